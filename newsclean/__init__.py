@@ -1,0 +1,45 @@
+"""newsclean: clean raw scraped news dumps into the article.
+
+    import newsclean
+    doc = newsclean.clean_file("samples/japan-us-minerals.txt")
+    print(newsclean.to_text(doc))
+
+The public API is what this module exports; everything else is internal.
+"""
+
+from .api import clean, clean_bytes, clean_file, clean_raw, parse
+from .config import DEFAULT_CONFIG, Config, load_config
+from .document import Block, Document, Metadata, Removal, Stage, Verdict
+from .errors import ConfigError, InputError, NewscleanError, NotTextError, TooLargeError
+from .sources import RawDocument, read_documents
+from .writers import to_dict, to_json, to_text
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Block",
+    "Config",
+    "ConfigError",
+    "DEFAULT_CONFIG",
+    "Document",
+    "InputError",
+    "Metadata",
+    "NewscleanError",
+    "NotTextError",
+    "RawDocument",
+    "Removal",
+    "Stage",
+    "TooLargeError",
+    "Verdict",
+    "clean",
+    "clean_bytes",
+    "clean_file",
+    "clean_raw",
+    "load_config",
+    "parse",
+    "read_documents",
+    "to_dict",
+    "to_json",
+    "to_text",
+    "__version__",
+]

@@ -1,0 +1,5 @@
+"""python -m newsclean"""
+
+from .cli import main
+
+main()

@@ -1,0 +1,98 @@
+"""Every tunable of the cleaner in one frozen dataclass; each threshold is documented where it is defined."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Config:
+    """How newsclean reads and cleans. Defaults suit news and blog pages in any language."""
+
+    # --- reading -------------------------------------------------------------------------
+    max_bytes: int = 64 * 1024 * 1024
+    """Inputs larger than this are refused with a clear error (0 = no limit)."""
+
+    rule_files: tuple[str, ...] = ()
+    """Extra phrase-list files (TOML, same format as newsclean/rules/*.toml) merged with the built-in ones."""
+
+    # --- header --------------------------------------------------------------------------
+    header_max_lines: int = 8
+    """Header lines (` date 2025-10-28 403`, ` url https://...`) are only looked for at the top."""
+
+    # --- error page ----------------------------------------------------------------------
+    error_scan_lines: int = 30
+    """An error/consent preamble is looked for among the first this many lines."""
+
+    error_max_gap: int = 2
+    """Lines without an error phrase that may sit between two error lines of one preamble."""
+
+    min_article_words: int = 25
+    """A body with fewer words than this does not outweigh error-page text (verdict error_page)."""
+
+    # --- boilerplate and the article's edges --------------------------------------------
+    prose_min_words: int = 8
+    """A line needs at least this many words to count as prose on its own."""
+
+    region_gap_lines: int = 2
+    """Non-prose lines tolerated inside the article before they count against it."""
+
+    short_line_words: int = 6
+    """Lines this short with no sentence punctuation look like navigation, headlines or labels."""
+
+    teaser_run_min: int = 3
+    """This many headline-like lines in a row (with or without blurbs) form a link or teaser list."""
+
+    # --- duplicates ----------------------------------------------------------------------
+    duplicate_threshold: float = 90.0
+    """Two paragraphs at least this similar (rapidfuzz ratio, 0-100) are duplicates."""
+
+    duplicate_min_chars: int = 40
+    """Shorter lines are only collapsed as part of a repeated run, never alone (subheadings repeat)."""
+
+    duplicate_min_truncated: float = 0.4
+    """A truncated copy must keep at least this share of the original to count as its duplicate."""
+
+    duplicate_compare_chars: int = 2000
+    """Long paragraphs are compared on their first and last this many characters (bounded cost)."""
+
+    duplicate_bucket_size: int = 8
+    """A paragraph is compared with at most this many earlier candidates per blocking key."""
+
+    # --- title ---------------------------------------------------------------------------
+    title_max_words: int = 30
+    """The headline is a short line: longer lines are never taken as the title."""
+
+    title_scan_lines: int = 25
+    """How far above the article body the headline is looked for."""
+
+    def replace(self, **changes: object) -> Config:
+        """A copy with some fields changed."""
+        return dataclasses.replace(self, **changes)
+
+
+def load_config(path: str | Path) -> Config:
+    """A Config from a TOML file whose keys are Config field names (e.g. `duplicate_threshold = 92`)."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    known = {f.name: f for f in dataclasses.fields(Config)}
+    unknown = sorted(set(data) - set(known))
+    if unknown:
+        raise ConfigError(f"{path}: unknown config keys: {', '.join(unknown)}")
+    if "rule_files" in data:
+        base = Path(path).parent
+        data["rule_files"] = tuple(str(base / p) for p in data["rule_files"])
+    return Config(**data)
+
+
+DEFAULT_CONFIG = Config()
+__all__ = ["Config", "DEFAULT_CONFIG", "load_config"]

@@ -1,0 +1,104 @@
+"""The record every stage reads and marks: a Document of Blocks, each kept or removed with a reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .features import Analysis
+
+
+class Stage(str, Enum):
+    """Which stage removed a block (the value is what JSON and reports show)."""
+
+    HEADER = "header"
+    ERROR_PAGE = "error_page"
+    BOILERPLATE = "boilerplate"
+    FOOTER = "footer"
+    DUPLICATE = "duplicate"
+    TITLE = "title"
+
+
+class Verdict(str, Enum):
+    """What the document turned out to be."""
+
+    ARTICLE = "article"
+    ERROR_PAGE = "error_page"
+    EMPTY = "empty"
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """Why a block was removed: the stage, a human-readable reason, and for duplicates the original."""
+
+    stage: Stage
+    reason: str
+    duplicate_of: int | None = None  # line number of the kept original
+    score: float | None = None  # similarity to the original, 0-100
+
+
+@dataclass(slots=True)
+class Block:
+    """One unit of text: a line of a text dump or a paragraph of extracted HTML."""
+
+    line: int  # 1-based line number in the input (paragraph number for HTML)
+    text: str
+    removal: Removal | None = None
+
+    @property
+    def kept(self) -> bool:
+        """True while no stage has removed this block."""
+        return self.removal is None
+
+    def remove(
+        self,
+        stage: Stage,
+        reason: str,
+        duplicate_of: int | None = None,
+        score: float | None = None,
+    ) -> None:
+        """Mark the block removed, unless an earlier stage already did (the first reason wins)."""
+        if self.removal is None:
+            self.removal = Removal(stage, reason, duplicate_of, score)
+
+
+@dataclass(slots=True)
+class Metadata:
+    """What we know about the page besides its text."""
+
+    title: str | None = None
+    date: str | None = None
+    status: int | None = None
+    url: str | None = None
+    author: str | None = None
+    language: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)  # other `key value` header lines
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed input: ordered blocks, metadata, and the verdict once cleaned."""
+
+    source: str  # the path as given, "-" for stdin
+    blocks: list[Block]
+    meta: Metadata = field(default_factory=Metadata)
+    verdict: Verdict = Verdict.ARTICLE
+    input_format: str = "text"  # "text" or "html"
+    encoding: str = "utf-8"
+    # Per-line signals shared by the stages; derived from blocks, never serialised.
+    analysis: Analysis | None = field(default=None, repr=False, compare=False)
+
+    def kept(self) -> list[Block]:
+        """The blocks no stage has removed, in order."""
+        return [b for b in self.blocks if b.removal is None]
+
+    def removed(self) -> list[Block]:
+        """The removed blocks, in order."""
+        return [b for b in self.blocks if b.removal is not None]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The clean body: the text of every kept block."""
+        return [b.text for b in self.blocks if b.removal is None]

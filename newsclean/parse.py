@@ -1,0 +1,27 @@
+"""Text into a Document: sniff text dump vs HTML, then one block per visible line."""
+
+from __future__ import annotations
+
+import re
+
+from .document import Block, Document
+from .text import normalize_line
+
+# HTML is recognised by its start, not by tags anywhere: articles about HTML quote markup.
+HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL)
+HTML_SNIFF_CHARS = 2048
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text starts like an HTML document."""
+    return bool(HTML_START.match(text[:HTML_SNIFF_CHARS]))
+
+
+def parse_text_dump(text: str, source: str = "-", encoding: str = "utf-8") -> Document:
+    """One block per non-blank line, numbered as in the input, whitespace and control characters cleaned."""
+    blocks = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = normalize_line(raw)
+        if line:
+            blocks.append(Block(line=number, text=line))
+    return Document(source=source, blocks=blocks, encoding=encoding)

@@ -1,0 +1,131 @@
+"""Phrase lists and stop words as data: one TOML file per language, plus any files the user adds.
+
+Each file may define (all optional):
+
+    language = "en"
+    stopwords = "the of and ..."        # whitespace-separated function words
+    error_page = ["page not found", ...]   # text of error, block, bot-check and consent pages
+    end_markers = ["comments", ...]        # a short line that starts one of these ends the article
+    boilerplate_lines = ["share", ...]     # a line that is exactly one of these is boilerplate
+    boilerplate_phrases = ["sign up for our newsletter", ...]  # a short line containing one is
+    legal_headings = ["legal disclaimer", ...]  # a heading that starts a legal notice
+
+Phrases are matched on folded text (case-folded, punctuation removed, camel-case glue split),
+on word boundaries, so "Comments" and "COMMENTS:" and "CommentsNo comment" all match "comments".
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..text import fold
+
+PHRASE_KINDS = (
+    "error_page",
+    "end_markers",
+    "boilerplate_lines",
+    "boilerplate_phrases",
+    "legal_headings",
+)
+
+
+@dataclass(frozen=True)
+class PhraseSet:
+    """Folded phrases and one compiled matcher for all of them."""
+
+    phrases: frozenset[str]
+    _anywhere: re.Pattern[str] | None
+    _at_start: re.Pattern[str] | None
+
+    @classmethod
+    def build(cls, phrases: set[str]) -> PhraseSet:
+        folded = {fold(p) for p in phrases} - {""}
+        if not folded:
+            return cls(frozenset(), None, None)
+        # Longest first so the reported match is the most specific phrase.
+        body = "|".join(re.escape(p) for p in sorted(folded, key=len, reverse=True))
+        return cls(
+            frozenset(folded),
+            re.compile(rf"(?:^| )({body})(?= |$)"),
+            re.compile(rf"^({body})(?= |$)"),
+        )
+
+    def search(self, folded_text: str) -> str | None:
+        """The first phrase found anywhere in folded text, or None."""
+        if self._anywhere is None:
+            return None
+        m = self._anywhere.search(folded_text)
+        return m.group(1) if m else None
+
+    def prefix(self, folded_text: str) -> str | None:
+        """The phrase the folded text starts with, or None."""
+        if self._at_start is None:
+            return None
+        m = self._at_start.match(folded_text)
+        return m.group(1) if m else None
+
+    def equals(self, folded_text: str) -> bool:
+        """True when the whole folded text is one of the phrases."""
+        return folded_text in self.phrases
+
+
+@dataclass(frozen=True)
+class Rules:
+    """All phrase lists and stop words, merged over languages."""
+
+    stopwords: dict[str, frozenset[str]]
+    error_page: PhraseSet
+    end_markers: PhraseSet
+    boilerplate_lines: PhraseSet
+    boilerplate_phrases: PhraseSet
+    legal_headings: PhraseSet
+
+
+def _read_rule_file(path: Path | str, text: str) -> dict:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid rules file: {exc}") from None
+    unknown = set(data) - {"language", "stopwords", *PHRASE_KINDS}
+    if unknown:
+        raise ConfigError(f"{path}: unknown rule keys: {', '.join(sorted(unknown))}")
+    return data
+
+
+def _builtin_files() -> list[tuple[str, str]]:
+    folder = resources.files(__package__)
+    return sorted(
+        (entry.name, entry.read_text(encoding="utf-8"))
+        for entry in folder.iterdir()
+        if entry.name.endswith(".toml")
+    )
+
+
+@lru_cache(maxsize=8)
+def load_rules(extra_files: tuple[str, ...] = ()) -> Rules:
+    """The built-in rules merged with the user's rule files (cached: rules are immutable)."""
+    sources: list[tuple[str, str]] = _builtin_files()
+    for name in extra_files:
+        try:
+            sources.append((name, Path(name).read_text(encoding="utf-8")))
+        except OSError as exc:
+            raise ConfigError(f"{name}: cannot read rules file: {exc.strerror}") from None
+    stopwords: dict[str, set[str]] = {}
+    phrases: dict[str, set[str]] = {kind: set() for kind in PHRASE_KINDS}
+    for name, text in sources:
+        data = _read_rule_file(name, text)
+        lang = data.get("language", Path(name).stem)
+        if "stopwords" in data:
+            stopwords.setdefault(lang, set()).update(data["stopwords"].casefold().split())
+        for kind in PHRASE_KINDS:
+            phrases[kind].update(data.get(kind, []))
+    return Rules(
+        stopwords={lang: frozenset(words) for lang, words in stopwords.items()},
+        **{kind: PhraseSet.build(phrases[kind]) for kind in PHRASE_KINDS},
+    )

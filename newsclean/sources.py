@@ -1,0 +1,149 @@
+"""What to read and how to turn its bytes into text: files, stdin, and decoding any encoding."""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError, NotTextError, TooLargeError
+
+STDIN = "-"
+
+# Signatures of common binary formats, named in the error message.
+MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"RIFF", "a RIFF (WebP/WAV/AVI) file"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x7fELF", "an executable"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"OggS", "an Ogg media file"),
+    (b"\x00\x00\x00\x18ftyp", "an MP4 video"),
+    (b"\x00\x00\x00\x20ftyp", "an MP4 video"),
+    (b"SQLite format 3", "an SQLite database"),
+)
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Text may hold a few stray control bytes; more than this share of them means binary data.
+MAX_CONTROL_SHARE = 0.05
+SNIFF_BYTES = 64 * 1024
+CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
+
+
+def read_bytes(source: str, max_bytes: int = 0) -> bytes:
+    """The raw bytes of a path, or of stdin for "-"; refuses more than max_bytes (0 = no limit)."""
+    limit = max_bytes if max_bytes > 0 else -1
+    try:
+        if source == STDIN:
+            data = sys.stdin.buffer.read(limit + 1 if limit > 0 else -1)
+        else:
+            path = Path(source)
+            if path.is_dir():
+                raise InputError(source, "is a directory (give -o OUTDIR to clean a directory)")
+            with path.open("rb") as handle:
+                data = handle.read(limit + 1 if limit > 0 else -1)
+    except FileNotFoundError:
+        raise InputError(source, "no such file") from None
+    except PermissionError:
+        raise InputError(source, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(source, "is a directory") from None
+    except OSError as exc:
+        raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
+    if limit > 0 and len(data) > limit:
+        raise TooLargeError(source, f"larger than --max-bytes ({max_bytes:,} bytes)")
+    return data
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """A description of the binary format of data, or None when it may be text."""
+    for magic, kind in MAGIC:
+        if data.startswith(magic):
+            return kind
+    sample = data[:SNIFF_BYTES]
+    if not sample or any(sample.startswith(bom) for bom, _ in BOMS):
+        return None
+    if b"\x00" in sample and not _looks_like_utf16(sample):
+        return "binary data (NUL bytes)"
+    controls = len(sample) - len(sample.translate(None, CONTROL_BYTES))
+    if controls / len(sample) > MAX_CONTROL_SHARE:
+        return "binary data (control bytes)"
+    return None
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    """UTF-16 without a BOM: NUL bytes sit in every other position."""
+    even, odd = sample[0::2], sample[1::2]
+    return max(even.count(0), odd.count(0)) > 0.3 * len(sample) / 2
+
+
+def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
+    """Text and the name of its encoding: BOMs honoured, UTF-8 first, else charset-normalizer's guess.
+
+    Raises NotTextError for binary data. Never raises on undecodable bytes of text: the rare
+    bytes that fit no encoding become U+FFFD.
+    """
+    kind = _binary_kind(data)
+    if kind:
+        raise NotTextError(source, f"not text: looks like {kind}")
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return data.decode(name, errors="replace"), name.replace("-sig", "")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _mostly_utf8(data):
+        # UTF-8 with a few damaged bytes (a truncated download, a bad splice) is far more
+        # common than a legacy encoding that happens to contain valid UTF-8 sequences.
+        return data.decode("utf-8", errors="replace"), "utf-8"
+    from charset_normalizer import from_bytes  # lazy: only needed for non-UTF-8 input
+
+    best = from_bytes(data).best()
+    if best is None:
+        return data.decode("utf-8", errors="replace"), "utf-8"
+    return str(best), best.encoding
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when valid multi-byte UTF-8 sequences outnumber invalid bytes ten to one."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    valid = non_ascii - text.count("\ufffd")
+    return valid >= 10 * max(invalid, 1)
+
+
+def read_text(source: str, max_bytes: int = 0) -> tuple[str, str]:
+    """Read and decode one input; returns the text and its encoding."""
+    return decode(read_bytes(source, max_bytes), source)
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One document to clean, as read from an input: a whole file, or one record of a container.
+
+    `source` names it in outputs and messages: the path as given ("-" for stdin), or
+    "path#N" for the N-th record of a container file (JSONL line, WARC record).
+    `meta` carries what the container knew about it (url, date, status, id).
+    """
+
+    source: str
+    data: bytes
+    meta: dict[str, str | int] = field(default_factory=dict)
+
+
+def read_documents(source: str, max_bytes: int = 0) -> Iterator[RawDocument]:
+    """The documents an input holds: one for a plain file or stdin."""
+    yield RawDocument(source, read_bytes(source, max_bytes))

@@ -1,0 +1,21 @@
+"""The cleaning stages, one per module. Each marks blocks of a Document; none deletes any."""
+
+from .boilerplate import mark_boilerplate
+from .duplicates import mark_duplicates
+from .error_page import mark_error_page
+from .footer import mark_footer
+from .header import mark_header
+from .main_text import mark_outside_main_text
+from .title import mark_title
+from .verdict import decide_verdict
+
+__all__ = [
+    "decide_verdict",
+    "mark_boilerplate",
+    "mark_duplicates",
+    "mark_error_page",
+    "mark_footer",
+    "mark_header",
+    "mark_outside_main_text",
+    "mark_title",
+]

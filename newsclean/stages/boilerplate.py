@@ -1,0 +1,45 @@
+"""Lines that are boilerplate wherever they stand: share and follow labels, newsletter and
+subscribe prompts, copyright lines, separators, advertising labels."""
+
+from __future__ import annotations
+
+import re
+
+from ..config import Config
+from ..document import Document, Stage
+from ..features import LineFeatures, analyze
+from ..rules import Rules, load_rules
+
+# A label ("Share", "Advertisement") is a line of at most this many words equal to a phrase.
+MAX_LABEL_WORDS = 4
+# A prompt ("Sign up for our newsletter") is a short line containing a phrase.
+MAX_PROMPT_WORDS = 14
+MAX_COPYRIGHT_WORDS = 30
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+
+
+def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str | None:
+    """Why a line is boilerplate on its own, or None."""
+    if features.words == 0:
+        return "no words (a separator or symbols)"
+    if features.words <= MAX_LABEL_WORDS and rules.boilerplate_lines.equals(features.folded):
+        return f'navigation or share label ("{features.folded}")'
+    if features.words <= MAX_COPYRIGHT_WORDS and COPYRIGHT.search(text[:500]):
+        return "copyright line"
+    if features.words <= MAX_PROMPT_WORDS:
+        phrase = rules.boilerplate_phrases.search(features.folded)
+        if phrase:
+            return f'boilerplate phrase ("{phrase}")'
+    return None
+
+
+def mark_boilerplate(doc: Document, config: Config) -> Document:
+    """Remove lines that are boilerplate by themselves, wherever they are on the page."""
+    rules = load_rules(config.rule_files)
+    lines = analyze(doc, rules).lines
+    for block, features in zip(doc.blocks, lines):
+        if block.kept:
+            reason = boilerplate_reason(block.text, features, rules)
+            if reason:
+                block.remove(Stage.BOILERPLATE, reason)
+    return doc

@@ -1,0 +1,110 @@
+"""Exact and near-duplicate paragraphs: the first occurrence stays, later copies are removed.
+
+Cost stays near-linear in the number of lines: paragraphs are bucketed by a few blocking keys
+(their folded text, first words, last words, rarest words) and only paragraphs that share a key
+are compared with rapidfuzz, at most `duplicate_bucket_size` per key. Very long paragraphs are
+compared on a bounded head and tail. Short lines (subheadings, "Share") are never collapsed on
+their own, only as part of a run of lines that repeats an earlier run.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from ..config import Config
+from ..document import Block, Document, Stage
+from ..text import fold
+
+ANCHOR_WORDS = 6  # words in the first-words and last-words blocking keys
+RARE_WORDS = 4  # longest distinct words forming the order-free blocking key
+
+
+def _blocking_keys(folded: str) -> list[str]:
+    """Keys a paragraph shares with its near-copies: whole text, head, tail and longest words."""
+    tokens = folded.split()
+    keys = [
+        "=" + folded,
+        "^" + " ".join(tokens[:ANCHOR_WORDS]),
+        "$" + " ".join(tokens[-ANCHOR_WORDS:]),
+    ]
+    longest = sorted(set(tokens), key=lambda t: (-len(t), t))[:RARE_WORDS]
+    keys.append("~" + " ".join(sorted(longest)))
+    return keys
+
+
+def _bounded(text: str, limit: int) -> str:
+    """Head and tail of a long text: enough to tell copies apart, cheap to compare."""
+    return text if len(text) <= 2 * limit else text[:limit] + text[-limit:]
+
+
+def similarity(copy: str, original: str, config: Config) -> float:
+    """How much `copy` repeats `original` (0-100), counting a truncated copy as a repeat."""
+    limit = config.duplicate_compare_chars
+    if copy == original:
+        return 100.0
+    a, b = _bounded(copy, limit), _bounded(original, limit)
+    score = fuzz.ratio(a, b)
+    shorter, longer = (copy, original) if len(copy) < len(original) else (original, copy)
+    if len(shorter) >= config.duplicate_min_truncated * len(longer):
+        # A truncated copy is a near-exact prefix of the original.
+        head = shorter[: 2 * limit]
+        score = max(score, fuzz.ratio(head, longer[: len(head)]))
+    return score
+
+
+def _mark(block: Block, original: Block, score: float) -> None:
+    block.remove(
+        Stage.DUPLICATE,
+        f"duplicate of line {original.line} ({score:.0f}%)",
+        duplicate_of=original.line,
+        score=round(score, 1),
+    )
+
+
+def mark_duplicates(doc: Document, config: Config) -> Document:
+    """Remove later copies of paragraphs, and short lines inside a repeated run."""
+    kept = [b for b in doc.blocks if b.kept]
+    folded = [fold(b.text) for b in kept]
+    buckets: dict[str, list[int]] = defaultdict(list)
+    match: dict[int, int] = {}  # position of a copy -> position of its original (in `kept`)
+    for pos, key_text in enumerate(folded):
+        if len(key_text) < config.duplicate_min_chars:
+            continue
+        keys = _blocking_keys(key_text)
+        best, best_score = None, 0.0
+        for key in keys:
+            for other in buckets.get(key, ()):
+                score = similarity(key_text, folded[other], config)
+                if score > best_score:
+                    best, best_score = other, score
+            if best_score == 100.0:
+                break
+        if best is not None and best_score >= config.duplicate_threshold:
+            match[pos] = best
+            _mark(kept[pos], kept[best], best_score)
+            continue
+        for key in keys:
+            bucket = buckets[key]
+            if len(bucket) < config.duplicate_bucket_size:
+                bucket.append(pos)
+    _mark_repeated_runs(kept, folded, match)
+    return doc
+
+
+def _mark_repeated_runs(kept: list[Block], folded: list[str], match: dict[int, int]) -> None:
+    """Short lines next to a duplicate that equal the line next to its original are part of the copy."""
+    for copy, original in sorted(match.items()):
+        for step in (1, -1):
+            c, o = copy + step, original + step
+            while 0 <= c < len(kept) and 0 <= o < len(kept) and c != o:
+                if kept[c].removal is not None:
+                    if c in match:
+                        break  # the neighbouring paragraph is itself a copy: its own run
+                    c += step
+                    continue
+                if folded[c] != folded[o] or not folded[c]:
+                    break
+                _mark(kept[c], kept[o], 100.0)
+                c, o = c + step, o + step

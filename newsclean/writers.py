@@ -1,0 +1,68 @@
+"""Pure functions from a marked Document to text or JSON; the only place marked blocks are dropped."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from .document import Document
+
+SCHEMA_VERSION = 1
+
+
+def to_text(doc: Document, title: bool = True) -> str:
+    """The title, a blank line, then the body paragraphs separated by blank lines (newline-terminated)."""
+    parts = list(doc.paragraphs)
+    if title and doc.meta.title:
+        parts.insert(0, doc.meta.title)
+    return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def to_dict(doc: Document) -> dict[str, Any]:
+    """The documented JSON record of a document (key order fixed; see README "JSON output")."""
+    paragraphs = doc.paragraphs
+    removed = []
+    for block in doc.removed():
+        assert block.removal is not None
+        item: dict[str, Any] = {
+            "line": block.line,
+            "text": block.text,
+            "stage": block.removal.stage.value,
+            "reason": block.removal.reason,
+        }
+        if block.removal.duplicate_of is not None:
+            item["duplicate_of"] = block.removal.duplicate_of
+            item["score"] = block.removal.score
+        removed.append(item)
+    by_stage = Counter(item["stage"] for item in removed)
+    meta = doc.meta
+    return {
+        "schema": SCHEMA_VERSION,
+        "source": doc.source,
+        "format": doc.input_format,
+        "encoding": doc.encoding,
+        "title": meta.title,
+        "date": meta.date,
+        "status": meta.status,
+        "url": meta.url,
+        "author": meta.author,
+        "language": meta.language if meta.language else (doc.analysis.language if doc.analysis else None),
+        "verdict": doc.verdict.value,
+        "text": "\n\n".join(paragraphs),
+        "paragraphs": paragraphs,
+        "removed": removed,
+        "counts": {
+            "blocks": len(doc.blocks),
+            "kept": len(paragraphs),
+            "removed": len(removed),
+            "removed_by_stage": dict(sorted(by_stage.items())),
+            "chars_kept": sum(len(p) for p in paragraphs),
+        },
+        "extra": dict(meta.extra),
+    }
+
+
+def to_json(doc: Document, indent: int | None = 2) -> str:
+    """The JSON record as a string (indented by default; indent=None gives one line, as in JSONL)."""
+    return json.dumps(to_dict(doc), ensure_ascii=False, indent=indent)
