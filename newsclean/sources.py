@@ -135,13 +135,15 @@ class RawDocument:
     """One document to clean, as read from an input: a whole file, or one record of a container.
 
     `source` names it in outputs and messages: the path as given ("-" for stdin), or
-    "path#N" for the N-th record of a container file (JSONL line, WARC record).
-    `meta` carries what the container knew about it (url, date, status, id).
+    "path#KEY" for a record of a container file (a JSONL line, a WARC record), where `record`
+    is KEY (a line number or the record's id). `meta` carries what the container knew about it
+    (url, date, status, id).
     """
 
     source: str
     data: bytes
     meta: dict[str, str | int] = field(default_factory=dict)
+    record: str | None = None
 
 
 def read_documents(source: str, max_bytes: int = 0) -> Iterator[RawDocument]:
