@@ -39,8 +39,14 @@ class Config:
     prose_min_words: int = 8
     """A line needs at least this many words to count as prose on its own."""
 
-    region_gap_lines: int = 2
-    """Non-prose lines tolerated inside the article before they count against it."""
+    region_threshold: float = 0.5
+    """A line adds to the article span when the line model gives it more than this probability."""
+
+    region_line_weight: float = 3.0
+    """Words every line weighs beyond its own in the span score, so runs of short lines add up."""
+
+    region_first_share: float = 0.3
+    """Between end markers, the first part whose best span scores this share of the best part's wins."""
 
     short_line_words: int = 6
     """Lines this short with no sentence punctuation look like navigation, headlines or labels."""

@@ -49,8 +49,12 @@ def strip_control(text: str) -> str:
 
 
 def normalize_line(text: str) -> str:
-    """One clean line: control characters removed, whitespace runs collapsed, ends stripped."""
-    return WHITESPACE_RUN.sub(" ", strip_control(text)).strip()
+    """One clean line: control characters removed, whitespace runs collapsed, ends stripped.
+
+    >>> normalize_line("  a\\tb\\x1b[2J  c\\u200b ")
+    'a b[2J c'
+    """
+    return " ".join(strip_control(text).split())
 
 
 def words(text: str) -> list[str]:
@@ -77,9 +81,21 @@ def sentence_count(text: str) -> int:
 
 
 # Text nodes glued together by a scraper ("CommentsNo comment", "View comments941").
-GLUE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])|(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+GLUE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ0-9])")
 
 
 def fold(text: str) -> str:
-    """Case-folded words separated by single spaces, glued text nodes split, for phrase matching."""
+    """Case-folded words separated by single spaces, glued text nodes split, for phrase matching.
+
+    >>> fold("CommentsNo comment")
+    'comments no comment'
+    >>> fold("View comments941 -- “Share”!")
+    'view comments 941 share'
+    """
     return " ".join(words(GLUE.sub(" ", text[:FEATURE_PREFIX_CHARS]).casefold()))
+
+
+def word_key(text: str) -> str:
+    """The whole text case-folded with whitespace runs collapsed: equal for copies that differ
+    in case or whitespace only (cheap: it is computed for every paragraph)."""
+    return " ".join(text.casefold().split())

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from ..config import Config
 from ..document import Block, Document, Stage
-from ..text import fold
+from ..text import word_key
 
 ANCHOR_WORDS = 6  # words in the first-words and last-words blocking keys
 RARE_WORDS = 4  # longest distinct words forming the order-free blocking key
@@ -66,7 +66,7 @@ def _mark(block: Block, original: Block, score: float) -> None:
 def mark_duplicates(doc: Document, config: Config) -> Document:
     """Remove later copies of paragraphs, and short lines inside a repeated run."""
     kept = [b for b in doc.blocks if b.kept]
-    folded = [fold(b.text) for b in kept]
+    folded = [word_key(b.text) for b in kept]
     buckets: dict[str, list[int]] = defaultdict(list)
     match: dict[int, int] = {}  # position of a copy -> position of its original (in `kept`)
     for pos, key_text in enumerate(folded):

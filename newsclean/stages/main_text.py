@@ -1,54 +1,120 @@
 """The article's edges: the one contiguous run of lines that holds the article's running text.
 
-Every kept line gets a score: prose (sentences with stop words) counts for it, by its length;
-labels, headlines, menus and link lists count against it. The article is the run of lines with
-the highest total (a maximum-sum segment, linear time), so a few short lines inside the article
-(subheadings, captions) are kept, while menus above and link lists below are left outside.
+Every kept line gets the probability that it is article text, given itself and its neighbours
+(linemodel.py). A line adds its length times (probability - threshold) to a span; the article is
+the span with the largest total (a maximum-sum segment, linear time), so short lines inside the
+article (subheadings, list items, captions) are kept with it while menus and link lists are not.
+
+End-of-article markers ("Comments", "Related articles", "Most popular") split the page: the
+article never runs across one. A marker is only believed when it follows prose and the lines
+after it do not read as more article (an inline "Related" box inside the article, a table column
+called "Comment"). The article is taken from the first part of the page that holds a substantial
+span, not the largest one: a comment thread or a live feed below an article can outweigh it.
 """
 
 from __future__ import annotations
 
+import math
+
 from ..config import Config
 from ..document import Document, Stage
 from ..features import LineFeatures, analyze
-from ..rules import load_rules
+from ..linemodel import line_scores
+from ..rules import Rules, load_rules
+
+# An end-of-article marker is a short line ("Comments", "Related articles", "Most popular").
+MAX_MARKER_WORDS = 6
+# Two prose paragraphs in a row this soon after a marker mean the article goes on.
+MARKER_LOOKAHEAD = 12
+# A marker must follow prose within this many kept lines (else it is a label in a table or list).
+MARKER_LOOKBEHIND = 3
 
 
-def line_score(features: LineFeatures, config: Config) -> float:
-    """Positive for running text, negative for everything a page wraps around it."""
-    if features.is_prose:
-        return features.size
-    if features.size < config.short_line_words:
-        return -3.0
-    return -1.0
+def probability(logit: float) -> float:
+    """The logistic function, clamped so that extreme scores cannot overflow."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
 
 
-def best_segment(scores: list[float]) -> tuple[int, int]:
-    """The [start, end) range with the largest sum (Kadane); (0, 0) when nothing is positive."""
-    best, best_range = 0.0, (0, 0)
-    total, start = 0.0, 0
-    for i, score in enumerate(scores):
+def segment_gain(size: float, p: float, config: Config) -> float:
+    """What a line adds to the article span: its words, weighted by how sure we are it is article text.
+
+    Token F1 is what matters, so a long line counts by its length; every line also weighs
+    `region_line_weight` words, so that runs of short menu lines add up against the span.
+    """
+    return (size + config.region_line_weight) * (p - config.region_threshold)
+
+
+def best_segment(gains: list[float], lo: int = 0, hi: int | None = None) -> tuple[int, int, float]:
+    """The [start, end) range of gains[lo:hi] with the largest sum (Kadane), and that sum."""
+    hi = len(gains) if hi is None else hi
+    best, best_range = 0.0, (lo, lo)
+    total, start = 0.0, lo
+    for i in range(lo, hi):
         if total <= 0:
             total, start = 0.0, i
-        total += score
+        total += gains[i]
         if total > best:
             best, best_range = total, (start, i + 1)
-    return best_range
+    return best_range[0], best_range[1], best
+
+
+def confirmed_markers(lines: list[LineFeatures], probs: list[float], rules: Rules) -> dict[int, str]:
+    """Positions of believable end-of-article markers, with the phrase each starts with."""
+    markers = {}
+    for i, f in enumerate(lines):
+        if f.words > MAX_MARKER_WORDS:
+            continue
+        phrase = rules.end_markers.prefix(f.folded)
+        if phrase is None:
+            continue
+        if not any(lines[j].is_prose for j in range(max(0, i - MARKER_LOOKBEHIND), i)):
+            continue  # not below running text: a label among other short lines
+        ahead = [lines[j].is_prose and probs[j] > 0.5 for j in range(i + 1, min(len(lines), i + 1 + MARKER_LOOKAHEAD))]
+        if any(a and b for a, b in zip(ahead, ahead[1:])):
+            continue  # article paragraphs resume right after it: an inline box
+        markers[i] = phrase
+    return markers
+
+
+def choose_span(gains: list[float], markers: dict[int, str], config: Config) -> tuple[int, int]:
+    """The article span: the best span of the first marker-delimited part that holds a substantial one."""
+    bounds = [-1, *sorted(markers), len(gains)]
+    spans = [best_segment(gains, a + 1, b) for a, b in zip(bounds, bounds[1:])]
+    top = max(score for _, _, score in spans)
+    if top <= 0:
+        return 0, 0
+    start, end, _ = next(s for s in spans if s[2] >= config.region_first_share * top)
+    return start, end
 
 
 def mark_outside_main_text(doc: Document, config: Config) -> Document:
-    """Remove every kept line before and after the article's main run of text."""
-    lines = analyze(doc, load_rules(config.rule_files)).lines
+    """Remove every kept line before and after the article's main run of text, and end markers."""
+    rules = load_rules(config.rule_files)
+    lines = analyze(doc, rules).lines
     kept = [i for i, b in enumerate(doc.blocks) if b.kept]
     if not kept:
         return doc
-    start, end = best_segment([line_score(lines[i], config) for i in kept])
+    kept_lines = [lines[i] for i in kept]
+    markers_found = [f.words <= MAX_MARKER_WORDS and rules.end_markers.prefix(f.folded) is not None for f in kept_lines]
+    probs = [probability(x) for x in line_scores(kept_lines, [doc.blocks[i].text for i in kept], markers_found)]
+    markers = confirmed_markers(kept_lines, probs, rules)
+    gains = [segment_gain(f.size, p, config) for f, p in zip(kept_lines, probs)]
+    start, end = choose_span(gains, markers, config)
     if start == end:
         return doc  # no running text at all: nothing to anchor on, leave it to the verdict
     first, last = doc.blocks[kept[start]].line, doc.blocks[kept[end - 1]].line
+    end_marker = next((m for m in sorted(markers) if m >= end), None)
     for position, i in enumerate(kept):
-        if position < start:
-            doc.blocks[i].remove(Stage.BOILERPLATE, f"before the article (lines {first}-{last})")
-        elif position >= end:
-            doc.blocks[i].remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last})")
+        block = doc.blocks[i]
+        if start <= position < end:
+            continue
+        if position in markers:
+            block.remove(Stage.FOOTER, f'end-of-article marker ("{markers[position]}")')
+        elif position < start:
+            block.remove(Stage.BOILERPLATE, f"before the article (lines {first}-{last})")
+        elif end_marker is not None and position > end_marker:
+            marker_text = doc.blocks[kept[end_marker]].text[:40]
+            block.remove(Stage.FOOTER, f'after end-of-article marker "{marker_text}"')
+        else:
+            block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last})")
     return doc
