@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .document import Document
 from .rules import Rules
-from .text import CJK_CHAR, FEATURE_PREFIX_CHARS, HANGUL_CHAR, KANA_CHAR, WORD, ends_sentence, fold, sentence_count, words
+from .text import CJK_CHAR, FEATURE_PREFIX_CHARS, HANGUL_CHAR, KANA_CHAR, WORD, ends_sentence, fold_variants, sentence_count, words
 
 # A CJK character carries about half an English word of content.
 CJK_WORD_WEIGHT = 0.5
@@ -39,7 +39,7 @@ class LineFeatures:
     stop_share: float  # share of words that are stop words of the page's language
     capitalised: float  # share of Latin words starting with a capital (headlines, menus)
     digit_share: float  # share of characters that are digits (dates, scores, counters)
-    folded: str  # case-folded words for phrase matching
+    folded: tuple[str, ...]  # readings of the case-folded words, for phrase matching
 
     @property
     def is_prose(self) -> bool:
@@ -110,7 +110,7 @@ def line_features(text: str, stopwords: frozenset[str]) -> LineFeatures:
         stop_share=sum(map(stopwords.__contains__, tokens)) / n if n else 0.0,
         capitalised=sum(map(str.istitle, raw)) / len(raw) if raw else 0.0,
         digit_share=len(DIGIT.findall(head)) / (len(head) - head.count(" ") or 1),
-        folded=fold(sample[: FOLD_PREFIX_CHARS if n <= MAX_FOLDED_WORDS else LONG_LINE_FOLD_CHARS]),
+        folded=fold_variants(sample[: FOLD_PREFIX_CHARS if n <= MAX_FOLDED_WORDS else LONG_LINE_FOLD_CHARS]),
     )
 
 

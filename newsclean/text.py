@@ -14,8 +14,14 @@ CJK_RANGES = (
 CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
 KANA_CHAR = re.compile("[\u3040-\u30ff]")
 HANGUL_CHAR = re.compile("[\uac00-\ud7af]")
-# A word: a CJK character alone, or a run of other word characters (apostrophes inside kept).
-WORD = re.compile(rf"[{CJK_RANGES}]|[^\W{CJK_RANGES}]+(?:['’][^\W{CJK_RANGES}]+)*")
+# Combining marks (Devanagari vowel signs, Thai tone marks, Hebrew points) stay inside words.
+MARKS = "".join(ch for ch in map(chr, range(0x300, 0x10000)) if unicodedata.category(ch) in ("Mn", "Mc"))
+_MARK_CLASS = re.escape(MARKS)
+# A word: a CJK character alone, or a run of other word characters and combining marks
+# (apostrophes inside kept).
+WORD = re.compile(
+    rf"[{CJK_RANGES}]|(?:[^\W{CJK_RANGES}]|[{_MARK_CLASS}])+(?:['’](?:[^\W{CJK_RANGES}]|[{_MARK_CLASS}])+)*"
+)
 WHITESPACE_RUN = re.compile(r"\s+")
 
 # Characters that end a sentence, across scripts; closing quotes and brackets may follow them.
@@ -49,12 +55,13 @@ def strip_control(text: str) -> str:
 
 
 def normalize_line(text: str) -> str:
-    """One clean line: control characters removed, whitespace runs collapsed, ends stripped.
+    """One clean line: NFC, control characters removed, whitespace runs collapsed, ends stripped.
 
     >>> normalize_line("  a\\tb\\x1b[2J  c\\u200b ")
     'a b[2J c'
     """
-    return " ".join(strip_control(text).split())
+    text = " ".join(strip_control(text).split())
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def words(text: str) -> list[str]:
@@ -85,14 +92,34 @@ GLUE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ0-9])")
 
 
 def fold(text: str) -> str:
-    """Case-folded words separated by single spaces, glued text nodes split, for phrase matching.
+    """Case-folded words separated by single spaces, for phrase matching.
 
-    >>> fold("CommentsNo comment")
-    'comments no comment'
-    >>> fold("View comments941 -- “Share”!")
-    'view comments 941 share'
+    >>> fold("View comments -- “Share”!")
+    'view comments share'
+    >>> fold("İstanbul")
+    'istanbul'
     """
-    return " ".join(words(GLUE.sub(" ", text[:FEATURE_PREFIX_CHARS]).casefold()))
+    # casefold() turns Turkish dotted capital I into "i" + combining dot; drop the dot.
+    return " ".join(words(text[:FEATURE_PREFIX_CHARS].casefold().replace("i\u0307", "i")))
+
+
+def fold_variants(text: str) -> tuple[str, ...]:
+    """The folded text, and when text nodes look glued together, also the split reading.
+
+    Both are kept because the split is ambiguous: "CommentsNo comment" is two nodes, but
+    "JavaScript" and "WhatsApp" are one word each.
+
+    >>> fold_variants("CommentsNo comment")
+    ('commentsno comment', 'comments no comment')
+    >>> fold_variants("Enable JavaScript")
+    ('enable javascript', 'enable java script')
+    >>> fold_variants("Share this")
+    ('share this',)
+    """
+    plain = fold(text)
+    if not GLUE.search(text):
+        return (plain,)
+    return plain, fold(GLUE.sub(" ", text))
 
 
 def word_key(text: str) -> str:

@@ -10,8 +10,9 @@ Each file may define (all optional):
     boilerplate_phrases = ["sign up for our newsletter", ...]  # a short line containing one is
     legal_headings = ["legal disclaimer", ...]  # a heading that starts a legal notice
 
-Phrases are matched on folded text (case-folded, punctuation removed, camel-case glue split),
-on word boundaries, so "Comments" and "COMMENTS:" and "CommentsNo comment" all match "comments".
+Phrases are matched on the readings of a line's folded text (case-folded, punctuation removed;
+also with glued text nodes split), on word boundaries, so "Comments", "COMMENTS:" and
+"CommentsNo comment" all match "comments", and "JavaScript" still matches "javascript".
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -56,23 +58,27 @@ class PhraseSet:
             re.compile(rf"^({body})(?= |$)"),
         )
 
-    def search(self, folded_text: str) -> str | None:
-        """The first phrase found anywhere in folded text, or None."""
-        if self._anywhere is None:
-            return None
-        m = self._anywhere.search(folded_text)
-        return m.group(1) if m else None
+    def search(self, folded: Sequence[str]) -> str | None:
+        """The first phrase found anywhere in any reading of the folded text, or None."""
+        if self._anywhere is not None:
+            for text in folded:
+                m = self._anywhere.search(text)
+                if m:
+                    return m.group(1)
+        return None
 
-    def prefix(self, folded_text: str) -> str | None:
-        """The phrase the folded text starts with, or None."""
-        if self._at_start is None:
-            return None
-        m = self._at_start.match(folded_text)
-        return m.group(1) if m else None
+    def prefix(self, folded: Sequence[str]) -> str | None:
+        """The phrase a reading of the folded text starts with, or None."""
+        if self._at_start is not None:
+            for text in folded:
+                m = self._at_start.match(text)
+                if m:
+                    return m.group(1)
+        return None
 
-    def equals(self, folded_text: str) -> bool:
-        """True when the whole folded text is one of the phrases."""
-        return folded_text in self.phrases
+    def equals(self, folded: Sequence[str]) -> str | None:
+        """The phrase that a whole reading of the folded text is, or None."""
+        return next((text for text in folded if text in self.phrases), None)
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,9 @@ def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str |
     """Why a line is boilerplate on its own, or None."""
     if features.words == 0:
         return "no words (a separator or symbols)"
-    if features.words <= MAX_LABEL_WORDS and rules.boilerplate_lines.equals(features.folded):
-        return f'navigation or share label ("{features.folded}")'
+    label = rules.boilerplate_lines.equals(features.folded) if features.words <= MAX_LABEL_WORDS else None
+    if label:
+        return f'navigation or share label ("{label}")'
     if features.words <= MAX_COPYRIGHT_WORDS and COPYRIGHT.search(text[:500]):
         return "copyright line"
     if features.words <= MAX_PROMPT_WORDS:

@@ -18,13 +18,13 @@ MATCH_SCORE = 90.0
 MAX_TITLE_DIGITS = 0.25
 
 
-def headline_score(features: LineFeatures, distance: int, repeated: bool) -> float:
+def headline_score(text: str, features: LineFeatures, distance: int, repeated: bool) -> float:
     """How much a line looks like the page's headline (> 0), given its distance above the body."""
     size = features.size
     if size < 2 or features.digit_share > MAX_TITLE_DIGITS:
         return 0.0
     score = min(size, 12.0) / 12.0  # a one-word label is rarely the headline
-    if features.sentence_end and not features.folded.endswith(("?", "!")):
+    if features.sentence_end and not text.rstrip("\"'”’»)").endswith(("?", "!", "？", "！")):
         score *= 0.3  # headlines rarely end with a full stop
     if features.is_prose and size > 25:
         score *= 0.2  # a paragraph, not a heading
@@ -60,7 +60,7 @@ def mark_title(doc: Document, config: Config) -> Document:
     else:
         texts = [doc.blocks[i].text for i in window]
         scored = [
-            (headline_score(lines[i], body_start - 1 - i, texts.count(doc.blocks[i].text) > 1), i) for i in candidates
+            (headline_score(doc.blocks[i].text, lines[i], body_start - 1 - i, texts.count(doc.blocks[i].text) > 1), i) for i in candidates
         ]
         best = max(scored, default=(0.0, None))
         chosen = best[1] if best[0] > 0 else None
