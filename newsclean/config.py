@@ -36,23 +36,11 @@ class Config:
     """A body with fewer words than this does not outweigh error-page text (verdict error_page)."""
 
     # --- boilerplate and the article's edges --------------------------------------------
-    prose_min_words: int = 8
-    """A line needs at least this many words to count as prose on its own."""
-
-    region_threshold: float = 0.5
-    """A line adds to the article span when the line model gives it more than this probability."""
-
     region_line_weight: float = 3.0
     """Words every line weighs beyond its own in the span score, so runs of short lines add up."""
 
     region_first_share: float = 0.3
     """Between end markers, the first part whose best span scores this share of the best part's wins."""
-
-    short_line_words: int = 6
-    """Lines this short with no sentence punctuation look like navigation, headlines or labels."""
-
-    teaser_run_min: int = 3
-    """This many headline-like lines in a row (with or without blurbs) form a link or teaser list."""
 
     # --- duplicates ----------------------------------------------------------------------
     duplicate_threshold: float = 90.0

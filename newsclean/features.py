@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .document import Document
 from .rules import Rules
-from .text import CJK_CHAR, FEATURE_PREFIX_CHARS, HANGUL_CHAR, KANA_CHAR, WORD, ends_sentence, fold_variants, sentence_count, words
+from .text import CJK_CHAR, FEATURE_PREFIX_CHARS, GLUE, HANGUL_CHAR, KANA_CHAR, ends_sentence, fold, sentence_count, tokens
 
 # A CJK character carries about half an English word of content.
 CJK_WORD_WEIGHT = 0.5
@@ -20,11 +20,9 @@ DIGIT = re.compile(r"\d")
 # Phrases are matched in short lines and at the start of long ones; no need to fold more.
 FOLD_PREFIX_CHARS = 400
 MAX_FOLDED_WORDS = 60
-LONG_LINE_FOLD_CHARS = 120
 # Digits matter in short lines (dates, counters, scores); the head of a line is enough.
 SHORT_LINE_CHARS = 300
-# Stripped from the ends of whitespace-separated tokens (quotes, brackets, dashes, bullets).
-PUNCTUATION = "".join(chr(c) for c in range(0x2010, 0x2070)) + "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»¡¿·•…"
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,46 +55,53 @@ class Analysis:
     lines: list[LineFeatures]
 
 
-def guess_language(texts: list[str], rules: Rules) -> str | None:
+def guess_language(token_lists: list[list[str]], rules: Rules) -> str | None:
     """The language whose stop words cover the most of the text (CJK by script), or None."""
-    sample: list[str] = []
-    chars = 0
-    for text in texts:
-        sample.extend(words(text.casefold()))
-        chars += len(text)
-        if len(sample) >= LANGUAGE_SAMPLE_WORDS:
+    counts: Counter[str] = Counter()
+    total = 0
+    for words in token_lists:
+        counts.update(words)
+        total += len(words)
+        if total >= LANGUAGE_SAMPLE_WORDS:
             break
-    if not sample:
+    if not total:
         return None
-    joined = "".join(sample)
-    cjk = len(CJK_CHAR.findall(joined))
-    if cjk > 0.3 * len(sample):
-        return "ja" if len(KANA_CHAR.findall(joined)) > 0.05 * cjk else "zh"
+    joined = "".join(counts)
+    cjk = sum(counts[w] for w in counts if len(w) == 1 and CJK_CHAR.match(w))
+    if cjk > 0.3 * total:
+        kana = len(KANA_CHAR.findall(joined))
+        return "ja" if kana > 0.05 * len(joined) else "zh"
     if len(HANGUL_CHAR.findall(joined)) > 0.3 * len(joined):
         return "ko"
-    counts = Counter(sample)
     best, best_hits = None, 0
     for lang, stop in rules.stopwords.items():
         hits = sum(counts[w] for w in stop.intersection(counts))
         if hits > best_hits:
             best, best_hits = lang, hits
-    return best if best_hits >= MIN_STOPWORD_SHARE * len(sample) else None
+    return best if best_hits >= MIN_STOPWORD_SHARE * total else None
 
 
-def line_features(text: str, stopwords: frozenset[str]) -> LineFeatures:
-    """The features of one line, from a bounded prefix for very long lines.
+def _readings(sample: str, words: list[str]) -> tuple[str, ...]:
+    """The folded readings of a line for phrase matching (see text.fold_variants), from its words."""
+    plain = " ".join(words[:MAX_FOLDED_WORDS])
+    head = sample[:FOLD_PREFIX_CHARS]
+    if not GLUE.search(head):
+        return (plain,)
+    return plain, fold(GLUE.sub(" ", head))
 
-    Hot path (every line of every page): whitespace splitting and C-level string methods,
-    with the regular-expression tokenizer only for lines holding CJK characters.
+
+def line_features(text: str, stopwords: frozenset[str], words: list[str] | None = None) -> LineFeatures:
+    """The features of one line (given its tokens, or tokenized here), from a bounded prefix.
+
+    Hot path (every line of every page): C-level string methods, with the regular-expression
+    tokenizer only for lines holding CJK characters.
     """
     sample = text[:FEATURE_PREFIX_CHARS]
     raw = sample.split()
     cjk_count = 0 if sample.isascii() else len(CJK_CHAR.findall(sample))
-    if cjk_count:
-        tokens = WORD.findall(sample.casefold())  # one token per CJK character
-    else:
-        tokens = [t for t in (t.strip(PUNCTUATION) for t in sample.casefold().split()) if t]
-    n = len(tokens)
+    if words is None:
+        words = tokens(sample)
+    n = len(words)
     size = (n - cjk_count) + CJK_WORD_WEIGHT * cjk_count
     if len(text) > FEATURE_PREFIX_CHARS:  # scale up: the prefix stands for the whole line
         size *= len(text) / FEATURE_PREFIX_CHARS
@@ -107,10 +112,10 @@ def line_features(text: str, stopwords: frozenset[str]) -> LineFeatures:
         cjk=cjk_count > 0.5 * n if n else False,
         sentence_end=ends_sentence(text),
         sentences=sentence_count(sample),
-        stop_share=sum(map(stopwords.__contains__, tokens)) / n if n else 0.0,
+        stop_share=sum(map(stopwords.__contains__, words)) / n if n else 0.0,
         capitalised=sum(map(str.istitle, raw)) / len(raw) if raw else 0.0,
         digit_share=len(DIGIT.findall(head)) / (len(head) - head.count(" ") or 1),
-        folded=fold_variants(sample[: FOLD_PREFIX_CHARS if n <= MAX_FOLDED_WORDS else LONG_LINE_FOLD_CHARS]),
+        folded=_readings(sample, words),
     )
 
 
@@ -119,8 +124,9 @@ def analyze(doc: Document, rules: Rules) -> Analysis:
     if doc.analysis is not None and len(doc.analysis.lines) == len(doc.blocks):
         return doc.analysis
     texts = [b.text for b in doc.blocks]
-    language = doc.meta.language or guess_language(texts, rules)
+    token_lists = [tokens(t) for t in texts]
+    language = doc.meta.language or guess_language(token_lists, rules)
     base = (language or "").split("-")[0].lower()
     stopwords = rules.stopwords.get(base) or frozenset().union(*rules.stopwords.values())
-    doc.analysis = Analysis(language, [line_features(t, stopwords) for t in texts])
+    doc.analysis = Analysis(language, [line_features(t, stopwords, w) for t, w in zip(texts, token_lists)])
     return doc.analysis

@@ -1,11 +1,12 @@
 """How much each line looks like article text, in context: a small linear model over
 language-independent features of the line and of its neighbourhood.
 
-The weights live in `linemodel.json` beside this module. They were fitted by
-`benchmarks/train_line_model.py` (logistic regression, cross-validated by page) on generic
-features only: length, sentence punctuation, stop-word share, capitalisation, digits, position,
-repetition, and the same signals averaged over neighbouring lines. No word or phrase of any page
-is a feature, so the model carries over to other sites and languages.
+The weights live in `linemodel.json` beside this module. They are fitted by
+`benchmarks/train_line_model.py` (an averaged structured perceptron that learns the span choice
+of stages/main_text.py directly; cross-validated by page) on generic features only: length,
+sentence punctuation, stop-word share, capitalisation, digits, position, repetition, and the same
+signals averaged over neighbouring lines. No word or phrase of any page is a feature, so the model
+carries over to other sites and languages.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def _own(f: LineFeatures, text: str, biggest: float, repeats: int) -> list[float
         float(short),
         float(f.cjk),
         f.size / biggest if biggest else 0.0,
-        float(repeats > 1),
+        float(repeats > 1 and short),
         float(text.startswith(BULLETS) or bool(NUMBERED.match(text))),
     ]
 
@@ -146,6 +147,6 @@ def line_scores(
     end_markers: Sequence[bool] = (),
     weights: Sequence[float] | None = None,
 ) -> list[float]:
-    """Log-odds that each line is article text (positive: article, negative: page furniture)."""
+    """How much each line reads as article text (positive) or page furniture (negative)."""
     w = weights or default_weights()
     return [sum(a * b for a, b in zip(w, v)) for v in line_vectors(lines, texts, end_markers)]

@@ -17,7 +17,6 @@ also with glued text nodes split), on word boundaries, so "Comments", "COMMENTS:
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,43 +36,54 @@ PHRASE_KINDS = (
 )
 
 
+END = ""  # trie key marking the end of a phrase (no word is empty)
+
+
 @dataclass(frozen=True)
 class PhraseSet:
-    """Folded phrases and one compiled matcher for all of them."""
+    """Folded phrases in a word trie: matching costs a few dict lookups per word of the line,
+    however many phrases there are (thousands, over all languages)."""
 
     phrases: frozenset[str]
-    _anywhere: re.Pattern[str] | None
-    _at_start: re.Pattern[str] | None
+    _trie: dict
+    _depth: int
 
     @classmethod
     def build(cls, phrases: set[str]) -> PhraseSet:
         folded = {fold(p) for p in phrases} - {""}
-        if not folded:
-            return cls(frozenset(), None, None)
-        # Longest first so the reported match is the most specific phrase.
-        body = "|".join(re.escape(p) for p in sorted(folded, key=len, reverse=True))
-        return cls(
-            frozenset(folded),
-            re.compile(rf"(?:^| )({body})(?= |$)"),
-            re.compile(rf"^({body})(?= |$)"),
-        )
+        trie: dict = {}
+        for phrase in folded:
+            node = trie
+            for word in phrase.split(" "):
+                node = node.setdefault(word, {})
+            node[END] = phrase
+        return cls(frozenset(folded), trie, max((p.count(" ") + 1 for p in folded), default=0))
+
+    def _longest_at(self, words: list[str], start: int) -> str | None:
+        node, found = self._trie, None
+        for word in words[start : start + self._depth]:
+            node = node.get(word)
+            if node is None:
+                break
+            found = node.get(END, found)
+        return found
 
     def search(self, folded: Sequence[str]) -> str | None:
-        """The first phrase found anywhere in any reading of the folded text, or None."""
-        if self._anywhere is not None:
-            for text in folded:
-                m = self._anywhere.search(text)
-                if m:
-                    return m.group(1)
+        """The longest phrase at the first place any reading of the folded text holds one, or None."""
+        for text in folded:
+            words = text.split(" ")
+            for start in range(len(words)):
+                found = self._longest_at(words, start)
+                if found:
+                    return found
         return None
 
     def prefix(self, folded: Sequence[str]) -> str | None:
-        """The phrase a reading of the folded text starts with, or None."""
-        if self._at_start is not None:
-            for text in folded:
-                m = self._at_start.match(text)
-                if m:
-                    return m.group(1)
+        """The longest phrase a reading of the folded text starts with, or None."""
+        for text in folded:
+            found = self._longest_at(text.split(" "), 0)
+            if found:
+                return found
         return None
 
     def equals(self, folded: Sequence[str]) -> str | None:

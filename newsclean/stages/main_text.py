@@ -1,9 +1,10 @@
 """The article's edges: the one contiguous run of lines that holds the article's running text.
 
-Every kept line gets the probability that it is article text, given itself and its neighbours
-(linemodel.py). A line adds its length times (probability - threshold) to a span; the article is
-the span with the largest total (a maximum-sum segment, linear time), so short lines inside the
-article (subheadings, list items, captions) are kept with it while menus and link lists are not.
+Every kept line gets a score from the line model (linemodel.py), positive when it reads as article
+text given itself and its neighbours. A line adds (its words + region_line_weight) * score to a
+span; the article is the span with the largest total (a maximum-sum segment, linear time), so
+short lines inside the article (subheadings, list items, captions) are kept with it while menus
+and link lists are not.
 
 End-of-article markers ("Comments", "Related articles", "Most popular") split the page: the
 article never runs across one. A marker is only believed when it follows prose and the lines
@@ -13,8 +14,6 @@ span, not the largest one: a comment thread or a live feed below an article can 
 """
 
 from __future__ import annotations
-
-import math
 
 from ..config import Config
 from ..document import Document, Stage
@@ -30,18 +29,13 @@ MARKER_LOOKAHEAD = 12
 MARKER_LOOKBEHIND = 3
 
 
-def probability(logit: float) -> float:
-    """The logistic function, clamped so that extreme scores cannot overflow."""
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
-
-
-def segment_gain(size: float, p: float, config: Config) -> float:
-    """What a line adds to the article span: its words, weighted by how sure we are it is article text.
+def segment_gain(size: float, score: float, config: Config) -> float:
+    """What a line adds to the article span: its words, times the model's score for it.
 
     Token F1 is what matters, so a long line counts by its length; every line also weighs
     `region_line_weight` words, so that runs of short menu lines add up against the span.
     """
-    return (size + config.region_line_weight) * (p - config.region_threshold)
+    return (size + config.region_line_weight) * score
 
 
 def best_segment(gains: list[float], lo: int = 0, hi: int | None = None) -> tuple[int, int, float]:
@@ -58,18 +52,21 @@ def best_segment(gains: list[float], lo: int = 0, hi: int | None = None) -> tupl
     return best_range[0], best_range[1], best
 
 
-def confirmed_markers(lines: list[LineFeatures], probs: list[float], rules: Rules) -> dict[int, str]:
+def is_end_marker(features: LineFeatures, rules: Rules) -> bool:
+    """A short line that starts with an end-of-article phrase."""
+    return features.words <= MAX_MARKER_WORDS and rules.end_markers.prefix(features.folded) is not None
+
+
+def confirmed_markers(lines: list[LineFeatures], rules: Rules) -> dict[int, str]:
     """Positions of believable end-of-article markers, with the phrase each starts with."""
     markers = {}
     for i, f in enumerate(lines):
-        if f.words > MAX_MARKER_WORDS:
+        if not is_end_marker(f, rules):
             continue
         phrase = rules.end_markers.prefix(f.folded)
-        if phrase is None:
-            continue
         if not any(lines[j].is_prose for j in range(max(0, i - MARKER_LOOKBEHIND), i)):
             continue  # not below running text: a label among other short lines
-        ahead = [lines[j].is_prose and probs[j] > 0.5 for j in range(i + 1, min(len(lines), i + 1 + MARKER_LOOKAHEAD))]
+        ahead = [lines[j].is_prose for j in range(i + 1, min(len(lines), i + 1 + MARKER_LOOKAHEAD))]
         if any(a and b for a, b in zip(ahead, ahead[1:])):
             continue  # article paragraphs resume right after it: an inline box
         markers[i] = phrase
@@ -95,10 +92,10 @@ def mark_outside_main_text(doc: Document, config: Config) -> Document:
     if not kept:
         return doc
     kept_lines = [lines[i] for i in kept]
-    markers_found = [f.words <= MAX_MARKER_WORDS and rules.end_markers.prefix(f.folded) is not None for f in kept_lines]
-    probs = [probability(x) for x in line_scores(kept_lines, [doc.blocks[i].text for i in kept], markers_found)]
-    markers = confirmed_markers(kept_lines, probs, rules)
-    gains = [segment_gain(f.size, p, config) for f, p in zip(kept_lines, probs)]
+    flags = [is_end_marker(f, rules) for f in kept_lines]
+    scores = line_scores(kept_lines, [doc.blocks[i].text for i in kept], flags)
+    markers = confirmed_markers(kept_lines, rules)
+    gains = [segment_gain(f.size, score, config) for f, score in zip(kept_lines, scores)]
     start, end = choose_span(gains, markers, config)
     if start == end:
         return doc  # no running text at all: nothing to anchor on, leave it to the verdict
