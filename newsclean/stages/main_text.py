@@ -25,6 +25,8 @@ from ..rules import Rules, load_rules
 MAX_MARKER_WORDS = 6
 # Two prose paragraphs in a row this soon after a marker mean the article goes on.
 MARKER_LOOKAHEAD = 12
+# Lines shorter than this (in words) that are not sentences are labels.
+LABEL_WORDS = 8
 # A marker must follow prose within this many kept lines (else it is a label in a table or list).
 MARKER_LOOKBEHIND = 3
 
@@ -84,6 +86,21 @@ def choose_span(gains: list[float], markers: dict[int, str], config: Config) -> 
     return start, end
 
 
+def is_label(features: LineFeatures) -> bool:
+    """A short line that is not a sentence: a byline, a date, a button, a section name."""
+    return not features.is_prose and not features.sentence_end and features.size < LABEL_WORDS
+
+
+def trim_to_text(lines: list[LineFeatures], start: int, end: int) -> tuple[int, int]:
+    """Narrow a span so that it does not start or end with labels: bylines, dates and share
+    buttons at its edges belong to the page, not to the article."""
+    while start < end and is_label(lines[start]):
+        start += 1
+    while end > start and is_label(lines[end - 1]):
+        end -= 1
+    return start, end
+
+
 def mark_outside_main_text(doc: Document, config: Config) -> Document:
     """Remove every kept line before and after the article's main run of text, and end markers."""
     rules = load_rules(config.rule_files)
@@ -96,7 +113,7 @@ def mark_outside_main_text(doc: Document, config: Config) -> Document:
     scores = line_scores(kept_lines, [doc.blocks[i].text for i in kept], flags)
     markers = confirmed_markers(kept_lines, rules)
     gains = [segment_gain(f.size, score, config) for f, score in zip(kept_lines, scores)]
-    start, end = choose_span(gains, markers, config)
+    start, end = trim_to_text(kept_lines, *choose_span(gains, markers, config))
     if start == end:
         return doc  # no running text at all: nothing to anchor on, leave it to the verdict
     first, last = doc.blocks[kept[start]].line, doc.blocks[kept[end - 1]].line
