@@ -7,6 +7,7 @@ output), -X leaves the report on the screen afterwards.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import subprocess
@@ -50,9 +51,10 @@ class SystemPager:
             return
         try:
             process.stdin.write(content.encode(encoding, errors="replace"))
+        except (BrokenPipeError, KeyboardInterrupt):
+            pass  # the user quit (or pressed Ctrl-C in) the pager before it read everything
+        with contextlib.suppress(OSError):
             process.stdin.close()
-        except BrokenPipeError:
-            pass  # the user quit the pager before reading everything: not an error
         while True:
             try:
                 process.wait()
