@@ -143,6 +143,14 @@ def write_stdout(text: str) -> None:
 
 
 # --- newsclean diff ------------------------------------------------------------------------
+# Imports for type checking only, kept here with the command so this section merges as a unit;
+# rich itself is imported only when `diff` runs.
+from typing import TYPE_CHECKING  # noqa: E402
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from .report import ViewOptions as ReportViewOptions
 
 SORT_ORDERS = ("input", "removed", "share", "name")
 
@@ -200,9 +208,6 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
     files skipped) it prints a table. Exit status: 0 ok, 1 some inputs failed, 2 usage error.
     """
     from . import report  # lazy: rich is only needed for reports
-    from .summary import failed as failed_summary
-    from .summary import sort_summaries, summarize
-    from .walk import expand_inputs, has_directory
 
     try:
         config = build_config(config_file, rule_files, max_bytes)
@@ -211,27 +216,7 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
     sources = list(inputs) or [STDIN]
     console = report.make_console(color)
     options = report.ViewOptions(side_by_side=side_by_side, context=0 if only_removed and context is None else context)
-    renderables: list[report.RenderableType] = []
-    any_failed = False
-    if len(sources) == 1 and not has_directory(sources):
-        for _source, doc, _problem in clean_for_report(sources, config):
-            if doc is None:
-                any_failed = True
-            else:
-                renderables.append(report.document_report(doc, options))
-    else:
-        summaries, docs = [], {}
-        for source, doc, problem in clean_for_report(list(expand_inputs(sources)), config):
-            if doc is None:
-                any_failed = True
-                summaries.append(failed_summary(source, problem or "failed"))
-                continue
-            summaries.append(summarize(doc))
-            if details:  # kept only when asked for: a big directory's documents need not sit in memory
-                docs[source] = doc
-        summaries = sort_summaries(summaries, order)
-        renderables.append(report.batch_table(summaries))
-        renderables.extend(report.document_report(docs[s.source], options) for s in summaries if s.source in docs)
+    renderables, any_failed = diff_renderables(sources, config, options, details, order)
     if html_file:
         page = report.html_page(renderables, console.width, f"newsclean diff {' '.join(sources)}")
         try:
@@ -240,15 +225,52 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
         except OSError as exc:
             error_line(f"{html_file}: cannot write: {exc.strerror or exc}")
             sys.exit(EXIT_FAILED)
-    elif (sys.stdout.isatty() if pager is None else pager) and renderables:
+    elif renderables:
+        show(console, renderables, sys.stdout.isatty() if pager is None else pager)
+    sys.exit(EXIT_FAILED if any_failed else EXIT_OK)
+
+
+def diff_renderables(sources: list[str], config: Config, options: ReportViewOptions, details: bool,
+                     order: str) -> tuple[list[RenderableType], bool]:
+    """The report's parts and whether any input failed: one report per document for a single
+    file, else a table (and with details each document's report after it)."""
+    from . import report
+    from .summary import failed, sort_summaries, summarize
+    from .walk import expand_inputs, has_directory
+
+    renderables: list[RenderableType] = []
+    any_failed = False
+    if len(sources) == 1 and not has_directory(sources):
+        for _source, doc, _problem in clean_for_report(sources, config):
+            any_failed |= doc is None
+            if doc is not None:
+                renderables.append(report.document_report(doc, options))
+        return renderables, any_failed
+    summaries, docs = [], {}
+    for source, doc, problem in clean_for_report(list(expand_inputs(sources)), config):
+        if doc is None:
+            any_failed = True
+            summaries.append(failed(source, problem or "failed"))
+            continue
+        summaries.append(summarize(doc))
+        if details:  # kept only when asked for: a big directory's documents need not sit in memory
+            docs[source] = doc
+    summaries = sort_summaries(summaries, order)
+    renderables.append(report.batch_table(summaries))
+    renderables.extend(report.document_report(docs[s.source], options) for s in summaries if s.source in docs)
+    return renderables, any_failed
+
+
+def show(console: Console, renderables: list[RenderableType], paged: bool) -> None:
+    """Print the report, through the pager when asked (colours kept for less -R)."""
+    if paged:
         from .pager import SystemPager
 
         with console.pager(pager=SystemPager(), styles=True):  # type: ignore[arg-type]  # duck-typed Pager
             for renderable in renderables:
                 console.print(renderable)
-    else:
-        with console.capture() as capture:
-            for renderable in renderables:
-                console.print(renderable)
-        write_stdout(capture.get())
-    sys.exit(EXIT_FAILED if any_failed else EXIT_OK)
+        return
+    with console.capture() as capture:  # then written like clean's output: a closed pipe exits 141
+        for renderable in renderables:
+            console.print(renderable)
+    write_stdout(capture.get())
