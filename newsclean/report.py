@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import io
+import os
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .document import Block, Document, Removal, Stage
+from .sources import STDIN
 from .summary import Summary, summarize, total
 from .worddiff import shorten, word_diff
 
@@ -322,10 +324,26 @@ def verdict_counts(summaries: Sequence[Summary]) -> Text:
     return text
 
 
-def summary_row(summary: Summary) -> list[Text]:
-    """One file's cells: name, verdict, lines, kept, removed, characters kept, top reasons."""
+def common_folder(sources: Sequence[str]) -> str:
+    """The folder every source is in ("" when there is none), so rows need not repeat it.
+
+    >>> common_folder(["dumps/a.txt", "dumps/sub/b.txt"]), common_folder(["a.txt", "-"])
+    ('dumps', '')
+    """
+    if not sources or STDIN in sources:
+        return ""
+    try:
+        folder = os.path.commonpath(sources)
+    except ValueError:  # absolute and relative paths mixed
+        return ""
+    return os.path.dirname(folder) if folder in sources else folder
+
+
+def summary_row(summary: Summary, folder: str = "") -> list[Text]:
+    """One file's cells: name (inside folder), verdict, lines, kept, removed, characters kept, top reasons."""
+    name = os.path.relpath(summary.source, folder) if folder else summary.source
     return [
-        Text(source_name(summary.source)),
+        Text(source_name(name)),
         Text(summary.verdict, style=VERDICT_STYLES.get(summary.verdict, "")),
         Text(f"{summary.lines:,}"),
         Text(f"{summary.kept:,}"),
@@ -338,20 +356,24 @@ def summary_row(summary: Summary) -> list[Text]:
 def batch_table(summaries: Sequence[Summary]) -> Table:
     """One row per document (in the order given), the totals as the footer."""
     totals = total(list(summaries))
+    folder = common_folder([s.source for s in summaries])
     footer = summary_row(totals)
     footer[0] = Text(f"total: {plural(len(summaries), 'file')}")
     footer[1] = verdict_counts(summaries)
     # No cell padding: the box's blank column separators already keep one space between columns.
     # Not expanded: on a wide terminal, spare width between the numbers only makes rows harder to follow.
-    table = Table(box=box.SIMPLE_HEAD, show_footer=True, padding=0, show_edge=False,
-                  header_style="bold", footer_style="bold")
+    # Long paths repeated on every row folded over two lines in the terminal: the folder they
+    # share is said once, above the table.
+    title = Text(f"in {source_name(folder)}{os.sep}", style="bold") if folder else None
+    table = Table(box=box.SIMPLE_HEAD, show_footer=True, padding=0, show_edge=False, title=title,
+                  title_justify="left", header_style="bold", footer_style="bold")
     headers = ("file", "verdict", "lines", "kept", "removed", "chars kept", "top reasons")
     for index, (header, cell) in enumerate(zip(headers, footer)):
         numeric = header in ("lines", "kept", "removed", "chars kept")
         table.add_column(Text(header), footer=cell, justify="right" if numeric else "left",
                          overflow="fold", no_wrap=numeric)
     for summary in summaries:
-        table.add_row(*summary_row(summary))
+        table.add_row(*summary_row(summary, folder))
     return table
 
 
