@@ -148,6 +148,8 @@ def write_stdout(text: str) -> None:
 from typing import TYPE_CHECKING  # noqa: E402
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from rich.console import Console, RenderableType
 
     from .report import ViewOptions as ReportViewOptions
@@ -155,7 +157,7 @@ if TYPE_CHECKING:
 SORT_ORDERS = ("input", "removed", "share", "name")
 
 
-def clean_for_report(sources: list[str], config: Config) -> Iterator[tuple[str, Document | None, str | None]]:
+def clean_for_report(sources: Iterable[str], config: Config) -> Iterator[tuple[str, Document | None, str | None]]:
     """Like clean_each, but a failing input also yields its problem, for the report's table row."""
     for source in sources:
         try:
@@ -247,7 +249,7 @@ def diff_renderables(sources: list[str], config: Config, options: ReportViewOpti
                 renderables.append(report.document_report(doc, options))
         return renderables, any_failed
     summaries, docs = [], {}
-    for source, doc, problem in clean_for_report(list(expand_inputs(sources)), config):
+    for source, doc, problem in clean_for_report(report.tracked(list(expand_inputs(sources))), config):
         if doc is None:
             any_failed = True
             summaries.append(failed(source, problem or "failed"))

@@ -12,13 +12,14 @@ import html
 import io
 import os
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.panel import Panel
+from rich.progress import track
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
@@ -375,6 +376,18 @@ def batch_table(summaries: Sequence[Summary]) -> Table:
     for summary in summaries:
         table.add_row(*summary_row(summary, folder))
     return table
+
+
+def tracked(sources: Sequence[str]) -> Iterable[str]:
+    """The sources, with a transient progress bar on stderr while they are cleaned (terminals only).
+
+    A directory of a few hundred pages takes seconds to clean before the table can be drawn;
+    without this the terminal sat blank.
+    """
+    console = Console(stderr=True, highlight=False)
+    if len(sources) < 2 or not console.is_terminal:
+        return sources
+    return track(sources, description="cleaning", console=console, transient=True)
 
 
 # --- consoles and HTML --------------------------------------------------------------------
