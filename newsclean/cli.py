@@ -140,3 +140,139 @@ def write_stdout(text: str) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(EXIT_PIPE)
+
+
+# --- newsclean diff ------------------------------------------------------------------------
+# Imports for type checking only, kept here with the command so this section merges as a unit;
+# rich itself is imported only when `diff` runs.
+from typing import TYPE_CHECKING  # noqa: E402
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from rich.console import Console, RenderableType
+
+    from .report import ViewOptions as ReportViewOptions
+
+SORT_ORDERS = ("input", "removed", "share", "name")
+
+
+def clean_for_report(sources: Iterable[str], config: Config) -> Iterator[tuple[str, Document | None, str | None]]:
+    """Like clean_each, but a failing input also yields its problem, for the report's table row."""
+    for source in sources:
+        try:
+            for raw in read_documents(source, config.max_bytes):
+                try:
+                    yield raw.source, clean_raw(raw, config), None
+                except NewscleanError as exc:
+                    error_line(str(exc))
+                    yield raw.source, None, getattr(exc, "problem", str(exc))
+        except NewscleanError as exc:
+            error_line(str(exc))
+            yield source, None, getattr(exc, "problem", str(exc))
+
+
+@main.command("diff")
+@click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("-y", "--side-by-side", is_flag=True, help="Raw input on the left, clean output on the right.")
+@click.option("--only-removed", is_flag=True, help="Show only removed lines (same as --context 0).")
+@click.option("-U", "--context", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Show removed lines with N kept lines around them, like diff -U.")
+@click.option("--details", is_flag=True, help="Several inputs: print each file's report after the table.")
+@click.option("--sort", "order", type=click.Choice(SORT_ORDERS), default="input", show_default=True,
+              help="Table row order: input, most removed lines, highest removed share, or name.")
+@click.option("--pager/--no-pager", default=None,
+              help="Page the report through $PAGER (less). [default: when stdout is a terminal]")
+@click.option("--color/--no-color", default=None,
+              help="Force colours on or off. [default: on for terminals, off when piped or NO_COLOR is set]")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False),
+              help="Write the report as a standalone HTML page to this file instead of printing it.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="TOML file of Config settings.")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra phrase-list TOML file (repeatable), merged with the built-in rules.")
+@click.option("--max-bytes", type=click.IntRange(min=0), default=None,
+              help=f"Refuse inputs larger than this many bytes (0 = no limit). [default: {DEFAULT_CONFIG.max_bytes}]")
+def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool, context: int | None,
+                 details: bool, order: str, pager: bool | None, color: bool | None, html_file: str | None,
+                 config_file: str | None, rule_files: tuple[str, ...], max_bytes: int | None) -> None:
+    """Show what cleaning removed from each input line, and why.
+
+    \b
+    newsclean diff page.txt                every line; removed ones tagged with stage and reason
+    newsclean diff page.txt -y             raw input and clean output side by side
+    newsclean diff page.txt -U 2           removed lines with 2 kept lines around them
+    newsclean diff dumps/ --sort removed   one row per file, most removed first, totals
+    newsclean diff page.txt --html r.html  the same report as a web page
+
+    With one file the report lists every non-blank input line (blank lines are skipped; line
+    numbers are the input's). In the mark column `-` is removed, `#` is the headline (kept as
+    the title), a blank is kept. With several files or a directory (walked recursively, hidden
+    files skipped) it prints a table. Exit status: 0 ok, 1 some inputs failed, 2 usage error.
+    """
+    from . import report  # lazy: rich is only needed for reports
+
+    try:
+        config = build_config(config_file, rule_files, max_bytes)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    sources = list(inputs) or [STDIN]
+    console = report.make_console(color)
+    options = report.ViewOptions(side_by_side=side_by_side, context=0 if only_removed and context is None else context)
+    renderables, any_failed = diff_renderables(sources, config, options, details, order)
+    if html_file:
+        page = report.html_page(renderables, console.width, f"newsclean diff {' '.join(sources)}")
+        try:
+            with open(html_file, "w", encoding="utf-8") as handle:
+                handle.write(page)
+        except OSError as exc:
+            error_line(f"{html_file}: cannot write: {exc.strerror or exc}")
+            sys.exit(EXIT_FAILED)
+    elif renderables:
+        show(console, renderables, sys.stdout.isatty() if pager is None else pager)
+    sys.exit(EXIT_FAILED if any_failed else EXIT_OK)
+
+
+def diff_renderables(sources: list[str], config: Config, options: ReportViewOptions, details: bool,
+                     order: str) -> tuple[list[RenderableType], bool]:
+    """The report's parts and whether any input failed: one report per document for a single
+    file, else a table (and with details each document's report after it)."""
+    from . import report
+    from .summary import failed, sort_summaries, summarize
+    from .walk import expand_inputs, has_directory
+
+    renderables: list[RenderableType] = []
+    any_failed = False
+    if len(sources) == 1 and not has_directory(sources):
+        for _source, doc, _problem in clean_for_report(sources, config):
+            any_failed |= doc is None
+            if doc is not None:
+                renderables.append(report.document_report(doc, options))
+        return renderables, any_failed
+    summaries, docs = [], {}
+    for source, doc, problem in clean_for_report(report.tracked(list(expand_inputs(sources))), config):
+        if doc is None:
+            any_failed = True
+            summaries.append(failed(source, problem or "failed"))
+            continue
+        summaries.append(summarize(doc))
+        if details:  # kept only when asked for: a big directory's documents need not sit in memory
+            docs[source] = doc
+    summaries = sort_summaries(summaries, order)
+    renderables.append(report.batch_table(summaries))
+    renderables.extend(report.document_report(docs[s.source], options) for s in summaries if s.source in docs)
+    return renderables, any_failed
+
+
+def show(console: Console, renderables: list[RenderableType], paged: bool) -> None:
+    """Print the report, through the pager when asked (colours kept for less -R)."""
+    if paged:
+        from .pager import SystemPager
+
+        with console.pager(pager=SystemPager(), styles=True):  # type: ignore[arg-type]  # duck-typed Pager
+            for renderable in renderables:
+                console.print(renderable)
+        return
+    with console.capture() as capture:  # then written like clean's output: a closed pipe exits 141
+        for renderable in renderables:
+            console.print(renderable)
+    write_stdout(capture.get())
