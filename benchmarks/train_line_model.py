@@ -61,26 +61,24 @@ def page_example(corpus: Path, page: str, suffix: str, block: tuple[int, int]):
     lines = analyze(doc, rules).lines
     kept = [i for i, b in enumerate(doc.blocks) if b.kept]
     kept_lines = [lines[i] for i in kept]
+    texts = [doc.blocks[i].text for i in kept]
     flags = [main_text.is_end_marker(f, rules) for f in kept_lines]
-    matrix = np.array(linemodel.line_vectors(kept_lines, [doc.blocks[i].text for i in kept], flags))
+    matrix = np.array(linemodel.line_vectors(kept_lines, texts, flags))
     raw = (corpus / f"{page}.txt").read_text(encoding="utf-8").split("\n")
     article = {normalize_line(line) for line in raw[block[0] : block[1]]}
     inside = [j for j, i in enumerate(kept) if doc.blocks[i].text in article]
     span = (inside[0], inside[-1] + 1) if inside else (0, 0)
-    markers = main_text.confirmed_markers(kept_lines, rules)
-    bounds = [-1, *sorted(markers), len(kept)]
+    markers = main_text.confirmed_markers(kept_lines, texts, rules)
     sizes = np.array([f.size for f in kept_lines])
-    return matrix, sizes, span, list(zip(bounds, bounds[1:]))
+    return matrix, sizes, span, (kept_lines, texts, markers)
 
 
-def choose(gains: np.ndarray, zones: list[tuple[int, int]], share: float) -> tuple[int, int]:
-    """The span main_text.choose_span picks for these gains (same rule, same zones)."""
-    spans = [main_text.best_segment(gains.tolist(), a + 1, b) for a, b in zones]
-    top = max(score for _, _, score in spans)
-    if top <= 0:
-        return (0, 0)
-    start, end, _ = next(s for s in spans if s[2] >= share * top)
-    return start, end
+def choose(scores: np.ndarray, sizes: np.ndarray, context) -> tuple[int, int]:
+    """The span main_text chooses for these line scores, before its edges are trimmed (the
+    labelled spans are not trimmed either)."""
+    _, _, markers = context
+    gains = [main_text.segment_gain(size, score, DEFAULT_CONFIG) for size, score in zip(sizes, scores)]
+    return main_text.choose_span(gains, markers, DEFAULT_CONFIG)
 
 
 def span_features(matrix: np.ndarray, weight: np.ndarray, span: tuple[int, int]) -> np.ndarray:
@@ -88,7 +86,13 @@ def span_features(matrix: np.ndarray, weight: np.ndarray, span: tuple[int, int])
     return (matrix[start:end] * weight[start:end, None]).sum(0) if end > start else np.zeros(matrix.shape[1])
 
 
-def train(examples: list, epochs: int, seed: int) -> np.ndarray:
+def train(examples: list, epochs: int, seed: int, runs: int = 5) -> np.ndarray:
+    """Mean of `runs` averaged perceptrons, each visiting the pages in its own random orders
+    (one run's weights depend on the order; the mean is stabler)."""
+    return np.mean([train_once(examples, epochs, seed + run) for run in range(runs)], axis=0)
+
+
+def train_once(examples: list, epochs: int, seed: int) -> np.ndarray:
     """Averaged structured perceptron over the pages' span choices."""
     config = DEFAULT_CONFIG
     weights = np.zeros(len(linemodel.FEATURE_NAMES))
@@ -99,9 +103,9 @@ def train(examples: list, epochs: int, seed: int) -> np.ndarray:
     for _ in range(epochs):
         order = examples[:]
         rng.shuffle(order)
-        for matrix, sizes, gold, zones in order:
+        for matrix, sizes, gold, context in order:
             weight = sizes + config.region_line_weight
-            chosen = choose((matrix @ weights) * weight, zones, config.region_first_share)
+            chosen = choose(matrix @ weights, sizes, context)
             if chosen != gold:
                 delta = span_features(matrix, weight, gold) - span_features(matrix, weight, chosen)
                 weights += delta / weight.sum()

@@ -30,6 +30,7 @@ class LineFeatures:
     """What a line looks like, independently of its language."""
 
     size: float  # words, a CJK character counting CJK_WORD_WEIGHT of a word
+    numbers: int  # words that are numbers (dates, times, counters)
     words: int  # word tokens (CJK characters one each)
     cjk: bool  # mostly CJK characters
     sentence_end: bool  # ends like a sentence in any script
@@ -44,7 +45,7 @@ class LineFeatures:
         """Looks like running text: a real sentence rather than a label, link or headline."""
         if self.cjk:
             return self.size >= 10 and (self.sentence_end or self.sentences > 0)
-        return self.size >= 8 and (self.sentence_end or self.stop_share >= 0.2)
+        return self.size - self.numbers >= 8 and (self.sentence_end or self.stop_share >= 0.2)
 
 
 @dataclass(frozen=True)
@@ -102,12 +103,15 @@ def line_features(text: str, stopwords: frozenset[str], words: list[str] | None 
     if words is None:
         words = tokens(sample)
     n = len(words)
+    # Numbers (dates, times, counters) are not words of running text.
+    numbers = sum(map(str.isdigit, words))
     size = (n - cjk_count) + CJK_WORD_WEIGHT * cjk_count
     if len(text) > FEATURE_PREFIX_CHARS:  # scale up: the prefix stands for the whole line
         size *= len(text) / FEATURE_PREFIX_CHARS
     head = sample[:SHORT_LINE_CHARS]
     return LineFeatures(
         size=size,
+        numbers=numbers,
         words=n,
         cjk=cjk_count > 0.5 * n if n else False,
         sentence_end=ends_sentence(text),

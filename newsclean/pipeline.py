@@ -20,7 +20,8 @@ from .stages import (
 StageFn = Callable[[Document, Config], Document]
 
 # Order matters: metadata first, then what is noise wherever it stands, then the article's
-# edges on what is left, then repetition inside the article, then the headline above it.
+# edges on what is left, then repetition inside the article, then whether there is an article
+# at all, then its headline.
 STAGES: tuple[StageFn, ...] = (
     mark_header,
     mark_error_page,
@@ -28,8 +29,8 @@ STAGES: tuple[StageFn, ...] = (
     mark_outside_main_text,
     mark_footer,
     mark_duplicates,
-    mark_title,
     decide_verdict,
+    mark_title,
 )
 
 

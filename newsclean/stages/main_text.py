@@ -20,13 +20,13 @@ from ..document import Document, Stage
 from ..features import LineFeatures, analyze
 from ..linemodel import line_scores
 from ..rules import Rules, load_rules
+from .span_edges import article_edges
 
 # An end-of-article marker is a short line ("Comments", "Related articles", "Most popular").
 MAX_MARKER_WORDS = 6
-# Two prose paragraphs in a row this soon after a marker mean the article goes on.
+# Two sentence paragraphs in a row this soon after a marker mean the article goes on (teaser
+# blurbs and comments are separated by headlines, names and dates).
 MARKER_LOOKAHEAD = 12
-# Lines shorter than this (in words) that are not sentences are labels.
-LABEL_WORDS = 8
 # A marker must follow prose within this many kept lines (else it is a label in a table or list).
 MARKER_LOOKBEHIND = 3
 
@@ -59,7 +59,7 @@ def is_end_marker(features: LineFeatures, rules: Rules) -> bool:
     return features.words <= MAX_MARKER_WORDS and rules.end_markers.prefix(features.folded) is not None
 
 
-def confirmed_markers(lines: list[LineFeatures], rules: Rules) -> dict[int, str]:
+def confirmed_markers(lines: list[LineFeatures], texts: list[str], rules: Rules) -> dict[int, str]:
     """Positions of believable end-of-article markers, with the phrase each starts with."""
     markers = {}
     for i, f in enumerate(lines):
@@ -68,7 +68,7 @@ def confirmed_markers(lines: list[LineFeatures], rules: Rules) -> dict[int, str]
         phrase = rules.end_markers.prefix(f.folded)
         if not any(lines[j].is_prose for j in range(max(0, i - MARKER_LOOKBEHIND), i)):
             continue  # not below running text: a label among other short lines
-        ahead = [lines[j].is_prose for j in range(i + 1, min(len(lines), i + 1 + MARKER_LOOKAHEAD))]
+        ahead = [lines[j].is_prose and (lines[j].sentence_end or texts[j].endswith(":")) for j in range(i + 1, min(len(lines), i + 1 + MARKER_LOOKAHEAD))]
         if any(a and b for a, b in zip(ahead, ahead[1:])):
             continue  # article paragraphs resume right after it: an inline box
         markers[i] = phrase
@@ -86,19 +86,12 @@ def choose_span(gains: list[float], markers: dict[int, str], config: Config) -> 
     return start, end
 
 
-def is_label(features: LineFeatures) -> bool:
-    """A short line that is not a sentence: a byline, a date, a button, a section name."""
-    return not features.is_prose and not features.sentence_end and features.size < LABEL_WORDS
-
-
-def trim_to_text(lines: list[LineFeatures], start: int, end: int) -> tuple[int, int]:
-    """Narrow a span so that it does not start or end with labels: bylines, dates and share
-    buttons at its edges belong to the page, not to the article."""
-    while start < end and is_label(lines[start]):
-        start += 1
-    while end > start and is_label(lines[end - 1]):
-        end -= 1
-    return start, end
+def article_span(
+    lines: list[LineFeatures], texts: list[str], scores: list[float], markers: dict[int, str], config: Config
+) -> tuple[int, int]:
+    """The article's [start, end) among the kept lines, from their scores and the end markers."""
+    gains = [segment_gain(f.size, score, config) for f, score in zip(lines, scores)]
+    return article_edges(lines, texts, *choose_span(gains, markers, config))
 
 
 def mark_outside_main_text(doc: Document, config: Config) -> Document:
@@ -109,11 +102,11 @@ def mark_outside_main_text(doc: Document, config: Config) -> Document:
     if not kept:
         return doc
     kept_lines = [lines[i] for i in kept]
+    texts = [doc.blocks[i].text for i in kept]
     flags = [is_end_marker(f, rules) for f in kept_lines]
-    scores = line_scores(kept_lines, [doc.blocks[i].text for i in kept], flags)
-    markers = confirmed_markers(kept_lines, rules)
-    gains = [segment_gain(f.size, score, config) for f, score in zip(kept_lines, scores)]
-    start, end = trim_to_text(kept_lines, *choose_span(gains, markers, config))
+    scores = line_scores(kept_lines, texts, flags)
+    markers = confirmed_markers(kept_lines, texts, rules)
+    start, end = article_span(kept_lines, texts, scores, markers, config)
     if start == end:
         return doc  # no running text at all: nothing to anchor on, leave it to the verdict
     first, last = doc.blocks[kept[start]].line, doc.blocks[kept[end - 1]].line

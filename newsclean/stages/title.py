@@ -1,21 +1,33 @@
-"""The headline: the heading-like line just above the article body, kept as metadata."""
+"""The headline: the heading-like line just above the article body, kept as metadata.
+
+Candidates are the lines above the body that the other stages left outside the article (never
+labels, share buttons or error text, which were removed for what they are), and the body's first
+line when it reads like a heading. A headline is a short, complete line (6 to 20 words is
+typical, no full stop) close above the body; when two such lines stand one above the other, the
+upper one is the headline and the lower one its standfirst.
+"""
 
 from __future__ import annotations
 
 from rapidfuzz import fuzz
 
 from ..config import Config
-from ..document import Document, Removal, Stage
+from ..document import Document, Removal, Stage, Verdict
 from ..features import LineFeatures, analyze
 from ..rules import Rules, load_rules
 from .boilerplate import boilerplate_reason
 
-# Only lines the region finder left outside (or kept) may become the title; labels, share
-# buttons and error text removed for what they are never do.
+# Only lines the region finder left outside (or kept) may become the title.
 REPLACEABLE = {Stage.BOILERPLATE, Stage.FOOTER}
 MATCH_SCORE = 90.0
 # Lines with this share of digits are dates, times and counters, not headlines.
 MAX_TITLE_DIGITS = 0.25
+# Headlines are rarely longer; standfirsts often are.
+LONG_TITLE_WORDS = 20
+# How fast a candidate loses to the ones closer to the body, per line of distance.
+DISTANCE_DECAY = 0.08
+# A headline-like line right above the best candidate wins if it scores this share of it.
+STANDFIRST_SHARE = 0.6
 
 
 def headline_score(text: str, features: LineFeatures, distance: int, repeated: bool) -> float:
@@ -26,11 +38,11 @@ def headline_score(text: str, features: LineFeatures, distance: int, repeated: b
     score = min(size, 12.0) / 12.0  # a one-word label is rarely the headline
     if features.sentence_end and not text.rstrip("\"'”’»)").endswith(("?", "!", "？", "！")):
         score *= 0.3  # headlines rarely end with a full stop
-    if features.is_prose and size > 25:
-        score *= 0.2  # a paragraph, not a heading
+    if size > LONG_TITLE_WORDS:
+        score *= 0.3  # a standfirst or a paragraph, not a heading
     if repeated:
         score *= 1.5  # the headline often appears twice (breadcrumb or <title>, then <h1>)
-    return score / (1.0 + 0.15 * distance)
+    return score / (1.0 + DISTANCE_DECAY * distance)
 
 
 def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, config: Config) -> bool:
@@ -42,32 +54,45 @@ def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, c
     return boilerplate_reason(block.text, lines[i], rules) is None and rules.error_page.search(lines[i].folded) is None
 
 
+def _choose_headline(doc: Document, lines: list[LineFeatures], candidates: list[int], body_start: int) -> int | None:
+    texts = [doc.blocks[i].text for i in candidates]
+    scores = {
+        i: headline_score(doc.blocks[i].text, lines[i], max(0, body_start - 1 - i), texts.count(doc.blocks[i].text) > 1)
+        for i in candidates
+    }
+    best = max(scores, key=lambda i: (scores[i], i), default=None)
+    if best is None or scores[best] <= 0:
+        return None
+    above = scores.get(best - 1, 0.0)
+    if above >= STANDFIRST_SHARE * scores[best] and lines[best - 1].size >= 6:
+        return best - 1
+    return best
+
+
 def mark_title(doc: Document, config: Config) -> Document:
     """Find the headline above the body; set meta.title and mark that line as the title."""
+    if doc.verdict is not Verdict.ARTICLE:
+        return doc  # no article, no headline (a title from the page's metadata stays)
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
-    # The body starts at its first paragraph of running text (or its first line).
     kept = [i for i, b in enumerate(doc.blocks) if b.kept]
-    if not kept and not doc.meta.title:
-        return doc
-    body_start = next((i for i in kept if lines[i].is_prose), kept[0] if kept else len(doc.blocks))
+    body_start = kept[0] if kept else len(doc.blocks)
     window = range(max(0, body_start - config.title_scan_lines), body_start)
     candidates = [i for i in window if _candidate(doc, i, lines, rules, config)]
+    first = kept[0] if len(kept) > 1 else None
+    if first is not None and not lines[first].sentence_end and _candidate(doc, first, lines, rules, config):
+        candidates.append(first)  # a heading that opens the body is the headline
     if doc.meta.title:
         # A title from the header or the HTML: mark the line that repeats it.
         wanted = doc.meta.title
         chosen = next((i for i in reversed(candidates) if fuzz.ratio(doc.blocks[i].text, wanted) >= MATCH_SCORE), None)
     else:
-        texts = [doc.blocks[i].text for i in window]
-        scored = [
-            (headline_score(doc.blocks[i].text, lines[i], body_start - 1 - i, texts.count(doc.blocks[i].text) > 1), i) for i in candidates
-        ]
-        best = max(scored, default=(0.0, None))
-        chosen = best[1] if best[0] > 0 else None
+        chosen = _choose_headline(doc, lines, candidates, body_start)
         if chosen is not None:
             doc.meta.title = doc.blocks[chosen].text
     if chosen is not None:
-        for i in window:  # a repeat of the headline (breadcrumb, <title>) goes with it
-            if i == chosen or (doc.blocks[i].text == doc.blocks[chosen].text and doc.blocks[i].kept):
-                doc.blocks[i].removal = Removal(Stage.TITLE, "headline (kept as the title)")
+        for i in [*window, body_start]:  # a repeat of the headline (breadcrumb, <title>) goes with it
+            if i < len(doc.blocks) and (i == chosen or doc.blocks[i].text == doc.blocks[chosen].text):
+                if doc.blocks[i].removal is None or doc.blocks[i].removal.stage in REPLACEABLE:
+                    doc.blocks[i].removal = Removal(Stage.TITLE, "headline (kept as the title)")
     return doc

@@ -1,0 +1,94 @@
+"""Where exactly the article span starts and ends: its edges belong to running text, not to the
+bylines, dates, buttons and standfirst that pages put around an article."""
+
+from __future__ import annotations
+
+import re
+
+from ..features import LineFeatures
+
+# Lines shorter than this (in words) that are not sentences are labels.
+LABEL_WORDS = 8
+# Lines shorter than this that do not end like a sentence may be headings or links.
+HEADING_WORDS = 20
+DIGITS = re.compile(r"\d+")
+# A note about the author is short and tells how to reach them.
+AUTHOR_NOTE_WORDS = 40
+CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@\w{2,}|\b\d{3}[-. ]\d{4}\b|\+\d[\d ()-]{7,}\d")
+# An entry of a structured article opens with at most this many labels (time, headline).
+MAX_ENTRY_LABELS = 2
+
+
+def is_label(features: LineFeatures) -> bool:
+    """A short line that is not a sentence: a byline, a date, a button, a section name."""
+    return not features.is_prose and not features.sentence_end and features.size - features.numbers < LABEL_WORDS
+
+
+def shape(text: str) -> str:
+    """A line with its numbers blanked: "14.52 GMT" and "13.40 GMT", "Step 1" and "Step 2" agree."""
+    return DIGITS.sub("0", text)
+
+
+def is_heading(features: LineFeatures) -> bool:
+    """A line that does not end like a sentence and is short enough to be a heading or a link."""
+    return not features.sentence_end and features.size - features.numbers < HEADING_WORDS
+
+
+def trim_labels(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> tuple[int, int]:
+    """Drop headings and labels from both edges of the span [start, end): an article starts and
+    ends with running text. Lines whose shape recurs inside the span are the article's own
+    structure (live-blog times, "Step 2") and stay."""
+    shapes = [shape(texts[i]) for i in range(start, end)]
+    recurring = {s for s in shapes if shapes.count(s) > 1}
+    while start < end and is_heading(lines[start]) and shape(texts[start]) not in recurring:
+        start += 1
+    while end > start and is_heading(lines[end - 1]) and shape(texts[end - 1]) not in recurring:
+        end -= 1
+    return start, end
+
+
+def skip_header_block(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
+    """Where the body starts when the span opens with the article's header block: at most one
+    standfirst paragraph, then two or more labels with a date among them (byline, date, reading
+    time), then running text. Returns `start` unchanged when there is no such block."""
+    i = start + 1 if start < end and lines[start].is_prose else start
+    run_start = i
+    while i < end and is_label(lines[i]):
+        i += 1
+    dated = any(DIGITS.search(texts[j]) for j in range(run_start, i))
+    if i - run_start >= 2 and dated and i < end and lines[i].is_prose:
+        return i
+    return start
+
+
+def extend_to_structure(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
+    """Move the start back over the first entry's labels when their shape recurs inside the span
+    (a live blog's first time stamp and headline, the first "Step 1")."""
+    inside = {shape(texts[i]) for i in range(start, end) if is_label(lines[i])}
+    for back in range(1, MAX_ENTRY_LABELS + 1):
+        i = start - back
+        if i < 0 or not is_label(lines[i]):
+            break
+        if shape(texts[i]) in inside:
+            return i
+    return start
+
+
+def drop_author_note(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
+    """Where the span ends without the author's note below the article ("Jane covers schools.
+    Reach her at jane@example.com"): a short last paragraph holding an e-mail address, a
+    phone number or a social-media handle."""
+    while end - start > 1 and lines[end - 1].size <= AUTHOR_NOTE_WORDS and CONTACT.search(texts[end - 1]):
+        end -= 1
+    return end
+
+
+def article_edges(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> tuple[int, int]:
+    """The span narrowed to the article's running text."""
+    start, end = trim_labels(lines, texts, start, end)
+    end = drop_author_note(lines, texts, start, end)
+    start, end = trim_labels(lines, texts, start, end)
+    start = skip_header_block(lines, texts, start, end)
+    if start < end:
+        start = extend_to_structure(lines, texts, start, end)
+    return start, end
