@@ -24,6 +24,7 @@ from .features import LineFeatures
 # List items keep their marker in a text dump ("+ Added X", "1. Finland"); menus rarely do.
 BULLETS = ("+ ", "* ", "- ", "• ", "· ", "– ", "— ", "▪ ", "► ", "→ ")
 NUMBERED = re.compile(r"^\d{1,3}[.)] \S")
+LIST_RUN = 3  # bulleted lines in a row that make a list
 NEAR = 3  # lines on each side for the near context
 FAR = 10  # lines on each side for the wide context
 
@@ -57,6 +58,8 @@ CONTEXT = (
     "far_capitalised",
     "position",
     "after_end_marker",
+    "in_list",
+    "list_after_colon",
 )
 FEATURE_NAMES = ("bias", *OWN, *CONTEXT)
 
@@ -88,6 +91,24 @@ def _prefix(values: Sequence[float]) -> list[float]:
     return out
 
 
+def _list_runs(bullet: list[float], colon: list[float]) -> tuple[list[float], list[float]]:
+    """Which lines belong to a run of LIST_RUN or more bulleted or numbered lines, and which of
+    those runs follow a line ending with a colon (a list inside the text)."""
+    n = len(bullet)
+    in_list, after_colon = [0.0] * n, [0.0] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and bullet[j]:
+            j += 1
+        if j - i >= LIST_RUN:
+            introduced = float(i > 0 and colon[i - 1] > 0)
+            for k in range(i, j):
+                in_list[k], after_colon[k] = 1.0, introduced
+        i = max(j, i + 1)
+    return in_list, after_colon
+
+
 def line_vectors(lines: Sequence[LineFeatures], texts: Sequence[str], end_markers: Sequence[bool] = ()) -> list[list[float]]:
     """One feature vector per line (FEATURE_NAMES order), from the line and its neighbours.
 
@@ -110,6 +131,7 @@ def line_vectors(lines: Sequence[LineFeatures], texts: Sequence[str], end_marker
         return (sums[name][hi] - sums[name][lo] - col[name][i]) / width if width else 0.0
 
     markers = list(end_markers) or [False] * n
+    in_list, after_colon = _list_runs(col["bullet"], col["ends_colon"])
     vectors = []
     prose_seen, after_marker = False, 0.0
     for i, o in enumerate(own):
@@ -129,6 +151,8 @@ def line_vectors(lines: Sequence[LineFeatures], texts: Sequence[str], end_marker
             window("capitalised", i, FAR),
             i / (n - 1) if n > 1 else 0.0,
             after_marker,
+            in_list[i],
+            after_colon[i],
         ]
         vectors.append([1.0, *o, *context])
     return vectors
