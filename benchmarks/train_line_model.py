@@ -35,7 +35,8 @@ from newsclean.config import DEFAULT_CONFIG
 from newsclean.features import analyze
 from newsclean.rules import load_rules
 from newsclean.sources import decode
-from newsclean.stages import main_text, mark_boilerplate, mark_error_page, mark_header
+from newsclean.pipeline import STAGES
+from newsclean.stages import main_text
 from newsclean.text import normalize_line
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,7 +57,7 @@ def page_example(corpus: Path, page: str, suffix: str, block: tuple[int, int]):
     rules = load_rules()
     text, _ = decode((corpus / f"{page}{suffix}").read_bytes())
     doc = parse(text, page)
-    for stage in (mark_header, mark_error_page, mark_boilerplate):
+    for stage in STAGES[: STAGES.index(main_text.mark_outside_main_text)]:
         stage(doc, DEFAULT_CONFIG)
     lines = analyze(doc, rules).lines
     kept = [i for i, b in enumerate(doc.blocks) if b.kept]
