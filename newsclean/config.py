@@ -55,6 +55,9 @@ class Config:
     duplicate_compare_chars: int = 2000
     """Long paragraphs are compared on their first and last this many characters (bounded cost)."""
 
+    repeated_block_lines: int = 3
+    """This many copied lines in a row are a repeated block, removed before the article is delimited."""
+
     duplicate_bucket_size: int = 8
     """A paragraph is compared with at most this many earlier candidates per blocking key."""
 

@@ -13,17 +13,14 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
 from .features import LineFeatures
+from .text import is_list_item
 
-# List items keep their marker in a text dump ("+ Added X", "1. Finland"); menus rarely do.
-BULLETS = ("+ ", "* ", "- ", "• ", "· ", "– ", "— ", "▪ ", "► ", "→ ")
-NUMBERED = re.compile(r"^\d{1,3}[.)] \S")
 LIST_RUN = 3  # bulleted lines in a row that make a list
 NEAR = 3  # lines on each side for the near context
 FAR = 10  # lines on each side for the wide context
@@ -80,7 +77,7 @@ def _own(f: LineFeatures, text: str, biggest: float, repeats: int) -> list[float
         float(f.cjk),
         f.size / biggest if biggest else 0.0,
         float(repeats > 1 and short),
-        float(text.startswith(BULLETS) or bool(NUMBERED.match(text))),
+        float(is_list_item(text)),
     ]
 
 

@@ -14,6 +14,7 @@ from .stages import (
     mark_footer,
     mark_header,
     mark_outside_main_text,
+    mark_repeated_blocks,
     mark_title,
 )
 
@@ -26,6 +27,7 @@ STAGES: tuple[StageFn, ...] = (
     mark_header,
     mark_error_page,
     mark_boilerplate,
+    mark_repeated_blocks,
     mark_outside_main_text,
     mark_footer,
     mark_duplicates,

@@ -38,6 +38,20 @@ SENTENCE_END_RE = re.compile(rf"[{re.escape(SENTENCE_END)}][{re.escape(TRAILING_
 FEATURE_PREFIX_CHARS = 4000
 
 
+# List items keep their marker in a text dump ("+ Added X", "1. Finland"); menus rarely do.
+BULLETS = ("+ ", "* ", "- ", "• ", "· ", "– ", "— ", "▪ ", "► ", "→ ", "✓ ", "✔ ")
+NUMBERED = re.compile(r"^\d{1,3}[.)] \S")
+
+
+def is_list_item(text: str) -> bool:
+    """True for a line that starts with a bullet or an item number.
+
+    >>> is_list_item("+ Added Slime Block"), is_list_item("2. Norway"), is_list_item("2015 was a year")
+    (True, True, False)
+    """
+    return text.startswith(BULLETS) or bool(NUMBERED.match(text))
+
+
 def strip_control(text: str) -> str:
     """Remove control and format characters that have no place in clean text (tab becomes a space).
 

@@ -1,7 +1,7 @@
 """The cleaning stages, one per module. Each marks blocks of a Document; none deletes any."""
 
 from .boilerplate import mark_boilerplate
-from .duplicates import mark_duplicates
+from .duplicates import mark_duplicates, mark_repeated_blocks
 from .error_page import mark_error_page
 from .footer import mark_footer
 from .header import mark_header
@@ -17,5 +17,6 @@ __all__ = [
     "mark_footer",
     "mark_header",
     "mark_outside_main_text",
+    "mark_repeated_blocks",
     "mark_title",
 ]

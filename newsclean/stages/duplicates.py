@@ -63,12 +63,13 @@ def _mark(block: Block, original: Block, score: float) -> None:
     )
 
 
-def mark_duplicates(doc: Document, config: Config) -> Document:
-    """Remove later copies of paragraphs, and short lines inside a repeated run."""
-    kept = [b for b in doc.blocks if b.kept]
-    folded = [word_key(b.text) for b in kept]
+Copies = dict[int, tuple[int, float]]  # position of a copy -> (position of its original, score)
+
+
+def find_copies(folded: list[str], config: Config) -> Copies:
+    """Paragraphs (by position) that repeat an earlier one, with the original and the score."""
     buckets: dict[str, list[int]] = defaultdict(list)
-    match: dict[int, int] = {}  # position of a copy -> position of its original (in `kept`)
+    copies: Copies = {}
     for pos, key_text in enumerate(folded):
         if len(key_text) < config.duplicate_min_chars:
             continue
@@ -82,29 +83,69 @@ def mark_duplicates(doc: Document, config: Config) -> Document:
             if best_score == 100.0:
                 break
         if best is not None and best_score >= config.duplicate_threshold:
-            match[pos] = best
-            _mark(kept[pos], kept[best], best_score)
+            copies[pos] = (best, best_score)
             continue
         for key in keys:
             bucket = buckets[key]
             if len(bucket) < config.duplicate_bucket_size:
                 bucket.append(pos)
-    _mark_repeated_runs(kept, folded, match)
+    return copies
+
+
+def extend_runs(folded: list[str], copies: Copies, config: Config) -> Copies:
+    """Lines next to a copy that repeat the lines next to its original belong to the copy, short
+    ones included; one damaged line (a changed word) inside such a run is part of it too."""
+    extra: Copies = {}
+
+    def repeats(c: int, o: int) -> float:
+        if not folded[c] or not (0 <= o < len(folded)):
+            return 0.0
+        return similarity(folded[c], folded[o], config)
+
+    for copy, (original, _) in sorted(copies.items()):
+        for step in (1, -1):
+            c, o = copy + step, original + step
+            while 0 <= c < len(folded) and 0 <= o < len(folded) and c != o and c not in copies and c not in extra:
+                score = repeats(c, o)
+                if score < config.duplicate_threshold:
+                    # A damaged line counts when the line after it repeats again.
+                    following = c + step
+                    if not (0 <= following < len(folded)) or following in copies or following == o + step:
+                        break
+                    if repeats(following, o + step) < config.duplicate_threshold:
+                        break
+                    score = max(score, repeats(c, o))
+                extra[c] = (o, score)
+                c, o = c + step, o + step
+    return extra
+
+
+def _all_copies(doc: Document, config: Config) -> tuple[list[Block], Copies]:
+    kept = [b for b in doc.blocks if b.kept]
+    folded = [word_key(b.text) for b in kept]
+    copies = find_copies(folded, config)
+    copies.update(extend_runs(folded, copies, config))
+    return kept, copies
+
+
+def mark_duplicates(doc: Document, config: Config) -> Document:
+    """Remove later copies of paragraphs, and short lines inside a repeated run."""
+    kept, copies = _all_copies(doc, config)
+    for pos, (original, score) in copies.items():
+        _mark(kept[pos], kept[original], score)
     return doc
 
 
-def _mark_repeated_runs(kept: list[Block], folded: list[str], match: dict[int, int]) -> None:
-    """Short lines next to a duplicate that equal the line next to its original are part of the copy."""
-    for copy, original in sorted(match.items()):
-        for step in (1, -1):
-            c, o = copy + step, original + step
-            while 0 <= c < len(kept) and 0 <= o < len(kept) and c != o:
-                if kept[c].removal is not None:
-                    if c in match:
-                        break  # the neighbouring paragraph is itself a copy: its own run
-                    c += step
-                    continue
-                if folded[c] != folded[o] or not folded[c]:
-                    break
-                _mark(kept[c], kept[o], 100.0)
-                c, o = c + step, o + step
+def mark_repeated_blocks(doc: Document, config: Config) -> Document:
+    """Remove whole repeated blocks (a scraper fault: the article body twice) before the article's
+    edges are looked for, so that a copy far below cannot stretch the article down to it."""
+    kept, copies = _all_copies(doc, config)
+    run: list[int] = []
+    for pos in [*sorted(copies), -2]:
+        if run and pos != run[-1] + 1:
+            if len(run) >= config.repeated_block_lines:
+                for p in run:
+                    _mark(kept[p], kept[copies[p][0]], copies[p][1])
+            run = []
+        run.append(pos)
+    return doc

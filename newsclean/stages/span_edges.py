@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..features import LineFeatures
+from ..text import is_list_item
 
 # Lines shorter than this (in words) that are not sentences are labels.
 LABEL_WORDS = 8
@@ -40,9 +41,12 @@ def trim_labels(lines: list[LineFeatures], texts: list[str], start: int, end: in
     structure (live-blog times, "Step 2") and stay."""
     shapes = [shape(texts[i]) for i in range(start, end)]
     recurring = {s for s in shapes if shapes.count(s) > 1}
-    while start < end and is_heading(lines[start]) and shape(texts[start]) not in recurring:
+    def trimmable(i: int) -> bool:
+        return is_heading(lines[i]) and shape(texts[i]) not in recurring and not is_list_item(texts[i])
+
+    while start < end and trimmable(start):
         start += 1
-    while end > start and is_heading(lines[end - 1]) and shape(texts[end - 1]) not in recurring:
+    while end > start and trimmable(end - 1):
         end -= 1
     return start, end
 
@@ -83,12 +87,29 @@ def drop_author_note(lines: list[LineFeatures], texts: list[str], start: int, en
     return end
 
 
+def extend_over_lists(texts: list[str], start: int, end: int) -> tuple[int, int]:
+    """Widen the span over a list it touches: bulleted or numbered items (and the line that
+    introduces them with a colon) are article content, however short the items are."""
+    if start == end:
+        return start, end
+    if is_list_item(texts[start]) or (start > 0 and is_list_item(texts[start - 1])):
+        while start > 0 and is_list_item(texts[start - 1]):
+            start -= 1
+        if start > 0 and texts[start - 1].endswith(":"):
+            start -= 1
+    if is_list_item(texts[end - 1]) or texts[end - 1].endswith(":") or (end < len(texts) and is_list_item(texts[end])):
+        while end < len(texts) and is_list_item(texts[end]):
+            end += 1
+    return start, end
+
+
 def article_edges(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> tuple[int, int]:
-    """The span narrowed to the article's running text."""
+    """The span narrowed to the article's running text, and widened over its lists and entries."""
     start, end = trim_labels(lines, texts, start, end)
     end = drop_author_note(lines, texts, start, end)
     start, end = trim_labels(lines, texts, start, end)
     start = skip_header_block(lines, texts, start, end)
+    start, end = extend_over_lists(texts, start, end)
     if start < end:
         start = extend_to_structure(lines, texts, start, end)
     return start, end
