@@ -1,4 +1,4 @@
-"""clean(doc, config): a plain fold of the stages over a Document."""
+"""clean(doc, config): a plain fold of the stages over a Document; which stages depends on its format."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from .config import DEFAULT_CONFIG, Config
 from .document import Document
+from .headline import mark_headline
 from .stages import (
     decide_verdict,
     mark_boilerplate,
@@ -32,9 +33,33 @@ STAGES: tuple[StageFn, ...] = (
     decide_verdict,
 )
 
+# HTML arrives as the paragraphs trafilatura already chose as the article, so:
+# - no `header` (scrapers' header lines exist only in text dumps);
+# - no `main_text` region: trafilatura found the article's edges from the markup, and cutting
+#   again by prose density drops real short paragraphs (measured on the dev corpus: recall
+#   0.960 -> 0.950, F1 0.962 -> 0.956);
+# - the headline is the paragraph repeating the page's title (`mark_headline`), before the
+#   text-dump `title` stage, which only relabels a title line other stages removed.
+# What trafilatura lets through is still marked: error and consent text, share and copyright
+# lines, end-of-article lists, repeated paragraphs.
+HTML_STAGES: tuple[StageFn, ...] = (
+    mark_error_page,
+    mark_boilerplate,
+    mark_footer,
+    mark_duplicates,
+    mark_headline,
+    mark_title,
+    decide_verdict,
+)
 
-def run_stages(doc: Document, config: Config = DEFAULT_CONFIG, stages: Sequence[StageFn] = STAGES) -> Document:
-    """Run every stage over doc in order and return it, marked."""
-    for stage in stages:
+
+def stages_for(doc: Document) -> tuple[StageFn, ...]:
+    """The stages for a document's input format: HTML_STAGES for extracted HTML, else STAGES."""
+    return HTML_STAGES if doc.input_format == "html" else STAGES
+
+
+def run_stages(doc: Document, config: Config = DEFAULT_CONFIG, stages: Sequence[StageFn] | None = None) -> Document:
+    """Run the stages (by default those for the document's format) over doc in order and return it, marked."""
+    for stage in stages_for(doc) if stages is None else stages:
         doc = stage(doc, config)
     return doc
