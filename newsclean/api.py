@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from .charsets import declared_charset, media_type
 from .config import DEFAULT_CONFIG, Config
@@ -24,16 +24,15 @@ def parse(
 
     Which one: `kind` (a media type such as "text/html") when the container knew it, else
     config.input_format when it is "text" or "html", else sniffed from the text's start.
-    Mojibake ("cafÃ©") is repaired first.
+    Mojibake ("cafÃ©") is repaired: in a dump's text, or in the paragraphs kept from a page.
     """
-    text = repair_mojibake(text)
     if kind not in HTML_TYPES and kind != "text/plain":
         kind = {"html": "text/html", "text": "text/plain"}.get(config.input_format)
     if kind in HTML_TYPES or (kind is None and looks_like_html(text)):
         from .html import parse_html  # lazy: trafilatura and lxml are only needed for HTML
 
         return parse_html(text, source, encoding, config)
-    return parse_text_dump(text, source, encoding)
+    return parse_text_dump(repair_mojibake(text), source, encoding)
 
 
 def add_metadata(doc: Document, known: Mapping[str, str | int]) -> None:
@@ -66,14 +65,28 @@ def clean_raw(raw: RawDocument, config: Config | None = None) -> Document:
     return run_stages(doc, config)
 
 
-def clean_path(path: str, config: Config | None = None) -> Iterator[Document]:
+def clean_path(
+    path: str, config: Config | None = None, on_error: Callable[[InputError], None] | None = None
+) -> Iterator[Document]:
     """Clean every document a file holds ("-" reads stdin): one for a page or dump, one per JSONL or WARC record.
 
-    Compressed files are read transparently. A bad record raises InputError when its turn comes.
+    Compressed files are read transparently. A bad record (invalid JSON, too large) raises
+    InputError, which ends the iteration; give `on_error` to be handed each error instead and
+    go on with the next record.
     """
     config = config or DEFAULT_CONFIG
-    for raw in read_documents(str(path), config.max_bytes, config.input_format, config.field):
-        yield clean_raw(raw, config)
+    try:
+        for raw in read_documents(str(path), config.max_bytes, config.input_format, config.field):
+            try:
+                yield clean_raw(raw, config)
+            except InputError as exc:
+                if on_error is None:
+                    raise
+                on_error(exc)
+    except InputError as exc:  # the file itself: missing, unreadable, corrupt compression
+        if on_error is None:
+            raise
+        on_error(exc)
 
 
 def clean_bytes(data: bytes, source: str = "<bytes>", config: Config | None = None) -> Document:

@@ -13,16 +13,15 @@ from .config import DEFAULT_CONFIG, Config
 from .deadline import DeadlineExceeded, deadline
 from .document import Block, Document, Metadata
 from .errors import InputError, TooLargeError
+from .htmlmeta import page_metadata
+from .mojibake import repair_mojibake
 from .text import normalize_line, strip_control
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 # Elements that are not page structure (vector drawings, formulas) do not count against the limit.
-COUNTED_ELEMENTS = "count(//*[not(ancestor-or-self::svg) and not(ancestor-or-self::math)])"
-# htmldate's extensive search runs dateparser over free text: its first call in a process costs
-# seconds (locale tables) and it finds few dates the structured search misses.
-DATE_PARAMS = {"extensive_search": False, "original_date": True}
+COUNTED_ELEMENTS = "count(//*) - count(//svg//*) - count(//math//*)"
 # A recall extraction this short (characters) may have latched onto a small box of a page
 # without one clear article (a front page, a gallery); the balanced mode's comparison with
 # readability and jusText is then tried as well, and the longer result kept.
@@ -38,12 +37,12 @@ def parse_html(html: str, source: str = "-", encoding: str = "utf-8", config: Co
     """A Document whose blocks are the paragraphs trafilatura keeps, with the page's metadata."""
     config = config or DEFAULT_CONFIG
     tree = load_tree(html, source, config)
-    meta = Metadata()
-    blocks: list[Block] = []
-    if tree is not None:
-        result = extract(tree, source, config)
-        meta = page_metadata(result)
-        blocks = body_blocks(result.body)
+    if tree is None:
+        return Document(source=source, blocks=[], input_format="html", encoding=encoding)
+    meta, body = extract(tree, source, config)
+    # Mojibake is looked for in what is kept, not in megabytes of markup.
+    meta.title = repair_mojibake(meta.title) if meta.title else None
+    blocks = [Block(b.line, repair_mojibake(b.text)) for b in body_blocks(body)]
     return Document(source=source, blocks=blocks, meta=meta, input_format="html", encoding=encoding)
 
 
@@ -65,20 +64,16 @@ def load_tree(html: str, source: str, config: Config) -> HtmlElement | None:
     return tree
 
 
-def extract(tree: HtmlElement, source: str, config: Config) -> Any:
-    """trafilatura's extraction of a parsed page (text and metadata), within the time limit."""
-    import trafilatura
-
+def extract(tree: HtmlElement, source: str, config: Config) -> tuple[Metadata, Any]:
+    """The page's metadata and trafilatura's extracted body (None when it finds nothing), within the time limit."""
     try:
         with deadline(config.html_timeout):
+            meta = page_metadata(tree)
             result = _bare_extraction(tree, config.html_focus, config)
             if config.html_focus == "recall" and _text_length(result) < SHORT_EXTRACTION:
                 balanced = _bare_extraction(tree, "balanced", config)
                 if _text_length(balanced) > _text_length(result):
                     result = balanced
-            if result is None:
-                # No content at all (an empty shell page): its title and URL still say what it was.
-                result = trafilatura.extract_metadata(tree, date_config=dict(DATE_PARAMS))
     except DeadlineExceeded:
         raise ExtractionTimeout(
             source, f"HTML extraction took longer than html_timeout ({config.html_timeout:g} s)"
@@ -86,7 +81,7 @@ def extract(tree: HtmlElement, source: str, config: Config) -> Any:
     except RecursionError:
         # lxml caps nesting depth while parsing, but a converted tree can still recurse deeply.
         raise InputError(source, "HTML nested too deeply to extract") from None
-    return result
+    return meta, result.body if result is not None else None
 
 
 def _bare_extraction(tree: HtmlElement, focus: str, config: Config) -> Any:
@@ -94,28 +89,15 @@ def _bare_extraction(tree: HtmlElement, focus: str, config: Config) -> Any:
 
     return trafilatura.bare_extraction(
         tree,
-        with_metadata=True,
         include_comments=False,
         include_tables=config.html_tables,
         favor_recall=focus == "recall",
         favor_precision=focus == "precision",
-        date_extraction_params=dict(DATE_PARAMS),
     )
 
 
 def _text_length(result: Any) -> int:
     return len(result.text or "") if result is not None else -1
-
-
-def page_metadata(result: Any) -> Metadata:
-    """The metadata trafilatura found on the page (empty strings become None)."""
-    return Metadata(
-        title=result.title or None,
-        date=result.date or None,
-        author=result.author or None,
-        url=result.url or None,
-        language=result.language or None,
-    )
 
 
 def body_blocks(body: Any) -> list[Block]:
