@@ -17,7 +17,7 @@ PRESCAN_BYTES = 8192
 META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 XML_DECLARATION = re.compile(rb"""^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.IGNORECASE)
 # charset-normalizer's scores within these margins of the best count as a tie.
-TIE_CHAOS = 0.01
+TIE_CHAOS = 0.05
 TIE_COHERENCE = 0.02
 PREFERRED_LEGACY = "cp1252"
 CHARSET_PARAM = re.compile(r"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)

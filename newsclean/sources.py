@@ -102,11 +102,22 @@ def _binary_kind(data: bytes) -> str | None:
 
 
 def _utf16_order(sample: bytes) -> str | None:
-    """UTF-16 without a BOM: "utf-16-le" or "utf-16-be" when NUL bytes sit in every other position."""
+    """UTF-16 without a BOM: "utf-16-le" or "utf-16-be" when NUL bytes sit in every other position.
+
+    Latin-script UTF-16 has a NUL in nearly every high byte and almost none in the low bytes;
+    binary data has NULs on both sides. The sample must also decode as that UTF-16.
+    """
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if max(even, odd) <= 0.3 * len(sample) / 2:
+    high, low = max(even, odd), min(even, odd)
+    if high <= 0.3 * len(sample) / 2 or low > 0.1 * high:
         return None
-    return "utf-16-le" if odd > even else "utf-16-be"  # ASCII in LE is "a\x00": the NUL comes second
+    order = "utf-16-le" if odd > even else "utf-16-be"  # ASCII in LE is "a\x00": the NUL comes second
+    try:
+        # Incremental, not final: the sample may end inside a surrogate pair.
+        codecs.getincrementaldecoder(order)().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return None  # unpaired surrogates: not UTF-16 after all
+    return order
 
 
 def decode(data: bytes, source: str = "<bytes>", declared: str | None = None) -> tuple[str, str]:
