@@ -113,7 +113,8 @@ def clean_command(inputs: tuple[str, ...], fmt: str, no_title: bool, config_file
     """Clean dumps (files, or - for stdin) and print the clean articles.
 
     With no INPUTS, reads stdin. Text output separates documents with a `==> FILE <==` line
-    when there are several; jsonl keeps input order, one object per line.
+    when there are several (`==> FILE#KEY <==` for records); jsonl keeps input order, one
+    object per line.
 
     \b
     An input may be a text dump, an HTML page, a JSONL file (one record per line)
@@ -138,7 +139,8 @@ def clean_command(inputs: tuple[str, ...], fmt: str, no_title: bool, config_file
             error_line(f"{source}: error page")
             failed = True
         out = render(doc, fmt, title=not no_title)
-        if many and fmt == "text":
+        # A record of a JSONL or WARC file is one of many documents even when it is the only input.
+        if fmt == "text" and (many or source not in sources):
             out = f"==> {source} <==\n{out}\n"
         write_stdout(out)
     sys.exit(EXIT_FAILED if failed else EXIT_OK)

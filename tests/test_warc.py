@@ -118,3 +118,11 @@ def test_truncated_archive_keeps_the_records_before_the_damage(tmp_path: Path) -
     docs = list(newsclean.clean_path(str(cut), on_error=errors.append))
     assert [d.meta.title for d in docs][:1] == [TITLE]
     assert all(str(cut) in e.source for e in errors)
+
+
+def test_text_output_names_each_record(tmp_path: Path) -> None:
+    warc = write_warc(tmp_path / "crawl.warc.gz", crawl_records())
+    result = subprocess.run([sys.executable, "-m", "newsclean", str(warc)], capture_output=True, text=True, timeout=60)
+    headers = [line for line in result.stdout.splitlines() if line.startswith("==> ")]
+    assert len(headers) == 3 and all(line.startswith(f"==> {warc}#urn:uuid:") for line in headers)
+    assert f"{TITLE}\n\n{PARAGRAPHS[0]}" in result.stdout
