@@ -72,8 +72,6 @@ class _Checked(io.RawIOBase):
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         try:
             data = self._inner.read(len(buffer))
-        except InputError:
-            raise
         except Exception as exc:  # each library has its own error types (zlib, lzma, zstd, EOF)
             detail = str(exc) or type(exc).__name__
             raise InputError(self._source, f"corrupt {self._kind} data ({detail})") from None

@@ -78,9 +78,6 @@ def extract(tree: HtmlElement, source: str, config: Config) -> tuple[Metadata, A
         raise ExtractionTimeout(
             source, f"HTML extraction took longer than html_timeout ({config.html_timeout:g} s)"
         ) from None
-    except RecursionError:
-        # lxml caps nesting depth while parsing, but a converted tree can still recurse deeply.
-        raise InputError(source, "HTML nested too deeply to extract") from None
     return meta, result.body if result is not None else None
 
 

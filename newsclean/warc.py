@@ -2,9 +2,10 @@
 
 Documents are HTTP `response` records (status from the HTTP header), `resource` records (a page
 stored without HTTP) and `conversion` records (the extracted text of Common Crawl WET files).
-warcio undoes chunked transfer and gzip/deflate/brotli content encoding; images, scripts,
-requests, metadata and revisits are skipped. Compression of the archive itself (.warc.gz,
-.warc.zst) was already undone by the container reader.
+warcio undoes chunked transfer and gzip or deflate content encoding (brotli too, when the
+brotli package is installed); images, scripts, requests, metadata and revisits are skipped.
+Compression of the archive itself (.warc.gz, .warc.zst) was already undone by the container
+reader.
 """
 
 from __future__ import annotations
@@ -47,11 +48,12 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int = 0) -> Iterator[Raw
             if content_type is None and not looks_like_html(payload[:SNIFF_CHARS].decode("latin-1")):
                 continue  # untyped and not a page: most likely media
             yield RawDocument(name, payload, capture_metadata(record), key, content_type=content_type)
+    except InputError:
+        raise  # the archive's compression is broken (already named)
     except ArchiveLoadFailed as exc:
         raise InputError(source, f"invalid WARC after record {position}: {exc.msg.strip().splitlines()[0]}") from None
-    except (ValueError, EOFError) as exc:
-        # warcio's parsers raise these on truncated or damaged archives.
-        raise InputError(source, f"invalid WARC after record {position}: {exc}") from None
+    except Exception as exc:  # warcio's parsers fail in their own ways on a cut or damaged record
+        raise InputError(source, f"invalid WARC after record {position} ({type(exc).__name__}: {exc})") from None
 
 
 def capture_metadata(record: Any) -> dict[str, str | int]:
@@ -71,13 +73,12 @@ def capture_metadata(record: Any) -> dict[str, str | int]:
 
 
 def _payload(record: Any, max_bytes: int) -> tuple[bytes, str | None]:
-    """The record's decoded payload, or a problem: larger than max_bytes, or a broken HTTP encoding."""
-    try:
-        payload = record.content_stream().read(max_bytes + 1 if max_bytes > 0 else -1)
-    except InputError:
-        raise  # the archive's own compression is broken: nothing after this can be read
-    except Exception as exc:  # zlib, brotli and chunking errors of this one payload
-        return b"", f"cannot decode the HTTP payload ({exc or type(exc).__name__})"
+    """The record's payload with its HTTP encodings undone, or a problem when it is larger than max_bytes.
+
+    warcio hands back the bytes as they are when an encoding cannot be undone; decoding then
+    refuses them as binary, for this record alone.
+    """
+    payload = record.content_stream().read(max_bytes + 1 if max_bytes > 0 else -1)
     if max_bytes > 0 and len(payload) > max_bytes:
         return b"", f"record larger than --max-bytes ({max_bytes:,} bytes)"
     return payload, None

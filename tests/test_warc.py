@@ -109,15 +109,18 @@ def test_broken_http_encoding_fails_alone(tmp_path: Path) -> None:
     assert [e.problem for e in errors] == ["not text: looks like binary data (NUL bytes)"]
 
 
-def test_truncated_archive_keeps_the_records_before_the_damage(tmp_path: Path) -> None:
+@pytest.mark.parametrize("where", ["inside the second record's header", "inside the second record's payload"])
+def test_truncated_archive_keeps_the_records_before_the_damage(tmp_path: Path, where: str) -> None:
     warc = write_warc(tmp_path / "crawl.warc", crawl_records(), gzip=False)
     data = warc.read_bytes()
+    second = data.index(b"old-story")
     cut = tmp_path / "cut.warc"
-    cut.write_bytes(data[: data.index(b"old-story") + 600])
+    cut.write_bytes(data[: second - 50 if "header" in where else second + 600])
     errors: list[InputError] = []
     docs = list(newsclean.clean_path(str(cut), on_error=errors.append))
     assert [d.meta.title for d in docs][:1] == [TITLE]
-    assert all(str(cut) in e.source for e in errors)
+    assert [e.source for e in errors] == [str(cut)]
+    assert errors[0].problem.startswith("invalid WARC after record")
 
 
 def test_text_output_names_each_record(tmp_path: Path) -> None:
