@@ -114,10 +114,11 @@ def _utf16_order(sample: bytes) -> str | None:
     order = "utf-16-le" if odd > even else "utf-16-be"  # ASCII in LE is "a\x00": the NUL comes second
     try:
         # Incremental, not final: the sample may end inside a surrogate pair.
-        codecs.getincrementaldecoder(order)().decode(sample, final=False)
+        text = codecs.getincrementaldecoder(order)().decode(sample, final=False)
     except UnicodeDecodeError:
         return None  # unpaired surrogates: not UTF-16 after all
-    return order
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f\v")
+    return order if controls <= MAX_CONTROL_SHARE * max(len(text), 1) else None
 
 
 def decode(data: bytes, source: str = "<bytes>", declared: str | None = None) -> tuple[str, str]:

@@ -90,3 +90,9 @@ def test_html_in_utf16_is_still_html(tmp_path: Path) -> None:
     record = clean_json(path)
     assert record["format"] == "html" and record["encoding"] == "utf-16"
     assert record["paragraphs"] == PARAGRAPHS
+
+
+@pytest.mark.parametrize("data", [b"\x00\x01\x02\x03" * 100, bytes(range(256)) * 4, b"\x00" * 500])
+def test_binary_with_regular_nul_bytes_is_not_taken_for_utf16(data: bytes) -> None:
+    with pytest.raises(newsclean.NotTextError, match="not text: looks like binary data"):
+        newsclean.clean_bytes(data, "blob.bin")
