@@ -67,7 +67,7 @@ TOOLS: dict[str, Callable[[bytes, str], str]] = {
 
 def run(corpus: Path, rounds: int = 3) -> dict[str, Any]:
     """Scores and CPU time per page of every tool on corpus/*.html (pages with a gold text)."""
-    score = load_scorer()
+    score = load_scorer(corpus.resolve().parents[1])  # shared/corpus/dev -> shared/tools/score.py
     pages = sorted(p for p in corpus.glob("*.html") if (corpus / f"{p.stem}.gold.txt").exists())
     data = {p.stem: p.read_bytes() for p in pages}
     for tool in TOOLS.values():  # warm up: imports, lazily built tables
