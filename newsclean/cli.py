@@ -44,6 +44,7 @@ def main() -> None:
     newsclean FILE               clean one dump (same as `newsclean clean FILE`)
     cat FILE | newsclean         clean stdin
     newsclean clean A B --format jsonl
+    newsclean crawl.warc.gz -f jsonl   HTML pages, JSONL and WARC files, compressed or not
     newsclean clean --help       all cleaning options
 
     Exit status: 0 ok, 1 some inputs failed, 2 usage error, 130 interrupted.

@@ -17,9 +17,6 @@ from .text import normalize_line
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-# htmldate's extensive search runs dateparser over free text: its first call in a process costs
-# seconds (locale tables) and it finds few dates the structured search misses.
-DATE_PARAMS = {"extensive_search": False, "original_date": True}
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
@@ -38,7 +35,9 @@ def page_metadata(tree: HtmlElement) -> Metadata:
     title = found.title or extract_title(tree)
     author = found.author or extract_author(tree)
     url = found.url or extract_url(tree)
-    date = find_date(tree, url=url, **DATE_PARAMS)
+    # No extensive search: it runs dateparser over free text, whose first call in a process costs
+    # seconds (locale tables), and finds few dates the structured search misses.
+    date = find_date(tree, url=url, extensive_search=False, original_date=True)
     return Metadata(
         title=_clean(title),
         date=date or None,
