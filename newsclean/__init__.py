@@ -7,7 +7,7 @@
 The public API is what this module exports; everything else is internal.
 """
 
-from .api import clean, clean_bytes, clean_file, clean_raw, parse
+from .api import clean, clean_bytes, clean_file, clean_path, clean_raw, parse
 from .config import DEFAULT_CONFIG, Config, load_config
 from .document import Block, Document, Metadata, Removal, Stage, Verdict
 from .errors import ConfigError, InputError, NewscleanError, NotTextError, TooLargeError
@@ -34,6 +34,7 @@ __all__ = [
     "clean",
     "clean_bytes",
     "clean_file",
+    "clean_path",
     "clean_raw",
     "load_config",
     "parse",

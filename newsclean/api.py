@@ -2,24 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 
+from .charsets import declared_charset, media_type
 from .config import DEFAULT_CONFIG, Config
 from .document import Document
+from .errors import InputError
+from .mojibake import repair_mojibake
 from .parse import looks_like_html, parse_text_dump
 from .pipeline import run_stages
-from .sources import STDIN, RawDocument, decode, read_bytes
+from .sources import STDIN, RawDocument, decode, read_documents
 
 META_FIELDS = ("url", "date", "title", "author", "language")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def parse(text: str, source: str = STDIN, encoding: str = "utf-8", config: Config = DEFAULT_CONFIG) -> Document:
-    """A Document of unmarked blocks from a text dump or an HTML page (sniffed by content)."""
-    if looks_like_html(text):
+def parse(
+    text: str, source: str = STDIN, encoding: str = "utf-8", config: Config = DEFAULT_CONFIG, kind: str | None = None
+) -> Document:
+    """A Document of unmarked blocks from a text dump or an HTML page.
+
+    Which one: `kind` (a media type such as "text/html") when the container knew it, else
+    config.input_format when it is "text" or "html", else sniffed from the text's start.
+    Mojibake ("cafÃ©") is repaired: in a dump's text, or in the paragraphs kept from a page.
+    """
+    if kind not in HTML_TYPES and kind != "text/plain":
+        kind = {"html": "text/html", "text": "text/plain"}.get(config.input_format)
+    if kind in HTML_TYPES or (kind is None and looks_like_html(text)):
         from .html import parse_html  # lazy: trafilatura and lxml are only needed for HTML
 
         return parse_html(text, source, encoding, config)
-    return parse_text_dump(text, source, encoding)
+    return parse_text_dump(repair_mojibake(text), source, encoding)
 
 
 def add_metadata(doc: Document, known: Mapping[str, str | int]) -> None:
@@ -44,10 +57,36 @@ def clean(text: str, source: str = STDIN, config: Config | None = None, encoding
 def clean_raw(raw: RawDocument, config: Config | None = None) -> Document:
     """Clean one RawDocument (a file, or one record of a container file such as JSONL or WARC)."""
     config = config or DEFAULT_CONFIG
-    text, encoding = decode(raw.data, raw.source)
-    doc = parse(text, raw.source, encoding, config)
+    if raw.problem:
+        raise InputError(raw.source, raw.problem)
+    text, encoding = decode(raw.data, raw.source, declared_charset(raw.data, raw.content_type))
+    doc = parse(text, raw.source, encoding, config, media_type(raw.content_type))
     add_metadata(doc, raw.meta)
     return run_stages(doc, config)
+
+
+def clean_path(
+    path: str, config: Config | None = None, on_error: Callable[[InputError], None] | None = None
+) -> Iterator[Document]:
+    """Clean every document a file holds ("-" reads stdin): one for a page or dump, one per JSONL or WARC record.
+
+    Compressed files are read transparently. A bad record (invalid JSON, too large) raises
+    InputError, which ends the iteration; give `on_error` to be handed each error instead and
+    go on with the next record.
+    """
+    config = config or DEFAULT_CONFIG
+    try:
+        for raw in read_documents(str(path), config.max_bytes, config.input_format, config.field):
+            try:
+                yield clean_raw(raw, config)
+            except InputError as exc:
+                if on_error is None:
+                    raise
+                on_error(exc)
+    except InputError as exc:  # the file itself: missing, unreadable, corrupt compression
+        if on_error is None:
+            raise
+        on_error(exc)
 
 
 def clean_bytes(data: bytes, source: str = "<bytes>", config: Config | None = None) -> Document:
@@ -56,6 +95,15 @@ def clean_bytes(data: bytes, source: str = "<bytes>", config: Config | None = No
 
 
 def clean_file(path: str, config: Config | None = None) -> Document:
-    """Clean one file ("-" reads stdin); raises InputError subclasses for unreadable input."""
+    """Clean a file holding one document ("-" reads stdin); raises InputError subclasses for unreadable input.
+
+    Compressed files are read transparently; for JSONL or WARC files use clean_path.
+    """
     config = config or DEFAULT_CONFIG
-    return clean_raw(RawDocument(str(path), read_bytes(str(path), config.max_bytes)), config)
+    raws = read_documents(str(path), config.max_bytes, config.input_format, config.field)
+    first = next(raws, None)
+    if first is None:
+        raise InputError(str(path), "holds no document (an empty JSONL or WARC file)")
+    if next(raws, None) is not None:
+        raise InputError(str(path), "holds several documents (JSONL or WARC): use newsclean.clean_path")
+    return clean_raw(first, config)

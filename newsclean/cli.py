@@ -14,7 +14,7 @@ import click
 
 from . import __version__
 from .api import clean_raw
-from .config import DEFAULT_CONFIG, Config, load_config
+from .config import DEFAULT_CONFIG, INPUT_FORMATS, Config, load_config
 from .document import Document
 from .errors import ConfigError, NewscleanError
 from .sources import STDIN, read_documents
@@ -44,6 +44,7 @@ def main() -> None:
     newsclean FILE               clean one dump (same as `newsclean clean FILE`)
     cat FILE | newsclean         clean stdin
     newsclean clean A B --format jsonl
+    newsclean crawl.warc.gz -f jsonl   HTML pages, JSONL and WARC files, compressed or not
     newsclean clean --help       all cleaning options
 
     Exit status: 0 ok, 1 some inputs failed, 2 usage error, 130 interrupted.
@@ -80,7 +81,7 @@ def clean_each(sources: list[str], config: Config) -> Iterator[tuple[str, Docume
     """Clean inputs one by one; a failing input yields None after its error line, the rest go on."""
     for source in sources:
         try:
-            for raw in read_documents(source, config.max_bytes):
+            for raw in read_documents(source, config.max_bytes, config.input_format, config.field):
                 try:
                     yield raw.source, clean_raw(raw, config)
                 except NewscleanError as exc:
@@ -100,17 +101,32 @@ def clean_each(sources: list[str], config: Config) -> Iterator[tuple[str, Docume
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
               help="Extra phrase-list TOML file (repeatable), merged with the built-in rules.")
 @click.option("--max-bytes", type=click.IntRange(min=0), default=None,
-              help=f"Refuse inputs larger than this many bytes (0 = no limit). [default: {DEFAULT_CONFIG.max_bytes}]")
+              help="Refuse documents larger than this many bytes, after decompression; for JSONL and WARC, "
+                   f"each record (0 = no limit). [default: {DEFAULT_CONFIG.max_bytes}]")
 @click.option("--fail-on-error-page", is_flag=True, help="Count error pages as failures (exit status 1).")
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=None,
+              help="What the inputs are; auto detects each by content: compression, WARC, JSONL, HTML or text. [default: auto]")
+@click.option("--field", default=None, metavar="NAME",
+              help="JSONL field holding the text or HTML. [default: the first of html, raw_html, text, raw_content, content, body]")
 def clean_command(inputs: tuple[str, ...], fmt: str, no_title: bool, config_file: str | None,
-                  rule_files: tuple[str, ...], max_bytes: int | None, fail_on_error_page: bool) -> None:
+                  rule_files: tuple[str, ...], max_bytes: int | None, fail_on_error_page: bool,
+                  input_format: str | None, field: str | None) -> None:
     """Clean dumps (files, or - for stdin) and print the clean articles.
 
     With no INPUTS, reads stdin. Text output separates documents with a `==> FILE <==` line
-    when there are several; jsonl keeps input order, one object per line.
+    when there are several (`==> FILE#KEY <==` for records); jsonl keeps input order, one
+    object per line.
+
+    \b
+    An input may be a text dump, an HTML page, a JSONL file (one record per line)
+    or a WARC archive (one document per HTML or text response), each optionally
+    compressed (.gz, .bz2, .xz, .zst); the kind is detected by content. A record
+    of a JSONL or WARC file is named FILE#KEY (line number, or WARC record id).
     """
     try:
         config = build_config(config_file, rule_files, max_bytes)
+        reading = {"input_format": input_format, "field": field}
+        config = config.replace(**{k: v for k, v in reading.items() if v is not None})
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     sources = list(inputs) or [STDIN]
@@ -124,7 +140,8 @@ def clean_command(inputs: tuple[str, ...], fmt: str, no_title: bool, config_file
             error_line(f"{source}: error page")
             failed = True
         out = render(doc, fmt, title=not no_title)
-        if many and fmt == "text":
+        # A record of a JSONL or WARC file is one of many documents even when it is the only input.
+        if fmt == "text" and (many or source not in sources):
             out = f"==> {source} <==\n{out}\n"
         write_stdout(out)
     sys.exit(EXIT_FAILED if failed else EXIT_OK)

@@ -10,6 +10,11 @@ from pathlib import Path
 from .errors import ConfigError
 
 
+INPUT_FORMATS = ("auto", "text", "html", "jsonl", "warc")
+HTML_FOCUS = ("recall", "balanced", "precision")
+CHOICES = {"input_format": INPUT_FORMATS, "html_focus": HTML_FOCUS}
+
+
 @dataclass(frozen=True)
 class Config:
     """How newsclean reads and cleans. Defaults suit news and blog pages in any language."""
@@ -20,6 +25,29 @@ class Config:
 
     rule_files: tuple[str, ...] = ()
     """Extra phrase-list files (TOML, same format as newsclean/rules/*.toml) merged with the built-in ones."""
+
+    input_format: str = "auto"
+    """What the inputs are: "auto" (detected by content), "text", "html", "jsonl" or "warc"."""
+
+    field: str | None = None
+    """The JSONL field holding each record's text or HTML (None: the first of JSONL_FIELDS present)."""
+
+    # --- HTML ----------------------------------------------------------------------------
+    html_focus: str = "recall"
+    """trafilatura's mode: "recall" (keep more; newsclean's stages remove the rest), "balanced" or "precision"."""
+
+    html_tables: bool = True
+    """Keep the text of tables (data tables in articles; layout tables are pruned by trafilatura)."""
+
+    html_timeout: float = 20.0
+    """Seconds one page may spend in trafilatura before it fails as an input (0 = no limit).
+
+    Enforced with a timer signal, so only in a process's main thread (the CLI and process-pool
+    workers); `html_max_elements` bounds the work everywhere."""
+
+    html_max_elements: int = 50_000
+    """Pages with more HTML elements than this fail as inputs: trafilatura's time grows faster than
+    linearly with the tree (40k elements take seconds, 80k a minute and a half). 0 = no limit."""
 
     # --- header --------------------------------------------------------------------------
     header_max_lines: int = 8
@@ -67,6 +95,11 @@ class Config:
 
     title_scan_lines: int = 25
     """How far above the article body the headline is looked for."""
+
+    def __post_init__(self) -> None:
+        for name, allowed in CHOICES.items():
+            if getattr(self, name) not in allowed:
+                raise ConfigError(f"{name} must be one of {', '.join(allowed)}, not {getattr(self, name)!r}")
 
     def replace(self, **changes: object) -> Config:
         """A copy with some fields changed."""

@@ -1,28 +1,126 @@
 """HTML pages: trafilatura extracts the main content and metadata; each paragraph becomes a block.
 
 Imported lazily (trafilatura and lxml are heavy): cleaning text dumps never pays for them.
+trafilatura runs in recall mode by default: it keeps more than it is sure of, and newsclean's
+own stages (error text, footers, duplicates, the headline) remove what it let through.
 """
 
 from __future__ import annotations
 
-from .config import Config
+from typing import TYPE_CHECKING, Any
+
+from .config import DEFAULT_CONFIG, Config
+from .deadline import DeadlineExceeded, deadline
 from .document import Block, Document, Metadata
-from .text import normalize_line
+from .errors import InputError, TooLargeError
+from .htmlmeta import page_metadata
+from .mojibake import repair_mojibake
+from .text import normalize_line, strip_control
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+# Elements that are not page structure (vector drawings, formulas) do not count against the limit.
+COUNTED_ELEMENTS = "count(//*) - count(//svg//*) - count(//math//*)"
+# A recall extraction this short (characters) may have latched onto a small box of a page
+# without one clear article (a front page, a gallery); the balanced mode's comparison with
+# readability and jusText is then tried as well, and the longer result kept.
+SHORT_EXTRACTION = 500
+FRAGMENT_SNIFF_CHARS = 1024
+
+
+class ExtractionTimeout(InputError):
+    """trafilatura took longer than Config.html_timeout on this page."""
 
 
 def parse_html(html: str, source: str = "-", encoding: str = "utf-8", config: Config | None = None) -> Document:
     """A Document whose blocks are the paragraphs trafilatura keeps, with the page's metadata."""
+    config = config or DEFAULT_CONFIG
+    tree = load_tree(html, source, config)
+    if tree is None:
+        return Document(source=source, blocks=[], input_format="html", encoding=encoding)
+    meta, body = extract(tree, source, config)
+    # Mojibake is looked for in what is kept, not in megabytes of markup.
+    meta.title = repair_mojibake(meta.title) if meta.title else None
+    blocks = [Block(b.line, repair_mojibake(b.text)) for b in body_blocks(body)]
+    return Document(source=source, blocks=blocks, meta=meta, input_format="html", encoding=encoding)
+
+
+def load_tree(html: str, source: str, config: Config) -> HtmlElement | None:
+    """The parsed page (None when there is no markup at all); refuses trees over the element limit."""
     import trafilatura
 
-    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_recall=True)
-    meta = Metadata()
+    if "<html" not in html[:FRAGMENT_SNIFF_CHARS].lower():
+        # trafilatura takes a lone `<div>...</div>` for "not HTML"; a document around it is fine.
+        html = f"<html><body>{html}</body></html>"
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return None
+    limit = config.html_max_elements
+    if limit > 0:
+        count = int(tree.xpath(COUNTED_ELEMENTS))
+        if count > limit:
+            raise TooLargeError(source, f"HTML has {count:,} elements, more than html_max_elements ({limit:,})")
+    return tree
+
+
+def extract(tree: HtmlElement, source: str, config: Config) -> tuple[Metadata, Any]:
+    """The page's metadata and trafilatura's extracted body (None when it finds nothing), within the time limit."""
+    try:
+        with deadline(config.html_timeout):
+            meta = page_metadata(tree)
+            result = _bare_extraction(tree, config.html_focus, config)
+            if config.html_focus == "recall" and _text_length(result) < SHORT_EXTRACTION:
+                balanced = _bare_extraction(tree, "balanced", config)
+                if _text_length(balanced) > _text_length(result):
+                    result = balanced
+    except DeadlineExceeded:
+        raise ExtractionTimeout(
+            source, f"HTML extraction took longer than html_timeout ({config.html_timeout:g} s)"
+        ) from None
+    return meta, result.body if result is not None else None
+
+
+def _bare_extraction(tree: HtmlElement, focus: str, config: Config) -> Any:
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        tree,
+        include_comments=False,
+        include_tables=config.html_tables,
+        favor_recall=focus == "recall",
+        favor_precision=focus == "precision",
+    )
+
+
+def _text_length(result: Any) -> int:
+    return len(result.text or "") if result is not None else -1
+
+
+def body_blocks(body: Any) -> list[Block]:
+    """One block per line of trafilatura's text, except that a code block stays one block.
+
+    Rendering the body's children one by one gives exactly trafilatura's own text; keeping a
+    code listing whole stops its repeated lines (`FROM`, `)`) from reading as duplicates.
+    """
+    from trafilatura.xml import xmltotxt
+
     blocks: list[Block] = []
-    if result is not None:
-        meta.title = result.title or None
-        meta.date = result.date or None
-        meta.author = result.author or None
-        meta.url = result.url or None
-        meta.language = result.language or None
-        lines = (normalize_line(line) for line in (result.text or "").split("\n"))
-        blocks = [Block(line=n, text=line) for n, line in enumerate((l for l in lines if l), start=1)]
-    return Document(source=source, blocks=blocks, meta=meta, input_format="html", encoding=encoding)
+
+    def add(text: str) -> None:
+        if text:
+            blocks.append(Block(line=len(blocks) + 1, text=text))
+
+    if body is None:
+        return blocks
+    for line in (body.text or "").split("\n"):
+        add(normalize_line(line))
+    for child in body:
+        rendered = xmltotxt(child, False)
+        if child.tag == "code":
+            # Indentation is part of a listing; only trailing space and blank lines go.
+            add("\n".join(line for line in (strip_control(raw).rstrip() for raw in rendered.split("\n")) if line.strip()))
+        else:
+            for line in rendered.split("\n"):
+                add(normalize_line(line))
+    return blocks

@@ -1,4 +1,4 @@
-"""clean(doc, config): a plain fold of the stages over a Document."""
+"""clean(doc, config): a plain fold of the stages over a Document; which stages depends on its format."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .stages import (
     mark_error_page,
     mark_footer,
     mark_header,
+    mark_headline,
     mark_outside_main_text,
     mark_repeated_blocks,
     mark_title,
@@ -35,9 +36,33 @@ STAGES: tuple[StageFn, ...] = (
     mark_title,
 )
 
+# HTML arrives as the paragraphs trafilatura already chose as the article, so:
+# - no `header` (scrapers' header lines exist only in text dumps);
+# - no `main_text` region: trafilatura found the article's edges from the markup, and cutting
+#   again by prose density drops real short paragraphs (measured on the dev corpus: recall
+#   0.960 -> 0.950, F1 0.962 -> 0.956);
+# - the headline is the paragraph repeating the page's title (`mark_headline`), before the
+#   text-dump `title` stage, which only relabels a title line other stages removed.
+# What trafilatura lets through is still marked: error and consent text, share and copyright
+# lines, end-of-article lists, repeated paragraphs.
+HTML_STAGES: tuple[StageFn, ...] = (
+    mark_error_page,
+    mark_boilerplate,
+    mark_footer,
+    mark_duplicates,
+    decide_verdict,
+    mark_headline,
+    mark_title,
+)
 
-def run_stages(doc: Document, config: Config = DEFAULT_CONFIG, stages: Sequence[StageFn] = STAGES) -> Document:
-    """Run every stage over doc in order and return it, marked."""
-    for stage in stages:
+
+def stages_for(doc: Document) -> tuple[StageFn, ...]:
+    """The stages for a document's input format: HTML_STAGES for extracted HTML, else STAGES."""
+    return HTML_STAGES if doc.input_format == "html" else STAGES
+
+
+def run_stages(doc: Document, config: Config = DEFAULT_CONFIG, stages: Sequence[StageFn] | None = None) -> Document:
+    """Run the stages (by default those for the document's format) over doc in order and return it, marked."""
+    for stage in stages_for(doc) if stages is None else stages:
         doc = stage(doc, config)
     return doc

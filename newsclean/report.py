@@ -63,13 +63,14 @@ class Gap:
 
 def visible(text: str) -> str:
     r"""Text safe to show: other spaces become spaces, control and format characters their escapes.
+    A newline stays a newline: a code listing from an HTML page is one block of several lines.
 
     >>> visible("a\x1b[2J\tb\u202e")
     'a\\x1b[2J b\\u202e'
     """
     if text.isprintable():
         return text
-    return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
+    return "".join(ch if ch.isprintable() or ch == "\n" else _escape(ch) for ch in text)
 
 
 def _escape(ch: str) -> str:

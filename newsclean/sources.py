@@ -5,8 +5,10 @@ from __future__ import annotations
 import codecs
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError, NotTextError, TooLargeError
 
@@ -43,16 +45,21 @@ CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
 
 def read_bytes(source: str, max_bytes: int = 0) -> bytes:
     """The raw bytes of a path, or of stdin for "-"; refuses more than max_bytes (0 = no limit)."""
-    limit = max_bytes if max_bytes > 0 else -1
+    with open_binary(source) as handle:
+        return read_limited(handle, source, max_bytes)
+
+
+@contextmanager
+def open_binary(source: str) -> Iterator[BinaryIO]:
+    """A binary stream of a path or of stdin ("-"), with one clear InputError when it cannot be opened."""
+    if source == STDIN:
+        yield sys.stdin.buffer
+        return
+    path = Path(source)
     try:
-        if source == STDIN:
-            data = sys.stdin.buffer.read(limit + 1 if limit > 0 else -1)
-        else:
-            path = Path(source)
-            if path.is_dir():
-                raise InputError(source, "is a directory (give -o OUTDIR to clean a directory)")
-            with path.open("rb") as handle:
-                data = handle.read(limit + 1 if limit > 0 else -1)
+        if path.is_dir():
+            raise InputError(source, "is a directory (give -o OUTDIR to clean a directory)")
+        handle = path.open("rb")
     except FileNotFoundError:
         raise InputError(source, "no such file") from None
     except PermissionError:
@@ -61,8 +68,19 @@ def read_bytes(source: str, max_bytes: int = 0) -> bytes:
         raise InputError(source, "is a directory") from None
     except OSError as exc:
         raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
-    if limit > 0 and len(data) > limit:
-        raise TooLargeError(source, f"larger than --max-bytes ({max_bytes:,} bytes)")
+    with handle:
+        yield handle
+
+
+def read_limited(stream: BinaryIO, source: str, max_bytes: int, compressed: bool = False) -> bytes:
+    """All of a stream, refused with TooLargeError as soon as it passes max_bytes (0 = no limit)."""
+    try:
+        data = stream.read(max_bytes + 1 if max_bytes > 0 else -1)
+    except OSError as exc:
+        raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
+    if max_bytes > 0 and len(data) > max_bytes:
+        what = "decompresses to more than" if compressed else "larger than"
+        raise TooLargeError(source, f"{what} --max-bytes ({max_bytes:,} bytes)")
     return data
 
 
@@ -74,22 +92,38 @@ def _binary_kind(data: bytes) -> str | None:
     sample = data[:SNIFF_BYTES]
     if not sample or any(sample.startswith(bom) for bom, _ in BOMS):
         return None
-    if b"\x00" in sample and not _looks_like_utf16(sample):
-        return "binary data (NUL bytes)"
+    if b"\x00" in sample:
+        # UTF-16 without a BOM is text with a NUL in every other byte, not binary.
+        return None if _utf16_order(sample) else "binary data (NUL bytes)"
     controls = len(sample) - len(sample.translate(None, CONTROL_BYTES))
     if controls / len(sample) > MAX_CONTROL_SHARE:
         return "binary data (control bytes)"
     return None
 
 
-def _looks_like_utf16(sample: bytes) -> bool:
-    """UTF-16 without a BOM: NUL bytes sit in every other position."""
-    even, odd = sample[0::2], sample[1::2]
-    return max(even.count(0), odd.count(0)) > 0.3 * len(sample) / 2
+def _utf16_order(sample: bytes) -> str | None:
+    """UTF-16 without a BOM: "utf-16-le" or "utf-16-be" when NUL bytes sit in every other position.
+
+    Latin-script UTF-16 has a NUL in nearly every high byte and almost none in the low bytes;
+    binary data has NULs on both sides. The sample must also decode as that UTF-16.
+    """
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    high, low = max(even, odd), min(even, odd)
+    if high <= 0.3 * len(sample) / 2 or low > 0.1 * high:
+        return None
+    order = "utf-16-le" if odd > even else "utf-16-be"  # ASCII in LE is "a\x00": the NUL comes second
+    try:
+        # Incremental, not final: the sample may end inside a surrogate pair.
+        text = codecs.getincrementaldecoder(order)().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return None  # unpaired surrogates: not UTF-16 after all
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f\v")
+    return order if controls <= MAX_CONTROL_SHARE * max(len(text), 1) else None
 
 
-def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
-    """Text and the name of its encoding: BOMs honoured, UTF-8 first, else charset-normalizer's guess.
+def decode(data: bytes, source: str = "<bytes>", declared: str | None = None) -> tuple[str, str]:
+    """Text and the name of its encoding: BOMs honoured, UTF-8 first, then the `declared` codec
+    (a page's charset) if the bytes fit it, else charset-normalizer's guess.
 
     Raises NotTextError for binary data. Never raises on undecodable bytes of text: the rare
     bytes that fit no encoding become U+FFFD.
@@ -100,6 +134,8 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
     for bom, name in BOMS:
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name.replace("-sig", "")
+    if b"\x00" in data[:SNIFF_BYTES] and (order := _utf16_order(data[:SNIFF_BYTES])):
+        return data.decode(order, errors="replace"), order
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -108,12 +144,14 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
         # UTF-8 with a few damaged bytes (a truncated download, a bad splice) is far more
         # common than a legacy encoding that happens to contain valid UTF-8 sequences.
         return data.decode("utf-8", errors="replace"), "utf-8"
-    from charset_normalizer import from_bytes  # lazy: only needed for non-UTF-8 input
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass  # the declaration is wrong: guess instead
+    from .charsets import guess_encoding  # lazy: charset-normalizer is only needed for legacy encodings
 
-    best = from_bytes(data).best()
-    if best is None:
-        return data.decode("utf-8", errors="replace"), "utf-8"
-    return str(best), best.encoding
+    return guess_encoding(data) or (data.decode("utf-8", errors="replace"), "utf-8")
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -137,15 +175,29 @@ class RawDocument:
     `source` names it in outputs and messages: the path as given ("-" for stdin), or
     "path#KEY" for a record of a container file (a JSONL line, a WARC record), where `record`
     is KEY (a line number or the record's id). `meta` carries what the container knew about it
-    (url, date, status, id).
+    (url, date, status, id). A bad record of a good container is yielded with a `problem`, so
+    that one broken line reports an error and the records after it are still cleaned.
     """
 
     source: str
     data: bytes
     meta: dict[str, str | int] = field(default_factory=dict)
     record: str | None = None
+    # The payload's Content-Type when the container knows it ("text/html; charset=cp1252"):
+    # the media type decides HTML vs text, the charset is a decoding hint. None: sniff.
+    content_type: str | None = None
+    # Why this record cannot be cleaned (invalid JSON, too large); cleaning it raises InputError.
+    problem: str | None = None
 
 
-def read_documents(source: str, max_bytes: int = 0) -> Iterator[RawDocument]:
-    """The documents an input holds: one for a plain file or stdin."""
-    yield RawDocument(source, read_bytes(source, max_bytes))
+def read_documents(
+    source: str, max_bytes: int = 0, input_format: str = "auto", field: str | None = None
+) -> Iterator[RawDocument]:
+    """The documents an input holds: one for a page or dump, one per record of a JSONL or WARC file.
+
+    Compressed files (gzip, bzip2, xz, zstd) are read transparently; `input_format` ("auto",
+    "text", "html", "jsonl", "warc") overrides detection, `field` names the JSONL text field.
+    """
+    from .containers import read_input
+
+    yield from read_input(source, max_bytes, input_format, field)

@@ -49,8 +49,18 @@ def wide_rows(doc: newsclean.Document, options: ViewOptions = ViewOptions()) -> 
     longest = max((len(b.text) + len(b.removal.reason if b.removal else "") for b in doc.blocks), default=0)
     buffer = io.StringIO()
     make_console(color=False, file=buffer, width=longest + 100).print(document_report(doc, options))
-    matches = (ROW.match(line) for line in buffer.getvalue().splitlines())
-    return [(int(m.group(1)), m.group(2), m.group(3)) for m in matches if m]
+    rows: list[tuple[int, str, str]] = []
+    text_column = 0
+    for line in buffer.getvalue().splitlines():
+        m = ROW.match(line)
+        if m:
+            rows.append((int(m.group(1)), m.group(2), m.group(3)))
+            text_column = m.start(3)
+        elif rows and line[:text_column].isspace() and line.strip():
+            # A block of several lines (a code listing from HTML) continues under its first line.
+            number, mark, text = rows[-1]
+            rows[-1] = (number, mark, text + "\n" + line[text_column:].rstrip())
+    return rows
 
 
 def check_kept_rows_are_the_clean_output(doc: newsclean.Document) -> None:

@@ -5,6 +5,7 @@ from .duplicates import mark_duplicates, mark_repeated_blocks
 from .error_page import mark_error_page
 from .footer import mark_footer
 from .header import mark_header
+from .headline import mark_headline
 from .main_text import mark_outside_main_text
 from .title import mark_title
 from .verdict import decide_verdict
@@ -16,6 +17,7 @@ __all__ = [
     "mark_error_page",
     "mark_footer",
     "mark_header",
+    "mark_headline",
     "mark_outside_main_text",
     "mark_repeated_blocks",
     "mark_title",

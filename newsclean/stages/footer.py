@@ -1,24 +1,50 @@
-"""Legal notices: a disclaimer heading takes its paragraph with it; a long notice that opens
-with a legal phrase below the article's body goes too. (End-of-article markers are handled with
-the article's edges, in main_text.py.)"""
+"""Footers: everything from a believable end-of-article marker below the body ("Comments",
+"Related stories"), and legal notices: a disclaimer heading takes its paragraph with it; a long
+notice that opens with a legal phrase below the article's body goes too.
+
+For text dumps main_text.py already ends the article at the first believable marker; this
+stage matters for HTML, whose paragraphs trafilatura chose without knowing such markers.
+"""
 
 from __future__ import annotations
 
 from ..config import Config
 from ..document import Document, Stage
-from ..features import analyze
-from ..rules import load_rules
+from ..features import LineFeatures, analyze
+from ..rules import Rules, load_rules
+from .main_text import confirmed_markers
 
 # A heading is a short line; its notice is the paragraph right below it.
 MAX_HEADING_WORDS = 6
+# A marker ends the article only below this many words of running text.
+MIN_WORDS_ABOVE_MARKER = 30
 # A notice without a heading only counts below this share of the body's running text.
 MIN_BODY_SHARE_ABOVE = 0.5
 
 
+def mark_after_end_marker(doc: Document, kept: list[int], lines: list[LineFeatures], rules: Rules) -> None:
+    """Remove the first believable end-of-article marker below some running text, and all after it."""
+    texts = [doc.blocks[i].text for i in kept]
+    kept_lines = [lines[i] for i in kept]
+    above = 0.0
+    markers = confirmed_markers(kept_lines, texts, rules)
+    for position, features in enumerate(kept_lines):
+        if position in markers and above >= MIN_WORDS_ABOVE_MARKER:
+            marker = doc.blocks[kept[position]]
+            marker.remove(Stage.FOOTER, f'end-of-article marker ("{markers[position]}")')
+            for i in kept[position + 1 :]:
+                doc.blocks[i].remove(Stage.FOOTER, f'after end-of-article marker "{marker.text[:40]}"')
+            return
+        if features.is_prose:
+            above += features.size
+
+
 def mark_footer(doc: Document, config: Config) -> Document:
-    """Remove legal-notice headings with their paragraph, and legal notices below the body."""
+    """Remove everything after an end-of-article marker, legal-notice headings with their
+    paragraph, and legal notices below the body."""
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
+    mark_after_end_marker(doc, [i for i, b in enumerate(doc.blocks) if b.kept], lines, rules)
     kept = [i for i, b in enumerate(doc.blocks) if b.kept]
     total = sum(lines[i].size for i in kept if lines[i].is_prose) or 1.0
     above = 0.0

@@ -52,7 +52,8 @@ def decide_verdict(doc: Document, config: Config) -> Document:
     if evidence and (body_words - error_words < config.min_article_words or error_words >= ERROR_SHARE * body_words):
         _remove_all(doc.blocks, Stage.ERROR_PAGE, "the page is an error page: no article besides the error text")
         doc.verdict = Verdict.ERROR_PAGE
-    elif kept and is_teaser_list([lines[i] for i in kept]):
+    elif kept and doc.input_format != "html" and is_teaser_list([lines[i] for i in kept]):
+        # (trafilatura chose HTML paragraphs from the markup: a photo blog's captions are no teasers)
         _remove_all(doc.blocks, Stage.BOILERPLATE, "a list of teasers (headlines and blurbs), not an article")
         doc.verdict = Verdict.EMPTY
     elif body_words == 0:

@@ -1,0 +1,81 @@
+"""The encoding a document declares: the charset of its HTTP Content-Type, else of its own markup.
+
+A declaration is a hint that decoding checks, not a promise: servers often say ISO-8859-1 for
+UTF-8 pages, so UTF-8 that decodes cleanly still wins (see sources.decode).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+# Browsers read these labels as windows-1252 (WHATWG Encoding Standard), and so do the pages
+# that use them: curly quotes and dashes in the 0x80-0x9F range are common.
+WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp819"}
+# The charset must be declared near the top of a page; the first few KiB are scanned.
+PRESCAN_BYTES = 8192
+META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+XML_DECLARATION = re.compile(rb"""^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.IGNORECASE)
+# charset-normalizer's scores within these margins of the best count as a tie.
+TIE_CHAOS = 0.05
+TIE_COHERENCE = 0.02
+PREFERRED_LEGACY = "cp1252"
+CHARSET_PARAM = re.compile(r"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+
+
+def media_type(content_type: str | None) -> str | None:
+    """The lower-case media type of a Content-Type value.
+
+    >>> media_type("Text/HTML; charset=UTF-8")
+    'text/html'
+    """
+    if not content_type:
+        return None
+    return content_type.split(";", 1)[0].strip().lower() or None
+
+
+def codec_name(label: str | None) -> str | None:
+    """Python's name for an encoding label, or None when Python has no such codec.
+
+    >>> codec_name("ISO-8859-1"), codec_name("Shift_JIS"), codec_name("x-unknown")
+    ('cp1252', 'shift_jis', None)
+    """
+    if not label:
+        return None
+    label = label.strip().lower()
+    if label in WINDOWS_1252_LABELS:
+        label = "cp1252"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
+    """The codec a document declares: Content-Type charset first, then `<meta charset>` or `<?xml encoding>`."""
+    header = CHARSET_PARAM.search(content_type or "")
+    if header and (name := codec_name(header.group(1))):
+        return name
+    head = data[:PRESCAN_BYTES]
+    found = XML_DECLARATION.search(head) or META_CHARSET.search(head)
+    return codec_name(found.group(1).decode("ascii", "replace")) if found else None
+
+
+def guess_encoding(data: bytes) -> tuple[str, str] | None:
+    """Text and encoding of undeclared legacy bytes, by charset-normalizer; None when nothing fits.
+
+    On short or mostly-ASCII text several single-byte codecs fit equally well (cp1252, cp1257,
+    cp1250 differ in a few letters). Among those that fit as well as the best, windows-1252,
+    by far the most used legacy encoding of the web, is taken.
+    """
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    for match in matches:
+        as_good = match.chaos <= best.chaos + TIE_CHAOS and match.coherence >= best.coherence - TIE_COHERENCE
+        if as_good and PREFERRED_LEGACY in match.could_be_from_charset:
+            return str(match), PREFERRED_LEGACY
+    return str(best), best.encoding

@@ -1,0 +1,91 @@
+"""WARC archives, read with warcio: each HTML or text payload is a document, its capture the metadata.
+
+Documents are HTTP `response` records (status from the HTTP header), `resource` records (a page
+stored without HTTP) and `conversion` records (the extracted text of Common Crawl WET files).
+warcio undoes chunked transfer and gzip or deflate content encoding (brotli too, when the
+brotli package is installed); images, scripts, requests, metadata and revisits are skipped.
+Compression of the archive itself (.warc.gz, .warc.zst) was already undone by the container
+reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from .errors import InputError
+from .parse import looks_like_html
+from .sources import RawDocument
+
+DOCUMENT_RECORDS = {"response", "resource", "conversion"}
+# Media types whose payload is a page or a text; others (images, scripts, PDFs) are skipped.
+TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+SNIFF_CHARS = 1024
+
+
+def read_warc(stream: BinaryIO, source: str, max_bytes: int = 0) -> Iterator[RawDocument]:
+    """One RawDocument per HTML or text record, keyed by its WARC-Record-ID (or its position)."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    position = 0
+    try:
+        for record in ArchiveIterator(stream):
+            position += 1
+            if record.rec_type not in DOCUMENT_RECORDS:
+                continue
+            content_type = _content_type(record)
+            if content_type is not None and not content_type.lower().startswith(TEXT_TYPES):
+                continue
+            key = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>") or str(position)
+            name = f"{source}#{key}"
+            payload, problem = _payload(record, max_bytes)
+            if problem:
+                yield RawDocument(name, b"", record=key, problem=problem)
+                continue
+            if not payload.strip():
+                continue  # a redirect or an empty reply: no document at all
+            if content_type is None and not looks_like_html(payload[:SNIFF_CHARS].decode("latin-1")):
+                continue  # untyped and not a page: most likely media
+            yield RawDocument(name, payload, capture_metadata(record), key, content_type=content_type)
+    except InputError:
+        raise  # the archive's compression is broken (already named)
+    except ArchiveLoadFailed as exc:
+        raise InputError(source, f"invalid WARC after record {position}: {exc.msg.strip().splitlines()[0]}") from None
+    except Exception as exc:  # warcio's parsers fail in their own ways on a cut or damaged record
+        raise InputError(source, f"invalid WARC after record {position} ({type(exc).__name__}: {exc})") from None
+
+
+def capture_metadata(record: Any) -> dict[str, str | int]:
+    """What the archive knew about the capture: the URL, the capture date and the HTTP status."""
+    meta: dict[str, str | int] = {}
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    date = record.rec_headers.get_header("WARC-Date")
+    if url:
+        meta["url"] = url.strip("<>")
+    if date:
+        meta["date"] = date
+    if record.http_headers is not None and record.rec_type == "response":
+        status = record.http_headers.get_statuscode()
+        if status and status.isdigit():
+            meta["status"] = int(status)
+    return meta
+
+
+def _payload(record: Any, max_bytes: int) -> tuple[bytes, str | None]:
+    """The record's payload with its HTTP encodings undone, or a problem when it is larger than max_bytes.
+
+    warcio hands back the bytes as they are when an encoding cannot be undone; decoding then
+    refuses them as binary, for this record alone.
+    """
+    payload = record.content_stream().read(max_bytes + 1 if max_bytes > 0 else -1)
+    if max_bytes > 0 and len(payload) > max_bytes:
+        return b"", f"record larger than --max-bytes ({max_bytes:,} bytes)"
+    return payload, None
+
+
+def _content_type(record: Any) -> str | None:
+    """The payload's Content-Type: from the HTTP header of a response, else from the WARC header."""
+    if record.http_headers is not None and record.rec_type == "response":
+        return record.http_headers.get_header("Content-Type")
+    return record.rec_headers.get_header("Content-Type")

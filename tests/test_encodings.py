@@ -1,0 +1,98 @@
+"""Bytes in any encoding: BOMs, UTF-16 without a BOM, windows-1252 with and without a declaration,
+mojibake; the encoding used is reported in the JSON."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import newsclean
+from newsclean.charsets import declared_charset
+from newsclean.sources import decode
+
+from pages import FRENCH, PARAGRAPHS, article_html
+
+DUMP = "date 2024-03-12 200\n" + "\n".join(FRENCH) + "\n"
+
+
+def clean_json(path: Path) -> dict:
+    result = subprocess.run([sys.executable, "-m", "newsclean", "clean", "--format", "json", str(path)],
+                            capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("codec", "reported"),
+    [("utf-16", "utf-16"), ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be"), ("utf-8-sig", "utf-8")],
+)
+def test_utf16_and_boms_decode_with_their_encoding_reported(tmp_path: Path, codec: str, reported: str) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_bytes(DUMP.encode(codec))
+    record = clean_json(path)
+    assert record["encoding"] == reported
+    assert record["paragraphs"] == FRENCH
+    assert record["date"] == "2024-03-12"
+
+
+def test_undeclared_cp1252_dump_is_guessed(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_bytes(DUMP.encode("cp1252"))
+    record = clean_json(path)
+    assert record["encoding"] == "cp1252"
+    assert record["paragraphs"] == FRENCH
+
+
+def test_cp1252_html_with_meta_charset(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(article_html(paragraphs=FRENCH, charset="windows-1252").encode("cp1252"))
+    record = clean_json(path)
+    assert record["format"] == "html"
+    assert record["encoding"] == "cp1252"
+    assert record["paragraphs"] == FRENCH
+
+
+def test_declared_charset_beats_a_wrong_guess() -> None:
+    # Short Central European text: on its own, charset-normalizer may take it for another codepage.
+    text = "Příliš žluťoučký kůň úpěl ďábelské ódy."
+    html = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1250"></head><body><p>{text}</p></body></html>'
+    data = html.encode("cp1250")
+    assert decode(data, declared=declared_charset(data)) == (html, "cp1250")
+
+
+def test_latin1_label_means_windows_1252_and_utf8_still_wins() -> None:
+    data = "“Quoted” – café".encode("cp1252")
+    assert decode(data, declared=declared_charset(data, "text/html; charset=ISO-8859-1")) == ("“Quoted” – café", "cp1252")
+    utf8 = "“Quoted” – café".encode("utf-8")
+    assert decode(utf8, declared=declared_charset(utf8, "text/html; charset=ISO-8859-1")) == ("“Quoted” – café", "utf-8")
+
+
+def test_mojibake_is_repaired() -> None:
+    damaged = "\n".join(FRENCH).encode("utf-8").decode("cp1252")
+    assert "Ã©" in damaged
+    doc = newsclean.clean_bytes(damaged.encode("utf-8"), "mojibake.txt")
+    assert doc.paragraphs == FRENCH
+
+
+def test_clean_text_in_other_scripts_is_left_alone() -> None:
+    text = "Ça va très bien. Größere Straßen führen über die Brücke.\nΗ Αθήνα είναι η πρωτεύουσα της Ελλάδας."
+    doc = newsclean.clean_bytes(text.encode("utf-8"), "plain.txt")
+    assert "\n".join(b.text for b in doc.blocks) == text
+
+
+def test_html_in_utf16_is_still_html(tmp_path: Path) -> None:
+    path = tmp_path / "page.htm"
+    path.write_bytes(article_html(paragraphs=PARAGRAPHS, charset="utf-16").encode("utf-16"))
+    record = clean_json(path)
+    assert record["format"] == "html" and record["encoding"] == "utf-16"
+    assert record["paragraphs"] == PARAGRAPHS
+
+
+@pytest.mark.parametrize("data", [b"\x00\x01\x02\x03" * 100, bytes(range(256)) * 4, b"\x00" * 500])
+def test_binary_with_regular_nul_bytes_is_not_taken_for_utf16(data: bytes) -> None:
+    with pytest.raises(newsclean.NotTextError, match="not text: looks like binary data"):
+        newsclean.clean_bytes(data, "blob.bin")
