@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .document import Document
 from .rules import Rules
@@ -20,14 +21,14 @@ DIGIT = re.compile(r"\d")
 # Phrases are matched in short lines and at the start of long ones; no need to fold more.
 FOLD_PREFIX_CHARS = 400
 MAX_FOLDED_WORDS = 60
+MAX_GLUED_WORDS = 12
 # Digits matter in short lines (dates, counters, scores); the head of a line is enough.
 SHORT_LINE_CHARS = 300
 
 
 
-@dataclass(frozen=True, slots=True)
-class LineFeatures:
-    """What a line looks like, independently of its language."""
+class LineFeatures(NamedTuple):
+    """What a line looks like, independently of its language (a tuple: built for every line)."""
 
     size: float  # words, a CJK character counting CJK_WORD_WEIGHT of a word
     numbers: int  # words that are numbers (dates, times, counters)
@@ -39,13 +40,14 @@ class LineFeatures:
     capitalised: float  # share of Latin words starting with a capital (headlines, menus)
     digit_share: float  # share of characters that are digits (dates, scores, counters)
     folded: tuple[str, ...]  # readings of the case-folded words, for phrase matching
+    is_prose: bool  # reads as running text (see looks_like_prose)
 
-    @property
-    def is_prose(self) -> bool:
-        """Looks like running text: a real sentence rather than a label, link or headline."""
-        if self.cjk:
-            return self.size >= 10 and (self.sentence_end or self.sentences > 0)
-        return self.size - self.numbers >= 8 and (self.sentence_end or self.stop_share >= 0.2)
+
+def looks_like_prose(size: float, numbers: int, cjk: bool, sentence_end: bool, sentences: int, stop_share: float) -> bool:
+    """Running text: a real sentence rather than a label, link or headline."""
+    if cjk:
+        return size >= 10 and (sentence_end or sentences > 0)
+    return size - numbers >= 8 and (sentence_end or stop_share >= 0.2)
 
 
 @dataclass(frozen=True)
@@ -74,21 +76,24 @@ def guess_language(token_lists: list[list[str]], rules: Rules) -> str | None:
         return "ja" if kana > 0.05 * len(joined) else "zh"
     if len(HANGUL_CHAR.findall(joined)) > 0.3 * len(joined):
         return "ko"
-    best, best_hits = None, 0
-    for lang, stop in rules.stopwords.items():
-        hits = sum(counts[w] for w in stop.intersection(counts))
-        if hits > best_hits:
-            best, best_hits = lang, hits
+    hits: Counter[str] = Counter()
+    languages_of = rules.stopword_languages
+    for word, count in counts.items():
+        for lang in languages_of.get(word, ()):
+            hits[lang] += count
+    if not hits:
+        return None
+    best, best_hits = max(hits.items(), key=lambda item: (item[1], item[0]))
     return best if best_hits >= MIN_STOPWORD_SHARE * total else None
 
 
 def _readings(sample: str, words: list[str]) -> tuple[str, ...]:
     """The folded readings of a line for phrase matching (see text.fold_variants), from its words."""
     plain = " ".join(words[:MAX_FOLDED_WORDS])
-    head = sample[:FOLD_PREFIX_CHARS]
-    if not GLUE.search(head):
+    # Glued text nodes ("CommentsNo comment") are short lines; long ones are not worth the search.
+    if len(words) > MAX_GLUED_WORDS or not GLUE.search(sample):
         return (plain,)
-    return plain, fold(GLUE.sub(" ", head))
+    return plain, fold(GLUE.sub(" ", sample[:FOLD_PREFIX_CHARS]))
 
 
 def line_features(text: str, stopwords: frozenset[str], words: list[str] | None = None) -> LineFeatures:
@@ -109,17 +114,22 @@ def line_features(text: str, stopwords: frozenset[str], words: list[str] | None 
     if len(text) > FEATURE_PREFIX_CHARS:  # scale up: the prefix stands for the whole line
         size *= len(text) / FEATURE_PREFIX_CHARS
     head = sample[:SHORT_LINE_CHARS]
+    cjk = cjk_count > 0.5 * n if n else False
+    sentence_end = ends_sentence(text)
+    sentences = sentence_count(sample)
+    stop_share = sum(map(stopwords.__contains__, words)) / n if n else 0.0
     return LineFeatures(
-        size=size,
-        numbers=numbers,
-        words=n,
-        cjk=cjk_count > 0.5 * n if n else False,
-        sentence_end=ends_sentence(text),
-        sentences=sentence_count(sample),
-        stop_share=sum(map(stopwords.__contains__, words)) / n if n else 0.0,
-        capitalised=sum(map(str.istitle, raw)) / len(raw) if raw else 0.0,
-        digit_share=len(DIGIT.findall(head)) / (len(head) - head.count(" ") or 1),
-        folded=_readings(sample, words),
+        size,
+        numbers,
+        n,
+        cjk,
+        sentence_end,
+        sentences,
+        stop_share,
+        sum(map(str.istitle, raw)) / len(raw) if raw else 0.0,
+        len(DIGIT.findall(head)) / (len(head) - head.count(" ") or 1),
+        _readings(sample, words),
+        looks_like_prose(size, numbers, cjk, sentence_end, sentences, stop_share),
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import accumulate
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -61,31 +62,25 @@ CONTEXT = (
 FEATURE_NAMES = ("bias", *OWN, *CONTEXT)
 
 
-def _own(f: LineFeatures, text: str, biggest: float, repeats: int) -> list[float]:
-    short = f.size < 5
-    return [
-        math.log1p(f.size),
-        float(f.is_prose),
-        float(f.sentence_end),
-        float(f.sentence_end and short),
-        float(text.endswith((":", "："))),
-        f.stop_share,
-        f.capitalised,
-        f.digit_share,
-        float(f.words == 0),
-        float(short),
-        float(f.cjk),
-        f.size / biggest if biggest else 0.0,
-        float(repeats > 1 and short),
-        float(is_list_item(text)),
-    ]
-
-
 def _prefix(values: Sequence[float]) -> list[float]:
-    out = [0.0]
-    for v in values:
-        out.append(out[-1] + v)
-    return out
+    return [0.0, *accumulate(values)]
+
+
+def _window(column: list[float], radius: int) -> list[float]:
+    """Mean of each line's neighbours within `radius` lines (the line itself excluded), in O(n)."""
+    n = len(column)
+    sums = _prefix(column)
+
+    def edge(i: int) -> float:
+        lo, hi = max(0, i - radius), min(n, i + radius + 1)
+        width = hi - lo - 1
+        return (sums[hi] - sums[lo] - column[i]) / width if width else 0.0
+
+    if n <= 2 * radius:
+        return [edge(i) for i in range(n)]
+    width = 2 * radius
+    inner = [(hi - lo - v) / width for lo, hi, v in zip(sums, sums[width + 1 :], column[radius : n - radius])]
+    return [*map(edge, range(radius)), *inner, *map(edge, range(n - radius, n))]
 
 
 def _list_runs(bullet: list[float], colon: list[float]) -> tuple[list[float], list[float]]:
@@ -106,53 +101,79 @@ def _list_runs(bullet: list[float], colon: list[float]) -> tuple[list[float], li
     return in_list, after_colon
 
 
+def _after_marker(prose: list[float], end_markers: Sequence[bool]) -> list[float]:
+    """1 for the lines below an end-of-article marker that itself follows some prose."""
+    out, seen_prose, after = [], False, 0.0
+    for is_prose, marker in zip(prose, end_markers):
+        if marker and seen_prose:
+            after = 1.0
+        seen_prose = seen_prose or bool(is_prose)
+        out.append(after)
+    return out
+
+
+def feature_columns(
+    lines: Sequence[LineFeatures], texts: Sequence[str], end_markers: Sequence[bool] = ()
+) -> list[list[float]]:
+    """The features of all lines, one column per name of FEATURE_NAMES (in that order).
+
+    Computed column by column (each a C-speed comprehension or a prefix-sum window), because
+    this runs for every line of every page.
+    """
+    n = len(lines)
+    biggest = max((f.size for f in lines), default=0.0) or 1.0
+    counts = Counter(texts)
+    size = [f.size for f in lines]
+    short = [float(x < 5) for x in size]
+    sentence_end = [float(f.sentence_end) for f in lines]
+    prose = [float(f.is_prose) for f in lines]
+    log_size = [math.log1p(x) for x in size]
+    colon = [float(t.endswith((":", "："))) for t in texts]
+    capitalised = [f.capitalised for f in lines]
+    bullet = [float(is_list_item(t)) for t in texts]
+    in_list, after_colon = _list_runs(bullet, colon)
+    own = [
+        log_size,
+        prose,
+        sentence_end,
+        [a * b for a, b in zip(sentence_end, short)],
+        colon,
+        [f.stop_share for f in lines],
+        capitalised,
+        [f.digit_share for f in lines],
+        [float(f.words == 0) for f in lines],
+        short,
+        [float(f.cjk) for f in lines],
+        [x / biggest for x in size],
+        [float(counts[t] > 1) * s for t, s in zip(texts, short)],
+        bullet,
+    ]
+    context = [
+        [0.0, *prose[:-1]],
+        [*prose[1:], 0.0],
+        [0.0, *colon[:-1]],
+        _window(prose, NEAR),
+        _window(sentence_end, NEAR),
+        _window(short, NEAR),
+        _window(log_size, NEAR),
+        _window(prose, FAR),
+        _window(sentence_end, FAR),
+        _window(capitalised, FAR),
+        [i / (n - 1) if n > 1 else 0.0 for i in range(n)],
+        _after_marker(prose, end_markers or [False] * n),
+        in_list,
+        after_colon,
+    ]
+    return [[1.0] * n, *own, *context]
+
+
 def line_vectors(lines: Sequence[LineFeatures], texts: Sequence[str], end_markers: Sequence[bool] = ()) -> list[list[float]]:
     """One feature vector per line (FEATURE_NAMES order), from the line and its neighbours.
 
     `end_markers` flags lines that are end-of-article markers ("Comments", "Related"); lines
     below one that follows some prose get the `after_end_marker` signal.
     """
-    n = len(lines)
-    if n == 0:
-        return []
-    biggest = max(f.size for f in lines)
-    counts = Counter(texts)
-    own = [_own(f, t, biggest, counts[t]) for f, t in zip(lines, texts)]
-    col = {name: [o[k] for o in own] for k, name in enumerate(OWN)}
-    # Prefix sums make every window mean O(1): the cost stays linear in the number of lines.
-    sums = {name: _prefix(col[name]) for name in ("prose", "sentence_end", "short", "log_size", "capitalised")}
-
-    def window(name: str, i: int, radius: int) -> float:
-        lo, hi = max(0, i - radius), min(n, i + radius + 1)
-        width = hi - lo - 1
-        return (sums[name][hi] - sums[name][lo] - col[name][i]) / width if width else 0.0
-
-    markers = list(end_markers) or [False] * n
-    in_list, after_colon = _list_runs(col["bullet"], col["ends_colon"])
-    vectors = []
-    prose_seen, after_marker = False, 0.0
-    for i, o in enumerate(own):
-        if markers[i] and prose_seen:
-            after_marker = 1.0
-        prose_seen = prose_seen or bool(col["prose"][i])
-        context = [
-            col["prose"][i - 1] if i > 0 else 0.0,
-            col["prose"][i + 1] if i + 1 < n else 0.0,
-            col["ends_colon"][i - 1] if i > 0 else 0.0,
-            window("prose", i, NEAR),
-            window("sentence_end", i, NEAR),
-            window("short", i, NEAR),
-            window("log_size", i, NEAR),
-            window("prose", i, FAR),
-            window("sentence_end", i, FAR),
-            window("capitalised", i, FAR),
-            i / (n - 1) if n > 1 else 0.0,
-            after_marker,
-            in_list[i],
-            after_colon[i],
-        ]
-        vectors.append([1.0, *o, *context])
-    return vectors
+    return [list(row) for row in zip(*feature_columns(lines, texts, end_markers))] if lines else []
 
 
 @lru_cache(maxsize=1)
@@ -169,5 +190,10 @@ def line_scores(
     weights: Sequence[float] | None = None,
 ) -> list[float]:
     """How much each line reads as article text (positive) or page furniture (negative)."""
-    w = weights or default_weights()
-    return [sum(a * b for a, b in zip(w, v)) for v in line_vectors(lines, texts, end_markers)]
+    if not lines:
+        return []
+    scores = [0.0] * len(lines)
+    for weight, column in zip(weights or default_weights(), feature_columns(lines, texts, end_markers)):
+        if weight:
+            scores = [score + weight * value for score, value in zip(scores, column)]
+    return scores

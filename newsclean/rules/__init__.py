@@ -96,6 +96,7 @@ class Rules:
     """All phrase lists and stop words, merged over languages."""
 
     stopwords: dict[str, frozenset[str]]
+    stopword_languages: dict[str, tuple[str, ...]]  # word -> the languages it is a stop word of
     error_page: PhraseSet
     end_markers: PhraseSet
     boilerplate_lines: PhraseSet
@@ -141,7 +142,12 @@ def load_rules(extra_files: tuple[str, ...] = ()) -> Rules:
             stopwords.setdefault(lang, set()).update(data["stopwords"].casefold().split())
         for kind in PHRASE_KINDS:
             phrases[kind].update(data.get(kind, []))
+    languages_of: dict[str, list[str]] = {}
+    for lang, words in sorted(stopwords.items()):
+        for word in words:
+            languages_of.setdefault(word, []).append(lang)
     return Rules(
         stopwords={lang: frozenset(words) for lang, words in stopwords.items()},
+        stopword_languages={word: tuple(langs) for word, langs in languages_of.items()},
         **{kind: PhraseSet.build(phrases[kind]) for kind in PHRASE_KINDS},
     )

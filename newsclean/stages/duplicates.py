@@ -1,7 +1,7 @@
 """Exact and near-duplicate paragraphs: the first occurrence stays, later copies are removed.
 
 Cost stays near-linear in the number of lines: paragraphs are bucketed by a few blocking keys
-(their folded text, first words, last words, rarest words) and only paragraphs that share a key
+(their folded text, first words, last words) and only paragraphs that share a key
 are compared with rapidfuzz, at most `duplicate_bucket_size` per key. Very long paragraphs are
 compared on a bounded head and tail. Short lines (subheadings, "Share") are never collapsed on
 their own, only as part of a run of lines that repeats an earlier run.
@@ -18,20 +18,14 @@ from ..document import Block, Document, Stage
 from ..text import word_key
 
 ANCHOR_WORDS = 6  # words in the first-words and last-words blocking keys
-RARE_WORDS = 4  # longest distinct words forming the order-free blocking key
 
 
-def _blocking_keys(folded: str) -> list[str]:
-    """Keys a paragraph shares with its near-copies: whole text, head, tail and longest words."""
-    tokens = folded.split()
-    keys = [
-        "=" + folded,
-        "^" + " ".join(tokens[:ANCHOR_WORDS]),
-        "$" + " ".join(tokens[-ANCHOR_WORDS:]),
-    ]
-    longest = sorted(set(tokens), key=lambda t: (-len(t), t))[:RARE_WORDS]
-    keys.append("~" + " ".join(sorted(longest)))
-    return keys
+def _blocking_keys(folded: str) -> tuple[str, ...]:
+    """Keys a paragraph shares with its near-copies: its whole text, its head and its tail (a
+    copy with a changed word or a cut-off end keeps at least one of them)."""
+    tokens = folded.split(" ", ANCHOR_WORDS)[:ANCHOR_WORDS]
+    tail = folded.rsplit(" ", ANCHOR_WORDS)[-ANCHOR_WORDS:]
+    return "=" + folded, "^" + " ".join(tokens), "$" + " ".join(tail)
 
 
 def _bounded(text: str, limit: int) -> str:

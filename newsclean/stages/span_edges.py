@@ -4,6 +4,7 @@ bylines, dates, buttons and standfirst that pages put around an article."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..features import LineFeatures
 from ..text import is_list_item
@@ -39,8 +40,8 @@ def trim_labels(lines: list[LineFeatures], texts: list[str], start: int, end: in
     """Drop headings and labels from both edges of the span [start, end): an article starts and
     ends with running text. Lines whose shape recurs inside the span are the article's own
     structure (live-blog times, "Step 2") and stay."""
-    shapes = [shape(texts[i]) for i in range(start, end)]
-    recurring = {s for s in shapes if shapes.count(s) > 1}
+    shapes = Counter(shape(texts[i]) for i in range(start, end) if is_heading(lines[i]))
+    recurring = {s for s, count in shapes.items() if count > 1}
     def trimmable(i: int) -> bool:
         return is_heading(lines[i]) and shape(texts[i]) not in recurring and not is_list_item(texts[i])
 
