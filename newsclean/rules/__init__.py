@@ -70,12 +70,14 @@ class PhraseSet:
 
     def search(self, folded: Sequence[str]) -> str | None:
         """The longest phrase at the first place any reading of the folded text holds one, or None."""
+        trie = self._trie
         for text in folded:
             words = text.split(" ")
-            for start in range(len(words)):
-                found = self._longest_at(words, start)
-                if found:
-                    return found
+            for start, word in enumerate(words):
+                if word in trie:  # most words start no phrase: one lookup, no call
+                    found = self._longest_at(words, start)
+                    if found:
+                        return found
         return None
 
     def prefix(self, folded: Sequence[str]) -> str | None:
