@@ -9,6 +9,7 @@ Each file may define (all optional):
     boilerplate_lines = ["share", ...]     # a line that is exactly one of these is boilerplate
     boilerplate_phrases = ["sign up for our newsletter", ...]  # a short line containing one is
     legal_headings = ["legal disclaimer", ...]  # a heading that starts a legal notice
+    bylines = ["by", "written by", ...]    # a short line starting with one names the author
 
 Phrases are matched on the readings of a line's folded text (case-folded, punctuation removed;
 also with glued text nodes split), on word boundaries, so "Comments", "COMMENTS:" and
@@ -33,6 +34,7 @@ PHRASE_KINDS = (
     "boilerplate_lines",
     "boilerplate_phrases",
     "legal_headings",
+    "bylines",
 )
 
 
@@ -104,6 +106,7 @@ class Rules:
     boilerplate_lines: PhraseSet
     boilerplate_phrases: PhraseSet
     legal_headings: PhraseSet
+    bylines: PhraseSet
 
 
 def _read_rule_file(path: Path | str, text: str) -> dict:

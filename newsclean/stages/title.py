@@ -9,13 +9,18 @@ upper one is the headline and the lower one its standfirst.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from rapidfuzz import fuzz
 
 from ..config import Config
 from ..document import Document, Removal, Stage, Verdict
-from ..features import LineFeatures, analyze
+from ..features import Analysis, LineFeatures, analyze
 from ..rules import Rules, load_rules
+from ..text import CJK_CHAR, tokens
 from .boilerplate import boilerplate_reason
+from .span_edges import CONTACT
 
 # Only lines the region finder left outside (or kept) may become the title.
 REPLACEABLE = {Stage.BOILERPLATE, Stage.FOOTER}
@@ -28,6 +33,16 @@ LONG_TITLE_WORDS = 20
 DISTANCE_DECAY = 0.08
 # A headline-like line right above the best candidate wins if it scores this share of it.
 STANDFIRST_SHARE = 0.6
+# Bylines are short.
+MAX_BYLINE_WORDS = 10
+# Breadcrumbs and tag lists separate their items.
+SEPARATORS = re.compile(r"\s[|>»›/·•]{1,2}\s|\s>>|>>\s")
+# A candidate sharing no word with the body keeps this much of its score.
+MIN_OVERLAP_WEIGHT = 0.3
+# A candidate that the body repeats word for word keeps this much of its score.
+IN_BODY_WEIGHT = 0.3
+# Topic words are at least this long (shorter ones are mostly function words).
+MIN_TOPIC_WORD = 4
 
 
 def headline_score(text: str, features: LineFeatures, distance: int, repeated: bool) -> float:
@@ -46,20 +61,61 @@ def headline_score(text: str, features: LineFeatures, distance: int, repeated: b
 
 
 def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, config: Config) -> bool:
-    block = doc.blocks[i]
-    if lines[i].words > config.title_max_words:
+    block, features = doc.blocks[i], lines[i]
+    if features.words > config.title_max_words:
         return False
     if block.removal is not None and block.removal.stage not in REPLACEABLE:
         return False
-    return boilerplate_reason(block.text, lines[i], rules) is None and rules.error_page.search(lines[i].folded) is None
+    if features.words <= MAX_BYLINE_WORDS and rules.bylines.prefix(features.folded):
+        return False  # "By Jane Doe", "Par Jean Dupont"
+    if len(SEPARATORS.findall(block.text)) >= 2 or CONTACT.search(block.text):
+        return False  # a breadcrumb ("Home > News > World") or a byline with a handle
+    return (
+        boilerplate_reason(block.text, features, rules) is None
+        and rules.error_page.search(features.folded) is None
+        and rules.end_markers.prefix(features.folded) is None
+    )
 
 
-def _choose_headline(doc: Document, lines: list[LineFeatures], candidates: list[int], body_start: int) -> int | None:
+def body_overlap(candidate: frozenset[str], body: Counter[str]) -> float:
+    """Share of a candidate's topic words that the body uses: a headline announces its article,
+    a teaser for another story, a byline or a section name does not."""
+    return sum(1 for w in candidate if body[w]) / len(candidate) if candidate else 0.0
+
+
+def topic_words(text: str, stopwords: frozenset[str]) -> frozenset[str]:
+    """The words that carry a line's topic: no stop words, no short words, no numbers; in CJK
+    text, pairs of neighbouring characters (a character alone says little).
+
+    >>> sorted(topic_words("The council approved the new budget", frozenset({"the"})))
+    ['approved', 'budget', 'council']
+    """
+    words = tokens(text)
+    topic = {w for w in words if len(w) >= MIN_TOPIC_WORD and w not in stopwords and not w.isdigit()}
+    singles = [w for w in words if len(w) == 1 and CJK_CHAR.match(w)]
+    topic.update(a + b for a, b in zip(singles, singles[1:]))
+    return frozenset(topic)
+
+
+def _choose_headline(doc: Document, analysis: Analysis, candidates: list[int], body_start: int, rules: Rules) -> int | None:
+    lines = analysis.lines
     texts = [doc.blocks[i].text for i in candidates]
-    scores = {
-        i: headline_score(doc.blocks[i].text, lines[i], max(0, body_start - 1 - i), texts.count(doc.blocks[i].text) > 1)
-        for i in candidates
-    }
+    language = (analysis.language or "").split("-")[0]
+    stopwords = rules.stopwords.get(language, frozenset())
+    body: Counter[str] = Counter()
+    body_lines = set()
+    for i, block in enumerate(doc.blocks):
+        if block.kept and i != body_start:
+            body.update(topic_words(block.text, stopwords))
+            body_lines.add(block.text)
+    scores = {}
+    for i in candidates:
+        text = doc.blocks[i].text
+        score = headline_score(text, lines[i], max(0, body_start - 1 - i), texts.count(text) > 1)
+        score *= MIN_OVERLAP_WEIGHT + body_overlap(topic_words(text, stopwords), body)
+        if text in body_lines:
+            score *= IN_BODY_WEIGHT  # a box repeating the body's own subheadings, not the headline
+        scores[i] = score
     best = max(scores, key=lambda i: (scores[i], i), default=None)
     if best is None or scores[best] <= 0:
         return None
@@ -74,7 +130,8 @@ def mark_title(doc: Document, config: Config) -> Document:
     if doc.verdict is not Verdict.ARTICLE:
         return doc  # no article, no headline (a title from the page's metadata stays)
     rules = load_rules(config.rule_files)
-    lines = analyze(doc, rules).lines
+    analysis = analyze(doc, rules)
+    lines = analysis.lines
     kept = [i for i, b in enumerate(doc.blocks) if b.kept]
     body_start = kept[0] if kept else len(doc.blocks)
     window = range(max(0, body_start - config.title_scan_lines), body_start)
@@ -87,7 +144,7 @@ def mark_title(doc: Document, config: Config) -> Document:
         wanted = doc.meta.title
         chosen = next((i for i in reversed(candidates) if fuzz.ratio(doc.blocks[i].text, wanted) >= MATCH_SCORE), None)
     else:
-        chosen = _choose_headline(doc, lines, candidates, body_start)
+        chosen = _choose_headline(doc, analysis, candidates, body_start, rules)
         if chosen is not None:
             doc.meta.title = doc.blocks[chosen].text
     if chosen is not None:
