@@ -48,6 +48,13 @@ BODY = [
 ]
 
 
+# The JSON record's keys, in the order README "JSON output" documents.
+JSON_KEYS = [
+    "schema", "source", "format", "encoding", "title", "date", "status", "url", "author", "language",
+    "verdict", "text", "paragraphs", "removed", "counts", "extra",
+]  # fmt: skip
+
+
 def dump(*lines: str) -> str:
     """A text dump: one visible text block per line."""
     return "\n".join(lines) + "\n"
