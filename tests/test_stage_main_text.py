@@ -119,7 +119,3 @@ def test_subheadings_inside_the_article_are_kept() -> None:
     doc, _ = apply(mark_outside_main_text, text)
     assert [b.text for b in doc.kept()] == [*BODY[:2], "Ferries cancelled", *BODY[2:4], "What comes next", BODY[4]]
 
-
-def test_page_without_running_text_is_left_to_the_verdict() -> None:
-    doc, marks = apply(mark_outside_main_text, dump(*NAV, *LINKS))
-    assert marks == {}
