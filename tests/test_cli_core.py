@@ -117,7 +117,7 @@ def test_directory_error_points_at_an_option_that_exists(tmp_path: Path) -> None
     assert run("clean", "-o", str(tmp_path / "out"), str(tmp_path))[0] != 2
 
 
-@settings(max_examples=5, deadline=None)
+@settings(max_examples=4, deadline=None)
 @given(st.binary(max_size=400))
 def test_arbitrary_bytes_through_the_real_cli_never_give_a_traceback(data: bytes) -> None:
     result = subprocess.run([sys.executable, "-m", "newsclean"], input=data, capture_output=True, timeout=60)

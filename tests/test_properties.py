@@ -21,7 +21,7 @@ from conftest import BODY, HEADLINE, JSON_KEYS, dump
 
 # Dumps are read as text dumps: one that happens to start with "<div>" would otherwise be HTML.
 TEXT = Config(input_format="text")
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Sentences of our own, on unrelated topics, so that no two are near-copies of each other.
 SENTENCES = [
@@ -246,7 +246,7 @@ def test_idempotent_when_mojibake_is_split_by_an_invisible_character() -> None:
 # --- the CLI on a handful of generated dumps ------------------------------------------------------
 
 
-@settings(max_examples=5, deadline=None)
+@settings(max_examples=4, deadline=None)
 @given(dumps())
 def test_cli_exits_zero_without_a_traceback(text: str) -> None:
     result = subprocess.run(
