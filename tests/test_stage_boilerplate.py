@@ -84,11 +84,6 @@ def test_article_sentences_with_share_and_follow_words_are_kept() -> None:
     assert marks == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="boilerplate_reason calls any line of up to MAX_COPYRIGHT_WORDS (30) words holding the word "
-    "'copyright' a copyright line, so an article sentence about a copyright dispute is removed",
-)
 def test_article_sentence_about_copyright_is_kept() -> None:
     body = [
         "Two of the country's largest newspaper publishers have settled a dispute over thousands of archive "
@@ -102,11 +97,6 @@ def test_article_sentence_about_copyright_is_kept() -> None:
     assert marks == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a newsletter prompt is only a boilerplate phrase line up to MAX_PROMPT_WORDS (14) words; "
-    "this 15-word prompt between two paragraphs is not marked and stays in the article",
-)
 def test_longer_newsletter_prompt_inside_the_body_is_removed() -> None:
     prompt = "Sign up for our morning newsletter and get the day's top stories delivered to your inbox."
     text = dump(HEADLINE, *BODY[:3], prompt, *BODY[3:])

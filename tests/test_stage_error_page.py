@@ -101,13 +101,6 @@ def test_server_signature_under_the_message_belongs_to_it() -> None:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PhraseSet.search returns the first phrase of a line (here the weak one-word 'sorry'); "
-    "error_phrase rejects a one-word phrase in a line of more than MAX_WEAK_LINE_WORDS (6) words, "
-    "so the strong phrases later in the same line ('page you are looking for', 'does not exist') "
-    "are never seen and the line stays in the body",
-)
 def test_sorry_line_of_a_404_preamble_is_removed() -> None:
     text = dump("404", "Page not found", "Sorry, the page you are looking for does not exist or has been moved.", HEADLINE, *BODY)
     doc, marks = apply(mark_error_page, text)

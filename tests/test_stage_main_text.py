@@ -76,12 +76,6 @@ def test_end_marker_ends_the_article_and_everything_after_is_footer(marker: str,
     assert newsclean.clean(text).paragraphs == BODY
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'comments' is also in en.toml boilerplate_lines, so the boilerplate stage removes a bare "
-    "'Comments' line first; main_text only looks at kept lines, never sees the marker, and the commenter's "
-    "name 'Peter K.' stays in the article (the thread is marked 'after the article', not footer)",
-)
 def test_bare_comments_marker_ends_the_article() -> None:
     text = dump(HEADLINE, *BODY, "Comments", *COMMENT_THREAD)
     doc = newsclean.clean(text)

@@ -61,22 +61,11 @@ def test_share_buttons_and_dates_are_never_the_title(above: list[str]) -> None:
     assert marks == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the title stage has no byline check: with no headline above the body, 'By Maria Lindqvist' "
-    "(two words, no full stop, right above the body) scores as a headline and becomes meta.title",
-)
 def test_byline_alone_above_the_body_is_not_the_title() -> None:
     doc, _ = apply(mark_title, dump("Share on Facebook", "By Maria Lindqvist", *BODY))
     assert doc.meta.title is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="title._candidate rejects every line in which rules.error_page.search finds any phrase, even a "
-    "weak one-word one ('error', 'sorry', '500', 'forbidden') that error_phrase would not count in a "
-    "line of more than 6 words; such a headline stays marked boilerplate and meta.title stays None",
-)
 @pytest.mark.parametrize(
     "headline",
     [

@@ -21,7 +21,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -70,8 +70,8 @@ class PhraseSet:
             found = node.get(END, found)
         return found
 
-    def search(self, folded: Sequence[str]) -> str | None:
-        """The longest phrase at the first place any reading of the folded text holds one, or None."""
+    def find_all(self, folded: Sequence[str]) -> Iterator[str]:
+        """The longest phrase at each place any reading of the folded text holds one, in order."""
         trie = self._trie
         for text in folded:
             words = text.split(" ")
@@ -79,8 +79,11 @@ class PhraseSet:
                 if word in trie:  # most words start no phrase: one lookup, no call
                     found = self._longest_at(words, start)
                     if found:
-                        return found
-        return None
+                        yield found
+
+    def search(self, folded: Sequence[str]) -> str | None:
+        """The longest phrase at the first place any reading of the folded text holds one, or None."""
+        return next(self.find_all(folded), None)
 
     def prefix(self, folded: Sequence[str]) -> str | None:
         """The longest phrase a reading of the folded text starts with, or None."""

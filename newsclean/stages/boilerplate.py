@@ -9,13 +9,17 @@ from ..config import Config
 from ..document import Document, Stage
 from ..features import LineFeatures, analyze
 from ..rules import Rules, load_rules
+from .markers import is_end_marker
 
 # A label ("Share", "Advertisement") is a line of at most this many words equal to a phrase.
 MAX_LABEL_WORDS = 4
 # A prompt ("Sign up for our newsletter") is a short line containing a phrase.
-MAX_PROMPT_WORDS = 14
+MAX_PROMPT_WORDS = 20
 MAX_COPYRIGHT_WORDS = 30
-COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+# "© 2024 ...", "(c) 2024", "Copyright 2024 ..." or "All rights reserved"; not "a copyright dispute".
+COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b)|\ball rights reserved\b", re.IGNORECASE
+)
 
 
 def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str | None:
@@ -28,7 +32,9 @@ def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str |
     if features.words <= MAX_COPYRIGHT_WORDS and COPYRIGHT.search(text[:500]):
         return "copyright line"
     if features.words <= MAX_PROMPT_WORDS:
-        phrase = rules.boilerplate_phrases.search(features.folded)
+        # A one-word phrase ("newsletter") only marks a short line; a longer line needs more.
+        short = features.words <= MAX_LABEL_WORDS * 2
+        phrase = next((p for p in rules.boilerplate_phrases.find_all(features.folded) if " " in p or short), None)
         if phrase:
             return f'boilerplate phrase ("{phrase}")'
     return None
@@ -39,7 +45,8 @@ def mark_boilerplate(doc: Document, config: Config) -> Document:
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
     for block, features in zip(doc.blocks, lines):
-        if block.kept:
+        # End-of-article markers ("Comments") are left to main_text: they tell where the article ends.
+        if block.kept and not is_end_marker(features, rules):
             reason = boilerplate_reason(block.text, features, rules)
             if reason:
                 block.remove(Stage.BOILERPLATE, reason)

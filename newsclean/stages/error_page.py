@@ -29,12 +29,9 @@ def error_phrase(features: LineFeatures, rules: Rules, lenient: bool = False) ->
     """The error-page phrase a line carries, or None. `lenient` (an HTTP error status) accepts weak hits."""
     if features.words == 0 or features.words > MAX_ERROR_LINE_WORDS:
         return None
-    phrase = rules.error_page.search(features.folded)
-    if phrase is None:
-        return None
-    if " " not in phrase and features.words > MAX_WEAK_LINE_WORDS and not lenient:
-        return None
-    return phrase
+    weak_counts = features.words <= MAX_WEAK_LINE_WORDS or lenient
+    # The first phrase that counts: a one-word phrase ("sorry") only in a short line.
+    return next((p for p in rules.error_page.find_all(features.folded) if " " in p or weak_counts), None)
 
 
 def mark_error_page(doc: Document, config: Config) -> Document:

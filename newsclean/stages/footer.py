@@ -12,7 +12,8 @@ from ..config import Config
 from ..document import Document, Stage
 from ..features import LineFeatures, analyze
 from ..rules import Rules, load_rules
-from .main_text import confirmed_markers
+from .boilerplate import boilerplate_reason
+from .markers import confirmed_markers, is_end_marker
 
 # A heading is a short line; its notice is the paragraph right below it.
 MAX_HEADING_WORDS = 6
@@ -45,6 +46,13 @@ def mark_footer(doc: Document, config: Config) -> Document:
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
     mark_after_end_marker(doc, [i for i, b in enumerate(doc.blocks) if b.kept], lines, rules)
+    kept = [i for i, b in enumerate(doc.blocks) if b.kept]
+    for i in kept:
+        # A marker that ended nothing may still be a label ("Comments" in a share bar).
+        if is_end_marker(lines[i], rules):
+            reason = boilerplate_reason(doc.blocks[i].text, lines[i], rules)
+            if reason:
+                doc.blocks[i].remove(Stage.BOILERPLATE, reason)
     kept = [i for i, b in enumerate(doc.blocks) if b.kept]
     total = sum(lines[i].size for i in kept if lines[i].is_prose) or 1.0
     above = 0.0

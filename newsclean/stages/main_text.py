@@ -20,15 +20,9 @@ from ..document import Document, Stage
 from ..features import LineFeatures, analyze
 from ..linemodel import line_scores
 from ..rules import Rules, load_rules
+from .markers import confirmed_markers, is_end_marker
 from .span_edges import article_edges
 
-# An end-of-article marker is a short line ("Comments", "Related articles", "Most popular").
-MAX_MARKER_WORDS = 6
-# Two sentence paragraphs in a row this soon after a marker mean the article goes on (teaser
-# blurbs and comments are separated by headlines, names and dates).
-MARKER_LOOKAHEAD = 12
-# A marker must follow prose within this many kept lines (else it is a label in a table or list).
-MARKER_LOOKBEHIND = 3
 
 
 def segment_gain(size: float, score: float, config: Config) -> float:
@@ -52,27 +46,6 @@ def best_segment(gains: list[float], lo: int = 0, hi: int | None = None) -> tupl
         if total > best:
             best, best_range = total, (start, i + 1)
     return best_range[0], best_range[1], best
-
-
-def is_end_marker(features: LineFeatures, rules: Rules) -> bool:
-    """A short line that starts with an end-of-article phrase."""
-    return features.words <= MAX_MARKER_WORDS and rules.end_markers.prefix(features.folded) is not None
-
-
-def confirmed_markers(lines: list[LineFeatures], texts: list[str], rules: Rules) -> dict[int, str]:
-    """Positions of believable end-of-article markers, with the phrase each starts with."""
-    markers = {}
-    for i, f in enumerate(lines):
-        if not is_end_marker(f, rules):
-            continue
-        phrase = rules.end_markers.prefix(f.folded)
-        if not any(lines[j].is_prose for j in range(max(0, i - MARKER_LOOKBEHIND), i)):
-            continue  # not below running text: a label among other short lines
-        ahead = [lines[j].is_prose and (lines[j].sentence_end or texts[j].endswith(":")) for j in range(i + 1, min(len(lines), i + 1 + MARKER_LOOKAHEAD))]
-        if any(a and b for a, b in zip(ahead, ahead[1:])):
-            continue  # article paragraphs resume right after it: an inline box
-        markers[i] = phrase
-    return markers
 
 
 def choose_span(gains: list[float], markers: dict[int, str], config: Config) -> tuple[int, int]:

@@ -20,6 +20,7 @@ from ..features import Analysis, LineFeatures, analyze
 from ..rules import Rules, load_rules
 from ..text import CJK_CHAR, tokens
 from .boilerplate import boilerplate_reason
+from .error_page import error_phrase
 from .span_edges import CONTACT
 
 # Only lines the region finder left outside (or kept) may become the title.
@@ -72,7 +73,7 @@ def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, c
         return False  # a breadcrumb ("Home > News > World") or a byline with a handle
     return (
         boilerplate_reason(block.text, features, rules) is None
-        and rules.error_page.search(features.folded) is None
+        and error_phrase(features, rules) is None
         and rules.end_markers.prefix(features.folded) is None
     )
 
@@ -108,19 +109,20 @@ def _choose_headline(doc: Document, analysis: Analysis, candidates: list[int], b
         if block.kept and i != body_start:
             body.update(topic_words(block.text, stopwords))
             body_lines.add(block.text)
-    scores = {}
+    shape_scores, scores = {}, {}
     for i in candidates:
         text = doc.blocks[i].text
-        score = headline_score(text, lines[i], max(0, body_start - 1 - i), texts.count(text) > 1)
-        score *= MIN_OVERLAP_WEIGHT + body_overlap(topic_words(text, stopwords), body)
+        shape_scores[i] = headline_score(text, lines[i], max(0, body_start - 1 - i), texts.count(text) > 1)
+        score = shape_scores[i] * (MIN_OVERLAP_WEIGHT + body_overlap(topic_words(text, stopwords), body))
         if text in body_lines:
             score *= IN_BODY_WEIGHT  # a box repeating the body's own subheadings, not the headline
         scores[i] = score
     best = max(scores, key=lambda i: (scores[i], i), default=None)
     if best is None or scores[best] <= 0:
         return None
-    above = scores.get(best - 1, 0.0)
-    if above >= STANDFIRST_SHARE * scores[best] and lines[best - 1].size >= 6:
+    # Headline and standfirst both announce the article; the upper one is the headline.
+    above = shape_scores.get(best - 1, 0.0)
+    if above >= STANDFIRST_SHARE * shape_scores[best] and lines[best - 1].size >= 6:
         return best - 1
     return best
 

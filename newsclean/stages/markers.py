@@ -1,0 +1,36 @@
+"""End-of-article markers: short lines such as "Comments", "Related articles", "Most read" (phrase
+lists in newsclean/rules), and which of them really end the article."""
+
+from __future__ import annotations
+
+from ..features import LineFeatures
+from ..rules import Rules
+
+# An end-of-article marker is a short line ("Comments", "Related articles", "Most popular").
+MAX_MARKER_WORDS = 6
+# Two sentence paragraphs in a row this soon after a marker mean the article goes on (teaser
+# blurbs and comments are separated by headlines, names and dates).
+MARKER_LOOKAHEAD = 12
+# A marker must follow prose within this many kept lines (else it is a label in a table or list).
+MARKER_LOOKBEHIND = 3
+
+
+def is_end_marker(features: LineFeatures, rules: Rules) -> bool:
+    """A short line that starts with an end-of-article phrase."""
+    return features.words <= MAX_MARKER_WORDS and rules.end_markers.prefix(features.folded) is not None
+
+
+def confirmed_markers(lines: list[LineFeatures], texts: list[str], rules: Rules) -> dict[int, str]:
+    """Positions of believable end-of-article markers, with the phrase each starts with."""
+    markers = {}
+    for i, f in enumerate(lines):
+        if not is_end_marker(f, rules):
+            continue
+        phrase = rules.end_markers.prefix(f.folded)
+        if not any(lines[j].is_prose for j in range(max(0, i - MARKER_LOOKBEHIND), i)):
+            continue  # not below running text: a label among other short lines
+        ahead = [lines[j].is_prose and (lines[j].sentence_end or texts[j].endswith(":")) for j in range(i + 1, min(len(lines), i + 1 + MARKER_LOOKAHEAD))]
+        if any(a and b for a, b in zip(ahead, ahead[1:])):
+            continue  # article paragraphs resume right after it: an inline box
+        markers[i] = phrase
+    return markers
