@@ -111,7 +111,7 @@ def test_compressed_jsonl_and_forced_format(tmp_path: Path) -> None:
     [doc] = list(newsclean.clean_path(str(packed)))
     assert len(doc.paragraphs) == 7
     as_text = newsclean.clean_file(str(packed), Config(input_format="text"))
-    assert as_text.input_format == "text" and as_text.paragraphs[0].startswith('{"text"')
+    assert as_text.input_format == "text" and as_text.blocks[0].text.startswith('{"text"')
 
 
 def test_clean_file_refuses_several_records(tmp_path: Path) -> None:

@@ -95,12 +95,6 @@ def test_two_copies_both_point_at_the_first_occurrence() -> None:
     assert [(b.line, b.removal.duplicate_of) for b in doc.removed() if b.removal.stage is Stage.DUPLICATE] == [(4, 2), (7, 2)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="similarity() scores a later paragraph that starts with an earlier, shorter one (at least "
-    "duplicate_min_truncated = 40% of its length) as a 100% truncated copy, so the fuller later paragraph "
-    "is removed and its new sentence is lost",
-)
 def test_later_paragraph_that_extends_an_earlier_one_loses_no_text() -> None:
     added = "The mayor said the vote showed that the city could still agree on what mattered most to residents."
     text = dump(HEADLINE, BODY[0], f"{BODY[0]} {added}", *BODY[1:])

@@ -40,11 +40,11 @@ def similarity(copy: str, original: str, config: Config) -> float:
         return 100.0
     a, b = _bounded(copy, limit), _bounded(original, limit)
     score = fuzz.ratio(a, b)
-    shorter, longer = (copy, original) if len(copy) < len(original) else (original, copy)
-    if len(shorter) >= config.duplicate_min_truncated * len(longer):
-        # A truncated copy is a near-exact prefix of the original.
-        head = shorter[: 2 * limit]
-        score = max(score, fuzz.ratio(head, longer[: len(head)]))
+    if len(original) > len(copy) >= config.duplicate_min_truncated * len(original):
+        # A truncated copy is a near-exact prefix of the original. (A later paragraph that
+        # starts like an earlier, shorter one and goes on is not a copy: it says more.)
+        head = copy[: 2 * limit]
+        score = max(score, fuzz.ratio(head, original[: len(head)]))
     return score
 
 

@@ -7,26 +7,10 @@ from ..document import Block, Document, Stage, Verdict
 from ..features import LineFeatures, analyze
 from ..rules import load_rules
 from .error_page import error_phrase
-from .span_edges import is_label
+from .teasers import TEASER_REASON, is_teaser_list
 
 # A page whose body is this share error-page text (by words) is an error page, however long.
 ERROR_SHARE = 0.3
-# A teaser list has at least this many blurbs, none next to another, of one or two sentences.
-MIN_TEASERS = 3
-MAX_BLURB_SENTENCES = 1.6
-
-
-def is_teaser_list(lines: list[LineFeatures]) -> bool:
-    """Headlines with one-sentence blurbs, bylines and times, but never two paragraphs in a row:
-    a section front or a list of other stories, not an article. (A listicle's items are longer:
-    paragraphs of several sentences under their headings.)"""
-    blurbs = [f.is_prose and f.sentence_end for f in lines]
-    count = sum(blurbs)
-    if count < MIN_TEASERS or any(a and b for a, b in zip(blurbs, blurbs[1:])):
-        return False
-    sentences = sum(max(1, f.sentences) for f, blurb in zip(lines, blurbs) if blurb)
-    headings = sum(1 for f in lines if is_label(f) or not f.sentence_end)
-    return sentences <= MAX_BLURB_SENTENCES * count and headings >= count
 
 
 def _remove_all(blocks: list[Block], stage: Stage, reason: str) -> None:
@@ -54,7 +38,11 @@ def decide_verdict(doc: Document, config: Config) -> Document:
         doc.verdict = Verdict.ERROR_PAGE
     elif kept and doc.input_format != "html" and is_teaser_list([lines[i] for i in kept]):
         # (trafilatura chose HTML paragraphs from the markup: a photo blog's captions are no teasers)
-        _remove_all(doc.blocks, Stage.BOILERPLATE, "a list of teasers (headlines and blurbs), not an article")
+        _remove_all(doc.blocks, Stage.BOILERPLATE, TEASER_REASON)
+        doc.verdict = Verdict.EMPTY
+    elif not any(lines[i].is_prose and lines[i].sentence_end for i in kept):
+        # Not one sentence of running text: headlines, menus and labels are no article.
+        _remove_all(doc.blocks, Stage.BOILERPLATE, "no running text: menus, links and labels only")
         doc.verdict = Verdict.EMPTY
     elif body_words == 0:
         doc.verdict = Verdict.EMPTY
