@@ -7,8 +7,7 @@ from collections.abc import Callable, Iterator, Mapping
 from .charsets import declared_charset, media_type
 from .config import DEFAULT_CONFIG, Config
 from .document import Document
-from .errors import InputError
-from .mojibake import repair_mojibake
+from .errors import InputError, TooLargeError
 from .parse import looks_like_html, parse_text_dump
 from .pipeline import run_stages
 from .sources import STDIN, RawDocument, decode, read_documents
@@ -32,7 +31,7 @@ def parse(
         from .html import parse_html  # lazy: trafilatura and lxml are only needed for HTML
 
         return parse_html(text, source, encoding, config)
-    return parse_text_dump(repair_mojibake(text), source, encoding)
+    return parse_text_dump(text, source, encoding)
 
 
 def add_metadata(doc: Document, known: Mapping[str, str | int]) -> None:
@@ -59,6 +58,8 @@ def clean_raw(raw: RawDocument, config: Config | None = None) -> Document:
     config = config or DEFAULT_CONFIG
     if raw.problem:
         raise InputError(raw.source, raw.problem)
+    if config.max_bytes and len(raw.data) > config.max_bytes:
+        raise TooLargeError(raw.source, f"larger than --max-bytes ({config.max_bytes:,} bytes)")
     text, encoding = decode(raw.data, raw.source, declared_charset(raw.data, raw.content_type))
     doc = parse(text, raw.source, encoding, config, media_type(raw.content_type))
     add_metadata(doc, raw.meta)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .document import Block, Document
+from .mojibake import repair_mojibake
 from .text import normalize_line
 
 # HTML is recognised by its start, not by tags anywhere: articles about HTML quote markup.
@@ -30,10 +31,17 @@ def looks_like_html(text: str) -> bool:
 
 
 def parse_text_dump(text: str, source: str = "-", encoding: str = "utf-8") -> Document:
-    """One block per non-blank line, numbered as in the input, whitespace and control characters cleaned."""
+    """One block per non-blank line, numbered as in the input, whitespace and control characters
+    cleaned, mojibake ("cafÃ©") repaired.
+
+    Lines end with \\n, \\r\\n or a lone \\r (old Mac files, stray carriage returns).
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     blocks = []
     for number, raw in enumerate(text.split("\n"), start=1):
-        line = normalize_line(raw)
+        # Repaired after cleaning: a zero-width space inside "â€™" would hide it before.
+        line = repair_mojibake(normalize_line(raw))
         if line:
             blocks.append(Block(line=number, text=line))
     return Document(source=source, blocks=blocks, encoding=encoding)

@@ -181,11 +181,6 @@ def test_too_large_after_decompression(tmp_path: Path) -> None:
     assert caught.value.problem == "decompresses to more than --max-bytes (2,000 bytes)"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="clean_bytes -> clean_raw never compares the data with config.max_bytes (only read_limited, "
-    "on the file path, does), so bytes over the limit are cleaned instead of raising TooLargeError",
-)
 def test_clean_bytes_refuses_more_than_max_bytes() -> None:
     with pytest.raises(TooLargeError):
         newsclean.clean_bytes(PAGE.encode("utf-8") * 10, config=Config(max_bytes=100))
@@ -209,12 +204,6 @@ def test_the_error_hierarchy() -> None:
         Config(input_format="pdf")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parse_text_dump splits on \\n only and strip_control drops \\r, so a dump with CR-only line "
-    "ends (or a stray \\r between two blocks) glues two lines into one block without a space "
-    "('...rainfall.Hydrologists ...')",
-)
 def test_carriage_return_line_ends_separate_blocks() -> None:
     doc = newsclean.clean("\r".join([HEADLINE, *BODY]))
     assert doc.paragraphs == BODY

@@ -84,9 +84,10 @@ def dumps(draw: st.DrawFn) -> str:
 
 
 def input_lines(text: str) -> list[str]:
-    """The dump's non-blank lines, mojibake repaired ("cafÃ©" -> "café", as README says) and
-    whitespace normalised: the blocks a document may hold."""
-    return [n for n in map(normalize_line, repair_mojibake(text).split("\n")) if n]
+    """The dump's non-blank lines, whitespace and control characters normalised, then mojibake
+    repaired ("cafÃ©" -> "café", as README says): the blocks a document may hold."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [n for n in (repair_mojibake(normalize_line(line)) for line in lines) if n]
 
 
 def is_subsequence(part: list[str], whole: list[str]) -> bool:
@@ -218,24 +219,12 @@ def test_cleaning_the_output_again_never_brings_anything_back(text: str) -> None
     assert is_subsequence(second.paragraphs, first.paragraphs)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="main_text delimits the article before mark_duplicates removes a copy: a label between a "
-    "paragraph and its copy at the end of the span stays in the body ('News'), and the second run, "
-    "without the copy, removes it as 'after the article'",
-)
 def test_idempotent_when_a_label_sits_between_a_paragraph_and_its_copy() -> None:
     first, second = clean_twice(dump(BODY[0], "News", BODY[0]))
     assert first.paragraphs == [BODY[0]]
     assert second.paragraphs == first.paragraphs
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="repair_mojibake looks for the mojibake pair in the raw text, before normalize_line strips "
-    "control and format characters: a zero-width space inside 'â€™' hides it, the first run outputs "
-    "'itâ€™s' and cleaning that output again repairs it to 'it’s'",
-)
 def test_idempotent_when_mojibake_is_split_by_an_invisible_character() -> None:
     damaged = "The mayor said itâ\u200b€™s too early to say when the ferries will run again to the smaller islands."
     first, second = clean_twice(dump(*BODY[:2], damaged, *BODY[2:]))

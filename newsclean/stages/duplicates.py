@@ -15,7 +15,10 @@ from rapidfuzz import fuzz
 
 from ..config import Config
 from ..document import Block, Document, Stage
+from ..features import analyze
+from ..rules import load_rules
 from ..text import word_key
+from .span_edges import trim_labels
 
 ANCHOR_WORDS = 6  # words in the first-words and last-words blocking keys
 
@@ -127,7 +130,19 @@ def mark_duplicates(doc: Document, config: Config) -> Document:
     kept, copies = _all_copies(doc, config)
     for pos, (original, score) in copies.items():
         _mark(kept[pos], kept[original], score)
+    if copies and doc.input_format == "text":  # HTML edges are trafilatura's, not span_edges'
+        _trim_stranded_labels(doc, config)
     return doc
+
+
+def _trim_stranded_labels(doc: Document, config: Config) -> None:
+    """A label that stood between the article and a copy of it now ends the body: the article's
+    edges are running text (span_edges), so it goes, as it would have without the copy."""
+    lines = analyze(doc, load_rules(config.rule_files)).lines
+    kept = [i for i, b in enumerate(doc.blocks) if b.kept]
+    start, end = trim_labels([lines[i] for i in kept], [doc.blocks[i].text for i in kept], 0, len(kept))
+    for position in range(end, len(kept)):
+        doc.blocks[kept[position]].remove(Stage.BOILERPLATE, "after the article (left there by a removed copy)")
 
 
 def mark_repeated_blocks(doc: Document, config: Config) -> Document:
