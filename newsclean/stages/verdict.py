@@ -36,11 +36,12 @@ def decide_verdict(doc: Document, config: Config) -> Document:
     if evidence and (body_words - error_words < config.min_article_words or error_words >= ERROR_SHARE * body_words):
         _remove_all(doc.blocks, Stage.ERROR_PAGE, "the page is an error page: no article besides the error text")
         doc.verdict = Verdict.ERROR_PAGE
+    # trafilatura chose HTML paragraphs from the markup: a photo blog's captions are no teasers,
+    # and need no full stops to be its text.
     elif kept and doc.input_format != "html" and is_teaser_list([lines[i] for i in kept]):
-        # (trafilatura chose HTML paragraphs from the markup: a photo blog's captions are no teasers)
         _remove_all(doc.blocks, Stage.BOILERPLATE, TEASER_REASON)
         doc.verdict = Verdict.EMPTY
-    elif not any(lines[i].is_prose and lines[i].sentence_end for i in kept):
+    elif doc.input_format != "html" and not any(lines[i].is_prose and lines[i].sentence_end for i in kept):
         # Not one sentence of running text: headlines, menus and labels are no article.
         _remove_all(doc.blocks, Stage.BOILERPLATE, "no running text: menus, links and labels only")
         doc.verdict = Verdict.EMPTY
