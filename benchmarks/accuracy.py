@@ -30,6 +30,7 @@ import importlib.metadata
 import importlib.util
 import json
 import logging
+import os
 import platform
 import re
 import shlex
@@ -240,7 +241,8 @@ def run_readability(data: bytes, path: Path) -> str:
     import readability
 
     # readability logs every candidate it scores at INFO/DEBUG; quiet it for the table.
-    logging.getLogger("readability").setLevel(logging.ERROR)
+    logging.getLogger("readability").setLevel(logging.CRITICAL)
+    # The page's bytes, as its README passes response.content: it sniffs the encoding itself.
     return html_to_text(readability.Document(data).summary(html_partial=True))
 
 
@@ -524,6 +526,14 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+def load_average() -> float | None:
+    """The 1-minute load average: timings on a machine busy with other work are slower, so it goes with them."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except OSError:
+        return None
+
+
 def versions() -> dict[str, str]:
     """Versions of Python, newsclean (and its git commit) and every peer package, for the record."""
     out = {"python": platform.python_version(), "machine": f"{platform.machine()} {platform.system()}"}
@@ -580,6 +590,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no *{GOLD_SUFFIX} pages in {args.corpus}", file=sys.stderr)
         return 2
 
+    load_before = load_average()
     cells: list[Cell] = []
     for kind in kinds:
         for system in systems:
@@ -602,7 +613,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = table_rows(cells)
     worst = {kind: worst_rows(cells, kind, args.worst, manifest) for kind in kinds}
 
-    print(f"\nAccuracy on {args.corpus} ({len(pages)} pages), {today}, newsclean {meta['newsclean']} ({meta['git']})")
+    load = {"before": load_before, "after": load_average(), "cpus": os.cpu_count()}
+    print(f"\nAccuracy on {args.corpus} ({len(pages)} pages), {today}, newsclean {meta['newsclean']} ({meta['git']}); "
+          f"load average {load['before']} -> {load['after']} on {load['cpus']} CPUs")
     print("P, R, F1: score.py tokens, macro over pages; dupexcess4: score.py --ngram 4; docs/s: the system's own calls\n")
     print(text_table(TABLE_HEADER, rows))
     for kind, wrows in worst.items():
@@ -623,7 +636,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_write:
         args.out.mkdir(parents=True, exist_ok=True)
         record = {
-            "date": today, "corpus": str(args.corpus), "pages": len(pages), "versions": meta, "skipped": skipped,
+            "date": today, "corpus": str(args.corpus), "pages": len(pages), "versions": meta, "load": load, "skipped": skipped,
             "systems": {s.name: s.note for s in systems},
             "table": [dict(system=c.system, input=KINDS[c.kind], **c.macro(), errors=c.errors) for c in cells],
             "per_page": {f"{c.system} {KINDS[c.kind]}": c.pages for c in cells},

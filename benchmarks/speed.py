@@ -677,13 +677,15 @@ def report(results: dict[str, Any], stream: TextIO, markdown: bool = False) -> N
     accuracy = load_accuracy()
     table = accuracy.markdown_table if markdown else accuracy.text_table
 
-    def section(title: str) -> None:
-        print(f"\n{'## ' if markdown else ''}{title}\n", file=stream)
+    def section(title: str, block: dict[str, Any] | None = None) -> None:
+        load = block.get("load_average") if block else None
+        note = f" (load average {load[0]} -> {load[1]})" if load else ""
+        print(f"\n{'## ' if markdown else ''}{title}{note}\n", file=stream)
 
     if "throughput" in results:
         t = results["throughput"]
         for path, block in t["paths"].items():
-            section(f"Throughput, {path} path: {block['inputs']}, {human_bytes(block['bytes'])}, median of {t['rounds']} rounds")
+            section(f"Throughput, {path} path: {block['inputs']}, {human_bytes(block['bytes'])}, median of {t['rounds']} rounds", t)
             rows = [[r["system"], f"{r['docs_per_s']:.1f}", f"{r['mb_per_s']:.2f}",
                      f"{r['vs_newsclean']:.2f}x" if r["vs_newsclean"] is not None else "-", ""]
                     if "error" not in r else [r["system"], "-", "-", "-", f"failed: {r['error']}"] for r in block["rows"]]
@@ -692,7 +694,7 @@ def report(results: dict[str, Any], stream: TextIO, markdown: bool = False) -> N
             print(f"\n{note}", file=stream)
     if "scaling" in results:
         s = results["scaling"]
-        section(f"Scaling: seconds per document (median); slope = log-log fit over the largest 4 sizes, flagged above {s['flag_above']}")
+        section(f"Scaling: seconds per document (median); slope = log-log fit over the largest 4 sizes, flagged above {s['flag_above']}", s)
         for curve in s["curves"]:
             rows = []
             for p in curve["points"]:
@@ -711,17 +713,17 @@ def report(results: dict[str, Any], stream: TextIO, markdown: bool = False) -> N
             print(f"\n{s['plot']}", file=stream)
     if "startup" in results:
         st = results["startup"]
-        section(f"Start-up: median wall time of {st['runs']} runs")
+        section(f"Start-up: median wall time of {st['runs']} runs", st)
         rows = [[r["command"], f"{r['ms']:.0f}", f"{r['ms_over_python']:+.0f}", f"{r['x_python']:.1f}x"] for r in st["rows"]]
         print(table(["command", "ms", "ms over python", "x python -c pass"], rows), file=stream)
     if "batch" in results:
         b = results["batch"]
-        section(f"Batch: {b['files']:,} generated dumps ({human_bytes(b['bytes'])}), median of {b['runs']} runs")
+        section(f"Batch: {b['files']:,} generated dumps ({human_bytes(b['bytes'])}), median of {b['runs']} runs", b)
         rows = measured_rows(b["rows"], "files_per_s", lambda r: [f"{r['files_per_s']:.0f}", f"{r['mb_per_s']:.2f}", ""], 2)
         print(table(["command", "files/s", "MB/s", "note"], rows), file=stream)
     if "memory" in results:
         m = results["memory"]
-        section(f"Peak memory: one {human_bytes(m['input_bytes'])} dump")
+        section(f"Peak memory: one {human_bytes(m['input_bytes'])} dump", m)
         rows = measured_rows(m["rows"], "peak_mib", lambda r: [
             f"{r['peak_mib']:.0f}", f"{r['x_input']:.1f}x", f"{r['seconds']:.1f}",
             "" if r["exit"] == 0 else f"exit {r['exit']}: {r['stderr']}"], 3)
@@ -777,31 +779,41 @@ def main(argv: Sequence[str] | None = None) -> int:
                                "cpus": os.cpu_count()}
     with tempfile.TemporaryDirectory(prefix="newsclean-speed-") as tmp:
         workdir = Path(tmp)
-        if "throughput" in sections:
-            results["throughput"] = run_throughput(args.corpus, args.systems, args.rounds, args.docs,
-                                                   (20, 80) if args.quick else (60, 400))
-        if "scaling" in sections:
-            results["scaling"] = run_scaling(args.max_lines, args.max_line_bytes, 1 if args.quick else 5,
-                                             args.point_timeout, workdir, 1 if args.quick else 2)
-            if not args.no_write:
-                results["scaling"]["plot"] = plot_scaling(results["scaling"], args.out / "scaling.png")
-        if "startup" in sections:
-            results["startup"] = run_startup(args.startup_runs, workdir)
-        if "batch" in sections:
-            results["batch"] = run_batch(args.batch_files, args.batch_runs, workdir, args.timeout)
-        if "memory" in sections:
-            results["memory"] = run_memory(args.memory_mb, workdir, args.timeout)
+        runners: dict[str, Callable[[], dict[str, Any]]] = {
+            "throughput": lambda: run_throughput(args.corpus, args.systems, args.rounds, args.docs,
+                                                 (20, 80) if args.quick else (60, 400)),
+            "scaling": lambda: run_scaling(args.max_lines, args.max_line_bytes, 1 if args.quick else 5,
+                                           args.point_timeout, workdir, 1 if args.quick else 2),
+            "startup": lambda: run_startup(args.startup_runs, workdir),
+            "batch": lambda: run_batch(args.batch_files, args.batch_runs, workdir, args.timeout),
+            "memory": lambda: run_memory(args.memory_mb, workdir, args.timeout),
+        }
+        results["load"] = {"start": accuracy.load_average()}
+        for name in SECTIONS:
+            if name not in sections:
+                continue
+            load_before = accuracy.load_average()
+            results[name] = runners[name]()
+            results[name]["load_average"] = [load_before, accuracy.load_average()]
+            if name == "scaling" and not args.no_write:
+                results[name]["plot"] = plot_scaling(results[name], args.out / "scaling.png")
+            if not args.no_write:  # after every section, so a long run stopped late keeps what it measured
+                args.out.mkdir(parents=True, exist_ok=True)
+                (args.out / "speed.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        results["load"]["end"] = accuracy.load_average()
 
     v = results["versions"]
     print(f"Speed, {results['date']}: newsclean {v['newsclean']} ({v['git']}), Python {v['python']}, "
-          f"{results['cpus']} CPUs{' (quick sizes)' if args.quick else ''}")
+          f"{results['cpus']} CPUs{' (quick sizes)' if args.quick else ''}; "
+          f"load average {results['load']['start']} at the start, {results['load']['end']} at the end")
     report(results, sys.stdout)
     if not args.no_write:
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "speed.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
         with (args.out / "speed.md").open("w", encoding="utf-8") as md:
             print(f"# Speed, {results['date']}\n\nnewsclean {v['newsclean']} ({v['git']}), trafilatura {v['trafilatura']}, "
-                  f"Python {v['python']}, {results['cpus']} CPUs{' (quick sizes)' if args.quick else ''}.", file=md)
+                  f"Python {v['python']}, {results['cpus']} CPUs{' (quick sizes)' if args.quick else ''}; load average "
+                  f"{results['load']['start']} at the start, {results['load']['end']} at the end.", file=md)
             report(results, md, markdown=True)
         print(f"\nwrote {args.out / 'speed.json'} and {args.out / 'speed.md'}")
     return 0
