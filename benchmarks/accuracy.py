@@ -428,10 +428,12 @@ def cross_check(corpus: Path, kind: str, cell: Cell) -> dict[str, Any]:
     evaluate = SHARED / "tools" / "evaluate.py"
     score = load_scorer()
     with tempfile.TemporaryDirectory(prefix="nc-crosscheck-") as keep:
+        # cwd is the scratch folder: `python -m` puts the working directory first on sys.path,
+        # and from a checkout it would import that checkout's newsclean, not the one measured here.
         run = subprocess.run(
-            [sys.executable, str(evaluate), str(corpus), "--suffix", KINDS[kind],
-             "--newsclean", shlex.join([sys.executable, "-m", "newsclean"]), "--keep", keep],
-            capture_output=True, text=True, timeout=1800,
+            [sys.executable, str(evaluate), str(corpus.resolve()), "--suffix", KINDS[kind],
+             "--newsclean", shlex.join([sys.executable, "-P", "-m", "newsclean"]), "--keep", keep],
+            capture_output=True, text=True, timeout=1800, cwd=keep,
         )
         # Per page, to the last bit: score.py on evaluate.py's prediction files against our figures.
         page_diffs = []

@@ -257,7 +257,8 @@ def write_big_dump(path: Path, size: int, seed: int, dup_share: float = 0.1) -> 
 def newsclean_command() -> list[str]:
     """How users start newsclean: the installed console script beside this Python, else `python -m newsclean`."""
     script = Path(sys.executable).parent / "newsclean"
-    return [str(script)] if script.is_file() else [sys.executable, "-m", "newsclean"]
+    # -P: never the working directory's newsclean (a checkout's) instead of the installed one.
+    return [str(script)] if script.is_file() else [sys.executable, "-P", "-m", "newsclean"]
 
 
 def timed_run(command: Sequence[str], timeout: float, **kwargs: Any) -> tuple[float, subprocess.CompletedProcess[str]]:
@@ -529,7 +530,9 @@ def run_startup(runs: int, workdir: Path) -> dict[str, Any]:
     times: dict[str, list[float]] = {label: [] for label, _ in commands}
     for _ in range(runs):
         for label, command in commands:  # interleaved, as in the throughput rounds
-            seconds, done = timed_run(command, timeout=120)
+            # In a scratch folder: `python -c` puts the working directory first on sys.path, and in a
+            # checkout `import newsclean` would load that checkout instead of the installed one.
+            seconds, done = timed_run(command, timeout=120, cwd=workdir)
             if done.returncode != 0:
                 raise RuntimeError(f"{label} failed: {done.stderr.strip()[-300:]}")
             times[label].append(seconds)
@@ -678,8 +681,11 @@ def report(results: dict[str, Any], stream: TextIO, markdown: bool = False) -> N
     table = accuracy.markdown_table if markdown else accuracy.text_table
 
     def section(title: str, block: dict[str, Any] | None = None) -> None:
-        load = block.get("load_average") if block else None
-        note = f" (load average {load[0]} -> {load[1]})" if load else ""
+        block = block or {}
+        notes = [f"{block['date']}, newsclean {block['newsclean']}"] if "date" in block else []
+        if block.get("load_average"):
+            notes.append(f"load average {block['load_average'][0]} -> {block['load_average'][1]}")
+        note = f" ({'; '.join(notes)})" if notes else ""
         print(f"\n{'## ' if markdown else ''}{title}{note}\n", file=stream)
 
     if "throughput" in results:
@@ -753,6 +759,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--timeout", type=float, default=3600, help="seconds one batch or memory command may take")
     ap.add_argument("--out", type=Path, default=RESULTS, help="where speed.json, speed.md and scaling.png go")
     ap.add_argument("--no-write", action="store_true", help="print only, write no result files")
+    ap.add_argument("--fresh", action="store_true",
+                    help="replace speed.json whole (by default sections not run now are kept from it)")
     args = ap.parse_args(argv)
     quick = args.quick
     defaults = {"rounds": (5, 2), "docs": (None, 3), "max_lines": (50_000, 1000), "max_line_bytes": (10_000_000, 100_000),
@@ -761,6 +769,28 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         if getattr(args, key) is None:
             setattr(args, key, small if quick else full)
     return args
+
+
+def save_json(results: dict[str, Any], path: Path, fresh: bool = False) -> dict[str, Any]:
+    """Write results to path, keeping the sections this run did not measure from the file already there.
+
+    So `--sections batch` re-measures the batch rows (say, once `--jobs` lands) and leaves the
+    others as they were; every section carries its own date and newsclean commit. `--fresh`, or
+    a file of the other size class (--quick or not), starts over. Returns what was written.
+    """
+    merged = dict(results)
+    if path.is_file() and not fresh:
+        try:
+            previous = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            previous = {}
+        if previous.get("quick") == results.get("quick"):
+            for name in SECTIONS:
+                if name not in results and name in previous:
+                    merged[name] = previous[name]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(merged, indent=1) + "\n", encoding="utf-8")
+    return merged
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -794,12 +824,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 continue
             load_before = accuracy.load_average()
             results[name] = runners[name]()
-            results[name]["load_average"] = [load_before, accuracy.load_average()]
+            versions = results["versions"]
+            results[name].update(date=results["date"], newsclean=f"{versions['newsclean']} ({versions['git']})",
+                                 load_average=[load_before, accuracy.load_average()])
             if name == "scaling" and not args.no_write:
                 results[name]["plot"] = plot_scaling(results[name], args.out / "scaling.png")
             if not args.no_write:  # after every section, so a long run stopped late keeps what it measured
-                args.out.mkdir(parents=True, exist_ok=True)
-                (args.out / "speed.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+                save_json(results, args.out / "speed.json", args.fresh)
         results["load"]["end"] = accuracy.load_average()
 
     v = results["versions"]
@@ -808,8 +839,7 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"load average {results['load']['start']} at the start, {results['load']['end']} at the end")
     report(results, sys.stdout)
     if not args.no_write:
-        args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / "speed.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        results = save_json(results, args.out / "speed.json", args.fresh)
         with (args.out / "speed.md").open("w", encoding="utf-8") as md:
             print(f"# Speed, {results['date']}\n\nnewsclean {v['newsclean']} ({v['git']}), trafilatura {v['trafilatura']}, "
                   f"Python {v['python']}, {results['cpus']} CPUs{' (quick sizes)' if args.quick else ''}; load average "
