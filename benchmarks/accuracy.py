@@ -648,7 +648,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         md = [f"# Accuracy, {today}", "",
               f"Corpus `{args.corpus.name}` ({len(pages)} pages); newsclean {meta['newsclean']} ({meta['git']}), "
               f"trafilatura {meta['trafilatura']}, readability-lxml {meta['readability-lxml']}, jusText {meta['jusText']}, "
-              f"Python {meta['python']}.", "", markdown_table(TABLE_HEADER, rows)]
+              f"Python {meta['python']}; load average {load['before']} -> {load['after']} on {load['cpus']} CPUs.",
+              "", markdown_table(TABLE_HEADER, rows)]
+        for check in checks:
+            agree = "the same on every page" if check["match"] else "DIFFERENT"
+            md += ["", f"Cross-check on `{KINDS[check['kind']]}`: newsclean re-scored by `evaluate.py` (the CLI) is {agree}: "
+                       f"`{check['evaluate_py'].get('1', '(none)')}`."]
         for kind, wrows in worst.items():
             if wrows:
                 md += ["", f"newsclean's worst pages on `{KINDS[kind]}`:", "", markdown_table(WORST_HEADER, wrows)]
