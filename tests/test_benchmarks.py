@@ -1,0 +1,152 @@
+"""Smoke tests of benchmarks/accuracy.py and benchmarks/speed.py: tiny runs, so the harnesses cannot rot.
+
+They use only newsclean and the pure-Python C4 filter (no `[bench]` extra needed), a few corpus
+pages (skipped without ../shared) and generated dumps for the speed harness.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def load(name: str) -> ModuleType:
+    """A benchmarks/ script as a module (benchmarks/ is a folder of scripts, not a package)."""
+    module_name = f"newsclean_bench_{name}"
+    if module_name in sys.modules:
+        return sys.modules[module_name]
+    spec = importlib.util.spec_from_file_location(module_name, BENCHMARKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def accuracy() -> ModuleType:
+    return load("accuracy")
+
+
+@pytest.fixture(scope="module")
+def speed() -> ModuleType:
+    return load("speed")
+
+
+# --- the peers' helpers ------------------------------------------------------------------
+
+
+def test_c4_filter_keeps_sentences_and_drops_what_c4_drops(accuracy: ModuleType) -> None:
+    prose = [
+        "The council approved the new budget after a long debate on Tuesday.",
+        "Officials said the plan would take effect early next year.",
+        "Residents who spoke at the meeting asked for more funding for schools!",
+    ]
+    page = "\n".join([
+        "Home", "World news",  # too short, no end mark
+        prose[0],
+        "Please enable JavaScript to view the comments below.",  # javascript line
+        "By using this site you agree to our terms of use and policies.",  # policy line
+        prose[1],
+        prose[1],  # same-page duplicate line
+        "Read more...",  # ellipsis
+        prose[2],
+    ])
+    assert accuracy.c4_filter(page).split("\n") == prose
+    assert accuracy.c4_filter(page + "\nfunction f() { return 1; } is shown here as code.") == ""  # curly brace
+    assert accuracy.c4_filter(page + "\nLorem ipsum dolor sit amet, consectetur adipiscing.") == ""
+    assert accuracy.c4_filter(prose[0]) == ""  # fewer than three sentences on the page
+
+
+def test_html_to_text_puts_blocks_on_their_own_lines(accuracy: ModuleType) -> None:
+    fragment = "<div><h2>Title</h2><p>One <b>bold</b> word.</p><p>Two</p><script>x=1</script><ul><li>a</li><li>b</li></ul></div>"
+    assert accuracy.html_to_text(fragment) == "Title\nOne bold word.\nTwo\na\nb"
+
+
+def test_dump_as_html_escapes_each_line(accuracy: ModuleType) -> None:
+    page = accuracy.dump_as_html("a < b\n\nc & d\n")
+    assert "<p>a &lt; b</p>\n<p>c &amp; d</p>" in page
+
+
+def test_declared_language_ignores_conditional_comments(accuracy: ModuleType) -> None:
+    page = b'<!--[if IE]><html lang="en"><![endif]--><html class="x" lang="fr-FR"><body></body></html>'
+    assert accuracy.declared_language(page) == "fr"
+
+
+# --- the accuracy harness on a few corpus pages ------------------------------------------
+
+
+def test_accuracy_harness_on_a_few_pages(accuracy: ModuleType, dev_corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "results"
+    argv = ["--corpus", str(dev_corpus), "--limit", "3", "--systems", "newsclean,keep,c4", "--worst", "2",
+            "--out", str(out), "--no-cross-check"]
+    assert accuracy.main(argv) == 0
+    record = json.loads((out / "accuracy.json").read_text(encoding="utf-8"))
+    cells = {(row["system"], row["input"]): row for row in record["table"]}
+    assert set(cells) == {("newsclean", ".txt"), ("newsclean", ".noisy.txt"), ("newsclean", ".html"),
+                          ("keep everything", ".txt"), ("keep everything", ".noisy.txt"),
+                          ("C4 line filter", ".txt"), ("C4 line filter", ".noisy.txt")}
+    for row in cells.values():
+        assert row["docs"] == 3 and row["docs_per_s"] > 0
+        assert all(0.0 <= row[key] <= 1.0 for key in ("P", "R", "F1", "dupexcess4"))
+    assert cells[("keep everything", ".noisy.txt")]["R"] == 1.0  # the dump holds every gold token
+    assert "newsclean's worst pages" in (out / "accuracy.md").read_text(encoding="utf-8")
+
+
+def test_accuracy_cross_check_agrees_with_evaluate_py(accuracy: ModuleType, dev_corpus: Path, tmp_path: Path) -> None:
+    # A two-page corpus, so evaluate.py (which always takes a whole folder) runs in a second.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for doc_id in sorted(p.name[: -len(".gold.txt")] for p in dev_corpus.glob("*.gold.txt"))[:2]:
+        for suffix in (".gold.txt", ".noisy.txt"):
+            (corpus / (doc_id + suffix)).symlink_to(dev_corpus / (doc_id + suffix))
+    argv = ["--corpus", str(corpus), "--kinds", "noisy", "--systems", "newsclean", "--out", str(tmp_path)]
+    assert accuracy.main(argv) == 0
+    record = json.loads((tmp_path / "accuracy.json").read_text(encoding="utf-8"))
+    assert [check["match"] for check in record["cross_check"]] == [True]
+
+
+# --- the speed harness at quick sizes -------------------------------------------------------
+
+
+def test_generated_dumps_are_reproducible_and_realistic(speed: ModuleType) -> None:
+    first, again = speed.DumpGenerator(7).page(300, 0.4), speed.DumpGenerator(7).page(300, 0.4)
+    assert first == again
+    lines = first.splitlines()
+    assert 280 <= len(lines) <= 320
+    assert len(set(lines)) < len(lines)  # some copies are exact
+    assert any(len(line.split()) <= 3 for line in lines)  # navigation and labels
+    assert len(speed.DumpGenerator(7).long_line(5000)) <= 5000
+
+
+def test_log_slope(speed: ModuleType) -> None:
+    assert speed.log_slope([10, 100, 1000], [1, 10, 100]) == pytest.approx(1.0)
+    assert speed.log_slope([10, 100, 1000], [1, 100, 10000]) == pytest.approx(2.0)
+
+
+def test_speed_harness_quick(speed: ModuleType, tmp_path: Path) -> None:
+    out = tmp_path / "results"
+    # A corpus path that does not exist: the throughput section falls back to generated documents.
+    argv = ["--quick", "--corpus", str(tmp_path / "no-corpus"), "--systems", "newsclean,c4", "--out", str(out)]
+    assert speed.main(argv) == 0
+    results = json.loads((out / "speed.json").read_text(encoding="utf-8"))
+    text_rows = {row["system"]: row for row in results["throughput"]["paths"]["text"]["rows"]}
+    assert set(text_rows) == {"newsclean", "C4 line filter"} and text_rows["newsclean"]["vs_newsclean"] == 1.0
+    assert [row["system"] for row in results["throughput"]["paths"]["html"]["rows"]] == ["newsclean"]
+    curves = results["scaling"]["curves"]
+    assert len(curves) == 4 and all(curve["slope"] is not None for curve in curves)
+    assert {row["command"] for row in results["startup"]["rows"]} >= {"python -c pass", "newsclean --help"}
+    batch = results["batch"]["rows"]
+    assert batch[0]["files_per_s"] > 0
+    assert all("files_per_s" in row or "skipped" in row for row in batch[1:])
+    newsclean_memory = results["memory"]["rows"][-1]
+    assert newsclean_memory["exit"] == 0 and newsclean_memory["peak_mib"] > 0
+    if importlib.util.find_spec("matplotlib") is not None:
+        assert (out / "scaling.png").stat().st_size > 0
