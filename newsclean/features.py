@@ -20,7 +20,8 @@ MIN_STOPWORD_SHARE = 0.08
 DIGIT = re.compile(r"\d")
 # Phrases are matched in short lines and at the start of long ones; no need to fold more.
 FOLD_PREFIX_CHARS = 400
-MAX_FOLDED_WORDS = 60
+MAX_FOLDED_WORDS = 45
+LONG_LINE_HEAD_WORDS = 12
 MAX_GLUED_WORDS = 12
 # Digits matter in short lines (dates, counters, scores); the head of a line is enough.
 SHORT_LINE_CHARS = 300
@@ -89,7 +90,9 @@ def guess_language(token_lists: list[list[str]], rules: Rules) -> str | None:
 
 def _readings(sample: str, words: list[str]) -> tuple[str, ...]:
     """The folded readings of a line for phrase matching (see text.fold_variants), from its words."""
-    plain = " ".join(words[:MAX_FOLDED_WORDS])
+    # Whole short lines (phrases are searched in them); only the head of long ones (where a
+    # legal notice or a marker would start), so paragraphs are not stored twice.
+    plain = " ".join(words if len(words) <= MAX_FOLDED_WORDS else words[:LONG_LINE_HEAD_WORDS])
     # Glued text nodes ("CommentsNo comment") are short lines; long ones are not worth the search.
     if len(words) > MAX_GLUED_WORDS or not GLUE.search(sample):
         return (plain,)
