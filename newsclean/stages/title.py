@@ -42,6 +42,8 @@ SEPARATORS = re.compile(r"\s[|>»›/·•]{1,2}\s|\s>>|>>\s")
 MIN_OVERLAP_WEIGHT = 0.3
 # A candidate that the body repeats word for word keeps this much of its score.
 IN_BODY_WEIGHT = 0.3
+# How much of the body the candidates' words are compared with.
+BODY_LINES = 60
 # Topic words are at least this long (shorter ones are mostly function words).
 MIN_TOPIC_WORD = 4
 
@@ -105,10 +107,11 @@ def _choose_headline(doc: Document, analysis: Analysis, candidates: list[int], b
     stopwords = rules.stopwords.get(language, frozenset())
     body: Counter[str] = Counter()
     body_lines = set()
-    for i, block in enumerate(doc.blocks):
-        if block.kept and i != body_start:
-            body.update(topic_words(block.text, stopwords))
-            body_lines.add(block.text)
+    # The body's opening paragraphs are where a headline's words come back; enough to judge by.
+    opening = [b for i, b in enumerate(doc.blocks) if b.kept and i != body_start][:BODY_LINES]
+    for block in opening:
+        body.update(topic_words(block.text, stopwords))
+        body_lines.add(block.text)
     shape_scores, scores = {}, {}
     for i in candidates:
         text = doc.blocks[i].text
