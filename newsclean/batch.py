@@ -1,0 +1,678 @@
+"""Batch runs: choose the inputs, clean them (in worker processes with --jobs), write outputs, report.
+
+The parent chooses the inputs and plans the outputs. Workers get chunks of paths (few round
+trips per document), read each one (a container file may hold many documents), clean, and
+write their outputs atomically themselves, sending back only counts; when streaming to stdout
+they send the rendered text and the parent writes it in input order. SIGINT and SIGTERM set a
+shared stop flag that workers check between documents, so a run stops within one document
+and leaves only whole outputs.
+"""
+
+from __future__ import annotations
+
+import errno
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
+from typing import Any, BinaryIO, Protocol
+
+from .api import clean_raw
+from .config import DEFAULT_CONFIG, Config
+from .errors import NewscleanError, OutputError
+from .outputs import EXTENSIONS, is_up_to_date, make_parents, output_path, output_stems, write_atomically
+from .sources import STDIN, InputFile, InputProblem, RawDocument, Selection, iter_inputs, read_documents
+from .summary import RunSummary
+from .writers import render
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PIPE = 0, 1, 2, 141
+# Interrupted runs exit with 128 + the signal number: 130 for SIGINT (Ctrl-C), 143 for SIGTERM.
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+MAX_CHUNK_FILES = 64  # files per task sent to a worker: amortises the inter-process round trip
+MAX_CHUNK_BYTES = 8 * 1024 * 1024  # ...but a chunk of big files is cut early, so workers stay balanced
+CHUNKS_PER_WORKER = 8  # at least this many chunks per worker, so all finish together
+WINDOW_PER_WORKER = 4  # chunks in flight per worker: bounds the memory of in-order streaming
+DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}  # every later write would fail too: stop
+
+
+class BatchError(NewscleanError):
+    """The run cannot start as asked (an unusable output directory, stdin with an output directory)."""
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a run reads, cleans, writes and reports (the CLI builds one from its options)."""
+
+    config: Config = DEFAULT_CONFIG
+    fmt: str = "text"  # "text", "json" or "jsonl"
+    title: bool = True
+    output_dir: str | None = None  # None: stream to stdout
+    jobs: int = 1
+    selection: Selection = Selection()
+    skip_existing: bool = False
+    fail_on_error_page: bool = False
+    headers: bool = False  # text to stdout: a `==> SOURCE <==` line before each document
+    progress: bool = False  # a progress bar on stderr, when stderr is a terminal
+    summary: bool = False  # the summary on stderr at the end
+    summary_json: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One input file for a worker: where to read it and the stem of its output below OUTDIR."""
+
+    index: int
+    path: str
+    stem: str | None  # None when streaming to stdout
+    size: int
+    mtime_ns: int
+
+
+@dataclass(slots=True)
+class DocResult:
+    """What became of one document: its verdict and removals, or the problem; its output or text."""
+
+    source: str
+    verdict: str | None = None
+    removed_by_stage: dict[str, int] = field(default_factory=dict)
+    problem: str | None = None  # the whole one-line message, "SOURCE: problem"
+    output: str | None = None  # the file written below OUTDIR
+    data: bytes | None = None  # the rendered document, when streaming
+    skipped: bool = False  # its output was up to date (--skip-existing)
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What became of one input file: its documents, or why it could not be read."""
+
+    index: int
+    path: str
+    read: bool = False
+    bytes_read: int = 0
+    docs: list[DocResult] = field(default_factory=list)
+    problem: str | None = None  # reading failed (before or between documents)
+    fatal: str | None = None  # the run must stop (disk full)
+    complete: bool = True  # False when a stop came between the documents of a container
+
+
+class StopFlag(Protocol):
+    """A shared byte the parent sets to stop the workers (a multiprocessing RawValue, or a plain stand-in)."""
+
+    value: int
+
+
+@dataclass
+class _LocalFlag:
+    value: int = 0
+
+
+# --- the worker side ---------------------------------------------------------------------
+
+
+class _Worker:
+    """What a worker process (or the parent, with --jobs 1) needs between documents."""
+
+    def __init__(self, options: BatchOptions, flag: StopFlag) -> None:
+        self.options = options
+        self.flag = flag
+        self.made_dirs: set[str] = set()  # output directories known to exist (and not to be symlinks)
+
+    def stopped(self) -> bool:
+        """True once the parent asked the run to stop."""
+        return bool(self.flag.value)
+
+
+_worker: _Worker | None = None  # the state of a worker process, set once by _init_worker
+
+
+def _init_worker(options: BatchOptions, flag: StopFlag) -> None:
+    """Set up a worker process: it ignores SIGINT and SIGTERM and stops when the parent sets the flag."""
+    global _worker
+    # The parent decides when to stop (Ctrl-C reaches the whole process group); a worker killed
+    # mid-write would leave a temporary file behind, one told to stop finishes its document.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _worker = _Worker(options, flag)
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """End this worker once its parent is gone (the run was killed hard): it would wait for work forever."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(EXIT_FAILED)
+
+
+def _run_chunk(tasks: list[Task]) -> list[FileResult]:
+    """The pool's task: clean a chunk of files with this worker's state."""
+    assert _worker is not None, "worker not initialised"
+    return clean_chunk(tasks, _worker)
+
+
+def clean_chunk(tasks: list[Task], worker: _Worker) -> list[FileResult]:
+    """Clean files in order until done, stopped, or a fatal write error."""
+    results: list[FileResult] = []
+    for task in tasks:
+        if worker.stopped():
+            break
+        results.append(clean_task(task, worker))
+        if results[-1].fatal:
+            break
+    return results
+
+
+class _Fatal(Exception):
+    """A write error every later write would hit too (disk full, read-only file system)."""
+
+
+def clean_task(task: Task, worker: _Worker) -> FileResult:
+    """Read one input file, clean every document it holds, and write (or render) each one."""
+    result = FileResult(task.index, task.path)
+    try:
+        for number, raw in enumerate(read_documents(task.path, worker.options.config.max_bytes)):
+            if number and worker.stopped():
+                result.complete = False
+                break
+            result.read = True
+            result.bytes_read += len(raw.data)
+            result.docs.append(clean_document(raw, task, worker))
+    except _Fatal as exc:
+        result.fatal = str(exc)
+    except NewscleanError as exc:
+        result.problem = str(exc)
+    except Exception as exc:  # a reader bug on one odd file must cost that file, not the crawl
+        result.problem = f"{task.path}: cannot read: {type(exc).__name__}: {exc}"
+    return result
+
+
+def clean_document(raw: RawDocument, task: Task, worker: _Worker) -> DocResult:
+    """Clean one document and write its output (or keep its rendered text for stdout)."""
+    options = worker.options
+    target = None
+    if task.stem is not None and options.output_dir is not None:
+        target = output_path(options.output_dir, task.stem, EXTENSIONS[options.fmt], raw.record)
+        if options.skip_existing and is_up_to_date(target, task.mtime_ns):
+            return DocResult(raw.source, skipped=True)
+    try:
+        doc = clean_raw(raw, options.config)
+    except NewscleanError as exc:
+        return DocResult(raw.source, problem=str(exc))
+    except Exception as exc:  # a cleaner bug on one page must cost that page, not the crawl
+        return DocResult(raw.source, problem=f"{raw.source}: internal error: {type(exc).__name__}: {exc}")
+    removed = Counter(block.removal.stage.value for block in doc.removed() if block.removal)
+    result = DocResult(raw.source, verdict=doc.verdict.value, removed_by_stage=dict(removed))
+    text = render(doc, options.fmt, options.title)
+    if options.headers:
+        text = f"==> {raw.source} <==\n{text}\n"
+    # File names that are not UTF-8 come back as they were (surrogateescape), like other Unix tools.
+    data = text.encode("utf-8", "surrogateescape")
+    if target is None:
+        result.data = data
+        return result
+    assert options.output_dir is not None
+    try:
+        if os.path.exists(target) and os.path.samefile(target, task.path):
+            raise OutputError(target, "is the input itself; refusing to overwrite it")
+        make_parents(options.output_dir, target, worker.made_dirs)
+        write_atomically(target, data)
+    except OutputError as exc:
+        result.problem = str(exc)
+    except OSError as exc:
+        message = f"{target}: cannot write: {exc.strerror or exc}"
+        if exc.errno in DISK_FULL:
+            raise _Fatal(message) from None
+        result.problem = message
+    else:
+        result.output = target
+    return result
+
+
+# --- the parent side: plan, execute, report ----------------------------------------------
+
+
+def usable_cpus() -> int:
+    """How many CPUs this process may run on (its affinity mask, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def printable(message: str) -> str:
+    """A message with control characters shown as escapes (file names come from the outside)."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
+
+
+class _Reporter:
+    """Error lines and progress on stderr: a rich progress bar on a terminal, plain lines otherwise."""
+
+    def __init__(self, show_progress: bool, total: int) -> None:
+        self.progress: Any = None
+        if show_progress and total > 1 and sys.stderr.isatty():
+            self.progress = _rich_progress(total)
+
+    def error(self, message: str) -> None:
+        """One `newsclean: ...` line on stderr (above the bar when there is one)."""
+        line = "newsclean: " + printable(message)
+        if self.progress is not None:
+            self.progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+
+    def advance(self, files: int) -> None:
+        """Count files done on the bar."""
+        if self.progress is not None and files:
+            self.progress.advance(self.progress.task_ids[0], files)
+
+    def close(self) -> None:
+        """Remove the bar (the summary that follows says the same, for good)."""
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+
+
+def _rich_progress(total: int) -> Any:
+    """A started rich progress bar on stderr: files done, files/s, elapsed, ETA."""
+    from rich.console import Console  # lazy: rich is only needed on a terminal
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task as RichTask,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task: RichTask) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:,.0f} files/s" if speed else "- files/s", style="progress.data.speed")
+
+    progress = Progress(
+        TextColumn("cleaning"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=True, redirect_stdout=False, redirect_stderr=False,
+    )
+    progress.add_task("cleaning", total=total)
+    progress.start()
+    return progress
+
+
+def show_summary(summary: RunSummary) -> None:
+    """The summary on stderr: a table on a terminal, plain `newsclean:` lines otherwise."""
+    if not sys.stderr.isatty():
+        sys.stderr.write("".join(f"newsclean: {line}\n" for line in summary.text_lines()))
+        sys.stderr.flush()
+        return
+    from rich.console import Console  # lazy: only for a terminal
+    from rich.table import Table
+
+    table = Table(title="newsclean summary", show_header=False, title_justify="left")
+    for label, text in summary.rows():
+        table.add_row(label, text)
+    Console(stderr=True).print(table)
+
+
+@dataclass
+class _Run:
+    """The parent's state for one run: options, summary, reporter, stop flag, stdout."""
+
+    options: BatchOptions
+    summary: RunSummary
+    flag: StopFlag = field(default_factory=_LocalFlag)
+    reporter: _Reporter = field(default_factory=lambda: _Reporter(False, 0))
+    stdout: BinaryIO | None = None
+    signum: int | None = None
+    pipe_closed: bool = False
+    stdout_broken: bool = False  # stdout failed: the rest of the output has nowhere to go
+    seen_outputs: dict[str, str] = field(default_factory=dict)  # output -> the source that wrote it
+    raise_on_repeat: bool = True
+
+    def fail(self, source: str, message: str) -> None:
+        """Record and print one failure (message is the whole line without the prefix)."""
+        self.summary.add_failure(source, message.removeprefix(source + ": "))
+        self.reporter.error(message)
+
+    def stop(self) -> None:
+        """Tell the workers to stop after their current document."""
+        self.flag.value = 1
+
+    def on_signal(self, signum: int, frame: object) -> None:
+        """SIGINT/SIGTERM: stop within one document; a second signal with --jobs 1 stops at once."""
+        if self.signum is not None and self.raise_on_repeat:
+            raise KeyboardInterrupt
+        self.signum = signum
+        self.flag.value = 1
+
+
+def run(inputs: Sequence[str], options: BatchOptions) -> RunSummary:
+    """Clean every input (files, directories, "-") as options say; returns the summary with its exit status.
+
+    Failures are printed (`newsclean: PATH: problem`) and counted; the run goes on. Raises
+    BatchError when the run cannot start (an output directory that cannot be created).
+    """
+    started = time.perf_counter()
+    if options.output_dir is not None and STDIN in inputs:
+        raise BatchError("- (stdin) cannot be cleaned into an output directory; redirect stdout instead")
+    selection, outdir = _prepare_output_dir(options)
+    summary = RunSummary(jobs=options.jobs)
+    state = _Run(options, summary)
+    tasks = _plan(inputs, replace(options, selection=selection, output_dir=outdir), state)
+    options = replace(options, output_dir=outdir)
+    state.options = options
+    pool_jobs = min(options.jobs, len(tasks))
+    if any(task.path == STDIN for task in tasks):
+        pool_jobs = 1  # stdin can only be read by this process
+    summary.jobs = max(pool_jobs, 1)
+    context = _pool_context() if pool_jobs > 1 else None
+    if context is not None:
+        state.flag = context.RawValue("b", 0)  # shared memory, set without locks (safe in a signal handler)
+        state.raise_on_repeat = False
+    state.reporter = _Reporter(options.progress, len(tasks))
+    state.stdout = None if outdir else _binary_stdout()
+    previous = _install_signal_handlers(state)
+    try:
+        if context is not None:
+            results = _pool_results(tasks, options, state.flag, context, pool_jobs, state.reporter.advance)
+        else:
+            results = _local_results(tasks, options, state)
+        _consume(results, state)
+    except KeyboardInterrupt:
+        state.signum = state.signum or signal.SIGINT
+    except BrokenProcessPool:
+        state.stop()
+        summary.exit_status = EXIT_FAILED
+        state.reporter.error("a worker process died unexpectedly (killed, or out of memory?); "
+                             "run again with --skip-existing")
+    finally:
+        _restore_signal_handlers(previous)
+        state.reporter.close()
+    summary.seconds = time.perf_counter() - started
+    summary.exit_status = _exit_status(state)
+    _finish(state)
+    return summary
+
+
+def _prepare_output_dir(options: BatchOptions) -> tuple[Selection, str | None]:
+    """Create OUTDIR and keep walks out of it (it may sit inside the input tree)."""
+    selection, outdir = options.selection, options.output_dir
+    if outdir is None:
+        return selection, None
+    try:
+        os.makedirs(outdir, exist_ok=True)
+        st = os.stat(outdir)
+    except FileExistsError:
+        raise BatchError(f"{outdir}: output directory exists and is not a directory") from None
+    except OSError as exc:
+        raise BatchError(f"{outdir}: cannot create output directory: {exc.strerror or exc}") from None
+    if not os.access(outdir, os.W_OK | os.X_OK):
+        raise BatchError(f"{outdir}: output directory is not writable")
+    return replace(selection, skip_dirs=selection.skip_dirs | {(st.st_dev, st.st_ino)}), os.path.normpath(outdir)
+
+
+def _plan(inputs: Sequence[str], options: BatchOptions, state: _Run) -> list[Task]:
+    """The tasks to run, in input order: selection problems reported, up-to-date outputs skipped."""
+    summary = state.summary
+    files: list[InputFile] = []
+    for item in iter_inputs(inputs, options.selection):
+        if isinstance(item, InputProblem):
+            if item.skipped:
+                summary.left_out[item.problem] += 1
+            else:
+                state.fail(item.path, f"{item.path}: {item.problem}")
+        else:
+            files.append(item)
+    summary.files_selected = len(files) + len(summary.failures)
+    summary.files_failed = len(summary.failures)
+    if options.output_dir is None:
+        return [Task(i, f.path, None, f.size, f.mtime_ns) for i, f in enumerate(files)]
+    ext = EXTENSIONS[options.fmt]
+    inputs_at = {os.path.abspath(f.path) for f in files}
+    tasks: list[Task] = []
+    for f, stem in zip(files, output_stems([f.relative for f in files], ext), strict=True):
+        target = output_path(options.output_dir, stem.as_posix(), ext)
+        other = state.seen_outputs.setdefault(target, f.path)
+        if other != f.path:
+            state.fail(f.path, f"{f.path}: its output {target} is also the output of {other}; clean them separately")
+            summary.files_failed += 1
+        elif os.path.abspath(target) in inputs_at:
+            state.fail(f.path, f"{f.path}: its output {target} would overwrite an input; choose another -o")
+            summary.files_failed += 1
+        elif options.skip_existing and is_up_to_date(target, f.mtime_ns):
+            summary.files_skipped += 1
+        else:
+            tasks.append(Task(len(tasks), f.path, stem.as_posix(), f.size, f.mtime_ns))
+    return tasks
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """forkserver where there is one: workers start from a clean, preloaded process (safe with threads)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _binary_stdout() -> BinaryIO | None:
+    """The binary stdout (None where there is none, e.g. in a notebook)."""
+    return getattr(sys.stdout, "buffer", None)
+
+
+def _install_signal_handlers(state: _Run) -> dict[int, Any]:
+    """Route SIGINT/SIGTERM to the run's stop flag (only possible in the main thread)."""
+    previous: dict[int, Any] = {}
+    for signum in STOP_SIGNALS:
+        try:
+            previous[signum] = signal.signal(signum, state.on_signal)
+        except ValueError:  # not the main thread: leave signals alone
+            break
+    return previous
+
+
+def _restore_signal_handlers(previous: dict[int, Any]) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
+
+
+def _chunks(tasks: list[Task], jobs: int) -> list[list[Task]]:
+    """Tasks cut into chunks of up to MAX_CHUNK_FILES files and MAX_CHUNK_BYTES bytes, CHUNKS_PER_WORKER+ per worker."""
+    per_chunk = max(1, min(MAX_CHUNK_FILES, -(-len(tasks) // (jobs * CHUNKS_PER_WORKER))))
+    chunks: list[list[Task]] = []
+    current: list[Task] = []
+    size = 0
+    for task in tasks:
+        if current and (len(current) >= per_chunk or size + task.size > MAX_CHUNK_BYTES):
+            chunks.append(current)
+            current, size = [], 0
+        current.append(task)
+        size += task.size
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _local_results(tasks: list[Task], options: BatchOptions, state: _Run) -> Iterator[tuple[int, list[FileResult]]]:
+    """--jobs 1: clean in this process, one file at a time, in order."""
+    worker = _Worker(options, state.flag)
+    for task in tasks:
+        if worker.stopped():
+            return
+        results = clean_chunk([task], worker)
+        state.reporter.advance(len(results))
+        yield task.index, results
+
+
+def _pool_results(tasks: list[Task], options: BatchOptions, flag: StopFlag, context: Any, jobs: int,
+                  on_done: Callable[[int], None]) -> Iterator[tuple[int, list[FileResult]]]:
+    """Chunks cleaned by `jobs` worker processes, yielded in input order (after a stop, what finished)."""
+    chunks = _chunks(tasks, jobs)
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(options, flag)) as pool:
+        in_flight: dict[Future[list[FileResult]], int] = {}
+        ready: dict[int, list[FileResult]] = {}
+        submitted = delivered = 0
+        try:
+            while True:
+                while not flag.value and submitted < len(chunks) and submitted - delivered < jobs * WINDOW_PER_WORKER:
+                    in_flight[pool.submit(_run_chunk, chunks[submitted])] = submitted
+                    submitted += 1
+                while delivered in ready:
+                    yield delivered, ready.pop(delivered)
+                    delivered += 1
+                if not in_flight:
+                    break
+                # A timeout, so a stop asked for by a signal is seen even while every worker is busy.
+                done, _ = wait(in_flight, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in done:
+                    index = in_flight.pop(future)
+                    ready[index] = future.result()
+                    on_done(len(ready[index]))
+            for index in sorted(ready):  # finished after a gap left by a stop: their outputs exist
+                yield index, ready[index]
+        finally:
+            if delivered < len(chunks):
+                flag.value = 1  # leaving early (stop, closed pipe, error): workers finish their document
+            for future in in_flight:
+                future.cancel()
+
+
+def _consume(results: Iterator[tuple[int, list[FileResult]]], state: _Run) -> None:
+    """Count, report and (when streaming) print the results in input order."""
+    expected = 0  # the next chunk index stdout may print: after a gap nothing more is printed
+    for index, file_results in results:
+        in_order = index == expected
+        for file_result in file_results:
+            _account(file_result, state, print_it=in_order)
+        if in_order:
+            expected = index + 1
+        _flush_stdout(state)
+
+
+def _account(result: FileResult, state: _Run, print_it: bool) -> None:
+    """Add one file's result to the summary, print its problems, write its documents to stdout."""
+    summary, options = state.summary, state.options
+    if result.read:
+        summary.files_read += 1
+        summary.bytes_read += result.bytes_read
+    elif result.problem or result.fatal:
+        summary.files_failed += 1
+    for doc in result.docs:
+        if doc.skipped:
+            summary.documents_skipped += 1
+            continue
+        if doc.problem:
+            state.fail(doc.source, doc.problem)
+            continue
+        assert doc.verdict is not None
+        summary.add_document(doc.verdict, doc.removed_by_stage)
+        if doc.output is not None:
+            _note_output(doc, state)
+        if options.fail_on_error_page and doc.verdict == "error_page":
+            state.fail(doc.source, f"{doc.source}: error page")
+        if doc.data is not None and print_it:
+            _write_stdout(doc.data, state)
+    if result.problem:
+        state.fail(result.path, result.problem)
+    if result.fatal:
+        state.fail(result.path, result.fatal)
+        state.summary.exit_status = EXIT_FAILED
+        state.stop()
+
+
+def _note_output(doc: DocResult, state: _Run) -> None:
+    """Count an output, and report when a record's output replaced one written earlier in this run."""
+    assert doc.output is not None
+    earlier = state.seen_outputs.setdefault(doc.output, doc.source)
+    if earlier != doc.source:
+        state.fail(doc.source, f"{doc.source}: its output {doc.output} replaced the output of {earlier}")
+    else:
+        state.summary.outputs_written += 1
+
+
+def _write_stdout(data: bytes, state: _Run) -> None:
+    if state.stdout_broken:
+        return
+    try:
+        if state.stdout is not None:
+            state.stdout.write(data)
+        else:
+            sys.stdout.write(data.decode("utf-8", "surrogateescape"))
+    except OSError as exc:
+        _stdout_failed(exc, state)
+
+
+def _flush_stdout(state: _Run) -> None:
+    if state.stdout_broken:
+        return
+    try:
+        (state.stdout or sys.stdout).flush()
+    except OSError as exc:
+        _stdout_failed(exc, state)
+
+
+def _stdout_failed(exc: OSError, state: _Run) -> None:
+    """A closed pipe ends the run quietly (141); another write error (disk full) is reported (1)."""
+    state.stdout_broken = True
+    state.stop()
+    if isinstance(exc, BrokenPipeError):
+        state.pipe_closed = True
+    else:
+        state.fail("-", f"stdout: cannot write: {exc.strerror or exc}")
+    # Point stdout at /dev/null so the interpreter's last flush cannot fail (and print) again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file descriptor (a test runner's capture): nothing to protect
+
+
+def _exit_status(state: _Run) -> int:
+    """130/143 when interrupted by a signal, 141 for a closed stdout, 1 for any failure, else 0."""
+    if state.signum is not None:
+        return 128 + state.signum
+    if state.pipe_closed:
+        return EXIT_PIPE
+    if state.summary.failures or state.summary.exit_status == EXIT_FAILED:
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _finish(state: _Run) -> None:
+    """The summary on stderr and in --summary-json; a note when interrupted or nothing was found."""
+    summary, options = state.summary, state.options
+    if state.signum is not None:
+        summary.interrupted_by = signal.Signals(state.signum).name
+    if state.pipe_closed:
+        return  # `| head` closed the pipe on purpose: nothing to say
+    if summary.interrupted_by:
+        hint = "; run again with --skip-existing to finish" if options.output_dir else ""
+        sys.stderr.write(f"newsclean: interrupted: {summary.files_done} of {summary.files_selected} files done{hint}\n")
+    elif summary.files_selected == 0:
+        sys.stderr.write("newsclean: no input files found (see --glob, --exclude, --hidden)\n")
+    if options.summary:
+        show_summary(summary)
+    if options.summary_json:
+        _write_summary_json(summary, options.summary_json, state)
+
+
+def _write_summary_json(summary: RunSummary, path: str, state: _Run) -> None:
+    import json
+
+    try:
+        write_atomically(path, (json.dumps(summary.to_dict(), indent=2, ensure_ascii=False) + "\n").encode())
+    except OSError as exc:
+        sys.stderr.write(f"newsclean: {printable(path)}: cannot write summary: {exc.strerror or exc}\n")
+        if summary.exit_status == EXIT_OK:
+            summary.exit_status = EXIT_FAILED
