@@ -140,7 +140,8 @@ def run(files: int = 20_000, runs: int = 3, jobs: tuple[int, ...] = (1, 2), seed
                 "mb_per_second": round(total_bytes / 1e6 / seconds, 2),
             }
         if "1" in results["jobs"] and "2" in results["jobs"]:
-            results["speedup_2_vs_1"] = round(results["jobs"]["1"]["seconds_median"] / results["jobs"]["2"]["seconds_median"], 2)
+            one, two = results["jobs"]["1"]["seconds_median"], results["jobs"]["2"]["seconds_median"]
+            results["speedup_2_vs_1"] = round(one / two, 2)
     return results
 
 

@@ -39,6 +39,8 @@ MAX_CHUNK_FILES = 64  # files per task sent to a worker: amortises the inter-pro
 MAX_CHUNK_BYTES = 8 * 1024 * 1024  # ...but a chunk of big files is cut early, so workers stay balanced
 CHUNKS_PER_WORKER = 8  # at least this many chunks per worker, so all finish together
 WINDOW_PER_WORKER = 4  # chunks in flight per worker: bounds the memory of in-order streaming
+# Starting workers costs about half a second: worth it from this many files, or this many bytes.
+POOL_MIN_FILES, POOL_MIN_BYTES = 64, 1024 * 1024
 DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}  # every later write would fail too: stop
 
 
@@ -183,6 +185,7 @@ def clean_task(task: Task, worker: _Worker) -> FileResult:
             result.read = True
             result.bytes_read += len(raw.data)
             result.docs.append(clean_document(raw, task, worker))
+        result.read = True  # also a container that holds no documents
     except _Fatal as exc:
         result.fatal = str(exc)
     except NewscleanError as exc:
@@ -371,9 +374,7 @@ def run(inputs: Sequence[str], options: BatchOptions) -> RunSummary:
     tasks = _plan(inputs, replace(options, selection=selection, output_dir=outdir), state)
     options = replace(options, output_dir=outdir)
     state.options = options
-    pool_jobs = min(options.jobs, len(tasks))
-    if any(task.path == STDIN for task in tasks):
-        pool_jobs = 1  # stdin can only be read by this process
+    pool_jobs = min(options.jobs, len(tasks)) if _worth_a_pool(tasks) else 1
     summary.jobs = max(pool_jobs, 1)
     context = _pool_context() if pool_jobs > 1 else None
     if context is not None:
@@ -399,6 +400,10 @@ def run(inputs: Sequence[str], options: BatchOptions) -> RunSummary:
         _restore_signal_handlers(previous)
         state.reporter.close()
     summary.seconds = time.perf_counter() - started
+    missing = summary.files_selected - summary.files_done
+    if missing and state.signum is None and not state.stdout_broken and summary.exit_status == EXIT_OK:
+        # Nothing may go missing silently: a run that was not stopped accounts for every file.
+        state.fail("-", f"internal error: {missing} files were not processed; run again with --skip-existing")
     summary.exit_status = _exit_status(state)
     _finish(state)
     return summary
@@ -456,6 +461,13 @@ def _plan(inputs: Sequence[str], options: BatchOptions, state: _Run) -> list[Tas
     return tasks
 
 
+def _worth_a_pool(tasks: list[Task]) -> bool:
+    """True when workers pay for their start-up; stdin can only be read by this process."""
+    if any(task.path == STDIN for task in tasks):
+        return False
+    return len(tasks) >= POOL_MIN_FILES or sum(task.size for task in tasks) >= POOL_MIN_BYTES
+
+
 def _pool_context() -> multiprocessing.context.BaseContext:
     """forkserver where there is one: workers start from a clean, preloaded process (safe with threads)."""
     if "forkserver" in multiprocessing.get_all_start_methods():
@@ -487,13 +499,17 @@ def _restore_signal_handlers(previous: dict[int, Any]) -> None:
 
 
 def _chunks(tasks: list[Task], jobs: int) -> list[list[Task]]:
-    """Tasks cut into chunks of up to MAX_CHUNK_FILES files and MAX_CHUNK_BYTES bytes, CHUNKS_PER_WORKER+ per worker."""
+    """Tasks cut into chunks of up to MAX_CHUNK_FILES files and MAX_CHUNK_BYTES bytes, CHUNKS_PER_WORKER+ per worker.
+
+    The first chunks are small (1, 2, 4, ... files) so the first output and progress come at once.
+    """
     per_chunk = max(1, min(MAX_CHUNK_FILES, -(-len(tasks) // (jobs * CHUNKS_PER_WORKER))))
     chunks: list[list[Task]] = []
     current: list[Task] = []
     size = 0
     for task in tasks:
-        if current and (len(current) >= per_chunk or size + task.size > MAX_CHUNK_BYTES):
+        limit = min(per_chunk, 2 ** (len(chunks) // jobs))
+        if current and (len(current) >= limit or size + task.size > MAX_CHUNK_BYTES):
             chunks.append(current)
             current, size = [], 0
         current.append(task)
@@ -531,7 +547,9 @@ def _pool_results(tasks: list[Task], options: BatchOptions, flag: StopFlag, cont
                     yield delivered, ready.pop(delivered)
                     delivered += 1
                 if not in_flight:
-                    break
+                    if flag.value or submitted == len(chunks):
+                        break
+                    continue  # delivering made room in the window: submit more
                 # A timeout, so a stop asked for by a signal is seen even while every worker is busy.
                 done, _ = wait(in_flight, timeout=0.2, return_when=FIRST_COMPLETED)
                 for future in done:

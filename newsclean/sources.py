@@ -181,8 +181,15 @@ def strip_dump_suffixes(name: str) -> str:
 
 
 def is_dump_name(name: str) -> bool:
-    """True when a file name has a dump or container suffix, possibly compressed (case-insensitive)."""
-    return strip_dump_suffixes(name) != name
+    """True when a file name has a dump or container suffix, possibly compressed (case-insensitive).
+
+    >>> is_dump_name("a.WARC.gz"), is_dump_name("archive.tar.gz"), is_dump_name("page.htm")
+    (True, False, True)
+    """
+    lower = name.lower()
+    for suffix in COMPRESSION_SUFFIXES:
+        lower = lower.removesuffix(suffix)
+    return lower.endswith(DUMP_SUFFIXES)
 
 
 @dataclass(frozen=True)

@@ -89,9 +89,10 @@ class RunSummary:
     def rows(self) -> list[tuple[str, str]]:
         """The summary as (label, text) rows: the table on a terminal, `label: text` lines elsewhere."""
         files_per_s, mb_per_s = self.rates()
+        jobs = f"{self.jobs} job" + ("s" if self.jobs != 1 else "")
         rows = [
             ("files", f"{self.files_read} read ({self.bytes_read / 1e6:.1f} MB) in {self.seconds:.2f} s, "
-                      f"{files_per_s:.1f} files/s, {mb_per_s:.2f} MB/s, {self.jobs} jobs; "
+                      f"{files_per_s:.1f} files/s, {mb_per_s:.2f} MB/s, {jobs}; "
                       f"{self.files_skipped} skipped as up to date, {self.files_failed} failed"),
             ("documents", f"{self.documents} cleaned: " + ", ".join(f"{self.verdicts[v]} {v}" for v in VERDICTS)
                           + f"; {self.documents_skipped} skipped as up to date"),
@@ -101,9 +102,6 @@ class RunSummary:
         ]
         if self.left_out:
             rows.append(("left out", ", ".join(f"{n} {reason}" for reason, n in sorted(self.left_out.items()))))
-        if self.interrupted_by:
-            done = f"{self.files_done} of {self.files_selected} files done"
-            rows.append(("interrupted", f"by {self.interrupted_by}: {done}"))
         return rows
 
     def text_lines(self) -> list[str]:
