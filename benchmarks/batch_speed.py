@@ -129,8 +129,14 @@ def run(files: int = 20_000, runs: int = 3, jobs: tuple[int, ...] = (1, 2), seed
             "python": sys.version.split()[0],
             "jobs": {},
         }
-        for n in jobs:
-            timings = [time_run(source, n) for _ in range(runs)]
+        # Other processes on the machine skew a parallel speed-up: record how busy it was.
+        results["load_average_before"] = round(os.getloadavg()[0], 2)
+        # Runs alternate between job counts, so a burst of load elsewhere hits all of them alike.
+        timed: dict[int, list[dict[str, Any]]] = {n: [] for n in jobs}
+        for _ in range(runs):
+            for n in jobs:
+                timed[n].append(time_run(source, n))
+        for n, timings in timed.items():
             seconds = statistics.median(t["seconds"] for t in timings)
             assert all(t["files"] == files and t["failed"] == 0 for t in timings), timings
             results["jobs"][str(n)] = {
@@ -139,6 +145,7 @@ def run(files: int = 20_000, runs: int = 3, jobs: tuple[int, ...] = (1, 2), seed
                 "files_per_second": round(files / seconds, 1),
                 "mb_per_second": round(total_bytes / 1e6 / seconds, 2),
             }
+        results["load_average_after"] = round(os.getloadavg()[0], 2)
         if "1" in results["jobs"] and "2" in results["jobs"]:
             one, two = results["jobs"]["1"]["seconds_median"], results["jobs"]["2"]["seconds_median"]
             results["speedup_2_vs_1"] = round(one / two, 2)

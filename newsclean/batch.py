@@ -370,25 +370,10 @@ def run(inputs: Sequence[str], options: BatchOptions) -> RunSummary:
         raise BatchError("- (stdin) cannot be cleaned into an output directory; redirect stdout instead")
     selection, outdir = _prepare_output_dir(options)
     summary = RunSummary(jobs=options.jobs)
-    state = _Run(options, summary)
-    tasks = _plan(inputs, replace(options, selection=selection, output_dir=outdir), state)
-    options = replace(options, output_dir=outdir)
-    state.options = options
-    pool_jobs = min(options.jobs, len(tasks)) if _worth_a_pool(tasks) else 1
-    summary.jobs = max(pool_jobs, 1)
-    context = _pool_context() if pool_jobs > 1 else None
-    if context is not None:
-        state.flag = context.RawValue("b", 0)  # shared memory, set without locks (safe in a signal handler)
-        state.raise_on_repeat = False
-    state.reporter = _Reporter(options.progress, len(tasks))
-    state.stdout = None if outdir else _binary_stdout()
-    previous = _install_signal_handlers(state)
+    state = _Run(replace(options, selection=selection, output_dir=outdir), summary)
+    previous = _install_signal_handlers(state)  # before the walk: a long walk can be interrupted too
     try:
-        if context is not None:
-            results = _pool_results(tasks, options, state.flag, context, pool_jobs, state.reporter.advance)
-        else:
-            results = _local_results(tasks, options, state)
-        _consume(results, state)
+        _execute(inputs, state)
     except KeyboardInterrupt:
         state.signum = state.signum or signal.SIGINT
     except BrokenProcessPool:
@@ -407,6 +392,27 @@ def run(inputs: Sequence[str], options: BatchOptions) -> RunSummary:
     summary.exit_status = _exit_status(state)
     _finish(state)
     return summary
+
+
+def _execute(inputs: Sequence[str], state: _Run) -> None:
+    """Plan the tasks, then clean them in this process or in a pool, consuming the results in order."""
+    options = state.options
+    tasks = _plan(inputs, options, state)
+    pool_jobs = min(options.jobs, len(tasks)) if _worth_a_pool(tasks) else 1
+    state.summary.jobs = max(pool_jobs, 1)
+    context = _pool_context() if pool_jobs > 1 else None
+    if context is not None:
+        # Shared memory the workers read, set without locks (safe in a signal handler); it keeps
+        # a stop that came during the walk.
+        state.flag = context.RawValue("b", state.flag.value)
+        state.raise_on_repeat = False
+    state.reporter = _Reporter(options.progress, len(tasks))
+    state.stdout = None if options.output_dir else _binary_stdout()
+    if context is not None:
+        results = _pool_results(tasks, options, state.flag, context, pool_jobs, state.reporter.advance)
+    else:
+        results = _local_results(tasks, options, state)
+    _consume(results, state)
 
 
 def _prepare_output_dir(options: BatchOptions) -> tuple[Selection, str | None]:
@@ -431,6 +437,8 @@ def _plan(inputs: Sequence[str], options: BatchOptions, state: _Run) -> list[Tas
     summary = state.summary
     files: list[InputFile] = []
     for item in iter_inputs(inputs, options.selection):
+        if state.signum is not None:
+            break
         if isinstance(item, InputProblem):
             if item.skipped:
                 summary.left_out[item.problem] += 1

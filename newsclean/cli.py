@@ -79,7 +79,7 @@ def validate_rules(config: Config) -> None:
 
 @main.command("clean")
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("-o", "--output-dir", type=click.Path(file_okay=False),
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False), metavar="OUTDIR",
               help="Write one output per input into this directory, mirroring the input tree. "
                    "Without it, outputs go to stdout.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
