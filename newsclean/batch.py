@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 import sys
@@ -142,13 +143,14 @@ def _init_worker(options: BatchOptions, flag: StopFlag) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _worker = _Worker(options, flag)
-    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()
 
 
-def _exit_when_orphaned(parent: int) -> None:
-    """End this worker once its parent is gone (the run was killed hard): it would wait for work forever."""
-    while os.getppid() == parent:
-        time.sleep(1.0)
+def _exit_with_parent(sentinel: int) -> None:
+    """End this worker when the run's process dies (killed hard): it would wait for work forever."""
+    multiprocessing.connection.wait([sentinel])
     os._exit(EXIT_FAILED)
 
 

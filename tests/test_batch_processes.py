@@ -191,3 +191,32 @@ def test_progress_bar_and_summary_table_on_a_terminal(tmp_path: Path) -> None:
     assert "newsclean summary" in text and "40 cleaned" in text  # the table
     quiet = newsclean("clean", tmp_path / "crawl", "-o", tmp_path / "out2", "--quiet")
     assert quiet.stderr == ""
+
+
+def processes_in_group(group: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                # Field 5 of /proc/PID/stat is the process group (after the parenthesised command name).
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == group and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_workers_end_when_the_run_is_killed_hard(tmp_path: Path) -> None:
+    crawl, out = tmp_path / "crawl", tmp_path / "out"
+    write_dumps(crawl, 300, seed=12, per_dir=100)
+    proc = subprocess.Popen([*COMMAND, "clean", str(crawl), "-o", str(out), "--format", "json", "-j", "2", "-q"],
+                            start_new_session=True)
+    wait_for_outputs(out, 5, proc)
+    proc.kill()  # SIGKILL: no chance to tell the workers
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 20
+    while processes_in_group(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert processes_in_group(proc.pid) == []  # no orphan worker waits for work forever
