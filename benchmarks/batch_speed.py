@@ -111,7 +111,7 @@ def time_run(source: Path, jobs: int) -> dict[str, Any]:
         shutil.rmtree(out, ignore_errors=True)
         summary_file.unlink(missing_ok=True)
     return {"seconds": seconds, "files": summary["files"]["read"], "bytes": summary["bytes_read"],
-            "failed": summary["failed"]}
+            "failed": summary["failed"], "cpu_seconds": summary["cpu_seconds"]}
 
 
 def run(files: int = 20_000, runs: int = 3, jobs: tuple[int, ...] = (1, 2), seed: int = 1) -> dict[str, Any]:
@@ -144,6 +144,10 @@ def run(files: int = 20_000, runs: int = 3, jobs: tuple[int, ...] = (1, 2), seed
                 "seconds_all": [round(t["seconds"], 3) for t in timings],
                 "files_per_second": round(files / seconds, 1),
                 "mb_per_second": round(total_bytes / 1e6 / seconds, 2),
+                # CPU time spent cleaning, over all workers: equal across job counts when the
+                # workers add no overhead; divided by the wall time, how many CPUs the run got.
+                "cleaning_cpu_seconds_median": round(statistics.median(t["cpu_seconds"] for t in timings), 3),
+                "cpus_used": round(statistics.median(t["cpu_seconds"] / t["seconds"] for t in timings), 2),
             }
         results["load_average_after"] = round(os.getloadavg()[0], 2)
         if "1" in results["jobs"] and "2" in results["jobs"]:

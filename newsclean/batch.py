@@ -103,6 +103,7 @@ class FileResult:
     problem: str | None = None  # reading failed (before or between documents)
     fatal: str | None = None  # the run must stop (disk full)
     complete: bool = True  # False when a stop came between the documents of a container
+    cpu_seconds: float = 0.0  # CPU time spent on this file (in whichever process cleaned it)
 
 
 class StopFlag(Protocol):
@@ -179,6 +180,7 @@ class _Fatal(Exception):
 def clean_task(task: Task, worker: _Worker) -> FileResult:
     """Read one input file, clean every document it holds, and write (or render) each one."""
     result = FileResult(task.index, task.path)
+    cpu_started = time.process_time()
     try:
         for number, raw in enumerate(read_documents(task.path, worker.options.config.max_bytes)):
             if number and worker.stopped():
@@ -194,6 +196,7 @@ def clean_task(task: Task, worker: _Worker) -> FileResult:
         result.problem = str(exc)
     except Exception as exc:  # a reader bug on one odd file must cost that file, not the crawl
         result.problem = f"{task.path}: cannot read: {type(exc).__name__}: {exc}"
+    result.cpu_seconds = time.process_time() - cpu_started
     return result
 
 
@@ -590,6 +593,7 @@ def _consume(results: Iterator[tuple[int, list[FileResult]]], state: _Run) -> No
 def _account(result: FileResult, state: _Run, print_it: bool) -> None:
     """Add one file's result to the summary, print its problems, write its documents to stdout."""
     summary, options = state.summary, state.options
+    summary.cpu_seconds += result.cpu_seconds
     if result.read:
         summary.files_read += 1
         summary.bytes_read += result.bytes_read

@@ -9,6 +9,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
@@ -223,8 +224,6 @@ class Selection:
 
 
 def _pattern_matches(pattern: str, name: str, relative: str) -> bool:
-    from fnmatch import fnmatchcase
-
     if "/" in pattern:
         return fnmatchcase(relative, pattern.strip("/"))
     return fnmatchcase(name, pattern)

@@ -27,6 +27,7 @@ class RunSummary:
     left_out: Counter[str] = field(default_factory=Counter)  # reason -> paths not taken on purpose
     failures: list[tuple[str, str]] = field(default_factory=list)  # (source, problem)
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time spent cleaning, summed over the workers
     interrupted_by: str | None = None  # "SIGINT" / "SIGTERM" when a signal stopped the run
     exit_status: int = 0
 
@@ -78,6 +79,7 @@ class RunSummary:
             "left_out": dict(sorted(self.left_out.items())),
             "bytes_read": self.bytes_read,
             "seconds": round(self.seconds, 3),
+            "cpu_seconds": round(self.cpu_seconds, 3),
             "files_per_second": round(files_per_s, 1),
             "mb_per_second": round(mb_per_s, 2),
             "jobs": self.jobs,
@@ -91,7 +93,8 @@ class RunSummary:
         files_per_s, mb_per_s = self.rates()
         jobs = f"{self.jobs} job" + ("s" if self.jobs != 1 else "")
         rows = [
-            ("files", f"{self.files_read} read ({self.bytes_read / 1e6:.1f} MB) in {self.seconds:.2f} s, "
+            ("files", f"{self.files_read} read ({self.bytes_read / 1e6:.1f} MB) in {self.seconds:.2f} s "
+                      f"(CPU {self.cpu_seconds:.2f} s), "
                       f"{files_per_s:.1f} files/s, {mb_per_s:.2f} MB/s, {jobs}; "
                       f"{self.files_skipped} skipped as up to date, {self.files_failed} failed"),
             ("documents", f"{self.documents} cleaned: " + ", ".join(f"{self.verdicts[v]} {v}" for v in VERDICTS)
