@@ -97,6 +97,15 @@ def write_dumps(directory: Path, count: int, seed: int = 1, per_dir: int = 500) 
     return total
 
 
+def cpu_pressure() -> float | None:
+    """Share of the last minute in which runnable tasks waited for a CPU (Linux PSI), in %; None elsewhere."""
+    try:
+        some = Path("/proc/pressure/cpu").read_text().splitlines()[0]
+    except (OSError, IndexError):
+        return None
+    return float(dict(item.split("=") for item in some.split()[1:])["avg60"])
+
+
 def time_run(source: Path, jobs: int) -> dict[str, Any]:
     """One `newsclean clean SOURCE -o OUT --jobs N` in a fresh process; wall time and its summary."""
     out = Path(tempfile.mkdtemp(prefix="newsclean-bench-out-"))
@@ -131,6 +140,7 @@ def run(files: int = 20_000, runs: int = 3, jobs: tuple[int, ...] = (1, 2), seed
         }
         # Other processes on the machine skew a parallel speed-up: record how busy it was.
         results["load_average_before"] = round(os.getloadavg()[0], 2)
+        results["cpu_pressure_before"] = cpu_pressure()
         # Runs alternate between job counts, so a burst of load elsewhere hits all of them alike.
         timed: dict[int, list[dict[str, Any]]] = {n: [] for n in jobs}
         for _ in range(runs):
@@ -150,6 +160,7 @@ def run(files: int = 20_000, runs: int = 3, jobs: tuple[int, ...] = (1, 2), seed
                 "cpus_used": round(statistics.median(t["cpu_seconds"] / t["seconds"] for t in timings), 2),
             }
         results["load_average_after"] = round(os.getloadavg()[0], 2)
+        results["cpu_pressure_after"] = cpu_pressure()
         if "1" in results["jobs"] and "2" in results["jobs"]:
             one, two = results["jobs"]["1"]["seconds_median"], results["jobs"]["2"]["seconds_median"]
             results["speedup_2_vs_1"] = round(one / two, 2)

@@ -39,7 +39,9 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 MAX_CHUNK_FILES = 64  # files per task sent to a worker: amortises the inter-process round trip
 MAX_CHUNK_BYTES = 8 * 1024 * 1024  # ...but a chunk of big files is cut early, so workers stay balanced
 CHUNKS_PER_WORKER = 8  # at least this many chunks per worker, so all finish together
-WINDOW_PER_WORKER = 4  # chunks in flight per worker: bounds the memory of in-order streaming
+IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: none waits for work, a stop cancels the rest at once
+# Streaming keeps input order, so finished chunks wait behind a slow one: this bounds their memory.
+STREAM_WINDOW_PER_WORKER = 16
 # Starting workers costs about half a second: worth it from this many files, or this many bytes.
 POOL_MIN_FILES, POOL_MIN_BYTES = 64, 1024 * 1024
 DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}  # every later write would fail too: stop
@@ -547,13 +549,16 @@ def _pool_results(tasks: list[Task], options: BatchOptions, flag: StopFlag, cont
                   on_done: Callable[[int], None]) -> Iterator[tuple[int, list[FileResult]]]:
     """Chunks cleaned by `jobs` worker processes, yielded in input order (after a stop, what finished)."""
     chunks = _chunks(tasks, jobs)
+    # With -o the results are small counts, so a slow chunk never holds the others back.
+    window = len(chunks) if options.output_dir else jobs * STREAM_WINDOW_PER_WORKER
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(options, flag)) as pool:
         in_flight: dict[Future[list[FileResult]], int] = {}
         ready: dict[int, list[FileResult]] = {}
         submitted = delivered = 0
         try:
             while True:
-                while not flag.value and submitted < len(chunks) and submitted - delivered < jobs * WINDOW_PER_WORKER:
+                while (not flag.value and submitted < len(chunks) and len(in_flight) < jobs * IN_FLIGHT_PER_WORKER
+                       and submitted - delivered < window):
                     in_flight[pool.submit(_run_chunk, chunks[submitted])] = submitted
                     submitted += 1
                 while delivered in ready:
