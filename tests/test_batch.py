@@ -236,6 +236,7 @@ def test_fail_on_error_page_makes_error_pages_failures(tmp_path: Path) -> None:
     (["--null"], "-0/--null needs --files-from"),
     (["-", "-o", "OUT"], "cannot be cleaned into an output directory"),
     (["--jobs", "-1"], "--jobs"),
+    (["-", "--files-from", "-"], "both read stdin"),
     (["--format", "xml"], "'xml' is not one of"),
 ])
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
