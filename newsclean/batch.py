@@ -219,7 +219,8 @@ def clean_document(raw: RawDocument, task: Task, worker: _Worker) -> DocResult:
     removed = Counter(block.removal.stage.value for block in doc.removed() if block.removal)
     result = DocResult(raw.source, verdict=doc.verdict.value, removed_by_stage=dict(removed))
     text = render(doc, options.fmt, options.title)
-    if options.headers:
+    # A record of a container is one of many documents, even when the container is the only input.
+    if target is None and options.fmt == "text" and (options.headers or raw.record is not None):
         text = f"==> {raw.source} <==\n{text}\n"
     # File names that are not UTF-8 come back as they were (surrogateescape), like other Unix tools.
     data = text.encode("utf-8", "surrogateescape")

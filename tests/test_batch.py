@@ -309,6 +309,15 @@ def test_container_records_go_to_one_file_each_below_the_container_stem(tmp_path
     assert again.documents == 0 and again.documents_skipped == 5
 
 
+def test_container_records_streamed_as_text_are_each_headed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "dump.jsonl").write_bytes(b"stand-in")
+    monkeypatch.setattr("newsclean.batch.read_documents", fake_container({"1": SAMPLE.read_bytes(), "2": b"Hello.\n"}))
+    result = invoke(tmp_path / "dump.jsonl")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"==> {tmp_path}/dump.jsonl#1 <==\nJapan, US ink")
+    assert f"\n==> {tmp_path}/dump.jsonl#2 <==\n" in result.stdout
+
+
 def test_sanitize_key_makes_one_safe_unique_name() -> None:
     keys = ["../x", "..\\x", "/abs/path", "a/b", "a_b", "", ".", "..", "\0", "é" * 200, "<urn:uuid:1234>"]
     names = [sanitize_key(k) for k in keys]
