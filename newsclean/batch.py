@@ -30,7 +30,7 @@ from .config import DEFAULT_CONFIG, Config
 from .errors import NewscleanError, OutputError
 from .outputs import EXTENSIONS, is_up_to_date, make_parents, output_path, output_stems, write_atomically
 from .sources import STDIN, InputFile, InputProblem, RawDocument, Selection, iter_inputs, read_documents
-from .summary import RunSummary
+from .run_summary import RunSummary
 from .writers import render
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PIPE = 0, 1, 2, 141

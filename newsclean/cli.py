@@ -19,7 +19,8 @@ from .errors import ConfigError
 from .sources import STDIN, Selection, read_path_list
 from .writers import FORMATS
 
-EXIT_USAGE = 2
+# batch.py decides a run's status; these name the codes for the commands that decide their own.
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
 
 
 class DefaultCommandGroup(click.Group):
