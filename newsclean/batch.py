@@ -1,37 +1,49 @@
-"""Batch runs: choose the inputs, clean them (in worker processes with --jobs), write outputs, report.
+"""Batch runs, parent side: choose the inputs, plan the outputs, drive the workers, report, exit status.
 
-The parent chooses the inputs and plans the outputs. Workers get chunks of paths (few round
-trips per document), read each one (a container file may hold many documents), clean, and
-write their outputs atomically themselves, sending back only counts; when streaming to stdout
-they send the rendered text and the parent writes it in input order. SIGINT and SIGTERM set a
-shared stop flag that workers check between documents, so a run stops within one document
-and leaves only whole outputs.
+The parent chooses the inputs and plans the outputs. Workers (worker.py) get chunks of paths
+(few round trips per document), clean, and write their outputs atomically themselves, sending
+back only counts; when streaming to stdout they send the rendered text and the parent writes
+it in input order. SIGINT and SIGTERM set a shared stop flag that workers check between
+documents, so a run stops within one document and leaves only whole outputs.
 """
 
 from __future__ import annotations
 
-import errno
 import multiprocessing
-import multiprocessing.connection
 import os
 import signal
 import sys
-import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO
 
-from .api import clean_raw
-from .config import DEFAULT_CONFIG, Config
-from .errors import NewscleanError, OutputError
-from .outputs import EXTENSIONS, is_up_to_date, make_parents, output_path, output_stems, write_atomically
-from .sources import STDIN, InputFile, InputProblem, RawDocument, Selection, iter_inputs, read_documents
+from .errors import NewscleanError
+from .outputs import (
+    EXTENSIONS,
+    is_up_to_date,
+    output_path,
+    output_stems,
+    write_atomically,
+)
 from .run_summary import RunSummary
-from .writers import render
+from .sources import STDIN, InputFile, InputProblem, Selection, iter_inputs
+from .worker import (
+    BatchOptions,
+    DocResult,
+    FileResult,
+    LocalFlag,
+    StopFlag,
+    Task,
+    Worker,
+    clean_chunk,
+    init_worker,
+    run_chunk,
+)
+
+__all__ = ["BatchError", "BatchOptions", "run", "usable_cpus"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PIPE = 0, 1, 2, 141
 # Interrupted runs exit with 128 + the signal number: 130 for SIGINT (Ctrl-C), 143 for SIGTERM.
@@ -44,205 +56,10 @@ IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: none waits for work, a sto
 STREAM_WINDOW_PER_WORKER = 16
 # Starting workers costs about half a second: worth it from this many files, or this many bytes.
 POOL_MIN_FILES, POOL_MIN_BYTES = 64, 1024 * 1024
-DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}  # every later write would fail too: stop
 
 
 class BatchError(NewscleanError):
     """The run cannot start as asked (an unusable output directory, stdin with an output directory)."""
-
-
-@dataclass(frozen=True)
-class BatchOptions:
-    """How a run reads, cleans, writes and reports (the CLI builds one from its options)."""
-
-    config: Config = DEFAULT_CONFIG
-    fmt: str = "text"  # "text", "json" or "jsonl"
-    title: bool = True
-    output_dir: str | None = None  # None: stream to stdout
-    jobs: int = 1
-    selection: Selection = Selection()
-    skip_existing: bool = False
-    fail_on_error_page: bool = False
-    headers: bool = False  # text to stdout: a `==> SOURCE <==` line before each document
-    progress: bool = False  # a progress bar on stderr, when stderr is a terminal
-    summary: bool = False  # the summary on stderr at the end
-    summary_json: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Task:
-    """One input file for a worker: where to read it and the stem of its output below OUTDIR."""
-
-    index: int
-    path: str
-    stem: str | None  # None when streaming to stdout
-    size: int
-    mtime_ns: int
-
-
-@dataclass(slots=True)
-class DocResult:
-    """What became of one document: its verdict and removals, or the problem; its output or text."""
-
-    source: str
-    verdict: str | None = None
-    removed_by_stage: dict[str, int] = field(default_factory=dict)
-    problem: str | None = None  # the whole one-line message, "SOURCE: problem"
-    output: str | None = None  # the file written below OUTDIR
-    data: bytes | None = None  # the rendered document, when streaming
-    skipped: bool = False  # its output was up to date (--skip-existing)
-
-
-@dataclass(slots=True)
-class FileResult:
-    """What became of one input file: its documents, or why it could not be read."""
-
-    index: int
-    path: str
-    read: bool = False
-    bytes_read: int = 0
-    docs: list[DocResult] = field(default_factory=list)
-    problem: str | None = None  # reading failed (before or between documents)
-    fatal: str | None = None  # the run must stop (disk full)
-    complete: bool = True  # False when a stop came between the documents of a container
-    cpu_seconds: float = 0.0  # CPU time spent on this file (in whichever process cleaned it)
-
-
-class StopFlag(Protocol):
-    """A shared byte the parent sets to stop the workers (a multiprocessing RawValue, or a plain stand-in)."""
-
-    value: int
-
-
-@dataclass
-class _LocalFlag:
-    value: int = 0
-
-
-# --- the worker side ---------------------------------------------------------------------
-
-
-class _Worker:
-    """What a worker process (or the parent, with --jobs 1) needs between documents."""
-
-    def __init__(self, options: BatchOptions, flag: StopFlag) -> None:
-        self.options = options
-        self.flag = flag
-        self.made_dirs: set[str] = set()  # output directories known to exist (and not to be symlinks)
-
-    def stopped(self) -> bool:
-        """True once the parent asked the run to stop."""
-        return bool(self.flag.value)
-
-
-_worker: _Worker | None = None  # the state of a worker process, set once by _init_worker
-
-
-def _init_worker(options: BatchOptions, flag: StopFlag) -> None:
-    """Set up a worker process: it ignores SIGINT and SIGTERM and stops when the parent sets the flag."""
-    global _worker
-    # The parent decides when to stop (Ctrl-C reaches the whole process group); a worker killed
-    # mid-write would leave a temporary file behind, one told to stop finishes its document.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    _worker = _Worker(options, flag)
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()
-
-
-def _exit_with_parent(sentinel: int) -> None:
-    """End this worker when the run's process dies (killed hard): it would wait for work forever."""
-    multiprocessing.connection.wait([sentinel])
-    os._exit(EXIT_FAILED)
-
-
-def _run_chunk(tasks: list[Task]) -> list[FileResult]:
-    """The pool's task: clean a chunk of files with this worker's state."""
-    assert _worker is not None, "worker not initialised"
-    return clean_chunk(tasks, _worker)
-
-
-def clean_chunk(tasks: list[Task], worker: _Worker) -> list[FileResult]:
-    """Clean files in order until done, stopped, or a fatal write error."""
-    results: list[FileResult] = []
-    for task in tasks:
-        if worker.stopped():
-            break
-        results.append(clean_task(task, worker))
-        if results[-1].fatal:
-            break
-    return results
-
-
-class _Fatal(Exception):
-    """A write error every later write would hit too (disk full, read-only file system)."""
-
-
-def clean_task(task: Task, worker: _Worker) -> FileResult:
-    """Read one input file, clean every document it holds, and write (or render) each one."""
-    result = FileResult(task.index, task.path)
-    cpu_started = time.process_time()
-    try:
-        for number, raw in enumerate(read_documents(task.path, worker.options.config.max_bytes)):
-            if number and worker.stopped():
-                result.complete = False
-                break
-            result.read = True
-            result.bytes_read += len(raw.data)
-            result.docs.append(clean_document(raw, task, worker))
-        result.read = True  # also a container that holds no documents
-    except _Fatal as exc:
-        result.fatal = str(exc)
-    except NewscleanError as exc:
-        result.problem = str(exc)
-    except Exception as exc:  # a reader bug on one odd file must cost that file, not the crawl
-        result.problem = f"{task.path}: cannot read: {type(exc).__name__}: {exc}"
-    result.cpu_seconds = time.process_time() - cpu_started
-    return result
-
-
-def clean_document(raw: RawDocument, task: Task, worker: _Worker) -> DocResult:
-    """Clean one document and write its output (or keep its rendered text for stdout)."""
-    options = worker.options
-    target = None
-    if task.stem is not None and options.output_dir is not None:
-        target = output_path(options.output_dir, task.stem, EXTENSIONS[options.fmt], raw.record)
-        if options.skip_existing and is_up_to_date(target, task.mtime_ns):
-            return DocResult(raw.source, skipped=True)
-    try:
-        doc = clean_raw(raw, options.config)
-    except NewscleanError as exc:
-        return DocResult(raw.source, problem=str(exc))
-    except Exception as exc:  # a cleaner bug on one page must cost that page, not the crawl
-        return DocResult(raw.source, problem=f"{raw.source}: internal error: {type(exc).__name__}: {exc}")
-    removed = Counter(block.removal.stage.value for block in doc.removed() if block.removal)
-    result = DocResult(raw.source, verdict=doc.verdict.value, removed_by_stage=dict(removed))
-    text = render(doc, options.fmt, options.title)
-    # A record of a container is one of many documents, even when the container is the only input.
-    if target is None and options.fmt == "text" and (options.headers or raw.record is not None):
-        text = f"==> {raw.source} <==\n{text}\n"
-    # File names that are not UTF-8 come back as they were (surrogateescape), like other Unix tools.
-    data = text.encode("utf-8", "surrogateescape")
-    if target is None:
-        result.data = data
-        return result
-    assert options.output_dir is not None
-    try:
-        if os.path.exists(target) and os.path.samefile(target, task.path):
-            raise OutputError(target, "is the input itself; refusing to overwrite it")
-        make_parents(options.output_dir, target, worker.made_dirs)
-        write_atomically(target, data)
-    except OutputError as exc:
-        result.problem = str(exc)
-    except OSError as exc:
-        message = f"{target}: cannot write: {exc.strerror or exc}"
-        if exc.errno in DISK_FULL:
-            raise _Fatal(message) from None
-        result.problem = message
-    else:
-        result.output = target
-    return result
 
 
 # --- the parent side: plan, execute, report ----------------------------------------------
@@ -298,10 +115,12 @@ def _rich_progress(total: int) -> Any:
         MofNCompleteColumn,
         Progress,
         ProgressColumn,
-        Task as RichTask,
         TextColumn,
         TimeElapsedColumn,
         TimeRemainingColumn,
+    )
+    from rich.progress import (
+        Task as RichTask,
     )
     from rich.text import Text
 
@@ -341,7 +160,7 @@ class _Run:
 
     options: BatchOptions
     summary: RunSummary
-    flag: StopFlag = field(default_factory=_LocalFlag)
+    flag: StopFlag = field(default_factory=LocalFlag)
     reporter: _Reporter = field(default_factory=lambda: _Reporter(False, 0))
     stdout: BinaryIO | None = None
     signum: int | None = None
@@ -488,7 +307,7 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     """forkserver where there is one: workers start from a clean, preloaded process (safe with threads)."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
+        context.set_forkserver_preload(["newsclean.worker"])  # workers start with it imported
         return context
     return multiprocessing.get_context("spawn")
 
@@ -537,7 +356,7 @@ def _chunks(tasks: list[Task], jobs: int) -> list[list[Task]]:
 
 def _local_results(tasks: list[Task], options: BatchOptions, state: _Run) -> Iterator[tuple[int, list[FileResult]]]:
     """--jobs 1: clean in this process, one file at a time, in order."""
-    worker = _Worker(options, state.flag)
+    worker = Worker(options, state.flag)
     for task in tasks:
         if worker.stopped():
             return
@@ -552,7 +371,7 @@ def _pool_results(tasks: list[Task], options: BatchOptions, flag: StopFlag, cont
     chunks = _chunks(tasks, jobs)
     # With -o the results are small counts, so a slow chunk never holds the others back.
     window = len(chunks) if options.output_dir else jobs * STREAM_WINDOW_PER_WORKER
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(options, flag)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker, initargs=(options, flag)) as pool:
         in_flight: dict[Future[list[FileResult]], int] = {}
         ready: dict[int, list[FileResult]] = {}
         submitted = delivered = 0
@@ -560,7 +379,7 @@ def _pool_results(tasks: list[Task], options: BatchOptions, flag: StopFlag, cont
             while True:
                 while (not flag.value and submitted < len(chunks) and len(in_flight) < jobs * IN_FLIGHT_PER_WORKER
                        and submitted - delivered < window):
-                    in_flight[pool.submit(_run_chunk, chunks[submitted])] = submitted
+                    in_flight[pool.submit(run_chunk, chunks[submitted])] = submitted
                     submitted += 1
                 while delivered in ready:
                     yield delivered, ready.pop(delivered)

@@ -13,7 +13,7 @@ from batch_speed import make_dump, write_dumps
 from click.testing import CliRunner, Result
 
 import newsclean
-from newsclean.batch import BatchOptions, _chunks, Task, run
+from newsclean.batch import BatchOptions, Task, _chunks, run
 from newsclean.cli import main
 from newsclean.outputs import make_parents, output_stems, sanitize_key, write_atomically
 from newsclean.sources import InputFile, InputProblem, RawDocument, Selection, iter_inputs
@@ -297,7 +297,7 @@ def test_container_records_go_to_one_file_each_below_the_container_stem(tmp_path
     (crawl / "2024" / "dump.jsonl.gz").write_bytes(b"stand-in")
     evil = {"1": SAMPLE.read_bytes(), "../../escape": b"Page not found\n", "/etc/passwd": b"x\n",
             "a\0b": b"y\n", "k" * 300: b"z\n"}
-    monkeypatch.setattr("newsclean.batch.read_documents", fake_container(evil))
+    monkeypatch.setattr("newsclean.worker.read_documents", fake_container(evil))
     summary = run([str(crawl)], BatchOptions(output_dir=str(out)))
     assert summary.exit_status == 0 and summary.documents == 5
     written = files_below(out)
@@ -311,7 +311,7 @@ def test_container_records_go_to_one_file_each_below_the_container_stem(tmp_path
 
 def test_container_records_streamed_as_text_are_each_headed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "dump.jsonl").write_bytes(b"stand-in")
-    monkeypatch.setattr("newsclean.batch.read_documents", fake_container({"1": SAMPLE.read_bytes(), "2": b"Hello.\n"}))
+    monkeypatch.setattr("newsclean.worker.read_documents", fake_container({"1": SAMPLE.read_bytes(), "2": b"Hello.\n"}))
     result = invoke(tmp_path / "dump.jsonl")
     assert result.exit_code == 0
     assert result.stdout.startswith(f"==> {tmp_path}/dump.jsonl#1 <==\nJapan, US ink")
