@@ -9,14 +9,11 @@ documents, so a run stops within one document and leaves only whole outputs.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
 
@@ -28,6 +25,7 @@ from .outputs import (
     output_stems,
     write_atomically,
 )
+from .pool import PoolRun, pool_context
 from .run_summary import RunSummary
 from .sources import STDIN, InputFile, InputProblem, Selection, iter_inputs
 from .worker import (
@@ -39,8 +37,6 @@ from .worker import (
     Task,
     Worker,
     clean_chunk,
-    init_worker,
-    run_chunk,
 )
 
 __all__ = ["BatchError", "BatchOptions", "run", "usable_cpus"]
@@ -48,12 +44,6 @@ __all__ = ["BatchError", "BatchOptions", "run", "usable_cpus"]
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PIPE = 0, 1, 2, 141
 # Interrupted runs exit with 128 + the signal number: 130 for SIGINT (Ctrl-C), 143 for SIGTERM.
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
-MAX_CHUNK_FILES = 64  # files per task sent to a worker: amortises the inter-process round trip
-MAX_CHUNK_BYTES = 8 * 1024 * 1024  # ...but a chunk of big files is cut early, so workers stay balanced
-CHUNKS_PER_WORKER = 8  # at least this many chunks per worker, so all finish together
-IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: none waits for work, a stop cancels the rest at once
-# Streaming keeps input order, so finished chunks wait behind a slow one: this bounds their memory.
-STREAM_WINDOW_PER_WORKER = 16
 # Starting workers costs about half a second: worth it from this many files, or this many bytes.
 POOL_MIN_FILES, POOL_MIN_BYTES = 64, 1024 * 1024
 
@@ -203,11 +193,6 @@ def run(inputs: Sequence[str], options: BatchOptions) -> RunSummary:
         _execute(inputs, state)
     except KeyboardInterrupt:
         state.signum = state.signum or signal.SIGINT
-    except BrokenProcessPool:
-        state.stop()
-        summary.exit_status = EXIT_FAILED
-        state.reporter.error("a worker process died unexpectedly (killed, or out of memory?); "
-                             "run again with --skip-existing")
     finally:
         _restore_signal_handlers(previous)
         state.reporter.close()
@@ -227,16 +212,18 @@ def _execute(inputs: Sequence[str], state: _Run) -> None:
     tasks = _plan(inputs, options, state)
     pool_jobs = min(options.jobs, len(tasks)) if _worth_a_pool(tasks) else 1
     state.summary.jobs = max(pool_jobs, 1)
-    context = _pool_context() if pool_jobs > 1 else None
-    if context is not None:
+    if pool_jobs > 1:
         # Shared memory the workers read, set without locks (safe in a signal handler); it keeps
         # a stop that came during the walk.
-        state.flag = context.RawValue("b", state.flag.value)
+        state.flag = pool_context().RawValue("b", state.flag.value)
         state.raise_on_repeat = False
     state.reporter = _Reporter(options.progress, len(tasks))
     state.stdout = None if options.output_dir else _binary_stdout()
-    if context is not None:
-        results = _pool_results(tasks, options, state.flag, context, pool_jobs, state.reporter.advance)
+    if pool_jobs > 1:
+        reporter = state.reporter
+        results = PoolRun(tasks, options, state.flag, pool_jobs, on_done=reporter.advance, on_death=lambda files: (
+            reporter.error(f"a worker process died (killed, or out of memory?); its {files} files are cleaned "
+                           "again, one at a time"))).results()
     else:
         results = _local_results(tasks, options, state)
     _consume(results, state)
@@ -303,15 +290,6 @@ def _worth_a_pool(tasks: list[Task]) -> bool:
     return len(tasks) >= POOL_MIN_FILES or sum(task.size for task in tasks) >= POOL_MIN_BYTES
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
-    """forkserver where there is one: workers start from a clean, preloaded process (safe with threads)."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["newsclean.worker"])  # workers start with it imported
-        return context
-    return multiprocessing.get_context("spawn")
-
-
 def _binary_stdout() -> BinaryIO | None:
     """The binary stdout (None where there is none, e.g. in a notebook)."""
     return getattr(sys.stdout, "buffer", None)
@@ -333,27 +311,6 @@ def _restore_signal_handlers(previous: dict[int, Any]) -> None:
         signal.signal(signum, handler)
 
 
-def _chunks(tasks: list[Task], jobs: int) -> list[list[Task]]:
-    """Tasks cut into chunks of up to MAX_CHUNK_FILES files and MAX_CHUNK_BYTES bytes, CHUNKS_PER_WORKER+ per worker.
-
-    The first chunks are small (1, 2, 4, ... files) so the first output and progress come at once.
-    """
-    per_chunk = max(1, min(MAX_CHUNK_FILES, -(-len(tasks) // (jobs * CHUNKS_PER_WORKER))))
-    chunks: list[list[Task]] = []
-    current: list[Task] = []
-    size = 0
-    for task in tasks:
-        limit = min(per_chunk, 2 ** (len(chunks) // jobs))
-        if current and (len(current) >= limit or size + task.size > MAX_CHUNK_BYTES):
-            chunks.append(current)
-            current, size = [], 0
-        current.append(task)
-        size += task.size
-    if current:
-        chunks.append(current)
-    return chunks
-
-
 def _local_results(tasks: list[Task], options: BatchOptions, state: _Run) -> Iterator[tuple[int, list[FileResult]]]:
     """--jobs 1: clean in this process, one file at a time, in order."""
     worker = Worker(options, state.flag)
@@ -363,44 +320,6 @@ def _local_results(tasks: list[Task], options: BatchOptions, state: _Run) -> Ite
         results = clean_chunk([task], worker)
         state.reporter.advance(len(results))
         yield task.index, results
-
-
-def _pool_results(tasks: list[Task], options: BatchOptions, flag: StopFlag, context: Any, jobs: int,
-                  on_done: Callable[[int], None]) -> Iterator[tuple[int, list[FileResult]]]:
-    """Chunks cleaned by `jobs` worker processes, yielded in input order (after a stop, what finished)."""
-    chunks = _chunks(tasks, jobs)
-    # With -o the results are small counts, so a slow chunk never holds the others back.
-    window = len(chunks) if options.output_dir else jobs * STREAM_WINDOW_PER_WORKER
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker, initargs=(options, flag)) as pool:
-        in_flight: dict[Future[list[FileResult]], int] = {}
-        ready: dict[int, list[FileResult]] = {}
-        submitted = delivered = 0
-        try:
-            while True:
-                while (not flag.value and submitted < len(chunks) and len(in_flight) < jobs * IN_FLIGHT_PER_WORKER
-                       and submitted - delivered < window):
-                    in_flight[pool.submit(run_chunk, chunks[submitted])] = submitted
-                    submitted += 1
-                while delivered in ready:
-                    yield delivered, ready.pop(delivered)
-                    delivered += 1
-                if not in_flight:
-                    if flag.value or submitted == len(chunks):
-                        break
-                    continue  # delivering made room in the window: submit more
-                # A timeout, so a stop asked for by a signal is seen even while every worker is busy.
-                done, _ = wait(in_flight, timeout=0.2, return_when=FIRST_COMPLETED)
-                for future in done:
-                    index = in_flight.pop(future)
-                    ready[index] = future.result()
-                    on_done(len(ready[index]))
-            for index in sorted(ready):  # finished after a gap left by a stop: their outputs exist
-                yield index, ready[index]
-        finally:
-            if delivered < len(chunks):
-                flag.value = 1  # leaving early (stop, closed pipe, error): workers finish their document
-            for future in in_flight:
-                future.cancel()
 
 
 def _consume(results: Iterator[tuple[int, list[FileResult]]], state: _Run) -> None:

@@ -6,6 +6,8 @@ import json
 import os
 import random
 from collections import Counter
+from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -13,7 +15,9 @@ from batch_speed import make_dump, write_dumps
 from click.testing import CliRunner, Result
 
 import newsclean
-from newsclean.batch import BatchOptions, Task, _chunks, run
+from newsclean.batch import BatchOptions, Task, run
+from newsclean.pool import chunk_tasks
+from newsclean.worker import LocalFlag, Worker, clean_chunk
 from newsclean.cli import main
 from newsclean.outputs import make_parents, output_stems, sanitize_key, write_atomically
 from newsclean.sources import InputFile, InputProblem, RawDocument, Selection, iter_inputs
@@ -318,6 +322,44 @@ def test_container_records_streamed_as_text_are_each_headed(tmp_path: Path, monk
     assert f"\n==> {tmp_path}/dump.jsonl#2 <==\n" in result.stdout
 
 
+class DyingPool(Executor):
+    """A stand-in process pool that cleans in this process; a chunk holding poison.txt kills its 'worker'."""
+
+    def __init__(self, max_workers: int, mp_context: object = None, initializer: object = None,
+                 initargs: tuple = ()) -> None:
+        self.worker = Worker(initargs[0], LocalFlag())
+        self.broken = False
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        if self.broken:
+            raise BrokenProcessPool("the pool is dead")
+        future: Future = Future()
+        if any(task.path.endswith("poison.txt") for task in args[0]):
+            self.broken = True  # like a real pool: this chunk and everything after it fail
+            future.set_exception(BrokenProcessPool("a worker died"))
+        else:
+            future.set_result(clean_chunk(args[0], self.worker))
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        pass
+
+
+def test_a_worker_death_costs_only_the_file_that_caused_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    write_dumps(tmp_path / "crawl", 100, seed=8, per_dir=100)
+    poison = tmp_path / "crawl" / "site-000" / "000049poison.txt"
+    poison.write_bytes(SAMPLE.read_bytes())
+    monkeypatch.setattr("newsclean.pool.ProcessPoolExecutor", DyingPool)
+    summary = run([str(tmp_path / "crawl")], BatchOptions(output_dir=str(tmp_path / "out"), jobs=2))
+    assert summary.exit_status == 1 and summary.jobs == 2
+    assert summary.failures == [(str(poison), "the worker process died while cleaning it (killed, or out of memory?)")]
+    assert summary.documents == 100 and len(files_below(tmp_path / "out")) == 100
+    stderr = capsys.readouterr().err
+    assert "a worker process died (killed, or out of memory?); its " in stderr
+    assert f"newsclean: {poison}: the worker process died while cleaning it" in stderr
+
+
 def test_sanitize_key_makes_one_safe_unique_name() -> None:
     keys = ["../x", "..\\x", "/abs/path", "a/b", "a_b", "", ".", "..", "\0", "é" * 200, "<urn:uuid:1234>"]
     names = [sanitize_key(k) for k in keys]
@@ -365,13 +407,13 @@ def test_an_output_never_overwrites_its_input(tmp_path: Path, monkeypatch: pytes
     assert (tmp_path / "page.txt").read_bytes() == SAMPLE.read_bytes()
 
 
-def test_output_stems_and_chunks() -> None:
+def test_output_stems_andchunk_tasks() -> None:
     stems = output_stems([PurePosixPath("a.warc.gz"), PurePosixPath("a.jsonl")], ".txt")
     assert [s.as_posix() for s in stems] == ["a.warc.gz", "a.jsonl"]
     tasks = [Task(i, f"f{i}", None, 1000, 0) for i in range(1000)]
-    chunks = _chunks(tasks, 2)
+    chunks = chunk_tasks(tasks, 2)
     assert [t.index for chunk in chunks for t in chunk] == list(range(1000))
     assert [len(c) for c in chunks[:6]] == [1, 1, 2, 2, 4, 4]  # small first: output starts at once
     assert max(len(c) for c in chunks) == 63 and len(chunks) >= 16
     big = [Task(i, f"f{i}", None, 5 * 1024 * 1024, 0) for i in range(4)]
-    assert [len(c) for c in _chunks(big, 1)] == [1, 1, 1, 1]  # cut by bytes too
+    assert [len(c) for c in chunk_tasks(big, 1)] == [1, 1, 1, 1]  # cut by bytes too

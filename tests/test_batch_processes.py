@@ -220,3 +220,33 @@ def test_workers_end_when_the_run_is_killed_hard(tmp_path: Path) -> None:
     while processes_in_group(proc.pid) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert processes_in_group(proc.pid) == []  # no orphan worker waits for work forever
+
+
+def children_of(parent: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == parent and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_a_killed_worker_is_replaced_and_the_run_finishes(tmp_path: Path) -> None:
+    crawl, out = tmp_path / "crawl", tmp_path / "out"
+    write_dumps(crawl, 300, seed=13, per_dir=100)
+    proc = subprocess.Popen([*COMMAND, "clean", str(crawl), "-o", str(out), "--format", "json", "-j", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wait_for_outputs(out, 5, proc)
+    # Workers are the children of the forkserver, itself a child of the run (like the OOM killer would).
+    workers = [pid for server in children_of(proc.pid) for pid in children_of(server)]
+    assert workers, "no worker processes found"
+    os.kill(workers[0], signal.SIGKILL)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 0, stderr
+    assert b"a worker process died (killed, or out of memory?)" in stderr and b"Traceback" not in stderr
+    assert sum(1 for _ in out.rglob("*.json")) == 300
