@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -193,18 +194,25 @@ def test_progress_bar_and_summary_table_on_a_terminal(tmp_path: Path) -> None:
     assert quiet.stderr == ""
 
 
-def processes_in_group(group: int) -> list[int]:
-    found = []
+def live_processes() -> Iterator[tuple[int, int, int]]:
+    """(pid, parent pid, process group) of every live process, from /proc."""
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                # Field 5 of /proc/PID/stat is the process group (after the parenthesised command name).
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
+                # After the parenthesised command name: state, parent pid, process group, ...
+                state, parent, group = (entry / "stat").read_text().rsplit(")", 1)[1].split()[:3]
+            except (OSError, ValueError):
                 continue
-            if int(fields[2]) == group and fields[0] != "Z":
-                found.append(int(entry.name))
-    return found
+            if state != "Z":
+                yield int(entry.name), int(parent), int(group)
+
+
+def processes_in_group(group: int) -> list[int]:
+    return [pid for pid, _, pgrp in live_processes() if pgrp == group]
+
+
+def children_of(parent: int) -> list[int]:
+    return [pid for pid, ppid, _ in live_processes() if ppid == parent]
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
@@ -220,19 +228,6 @@ def test_workers_end_when_the_run_is_killed_hard(tmp_path: Path) -> None:
     while processes_in_group(proc.pid) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert processes_in_group(proc.pid) == []  # no orphan worker waits for work forever
-
-
-def children_of(parent: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == parent and fields[0] != "Z":
-                found.append(int(entry.name))
-    return found
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
