@@ -1,7 +1,8 @@
-"""The command line: click options -> Config once, call the library, print, exit with a status.
+"""The command line: click options -> Config and BatchOptions once, call the batch runner, exit with its status.
 
 Exit status: 0 all inputs cleaned; 1 some inputs failed (or, with --fail-on-error-page, were
-error pages); 2 usage error; 130 interrupted; 141 output pipe closed.
+error pages); 2 usage error; 130 interrupted (Ctrl-C), 143 terminated (SIGTERM); 141 output
+pipe closed.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from typing import BinaryIO
 
 import click
 
@@ -17,11 +19,11 @@ from .api import clean_raw
 from .config import DEFAULT_CONFIG, INPUT_FORMATS, Config, load_config
 from .document import Document
 from .errors import ConfigError, NewscleanError
-from .sources import STDIN, read_documents
-from .writers import to_json, to_text
+from .sources import STDIN, Selection, read_documents, read_path_list
+from .writers import FORMATS
 
+# batch.py decides a run's status; these name the codes for the commands that decide their own.
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
-FORMATS = ("text", "json", "jsonl")
 
 
 class DefaultCommandGroup(click.Group):
@@ -44,14 +46,24 @@ def main() -> None:
     newsclean FILE               clean one dump (same as `newsclean clean FILE`)
     cat FILE | newsclean         clean stdin
     newsclean clean A B --format jsonl
-    newsclean crawl.warc.gz -f jsonl   HTML pages, JSONL and WARC files, compressed or not
+    newsclean clean crawl/ -o clean/       clean a directory tree into another
+    newsclean clean crawl/ | jq .title     a directory without -o streams JSONL
+    newsclean crawl.warc.gz -f jsonl       HTML pages, JSONL and WARC files, compressed or not
+    newsclean diff FILE                    see what was removed and why
     newsclean clean --help       all cleaning options
 
-    Exit status: 0 ok, 1 some inputs failed, 2 usage error, 130 interrupted.
+    Exit status: 0 ok, 1 some inputs failed, 2 usage error, 130 interrupted
+    (143 by SIGTERM), 141 stdout closed early.
     """
 
 
-def build_config(config_file: str | None, rule_files: tuple[str, ...], max_bytes: int | None) -> Config:
+def build_config(
+    config_file: str | None,
+    rule_files: tuple[str, ...],
+    max_bytes: int | None,
+    input_format: str | None = None,
+    field: str | None = None,
+) -> Config:
     """The run's Config: defaults, then the config file, then command-line options."""
     config = load_config(config_file) if config_file else DEFAULT_CONFIG
     changes: dict[str, object] = {}
@@ -59,92 +71,136 @@ def build_config(config_file: str | None, rule_files: tuple[str, ...], max_bytes
         changes["rule_files"] = config.rule_files + tuple(rule_files)
     if max_bytes is not None:
         changes["max_bytes"] = max_bytes
+    if input_format is not None:
+        changes["input_format"] = input_format
+    if field is not None:
+        changes["field"] = field
     return config.replace(**changes) if changes else config
-
-
-def render(doc: Document, fmt: str, title: bool) -> str:
-    """One document in the chosen output format."""
-    if fmt == "json":
-        return to_json(doc) + "\n"
-    if fmt == "jsonl":
-        return to_json(doc, indent=None) + "\n"
-    return to_text(doc, title=title)
 
 
 def error_line(message: str) -> None:
     """One line on stderr, control characters neutralised (file names come from the outside)."""
-    safe = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
-    click.echo(f"newsclean: {safe}", err=True)
+    from .batch import printable
+
+    click.echo(f"newsclean: {printable(message)}", err=True)
 
 
-def clean_each(sources: list[str], config: Config) -> Iterator[tuple[str, Document | None]]:
-    """Clean inputs one by one; a failing input yields None after its error line, the rest go on."""
-    for source in sources:
-        try:
-            for raw in read_documents(source, config.max_bytes, config.input_format, config.field):
-                try:
-                    yield raw.source, clean_raw(raw, config)
-                except NewscleanError as exc:
-                    error_line(str(exc))
-                    yield raw.source, None
-        except NewscleanError as exc:
-            error_line(str(exc))
-            yield source, None
+def validate_rules(config: Config) -> None:
+    """Load the rule files now, so a broken one is a usage error before anything runs."""
+    from .rules import load_rules
+
+    load_rules(config.rule_files)
 
 
 @main.command("clean")
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="text: title, blank line, paragraphs; json: one object per document; jsonl: one object per line.")
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False), metavar="OUTDIR",
+              help="Write one output per input into this directory, mirroring the input tree. "
+                   "Without it, outputs go to stdout.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="text: title, blank line, paragraphs; json: one object per document; jsonl: one object "
+                   "per line. [default: text; jsonl for a directory or --files-from without -o]")
 @click.option("--no-title", is_flag=True, help="Print the body only (text format).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="TOML file of Config settings.")
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
               help="Extra phrase-list TOML file (repeatable), merged with the built-in rules.")
 @click.option("--max-bytes", type=click.IntRange(min=0), default=None,
-              help="Refuse documents larger than this many bytes, after decompression; for JSONL and WARC, "
-                   f"each record (0 = no limit). [default: {DEFAULT_CONFIG.max_bytes}]")
+              help=f"Refuse inputs larger than this many bytes (0 = no limit). [default: {DEFAULT_CONFIG.max_bytes}]")
 @click.option("--fail-on-error-page", is_flag=True, help="Count error pages as failures (exit status 1).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Worker processes (0 = one per usable CPU). [default: 0]")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+              help="Clean only files in directories matching PATTERN (repeatable; replaces the default "
+                   "*.txt, *.html, *.json, *.jsonl, *.warc, ... and their .gz/.bz2/.xz/.zst).")
+@click.option("--exclude", "excludes", multiple=True, metavar="PATTERN",
+              help="Leave out files and directories matching PATTERN (repeatable). A pattern with / "
+                   "matches the path below the directory given, otherwise the name.")
+@click.option("--hidden", is_flag=True, help="Also walk hidden files and directories (names starting with .).")
+@click.option("--no-recursive", is_flag=True, help="Clean only the files directly in each directory.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Follow symbolic links found in directories (loops are walked once). By default they are skipped.")
+@click.option("--skip-existing", is_flag=True,
+              help="With -o: skip inputs whose output exists and is not older than the input (resume a run).")
+@click.option("--files-from", type=click.File("rb"), metavar="FILE",
+              help="Read input paths from FILE (- for stdin), one a line.")
+@click.option("-0", "--null", is_flag=True, help="With --files-from: paths are NUL-separated (find -print0).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors are still printed.")
+@click.option("--summary-json", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the run's summary as JSON to FILE.")
 @click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=None,
               help="What the inputs are; auto detects each by content: compression, WARC, JSONL, HTML or text. [default: auto]")
 @click.option("--field", default=None, metavar="NAME",
               help="JSONL field holding the text or HTML. [default: the first of html, raw_html, text, raw_content, content, body]")
-def clean_command(inputs: tuple[str, ...], fmt: str, no_title: bool, config_file: str | None,
-                  rule_files: tuple[str, ...], max_bytes: int | None, fail_on_error_page: bool,
+def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | None, no_title: bool,
+                  config_file: str | None, rule_files: tuple[str, ...], max_bytes: int | None,
+                  fail_on_error_page: bool, jobs: int, globs: tuple[str, ...], excludes: tuple[str, ...],
+                  hidden: bool, no_recursive: bool, follow_symlinks: bool, skip_existing: bool,
+                  files_from: BinaryIO | None, null: bool, quiet: bool, summary_json: str | None,
                   input_format: str | None, field: str | None) -> None:
-    """Clean dumps (files, or - for stdin) and print the clean articles.
+    """Clean dumps (files, directories, or - for stdin) and print or write the clean articles.
 
-    With no INPUTS, reads stdin. Text output separates documents with a `==> FILE <==` line
-    when there are several (`==> FILE#KEY <==` for records); jsonl keeps input order, one
-    object per line.
+    With no INPUTS (and no --files-from), reads stdin. Directories are walked recursively for
+    dump files (hidden files, symbolic links and other kinds of files are left out by default).
+
+    With -o OUTDIR, each input gets one output file in OUTDIR, at its path below the directory
+    given (a file named on the command line keeps its own relative path), with the extension
+    of the format (.txt, .json, .jsonl); outputs are written atomically. Without -o, outputs go
+    to stdout in input order: text separates documents with a `==> FILE <==` line when there
+    are several; jsonl is one object per line.
+
+    An input may be a text dump, an HTML page, a JSONL file (one record per line) or a WARC
+    archive (one document per HTML or text response), each optionally compressed (.gz, .bz2,
+    .xz, .zst); the kind is detected by content. A record of a JSONL or WARC file is named
+    FILE#KEY (line number, or WARC record id).
+
+    A file that cannot be cleaned is reported (`newsclean: PATH: problem`) and the run goes on.
+    Runs of several files show a progress bar when stderr is a terminal and end with a summary
+    on stderr (--quiet for neither).
 
     \b
-    An input may be a text dump, an HTML page, a JSONL file (one record per line)
-    or a WARC archive (one document per HTML or text response), each optionally
-    compressed (.gz, .bz2, .xz, .zst); the kind is detected by content. A record
-    of a JSONL or WARC file is named FILE#KEY (line number, or WARC record id).
+    Exit status: 0 all inputs cleaned; 1 some inputs failed (or were error pages
+    with --fail-on-error-page); 2 usage error; 130 interrupted by Ctrl-C (143 by
+    SIGTERM; outputs written so far are whole, rerun with --skip-existing);
+    141 stdout closed early (e.g. | head).
     """
     try:
-        config = build_config(config_file, rule_files, max_bytes)
-        reading = {"input_format": input_format, "field": field}
-        config = config.replace(**{k: v for k, v in reading.items() if v is not None})
+        config = build_config(config_file, rule_files, max_bytes, input_format, field)
+        validate_rules(config)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
-    sources = list(inputs) or [STDIN]
-    failed = False
-    many = len(sources) > 1
-    for source, doc in clean_each(sources, config):
-        if doc is None:
-            failed = True
-            continue
-        if fail_on_error_page and doc.verdict.value == "error_page":
-            error_line(f"{source}: error page")
-            failed = True
-        out = render(doc, fmt, title=not no_title)
-        # A record of a JSONL or WARC file is one of many documents even when it is the only input.
-        if fmt == "text" and (many or source not in sources):
-            out = f"==> {source} <==\n{out}\n"
-        write_stdout(out)
-    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+    if null and files_from is None:
+        raise click.UsageError("-0/--null needs --files-from")
+    if skip_existing and output_dir is None:
+        raise click.UsageError("--skip-existing needs -o/--output-dir")
+    sources = list(inputs)
+    if files_from is not None:
+        if files_from is sys.stdin.buffer and STDIN in sources:
+            raise click.UsageError("--files-from - and - both read stdin; use one")
+        sources += read_path_list(files_from, null)
+    elif not sources:
+        sources = [STDIN]
+    walks = files_from is not None or any(os.path.isdir(path) for path in sources if path != STDIN)
+    batch = walks or output_dir is not None or len(sources) > 1
+    if fmt is None:
+        fmt = "jsonl" if walks and output_dir is None else "text"
+    from .batch import BatchError, BatchOptions, run, usable_cpus  # lazy: keeps --help fast
+
+    options = BatchOptions(
+        config=config, fmt=fmt, title=not no_title, output_dir=output_dir, jobs=jobs or usable_cpus(),
+        selection=Selection(globs=globs, excludes=excludes, hidden=hidden, recursive=not no_recursive,
+                            follow_symlinks=follow_symlinks),
+        skip_existing=skip_existing, fail_on_error_page=fail_on_error_page,
+        headers=fmt == "text" and output_dir is None and batch,
+        # A bar would garble text printed to the same terminal.
+        progress=batch and not quiet and (output_dir is not None or not sys.stdout.isatty()),
+        summary=batch and not quiet, summary_json=summary_json,
+    )
+    try:
+        summary = run(sources, options)
+    except BatchError as exc:
+        error_line(str(exc))
+        sys.exit(EXIT_USAGE)
+    sys.exit(summary.exit_status)
 
 
 def write_stdout(text: str) -> None:
@@ -175,10 +231,10 @@ SORT_ORDERS = ("input", "removed", "share", "name")
 
 
 def clean_for_report(sources: Iterable[str], config: Config) -> Iterator[tuple[str, Document | None, str | None]]:
-    """Like clean_each, but a failing input also yields its problem, for the report's table row."""
+    """Clean inputs one by one for the report; a failing input yields its problem for its table row."""
     for source in sources:
         try:
-            for raw in read_documents(source, config.max_bytes):
+            for raw in read_documents(source, config.max_bytes, config.input_format, config.field):
                 try:
                     yield raw.source, clean_raw(raw, config), None
                 except NewscleanError as exc:

@@ -26,3 +26,12 @@ class TooLargeError(InputError):
 
 class ConfigError(NewscleanError):
     """A rules or configuration file is invalid."""
+
+
+class OutputError(NewscleanError):
+    """An output cannot be written where it belongs (a symlink or a file in the way inside OUTDIR)."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem

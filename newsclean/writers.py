@@ -66,3 +66,15 @@ def to_dict(doc: Document) -> dict[str, Any]:
 def to_json(doc: Document, indent: int | None = 2) -> str:
     """The JSON record as a string (indented by default; indent=None gives one line, as in JSONL)."""
     return json.dumps(to_dict(doc), ensure_ascii=False, indent=indent)
+
+
+FORMATS = ("text", "json", "jsonl")
+
+
+def render(doc: Document, fmt: str, title: bool = True) -> str:
+    """One document in an output format: "text", "json" (indented) or "jsonl" (one line); newline-terminated."""
+    if fmt == "json":
+        return to_json(doc) + "\n"
+    if fmt == "jsonl":
+        return to_json(doc, indent=None) + "\n"
+    return to_text(doc, title=title)

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsclean
+from newsclean import InputError
 from newsclean.cli import main
 
 from conftest import BODY, HEADLINE, dump
@@ -67,7 +68,7 @@ def test_a_failing_input_is_one_line_and_the_run_goes_on(pages: dict[str, str], 
     missing = str(tmp_path / "missing.txt")
     binary = tmp_path / "scan.txt"
     binary.write_bytes(b"%PDF-1.7\n" + bytes(range(256)))
-    status, out, err = run("clean", "-f", "jsonl", missing, str(binary), pages["lake.txt"])
+    status, out, err = run("clean", "-q", "-f", "jsonl", missing, str(binary), pages["lake.txt"])  # -q: errors only
     assert status == 1
     assert err.splitlines() == [f"newsclean: {missing}: no such file", f"newsclean: {binary}: not text: looks like a PDF document"]
     assert [json.loads(line)["source"] for line in out.splitlines()] == [pages["lake.txt"]]
@@ -81,7 +82,7 @@ def test_too_large_input_fails_with_its_limit(pages: dict[str, str]) -> None:
 
 def test_error_pages_fail_only_when_asked(pages: dict[str, str]) -> None:
     assert run(pages["gone.txt"])[0] == 0
-    status, out, err = run("clean", "--fail-on-error-page", pages["gone.txt"], pages["lake.txt"])
+    status, out, err = run("clean", "-q", "--fail-on-error-page", pages["gone.txt"], pages["lake.txt"])
     assert status == 1
     assert err == f"newsclean: {pages['gone.txt']}: error page\n"
     assert out.endswith("\n\n".join([HEADLINE, *BODY]) + "\n\n")
@@ -106,15 +107,14 @@ def test_config_file_sets_a_threshold(pages: dict[str, str], tmp_path: Path) -> 
     assert BODY[1].replace("Monday", "Tuesday") in run("clean", "--config", str(config), str(page))[1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sources.open_binary answers a directory with 'is a directory (give -o OUTDIR to clean a "
-    "directory)', but `newsclean clean` has no -o option: following the advice is a usage error (exit 2)",
-)
-def test_directory_error_points_at_an_option_that_exists(tmp_path: Path) -> None:
-    status, _, err = run("clean", str(tmp_path))
-    assert status == 1 and err.startswith(f"newsclean: {tmp_path}: is a directory")
-    assert run("clean", "-o", str(tmp_path / "out"), str(tmp_path))[0] != 2
+def test_a_directory_is_walked_and_the_library_names_the_command(tmp_path: Path) -> None:
+    (tmp_path / "page.txt").write_text("\n".join([HEADLINE, *BODY]) + "\n")
+    status, out, _ = run("clean", "-q", str(tmp_path))
+    assert status == 0 and json.loads(out)["source"] == str(tmp_path / "page.txt")
+    assert run("clean", "-q", "-o", str(tmp_path / "out"), str(tmp_path))[0] == 0
+    assert (tmp_path / "out" / "page.txt").read_text().startswith(HEADLINE)
+    with pytest.raises(InputError, match="is a directory"):
+        newsclean.clean_file(str(tmp_path))
 
 
 @settings(max_examples=4, deadline=None)

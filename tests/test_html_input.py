@@ -107,7 +107,7 @@ def test_slow_page_times_out_and_the_run_goes_on(tmp_path: Path) -> None:
     config.write_text("html_timeout = 0.05\n")
     with pytest.raises(ExtractionTimeout, match="took longer than html_timeout"):
         newsclean.clean_file(str(slow), Config(html_timeout=0.05))
-    result = run_cli("clean", "--config", str(config), "--format", "jsonl", str(slow), str(good))
+    result = run_cli("clean", "-q", "--config", str(config), "--format", "jsonl", str(slow), str(good))
     assert result.returncode == 1
     assert result.stderr.decode().strip() == f"newsclean: {slow}: HTML extraction took longer than html_timeout (0.05 s)"
     assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [str(good)]

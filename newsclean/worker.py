@@ -1,0 +1,221 @@
+"""Batch runs, worker side: the run's options, and what a worker does with a chunk of input files.
+
+A worker (a process of the pool, or the main process with --jobs 1) reads each file (a container
+may hold many documents), cleans every document, and writes its output atomically below OUTDIR,
+or keeps the rendered text for the parent to print in order. Between documents it checks the
+run's stop flag, so a stop leaves only whole outputs.
+"""
+
+from __future__ import annotations
+
+import errno
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .api import clean_raw
+from .config import DEFAULT_CONFIG, Config
+from .errors import NewscleanError, OutputError
+from .outputs import EXTENSIONS, is_up_to_date, make_parents, output_path, write_atomically
+from .sources import RawDocument, Selection, read_documents
+from .writers import render
+
+EXIT_ORPHANED = 1  # a worker whose run died ends with this status (nobody reads it)
+DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}  # every later write would fail too: stop
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a run reads, cleans, writes and reports (the CLI builds one from its options)."""
+
+    config: Config = DEFAULT_CONFIG
+    fmt: str = "text"  # "text", "json" or "jsonl"
+    title: bool = True
+    output_dir: str | None = None  # None: stream to stdout
+    jobs: int = 1
+    selection: Selection = Selection()
+    skip_existing: bool = False
+    fail_on_error_page: bool = False
+    headers: bool = False  # text to stdout: a `==> SOURCE <==` line before each document
+    progress: bool = False  # a progress bar on stderr, when stderr is a terminal
+    summary: bool = False  # the summary on stderr at the end
+    summary_json: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One input file for a worker: where to read it and the stem of its output below OUTDIR."""
+
+    index: int
+    path: str
+    stem: str | None  # None when streaming to stdout
+    size: int
+    mtime_ns: int
+
+
+@dataclass(slots=True)
+class DocResult:
+    """What became of one document: its verdict and removals, or the problem; its output or text."""
+
+    source: str
+    verdict: str | None = None
+    removed_by_stage: dict[str, int] = field(default_factory=dict)
+    problem: str | None = None  # the whole one-line message, "SOURCE: problem"
+    output: str | None = None  # the file written below OUTDIR
+    data: bytes | None = None  # the rendered document, when streaming
+    skipped: bool = False  # its output was up to date (--skip-existing)
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What became of one input file: its documents, or why it could not be read."""
+
+    index: int
+    path: str
+    read: bool = False
+    bytes_read: int = 0
+    docs: list[DocResult] = field(default_factory=list)
+    problem: str | None = None  # reading failed (before or between documents)
+    fatal: str | None = None  # the run must stop (disk full)
+    complete: bool = True  # False when a stop came between the documents of a container
+    cpu_seconds: float = 0.0  # CPU time spent on this file (in whichever process cleaned it)
+
+
+class StopFlag(Protocol):
+    """A shared byte the parent sets to stop the workers (a multiprocessing RawValue, or a plain stand-in)."""
+
+    value: int
+
+
+@dataclass
+class LocalFlag:
+    value: int = 0
+
+
+class Worker:
+    """What a worker process (or the parent, with --jobs 1) needs between documents."""
+
+    def __init__(self, options: BatchOptions, flag: StopFlag) -> None:
+        self.options = options
+        self.flag = flag
+        self.made_dirs: set[str] = set()  # output directories known to exist (and not to be symlinks)
+
+    def stopped(self) -> bool:
+        """True once the parent asked the run to stop."""
+        return bool(self.flag.value)
+
+
+_worker: Worker | None = None  # the state of a worker process, set once by init_worker
+
+
+def init_worker(options: BatchOptions, flag: StopFlag) -> None:
+    """Set up a worker process: it ignores SIGINT and SIGTERM and stops when the parent sets the flag."""
+    global _worker
+    # The parent decides when to stop (Ctrl-C reaches the whole process group); a worker killed
+    # mid-write would leave a temporary file behind, one told to stop finishes its document.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _worker = Worker(options, flag)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()
+
+
+def _exit_with_parent(sentinel: int) -> None:
+    """End this worker when the run's process dies (killed hard): it would wait for work forever."""
+    multiprocessing.connection.wait([sentinel])
+    os._exit(EXIT_ORPHANED)
+
+
+def run_chunk(tasks: list[Task]) -> list[FileResult]:
+    """The pool's task: clean a chunk of files with this worker's state."""
+    assert _worker is not None, "worker not initialised"
+    return clean_chunk(tasks, _worker)
+
+
+def clean_chunk(tasks: list[Task], worker: Worker) -> list[FileResult]:
+    """Clean files in order until done, stopped, or a fatal write error."""
+    results: list[FileResult] = []
+    for task in tasks:
+        if worker.stopped():
+            break
+        results.append(clean_task(task, worker))
+        if results[-1].fatal:
+            break
+    return results
+
+
+class _Fatal(Exception):
+    """A write error every later write would hit too (disk full, read-only file system)."""
+
+
+def clean_task(task: Task, worker: Worker) -> FileResult:
+    """Read one input file, clean every document it holds, and write (or render) each one."""
+    result = FileResult(task.index, task.path)
+    cpu_started = time.process_time()
+    try:
+        config = worker.options.config
+        for number, raw in enumerate(read_documents(task.path, config.max_bytes, config.input_format, config.field)):
+            if number and worker.stopped():
+                result.complete = False
+                break
+            result.read = True
+            result.bytes_read += len(raw.data)
+            result.docs.append(clean_document(raw, task, worker))
+        result.read = True  # also a container that holds no documents
+    except _Fatal as exc:
+        result.fatal = str(exc)
+    except NewscleanError as exc:
+        result.problem = str(exc)
+    except Exception as exc:  # a reader bug on one odd file must cost that file, not the crawl
+        result.problem = f"{task.path}: cannot read: {type(exc).__name__}: {exc}"
+    result.cpu_seconds = time.process_time() - cpu_started
+    return result
+
+
+def clean_document(raw: RawDocument, task: Task, worker: Worker) -> DocResult:
+    """Clean one document and write its output (or keep its rendered text for stdout)."""
+    options = worker.options
+    target = None
+    if task.stem is not None and options.output_dir is not None:
+        target = output_path(options.output_dir, task.stem, EXTENSIONS[options.fmt], raw.record)
+        if options.skip_existing and is_up_to_date(target, task.mtime_ns):
+            return DocResult(raw.source, skipped=True)
+    try:
+        doc = clean_raw(raw, options.config)
+    except NewscleanError as exc:
+        return DocResult(raw.source, problem=str(exc))
+    except Exception as exc:  # a cleaner bug on one page must cost that page, not the crawl
+        return DocResult(raw.source, problem=f"{raw.source}: internal error: {type(exc).__name__}: {exc}")
+    removed = Counter(block.removal.stage.value for block in doc.removed() if block.removal)
+    result = DocResult(raw.source, verdict=doc.verdict.value, removed_by_stage=dict(removed))
+    text = render(doc, options.fmt, options.title)
+    # A record of a container is one of many documents, even when the container is the only input.
+    if target is None and options.fmt == "text" and (options.headers or raw.record is not None):
+        text = f"==> {raw.source} <==\n{text}\n"
+    # File names that are not UTF-8 come back as they were (surrogateescape), like other Unix tools.
+    data = text.encode("utf-8", "surrogateescape")
+    if target is None:
+        result.data = data
+        return result
+    assert options.output_dir is not None
+    try:
+        if os.path.exists(target) and os.path.samefile(target, task.path):
+            raise OutputError(target, "is the input itself; refusing to overwrite it")
+        make_parents(options.output_dir, target, worker.made_dirs)
+        write_atomically(target, data)
+    except OutputError as exc:
+        result.problem = str(exc)
+    except OSError as exc:
+        message = f"{target}: cannot write: {exc.strerror or exc}"
+        if exc.errno in DISK_FULL:
+            raise _Fatal(message) from None
+        result.problem = message
+    else:
+        result.output = target
+    return result
