@@ -310,19 +310,21 @@ def diff_renderables(sources: list[str], config: Config, options: ReportViewOpti
     """The report's parts and whether any input failed: one report per document for a single
     file, else a table (and with details each document's report after it)."""
     from . import report
+    from .sources import iter_inputs
     from .summary import failed, sort_summaries, summarize
-    from .walk import expand_inputs, has_directory
 
     renderables: list[RenderableType] = []
     any_failed = False
-    if len(sources) == 1 and not has_directory(sources):
+    if len(sources) == 1 and not (sources[0] != STDIN and os.path.isdir(sources[0])):
         for _source, doc, _problem in clean_for_report(sources, config):
             any_failed |= doc is None
             if doc is not None:
                 renderables.append(report.document_report(doc, options))
         return renderables, any_failed
     summaries, docs = [], {}
-    for source, doc, problem in clean_for_report(report.tracked(list(expand_inputs(sources))), config):
+    # Directories are walked as `clean` walks them; a path that cannot be walked fails its row.
+    paths = [item.path for item in iter_inputs(sources)]
+    for source, doc, problem in clean_for_report(report.tracked(paths), config):
         if doc is None:
             any_failed = True
             summaries.append(failed(source, problem or "failed"))

@@ -80,7 +80,7 @@ def test_colour_on_and_off() -> None:
 
 def make_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A directory `dumps` (in the current directory, so names are short): the example, a shorter
-    copy in a subdirectory, a hidden file, a binary file."""
+    copy in a subdirectory, a hidden file, a binary file named like a dump, a file that is no dump."""
     monkeypatch.chdir(tmp_path)
     tree = Path("dumps")
     tree.mkdir()
@@ -91,7 +91,8 @@ def make_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     lines = data.split(b"\n")
     (tree / "nested" / "b.txt").write_bytes(b"\n".join(lines[:11] + lines[17:]))
     (tree / ".hidden.txt").write_bytes(data)
-    (tree / "broken.bin").write_bytes(b"\x00\x01\x02\x03" * 100)
+    (tree / "broken.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    (tree / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # left out, as `clean` leaves it out
     return tree
 
 
@@ -102,17 +103,17 @@ def test_directory_gives_a_table_with_totals_and_failures(tmp_path: Path, monkey
     out = result.stdout
     assert ".hidden" not in out
     assert out.splitlines()[0].strip() == "in dumps/"  # the shared folder, said once
-    names = [line.split()[0] for line in out.splitlines() if re.match(r"\S+\.(txt|bin) ", line)]
-    assert names == ["a.txt", "broken.bin", "nested/b.txt"]
+    names = [line.split()[0] for line in out.splitlines() if re.match(r"\S+\.(txt|png) ", line)]
+    assert names == ["a.txt", "broken.txt", "nested/b.txt"]
     assert re.search(r"a\.txt +article +24 +7 +17 +45% +6 duplicate of line", out)
-    assert re.search(r"broken\.bin +failed .* not text", out)
+    assert re.search(r"broken\.txt +failed .* not text", out)
     assert re.search(r"total: 3 files +2 article +42 +14 +28", out)
-    assert "broken.bin: not text" in result.stderr
+    assert "broken.txt: not text" in result.stderr
 
 
 def test_sort_by_most_removed_and_details_follow_the_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     tree = make_tree(tmp_path, monkeypatch)
-    (tree / "broken.bin").unlink()
+    (tree / "broken.txt").unlink()
     out = run("diff", str(tree / "nested"), str(tree / "a.txt"), "--sort", "removed", "--details",
               env={"COLUMNS": "120"}).stdout
     names = [line.split()[0] for line in out.splitlines() if re.match(r"\S+\.txt ", line)]

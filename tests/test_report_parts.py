@@ -5,21 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import newsclean
+from click.testing import CliRunner
+from newsclean.cli import main
 from newsclean import Stage
 from newsclean.summary import failed, sort_summaries, summarize, total
-from newsclean.walk import expand_inputs
 from newsclean.worddiff import word_diff
 
 from golden.regenerate import example
 
 
-def test_directories_are_walked_recursively_in_order_without_hidden_entries(tmp_path: Path) -> None:
-    for name in ("b.txt", "a.txt", ".seen.txt", "sub/c.txt", ".git/config", "sub/.cache/d.txt"):
+def test_directories_are_walked_as_clean_walks_them(tmp_path: Path) -> None:
+    for name in ("b.txt", "a.txt", ".seen.txt", "sub/c.txt", ".git/config", "sub/.cache/d.txt", "notes.md"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("x")
-    found = list(expand_inputs([str(tmp_path), "-", "not/a/dir.txt"]))
-    assert found == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), str(tmp_path / "sub" / "c.txt"),
-                     "-", "not/a/dir.txt"]
+        (tmp_path / name).write_text("A sentence of running text that is long enough to be kept.\n")
+    result = CliRunner().invoke(main, ["diff", "--no-pager", "--no-color", "--sort", "name", str(tmp_path)])
+    rows = [line.split()[0] for line in result.output.splitlines() if line.strip().endswith(".txt") or ".txt " in line]
+    shown = [row for row in rows if row.endswith(".txt")]
+    assert shown == ["a.txt", "b.txt", "sub/c.txt"]  # hidden entries and non-dump files left out
 
 
 def test_summary_counts_agree_with_the_json_record() -> None:
