@@ -1,4 +1,5 @@
-"""Golden tests: every samples/NAME.txt with a hand-written NAME.expected.txt and NAME.expected.json.
+"""Golden tests: every samples/NAME.txt with a hand-written tests/expected/NAME.expected.txt and
+NAME.expected.json (kept out of samples/, so that `newsclean clean samples/` cleans only dumps).
 
 expected.txt is what a careful editor keeps (headline, blank line, body paragraphs separated by
 blank lines); expected.json holds the title, date, status and verdict. Each sample is checked
@@ -18,8 +19,10 @@ import newsclean
 
 from conftest import ROOT, SAMPLES
 
+EXPECTED_DIR = ROOT / "tests" / "expected"
+
 SUFFIX = ".expected.txt"
-EXPECTED = sorted(SAMPLES.glob(f"*{SUFFIX}"))
+EXPECTED = sorted(EXPECTED_DIR.glob(f"*{SUFFIX}"))
 NAMES = [path.name[: -len(SUFFIX)] for path in EXPECTED]
 
 
@@ -28,11 +31,11 @@ def dump_of(name: str) -> Path:
 
 
 def expected_text(name: str) -> str:
-    return (SAMPLES / f"{name}{SUFFIX}").read_text(encoding="utf-8")
+    return (EXPECTED_DIR / f"{name}{SUFFIX}").read_text(encoding="utf-8")
 
 
 def expected_meta(name: str) -> dict:
-    return json.loads((SAMPLES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    return json.loads((EXPECTED_DIR / f"{name}.expected.json").read_text(encoding="utf-8"))
 
 
 def test_every_sample_has_its_dump_and_expectations() -> None:
