@@ -40,8 +40,12 @@ def parse_text_dump(text: str, source: str = "-", encoding: str = "utf-8") -> Do
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     blocks = []
     for number, raw in enumerate(text.split("\n"), start=1):
-        # Repaired after cleaning: a zero-width space inside "â€™" would hide it before.
-        line = repair_mojibake(normalize_line(raw))
+        # Repaired after cleaning: a zero-width space inside "â€™" would hide it before; and
+        # cleaned again if repaired, since the repair can yield any character.
+        line = normalize_line(raw)
+        repaired = repair_mojibake(line)
+        if repaired != line:
+            line = normalize_line(repaired)
         if line:
             blocks.append(Block(line=number, text=line))
     return Document(source=source, blocks=blocks, encoding=encoding)

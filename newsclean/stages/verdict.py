@@ -11,6 +11,7 @@ from .teasers import TEASER_REASON, is_teaser_list
 
 # A page whose body is this share error-page text (by words) is an error page, however long.
 ERROR_SHARE = 0.3
+MAX_ERROR_BODY_LINE = 40
 
 
 def _remove_all(blocks: list[Block], stage: Stage, reason: str) -> None:
@@ -30,10 +31,17 @@ def decide_verdict(doc: Document, config: Config) -> Document:
     lines = analyze(doc, rules).lines
     kept = [i for i, b in enumerate(doc.blocks) if b.kept]
     lenient = doc.meta.status is not None and doc.meta.status >= 400
-    error_words = sum(lines[i].size for i in kept if error_phrase(lines[i], rules, lenient))
+    # Error-page text comes in short lines; a paragraph that mentions "not found" is an article's.
+    error_words = sum(
+        lines[i].size for i in kept if lines[i].words <= MAX_ERROR_BODY_LINE and error_phrase(lines[i], rules, lenient)
+    )
     body_words = sum(lines[i].size for i in kept)
     evidence = lenient or error_words > 0 or any(b.removal and b.removal.stage is Stage.ERROR_PAGE for b in doc.blocks)
-    if evidence and (body_words - error_words < config.min_article_words or error_words >= ERROR_SHARE * body_words):
+    # Error text making up much of the body only decides when the page says so loudly: an error
+    # status, or a body that opens with the error message (a site's own 404 template).
+    loud = lenient or bool(kept and error_phrase(lines[kept[0]], rules))
+    thin = body_words - error_words < config.min_article_words
+    if evidence and (thin or (loud and error_words >= ERROR_SHARE * body_words)):
         _remove_all(doc.blocks, Stage.ERROR_PAGE, "the page is an error page: no article besides the error text")
         doc.verdict = Verdict.ERROR_PAGE
     # trafilatura chose HTML paragraphs from the markup: a photo blog's captions are no teasers,
