@@ -42,13 +42,19 @@ def read_input(source: str, max_bytes: int = 0, input_format: str = "auto", fiel
             from .jsonl import read_jsonl
 
             yield from read_jsonl(stream, source, max_bytes, field)
+        elif container == "json":
+            from .jsonl import read_json_document
+
+            data = read_limited(stream, source, max_bytes, compressed=kind is not None)
+            yield from read_json_document(data, source, field)
         else:
             data = read_limited(stream, source, max_bytes, compressed=kind is not None)
             yield RawDocument(source, data, content_type=DOCUMENT_TYPES.get(input_format))
 
 
 def sniff_container(head: bytes) -> str | None:
-    """ "warc" or "jsonl" when the (decompressed) head of a file looks like one, else None.
+    """ "warc", "jsonl" or "json" (one JSON document) when the (decompressed) head of a file looks like
+    one, else None.
 
     >>> sniff_container(b"WARC/1.1\\r\\nWARC-Type: warcinfo"), sniff_container(b'\\n{"url": "u", "text": "t"}\\n')
     ('warc', 'jsonl')
@@ -60,8 +66,21 @@ def sniff_container(head: bytes) -> str | None:
     text = head.removeprefix(UTF8_BOM).lstrip()
     # A JSON object opens with `{` and a quoted key (or is empty): `{{template}}` or `{ }` prose is not.
     if text.startswith(b"{") and text[1:].lstrip()[:1] in (b'"', b"}"):
-        return "jsonl"
+        first, newline, _ = text.partition(b"\n")
+        # One object per line, or one object (or array) spread over lines: a JSON document.
+        return "json" if newline and not _is_json_object(first) else "jsonl"
+    if text.startswith(b"[") and text[1:].lstrip()[:1] in (b"{", b"]"):
+        return "json"
     return None
+
+
+def _is_json_object(line: bytes) -> bool:
+    import json
+
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
 
 
 def take_head(stream: BinaryIO, size: int, source: str) -> tuple[bytes, BinaryIO]:

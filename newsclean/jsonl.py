@@ -37,6 +37,20 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int = 0, field: str | N
             yield record_document(line, name, key, field)
 
 
+def read_json_document(data: bytes, source: str, field: str | None = None) -> Iterator[RawDocument]:
+    """A JSON document that is not JSON Lines: one object is one record, an array holds one per item."""
+    try:
+        value = json.loads(data)
+    except UnicodeDecodeError:
+        raise InputError(source, "not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"invalid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    items = value if isinstance(value, list) else [value]
+    for number, item in enumerate(items, start=1):
+        key = str(number)
+        yield record_document(json.dumps(item).encode("utf-8"), f"{source}#{key}", key, field)
+
+
 def record_document(line: bytes, name: str, key: str, field: str | None) -> RawDocument:
     """The RawDocument of one JSONL line (with a `problem` instead of data when it is unusable)."""
     try:

@@ -118,3 +118,18 @@ def test_clean_file_refuses_several_records(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "crawl.jsonl", [{"text": DUMP_TEXT}, {"text": DUMP_TEXT}])
     with pytest.raises(InputError, match="holds several documents"):
         newsclean.clean_file(str(path))
+
+
+def test_a_pretty_printed_json_document_is_one_record_not_one_per_line(tmp_path: Path) -> None:
+    single = tmp_path / "page.json"
+    single.write_text(json.dumps({"text": DUMP_TEXT, "url": "https://example.org/a"}, indent=2))
+    [doc] = list(newsclean.clean_path(str(single)))
+    assert doc.source == f"{single}#1" and doc.meta.url == "https://example.org/a" and len(doc.paragraphs) == 7
+    listed = tmp_path / "pages.json"
+    listed.write_text(json.dumps([{"text": DUMP_TEXT}, {"html": "<p>x</p>", "id": 2}], indent=1))
+    assert [d.source for d in newsclean.clean_path(str(listed))] == [f"{listed}#1", f"{listed}#2"]
+    metadata_only = tmp_path / "meta.json"
+    metadata_only.write_text(json.dumps({"title": "A title", "byline": None}, indent=1))
+    problems: list[str] = []
+    assert list(newsclean.clean_path(str(metadata_only), on_error=lambda exc: problems.append(exc.problem))) == []
+    assert problems == ["no text field (looked for html, raw_html, text, raw_content, content, body); choose one with --field"]
