@@ -43,14 +43,14 @@ def main() -> None:
     """Clean raw scraped news dumps into the article.
 
     \b
-    newsclean FILE               clean one dump (same as `newsclean clean FILE`)
-    cat FILE | newsclean         clean stdin
-    newsclean clean A B --format jsonl
-    newsclean clean crawl/ -o clean/       clean a directory tree into another
-    newsclean clean crawl/ | jq .title     a directory without -o streams JSONL
-    newsclean crawl.warc.gz -f jsonl       HTML pages, JSONL and WARC files, compressed or not
-    newsclean diff FILE                    see what was removed and why
-    newsclean clean --help       all cleaning options
+    newsclean FILE                      clean one dump (same as `newsclean clean FILE`)
+    cat FILE | newsclean                clean stdin
+    newsclean clean A B --format jsonl  one JSON object per line, in input order
+    newsclean clean crawl/ -o clean/    clean a directory tree into another
+    newsclean clean crawl/ | jq .title  a directory without -o streams JSONL
+    newsclean crawl.warc.gz -f jsonl    HTML pages, JSONL and WARC files, compressed or not
+    newsclean diff FILE                 see what was removed and why
+    newsclean clean --help              all cleaning options
 
     Exit status: 0 ok, 1 some inputs failed, 2 usage error, 130 interrupted
     (143 by SIGTERM), 141 stdout closed early.
