@@ -167,11 +167,6 @@ def _mostly_utf8(data: bytes) -> bool:
     return valid >= 10 * max(invalid, 1)
 
 
-def read_text(source: str, max_bytes: int = 0) -> tuple[str, str]:
-    """Read and decode one input; returns the text and its encoding."""
-    return decode(read_bytes(source, max_bytes), source)
-
-
 @dataclass(frozen=True)
 class RawDocument:
     """One document to clean, as read from an input: a whole file, or one record of a container.

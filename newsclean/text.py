@@ -98,15 +98,6 @@ def tokens(text: str) -> list[str]:
     return text.translate(SEPARATOR_TABLE).split()
 
 
-words = tokens
-
-
-def cjk_share(text: str) -> float:
-    """Share of a line's non-space characters that are CJK."""
-    sample = text[:FEATURE_PREFIX_CHARS]
-    letters = sum(1 for ch in sample if not ch.isspace())
-    return len(CJK_CHAR.findall(sample)) / letters if letters else 0.0
-
 
 def ends_sentence(text: str) -> bool:
     """True when the line ends like a sentence in any script."""
