@@ -98,7 +98,6 @@ def tokens(text: str) -> list[str]:
     return text.translate(SEPARATOR_TABLE).split()
 
 
-
 def ends_sentence(text: str) -> bool:
     """True when the line ends like a sentence in any script."""
     stripped = text.rstrip(TRAILING_CLOSERS + " ")

@@ -19,7 +19,7 @@ from ..config import Config
 from ..document import Document, Stage
 from ..features import LineFeatures, analyze
 from ..linemodel import line_scores
-from ..rules import Rules, load_rules
+from ..rules import load_rules
 from .markers import confirmed_markers, is_end_marker
 from .span_edges import article_edges
 from .teasers import TEASER_REASON, is_teaser_list
