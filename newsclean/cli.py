@@ -280,7 +280,8 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
     With one file the report lists every non-blank input line (blank lines are skipped; line
     numbers are the input's). In the mark column `-` is removed, `#` is the headline (kept as
     the title), a blank is kept. With several files or a directory (walked recursively, hidden
-    files skipped) it prints a table. Exit status: 0 ok, 1 some inputs failed, 2 usage error.
+    files skipped) it prints a table. Exit status: 0 ok, 1 some inputs failed, 2 usage error,
+    130 interrupted.
     """
     from . import report  # lazy: rich is only needed for reports
 
@@ -291,12 +292,17 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
     sources = list(inputs) or [STDIN]
     console = report.make_console(color)
     options = report.ViewOptions(side_by_side=side_by_side, context=0 if only_removed and context is None else context)
-    renderables, any_failed = diff_renderables(sources, config, options, details, order)
+    try:
+        renderables, any_failed = diff_renderables(sources, config, options, details, order)
+    except KeyboardInterrupt:
+        error_line("interrupted")
+        sys.exit(EXIT_INTERRUPTED)
     if html_file:
+        from .outputs import write_atomically
+
         page = report.html_page(renderables, console.width, f"newsclean diff {' '.join(sources)}")
         try:
-            with open(html_file, "w", encoding="utf-8") as handle:
-                handle.write(page)
+            write_atomically(html_file, page.encode("utf-8"))  # a failed write leaves no half page
         except OSError as exc:
             error_line(f"{html_file}: cannot write: {exc.strerror or exc}")
             sys.exit(EXIT_FAILED)
