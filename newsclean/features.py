@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -59,7 +60,7 @@ class Analysis:
     lines: list[LineFeatures]
 
 
-def guess_language(token_lists: list[list[str]], rules: Rules) -> str | None:
+def guess_language(token_lists: Iterable[list[str]], rules: Rules) -> str | None:
     """The language whose stop words cover the most of the text (CJK by script), or None."""
     counts: Counter[str] = Counter()
     total = 0
@@ -141,9 +142,10 @@ def analyze(doc: Document, rules: Rules) -> Analysis:
     if doc.analysis is not None and len(doc.analysis.lines) == len(doc.blocks):
         return doc.analysis
     texts = [b.text for b in doc.blocks]
-    token_lists = [tokens(t) for t in texts]
-    language = doc.meta.language or guess_language(token_lists, rules)
+    # The language from the first lines' words; then each line is tokenized as its features are
+    # computed, so the words of a whole huge dump are never held at once.
+    language = doc.meta.language or guess_language(map(tokens, texts), rules)
     base = (language or "").split("-")[0].lower()
     stopwords = rules.stopwords.get(base) or frozenset().union(*rules.stopwords.values())
-    doc.analysis = Analysis(language, [line_features(t, stopwords, w) for t, w in zip(texts, token_lists)])
+    doc.analysis = Analysis(language, [line_features(t, stopwords) for t in texts])
     return doc.analysis

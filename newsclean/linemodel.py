@@ -15,13 +15,14 @@ import json
 import math
 from itertools import accumulate
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 
 from .features import LineFeatures
 from .text import is_list_item
 
+ONE, ZERO = 1.0, 0.0
 LIST_RUN = 3  # bulleted lines in a row that make a list
 NEAR = 3  # lines on each side for the near context
 FAR = 10  # lines on each side for the wide context
@@ -87,84 +88,85 @@ def _list_runs(bullet: list[float], colon: list[float]) -> tuple[list[float], li
     """Which lines belong to a run of LIST_RUN or more bulleted or numbered lines, and which of
     those runs follow a line ending with a colon (a list inside the text)."""
     n = len(bullet)
-    in_list, after_colon = [0.0] * n, [0.0] * n
+    in_list, after_colon = [ZERO] * n, [ZERO] * n
     i = 0
     while i < n:
         j = i
         while j < n and bullet[j]:
             j += 1
         if j - i >= LIST_RUN:
-            introduced = float(i > 0 and colon[i - 1] > 0)
+            introduced = ONE if i > 0 and colon[i - 1] > 0 else ZERO
             for k in range(i, j):
-                in_list[k], after_colon[k] = 1.0, introduced
+                in_list[k], after_colon[k] = ONE, introduced
         i = max(j, i + 1)
     return in_list, after_colon
 
 
 def _after_marker(prose: list[float], end_markers: Sequence[bool]) -> list[float]:
     """1 for the lines below an end-of-article marker that itself follows some prose."""
-    out, seen_prose, after = [], False, 0.0
+    out, seen_prose, after = [], False, ZERO
     for is_prose, marker in zip(prose, end_markers):
         if marker and seen_prose:
-            after = 1.0
+            after = ONE
         seen_prose = seen_prose or bool(is_prose)
         out.append(after)
     return out
 
 
+def _flags(values: Iterable[object]) -> list[float]:
+    """1.0 or 0.0 for each value, as the two shared float objects (a huge page has many lines)."""
+    return [ONE if value else ZERO for value in values]
+
+
 def feature_columns(
     lines: Sequence[LineFeatures], texts: Sequence[str], end_markers: Sequence[bool] = ()
-) -> list[list[float]]:
+) -> Iterator[list[float]]:
     """The features of all lines, one column per name of FEATURE_NAMES (in that order).
 
     Computed column by column (each a C-speed comprehension or a prefix-sum window), because
-    this runs for every line of every page.
+    this runs for every line of every page; yielded one by one, so that a huge page never holds
+    every column at once.
     """
     n = len(lines)
     biggest = max((f.size for f in lines), default=0.0) or 1.0
-    counts = Counter(texts)
     size = [f.size for f in lines]
-    short = [float(x < 5) for x in size]
-    sentence_end = [float(f.sentence_end) for f in lines]
-    prose = [float(f.is_prose) for f in lines]
+    short = _flags(x < 5 for x in size)
+    sentence_end = _flags(f.sentence_end for f in lines)
+    prose = _flags(f.is_prose for f in lines)
     log_size = [math.log1p(x) for x in size]
-    colon = [float(t.endswith((":", "："))) for t in texts]
+    colon = _flags(t.endswith((":", "：")) for t in texts)
     capitalised = [f.capitalised for f in lines]
-    bullet = [float(is_list_item(t)) for t in texts]
-    in_list, after_colon = _list_runs(bullet, colon)
-    own = [
-        log_size,
-        prose,
-        sentence_end,
-        [a * b for a, b in zip(sentence_end, short)],
-        colon,
-        [f.stop_share for f in lines],
-        capitalised,
-        [f.digit_share for f in lines],
-        [float(f.words == 0) for f in lines],
-        short,
-        [float(f.cjk) for f in lines],
-        [x / biggest for x in size],
-        [float(counts[t] > 1) * s for t, s in zip(texts, short)],
-        bullet,
-    ]
-    context = [
-        [0.0, *prose[:-1]],
-        [*prose[1:], 0.0],
-        [0.0, *colon[:-1]],
-        _window(prose, NEAR),
-        _window(sentence_end, NEAR),
-        _window(short, NEAR),
-        _window(log_size, NEAR),
-        _window(prose, FAR),
-        _window(sentence_end, FAR),
-        _window(capitalised, FAR),
-        [i / (n - 1) if n > 1 else 0.0 for i in range(n)],
-        _after_marker(prose, end_markers or [False] * n),
-        in_list,
-        after_colon,
-    ]
-    return [[1.0] * n, *own, *context]
+    bullet = _flags(map(is_list_item, texts))
+    yield [ONE] * n  # bias
+    yield log_size
+    yield prose
+    yield sentence_end
+    yield _flags(a and b for a, b in zip(sentence_end, short))
+    yield colon
+    yield [f.stop_share for f in lines]
+    yield capitalised
+    yield [f.digit_share for f in lines]
+    yield _flags(f.words == 0 for f in lines)
+    yield short
+    yield _flags(f.cjk for f in lines)
+    yield [x / biggest for x in size]
+    counts = Counter(texts)
+    yield _flags(counts[t] > 1 and s for t, s in zip(texts, short))
+    del counts
+    yield bullet
+    yield [ZERO, *prose[:-1]]
+    yield [*prose[1:], ZERO]
+    yield [ZERO, *colon[:-1]]
+    yield _window(prose, NEAR)
+    yield _window(sentence_end, NEAR)
+    yield _window(short, NEAR)
+    yield _window(log_size, NEAR)
+    yield _window(prose, FAR)
+    yield _window(sentence_end, FAR)
+    yield _window(capitalised, FAR)
+    yield [i / (n - 1) if n > 1 else ZERO for i in range(n)]
+    yield _after_marker(prose, end_markers or [False] * n)
+    yield from _list_runs(bullet, colon)  # in_list, list_after_colon
 
 
 def line_vectors(lines: Sequence[LineFeatures], texts: Sequence[str], end_markers: Sequence[bool] = ()) -> list[list[float]]:

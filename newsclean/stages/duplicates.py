@@ -23,12 +23,34 @@ from .span_edges import trim_labels
 ANCHOR_WORDS = 6  # words in the first-words and last-words blocking keys
 
 
-def _blocking_keys(folded: str) -> tuple[str, ...]:
-    """Keys a paragraph shares with its near-copies: its whole text, its head and its tail (a
-    copy with a changed word or a cut-off end keeps at least one of them)."""
+def _blocking_keys(folded: str) -> tuple[object, ...]:
+    """Keys a paragraph shares with its near-copies: its whole text (as a hash: a page of huge
+    lines need not be stored twice), its head and its tail (a copy with a changed word or a
+    cut-off end keeps at least one of them). Candidates are compared anyway, so a hash
+    collision costs a comparison, never a wrong mark."""
     tokens = folded.split(" ", ANCHOR_WORDS)[:ANCHOR_WORDS]
     tail = folded.rsplit(" ", ANCHOR_WORDS)[-ANCHOR_WORDS:]
-    return "=" + folded, "^" + " ".join(tokens), "$" + " ".join(tail)
+    return hash(folded), "^" + " ".join(tokens), "$" + " ".join(tail)
+
+
+class FoldedTexts:
+    """The blocks' texts as word_key folds them, folded on demand and only the recently used
+    kept: the copy search reads a few neighbours and candidates at a time, never all at once."""
+
+    def __init__(self, texts: list[str], cache_size: int = 4096) -> None:
+        self.texts, self.cache_size = texts, cache_size
+        self.cache: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int) -> str:
+        folded = self.cache.get(i)
+        if folded is None:
+            if len(self.cache) >= self.cache_size:
+                self.cache.clear()
+            folded = self.cache[i] = word_key(self.texts[i])
+        return folded
 
 
 def _bounded(text: str, limit: int) -> str:
@@ -63,11 +85,12 @@ def _mark(block: Block, original: Block, score: float) -> None:
 Copies = dict[int, tuple[int, float]]  # position of a copy -> (position of its original, score)
 
 
-def find_copies(folded: list[str], config: Config) -> Copies:
+def find_copies(folded: FoldedTexts, config: Config) -> Copies:
     """Paragraphs (by position) that repeat an earlier one, with the original and the score."""
-    buckets: dict[str, list[int]] = defaultdict(list)
+    buckets: dict[object, list[int]] = defaultdict(list)
     copies: Copies = {}
-    for pos, key_text in enumerate(folded):
+    for pos in range(len(folded)):
+        key_text = folded[pos]
         if len(key_text) < config.duplicate_min_chars:
             continue
         keys = _blocking_keys(key_text)
@@ -89,7 +112,7 @@ def find_copies(folded: list[str], config: Config) -> Copies:
     return copies
 
 
-def extend_runs(folded: list[str], copies: Copies, config: Config) -> Copies:
+def extend_runs(folded: FoldedTexts, copies: Copies, config: Config) -> Copies:
     """Lines next to a copy that repeat the lines next to its original belong to the copy, short
     ones included; one damaged line (a changed word) inside such a run is part of it too."""
     extra: Copies = {}
@@ -119,7 +142,7 @@ def extend_runs(folded: list[str], copies: Copies, config: Config) -> Copies:
 
 def _all_copies(doc: Document, config: Config) -> tuple[list[Block], Copies]:
     kept = [b for b in doc.blocks if b.kept]
-    folded = [word_key(b.text) for b in kept]
+    folded = FoldedTexts([b.text for b in kept])
     copies = find_copies(folded, config)
     copies.update(extend_runs(folded, copies, config))
     return kept, copies
