@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .document import Block, Document
 from .mojibake import repair_mojibake
@@ -30,6 +31,16 @@ def looks_like_html(text: str) -> bool:
     return bool(HTML_START.match(text[:HTML_SNIFF_CHARS]))
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of text one at a time: a huge dump is not split into a list of raw lines
+    beside the blocks made of them."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
+
+
 def parse_text_dump(text: str, source: str = "-", encoding: str = "utf-8") -> Document:
     """One block per non-blank line, numbered as in the input, whitespace and control characters
     cleaned, mojibake ("cafÃ©") repaired.
@@ -39,7 +50,7 @@ def parse_text_dump(text: str, source: str = "-", encoding: str = "utf-8") -> Do
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     blocks = []
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for number, raw in enumerate(_lines(text), start=1):
         # Repaired after cleaning: a zero-width space inside "â€™" would hide it before; and
         # cleaned again if repaired, since the repair can yield any character.
         line = normalize_line(raw)

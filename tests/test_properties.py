@@ -84,9 +84,10 @@ def dumps(draw: st.DrawFn) -> str:
 
 def input_lines(text: str) -> list[str]:
     """The dump's non-blank lines, whitespace and control characters normalised, then mojibake
-    repaired ("cafÃ©" -> "café", as README says): the blocks a document may hold."""
+    repaired ("cafÃ©" -> "café", as README says) and the result normalised again: the blocks a
+    document may hold."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return [n for n in (repair_mojibake(normalize_line(line)) for line in lines) if n]
+    return [n for n in (normalize_line(repair_mojibake(normalize_line(line))) for line in lines) if n]
 
 
 def is_subsequence(part: list[str], whole: list[str]) -> bool:
