@@ -11,6 +11,7 @@ from .errors import InputError, TooLargeError
 from .parse import looks_like_html, parse_text_dump
 from .pipeline import run_stages
 from .sources import STDIN, RawDocument, decode, read_documents
+from .text import normalize_line
 
 META_FIELDS = ("url", "date", "title", "author", "language")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -35,16 +36,25 @@ def parse(
 
 
 def add_metadata(doc: Document, known: Mapping[str, str | int]) -> None:
-    """Fill the document's metadata gaps with what the input's container knew (url, date, status, id)."""
+    """Fill the document's metadata gaps with what the input's container knew (url, date, status, id).
+
+    The values are cleaned like the text's lines (control characters removed, line breaks and
+    whitespace runs made one space): a JSONL field or a WARC header is page text too, and the
+    title is printed.
+    """
     for key, value in known.items():
         if key == "status":
             if doc.meta.status is None:
                 doc.meta.status = int(value)
-        elif key in META_FIELDS:
+            continue
+        text = normalize_line(" ".join(str(value).splitlines()))
+        if not text:
+            continue
+        if key in META_FIELDS:
             if getattr(doc.meta, key) is None:
-                setattr(doc.meta, key, str(value))
+                setattr(doc.meta, key, text)
         else:
-            doc.meta.extra.setdefault(key, str(value))
+            doc.meta.extra.setdefault(key, text)
 
 
 def clean(text: str, source: str = STDIN, config: Config | None = None, encoding: str = "utf-8") -> Document:

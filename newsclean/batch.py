@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
 
-from .errors import NewscleanError
+from .errors import NewscleanError, printable
 from .outputs import (
     EXTENSIONS,
     is_up_to_date,
@@ -61,11 +61,6 @@ def usable_cpus() -> int:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
-
-
-def printable(message: str) -> str:
-    """A message with control characters shown as escapes (file names come from the outside)."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
 
 
 class _Reporter:

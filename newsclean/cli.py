@@ -18,7 +18,7 @@ from . import __version__
 from .api import clean_raw
 from .config import DEFAULT_CONFIG, INPUT_FORMATS, Config, load_config
 from .document import Document
-from .errors import ConfigError, NewscleanError
+from .errors import ConfigError, NewscleanError, printable
 from .sources import STDIN, Selection, read_documents, read_path_list
 from .writers import FORMATS
 
@@ -80,8 +80,6 @@ def build_config(
 
 def error_line(message: str) -> None:
     """One line on stderr, control characters neutralised (file names come from the outside)."""
-    from .batch import printable
-
     click.echo(f"newsclean: {printable(message)}", err=True)
 
 

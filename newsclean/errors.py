@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 
+def printable(message: str) -> str:
+    r"""A message with control and format characters shown as escapes: file names, record keys and
+    URIs come from the outside and must never drive the terminal they are printed to.
+
+    >>> printable("a\x1b[2Jb\u202e.txt\n")
+    'a\\x1b[2Jb\\u202e.txt\\n'
+    """
+    if message.isprintable():
+        return message
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
+
+
 class NewscleanError(Exception):
     """Base class: something about one input or the configuration is wrong."""
 

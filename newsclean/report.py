@@ -25,6 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .document import Block, Document, Removal, Stage
+from .errors import printable
 from .sources import STDIN
 from .summary import Summary, summarize, total
 from .worddiff import shorten, word_diff
@@ -106,8 +107,8 @@ def plural(count: int, word: str) -> str:
 
 
 def source_name(source: str) -> str:
-    """The input's name as shown: the path, or "stdin"."""
-    return "stdin" if source == "-" else visible(source)
+    """The input's name as shown: the path (a newline or tab in it escaped too, as in error lines), or "stdin"."""
+    return "stdin" if source == "-" else printable(source)
 
 
 # --- one document ------------------------------------------------------------------------

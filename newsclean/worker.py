@@ -21,7 +21,7 @@ from typing import Protocol
 
 from .api import clean_raw
 from .config import DEFAULT_CONFIG, Config
-from .errors import NewscleanError, OutputError
+from .errors import NewscleanError, OutputError, printable
 from .outputs import EXTENSIONS, is_up_to_date, make_parents, output_path, write_atomically
 from .sources import RawDocument, Selection, read_documents
 from .writers import render
@@ -197,7 +197,8 @@ def clean_document(raw: RawDocument, task: Task, worker: Worker) -> DocResult:
     text = render(doc, options.fmt, options.title)
     # A record of a container is one of many documents, even when the container is the only input.
     if target is None and options.fmt == "text" and (options.headers or raw.record is not None):
-        text = f"==> {raw.source} <==\n{text}\n"
+        # The name comes from the outside: a control character in it must not reach the terminal.
+        text = f"==> {printable(raw.source)} <==\n{text}\n"
     # File names that are not UTF-8 come back as they were (surrogateescape), like other Unix tools.
     data = text.encode("utf-8", "surrogateescape")
     if target is None:
