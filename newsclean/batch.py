@@ -23,7 +23,7 @@ from .outputs import (
     is_up_to_date,
     output_path,
     output_stems,
-    write_atomically,
+    write_file,
 )
 from .pool import PoolRun, pool_context
 from .run_summary import RunSummary
@@ -439,10 +439,10 @@ def _finish(state: _Run) -> None:
 
 
 def _write_summary_json(summary: RunSummary, path: str, state: _Run) -> None:
-    import json
+    from .writers import json_text
 
     try:
-        write_atomically(path, (json.dumps(summary.to_dict(), indent=2, ensure_ascii=False) + "\n").encode())
+        write_file(path, (json_text(summary.to_dict(), indent=2) + "\n").encode())
     except OSError as exc:
         sys.stderr.write(f"newsclean: {printable(path)}: cannot write summary: {exc.strerror or exc}\n")
         if summary.exit_status == EXIT_OK:

@@ -296,11 +296,11 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
         error_line("interrupted")
         sys.exit(EXIT_INTERRUPTED)
     if html_file:
-        from .outputs import write_atomically
+        from .outputs import write_file
 
         page = report.html_page(renderables, console.width, f"newsclean diff {' '.join(sources)}")
         try:
-            write_atomically(html_file, page.encode("utf-8"))  # a failed write leaves no half page
+            write_file(html_file, page.encode("utf-8"))  # atomic for a regular file: no half page
         except OSError as exc:
             error_line(f"{html_file}: cannot write: {exc.strerror or exc}")
             sys.exit(EXIT_FAILED)

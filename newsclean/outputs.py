@@ -6,6 +6,7 @@ import hashlib
 import os
 import re
 import secrets
+import stat
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import PurePosixPath
@@ -110,3 +111,18 @@ def write_atomically(target: str, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def write_file(target: str, data: bytes) -> None:
+    """Write a file the user named (a run's summary, a report): atomically when it is new or a
+    regular file, so a failed write never clobbers the previous one; straight into it when it is
+    a FIFO, a device or a symbolic link (`/dev/stdout`, `>(jq .)`), which must not be replaced."""
+    try:
+        special = not stat.S_ISREG(os.lstat(target).st_mode)
+    except FileNotFoundError:
+        special = False
+    if not special:
+        write_atomically(target, data)
+        return
+    with open(target, "wb") as handle:
+        handle.write(data)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from typing import Any
 
 from .document import Document
 
 SCHEMA_VERSION = 1
+# A file name that is not UTF-8 reaches Python as lone surrogates (surrogateescape).
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def to_text(doc: Document, title: bool = True) -> str:
@@ -65,7 +68,19 @@ def to_dict(doc: Document) -> dict[str, Any]:
 
 def to_json(doc: Document, indent: int | None = 2) -> str:
     """The JSON record as a string (indented by default; indent=None gives one line, as in JSONL)."""
-    return json.dumps(to_dict(doc), ensure_ascii=False, indent=indent)
+    return json_text(to_dict(doc), indent)
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    r"""JSON with non-ASCII text as it is, except lone surrogates (the bytes of a file name that is
+    not UTF-8), written as \udcXX escapes: the output is always valid UTF-8, and json.loads gives
+    the same string back.
+
+    >>> json_text({"source": "caf\udce9.txt", "title": "Café"})
+    '{"source": "caf\\udce9.txt", "title": "Café"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 FORMATS = ("text", "json", "jsonl")
