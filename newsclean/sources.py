@@ -45,6 +45,8 @@ BOMS = (
 MAX_CONTROL_SHARE = 0.05
 SNIFF_BYTES = 64 * 1024
 CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
+# No file name holds a NUL byte, but a line of a --files-from list can.
+NUL_IN_NAME = "invalid file name (it holds a NUL byte)"
 
 
 def read_bytes(source: str, max_bytes: int = 0) -> bytes:
@@ -59,6 +61,8 @@ def open_binary(source: str) -> Iterator[BinaryIO]:
     if source == STDIN:
         yield sys.stdin.buffer
         return
+    if "\0" in source:
+        raise InputError(source, NUL_IN_NAME)
     path = Path(source)
     try:
         if path.is_dir():
@@ -328,6 +332,9 @@ def iter_inputs(paths: Iterable[str], selection: Selection = Selection()) -> Ite
         if path == STDIN:
             yield InputFile(STDIN, PurePosixPath("stdin"), 0, 0)
             continue
+        if "\0" in path:
+            yield InputProblem(path, NUL_IN_NAME)
+            continue
         try:
             st = os.stat(path)
         except OSError as exc:
@@ -368,7 +375,11 @@ def _walk(root: str, selection: Selection, seen_files: set[str],
         if entry.is_symlink() and not selection.follow_symlinks:
             yield InputProblem(entry.path, "symbolic link not followed", skipped=True)
             continue
-        if entry.is_dir(follow_symlinks=selection.follow_symlinks):
+        try:
+            is_dir = entry.is_dir(follow_symlinks=selection.follow_symlinks)
+        except OSError:  # a link that loops: if its name is wanted, stat() below names the problem
+            is_dir = False
+        if is_dir:
             if selection.recursive:
                 listed = _list_dir(entry.path, selection, seen_dirs)
                 if isinstance(listed, InputProblem):
