@@ -146,8 +146,11 @@ def decode(data: bytes, source: str = "<bytes>", declared: str | None = None) ->
         return data.decode(order, errors="replace"), order
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data):
+            # Valid UTF-8 cut inside its last character (a truncated download, a size cap):
+            # the rest stays UTF-8 whatever the proportion of non-ASCII text.
+            return data.decode("utf-8", errors="replace"), "utf-8"
     if _mostly_utf8(data):
         # UTF-8 with a few damaged bytes (a truncated download, a bad splice) is far more
         # common than a legacy encoding that happens to contain valid UTF-8 sequences.
