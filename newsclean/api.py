@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 from .charsets import declared_charset, media_type
 from .config import DEFAULT_CONFIG, Config
+from .deadline import DeadlineExceeded, deadline
 from .document import Document
 from .errors import InputError, TooLargeError
 from .parse import looks_like_html, parse_text_dump
@@ -57,10 +58,38 @@ def add_metadata(doc: Document, known: Mapping[str, str | int]) -> None:
             doc.meta.extra.setdefault(key, text)
 
 
+class CleaningTimeout(InputError):
+    """The cleaning stages took longer than Config.clean_timeout (and clean_timeout_per_mb) on this document."""
+
+
+def time_limit(doc: Document, config: Config) -> float:
+    """Seconds the stages may spend on doc: clean_timeout plus clean_timeout_per_mb per million characters."""
+    if config.clean_timeout <= 0:
+        return 0.0
+    chars = sum(len(block.text) for block in doc.blocks)
+    return config.clean_timeout + config.clean_timeout_per_mb * chars / 1e6
+
+
+def run_stages_in_time(doc: Document, config: Config) -> Document:
+    """run_stages within the document's time limit (in a main thread; elsewhere unbounded, as html_timeout).
+
+    No stage is meant to come near it; it turns a pathological case (a regular expression that
+    backtracks on one odd line) into one failed document instead of a stalled run.
+    """
+    limit = time_limit(doc, config)
+    if limit <= 0:
+        return run_stages(doc, config)  # a caller's own deadline must reach the caller
+    try:
+        with deadline(limit):
+            return run_stages(doc, config)
+    except DeadlineExceeded:
+        raise CleaningTimeout(doc.source, f"cleaning took longer than {limit:.3g} s (clean_timeout)") from None
+
+
 def clean(text: str, source: str = STDIN, config: Config | None = None, encoding: str = "utf-8") -> Document:
     """Clean a dump or HTML page given as a string; returns the marked Document."""
     config = config or DEFAULT_CONFIG
-    return run_stages(parse(text, source, encoding, config), config)
+    return run_stages_in_time(parse(text, source, encoding, config), config)
 
 
 def clean_raw(raw: RawDocument, config: Config | None = None) -> Document:
@@ -73,7 +102,7 @@ def clean_raw(raw: RawDocument, config: Config | None = None) -> Document:
     text, encoding = decode(raw.data, raw.source, declared_charset(raw.data, raw.content_type))
     doc = parse(text, raw.source, encoding, config, media_type(raw.content_type))
     add_metadata(doc, raw.meta)
-    return run_stages(doc, config)
+    return run_stages_in_time(doc, config)
 
 
 def clean_path(

@@ -49,6 +49,21 @@ class Config:
     """Pages with more HTML elements than this fail as inputs: trafilatura's time grows faster than
     linearly with the tree (40k elements take seconds, 80k a minute and a half). 0 = no limit."""
 
+    html_max_attributes: int = 1_000
+    """Pages with an element holding more attributes than this fail as inputs: the HTML parser
+    compares each attribute with all earlier ones, inside one call no time limit can interrupt
+    (an element of 200,000 attributes took 11 minutes). 0 = no limit."""
+
+    # --- time ----------------------------------------------------------------------------
+    clean_timeout: float = 10.0
+    """Seconds the cleaning stages may spend on one document, plus `clean_timeout_per_mb` per
+    million characters of its text; a document that takes longer fails as an input (0 = no limit).
+    A safety net: cleaning is linear in the text, about a second per megabyte. Enforced with a
+    timer signal, like `html_timeout`."""
+
+    clean_timeout_per_mb: float = 5.0
+    """Seconds added to `clean_timeout` per million characters of a document's text."""
+
     # --- header --------------------------------------------------------------------------
     header_max_lines: int = 8
     """Header lines (` date 2025-10-28 403`, ` url https://...`) are only looked for at the top."""

@@ -7,6 +7,8 @@ own stages (error text, footers, duplicates, the headline) remove what it let th
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import TYPE_CHECKING, Any
 
 from .config import DEFAULT_CONFIG, Config
@@ -27,6 +29,15 @@ COUNTED_ELEMENTS = "count(//*) - count(//svg//*) - count(//math//*)"
 # readability and jusText is then tried as well, and the longer result kept.
 SHORT_EXTRACTION = 500
 FRAGMENT_SNIFF_CHARS = 1024
+# libxml2 (without its "huge" option) stops parsing at this depth: the rest of the page is lost.
+PARSER_MAX_DEPTH = 256
+DEPTH_LIMIT_REACHED = "boolean(/*" + "/*" * (PARSER_MAX_DEPTH - 1) + ")"
+# One attribute of a start tag, as HTML tokenizes it: a name, then maybe `=` and a value, quoted
+# (a quoted value may hold `>` and spaces) or not; a `<` ends a name, as in libxml2. Each part
+# starts with a character the others cannot start with, so a failed match never backtracks into
+# earlier attributes.
+ATTRIBUTE = r"""[^\s"'<>/=][^\s<>/=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>][^\s>]*))?"""
+ONE_ATTRIBUTE = re.compile(r"\s+" + ATTRIBUTE)
 
 
 class ExtractionTimeout(InputError):
@@ -50,6 +61,11 @@ def load_tree(html: str, source: str, config: Config) -> HtmlElement | None:
     """The parsed page (None when there is no markup at all); refuses trees over the element limit."""
     import trafilatura
 
+    if config.html_max_attributes > 0:
+        most = most_attributes(html, config.html_max_attributes)
+        if most > config.html_max_attributes:
+            raise TooLargeError(source, f"HTML has an element with {most:,} attributes, "
+                                        f"more than html_max_attributes ({config.html_max_attributes:,})")
     if "<html" not in html[:FRAGMENT_SNIFF_CHARS].lower():
         # trafilatura takes a lone `<div>...</div>` for "not HTML"; a document around it is fine.
         html = f"<html><body>{html}</body></html>"
@@ -61,7 +77,26 @@ def load_tree(html: str, source: str, config: Config) -> HtmlElement | None:
         count = int(tree.xpath(COUNTED_ELEMENTS))
         if count > limit:
             raise TooLargeError(source, f"HTML has {count:,} elements, more than html_max_elements ({limit:,})")
+    if tree.xpath(DEPTH_LIMIT_REACHED):
+        raise TooLargeError(source, f"HTML is nested more than {PARSER_MAX_DEPTH - 1} elements deep: "
+                                    "the parser cannot read what lies deeper")
     return tree
+
+
+def most_attributes(html: str, at_least: int) -> int:
+    """The most attributes a start tag holds, if one holds `at_least` or more (else 0); linear in the page.
+
+    >>> most_attributes('<p class="a b" id=x hidden>' + '<p title="> <" ' + "a b=1 " * 25 + ">", 10)
+    51
+    """
+    return max((len(ONE_ATTRIBUTE.findall(tag.group())) for tag in _many_attributes(at_least).finditer(html)),
+               default=0)
+
+
+@functools.lru_cache(maxsize=4)
+def _many_attributes(at_least: int) -> re.Pattern[str]:
+    """Start tags with at least this many attributes (all of them matched)."""
+    return re.compile(r"<[A-Za-z][^\s/>]*(?:\s+" + ATTRIBUTE + r"){%d,}" % at_least)
 
 
 def extract(tree: HtmlElement, source: str, config: Config) -> tuple[Metadata, Any]:
