@@ -23,12 +23,14 @@ from .outputs import (
     is_up_to_date,
     output_path,
     output_stems,
+    write_all,
     write_file,
 )
 from .pool import PoolRun, pool_context
 from .run_summary import RunSummary
 from .sources import STDIN, InputFile, InputProblem, Selection, iter_inputs
 from .worker import (
+    STOP_NOW,
     BatchOptions,
     DocResult,
     FileResult,
@@ -152,7 +154,6 @@ class _Run:
     pipe_closed: bool = False
     stdout_broken: bool = False  # stdout failed: the rest of the output has nowhere to go
     seen_outputs: dict[str, str] = field(default_factory=dict)  # output -> the source that wrote it
-    raise_on_repeat: bool = True
 
     def fail(self, source: str, message: str) -> None:
         """Record and print one failure (message is the whole line without the prefix)."""
@@ -164,8 +165,10 @@ class _Run:
         self.flag.value = 1
 
     def on_signal(self, signum: int, frame: object) -> None:
-        """SIGINT/SIGTERM: stop within one document; a second signal with --jobs 1 stops at once."""
-        if self.signum is not None and self.raise_on_repeat:
+        """SIGINT/SIGTERM: stop within one document; a second signal stops at once (workers are killed,
+        their documents dropped: one may be stuck reading a FIFO or a hung network file system)."""
+        if self.signum is not None:
+            self.flag.value = STOP_NOW
             raise KeyboardInterrupt
         self.signum = signum
         self.flag.value = 1
@@ -211,7 +214,6 @@ def _execute(inputs: Sequence[str], state: _Run) -> None:
         # Shared memory the workers read, set without locks (safe in a signal handler); it keeps
         # a stop that came during the walk.
         state.flag = pool_context().RawValue("b", state.flag.value)
-        state.raise_on_repeat = False
     state.reporter = _Reporter(options.progress, len(tasks))
     state.stdout = None if options.output_dir else _binary_stdout()
     if pool_jobs > 1:
@@ -318,14 +320,18 @@ def _local_results(tasks: list[Task], options: BatchOptions, state: _Run) -> Ite
 
 
 def _consume(results: Iterator[tuple[int, list[FileResult]]], state: _Run) -> None:
-    """Count, report and (when streaming) print the results in input order."""
-    expected = 0  # the next chunk index stdout may print: after a gap nothing more is printed
-    for index, file_results in results:
-        in_order = index == expected
+    """Count, report and (when streaming) print the results in input order.
+
+    Stdout gets a prefix of the inputs: after a gap (a chunk a stop cut short, or one that did not
+    finish; a container stopped between its records) nothing more is printed.
+    """
+    expected: int | None = 0  # the next file stdout may print; None once there was a gap
+    for _index, file_results in results:
         for file_result in file_results:
+            in_order = file_result.index == expected
             _account(file_result, state, print_it=in_order)
-        if in_order:
-            expected = index + 1
+            if in_order:
+                expected = file_result.index + 1 if file_result.complete else None
         _flush_stdout(state)
 
 
@@ -376,7 +382,7 @@ def _write_stdout(data: bytes, state: _Run) -> None:
         return
     try:
         if state.stdout is not None:
-            state.stdout.write(data)
+            write_all(state.stdout, data)
         else:
             sys.stdout.write(data.decode("utf-8", "surrogateescape"))
     except OSError as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import BinaryIO, NoReturn
 
 import click
 
@@ -35,6 +35,15 @@ class DefaultCommandGroup(click.Group):
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Ctrl-C outside a batch run (a diff report, start-up) exits 130 quietly, as a batch run does,
+        not with click's "Aborted!" and status 1."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            sys.stderr.write("newsclean: interrupted\n")
+            sys.exit(EXIT_INTERRUPTED)
 
 
 @click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -203,14 +212,33 @@ def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | No
 
 def write_stdout(text: str) -> None:
     """Write to stdout; a closed pipe (`| head`) ends the program quietly with status 141."""
+    from .outputs import write_all
+
     try:
-        sys.stdout.write(text)
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a stream without bytes underneath (a test runner's capture)
+            sys.stdout.write(text)
+        else:
+            sys.stdout.flush()
+            write_all(buffer, text.encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict"))
         sys.stdout.flush()
-    except BrokenPipeError:
+    except OSError as exc:
+        stdout_failed(exc)
+
+
+def stdout_failed(exc: OSError) -> NoReturn:
+    """End the program after stdout failed: quietly with 141 for a closed pipe, else (a full disk)
+    with one line and status 1."""
+    try:
         # Point stdout at devnull so the interpreter's final flush does not complain again.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file descriptor (a test runner's capture)
+    if isinstance(exc, BrokenPipeError):
         sys.exit(EXIT_PIPE)
+    error_line(f"stdout: cannot write: {exc.strerror or exc}")
+    sys.exit(EXIT_FAILED)
 
 
 # --- newsclean diff ------------------------------------------------------------------------
@@ -351,7 +379,10 @@ def show(console: Console, renderables: list[RenderableType], paged: bool) -> No
             for renderable in renderables:
                 console.print(renderable)
         return
-    with console.capture() as capture:  # then written like clean's output: a closed pipe exits 141
-        for renderable in renderables:
-            console.print(renderable)
+    try:
+        with console.capture() as capture:  # then written like clean's output: a closed pipe exits 141
+            for renderable in renderables:
+                console.print(renderable)
+    except OSError as exc:  # rich flushes stdout when the capture ends
+        stdout_failed(exc)
     write_stdout(capture.get())

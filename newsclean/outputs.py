@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -10,6 +11,7 @@ import stat
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import PurePosixPath
+from typing import BinaryIO
 
 from .errors import OutputError
 from .sources import strip_dump_suffixes
@@ -126,3 +128,35 @@ def write_file(target: str, data: bytes) -> None:
         return
     with open(target, "wb") as handle:
         handle.write(data)
+
+
+def write_all(stream: BinaryIO, data: bytes) -> None:
+    """Write every byte of data to a binary stream such as stdout.
+
+    A buffered stream's write() returns a short count, without an error, when the pipe closes
+    part-way through a large write (`| head -c 100` on a 1 MB article); writing the rest raises
+    the BrokenPipeError that ends the run with status 141 instead of 0.
+    """
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)
+        if written is None or written >= len(view):
+            return
+        if written <= 0:
+            raise OSError(errno.EIO, "short write to stdout")
+        view = view[written:]
+
+
+def remove_temporaries(directory: str, pids: list[int]) -> None:
+    """Remove the temporary files that the processes `pids` (dead workers) left in directory."""
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return
+    prefixes = tuple(f"{TEMP_PREFIX}{pid}-" for pid in pids)
+    for name in names:
+        if name.startswith(prefixes) and name.endswith(TEMP_SUFFIX):
+            try:
+                os.unlink(os.path.join(directory, name))
+            except OSError:
+                pass

@@ -9,13 +9,15 @@ file that kills its worker again is named and reported, and every other file is 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from .worker import BatchOptions, FileResult, StopFlag, Task, init_worker, run_chunk
+from .outputs import EXTENSIONS, output_path, remove_temporaries
+from .worker import STOP_NOW, BatchOptions, FileResult, StopFlag, Task, init_worker, run_chunk
 
 MAX_CHUNK_FILES = 64  # files per task sent to a worker: amortises the inter-process round trip
 MAX_CHUNK_BYTES = 8 * 1024 * 1024  # ...but a chunk of big files is cut early, so workers stay balanced
@@ -77,6 +79,7 @@ class PoolRun:
                  on_done: Callable[[int], None], on_death: Callable[[int], None],
                  make_executor: Callable[[], Executor] | None = None) -> None:
         self.chunks = chunk_tasks(tasks, jobs)
+        self.options = options
         self.flag = flag
         self.on_done = on_done  # files finished (for the progress bar)
         self.on_death = on_death  # a worker died: this many files will be rerun one at a time
@@ -115,11 +118,15 @@ class PoolRun:
             for index in sorted(finished):  # finished after a gap left by a stop: their outputs exist
                 yield index, finished[index]
         finally:
-            if self.delivered < len(self.chunks):
+            killed: list[int] = []
+            if self.flag.value == STOP_NOW:
+                killed = _end_workers(executor)  # a second Ctrl-C: do not wait for their documents
+            elif self.delivered < len(self.chunks):
                 self.flag.value = 1  # leaving early (stop, closed pipe, error): workers finish their document
             for future in self.in_flight:
                 future.cancel()
             executor.shutdown(wait=True, cancel_futures=True)
+            self._remove_temporaries(list(self.in_flight.values()), killed)
 
     def _submit(self, executor: Executor) -> list[_Unit]:
         """Send work to the pool; returns units the pool refused because it is already dead."""
@@ -151,7 +158,9 @@ class PoolRun:
             else:
                 self._complete(unit, future.result())  # finished in time (or raises a real bug)
         self.in_flight.clear()
+        pids = _end_workers(executor)
         executor.shutdown(wait=True)
+        self._remove_temporaries(dead, pids)
         rerun = 0
         for unit in dead:
             if unit.suspect:  # it ran alone: this file is what killed its worker
@@ -164,6 +173,20 @@ class PoolRun:
         if rerun:
             self.on_death(rerun)
         return self.make_executor()
+
+    def _remove_temporaries(self, units: list[_Unit], pids: list[int]) -> None:
+        """Remove what the dead pool's workers left half-written where the outputs of their files go."""
+        outdir = self.options.output_dir
+        if outdir is None or not pids:
+            return
+        ext = EXTENSIONS[self.options.fmt]
+        directories = set()
+        for task in (task for unit in units for task in unit.tasks if task.stem is not None):
+            assert task.stem is not None
+            directories.add(os.path.dirname(output_path(outdir, task.stem, ext)))
+            directories.add(os.path.join(outdir, task.stem))  # a container's records
+        for directory in directories:
+            remove_temporaries(directory, pids)
 
     def _complete(self, unit: _Unit, results: list[FileResult]) -> None:
         """File a unit's results; a chunk cut into files is ready once all its files are."""
@@ -179,3 +202,17 @@ class PoolRun:
     @staticmethod
     def _joined(parts: list[list[FileResult] | None]) -> list[FileResult]:
         return [result for part in parts if part for result in part]
+
+
+def _end_workers(executor: Executor) -> list[int]:
+    """Kill what is left of a broken pool's workers; returns the pids of all its workers.
+
+    The pool ends its other workers with SIGTERM, which ours ignore (a Ctrl-C or SIGTERM sent to
+    the whole process group must let them finish their document); and one may wait forever on a
+    queue lock the dead worker held. Their files were failed by the pool and run again.
+    """
+    processes = dict(getattr(executor, "_processes", None) or {})
+    for process in processes.values():
+        if process.is_alive():
+            process.kill()
+    return list(processes)

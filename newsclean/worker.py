@@ -86,6 +86,9 @@ class FileResult:
     cpu_seconds: float = 0.0  # CPU time spent on this file (in whichever process cleaned it)
 
 
+STOP_NOW = 2  # the flag's value after a second Ctrl-C: the parent kills the workers (1: stop after the document)
+
+
 class StopFlag(Protocol):
     """A shared byte the parent sets to stop the workers (a multiprocessing RawValue, or a plain stand-in)."""
 
