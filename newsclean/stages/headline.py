@@ -19,7 +19,7 @@ from ..text import fold
 SCAN_BLOCKS = 3
 MATCH_SCORE = 90.0
 # "Headline | Site name", "Headline - Section - Site": the parts a page title is built of.
-TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
+TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[|\-–—:·•»]\s+")
 
 
 def title_variants(title: str) -> set[str]:

@@ -16,7 +16,9 @@ HEADING_WORDS = 20
 DIGITS = re.compile(r"\d+")
 # A note about the author is short and tells how to reach them.
 AUTHOR_NOTE_WORDS = 40
-CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@\w{2,}|\b\d{3}[-. ]\d{4}\b|\+\d[\d ()-]{7,}\d")
+# Each alternative starts only where its run starts (the look-behinds): unanchored, a long token
+# with no `@` would be rescanned from each of its positions (quadratic).
+CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@\w{2,}|\b\d{3}[-. ]\d{4}\b|\+\d[\d ()-]{7,}\d")
 # An entry of a structured article opens with at most this many labels (time, headline).
 MAX_ENTRY_LABELS = 2
 
