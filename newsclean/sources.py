@@ -166,12 +166,17 @@ def decode(data: bytes, source: str = "<bytes>", declared: str | None = None) ->
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """True when valid multi-byte UTF-8 sequences outnumber invalid bytes ten to one."""
+    """True when valid multi-byte UTF-8 sequences outnumber invalid bytes two to one.
+
+    Legacy text almost never holds valid UTF-8 by chance (in cp1252 or Latin-1, an accented
+    letter is one high byte, followed by ASCII): nearly all its high bytes are invalid. So a
+    clear majority of valid sequences, even a handful in a short text, means damaged UTF-8.
+    """
     text = data.decode("utf-8", errors="replace")
     invalid = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     valid = non_ascii - text.count("\ufffd")
-    return valid >= 10 * max(invalid, 1)
+    return valid >= 2 * max(invalid, 1)
 
 
 @dataclass(frozen=True)

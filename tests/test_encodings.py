@@ -47,6 +47,18 @@ def test_undeclared_cp1252_dump_is_guessed(tmp_path: Path) -> None:
     assert record["paragraphs"] == FRENCH
 
 
+@pytest.mark.parametrize("damage", [b"\xff", b"\xc3", b"\x80\x80"])
+def test_utf8_with_a_stray_invalid_byte_stays_utf8(tmp_path: Path, damage: bytes) -> None:
+    # A bad splice in a dump with only a few accented letters: three good ones, one bad byte.
+    first = "Le ministère a annoncé lundi que le plan serait maintenu malgré les protestations des habitants."
+    second = "Une deuxième phrase ici, et encore une phrase complète pour le corps de cet article de presse."
+    path = tmp_path / "dump.txt"
+    path.write_bytes(f"{first}\n".encode() + b"Une phrase " + damage + f" au milieu.\n{second}\n".encode())
+    record = clean_json(path)
+    assert record["encoding"] == "utf-8"
+    assert record["paragraphs"][0] == first and record["paragraphs"][-1] == second
+
+
 def test_cp1252_html_with_meta_charset(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_bytes(article_html(paragraphs=FRENCH, charset="windows-1252").encode("cp1252"))
