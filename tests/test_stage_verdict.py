@@ -61,6 +61,21 @@ def test_section_front_of_three_teasers_is_empty() -> None:
     assert doc.paragraphs == []
 
 
+def test_long_lines_without_full_stops_around_a_few_sentences_are_no_teaser_list() -> None:
+    # A photo walk written with spaces for punctuation: many caption lines, a sentence now and then.
+    places = ["bend of the mountain road", "bridge over the river", "gate of the old school", "wall of the temple",
+              "path behind the tea house", "field below the pass", "corner of the car park", "roof of the barn"]
+    seasons = ["where the maples turn red at the end of autumn", "under a sky that turns grey before the snow",
+               "in the low light of a winter afternoon", "with the first cherry blossom of the spring"]
+    captions = [f"The {place} {season}" for season in seasons for place in places]
+    sentences = ["We arrived at the camp early in the morning, when the mist still hung over the valley.",
+                 "The owners have replaced the old metal sign with one carved from a single log of cedar.",
+                 "Entry costs fifty dollars a person during the season, and the camp is busiest at weekends."]
+    lines = [*captions[:2], sentences[0], *captions[2:16], sentences[1], *captions[16:30], sentences[2], *captions[30:]]
+    doc, marks = apply(decide_verdict, dump(*lines))
+    assert doc.verdict is Verdict.ARTICLE and marks == {}
+
+
 def test_menu_and_links_without_running_text_is_empty() -> None:
     text = dump(
         "News", "World", "Business", "Climate", "Opinion",
