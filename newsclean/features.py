@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import zip_longest
 from typing import NamedTuple
 
 from .document import Document
@@ -142,10 +143,24 @@ def analyze(doc: Document, rules: Rules) -> Analysis:
     if doc.analysis is not None and len(doc.analysis.lines) == len(doc.blocks):
         return doc.analysis
     texts = [b.text for b in doc.blocks]
-    # The language from the first lines' words; then each line is tokenized as its features are
-    # computed, so the words of a whole huge dump are never held at once.
-    language = doc.meta.language or guess_language(map(tokens, texts), rules)
+    # The language from the first lines' words, whose tokens are then reused for their features;
+    # the other lines are tokenized as their features are computed, so the words of a whole huge
+    # dump are never held at once.
+    sample = _language_sample(texts)
+    language = doc.meta.language or guess_language(sample, rules)
     base = (language or "").split("-")[0].lower()
     stopwords = rules.stopwords.get(base) or frozenset().union(*rules.stopwords.values())
-    doc.analysis = Analysis(language, [line_features(t, stopwords) for t in texts])
+    doc.analysis = Analysis(language, [line_features(t, stopwords, w) for t, w in zip_longest(texts, sample)])
     return doc.analysis
+
+
+def _language_sample(texts: list[str]) -> list[list[str]]:
+    """The tokens of the first lines, up to the line that reaches LANGUAGE_SAMPLE_WORDS words."""
+    sample, total = [], 0
+    for text in texts:
+        if total >= LANGUAGE_SAMPLE_WORDS:
+            break
+        words = tokens(text)
+        sample.append(words)
+        total += len(words)
+    return sample
