@@ -75,6 +75,8 @@ class PhraseSet:
         trie = self._trie
         for text in folded:
             words = text.split(" ")
+            if trie.keys().isdisjoint(words):
+                continue  # most lines hold no word that starts a phrase: one C-level check
             for start, word in enumerate(words):
                 if word in trie:  # most words start no phrase: one lookup, no call
                     found = self._longest_at(words, start)
@@ -87,10 +89,13 @@ class PhraseSet:
 
     def prefix(self, folded: Sequence[str]) -> str | None:
         """The longest phrase a reading of the folded text starts with, or None."""
+        trie, depth = self._trie, self._depth
         for text in folded:
-            found = self._longest_at(text.split(" "), 0)
-            if found:
-                return found
+            # Only the first words can be part of the phrase; most lines' first word starts none.
+            if text.split(" ", 1)[0] in trie:
+                found = self._longest_at(text.split(" ", depth), 0)
+                if found:
+                    return found
         return None
 
     def equals(self, folded: Sequence[str]) -> str | None:
