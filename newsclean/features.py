@@ -73,12 +73,13 @@ def guess_language(token_lists: Iterable[list[str]], rules: Rules) -> str | None
     if not total:
         return None
     joined = "".join(counts)
-    cjk = sum(counts[w] for w in counts if len(w) == 1 and CJK_CHAR.match(w))
-    if cjk > 0.3 * total:
-        kana = len(KANA_CHAR.findall(joined))
-        return "ja" if kana > 0.05 * len(joined) else "zh"
-    if len(HANGUL_CHAR.findall(joined)) > 0.3 * len(joined):
-        return "ko"
+    if not joined.isascii():  # ASCII text holds no CJK or Hangul to count
+        cjk = sum(counts[w] for w in counts if len(w) == 1 and CJK_CHAR.match(w))
+        if cjk > 0.3 * total:
+            kana = len(KANA_CHAR.findall(joined))
+            return "ja" if kana > 0.05 * len(joined) else "zh"
+        if len(HANGUL_CHAR.findall(joined)) > 0.3 * len(joined):
+            return "ko"
     hits: Counter[str] = Counter()
     languages_of = rules.stopword_languages
     for word, count in counts.items():

@@ -95,8 +95,9 @@ def topic_words(text: str, stopwords: frozenset[str]) -> frozenset[str]:
     """
     words = tokens(text)
     topic = {w for w in words if len(w) >= MIN_TOPIC_WORD and w not in stopwords and not w.isdigit()}
-    singles = [w for w in words if len(w) == 1 and CJK_CHAR.match(w)]
-    topic.update(a + b for a, b in zip(singles, singles[1:]))
+    if not text.isascii():  # only CJK text has single-character words to pair
+        singles = [w for w in words if len(w) == 1 and CJK_CHAR.match(w)]
+        topic.update(a + b for a, b in zip(singles, singles[1:]))
     return frozenset(topic)
 
 
