@@ -26,6 +26,12 @@ SEPARATOR_RANGES = (
 SEPARATOR_TABLE = {c: " " for first, last in SEPARATOR_RANGES for c in range(first, last + 1)}
 # The same for ASCII text, as a byte table: bytes.translate is several times faster.
 ASCII_SEPARATOR_TABLE = bytes(32 if c in SEPARATOR_TABLE else c for c in range(256))
+# A word of other text: a run of characters that are neither separators nor whitespace (\s is
+# str.isspace, so this finds exactly what translating by SEPARATOR_TABLE and splitting would,
+# twice as fast as a str.translate by dict).
+WORD_RUN = re.compile(
+    "[^\\s" + "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in SEPARATOR_RANGES) + "]+"
+)
 WHITESPACE_RUN = re.compile(r"\s+")
 
 # Characters that end a sentence, across scripts; closing quotes and brackets may follow them.
@@ -95,7 +101,7 @@ def tokens(text: str) -> list[str]:
         return text.encode("ascii").translate(ASCII_SEPARATOR_TABLE).decode("ascii").split()
     if CJK_CHAR.search(text):
         return CJK_WORD.findall(text)
-    return text.translate(SEPARATOR_TABLE).split()
+    return WORD_RUN.findall(text)
 
 
 def ends_sentence(text: str) -> bool:
