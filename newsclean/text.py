@@ -153,4 +153,9 @@ def fold_variants(text: str) -> tuple[str, ...]:
 def word_key(text: str) -> str:
     """The whole text case-folded with whitespace runs collapsed: equal for copies that differ
     in case or whitespace only (cheap: it is computed for every paragraph)."""
-    return " ".join(text.casefold().split())
+    folded = text.casefold()
+    # A parsed line is already one-space separated: the only printable whitespace is " ", so
+    # then splitting and joining again would change nothing.
+    if folded.isprintable() and "  " not in folded and folded[:1] != " " and folded[-1:] != " ":
+        return folded
+    return " ".join(folded.split())
