@@ -22,6 +22,18 @@ COPYRIGHT = re.compile(
 )
 
 
+def has_copyright(text: str) -> bool:
+    """True when the start of a line holds a copyright notice (see COPYRIGHT)."""
+    head = text[:500]
+    if head.isascii():
+        # Every alternative holds one of these literally (ignoring case; in ASCII text no other
+        # letter matches them): most lines are ruled out without the case-insensitive search.
+        low = head.lower()
+        if "(c)" not in low and "copyright" not in low and "all rights reserved" not in low:
+            return False
+    return COPYRIGHT.search(head) is not None
+
+
 def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str | None:
     """Why a line is boilerplate on its own, or None."""
     if features.words == 0:
@@ -29,7 +41,7 @@ def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str |
     label = rules.boilerplate_lines.equals(features.folded) if features.words <= MAX_LABEL_WORDS else None
     if label:
         return f'navigation or share label ("{label}")'
-    if features.words <= MAX_COPYRIGHT_WORDS and COPYRIGHT.search(text[:500]):
+    if features.words <= MAX_COPYRIGHT_WORDS and has_copyright(text):
         return "copyright line"
     if features.words <= MAX_PROMPT_WORDS:
         # A one-word phrase ("newsletter") only marks a short line; a longer line needs more.
