@@ -84,8 +84,16 @@ def normalize_line(text: str) -> str:
     >>> normalize_line("  a\\tb\\x1b[2J  c\\u200b ")
     'a b[2J c'
     """
-    text = " ".join(strip_control(text).split())
+    text = strip_control(text)
+    if not is_single_spaced(text):
+        text = " ".join(text.split())
     return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def is_single_spaced(text: str) -> bool:
+    """True when printable text has its words separated by single spaces and nothing around
+    them, as " ".join(text.split()) would leave it (the only printable whitespace is " ")."""
+    return "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def tokens(text: str) -> list[str]:
@@ -154,8 +162,5 @@ def word_key(text: str) -> str:
     """The whole text case-folded with whitespace runs collapsed: equal for copies that differ
     in case or whitespace only (cheap: it is computed for every paragraph)."""
     folded = text.casefold()
-    # A parsed line is already one-space separated: the only printable whitespace is " ", so
-    # then splitting and joining again would change nothing.
-    if folded.isprintable() and "  " not in folded and folded[:1] != " " and folded[-1:] != " ":
-        return folded
-    return " ".join(folded.split())
+    # A parsed line is already single-spaced: splitting and joining it again would change nothing.
+    return folded if folded.isprintable() and is_single_spaced(folded) else " ".join(folded.split())
