@@ -10,7 +10,7 @@ upper one is the headline and the lower one its standfirst.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
@@ -80,10 +80,16 @@ def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, c
     )
 
 
-def body_overlap(candidate: frozenset[str], body: Counter[str]) -> float:
+def body_overlap(candidate: frozenset[str], body: set[str]) -> float:
     """Share of a candidate's topic words that the body uses: a headline announces its article,
     a teaser for another story, a byline or a section name does not."""
-    return sum(1 for w in candidate if body[w]) / len(candidate) if candidate else 0.0
+    return sum(1 for w in candidate if w in body) / len(candidate) if candidate else 0.0
+
+
+def cjk_pairs(words: list[str]) -> list[str]:
+    """Pairs of neighbouring single CJK characters among a line's words (a character alone says little)."""
+    singles = [w for w in words if len(w) == 1 and CJK_CHAR.match(w)]
+    return [a + b for a, b in zip(singles, singles[1:])]
 
 
 def topic_words(text: str, stopwords: frozenset[str]) -> frozenset[str]:
@@ -96,9 +102,23 @@ def topic_words(text: str, stopwords: frozenset[str]) -> frozenset[str]:
     words = tokens(text)
     topic = {w for w in words if len(w) >= MIN_TOPIC_WORD and w not in stopwords and not w.isdigit()}
     if not text.isascii():  # only CJK text has single-character words to pair
-        singles = [w for w in words if len(w) == 1 and CJK_CHAR.match(w)]
-        topic.update(a + b for a, b in zip(singles, singles[1:]))
+        topic.update(cjk_pairs(words))
     return frozenset(topic)
+
+
+def body_vocabulary(texts: Iterable[str]) -> set[str]:
+    """Every word of the texts, and their CJK pairs: what candidates' topic words are looked up in.
+
+    The same as the texts' topic words for that purpose, and cheaper (no filtering): whether a
+    word is a topic word depends on the word alone, and no word holds two CJK characters.
+    """
+    vocabulary: set[str] = set()
+    for text in texts:
+        words = tokens(text)
+        vocabulary.update(words)
+        if not text.isascii():
+            vocabulary.update(cjk_pairs(words))
+    return vocabulary
 
 
 def _choose_headline(doc: Document, analysis: Analysis, candidates: list[int], body_start: int, rules: Rules) -> int | None:
@@ -106,13 +126,10 @@ def _choose_headline(doc: Document, analysis: Analysis, candidates: list[int], b
     texts = [doc.blocks[i].text for i in candidates]
     language = (analysis.language or "").split("-")[0]
     stopwords = rules.stopwords.get(language, frozenset())
-    body: Counter[str] = Counter()
-    body_lines = set()
     # The body's opening paragraphs are where a headline's words come back; enough to judge by.
-    opening = [b for i, b in enumerate(doc.blocks) if b.kept and i != body_start][:BODY_LINES]
-    for block in opening:
-        body.update(topic_words(block.text, stopwords))
-        body_lines.add(block.text)
+    opening = [b.text for i, b in enumerate(doc.blocks) if b.kept and i != body_start][:BODY_LINES]
+    body = body_vocabulary(opening)
+    body_lines = set(opening)
     shape_scores, scores = {}, {}
     for i in candidates:
         text = doc.blocks[i].text
