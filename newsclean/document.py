@@ -94,6 +94,11 @@ class Document:
         """The blocks no stage has removed, in order."""
         return [b for b in self.blocks if b.removal is None]
 
+    def kept_positions(self) -> list[int]:
+        """The positions in blocks of the blocks no stage has removed, in order (the stages'
+        working set, listed several times per page: no property call per block)."""
+        return [i for i, b in enumerate(self.blocks) if b.removal is None]
+
     def removed(self) -> list[Block]:
         """The removed blocks, in order."""
         return [b for b in self.blocks if b.removal is not None]

@@ -141,7 +141,7 @@ def extend_runs(folded: FoldedTexts, copies: Copies, config: Config) -> Copies:
 
 
 def _all_copies(doc: Document, config: Config) -> tuple[list[Block], Copies]:
-    kept = [b for b in doc.blocks if b.kept]
+    kept = doc.kept()
     folded = FoldedTexts([b.text for b in kept])
     copies = find_copies(folded, config)
     copies.update(extend_runs(folded, copies, config))
@@ -162,7 +162,7 @@ def _trim_stranded_labels(doc: Document, config: Config) -> None:
     """A label that stood between the article and a copy of it now ends the body: the article's
     edges are running text (span_edges), so it goes, as it would have without the copy."""
     lines = analyze(doc, load_rules(config.rule_files)).lines
-    kept = [i for i, b in enumerate(doc.blocks) if b.kept]
+    kept = doc.kept_positions()
     start, end = trim_labels([lines[i] for i in kept], [doc.blocks[i].text for i in kept], 0, len(kept))
     for position in range(end, len(kept)):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, "after the article (left there by a removed copy)")

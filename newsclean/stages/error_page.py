@@ -39,7 +39,7 @@ def mark_error_page(doc: Document, config: Config) -> Document:
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
     lenient = doc.meta.status is not None and doc.meta.status >= 400
-    top = [i for i, b in enumerate(doc.blocks) if b.kept][: config.error_scan_lines]
+    top = doc.kept_positions()[: config.error_scan_lines]
     hits: dict[int, str] = {}
     last_hit, strong, gap = -1, False, 0
     for position, i in enumerate(top):

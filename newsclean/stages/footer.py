@@ -45,15 +45,15 @@ def mark_footer(doc: Document, config: Config) -> Document:
     paragraph, and legal notices below the body."""
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
-    mark_after_end_marker(doc, [i for i, b in enumerate(doc.blocks) if b.kept], lines, rules)
-    kept = [i for i, b in enumerate(doc.blocks) if b.kept]
+    mark_after_end_marker(doc, doc.kept_positions(), lines, rules)
+    kept = doc.kept_positions()
     for i in kept:
         # A marker that ended nothing may still be a label ("Comments" in a share bar).
         if is_end_marker(lines[i], rules):
             reason = boilerplate_reason(doc.blocks[i].text, lines[i], rules)
             if reason:
                 doc.blocks[i].remove(Stage.BOILERPLATE, reason)
-    kept = [i for i, b in enumerate(doc.blocks) if b.kept]
+    kept = doc.kept_positions()
     total = sum(lines[i].size for i in kept if lines[i].is_prose) or 1.0
     above = 0.0
     for position, i in enumerate(kept):

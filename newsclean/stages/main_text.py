@@ -72,7 +72,7 @@ def mark_outside_main_text(doc: Document, config: Config) -> Document:
     """Remove every kept line before and after the article's main run of text, and end markers."""
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
-    kept = [i for i, b in enumerate(doc.blocks) if b.kept]
+    kept = doc.kept_positions()
     if not kept:
         return doc
     kept_lines = [lines[i] for i in kept]

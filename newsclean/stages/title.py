@@ -127,7 +127,7 @@ def _choose_headline(doc: Document, analysis: Analysis, candidates: list[int], b
     language = (analysis.language or "").split("-")[0]
     stopwords = rules.stopwords.get(language, frozenset())
     # The body's opening paragraphs are where a headline's words come back; enough to judge by.
-    opening = [b.text for i, b in enumerate(doc.blocks) if b.kept and i != body_start][:BODY_LINES]
+    opening = [doc.blocks[i].text for i in doc.kept_positions() if i != body_start][:BODY_LINES]
     body = body_vocabulary(opening)
     body_lines = set(opening)
     shape_scores, scores = {}, {}
@@ -155,7 +155,7 @@ def mark_title(doc: Document, config: Config) -> Document:
     rules = load_rules(config.rule_files)
     analysis = analyze(doc, rules)
     lines = analysis.lines
-    kept = [i for i, b in enumerate(doc.blocks) if b.kept]
+    kept = doc.kept_positions()
     body_start = kept[0] if kept else len(doc.blocks)
     window = range(max(0, body_start - config.title_scan_lines), body_start)
     candidates = [i for i in window if _candidate(doc, i, lines, rules, config)]

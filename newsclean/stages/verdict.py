@@ -29,7 +29,7 @@ def decide_verdict(doc: Document, config: Config) -> Document:
     """
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
-    kept = [i for i, b in enumerate(doc.blocks) if b.kept]
+    kept = doc.kept_positions()
     lenient = doc.meta.status is not None and doc.meta.status >= 400
     # Error-page text comes in short lines; a paragraph that mentions "not found" is an article's.
     error_words = sum(
