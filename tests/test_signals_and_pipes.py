@@ -119,10 +119,12 @@ def test_diff_into_a_closed_pipe_exits_141_and_to_a_full_disk_exits_1(tmp_path: 
 
 def test_ctrl_c_during_a_diff_exits_130_without_a_traceback(tmp_path: Path) -> None:
     crawl = tmp_path / "crawl"
-    write_dumps(crawl, 600, seed=24, per_dir=600)  # a report that takes seconds to prepare
-    proc = started(["diff", str(crawl), "--no-color"])
-    time.sleep(1.5)  # past start-up, into cleaning
-    assert proc.poll() is None, "the report was ready before it could be interrupted"
+    write_dumps(crawl, 600, seed=24, per_dir=600)  # a report that takes a second or more to prepare
+    never_written = tmp_path / "fifo.txt"
+    os.mkfifo(never_written)  # ...and then waits for a writer that never comes: the report is never ready
+    proc = started(["diff", str(crawl), str(never_written), "--no-color"])
+    time.sleep(1.5)  # past start-up: cleaning, or waiting on the FIFO
+    assert proc.poll() is None
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
