@@ -80,3 +80,27 @@ def apply(stage: StageFn, text: str, config: Config = DEFAULT_CONFIG) -> tuple[D
 def kept_lines(doc: Document) -> list[int]:
     """Line numbers of the blocks no stage removed."""
     return [b.line for b in doc.kept()]
+
+
+def run_on_a_terminal(args: list[str], columns: int) -> tuple[int, str]:
+    """Run a command with stderr on a pseudo-terminal (stdout to /dev/null); its exit status and
+    what the terminal showed."""
+    import os
+    import subprocess
+
+    pty = pytest.importorskip("pty")
+    primary, secondary = pty.openpty()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=secondary,
+                            env={**os.environ, "COLUMNS": str(columns), "TERM": "xterm"})
+    os.close(secondary)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:  # the terminal closed: the process is done
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(primary)
+    return proc.wait(timeout=60), shown.decode("utf-8", "replace")

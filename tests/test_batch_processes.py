@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from batch_speed import write_dumps
 
-from conftest import SAMPLES
+from conftest import SAMPLES, run_on_a_terminal
 
 SAMPLE = SAMPLES / "japan-us-minerals.txt"
 COMMAND = [sys.executable, "-m", "newsclean"]
@@ -169,25 +169,10 @@ def test_cleaning_a_text_directory_and_help_import_neither_rich_nor_trafilatura(
 
 
 def test_progress_bar_and_summary_table_on_a_terminal(tmp_path: Path) -> None:
-    pty = pytest.importorskip("pty")
     write_dumps(tmp_path / "crawl", 40, seed=4)
-    primary, secondary = pty.openpty()
-    env = {**os.environ, "COLUMNS": "120", "TERM": "xterm"}
-    proc = subprocess.Popen([*COMMAND, "clean", str(tmp_path / "crawl"), "-o", str(tmp_path / "out"), "-j", "1"],
-                            stdout=subprocess.DEVNULL, stderr=secondary, env=env)
-    os.close(secondary)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(primary, 65536)
-        except OSError:  # the terminal closed: the process is done
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(primary)
-    assert proc.wait(timeout=60) == 0
-    text = shown.decode("utf-8", "replace")
+    status, text = run_on_a_terminal([*COMMAND, "clean", str(tmp_path / "crawl"), "-o", str(tmp_path / "out"), "-j", "1"],
+                                     columns=120)
+    assert status == 0
     assert "files/s" in text and "/40" in text  # the bar: files done of total, rate
     assert "newsclean summary" in text and "40 cleaned" in text  # the table
     quiet = newsclean("clean", tmp_path / "crawl", "-o", tmp_path / "out2", "--quiet")

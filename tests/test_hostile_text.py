@@ -31,7 +31,7 @@ from click.testing import CliRunner, Result
 import newsclean
 from newsclean.cli import main
 
-from conftest import BODY, HEADLINE, dump
+from conftest import BODY, HEADLINE, dump, run_on_a_terminal
 
 COMMAND = [sys.executable, "-m", "newsclean"]
 CSI_CLEAR = "\x1b[2J\x1b[H"
@@ -153,28 +153,14 @@ def test_the_diff_report_of_a_hostile_dump_writes_colours_and_nothing_else(tmp_p
 
 
 def test_a_hostile_name_above_the_progress_bar_is_escaped(tmp_path: Path) -> None:
-    pty = pytest.importorskip("pty")
     crawl = tmp_path / "crawl"
     crawl.mkdir()
     for i in range(30):
         (crawl / f"{i:02d}.txt").write_text(dump(HEADLINE, *BODY), encoding="utf-8")
     (crawl / ("00" + EVIL_NAME)).write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
-    primary, secondary = pty.openpty()
-    proc = subprocess.Popen([*COMMAND, "clean", str(crawl), "-o", str(tmp_path / "out"), "-j", "1"],
-                            stdout=subprocess.DEVNULL, stderr=secondary, env={**os.environ, "COLUMNS": "200", "TERM": "xterm"})
-    os.close(secondary)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(primary, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(primary)
-    assert proc.wait(timeout=60) == 1
-    text = shown.decode("utf-8", "replace")
+    status, text = run_on_a_terminal([*COMMAND, "clean", str(crawl), "-o", str(tmp_path / "out"), "-j", "1"],
+                                     columns=200)
+    assert status == 1
     assert "00evil\\x1b[2J\\x1b]8;;https:evil.example\\x07name\\u202e\\n.txt: not text" in text
     assert "\x1b[2J" not in text and "\x1b]8;;https:evil" not in text and "\u202e" not in text
 
