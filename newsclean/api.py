@@ -101,6 +101,7 @@ def clean_raw(raw: RawDocument, config: Config | None = None) -> Document:
         raise TooLargeError(raw.source, f"larger than --max-bytes ({config.max_bytes:,} bytes)")
     text, encoding = decode(raw.data, raw.source, declared_charset(raw.data, raw.content_type))
     doc = parse(text, raw.source, encoding, config, media_type(raw.content_type))
+    del text  # the blocks hold their own lines: a huge dump's decoded text need not outlive parsing
     add_metadata(doc, raw.meta)
     return run_stages_in_time(doc, config)
 
