@@ -588,8 +588,10 @@ def run_batch(files: int, runs: int, workdir: Path, timeout: float) -> dict[str,
     nc = newsclean_command()
     variants: list[tuple[str, list[str] | None, str]] = []
     # The one-process path that exists on every branch: all files as arguments, JSONL to a pipe.
-    variants.append(("newsclean clean FILE... --format jsonl (1 process)", [*nc, "clean", "--format", "jsonl", *names], ""))
     has_jobs, has_output = cli_has_option("--jobs"), cli_has_option("--output") or cli_has_option("-o")
+    one_process = ["--jobs", "1"] if has_jobs else []  # the default is one worker per CPU
+    variants.append(("newsclean clean FILE... --format jsonl (1 process)",
+                     [*nc, "clean", "--format", "jsonl", *one_process, *names], ""))
     for jobs in (1, 2):
         if has_jobs and has_output:
             variants.append((f"newsclean clean DIR -o OUT --jobs {jobs}", [*nc, "clean", str(indir), "-o", "OUT", "--jobs", str(jobs)], ""))
