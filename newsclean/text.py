@@ -37,6 +37,9 @@ WHITESPACE_RUN = re.compile(r"\s+")
 # Characters that end a sentence, across scripts; closing quotes and brackets may follow them.
 SENTENCE_END = ".!?…。！？؟।॥።"
 TRAILING_CLOSERS = "\"'”’»)]}」』）】›*"
+# An ellipsis glued to an alphabetic word (Latin, Greek, Cyrillic, ...): text cut short. CJK
+# writers end sentences with "……" too, so a CJK character before it is no cut.
+TRUNCATED = re.compile(r"[^\W\d_\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff](?:…|\.{3,})$")
 SENTENCE_END_RE = re.compile(rf"[{re.escape(SENTENCE_END)}][{re.escape(TRAILING_CLOSERS)}]*(?=\s|$)")
 
 # Features of very long lines are taken from a bounded prefix so no single line can make a
@@ -113,9 +116,23 @@ def tokens(text: str) -> list[str]:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when the line ends like a sentence in any script."""
+    """True when the line ends like a sentence in any script; not when it is cut short, with an
+    ellipsis straight after a letter (a teaser's headline, "Loading...").
+
+    >>> ends_sentence("It rained."), ends_sentence("Ten things you never knew about…"), ends_sentence("下雨了……")
+    (True, False, True)
+    """
     stripped = text.rstrip(TRAILING_CLOSERS + " ")
-    return bool(stripped) and stripped[-1] in SENTENCE_END
+    return bool(stripped) and stripped[-1] in SENTENCE_END and not TRUNCATED.search(stripped)
+
+
+def is_cut_short(text: str) -> bool:
+    """True for a line that ends with an ellipsis straight after a word: a title or text cut short.
+
+    >>> is_cut_short("Why the price of coffee keeps…"), is_cut_short("Prices rose."), is_cut_short("下雨了……")
+    (True, False, False)
+    """
+    return bool(TRUNCATED.search(text.rstrip(TRAILING_CLOSERS + " ")))
 
 
 def sentence_count(text: str) -> int:

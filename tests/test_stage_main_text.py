@@ -31,6 +31,17 @@ def test_menu_above_and_link_list_below_are_outside_the_article() -> None:
     assert {n: (m.stage, m.reason) for n, m in marks.items()} == expected
 
 
+def test_teaser_headlines_cut_short_with_an_ellipsis_are_not_sentences() -> None:
+    # A strip of other stories above the headline, each title cut off by the site ("...").
+    teasers = ["Ten things every gardener wishes they had known before planting their…",
+               "Why the price of coffee keeps rising even as the harvest in Brazil improves and…",
+               "The small town that decided to ban cars from its centre and never looked...",
+               "What happened when a school replaced homework with an hour of reading…"]
+    doc = newsclean.clean(dump(*NAV, *teasers, HEADLINE, *BODY))
+    assert doc.paragraphs == BODY
+    assert doc.meta.title == HEADLINE
+
+
 def test_byline_and_date_between_headline_and_first_paragraph_are_removed() -> None:
     text = dump(HEADLINE, "By Maria Lindqvist", "Published 12 September 2025, 06:30", "4 min read", *BODY)
     doc, marks = apply(mark_outside_main_text, text)

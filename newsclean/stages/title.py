@@ -18,7 +18,7 @@ from ..config import Config
 from ..document import Document, Removal, Stage, Verdict
 from ..features import Analysis, LineFeatures, analyze
 from ..rules import Rules, load_rules
-from ..text import CJK_CHAR, tokens
+from ..text import CJK_CHAR, is_cut_short, tokens
 from .boilerplate import boilerplate_reason
 from .error_page import error_phrase
 from .span_edges import CONTACT
@@ -73,6 +73,8 @@ def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, c
         return False  # "By Jane Doe", "Par Jean Dupont"
     if len(SEPARATORS.findall(block.text)) >= 2 or CONTACT.search(block.text):
         return False  # a breadcrumb ("Home > News > World") or a byline with a handle
+    if is_cut_short(block.text):
+        return False  # a title cut short is a teaser for another page: the page shows its own in full
     return (
         boilerplate_reason(block.text, features, rules) is None
         and error_phrase(features, rules) is None
