@@ -1,4 +1,4 @@
-"""The README's examples run as written: the quick start's cleaning command and the Python API block."""
+"""The README's examples run as written: the quick start (verbatim, in a fresh venv) and the Python API block."""
 
 from __future__ import annotations
 
@@ -33,6 +33,20 @@ def test_quick_start_cleans_the_samples_into_a_tree(tmp_path: Path) -> None:
     written = sorted(p.name for p in (tmp_path / "clean").iterdir())
     assert written == sorted(p.name for p in SAMPLES.glob("*.txt"))
     assert (tmp_path / "clean" / "japan-us-minerals.txt").read_text().startswith("Japan, US ink rare-earth minerals agreement\n\n")
+
+
+def test_quick_start_command_runs_verbatim_on_a_fresh_copy(tmp_path: Path) -> None:
+    # The whole first command, as a new user pastes it: a fresh venv, a real (not editable) install.
+    command = re.search(r"```sh\n(python3 -m venv .*pip install \. && .*)\n```", section("Quick start")).group(1)
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in ("newsclean", "samples"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    result = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    written = sorted(p.name for p in (tmp_path / "clean").iterdir())
+    assert written == sorted(p.name for p in SAMPLES.glob("*.txt"))
+    assert f"{len(written)} cleaned" in result.stderr and "failed: 0" in result.stderr
 
 
 def test_python_api_block_runs(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
