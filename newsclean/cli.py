@@ -186,6 +186,8 @@ def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | No
         sources += read_path_list(files_from, null)
     elif not sources:
         sources = [STDIN]
+        if sys.stdin.isatty():  # typed `newsclean` alone: say why nothing happens yet
+            sys.stderr.write("newsclean: reading a dump from the terminal; end it with Ctrl-D (see newsclean --help)\n")
     walks = files_from is not None or any(os.path.isdir(path) for path in sources if path != STDIN)
     batch = walks or output_dir is not None or len(sources) > 1
     if fmt is None:

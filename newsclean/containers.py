@@ -86,27 +86,38 @@ def _is_json_object(line: bytes) -> bool:
 def take_head(stream: BinaryIO, size: int, source: str) -> tuple[bytes, BinaryIO]:
     """The first `size` bytes of a stream (fewer at its end) and a stream that still starts with them.
 
-    Read in full rather than peeked: a pipe may hand over only a few bytes per read.
+    Read in full rather than peeked: a pipe may hand over only a few bytes per read. Each read
+    reads the stream at most once (read1), so that an end of input typed on a terminal (Ctrl-D),
+    which is not sticky, is seen as the end rather than swallowed inside a longer read.
     """
-    chunks, got = [], 0
+    read = getattr(stream, "read1", stream.read)
+    chunks, got, ended = [], 0, False
     try:
         while got < size:
-            chunk = stream.read(size - got)
+            chunk = read(size - got)
             if not chunk:
+                ended = True
                 break
             chunks.append(chunk)
             got += len(chunk)
     except OSError as exc:
         raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
     head = b"".join(chunks)
+    if ended:  # the head is the whole input
+        return head, io.BytesIO(head)
     return head, io.BufferedReader(_Prefixed(head, stream), buffer_size=1 << 16)
 
 
 class _Prefixed(io.RawIOBase):
-    """Bytes already read from a stream, followed by the rest of that stream."""
+    """Bytes already read from a stream, followed by the rest of that stream.
+
+    Its end is final: a terminal's end of input (Ctrl-D) is not, and reading on would wait for more.
+    """
 
     def __init__(self, prefix: bytes, rest: BinaryIO) -> None:
-        self._prefix, self._rest = memoryview(prefix), rest
+        self._prefix = memoryview(prefix)
+        self._read = getattr(rest, "read1", rest.read)  # one read of the stream at most, as in take_head
+        self._ended = False
 
     def readable(self) -> bool:
         return True
@@ -117,6 +128,9 @@ class _Prefixed(io.RawIOBase):
             buffer[:n] = self._prefix[:n]
             self._prefix = self._prefix[n:]
             return n
-        data = self._rest.read(len(buffer))
+        if self._ended:
+            return 0
+        data = self._read(len(buffer))
+        self._ended = not data
         buffer[: len(data)] = data
         return len(data)

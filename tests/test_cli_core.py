@@ -4,6 +4,7 @@ library's, a failing input is one error line and the run goes on, usage errors e
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ import newsclean
 from newsclean import InputError
 from newsclean.cli import main
 
-from conftest import BODY, HEADLINE, dump
+from conftest import BODY, HEADLINE, SAMPLES, dump
 
 PAGE = dump(" date 2025-09-12 200", "Home", "Climate", HEADLINE, "By Maria Lindqvist", *BODY, "Share")
 ERROR_PAGE = dump(" date 2025-09-12 404", "404", "Page not found", "The page you requested could not be found.")
@@ -129,3 +130,25 @@ def test_arbitrary_bytes_through_the_real_cli_never_give_a_traceback(data: bytes
     if result.returncode == 1:
         # One line naming stdin: "not text", or what is wrong with the container its magic announced.
         assert stderr.startswith(("newsclean: -: ", "newsclean: -#")) and stderr.count("\n") == 1, stderr
+
+
+@pytest.mark.parametrize("typed", ["the example dump", "a few bytes"])
+def test_newsclean_alone_on_a_terminal_reads_until_ctrl_d(typed: str) -> None:
+    pty = pytest.importorskip("pty")
+    termios = pytest.importorskip("termios")
+    primary, secondary = pty.openpty()
+    attributes = termios.tcgetattr(secondary)
+    attributes[3] &= ~termios.ECHO  # nobody reads the echo: it would fill the terminal and block
+    termios.tcsetattr(secondary, termios.TCSANOW, attributes)
+    proc = subprocess.Popen([sys.executable, "-m", "newsclean"], stdin=secondary, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    os.close(secondary)
+    example = (SAMPLES / "japan-us-minerals.txt").read_text(encoding="utf-8") if typed == "the example dump" else "hi"
+    # Typed or pasted, then Ctrl-D; a terminal's end of input is not sticky: reading on would hang.
+    os.write(primary, example.encode() + b"\n\x04")
+    out, err = proc.communicate(timeout=60)
+    os.close(primary)
+    assert proc.returncode == 0
+    assert err.decode() == "newsclean: reading a dump from the terminal; end it with Ctrl-D (see newsclean --help)\n"
+    if typed == "the example dump":
+        assert out.decode().startswith("Japan, US ink rare-earth minerals agreement\n\n")
