@@ -98,7 +98,9 @@ class RunSummary:
                       f"{files_per_s:.1f} files/s, {mb_per_s:.2f} MB/s, {jobs}; "
                       f"{self.files_skipped} skipped as up to date, {self.files_failed} failed"),
             ("documents", f"{self.documents} cleaned: " + ", ".join(f"{self.verdicts[v]} {v}" for v in VERDICTS)
-                          + f"; {self.documents_skipped} skipped as up to date"),
+                          + f"; {self.documents_skipped} skipped as up to date"
+                          # Failures of documents in files that were read (a record, a cleaning error).
+                          + f", {max(0, len(self.failures) - self.files_failed)} failed"),
             ("failed", f"{len(self.failures)}" + (" (see the messages above)" if self.failures else "")),
             ("lines removed", f"{self.lines_removed}" + "".join(
                 f", {stage} {n}" for stage, n in sorted(self.removed_by_stage.items()))),
