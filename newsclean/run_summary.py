@@ -96,7 +96,7 @@ class RunSummary:
             ("files", f"{self.files_read} read ({self.bytes_read / 1e6:.1f} MB) in {self.seconds:.2f} s "
                       f"(CPU {self.cpu_seconds:.2f} s), "
                       f"{files_per_s:.1f} files/s, {mb_per_s:.2f} MB/s, {jobs}; "
-                      f"{self.files_skipped} skipped as up to date, {self.files_failed} failed"),
+                      f"{self.files_skipped} skipped as up to date, {self.files_failed} could not be read"),
             ("documents", f"{self.documents} cleaned: " + ", ".join(f"{self.verdicts[v]} {v}" for v in VERDICTS)
                           + f"; {self.documents_skipped} skipped as up to date"
                           # Failures of documents in files that were read (a record, a cleaning error).
