@@ -93,20 +93,20 @@ class RunSummary:
         files_per_s, mb_per_s = self.rates()
         jobs = f"{self.jobs} job" + ("s" if self.jobs != 1 else "")
         rows = [
-            ("files", f"{self.files_read} read ({self.bytes_read / 1e6:.1f} MB) in {self.seconds:.2f} s "
+            ("files", f"{self.files_read:,} read ({self.bytes_read / 1e6:.1f} MB) in {self.seconds:.2f} s "
                       f"(CPU {self.cpu_seconds:.2f} s), "
                       f"{files_per_s:.1f} files/s, {mb_per_s:.2f} MB/s, {jobs}; "
-                      f"{self.files_skipped} skipped as up to date, {self.files_failed} could not be read"),
-            ("documents", f"{self.documents} cleaned: " + ", ".join(f"{self.verdicts[v]} {v}" for v in VERDICTS)
-                          + f"; {self.documents_skipped} skipped as up to date"
+                      f"{self.files_skipped:,} skipped as up to date, {self.files_failed:,} could not be read"),
+            ("documents", f"{self.documents:,} cleaned: " + ", ".join(f"{self.verdicts[v]:,} {v}" for v in VERDICTS)
+                          + f"; {self.documents_skipped:,} skipped as up to date"
                           # Failures of documents in files that were read (a record, a cleaning error).
-                          + f", {max(0, len(self.failures) - self.files_failed)} failed"),
-            ("failed", f"{len(self.failures)}" + (" (see the messages above)" if self.failures else "")),
-            ("lines removed", f"{self.lines_removed}" + "".join(
-                f", {stage} {n}" for stage, n in sorted(self.removed_by_stage.items()))),
+                          + f", {max(0, len(self.failures) - self.files_failed):,} failed"),
+            ("failed", f"{len(self.failures):,}" + (" (see the messages above)" if self.failures else "")),
+            ("lines removed", f"{self.lines_removed:,}" + "".join(
+                f", {stage} {n:,}" for stage, n in sorted(self.removed_by_stage.items()))),
         ]
         if self.left_out:
-            rows.append(("left out", ", ".join(f"{n} {reason}" for reason, n in sorted(self.left_out.items()))))
+            rows.append(("left out", ", ".join(f"{n:,} {reason}" for reason, n in sorted(self.left_out.items()))))
         return rows
 
     def text_lines(self) -> list[str]:
