@@ -320,11 +320,7 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
     sources = list(inputs) or [STDIN]
     console = report.make_console(color)
     options = report.ViewOptions(side_by_side=side_by_side, context=0 if only_removed and context is None else context)
-    try:
-        renderables, any_failed = diff_renderables(sources, config, options, details, order)
-    except KeyboardInterrupt:
-        error_line("interrupted")
-        sys.exit(EXIT_INTERRUPTED)
+    renderables, any_failed = diff_renderables(sources, config, options, details, order)  # Ctrl-C: see invoke()
     if html_file:
         from .outputs import write_file
 
