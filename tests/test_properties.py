@@ -178,8 +178,10 @@ def test_json_parses_round_trips_and_keeps_the_documented_key_order(text: str) -
 
 
 # --- idempotence ------------------------------------------------------------------------------------
-# Cleaning the clean text again does not keep every paragraph in general (see the xfail below), but
-# it must for an input that is already a clean article: distinct paragraphs of running text.
+# Cleaning the clean text again does not keep every paragraph in general: without the menus and
+# links around it, a short line at the body's edge can read as a label the second time (on the dev
+# corpus, 28 of 156 dumps lose about 1% of their characters on a second pass). It never brings
+# anything back, and it must keep an input that is already a clean article whole.
 
 
 @st.composite
@@ -215,7 +217,7 @@ def test_a_clean_article_is_kept_whole_and_cleaning_it_again_changes_nothing(tex
 def test_cleaning_the_output_again_never_brings_anything_back(text: str) -> None:
     first, second = clean_twice(text)
     out = newsclean.to_text(first, title=False)
-    assume(repair_mojibake(out) == out)  # mojibake that shows only once cleaned: see the xfail below
+    assume(repair_mojibake(out) == out)  # mojibake that shows only once cleaned: see the last test below
     assert is_subsequence(second.paragraphs, first.paragraphs)
 
 
