@@ -48,7 +48,7 @@ def read_json_document(data: bytes, source: str, field: str | None = None) -> It
     items = value if isinstance(value, list) else [value]
     for number, item in enumerate(items, start=1):
         key = str(number)
-        yield record_document(json.dumps(item).encode("utf-8"), f"{source}#{key}", key, field)
+        yield record_from(item, f"{source}#{key}", key, field)
 
 
 def record_document(line: bytes, name: str, key: str, field: str | None) -> RawDocument:
@@ -59,6 +59,11 @@ def record_document(line: bytes, name: str, key: str, field: str | None) -> RawD
         return RawDocument(name, b"", record=key, problem="not UTF-8 text")
     except json.JSONDecodeError as exc:
         return RawDocument(name, b"", record=key, problem=f"invalid JSON ({exc.msg} at column {exc.colno})")
+    return record_from(record, name, key, field)
+
+
+def record_from(record: Any, name: str, key: str, field: str | None) -> RawDocument:
+    """The RawDocument of one parsed record (with a `problem` instead of data when it is unusable)."""
     if not isinstance(record, dict):
         return RawDocument(name, b"", record=key, problem=f"not a JSON object but {_json_type(record)}")
     chosen = field or _detect_field(record)

@@ -83,17 +83,14 @@ class PhraseSet:
                     if found:
                         yield found
 
-    def search(self, folded: Sequence[str]) -> str | None:
-        """The longest phrase at the first place any reading of the folded text holds one, or None."""
-        return next(self.find_all(folded), None)
-
     def prefix(self, folded: Sequence[str]) -> str | None:
         """The longest phrase a reading of the folded text starts with, or None."""
         trie, depth = self._trie, self._depth
         for text in folded:
             # Only the first words can be part of the phrase; most lines' first word starts none.
-            if text.split(" ", 1)[0] in trie:
-                found = self._longest_at(text.split(" ", depth), 0)
+            words = text.split(" ", depth)
+            if words[0] in trie:
+                found = self._longest_at(words, 0)
                 if found:
                     return found
         return None

@@ -163,7 +163,7 @@ def _trim_stranded_labels(doc: Document, config: Config) -> None:
     edges are running text (span_edges), so it goes, as it would have without the copy."""
     lines = analyze(doc, load_rules(config.rule_files)).lines
     kept = doc.kept_positions()
-    start, end = trim_labels([lines[i] for i in kept], [doc.blocks[i].text for i in kept], 0, len(kept))
+    _, end = trim_labels([lines[i] for i in kept], [doc.blocks[i].text for i in kept], 0, len(kept))
     for position in range(end, len(kept)):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, "after the article (left there by a removed copy)")
 
