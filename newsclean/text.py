@@ -32,7 +32,6 @@ ASCII_SEPARATOR_TABLE = bytes(32 if c in SEPARATOR_TABLE else c for c in range(2
 WORD_RUN = re.compile(
     "[^\\s" + "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in SEPARATOR_RANGES) + "]+"
 )
-WHITESPACE_RUN = re.compile(r"\s+")
 
 # Characters that end a sentence, across scripts; closing quotes and brackets may follow them.
 SENTENCE_END = ".!?…。！？؟।॥።"
