@@ -20,7 +20,7 @@ import time
 
 import newsclean
 from newsclean.config import DEFAULT_CONFIG
-from newsclean.parse import parse_text_dump
+from newsclean.parse.dump import parse_text_dump
 from newsclean.pipeline import STAGES
 
 WORDS = (

@@ -29,19 +29,19 @@ from pathlib import Path
 import numpy as np
 
 import newsclean
-from newsclean import linemodel
 from newsclean.api import parse
 from newsclean.config import DEFAULT_CONFIG
-from newsclean.features import analyze
-from newsclean.rules import load_rules
-from newsclean.sources import decode
+from newsclean.model import linemodel
+from newsclean.model.features import analyze
+from newsclean.parse.text import normalize_line
 from newsclean.pipeline import STAGES
+from newsclean.read.raw import decode
+from newsclean.rules import load_rules
 from newsclean.stages import main_text
-from newsclean.text import normalize_line
 
 ROOT = Path(__file__).resolve().parents[1]
 SUFFIXES = (".txt", ".noisy.txt")
-WEIGHTS = ROOT / "newsclean" / "linemodel.json"
+WEIGHTS = ROOT / "newsclean" / "model" / "linemodel.json"
 
 
 def load_scorer(corpus: Path):

@@ -11,7 +11,8 @@ from .api import clean, clean_bytes, clean_file, clean_path, clean_raw, parse
 from .config import DEFAULT_CONFIG, Config, load_config
 from .document import Block, Document, Metadata, Removal, Stage, Verdict
 from .errors import ConfigError, InputError, NewscleanError, NotTextError, TooLargeError
-from .sources import RawDocument, read_documents
+from .read.raw import RawDocument
+from .read.sources import read_documents
 from .writers import to_dict, to_json, to_text
 
 __version__ = "0.1.0"

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
-from .charsets import declared_charset, media_type
 from .config import DEFAULT_CONFIG, Config
-from .deadline import DeadlineExceeded, deadline
 from .document import Document
 from .errors import InputError, TooLargeError
-from .parse import looks_like_html, parse_text_dump
+from .parse.deadline import DeadlineExceeded, deadline
+from .parse.dump import parse_text_dump
+from .parse.text import normalize_line
 from .pipeline import run_stages
-from .sources import STDIN, RawDocument, decode, read_documents
-from .text import normalize_line
+from .read.charsets import declared_charset, media_type
+from .read.raw import STDIN, RawDocument, decode, looks_like_html
+from .read.sources import read_documents
 
 META_FIELDS = ("url", "date", "title", "author", "language")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -30,7 +31,9 @@ def parse(
     if kind not in HTML_TYPES and kind != "text/plain":
         kind = {"html": "text/html", "text": "text/plain"}.get(config.input_format)
     if kind in HTML_TYPES or (kind is None and looks_like_html(text)):
-        from .html import parse_html  # lazy: trafilatura and lxml are only needed for HTML
+        from .parse.html import (
+            parse_html,  # lazy: trafilatura and lxml are only needed for HTML
+        )
 
         return parse_html(text, source, encoding, config)
     return parse_text_dump(text, source, encoding)

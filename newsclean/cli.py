@@ -19,7 +19,8 @@ from .api import clean_raw
 from .config import DEFAULT_CONFIG, INPUT_FORMATS, Config, load_config
 from .document import Document
 from .errors import ConfigError, NewscleanError, printable
-from .sources import STDIN, Selection, read_documents, read_path_list
+from .read.raw import STDIN
+from .read.sources import Selection, read_documents, read_path_list
 from .writers import FORMATS
 
 # batch.py decides a run's status; these name the codes for the commands that decide their own.
@@ -192,7 +193,12 @@ def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | No
     batch = walks or output_dir is not None or len(sources) > 1
     if fmt is None:
         fmt = "jsonl" if walks and output_dir is None else "text"
-    from .batch import BatchError, BatchOptions, run, usable_cpus  # lazy: keeps --help fast
+    from .batch.runner import (  # lazy: keeps --help fast
+        BatchError,
+        BatchOptions,
+        run,
+        usable_cpus,
+    )
 
     options = BatchOptions(
         config=config, fmt=fmt, title=not no_title, output_dir=output_dir, jobs=jobs or usable_cpus(),
@@ -214,7 +220,7 @@ def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | No
 
 def write_stdout(text: str) -> None:
     """Write to stdout; a closed pipe (`| head`) ends the program quietly with status 141."""
-    from .outputs import write_all
+    from .batch.outputs import write_all
 
     try:
         buffer = getattr(sys.stdout, "buffer", None)
@@ -253,7 +259,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console, RenderableType
 
-    from .report import ViewOptions as ReportViewOptions
+    from .report.diff import ViewOptions as ReportViewOptions
 
 SORT_ORDERS = ("input", "removed", "share", "name")
 
@@ -311,7 +317,7 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
     files skipped) it prints a table. Exit status: 0 ok, 1 some inputs failed, 2 usage error,
     130 interrupted.
     """
-    from . import report  # lazy: rich is only needed for reports
+    from .report import diff as report  # lazy: rich is only needed for reports
 
     try:
         config = build_config(config_file, rule_files, max_bytes)
@@ -322,7 +328,7 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
     options = report.ViewOptions(side_by_side=side_by_side, context=0 if only_removed and context is None else context)
     renderables, any_failed = diff_renderables(sources, config, options, details, order)  # Ctrl-C: see invoke()
     if html_file:
-        from .outputs import write_file
+        from .batch.outputs import write_file
 
         page = report.html_page(renderables, console.width, f"newsclean diff {' '.join(sources)}")
         try:
@@ -339,9 +345,9 @@ def diff_renderables(sources: list[str], config: Config, options: ReportViewOpti
                      order: str) -> tuple[list[RenderableType], bool]:
     """The report's parts and whether any input failed: one report per document for a single
     file, else a table (and with details each document's report after it)."""
-    from . import report
-    from .sources import iter_inputs
-    from .summary import failed, sort_summaries, summarize
+    from .read.sources import iter_inputs
+    from .report import diff as report
+    from .report.summary import failed, sort_summaries, summarize
 
     renderables: list[RenderableType] = []
     any_failed = False
@@ -371,7 +377,7 @@ def diff_renderables(sources: list[str], config: Config, options: ReportViewOpti
 def show(console: Console, renderables: list[RenderableType], paged: bool) -> None:
     """Print the report, through the pager when asked (colours kept for less -R)."""
     if paged:
-        from .pager import SystemPager
+        from .report.pager import SystemPager
 
         with console.pager(pager=SystemPager(), styles=True):  # type: ignore[arg-type]  # duck-typed Pager
             for renderable in renderables:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-
 INPUT_FORMATS = ("auto", "text", "html", "jsonl", "warc")
 HTML_FOCUS = ("recall", "balanced", "precision")
 CHOICES = {"input_format": INPUT_FORMATS, "html_focus": HTML_FOCUS}

@@ -7,7 +7,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .features import Analysis
+    from .model.features import Analysis
 
 
 class Stage(str, Enum):

@@ -29,7 +29,7 @@ def dev_corpus() -> Path:
 
 from newsclean.config import DEFAULT_CONFIG, Config  # noqa: E402
 from newsclean.document import Document, Removal  # noqa: E402
-from newsclean.parse import parse_text_dump  # noqa: E402
+from newsclean.parse.dump import parse_text_dump  # noqa: E402
 from newsclean.pipeline import STAGES, StageFn  # noqa: E402
 
 # A short news article of our own: a headline and five paragraphs of running text.

@@ -8,11 +8,19 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import BODY, HEADLINE, JSON_KEYS, dump
 
 import newsclean
-from newsclean import Config, ConfigError, InputError, NewscleanError, NotTextError, Stage, TooLargeError, Verdict
-
-from conftest import BODY, HEADLINE, JSON_KEYS, dump
+from newsclean import (
+    Config,
+    ConfigError,
+    InputError,
+    NewscleanError,
+    NotTextError,
+    Stage,
+    TooLargeError,
+    Verdict,
+)
 
 PAGE = dump(
     " date 2025-09-12 200",

@@ -23,14 +23,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import BODY, HEADLINE, dump
 from hostile_inputs import many_attributes_page, measure, prose_line, storm, token_page
 
 import newsclean
 from newsclean import Config, Verdict
 from newsclean.cli import main
-from newsclean.deadline import deadline
-
-from conftest import BODY, HEADLINE, dump
+from newsclean.parse.deadline import deadline
 
 COMMAND = [sys.executable, "-m", "newsclean"]
 MIB = 1024 * 1024
@@ -221,8 +220,8 @@ def test_a_storm_of_50000_near_identical_lines_finishes_in_seconds(tmp_path: Pat
 # --- regular expressions: none may backtrack catastrophically ----------------------------------------
 
 # Every compiled pattern at module level in newsclean, and the longest text each is ever given.
-BOUNDED = {"newsclean.charsets.META_CHARSET": 8192, "newsclean.charsets.XML_DECLARATION": 8192,
-           "newsclean.parse.HTML_START": 2048}
+BOUNDED = {"newsclean.read.charsets.META_CHARSET": 8192, "newsclean.read.charsets.XML_DECLARATION": 8192,
+           "newsclean.parse.dump.HTML_START": 2048}
 UNITS = [*"a1 .-_@+<(A/\t,'\"!#*=:;&é北Ã\n>", "aB", "a.", "1 ", "a-", "a@", "@a", "+1", "a ", "<!--", "a/", "Aa ",
          ". ", "1-", "&#", "http://a", "<meta ", "charset=", "<a b=1 "]
 
@@ -351,7 +350,7 @@ def test_the_attribute_count_follows_how_html_tokenizes_a_tag(page: str) -> None
 
 
 def test_the_attribute_scan_is_linear_and_quiet_on_ordinary_pages() -> None:
-    from newsclean.html import most_attributes
+    from newsclean.parse.html import most_attributes
 
     for text in ['<a x="' * 100_000, "<a b c d " * 100_000, '<p a=1 b="2">text ' * 100_000, "<p" + " " * 500_000]:
         started = time.perf_counter()

@@ -13,16 +13,21 @@ from pathlib import Path, PurePosixPath
 import pytest
 from batch_speed import make_dump, write_dumps
 from click.testing import CliRunner, Result
+from conftest import SAMPLES
 
 import newsclean
-from newsclean.batch import BatchOptions, Task, run
-from newsclean.pool import chunk_tasks
-from newsclean.worker import LocalFlag, Worker, clean_chunk
+from newsclean.batch.outputs import (
+    make_parents,
+    output_stems,
+    sanitize_key,
+    write_atomically,
+)
+from newsclean.batch.pool import chunk_tasks
+from newsclean.batch.runner import BatchOptions, Task, run
+from newsclean.batch.worker import LocalFlag, Worker, clean_chunk
 from newsclean.cli import main
-from newsclean.outputs import make_parents, output_stems, sanitize_key, write_atomically
-from newsclean.sources import InputFile, InputProblem, RawDocument, Selection, iter_inputs
-
-from conftest import SAMPLES
+from newsclean.read.raw import RawDocument
+from newsclean.read.sources import InputFile, InputProblem, Selection, iter_inputs
 
 SAMPLE = SAMPLES / "japan-us-minerals.txt"
 
@@ -301,7 +306,7 @@ def test_container_records_go_to_one_file_each_below_the_container_stem(tmp_path
     (crawl / "2024" / "dump.jsonl.gz").write_bytes(b"stand-in")
     evil = {"1": SAMPLE.read_bytes(), "../../escape": b"Page not found\n", "/etc/passwd": b"x\n",
             "a\0b": b"y\n", "k" * 300: b"z\n"}
-    monkeypatch.setattr("newsclean.worker.read_documents", fake_container(evil))
+    monkeypatch.setattr("newsclean.batch.worker.read_documents", fake_container(evil))
     summary = run([str(crawl)], BatchOptions(output_dir=str(out)))
     assert summary.exit_status == 0 and summary.documents == 5
     written = files_below(out)
@@ -315,7 +320,7 @@ def test_container_records_go_to_one_file_each_below_the_container_stem(tmp_path
 
 def test_container_records_streamed_as_text_are_each_headed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "dump.jsonl").write_bytes(b"stand-in")
-    monkeypatch.setattr("newsclean.worker.read_documents", fake_container({"1": SAMPLE.read_bytes(), "2": b"Hello.\n"}))
+    monkeypatch.setattr("newsclean.batch.worker.read_documents", fake_container({"1": SAMPLE.read_bytes(), "2": b"Hello.\n"}))
     result = invoke(tmp_path / "dump.jsonl")
     assert result.exit_code == 0
     assert result.stdout.startswith(f"==> {tmp_path}/dump.jsonl#1 <==\nJapan, US ink")
@@ -350,7 +355,7 @@ def test_a_worker_death_costs_only_the_file_that_caused_it(tmp_path: Path, monke
     write_dumps(tmp_path / "crawl", 100, seed=8, per_dir=100)
     poison = tmp_path / "crawl" / "site-000" / "000049poison.txt"
     poison.write_bytes(SAMPLE.read_bytes())
-    monkeypatch.setattr("newsclean.pool.ProcessPoolExecutor", DyingPool)
+    monkeypatch.setattr("newsclean.batch.pool.ProcessPoolExecutor", DyingPool)
     summary = run([str(tmp_path / "crawl")], BatchOptions(output_dir=str(tmp_path / "out"), jobs=2))
     assert summary.exit_status == 1 and summary.jobs == 2
     assert summary.failures == [(str(poison), "the worker process died while cleaning it (killed, or out of memory?)")]

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from batch_speed import write_dumps
-
 from conftest import SAMPLES, run_on_a_terminal
 
 SAMPLE = SAMPLES / "japan-us-minerals.txt"

@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import BODY, HEADLINE, SAMPLES, dump
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import newsclean
 from newsclean import InputError
 from newsclean.cli import main
-
-from conftest import BODY, HEADLINE, SAMPLES, dump
 
 PAGE = dump(" date 2025-09-12 200", "Home", "Climate", HEADLINE, "By Maria Lindqvist", *BODY, "Share")
 ERROR_PAGE = dump(" date 2025-09-12 404", "404", "Page not found", "The page you requested could not be found.")

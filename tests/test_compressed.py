@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pytest
 import zstandard
+from conftest import SAMPLES
+from pages import PARAGRAPHS, article_html
 
 import newsclean
 from newsclean import Config, InputError, TooLargeError
-from newsclean.compression import compression_of
-
-from conftest import SAMPLES
-from pages import PARAGRAPHS, article_html
+from newsclean.read.compression import compression_of
 
 DUMP = SAMPLES / "japan-us-minerals.txt"
 COMPRESSORS: dict[str, Callable[[bytes], bytes]] = {

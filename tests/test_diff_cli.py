@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-
-from newsclean.cli import main
-
 from conftest import ROOT, SAMPLES
 from golden.regenerate import GOLDEN, SOURCE
+
+from newsclean.cli import main
 
 EXAMPLE = SAMPLES / "japan-us-minerals.txt"
 ROW = re.compile(r"^ *(\d+) ([ #-]) (.*?) *$")

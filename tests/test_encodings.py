@@ -9,12 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from pages import FRENCH, PARAGRAPHS, article_html
 
 import newsclean
-from newsclean.charsets import declared_charset
-from newsclean.sources import decode
-
-from pages import FRENCH, PARAGRAPHS, article_html
+from newsclean.read.charsets import declared_charset
+from newsclean.read.raw import decode
 
 DUMP = "date 2024-03-12 200\n" + "\n".join(FRENCH) + "\n"
 

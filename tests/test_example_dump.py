@@ -6,10 +6,10 @@ import json
 import subprocess
 import sys
 
+from conftest import SAMPLES
+
 import newsclean
 from newsclean import Stage, Verdict
-
-from conftest import SAMPLES
 
 EXAMPLE = SAMPLES / "japan-us-minerals.txt"
 FIRST_WORDS = [

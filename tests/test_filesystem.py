@@ -28,12 +28,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import BODY, HEADLINE, dump
 from hostile_inputs import prose_line
 
-from newsclean import batch
-from newsclean.batch import BatchOptions, run
-
-from conftest import BODY, HEADLINE, dump
+from newsclean.batch import runner as batch
+from newsclean.batch.runner import BatchOptions, run
 
 COMMAND = [sys.executable, "-m", "newsclean"]
 ARTICLE = dump(HEADLINE, *BODY)

@@ -27,11 +27,10 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import BODY, HEADLINE, dump, run_on_a_terminal
 
 import newsclean
 from newsclean.cli import main
-
-from conftest import BODY, HEADLINE, dump, run_on_a_terminal
 
 COMMAND = [sys.executable, "-m", "newsclean"]
 CSI_CLEAR = "\x1b[2J\x1b[H"

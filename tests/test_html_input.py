@@ -11,13 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
+from pages import CODE, ERROR_PAGES, PARAGRAPHS, TITLE, article_html
 
 import newsclean
 from newsclean import Config, Stage, TooLargeError, Verdict
-from newsclean.deadline import DeadlineExceeded, deadline
-from newsclean.html import ExtractionTimeout
-
-from pages import CODE, ERROR_PAGES, PARAGRAPHS, TITLE, article_html
+from newsclean.parse.deadline import DeadlineExceeded, deadline
+from newsclean.parse.html import ExtractionTimeout
 
 
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

@@ -9,12 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES
+from pages import PARAGRAPHS, TITLE, article_html
 
 import newsclean
 from newsclean import Config, InputError
-
-from conftest import SAMPLES
-from pages import PARAGRAPHS, TITLE, article_html
 
 DUMP_TEXT = (SAMPLES / "japan-us-minerals.txt").read_text(encoding="utf-8")
 

@@ -8,15 +8,14 @@ import json
 import subprocess
 import sys
 
+from conftest import BODY, HEADLINE, JSON_KEYS, dump
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Config, Document, NotTextError, Stage, Verdict
-from newsclean.mojibake import repair_mojibake
-from newsclean.text import normalize_line
-
-from conftest import BODY, HEADLINE, JSON_KEYS, dump
+from newsclean.parse.text import normalize_line
+from newsclean.read.mojibake import repair_mojibake
 
 # Dumps are read as text dumps: one that happens to start with "<div>" would otherwise be HTML.
 TEXT = Config(input_format="text")

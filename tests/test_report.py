@@ -6,12 +6,13 @@ import io
 import re
 
 import pytest
+from golden.regenerate import CASES, GOLDEN, example, render
 from rich.console import Console
 from rich.text import Text
 
 import newsclean
 from newsclean import Stage
-from newsclean.report import (
+from newsclean.report.diff import (
     STAGE_COLOURS,
     Gap,
     ViewOptions,
@@ -23,9 +24,7 @@ from newsclean.report import (
     side_by_side_view,
     stage_counts,
 )
-from newsclean.summary import summarize
-
-from golden.regenerate import CASES, GOLDEN, example, render
+from newsclean.report.summary import summarize
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")  # the only escape sequences rich itself may write
 ROW = re.compile(r"^ *(\d+) ([ #-]) (.*?) *$")  # number, mark, text of a line-view row

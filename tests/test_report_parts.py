@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import newsclean
 from click.testing import CliRunner
-from newsclean.cli import main
-from newsclean import Stage
-from newsclean.summary import failed, sort_summaries, summarize, total
-from newsclean.worddiff import word_diff
-
 from golden.regenerate import example
+
+import newsclean
+from newsclean import Stage
+from newsclean.cli import main
+from newsclean.report.summary import failed, sort_summaries, summarize, total
+from newsclean.report.worddiff import word_diff
 
 
 def test_directories_are_walked_as_clean_walks_them(tmp_path: Path) -> None:

@@ -14,10 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SAMPLES
 
 import newsclean
-
-from conftest import ROOT, SAMPLES
 
 EXPECTED_DIR = ROOT / "tests" / "expected"
 

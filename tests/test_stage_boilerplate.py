@@ -4,12 +4,11 @@ removed wherever they stand on the page, each with its reason."""
 from __future__ import annotations
 
 import pytest
+from conftest import BODY, HEADLINE, apply, dump, kept_lines
 
 import newsclean
 from newsclean import Stage
 from newsclean.stages import mark_boilerplate
-
-from conftest import BODY, HEADLINE, apply, dump, kept_lines
 
 CASES = [
     ("Share", 'navigation or share label ("share")'),

@@ -4,13 +4,12 @@ whole repeated blocks go before the article is delimited, short subheadings are 
 from __future__ import annotations
 
 import pytest
+from conftest import BODY, HEADLINE, apply, dump
 
 import newsclean
 from newsclean import DEFAULT_CONFIG, Removal, Stage
 from newsclean.stages import mark_duplicates, mark_repeated_blocks
 from newsclean.stages.duplicates import similarity
-
-from conftest import BODY, HEADLINE, apply, dump
 
 
 def only_copy(copy: str, after: int = 3) -> str:

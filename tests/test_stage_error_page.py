@@ -4,12 +4,11 @@ the article is removed; a page that is nothing else gets the error_page verdict.
 from __future__ import annotations
 
 import pytest
+from conftest import BODY, HEADLINE, apply, dump, kept_lines
 
 import newsclean
 from newsclean import Stage, Verdict
 from newsclean.stages import decide_verdict, mark_error_page
-
-from conftest import BODY, HEADLINE, apply, dump, kept_lines
 
 PREAMBLES = {
     "not found": (

@@ -4,14 +4,13 @@ whose edges main_text did not cut (HTML), everything from an end-of-article mark
 from __future__ import annotations
 
 import pytest
+from conftest import BODY, HEADLINE, apply, dump, kept_lines
 
 import newsclean
 from newsclean import DEFAULT_CONFIG, Removal, Stage
-from newsclean.parse import parse_text_dump
+from newsclean.parse.dump import parse_text_dump
 from newsclean.pipeline import HTML_STAGES
 from newsclean.stages import mark_footer
-
-from conftest import BODY, HEADLINE, apply, dump, kept_lines
 
 NOTICE = (
     "This content is provided by a third party for information only. The publisher makes no warranty as to "

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import BODY, HEADLINE, apply, dump
 
 from newsclean import Stage
 from newsclean.stages import mark_header
 from newsclean.stages.header import parse_header_line
-
-from conftest import BODY, HEADLINE, apply, dump
 
 
 def test_date_and_status_line() -> None:

@@ -4,12 +4,11 @@ lists around it, bylines above it and everything after an end-of-article marker 
 from __future__ import annotations
 
 import pytest
+from conftest import BODY, HEADLINE, apply, dump, kept_lines
 
 import newsclean
 from newsclean import Stage
 from newsclean.stages import mark_outside_main_text
-
-from conftest import BODY, HEADLINE, apply, dump, kept_lines
 
 NAV = ["News", "World", "Business", "Climate", "Opinion"]
 LINKS = [

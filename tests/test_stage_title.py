@@ -4,12 +4,11 @@ bylines, share buttons and dates never become the title."""
 from __future__ import annotations
 
 import pytest
+from conftest import BODY, HEADLINE, apply, dump
 
 import newsclean
 from newsclean import Removal, Stage, Verdict
 from newsclean.stages import mark_title
-
-from conftest import BODY, HEADLINE, apply, dump
 
 TITLE_MARK = Removal(Stage.TITLE, "headline (kept as the title)")
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import BODY, HEADLINE, apply, dump
 
 import newsclean
 from newsclean import Removal, Stage, Verdict
 from newsclean.stages import decide_verdict
-
-from conftest import BODY, HEADLINE, apply, dump
 
 TEASER_REASON = "a list of teasers (headlines and blurbs), not an article"
 TEASERS = [

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 import zstandard
+from conftest import SAMPLES
+from pages import ERROR_PAGES, FRENCH, PARAGRAPHS, TITLE, article_html, write_warc
 
 import newsclean
 from newsclean import Config, InputError, Verdict
-
-from conftest import SAMPLES
-from pages import ERROR_PAGES, FRENCH, PARAGRAPHS, TITLE, article_html, write_warc
 
 DUMP = SAMPLES / "japan-us-minerals.txt"
 ARTICLE_URL = "https://courier.example/news/riverside-park?utm=feed"

@@ -19,14 +19,14 @@ also with glued text nodes split), on word boundaries, so "Comments", "COMMENTS:
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..text import fold
+from ..parse.text import fold
 
 PHRASE_KINDS = (
     "error_page",

@@ -7,7 +7,7 @@ import re
 
 from ..config import Config
 from ..document import Document, Stage
-from ..features import LineFeatures, analyze
+from ..model.features import LineFeatures, analyze
 from ..rules import Rules, load_rules
 from .markers import is_end_marker
 

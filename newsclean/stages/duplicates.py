@@ -15,9 +15,9 @@ from rapidfuzz import fuzz
 
 from ..config import Config
 from ..document import Block, Document, Stage
-from ..features import analyze
+from ..model.features import analyze
+from ..parse.text import word_key
 from ..rules import load_rules
-from ..text import word_key
 from .span_edges import trim_labels
 
 ANCHOR_WORDS = 6  # words in the first-words and last-words blocking keys

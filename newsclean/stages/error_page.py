@@ -10,7 +10,7 @@ import re
 
 from ..config import Config
 from ..document import Document, Stage
-from ..features import LineFeatures, analyze
+from ..model.features import LineFeatures, analyze
 from ..rules import Rules, load_rules
 
 # Error lines are short: a long paragraph that mentions "error" is article text.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..config import Config
 from ..document import Document, Stage
-from ..features import LineFeatures, analyze
+from ..model.features import LineFeatures, analyze
 from ..rules import Rules, load_rules
 from .boilerplate import boilerplate_reason
 from .markers import confirmed_markers, is_end_marker

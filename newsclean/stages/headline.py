@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from ..config import Config
 from ..document import Document, Removal, Stage
-from ..text import fold
+from ..parse.text import fold
 
 # The headline sits above the body: only the first few kept paragraphs are looked at.
 SCAN_BLOCKS = 3

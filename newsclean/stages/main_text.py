@@ -17,13 +17,12 @@ from __future__ import annotations
 
 from ..config import Config
 from ..document import Document, Stage
-from ..features import LineFeatures, analyze
-from ..linemodel import line_scores
+from ..model.features import LineFeatures, analyze
+from ..model.linemodel import line_scores
 from ..rules import load_rules
 from .markers import confirmed_markers, is_end_marker
 from .span_edges import article_edges
 from .teasers import TEASER_REASON, is_teaser_list
-
 
 
 def segment_gain(size: float, score: float, config: Config) -> float:

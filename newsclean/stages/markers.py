@@ -3,7 +3,7 @@ lists in newsclean/rules), and which of them really end the article."""
 
 from __future__ import annotations
 
-from ..features import LineFeatures
+from ..model.features import LineFeatures
 from ..rules import Rules
 
 # An end-of-article marker is a short line ("Comments", "Related articles", "Most popular").

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..features import LineFeatures
-from ..text import is_list_item
+from ..model.features import LineFeatures
+from ..parse.text import is_list_item
 
 # Lines shorter than this (in words) that are not sentences are labels.
 LABEL_WORDS = 8

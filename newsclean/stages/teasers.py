@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..features import LineFeatures
+from ..model.features import LineFeatures
 from .span_edges import is_label
 
 TEASER_REASON = "a list of teasers (headlines and blurbs), not an article"

@@ -16,9 +16,9 @@ from rapidfuzz import fuzz
 
 from ..config import Config
 from ..document import Document, Removal, Stage, Verdict
-from ..features import Analysis, LineFeatures, analyze
+from ..model.features import Analysis, LineFeatures, analyze
+from ..parse.text import CJK_CHAR, is_cut_short, tokens
 from ..rules import Rules, load_rules
-from ..text import CJK_CHAR, is_cut_short, tokens
 from .boilerplate import boilerplate_reason
 from .error_page import error_phrase
 from .span_edges import CONTACT

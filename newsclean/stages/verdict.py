@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..config import Config
 from ..document import Block, Document, Stage, Verdict
-from ..features import analyze
+from ..model.features import analyze
 from ..rules import load_rules
 from .error_page import error_phrase
 from .teasers import TEASER_REASON, is_teaser_list

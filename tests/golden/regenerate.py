@@ -20,8 +20,14 @@ ROOT = GOLDEN.parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script from a checkout without installing
 
 import newsclean  # noqa: E402
-from newsclean.report import RenderableType, ViewOptions, batch_table, document_report, make_console  # noqa: E402
-from newsclean.summary import summarize  # noqa: E402
+from newsclean.report.diff import (  # noqa: E402
+    RenderableType,
+    ViewOptions,
+    batch_table,
+    document_report,
+    make_console,
+)
+from newsclean.report.summary import summarize  # noqa: E402
 
 EXAMPLE = ROOT / "samples" / "japan-us-minerals.txt"
 SOURCE = "samples/japan-us-minerals.txt"  # the name shown, the same on every machine

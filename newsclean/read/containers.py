@@ -12,9 +12,9 @@ import io
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from ..errors import InputError
 from .compression import MAGIC_BYTES, compression_of, decompressing
-from .errors import InputError
-from .sources import RawDocument, open_binary, read_limited
+from .raw import RawDocument, open_binary, read_limited
 
 SNIFF_BYTES = 4096
 WARC_MAGIC = b"WARC/1."

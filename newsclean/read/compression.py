@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from typing import BinaryIO
 
-from .errors import InputError
+from ..errors import InputError
 
 # (magic bytes, name); bzip2 is checked separately because its magic is also plain text.
 MAGIC = (

@@ -2,33 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from .document import Block, Document
-from .mojibake import repair_mojibake
+from ..document import Block, Document
+from ..read.mojibake import repair_mojibake
 from .text import normalize_line
-
-# HTML is recognised by its start, not by tags anywhere: articles about HTML quote markup.
-# A page starts with its document tags; a saved fragment (a scraper's `outerHTML`) with a
-# block or sectioning element.
-HTML_START = re.compile(
-    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title"
-    r"|div|article|main|section|header|nav|p|table|ul|ol|h[1-6]|figure|blockquote|link|script|style)\b",
-    re.IGNORECASE | re.DOTALL,
-)
-HTML_SNIFF_CHARS = 2048
-
-
-def looks_like_html(text: str) -> bool:
-    """True when the text starts like an HTML document or fragment.
-
-    >>> looks_like_html("<!DOCTYPE html><html>"), looks_like_html("<div class=story><p>Text</p>")
-    (True, True)
-    >>> looks_like_html("Use <div> for blocks"), looks_like_html("<3 this band")
-    (False, False)
-    """
-    return bool(HTML_START.match(text[:HTML_SNIFF_CHARS]))
 
 
 def _lines(text: str) -> Iterator[str]:

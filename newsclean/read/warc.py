@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from .errors import InputError
-from .parse import looks_like_html
-from .sources import RawDocument
+from ..errors import InputError
+from .raw import RawDocument, looks_like_html
 
 DOCUMENT_RECORDS = {"response", "resource", "conversion"}
 # Media types whose payload is a page or a text; others (images, scripts, PDFs) are skipped.

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import BinaryIO
 
-from .errors import OutputError
-from .sources import strip_dump_suffixes
+from ..errors import OutputError
+from ..read.sources import strip_dump_suffixes
 
 EXTENSIONS = {"text": ".txt", "json": ".json", "jsonl": ".jsonl"}
 MAX_KEY_CHARS = 100  # well below NAME_MAX (255 bytes) even with an extension and a digest

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .document import Document, Stage
+from ..document import Document, Stage
 
 # A reason's kind is its wording before the first detail (a number, a quote, a parenthesis):
 # "after the article (lines 12-40)" and "after the article (lines 3-9)" are one kind.

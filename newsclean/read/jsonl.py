@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from .errors import InputError
-from .sources import RawDocument
+from ..errors import InputError
+from .raw import RawDocument
 
 # Looked for in this order when no --field is given. HTML first: when a record has both, the
 # markup lets trafilatura find the article, while a scraper's text has already lost that.

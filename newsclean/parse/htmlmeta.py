@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from .document import Metadata
+from ..document import Metadata
 from .text import normalize_line
 
 if TYPE_CHECKING:
@@ -23,7 +23,13 @@ LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 def page_metadata(tree: HtmlElement) -> Metadata:
     """Title, author, publication date, canonical URL and declared language of a page."""
     from htmldate import find_date
-    from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_title, extract_url
+    from trafilatura.metadata import (
+        examine_meta,
+        extract_author,
+        extract_meta_json,
+        extract_title,
+        extract_url,
+    )
 
     found: Any = examine_meta(tree)
     if found.author and " " not in found.author:

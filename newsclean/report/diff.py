@@ -24,9 +24,9 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from .document import Block, Document, Removal, Stage
-from .errors import printable
-from .sources import STDIN
+from ..document import Block, Document, Removal, Stage
+from ..errors import printable
+from ..read.raw import STDIN
 from .summary import Summary, summarize, total
 from .worddiff import shorten, word_diff
 

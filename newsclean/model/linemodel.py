@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import json
 import math
-from itertools import accumulate, repeat
-from operator import add, mul
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate, repeat
+from operator import add, mul
 
+from ..parse.text import is_list_item
 from .features import LineFeatures
-from .text import is_list_item
 
 ONE, ZERO = 1.0, 0.0
 LIST_RUN = 3  # bulleted lines in a row that make a list

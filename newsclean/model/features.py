@@ -9,9 +9,19 @@ from dataclasses import dataclass
 from itertools import chain, zip_longest
 from typing import NamedTuple
 
-from .document import Document
-from .rules import Rules
-from .text import CJK_CHAR, FEATURE_PREFIX_CHARS, GLUE, HANGUL_CHAR, KANA_CHAR, ends_sentence, fold, sentence_count, tokens
+from ..document import Document
+from ..parse.text import (
+    CJK_CHAR,
+    FEATURE_PREFIX_CHARS,
+    GLUE,
+    HANGUL_CHAR,
+    KANA_CHAR,
+    ends_sentence,
+    fold,
+    sentence_count,
+    tokens,
+)
+from ..rules import Rules
 
 # A CJK character carries about half an English word of content.
 CJK_WORD_WEIGHT = 0.5

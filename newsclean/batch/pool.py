@@ -12,12 +12,26 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    wait,
+)
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from .outputs import EXTENSIONS, output_path, remove_temporaries
-from .worker import STOP_NOW, BatchOptions, FileResult, StopFlag, Task, init_worker, run_chunk
+from .worker import (
+    STOP_NOW,
+    BatchOptions,
+    FileResult,
+    StopFlag,
+    Task,
+    init_worker,
+    run_chunk,
+)
 
 MAX_CHUNK_FILES = 64  # files per task sent to a worker: amortises the inter-process round trip
 MAX_CHUNK_BYTES = 8 * 1024 * 1024  # ...but a chunk of big files is cut early, so workers stay balanced
@@ -53,7 +67,7 @@ def pool_context() -> multiprocessing.context.BaseContext:
     """forkserver where there is one: workers start from a clean, preloaded process (safe with threads)."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["newsclean.worker"])  # workers start with it imported
+        context.set_forkserver_preload(["newsclean.batch.worker"])  # workers start with it imported
         return context
     return multiprocessing.get_context("spawn")
 

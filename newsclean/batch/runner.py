@@ -17,7 +17,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
 
-from .errors import NewscleanError, printable
+from ..errors import NewscleanError, printable
+from ..read.raw import STDIN
+from ..read.sources import InputFile, InputProblem, Selection, iter_inputs
 from .outputs import (
     EXTENSIONS,
     is_up_to_date,
@@ -28,7 +30,6 @@ from .outputs import (
 )
 from .pool import PoolRun, pool_context
 from .run_summary import RunSummary
-from .sources import STDIN, InputFile, InputProblem, Selection, iter_inputs
 from .worker import (
     STOP_NOW,
     BatchOptions,
@@ -445,7 +446,7 @@ def _finish(state: _Run) -> None:
 
 
 def _write_summary_json(summary: RunSummary, path: str, state: _Run) -> None:
-    from .writers import json_text
+    from ..writers import json_text
 
     try:
         write_file(path, (json_text(summary.to_dict(), indent=2) + "\n").encode())

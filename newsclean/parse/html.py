@@ -11,12 +11,12 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
-from .config import DEFAULT_CONFIG, Config
+from ..config import DEFAULT_CONFIG, Config
+from ..document import Block, Document, Metadata
+from ..errors import InputError, TooLargeError
+from ..read.mojibake import repair_mojibake
 from .deadline import DeadlineExceeded, deadline
-from .document import Block, Document, Metadata
-from .errors import InputError, TooLargeError
 from .htmlmeta import page_metadata
-from .mojibake import repair_mojibake
 from .text import normalize_line, strip_control
 
 if TYPE_CHECKING:

@@ -19,12 +19,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .api import clean_raw
-from .config import DEFAULT_CONFIG, Config
-from .errors import NewscleanError, OutputError, printable
-from .outputs import EXTENSIONS, is_up_to_date, make_parents, output_path, write_atomically
-from .sources import RawDocument, Selection, read_documents
-from .writers import render
+from ..api import clean_raw
+from ..config import DEFAULT_CONFIG, Config
+from ..errors import NewscleanError, OutputError, printable
+from ..read.raw import RawDocument
+from ..read.sources import Selection, read_documents
+from ..writers import render
+from .outputs import (
+    EXTENSIONS,
+    is_up_to_date,
+    make_parents,
+    output_path,
+    write_atomically,
+)
 
 EXIT_ORPHANED = 1  # a worker whose run died ends with this status (nobody reads it)
 DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}  # every later write would fail too: stop

@@ -1,0 +1,222 @@
+"""One input's bytes: open a path or stdin, read it within a size limit, tell text from binary,
+decode any encoding; and RawDocument, the bytes of one document with what its container knew."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import InputError, NotTextError, TooLargeError
+
+STDIN = "-"
+
+# Signatures of common binary formats, named in the error message.
+MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"RIFF", "a RIFF (WebP/WAV/AVI) file"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x7fELF", "an executable"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"OggS", "an Ogg media file"),
+    (b"\x00\x00\x00\x18ftyp", "an MP4 video"),
+    (b"\x00\x00\x00\x20ftyp", "an MP4 video"),
+    (b"SQLite format 3", "an SQLite database"),
+)
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Text may hold a few stray control bytes; more than this share of them means binary data.
+MAX_CONTROL_SHARE = 0.05
+SNIFF_BYTES = 64 * 1024
+CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
+# No file name holds a NUL byte, but a line of a --files-from list can.
+NUL_IN_NAME = "invalid file name (it holds a NUL byte)"
+
+# HTML is recognised by its start, not by tags anywhere: articles about HTML quote markup.
+# A page starts with its document tags; a saved fragment (a scraper's `outerHTML`) with a
+# block or sectioning element.
+HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title"
+    r"|div|article|main|section|header|nav|p|table|ul|ol|h[1-6]|figure|blockquote|link|script|style)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+HTML_SNIFF_CHARS = 2048
+
+
+def read_bytes(source: str, max_bytes: int = 0) -> bytes:
+    """The raw bytes of a path, or of stdin for "-"; refuses more than max_bytes (0 = no limit)."""
+    with open_binary(source) as handle:
+        return read_limited(handle, source, max_bytes)
+
+
+@contextmanager
+def open_binary(source: str) -> Iterator[BinaryIO]:
+    """A binary stream of a path or of stdin ("-"), with one clear InputError when it cannot be opened."""
+    if source == STDIN:
+        yield sys.stdin.buffer
+        return
+    if "\0" in source:
+        raise InputError(source, NUL_IN_NAME)
+    path = Path(source)
+    try:
+        if path.is_dir():
+            raise InputError(source, "is a directory (newsclean clean DIR walks it)")
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise InputError(source, "no such file") from None
+    except PermissionError:
+        raise InputError(source, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(source, "is a directory") from None
+    except OSError as exc:
+        raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
+    with handle:
+        yield handle
+
+
+def read_limited(stream: BinaryIO, source: str, max_bytes: int, compressed: bool = False) -> bytes:
+    """All of a stream, refused with TooLargeError as soon as it passes max_bytes (0 = no limit)."""
+    try:
+        data = stream.read(max_bytes + 1 if max_bytes > 0 else -1)
+    except OSError as exc:
+        raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
+    if max_bytes > 0 and len(data) > max_bytes:
+        what = "decompresses to more than" if compressed else "larger than"
+        raise TooLargeError(source, f"{what} --max-bytes ({max_bytes:,} bytes)")
+    return data
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """A description of the binary format of data, or None when it may be text."""
+    for magic, kind in MAGIC:
+        if data.startswith(magic):
+            return kind
+    sample = data[:SNIFF_BYTES]
+    if not sample or any(sample.startswith(bom) for bom, _ in BOMS):
+        return None
+    if b"\x00" in sample:
+        # UTF-16 without a BOM is text with a NUL in every other byte, not binary.
+        return None if _utf16_order(sample) else "binary data (NUL bytes)"
+    controls = len(sample) - len(sample.translate(None, CONTROL_BYTES))
+    if controls / len(sample) > MAX_CONTROL_SHARE:
+        return "binary data (control bytes)"
+    return None
+
+
+def _utf16_order(sample: bytes) -> str | None:
+    """UTF-16 without a BOM: "utf-16-le" or "utf-16-be" when NUL bytes sit in every other position.
+
+    Latin-script UTF-16 has a NUL in nearly every high byte and almost none in the low bytes;
+    binary data has NULs on both sides. The sample must also decode as that UTF-16.
+    """
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    high, low = max(even, odd), min(even, odd)
+    if high <= 0.3 * len(sample) / 2 or low > 0.1 * high:
+        return None
+    order = "utf-16-le" if odd > even else "utf-16-be"  # ASCII in LE is "a\x00": the NUL comes second
+    try:
+        # Incremental, not final: the sample may end inside a surrogate pair.
+        text = codecs.getincrementaldecoder(order)().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return None  # unpaired surrogates: not UTF-16 after all
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f\v")
+    return order if controls <= MAX_CONTROL_SHARE * max(len(text), 1) else None
+
+
+def decode(data: bytes, source: str = "<bytes>", declared: str | None = None) -> tuple[str, str]:
+    """Text and the name of its encoding: BOMs honoured, UTF-8 first, then the `declared` codec
+    (a page's charset) if the bytes fit it, else charset-normalizer's guess.
+
+    Raises NotTextError for binary data. Never raises on undecodable bytes of text: the rare
+    bytes that fit no encoding become U+FFFD.
+    """
+    kind = _binary_kind(data)
+    if kind:
+        raise NotTextError(source, f"not text: looks like {kind}")
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return data.decode(name, errors="replace"), name.replace("-sig", "")
+    if b"\x00" in data[:SNIFF_BYTES] and (order := _utf16_order(data[:SNIFF_BYTES])):
+        return data.decode(order, errors="replace"), order
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data):
+            # Valid UTF-8 cut inside its last character (a truncated download, a size cap):
+            # the rest stays UTF-8 whatever the proportion of non-ASCII text.
+            return data.decode("utf-8", errors="replace"), "utf-8"
+    if _mostly_utf8(data):
+        # UTF-8 with a few damaged bytes (a truncated download, a bad splice) is far more
+        # common than a legacy encoding that happens to contain valid UTF-8 sequences.
+        return data.decode("utf-8", errors="replace"), "utf-8"
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass  # the declaration is wrong: guess instead
+    from .charsets import (
+        guess_encoding,  # lazy: charset-normalizer is only needed for legacy encodings
+    )
+
+    return guess_encoding(data) or (data.decode("utf-8", errors="replace"), "utf-8")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when valid multi-byte UTF-8 sequences outnumber invalid bytes two to one.
+
+    Legacy text almost never holds valid UTF-8 by chance (in cp1252 or Latin-1, an accented
+    letter is one high byte, followed by ASCII): nearly all its high bytes are invalid. So a
+    clear majority of valid sequences, even a handful in a short text, means damaged UTF-8.
+    """
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    valid = non_ascii - text.count("\ufffd")
+    return valid >= 2 * max(invalid, 1)
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One document to clean, as read from an input: a whole file, or one record of a container.
+
+    `source` names it in outputs and messages: the path as given ("-" for stdin), or
+    "path#KEY" for a record of a container file (a JSONL line, a WARC record), where `record`
+    is KEY (a line number or the record's id). `meta` carries what the container knew about it
+    (url, date, status, id). A bad record of a good container is yielded with a `problem`, so
+    that one broken line reports an error and the records after it are still cleaned.
+    """
+
+    source: str
+    data: bytes
+    meta: dict[str, str | int] = field(default_factory=dict)
+    record: str | None = None
+    # The payload's Content-Type when the container knows it ("text/html; charset=cp1252"):
+    # the media type decides HTML vs text, the charset is a decoding hint. None: sniff.
+    content_type: str | None = None
+    # Why this record cannot be cleaned (invalid JSON, too large); cleaning it raises InputError.
+    problem: str | None = None
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text starts like an HTML document or fragment.
+
+    >>> looks_like_html("<!DOCTYPE html><html>"), looks_like_html("<div class=story><p>Text</p>")
+    (True, True)
+    >>> looks_like_html("Use <div> for blocks"), looks_like_html("<3 this band")
+    (False, False)
+    """
+    return bool(HTML_START.match(text[:HTML_SNIFF_CHARS]))
