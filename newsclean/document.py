@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .model.features import Analysis
+from typing import Any
 
 
 class Stage(str, Enum):
@@ -87,8 +84,9 @@ class Document:
     verdict: Verdict = Verdict.ARTICLE
     input_format: str = "text"  # "text" or "html"
     encoding: str = "utf-8"
-    # Per-line signals shared by the stages; derived from blocks, never serialised.
-    analysis: Analysis | None = field(default=None, repr=False, compare=False)
+    # Per-line signals shared by the stages (a model.features.Analysis), derived from blocks and
+    # never serialised. Typed loosely on purpose: the record sits below the model that fills it.
+    analysis: Any = field(default=None, repr=False, compare=False)
 
     def kept(self) -> list[Block]:
         """The blocks no stage has removed, in order."""
