@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -49,17 +50,28 @@ def test_quick_start_command_runs_verbatim_on_a_fresh_copy(tmp_path: Path) -> No
     assert f"{len(written)} cleaned" in result.stderr and "failed: 0" in result.stderr
 
 
-def test_python_api_block_runs(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    block = re.search(r"```python\n(.*?)```", section("Python API"), re.S).group(1)
-    (tmp_path / "samples").mkdir()
+def run_python_block(page_text: str, tmp_path: Path, monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+    """Run the first ```python block of a page where its examples' files exist; its printed lines."""
+    block = re.search(r"```python\n(.*?)```", page_text, re.S).group(1)
+    (tmp_path / "samples").mkdir(exist_ok=True)
     shutil.copy(SAMPLES / "japan-us-minerals.txt", tmp_path / "samples")
     shutil.copy(SAMPLES / "japan-us-minerals.txt", tmp_path / "page.txt")
     write_warc(tmp_path / "crawl.warc.gz", [{"url": "https://example.org/a", "body": article_html().encode()}])
     monkeypatch.chdir(tmp_path)
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
-        exec(compile(block, "README.md", "exec"), {})
-    lines = printed.getvalue().splitlines()
+        exec(compile(block, "example", "exec"), {})
+    return printed.getvalue().splitlines()
+
+
+def test_python_api_block_runs(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    lines = run_python_block(section("Python API"), tmp_path, monkeypatch)
     assert "1 header header line (date, status)" in lines  # the loop over doc.removed()
-    # The page's own canonical URL wins over the capture's (README "What it reads").
+    assert json.loads(lines[-1])["title"] == "Japan, US ink rare-earth minerals agreement"
+
+
+def test_python_api_page_block_runs(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    lines = run_python_block((ROOT / "docs" / "python-api.md").read_text(encoding="utf-8"), tmp_path, monkeypatch)
+    assert "1 header header line (date, status)" in lines
+    # The page's own canonical URL wins over the capture's (docs/inputs.md).
     assert any(line.startswith("crawl.warc.gz#") and line.endswith(" 200 article") for line in lines), lines[-3:]
