@@ -208,7 +208,7 @@ def test_browser_renders_a_screenshot(tmp_path: Path) -> None:
     assert struct.unpack(">II", data[16:24]) == (WIDTH, HEIGHT)
     # A blank or unstyled page compresses to a few kilobytes; tinted rows of text do not.
     assert len(data) > 50_000
-    if folder := os.environ.get("NEWSCLEAN_SCREENSHOTS"):  # to look at it: CI keeps this folder
+    if folder := os.environ.get("NEWSCLEAN_SCREENSHOTS"):  # set it to keep the screenshot for a look
         shutil.copy(shot, Path(folder) / "report-html.png")
 
 
