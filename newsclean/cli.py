@@ -260,6 +260,9 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from .report.diff import ViewOptions as ReportViewOptions
+    from .report.summary import Summary
+
+    ReportEntry = tuple[Summary, Document | None]  # a document's counts, and the document when kept
 
 SORT_ORDERS = ("input", "removed", "share", "name")
 
@@ -326,51 +329,68 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
     sources = list(inputs) or [STDIN]
     console = report.make_console(color)
     options = report.ViewOptions(side_by_side=side_by_side, context=0 if only_removed and context is None else context)
-    renderables, any_failed = diff_renderables(sources, config, options, details, order)  # Ctrl-C: see invoke()
     if html_file:
         from .batch.outputs import write_file
+        from .report.html import html_report
 
-        page = report.html_page(renderables, console.width, f"newsclean diff {' '.join(sources)}")
+        entries, any_failed = diff_entries(sources, config, keep=True)  # Ctrl-C: see invoke()
+        page = html_report(sort_entries(entries, order), options, f"newsclean diff {' '.join(sources)}")
         try:
             write_file(html_file, page.encode("utf-8"))  # atomic for a regular file: no half page
         except OSError as exc:
             error_line(f"{html_file}: cannot write: {exc.strerror or exc}")
             sys.exit(EXIT_FAILED)
-    elif renderables:
-        show(console, renderables, sys.stdout.isatty() if pager is None else pager)
+    else:
+        renderables, any_failed = diff_renderables(sources, config, options, details, order)  # Ctrl-C: see invoke()
+        if renderables:
+            show(console, renderables, sys.stdout.isatty() if pager is None else pager)
     sys.exit(EXIT_FAILED if any_failed else EXIT_OK)
+
+
+def single_input(sources: list[str]) -> bool:
+    """True for one file (or stdin): its documents are reported one by one, not as a table."""
+    return len(sources) == 1 and not (sources[0] != STDIN and os.path.isdir(sources[0]))
+
+
+def diff_entries(sources: list[str], config: Config, keep: bool) -> tuple[list[ReportEntry], bool]:
+    """Each document's summary (a failed one's with its problem), with the document itself for a
+    single input or when keep is set (a big directory's documents need not sit in memory), in input
+    order; and whether any input failed. Directories are walked as `clean` walks them."""
+    from .read.sources import iter_inputs
+    from .report import diff as report
+    from .report.summary import failed, summarize
+
+    single = single_input(sources)
+    paths = sources if single else [item.path for item in iter_inputs(sources)]
+    entries: list[ReportEntry] = []
+    for source, doc, problem in clean_for_report(report.tracked(paths), config):
+        if doc is None:
+            entries.append((failed(source, problem or "failed"), None))
+        else:
+            entries.append((summarize(doc), doc if keep or single else None))
+    return entries, any(summary.problem is not None for summary, _ in entries)
+
+
+def sort_entries(entries: list[ReportEntry], order: str) -> list[ReportEntry]:
+    """The entries in the table's order (see --sort)."""
+    from .report.summary import SORT_KEYS
+
+    key = SORT_KEYS[order]
+    return list(entries) if key is None else sorted(entries, key=lambda entry: key(entry[0]))
 
 
 def diff_renderables(sources: list[str], config: Config, options: ReportViewOptions, details: bool,
                      order: str) -> tuple[list[RenderableType], bool]:
     """The report's parts and whether any input failed: one report per document for a single
     file, else a table (and with details each document's report after it)."""
-    from .read.sources import iter_inputs
     from .report import diff as report
-    from .report.summary import failed, sort_summaries, summarize
 
-    renderables: list[RenderableType] = []
-    any_failed = False
-    if len(sources) == 1 and not (sources[0] != STDIN and os.path.isdir(sources[0])):
-        for _source, doc, _problem in clean_for_report(sources, config):
-            any_failed |= doc is None
-            if doc is not None:
-                renderables.append(report.document_report(doc, options))
-        return renderables, any_failed
-    summaries, docs = [], {}
-    # Directories are walked as `clean` walks them; a path that cannot be walked fails its row.
-    paths = [item.path for item in iter_inputs(sources)]
-    for source, doc, problem in clean_for_report(report.tracked(paths), config):
-        if doc is None:
-            any_failed = True
-            summaries.append(failed(source, problem or "failed"))
-            continue
-        summaries.append(summarize(doc))
-        if details:  # kept only when asked for: a big directory's documents need not sit in memory
-            docs[source] = doc
-    summaries = sort_summaries(summaries, order)
-    renderables.append(report.batch_table(summaries))
-    renderables.extend(report.document_report(docs[s.source], options) for s in summaries if s.source in docs)
+    entries, any_failed = diff_entries(sources, config, keep=details)
+    if single_input(sources):
+        return [report.document_report(doc, options) for _, doc in entries if doc is not None], any_failed
+    entries = sort_entries(entries, order)
+    renderables: list[RenderableType] = [report.batch_table([summary for summary, _ in entries])]
+    renderables.extend(report.document_report(doc, options) for _, doc in entries if doc is not None)
     return renderables, any_failed
 
 

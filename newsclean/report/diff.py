@@ -8,12 +8,8 @@ only ever enters rich as `Text` objects built from `visible()` strings, so marku
 
 from __future__ import annotations
 
-import html
-import io
 import os
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import IO
 
 from rich import box
@@ -24,9 +20,25 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from ..document import Block, Document, Removal, Stage
-from ..errors import printable
-from ..read.raw import STDIN
+from ..document import Block, Document, Stage
+from .lines import (  # noqa: F401  # Gap, ViewOptions, removal_tag, shown_rows, visible: the report's API too
+    KEPT_MARK,
+    REMOVED_MARK,
+    TITLE_MARK,
+    TOP_REASONS,
+    Gap,
+    ViewOptions,
+    common_folder,
+    meta_fields,
+    percent,
+    plural,
+    removal_tag,
+    shown_rows,
+    source_name,
+    stage_label,
+    unit_of,
+    visible,
+)
 from .summary import Summary, summarize, total
 from .worddiff import shorten, word_diff
 
@@ -41,100 +53,10 @@ STAGE_COLOURS: dict[Stage, str] = {
 }
 VERDICT_STYLES = {"article": "green", "error_page": "bold red", "empty": "yellow", "failed": "bold red"}
 
-# The mark column works without colour too (piped output, NO_COLOR), like diff's gutter.
-KEPT_MARK, REMOVED_MARK, TITLE_MARK = " ", "-", "#"
-TOP_REASONS = 3
 MIN_TEXT_WIDTH = 20  # on absurdly narrow terminals the text overflows rather than vanishing
 
 
-@dataclass(frozen=True, slots=True)
-class ViewOptions:
-    """How one document is shown."""
-
-    side_by_side: bool = False
-    context: int | None = None  # None: every line; N: removed lines with N kept lines around them
-
-
-@dataclass(frozen=True, slots=True)
-class Gap:
-    """Kept lines hidden by --context/--only-removed."""
-
-    count: int
-
-
-def visible(text: str) -> str:
-    r"""Text safe to show: other spaces become spaces, control and format characters their escapes.
-    A newline stays a newline: a code listing from an HTML page is one block of several lines.
-
-    >>> visible("a\x1b[2J\tb\u202e")
-    'a\\x1b[2J b\\u202e'
-    """
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() or ch == "\n" else _escape(ch) for ch in text)
-
-
-def _escape(ch: str) -> str:
-    """A space for a space character (tab, no-break space), else the escape as in error lines (\\x1b)."""
-    return " " if ch == "\t" or unicodedata.category(ch) == "Zs" else repr(ch)[1:-1]
-
-
-def stage_label(stage: Stage) -> str:
-    """The stage as people read it ("error page" for error_page)."""
-    return stage.value.replace("_", " ")
-
-
-def removal_tag(removal: Removal) -> str:
-    """The short reason shown on a removed line; the stage is named unless the reason starts with it.
-
-    >>> removal_tag(Removal(Stage.FOOTER, 'after "Most popular stories"'))
-    'footer: after "Most popular stories"'
-    >>> removal_tag(Removal(Stage.DUPLICATE, "duplicate of line 5 (97%)", 5, 97.0))
-    'duplicate of line 5 (97%)'
-    """
-    label = stage_label(removal.stage)
-    reason = visible(removal.reason)
-    return reason if reason.lower().startswith(label) else f"{label}: {reason}"
-
-
-def plural(count: int, word: str) -> str:
-    """`1 line`, `2 lines`.
-
-    >>> plural(1, "line"), plural(3, "paragraph")
-    ('1 line', '3 paragraphs')
-    """
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
-def source_name(source: str) -> str:
-    """The input's name as shown: the path (a newline or tab in it escaped too, as in error lines), or "stdin"."""
-    return "stdin" if source == "-" else printable(source)
-
-
 # --- one document ------------------------------------------------------------------------
-
-
-def shown_rows(blocks: Sequence[Block], context: int | None) -> Iterator[Block | Gap]:
-    """The blocks to show in order, runs of far-away kept blocks replaced by a Gap (like diff -U)."""
-    if context is None:
-        yield from blocks
-        return
-    changed = [i for i, b in enumerate(blocks) if b.removal is not None]
-    show = [False] * len(blocks)
-    for i in changed:
-        for j in range(max(0, i - context), min(len(blocks), i + context + 1)):
-            show[j] = True
-    hidden = 0
-    for block, wanted in zip(blocks, show):
-        if not wanted:
-            hidden += 1
-            continue
-        if hidden:
-            yield Gap(hidden)
-            hidden = 0
-        yield block
-    if hidden:
-        yield Gap(hidden)
 
 
 def mark_of(block: Block) -> Text:
@@ -243,11 +165,6 @@ def side_by_side_view(doc: Document, options: ViewOptions) -> Table:
     return table
 
 
-def unit_of(doc: Document) -> str:
-    """What a block is called: a line of a dump, a paragraph of an HTML page."""
-    return "paragraph" if doc.input_format == "html" else "line"
-
-
 def stage_counts(summary: Summary) -> Text:
     """`5 footer, 6 duplicate` in the stage colours, in pipeline order."""
     text = Text()
@@ -260,29 +177,15 @@ def stage_counts(summary: Summary) -> Text:
     return text or Text("nothing", style="dim")
 
 
-def percent(part: int, whole: int) -> str:
-    """A share as a whole percentage; a dash when there is nothing to share.
-
-    >>> percent(1, 3), percent(0, 0)
-    ('33%', '–')
-    """
-    return f"{100 * part / whole:.0f}%" if whole else "–"
-
-
 def header_panel(doc: Document) -> Panel:
     """Metadata and what cleaning did, above the lines."""
     summary = summarize(doc)
     unit = unit_of(doc)
-    meta = doc.meta
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    fields = [("title", meta.title), ("url", meta.url), ("date", meta.date),
-              ("status", None if meta.status is None else str(meta.status)), ("author", meta.author),
-              ("language", meta.language or (doc.analysis.language if doc.analysis else None))]
-    for name, value in fields:
-        if value is not None:
-            grid.add_row(name, Text(visible(value)))
+    for name, value in meta_fields(doc):
+        grid.add_row(name, Text(value))
     grid.add_row("verdict", Text(doc.verdict.value, style=VERDICT_STYLES[doc.verdict.value]))
     grid.add_row("input", Text(f"{doc.input_format}, {visible(doc.encoding)}"))
     grid.add_row(f"{unit}s", Text(f"{summary.lines:,}: {summary.kept:,} kept, {summary.removed:,} removed"))
@@ -325,21 +228,6 @@ def verdict_counts(summaries: Sequence[Summary]) -> Text:
             text.append("\n")
         text.append(f"{count:,} {verdict}", style=VERDICT_STYLES.get(verdict, ""))
     return text
-
-
-def common_folder(sources: Sequence[str]) -> str:
-    """The folder every source is in ("" when there is none), so rows need not repeat it.
-
-    >>> common_folder(["dumps/a.txt", "dumps/sub/b.txt"]), common_folder(["a.txt", "-"])
-    ('dumps', '')
-    """
-    if not sources or STDIN in sources:
-        return ""
-    try:
-        folder = os.path.commonpath(sources)
-    except ValueError:  # absolute and relative paths mixed
-        return ""
-    return os.path.dirname(folder) if folder in sources else folder
 
 
 def summary_row(summary: Summary, folder: str = "") -> list[Text]:
@@ -392,17 +280,15 @@ def tracked(sources: Sequence[str]) -> Iterable[str]:
     return track(sources, description="cleaning", console=console, transient=True)
 
 
-# --- consoles and HTML --------------------------------------------------------------------
+# --- consoles ---------------------------------------------------------------------------
 
 
-def make_console(color: bool | None = None, file: IO[str] | None = None, width: int | None = None,
-                 record: bool = False) -> Console:
+def make_console(color: bool | None = None, file: IO[str] | None = None, width: int | None = None) -> Console:
     """A console for reports: colour as rich decides (tty, NO_COLOR) unless forced on or off; never markup."""
     # markup/emoji/highlight off: the report only prints Text, and dumps must never be interpreted.
     return Console(
         file=file,
         width=width,
-        record=record,
         markup=False,
         emoji=False,
         highlight=False,
@@ -410,33 +296,3 @@ def make_console(color: bool | None = None, file: IO[str] | None = None, width: 
         force_terminal=True if color else None,
         no_color=False if color else None,
     )
-
-
-HTML_PAGE = """<!DOCTYPE html>
-<html>
-<head>
-<meta charset="UTF-8">
-<title>{title}</title>
-<style>
-{{stylesheet}}
-body {{{{
-    color: {{foreground}};
-    background-color: {{background}};
-}}}}
-</style>
-</head>
-<body>
-    <pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace"><code style="font-family:inherit">{{code}}</code></pre>
-</body>
-</html>
-"""
-
-
-def html_page(renderables: Sequence[RenderableType], width: int, title: str) -> str:
-    """The renderables as a standalone HTML page (rich's export, text escaped by rich)."""
-    console = make_console(color=True, file=io.StringIO(), width=width, record=True)
-    for renderable in renderables:
-        console.print(renderable)
-    # The title is ours to escape; braces are doubled because rich fills the page with str.format.
-    safe_title = html.escape(visible(title)).replace("{", "{{").replace("}", "}}")
-    return console.export_html(code_format=HTML_PAGE.format(title=safe_title), inline_styles=False)
