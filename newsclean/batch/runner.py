@@ -185,6 +185,7 @@ def run(inputs: Sequence[str], options: BatchOptions) -> RunSummary:
     if options.output_dir is not None and STDIN in inputs:
         raise BatchError("- (stdin) cannot be cleaned into an output directory; redirect stdout instead")
     selection, outdir = _prepare_output_dir(options)
+    _refuse_output_as_input(inputs, outdir)
     summary = RunSummary(jobs=options.jobs)
     state = _Run(replace(options, selection=selection, output_dir=outdir), summary)
     previous = _install_signal_handlers(state)  # before the walk: a long walk can be interrupted too
@@ -242,6 +243,17 @@ def _prepare_output_dir(options: BatchOptions) -> tuple[Selection, str | None]:
     if not os.access(outdir, os.W_OK | os.X_OK):
         raise BatchError(f"{outdir}: output directory is not writable")
     return replace(selection, skip_dirs=selection.skip_dirs | {(st.st_dev, st.st_ino)}), os.path.normpath(outdir)
+
+
+def _refuse_output_as_input(inputs: Sequence[str], outdir: str | None) -> None:
+    """An input directory that is the output directory itself would be found empty (the output
+    directory is never walked) and its outputs would land beside, or over, its inputs: refused."""
+    if outdir is None:
+        return
+    for path in inputs:
+        if path != STDIN and os.path.isdir(path) and os.path.samefile(path, outdir):
+            raise BatchError(f"{path}: the output directory is this input directory; "
+                             "write the outputs into another directory (-o)")
 
 
 def _plan(inputs: Sequence[str], options: BatchOptions, state: _Run) -> list[Task]:
