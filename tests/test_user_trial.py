@@ -4,6 +4,7 @@ manners. Each test failed before its fix."""
 from __future__ import annotations
 
 import gzip
+import re
 import json
 import subprocess
 import sys
@@ -298,3 +299,21 @@ def test_no_progress_bar_over_a_report_on_the_same_terminal(tmp_path: Path) -> N
     crawl = crawl_of(tmp_path, [f"{n}.txt" for n in range(4)])
     shown = run_on_one_terminal([*COMMAND, "diff", str(crawl), "--no-pager"])
     assert "total: 4 documents" in shown and "cleaning" not in shown
+
+
+# --- smaller -------------------------------------------------------------------------------------
+
+
+def test_reasons_quote_cjk_phrases_as_written() -> None:
+    doc = newsclean.clean_file(str(SAMPLES / "zh-gaotie-kaitong.txt"))
+    reasons = [block.removal.reason for block in doc.removed() if block.removal]
+    assert 'error page text ("启用JavaScript")' in reasons
+    assert 'navigation or share label ("登录")' in reasons
+    spaced = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff] [\u3040-\u30ff\u4e00-\u9fff]")
+    assert not [r for r in reasons if '("' in r and spaced.search(r)]
+
+
+def test_gitignore_holds_the_quick_start_output_directory() -> None:
+    root = Path(__file__).resolve().parents[1]
+    quick_start = re.search(r"newsclean clean samples/ -o (\S+)", (root / "README.md").read_text()).group(1)
+    assert quick_start.strip("/") + "/" in (root / ".gitignore").read_text().splitlines()
