@@ -221,9 +221,13 @@ def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | No
     .xz, .zst); the kind is detected by content. A record of a JSONL or WARC file is named
     FILE#KEY (line number, or WARC record id).
 
+    With -o and -f jsonl, a JSONL or WARC file gives one JSONL output of its records
+    (--split-records: one output per record, as text and json always do).
+
     A file that cannot be cleaned is reported (`newsclean: PATH: problem`) and the run goes on.
-    Runs of several files show a progress bar when stderr is a terminal and end with a summary
-    on stderr (--quiet for neither).
+    When stderr is a terminal, runs of several files show a progress bar and end with a
+    summary; elsewhere (a pipe, a log) only errors are printed, unless --stats asks for the
+    summary. --quiet: no bar and no summary.
 
     \b
     Exit status: 0 all inputs cleaned; 1 some inputs failed (or were error pages
