@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import re
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -276,8 +277,6 @@ def test_diff_side_by_side_of_a_table_asks_for_details(tmp_path: Path) -> None:
 def run_on_one_terminal(args: list[str]) -> str:
     """What a terminal showed when stdout and stderr both went to it."""
     pty = pytest.importorskip("pty")
-    import os
-
     primary, secondary = pty.openpty()
     proc = subprocess.Popen(args, stdout=secondary, stderr=secondary, env={**os.environ, "TERM": "xterm"})
     os.close(secondary)
@@ -317,3 +316,13 @@ def test_gitignore_holds_the_quick_start_output_directory() -> None:
     root = Path(__file__).resolve().parents[1]
     quick_start = re.search(r"newsclean clean samples/ -o (\S+)", (root / "README.md").read_text()).group(1)
     assert quick_start.strip("/") + "/" in (root / ".gitignore").read_text().splitlines()
+
+
+def test_diff_jobs_gives_the_same_table_as_one_process(tmp_path: Path) -> None:
+    crawl = crawl_of(tmp_path, [f"{n}.txt" for n in range(9)])  # enough for worker processes
+    (crawl / "broken.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    one, two = (subprocess.run([*COMMAND, "diff", str(crawl), "-j", jobs, "--details", "--no-color"], capture_output=True,
+                               text=True, timeout=120, env={**os.environ, "COLUMNS": "120"}) for jobs in ("1", "2"))
+    assert one.returncode == two.returncode == 1  # the broken file
+    assert one.stdout == two.stdout and "total: 10 documents" in two.stdout
+    assert two.stderr == f"newsclean: {crawl / 'broken.txt'}: not text: looks like binary data (NUL bytes)\n"
