@@ -6,13 +6,15 @@ from collections.abc import Callable, Iterator, Mapping
 
 from .config import DEFAULT_CONFIG, Config
 from .document import Document
-from .errors import InputError, TooLargeError
+from .errors import InputError, NotTextError, TooLargeError
 from .parse.deadline import DeadlineExceeded, deadline
 from .parse.dump import parse_text_dump
 from .parse.text import normalize_line
 from .pipeline import run_stages
 from .read.charsets import declared_charset, media_type
+from .read.compression import MAGIC_BYTES, compression_of
 from .read.raw import STDIN, RawDocument, decode, looks_like_html
+from .read.server_messages import strip_server_messages
 from .read.sources import read_documents
 
 META_FIELDS = ("url", "date", "title", "author", "language")
@@ -35,16 +37,20 @@ def parse(
             parse_html,  # lazy: trafilatura and lxml are only needed for HTML
         )
 
-        return parse_html(text, source, encoding, config)
+        # PHP warnings are the server talking: never the page's text, and they hide its start.
+        doc = parse_html(strip_server_messages(text), source, encoding, config)
+        doc.meta.canonical_url = doc.meta.url  # the page's own; a container's URL replaces `url` (add_metadata)
+        return doc
     return parse_text_dump(text, source, encoding)
 
 
 def add_metadata(doc: Document, known: Mapping[str, str | int]) -> None:
     """Fill the document's metadata gaps with what the input's container knew (url, date, status, id).
 
-    The values are cleaned like the text's lines (control characters removed, line breaks and
-    whitespace runs made one space): a JSONL field or a WARC header is page text too, and the
-    title is printed.
+    The container's URL is where the page was fetched, so it is the `url` even when the page
+    names another (its canonical link stays in `canonical_url`). The values are cleaned like
+    the text's lines (control characters removed, line breaks and whitespace runs made one
+    space): a JSONL field or a WARC header is page text too, and the title is printed.
     """
     for key, value in known.items():
         if key == "status":
@@ -55,7 +61,7 @@ def add_metadata(doc: Document, known: Mapping[str, str | int]) -> None:
         if not text:
             continue
         if key in META_FIELDS:
-            if getattr(doc.meta, key) is None:
+            if key == "url" or getattr(doc.meta, key) is None:
                 setattr(doc.meta, key, text)
         else:
             doc.meta.extra.setdefault(key, text)
@@ -134,7 +140,16 @@ def clean_path(
 
 
 def clean_bytes(data: bytes, source: str = "<bytes>", config: Config | None = None) -> Document:
-    """Clean raw bytes in any encoding (decoded with charset-normalizer when not UTF-8)."""
+    """Clean raw bytes in any encoding (decoded with charset-normalizer when not UTF-8).
+
+    The bytes are one document as it is: compressed bytes are refused with a message that says
+    how to read them (clean_file and clean_path decompress files).
+    """
+    compression = compression_of(data[:MAGIC_BYTES])
+    if compression:
+        raise NotTextError(source, f"not text: {compression}-compressed data; clean_bytes takes the decompressed "
+                                   "bytes: decompress them first, or give the file to clean_file or clean_path, "
+                                   "which decompress")
     return clean_raw(RawDocument(source, data), config)
 
 

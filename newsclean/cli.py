@@ -9,22 +9,41 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
-from typing import BinaryIO, NoReturn
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO, Generic, NoReturn, TypeVar
 
 import click
 
 from . import __version__
-from .api import clean_raw
-from .config import DEFAULT_CONFIG, INPUT_FORMATS, Config, load_config
+from .config import DEFAULT_CONFIG, INPUT_FORMATS, Config, load_config, parse_size
 from .document import Document
-from .errors import ConfigError, NewscleanError, printable
+from .errors import ConfigError, printable
 from .read.raw import STDIN
-from .read.sources import Selection, read_documents, read_path_list
+from .read.sources import Selection, read_path_list
 from .writers import FORMATS
 
+T = TypeVar("T")
 # batch.py decides a run's status; these name the codes for the commands that decide their own.
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
+
+
+class ByteSize(click.ParamType):
+    """A size in bytes: a number, or with a suffix K, M, G (KiB, MiB, GiB) or KB, MB, GB."""
+
+    name = "size"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+MAX_BYTES_HELP = ("Refuse documents larger than this after decompression (per record in JSONL and WARC); "
+                  f"bytes, or with K, M, G (KiB, MiB, GiB) or KB, MB, GB; 0 = no limit. [default: {DEFAULT_CONFIG.max_bytes // 2**20}M]")
 
 
 class DefaultCommandGroup(click.Group):
@@ -33,6 +52,8 @@ class DefaultCommandGroup(click.Group):
     default_command = "clean"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] == "help":  # `newsclean help`, `newsclean help diff`: as --help
+            args = [*args[1:2], "--help"]
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
@@ -88,6 +109,19 @@ def build_config(
     return config.replace(**changes) if changes else config
 
 
+def config_or_exit(config_file: str | None, rule_files: tuple[str, ...], max_bytes: int | None,
+                   input_format: str | None = None, field: str | None = None) -> Config:
+    """The run's Config with its rule files loaded, checked before anything runs: an invalid
+    setting or rules file is one line on stderr and exit status 2."""
+    try:
+        config = build_config(config_file, rule_files, max_bytes, input_format, field)
+        validate_rules(config)
+    except ConfigError as exc:
+        error_line(str(exc))
+        sys.exit(EXIT_USAGE)
+    return config
+
+
 def error_line(message: str) -> None:
     """One line on stderr, control characters neutralised (file names come from the outside)."""
     click.echo(f"newsclean: {printable(message)}", err=True)
@@ -100,6 +134,46 @@ def validate_rules(config: Config) -> None:
     load_rules(config.rule_files)
 
 
+def input_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options `clean` and `diff` share: settings, the walk's choice of files, how inputs are read."""
+    options = [
+        click.option("--config", "config_file", type=click.Path(dir_okay=False), help="TOML file of Config settings."),
+        click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
+                     help="Extra phrase-list TOML file (repeatable), merged with the built-in rules."),
+        click.option("--max-bytes", type=ByteSize(), default=None, metavar="SIZE", help=MAX_BYTES_HELP),
+        click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+                     help="Worker processes (0 = one per usable CPU). [default: 0]"),
+        click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+                     help="In directories, take only files matching PATTERN (repeatable; replaces the default "
+                          "*.txt, *.html, *.json, *.jsonl, *.warc, ... and their .gz/.bz2/.xz/.zst; '*' takes all)."),
+        click.option("--exclude", "excludes", multiple=True, metavar="PATTERN",
+                     help="Leave out files and directories matching PATTERN (repeatable). A pattern with / "
+                          "matches the path below the directory given, otherwise the name."),
+        click.option("--hidden", is_flag=True, help="Also walk hidden files and directories (names starting with .)."),
+        click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=None,
+                     help="What the inputs are; auto detects each by content: compression, WARC, JSONL, "
+                          "a JSON document, HTML or text. [default: auto]"),
+        click.option("--field", default=None, metavar="NAME",
+                     help="JSON/JSONL field holding the text or HTML. [default: the first of html, raw_html, "
+                          "text, raw_content, content, body]"),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def selection_of(reading: dict[str, Any], recursive: bool = True, follow_symlinks: bool = False) -> Selection:
+    """The walk's choice of files from the shared options."""
+    return Selection(globs=reading["globs"], excludes=reading["excludes"], hidden=reading["hidden"],
+                     recursive=recursive, follow_symlinks=follow_symlinks)
+
+
+def _usable_cpus() -> int:
+    from .batch.runner import usable_cpus  # lazy: keeps --help fast
+
+    return usable_cpus()
+
+
 @main.command("clean")
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False), metavar="OUTDIR",
@@ -109,42 +183,28 @@ def validate_rules(config: Config) -> None:
               help="text: title, blank line, paragraphs; json: one object per document; jsonl: one object "
                    "per line. [default: text; jsonl for a directory or --files-from without -o]")
 @click.option("--no-title", is_flag=True, help="Print the body only (text format).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="TOML file of Config settings.")
-@click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Extra phrase-list TOML file (repeatable), merged with the built-in rules.")
-@click.option("--max-bytes", type=click.IntRange(min=0), default=None,
-              help=f"Refuse inputs larger than this many bytes (0 = no limit). [default: {DEFAULT_CONFIG.max_bytes}]")
 @click.option("--fail-on-error-page", is_flag=True, help="Count error pages as failures (exit status 1).")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-              help="Worker processes (0 = one per usable CPU). [default: 0]")
-@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
-              help="Clean only files in directories matching PATTERN (repeatable; replaces the default "
-                   "*.txt, *.html, *.json, *.jsonl, *.warc, ... and their .gz/.bz2/.xz/.zst).")
-@click.option("--exclude", "excludes", multiple=True, metavar="PATTERN",
-              help="Leave out files and directories matching PATTERN (repeatable). A pattern with / "
-                   "matches the path below the directory given, otherwise the name.")
-@click.option("--hidden", is_flag=True, help="Also walk hidden files and directories (names starting with .).")
 @click.option("--no-recursive", is_flag=True, help="Clean only the files directly in each directory.")
 @click.option("--follow-symlinks", is_flag=True,
               help="Follow symbolic links found in directories (loops are walked once). By default they are skipped.")
 @click.option("--skip-existing", is_flag=True,
               help="With -o: skip inputs whose output exists and is not older than the input (resume a run).")
+@click.option("--split-records", is_flag=True,
+              help="With -o -f jsonl: one output per record of a JSONL or WARC file (OUTDIR/STEM/KEY.jsonl) "
+                   "instead of one JSONL output per file.")
 @click.option("--files-from", type=click.File("rb"), metavar="FILE",
               help="Read input paths from FILE (- for stdin), one a line.")
 @click.option("-0", "--null", is_flag=True, help="With --files-from: paths are NUL-separated (find -print0).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors are still printed.")
-@click.option("--summary-json", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write the run's summary as JSON to FILE.")
-@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=None,
-              help="What the inputs are; auto detects each by content: compression, WARC, JSONL, HTML or text. [default: auto]")
-@click.option("--field", default=None, metavar="NAME",
-              help="JSONL field holding the text or HTML. [default: the first of html, raw_html, text, raw_content, content, body]")
+@click.option("--stats", is_flag=True,
+              help="Print the run's summary on stderr even when stderr is not a terminal (a log file, a pipe).")
+@click.option("--summary-json", type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE",
+              help="Write the run's summary as JSON to FILE (- for stdout, after the documents).")
+@input_options
 def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | None, no_title: bool,
-                  config_file: str | None, rule_files: tuple[str, ...], max_bytes: int | None,
-                  fail_on_error_page: bool, jobs: int, globs: tuple[str, ...], excludes: tuple[str, ...],
-                  hidden: bool, no_recursive: bool, follow_symlinks: bool, skip_existing: bool,
-                  files_from: BinaryIO | None, null: bool, quiet: bool, summary_json: str | None,
-                  input_format: str | None, field: str | None) -> None:
+                  fail_on_error_page: bool, no_recursive: bool, follow_symlinks: bool, skip_existing: bool,
+                  split_records: bool, files_from: BinaryIO | None, null: bool, quiet: bool, stats: bool,
+                  summary_json: str | None, **reading: Any) -> None:
     """Clean dumps (files, directories, or - for stdin) and print or write the clean articles.
 
     With no INPUTS (and no --files-from), reads stdin. Directories are walked recursively for
@@ -161,9 +221,13 @@ def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | No
     .xz, .zst); the kind is detected by content. A record of a JSONL or WARC file is named
     FILE#KEY (line number, or WARC record id).
 
+    With -o and -f jsonl, a JSONL or WARC file gives one JSONL output of its records
+    (--split-records: one output per record, as text and json always do).
+
     A file that cannot be cleaned is reported (`newsclean: PATH: problem`) and the run goes on.
-    Runs of several files show a progress bar when stderr is a terminal and end with a summary
-    on stderr (--quiet for neither).
+    When stderr is a terminal, runs of several files show a progress bar and end with a
+    summary; elsewhere (a pipe, a log) only errors are printed, unless --stats asks for the
+    summary. --quiet: no bar and no summary.
 
     \b
     Exit status: 0 all inputs cleaned; 1 some inputs failed (or were error pages
@@ -171,11 +235,8 @@ def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | No
     SIGTERM; outputs written so far are whole, rerun with --skip-existing);
     141 stdout closed early (e.g. | head).
     """
-    try:
-        config = build_config(config_file, rule_files, max_bytes, input_format, field)
-        validate_rules(config)
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
+    config = config_or_exit(reading["config_file"], reading["rule_files"], reading["max_bytes"],
+                            reading["input_format"], reading["field"])
     if null and files_from is None:
         raise click.UsageError("-0/--null needs --files-from")
     if skip_existing and output_dir is None:
@@ -193,22 +254,18 @@ def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | No
     batch = walks or output_dir is not None or len(sources) > 1
     if fmt is None:
         fmt = "jsonl" if walks and output_dir is None else "text"
-    from .batch.runner import (  # lazy: keeps --help fast
-        BatchError,
-        BatchOptions,
-        run,
-        usable_cpus,
-    )
+    from .batch.runner import BatchError, BatchOptions, run  # lazy: keeps --help fast
 
+    jobs = reading["jobs"]
     options = BatchOptions(
-        config=config, fmt=fmt, title=not no_title, output_dir=output_dir, jobs=jobs or usable_cpus(),
-        selection=Selection(globs=globs, excludes=excludes, hidden=hidden, recursive=not no_recursive,
-                            follow_symlinks=follow_symlinks),
+        config=config, fmt=fmt, title=not no_title, output_dir=output_dir, jobs=jobs or _usable_cpus(),
+        selection=selection_of(reading, recursive=not no_recursive, follow_symlinks=follow_symlinks),
         skip_existing=skip_existing, fail_on_error_page=fail_on_error_page,
-        headers=fmt == "text" and output_dir is None and batch,
-        # A bar would garble text printed to the same terminal.
-        progress=batch and not quiet and (output_dir is not None or not sys.stdout.isatty()),
-        summary=batch and not quiet, summary_json=summary_json,
+        headers=fmt == "text" and output_dir is None and batch, split_records=split_records,
+        # A bar would garble documents printed to the same terminal.
+        progress=batch and not quiet and (output_dir is not None or not same_terminal()),
+        # A filter is quiet: the summary goes to a terminal, or wherever --stats sends stderr.
+        summary=stats or (batch and not quiet and sys.stderr.isatty()), summary_json=summary_json,
     )
     try:
         summary = run(sources, options)
@@ -255,7 +312,6 @@ def stdout_failed(exc: OSError) -> NoReturn:
 from typing import TYPE_CHECKING  # noqa: E402
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
 
     from rich.console import Console, RenderableType
 
@@ -267,24 +323,29 @@ if TYPE_CHECKING:
 SORT_ORDERS = ("input", "removed", "share", "name")
 
 
-def clean_for_report(sources: Iterable[str], config: Config) -> Iterator[tuple[str, Document | None, str | None]]:
-    """Clean inputs one by one for the report; a failing input yields its problem for its table row."""
-    for source in sources:
-        try:
-            for raw in read_documents(source, config.max_bytes, config.input_format, config.field):
-                try:
-                    yield raw.source, clean_raw(raw, config), None
-                except NewscleanError as exc:
-                    error_line(str(exc))
-                    yield raw.source, None, getattr(exc, "problem", str(exc))
-        except NewscleanError as exc:
-            error_line(str(exc))
-            yield source, None, getattr(exc, "problem", str(exc))
+def diff_and_document(doc: Document) -> tuple[Summary, Document]:
+    """A document's table row and the document itself (for --details); runs in the workers."""
+    from .report.summary import summarize
+
+    return summarize(doc), doc
+
+
+def diff_summary(doc: Document) -> tuple[Summary, None]:
+    """A document's table row only: a big directory's documents need not travel or stay in memory."""
+    from .report.summary import summarize
+
+    return summarize(doc), None
+
+
+def keep_document(doc: Document) -> Document:
+    """The document as it is (one input's report)."""
+    return doc
 
 
 @main.command("diff")
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("-y", "--side-by-side", is_flag=True, help="Raw input on the left, clean output on the right.")
+@click.option("-y", "--side-by-side", is_flag=True,
+              help="Raw input on the left, clean output on the right (each file's report: with several files, --details).")
 @click.option("--only-removed", is_flag=True, help="Show only removed lines (same as --context 0).")
 @click.option("-U", "--context", type=click.IntRange(min=0), default=None, metavar="N",
               help="Show removed lines with N kept lines around them, like diff -U.")
@@ -297,101 +358,158 @@ def clean_for_report(sources: Iterable[str], config: Config) -> Iterator[tuple[s
               help="Force colours on or off. [default: on for terminals, off when piped or NO_COLOR is set]")
 @click.option("--html", "html_file", type=click.Path(dir_okay=False),
               help="Write the report as a standalone HTML page to this file instead of printing it.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="TOML file of Config settings.")
-@click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Extra phrase-list TOML file (repeatable), merged with the built-in rules.")
-@click.option("--max-bytes", type=click.IntRange(min=0), default=None,
-              help=f"Refuse inputs larger than this many bytes (0 = no limit). [default: {DEFAULT_CONFIG.max_bytes}]")
+@input_options
 def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool, context: int | None,
                  details: bool, order: str, pager: bool | None, color: bool | None, html_file: str | None,
-                 config_file: str | None, rule_files: tuple[str, ...], max_bytes: int | None) -> None:
+                 **reading: Any) -> None:
     """Show what cleaning removed from each input line, and why.
 
     \b
     newsclean diff page.txt                every line; removed ones tagged with stage and reason
     newsclean diff page.txt -y             raw input and clean output side by side
     newsclean diff page.txt -U 2           removed lines with 2 kept lines around them
-    newsclean diff dumps/ --sort removed   one row per file, most removed first, totals
+    newsclean diff dumps/ --sort removed   one row per document, most removed first, totals
     newsclean diff page.txt --html r.html  the same report as a web page
 
     With one file the report lists every non-blank input line (blank lines are skipped; line
     numbers are the input's). In the mark column `-` is removed, `#` is the headline (kept as
-    the title), a blank is kept. With several files or a directory (walked recursively, hidden
-    files skipped) it prints a table. Exit status: 0 ok, 1 some inputs failed, 2 usage error,
-    130 interrupted.
+    the title), a blank is kept. With several files, a directory (walked as `clean` walks it) or
+    a JSONL or WARC file of several records, it prints a table, one row per document; -y, -U
+    and --only-removed shape each document's report, which --details adds after the table.
+    Exit status: 0 ok, 1 some inputs failed, 2 usage error, 130 interrupted.
     """
     from .report import diff as report  # lazy: rich is only needed for reports
 
-    try:
-        config = build_config(config_file, rule_files, max_bytes)
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
+    config = config_or_exit(reading["config_file"], reading["rule_files"], reading["max_bytes"],
+                            reading["input_format"], reading["field"])
     sources = list(inputs) or [STDIN]
+    table = len(sources) > 1 or (sources[0] != STDIN and os.path.isdir(sources[0]))
+    if table and not details and not html_file and (side_by_side or only_removed or context is not None):
+        raise click.UsageError("-y, -U and --only-removed shape each file's report; with several files add "
+                               "--details (the table alone has no lines to show)")
     console = report.make_console(color)
     options = report.ViewOptions(side_by_side=side_by_side, context=0 if only_removed and context is None else context)
+    entries, any_failed = diff_entries(  # Ctrl-C: see invoke()
+        sources, config, order, table, keep=details or bool(html_file),
+        reading=DiffReading(selection_of(reading), reading["jobs"] or _usable_cpus(), bool(html_file)))
     if html_file:
         from .batch.outputs import write_file
         from .report.html import html_report
 
-        entries, any_failed = diff_entries(sources, config, keep=True)  # Ctrl-C: see invoke()
-        page = html_report(sort_entries(entries, order), options, f"newsclean diff {' '.join(sources)}")
+        page = html_report(entries, options, f"newsclean diff {' '.join(sources)}")
         try:
             write_file(html_file, page.encode("utf-8"))  # atomic for a regular file: no half page
         except OSError as exc:
             error_line(f"{html_file}: cannot write: {exc.strerror or exc}")
             sys.exit(EXIT_FAILED)
     else:
-        renderables, any_failed = diff_renderables(sources, config, options, details, order)  # Ctrl-C: see invoke()
+        renderables = diff_renderables(entries, options, table, details)
         if renderables:
             show(console, renderables, sys.stdout.isatty() if pager is None else pager)
     sys.exit(EXIT_FAILED if any_failed else EXIT_OK)
 
 
-def single_input(sources: list[str]) -> bool:
-    """True for one file (or stdin): its documents are reported one by one, not as a table."""
-    return len(sources) == 1 and not (sources[0] != STDIN and os.path.isdir(sources[0]))
+@dataclass(frozen=True)
+class DiffReading:
+    """How `diff` chooses and cleans its inputs: the walk's selection, worker processes, progress."""
+
+    selection: Selection
+    jobs: int
+    to_file: bool  # the report goes to a file (--html): a progress bar cannot get in its way
 
 
-def diff_entries(sources: list[str], config: Config, keep: bool) -> tuple[list[ReportEntry], bool]:
-    """Each document's summary (a failed one's with its problem), with the document itself for a
-    single input or when keep is set (a big directory's documents need not sit in memory), in input
-    order; and whether any input failed. Directories are walked as `clean` walks them."""
-    from .read.sources import iter_inputs
+def diff_entries(sources: list[str], config: Config, order: str, table: bool, keep: bool,
+                 reading: DiffReading) -> tuple[list[ReportEntry], bool]:
+    """Each document's summary with the document itself (always for one input; for a table only
+    when keep is set: a big directory's documents need not travel or stay in memory), a failed
+    input's summary with its problem, in the table's order (--sort); and whether any input failed.
+    Directories are walked as `clean` walks them, with its --glob / --exclude and --jobs."""
+    from .batch.each import clean_each
+    from .read.sources import InputProblem, iter_inputs
     from .report import diff as report
-    from .report.summary import failed, summarize
+    from .report.summary import SORT_KEYS, failed, summarize
 
-    single = single_input(sources)
-    paths = sources if single else [item.path for item in iter_inputs(sources)]
     entries: list[ReportEntry] = []
-    for source, doc, problem in clean_for_report(report.tracked(paths), config):
-        if doc is None:
-            entries.append((failed(source, problem or "failed"), None))
+    any_failed = False
+    if not table:  # one input: a report per document (several for a JSONL or WARC file)
+        for source, doc, problem in next(clean_each(sources, config, keep_document)):
+            if doc is None:
+                any_failed = True
+                error_line(problem or f"{source}: failed")
+            else:
+                entries.append((summarize(doc), doc))
+        return entries, any_failed
+    paths: list[str] = []
+    left_out: dict[str, list[str]] = {}
+    for item in iter_inputs(sources, reading.selection):
+        if isinstance(item, InputProblem) and item.skipped:
+            left_out.setdefault(item.problem, []).append(item.path)
         else:
-            entries.append((summarize(doc), doc if keep or single else None))
-    return entries, any(summary.problem is not None for summary, _ in entries)
-
-
-def sort_entries(entries: list[ReportEntry], order: str) -> list[ReportEntry]:
-    """The entries in the table's order (see --sort)."""
-    from .report.summary import SORT_KEYS
-
+            paths.append(item.path)  # a path that cannot be read fails its row
+    say_left_out(left_out, found=bool(paths))
+    if not paths:
+        return [], False  # no table of nothing: the line above said why
+    convert = diff_and_document if keep else diff_summary
+    per_input = Counted(len(paths), clean_each(paths, config, convert, reading.jobs))
+    # The bar is drawn on stderr: never over a report that goes to the same terminal.
+    for results in report.tracked(per_input) if reading.to_file or not same_terminal() else per_input:
+        for source, result, problem in results:
+            if result is None:
+                any_failed = True
+                error_line(problem or f"{source}: failed")
+                entries.append((failed(source, (problem or "failed").removeprefix(f"{source}: ")), None))
+            else:
+                entries.append(result)
     key = SORT_KEYS[order]
-    return list(entries) if key is None else sorted(entries, key=lambda entry: key(entry[0]))
+    return (entries if key is None else sorted(entries, key=lambda entry: key(entry[0]))), any_failed
 
 
-def diff_renderables(sources: list[str], config: Config, options: ReportViewOptions, details: bool,
-                     order: str) -> tuple[list[RenderableType], bool]:
-    """The report's parts and whether any input failed: one report per document for a single
-    file, else a table (and with details each document's report after it)."""
+def diff_renderables(entries: list[ReportEntry], options: ReportViewOptions, table: bool,
+                     details: bool) -> list[RenderableType]:
+    """The terminal report's parts: one report per document for a single input, else a table (and
+    with details each document's report after it)."""
     from .report import diff as report
 
-    entries, any_failed = diff_entries(sources, config, keep=details)
-    if single_input(sources):
-        return [report.document_report(doc, options) for _, doc in entries if doc is not None], any_failed
-    entries = sort_entries(entries, order)
+    if not table:
+        return [report.document_report(doc, options) for _, doc in entries if doc is not None]
+    if not entries:
+        return []
     renderables: list[RenderableType] = [report.batch_table([summary for summary, _ in entries])]
-    renderables.extend(report.document_report(doc, options) for _, doc in entries if doc is not None)
-    return renderables, any_failed
+    if details:
+        renderables.extend(report.document_report(doc, options) for _, doc in entries if doc is not None)
+    return renderables
+
+
+class Counted(Generic[T]):
+    """An iterator that knows its length in advance (for a progress bar's total)."""
+
+    def __init__(self, length: int, items: Iterator[T]) -> None:
+        self.length, self.items = length, items
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __iter__(self) -> Iterator[T]:
+        return self.items
+
+
+def say_left_out(left_out: dict[str, list[str]], found: bool) -> None:
+    """One line on stderr naming what a walk left out and how to include it (or that nothing was found)."""
+    if not left_out:
+        if not found:
+            error_line("no input files found")
+        return
+    parts = "; ".join(f"{len(paths):,} {reason}, e.g. {paths[0]}" for reason, paths in sorted(left_out.items()))
+    error_line(("left out " if found else "no input files found; left out: ") + parts)
+
+
+def same_terminal() -> bool:
+    """True when stdout and stderr are the same terminal: a bar on stderr would mix with the output."""
+    try:
+        out, err = os.fstat(sys.stdout.fileno()), os.fstat(sys.stderr.fileno())
+    except (OSError, ValueError, AttributeError):
+        return False
+    return sys.stdout.isatty() and sys.stderr.isatty() and out.st_rdev == err.st_rdev
 
 
 def show(console: Console, renderables: list[RenderableType], paged: bool) -> None:

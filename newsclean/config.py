@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import dataclasses
+import math
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConfigError
 
-INPUT_FORMATS = ("auto", "text", "html", "jsonl", "warc")
+INPUT_FORMATS = ("auto", "text", "html", "json", "jsonl", "warc")
 HTML_FOCUS = ("recall", "balanced", "precision")
 CHOICES = {"input_format": INPUT_FORMATS, "html_focus": HTML_FOCUS}
+# Bounds of numeric settings that are not plain non-negative counts, limits or seconds.
+RANGES: dict[str, tuple[float, float]] = {
+    "duplicate_threshold": (0, 100),
+    "duplicate_min_truncated": (0, 1),
+    "region_first_share": (0, 1),
+}
+# Numeric settings that must be at least 1 (a count of lines or words a rule needs to work at all).
+POSITIVE = {"title_max_words", "duplicate_bucket_size", "repeated_block_lines", "duplicate_compare_chars"}
+# Sizes: a number of bytes, or with a suffix (K, M, G: powers of 1024, as KiB, MiB, GiB; KB, MB,
+# GB: powers of 1000), as `head -c` and `du` read them.
+SIZE_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "kib": 1024, "mib": 1024**2, "gib": 1024**3,
+              "kb": 1000, "mb": 1000**2, "gb": 1000**3}
+SIZE = re.compile(r"(\d+) *([a-z]*)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -26,7 +41,7 @@ class Config:
     """Extra phrase-list files (TOML, same format as newsclean/rules/*.toml) merged with the built-in ones."""
 
     input_format: str = "auto"
-    """What the inputs are: "auto" (detected by content), "text", "html", "jsonl" or "warc"."""
+    """What the inputs are: "auto" (detected by content), "text", "html", "json", "jsonl" or "warc"."""
 
     field: str | None = None
     """The JSONL field holding each record's text or HTML (None: the first of JSONL_FIELDS present)."""
@@ -111,13 +126,60 @@ class Config:
     """How far above the article body the headline is looked for."""
 
     def __post_init__(self) -> None:
-        for name, allowed in CHOICES.items():
-            if getattr(self, name) not in allowed:
-                raise ConfigError(f"{name} must be one of {', '.join(allowed)}, not {getattr(self, name)!r}")
+        if isinstance(self.rule_files, list):  # a list from Python code: frozen means a tuple
+            object.__setattr__(self, "rule_files", tuple(self.rule_files))
+        for spec in dataclasses.fields(self):
+            problem = setting_problem(spec.name, str(spec.type), getattr(self, spec.name))
+            if problem:
+                raise ConfigError(f"{spec.name} must be {problem}, not {getattr(self, spec.name)!r}")
 
     def replace(self, **changes: object) -> Config:
         """A copy with some fields changed."""
         return dataclasses.replace(self, **changes)
+
+
+def setting_problem(name: str, kind: str, value: object) -> str | None:
+    """What a setting must be when `value` is not that (its type from the field's annotation, its
+    range from RANGES and POSITIVE), else None.
+
+    >>> setting_problem("duplicate_threshold", "float", "x"), setting_problem("html_tables", "bool", "no")
+    ('a number from 0 to 100', 'true or false')
+    >>> setting_problem("max_bytes", "int", -1), setting_problem("clean_timeout", "float", 2)
+    ('a whole number of at least 0', None)
+    """
+    if name in CHOICES:
+        return None if value in CHOICES[name] else f"one of {', '.join(CHOICES[name])}"
+    if kind == "bool":
+        return None if isinstance(value, bool) else "true or false"
+    if kind in ("int", "float"):
+        low, high = RANGES.get(name, (1 if name in POSITIVE else 0, math.inf))
+        what = "a whole number" if kind == "int" else "a number"
+        what += f" from {low:g} to {high:g}" if high < math.inf else f" of at least {low:g}"
+        number = isinstance(value, int) or (kind == "float" and isinstance(value, float))
+        if isinstance(value, bool) or not number or not low <= value <= high:  # type: ignore[operator]
+            return what
+        return None
+    if kind == "str":
+        return None if isinstance(value, str) else "a string"
+    if kind == "str | None":
+        return None if value is None or isinstance(value, str) else "a string"
+    if kind.startswith("tuple[str"):
+        ok = isinstance(value, (tuple, list)) and all(isinstance(item, str) for item in value)
+        return None if ok else "a list of strings"
+    return None  # a kind this check does not know: left to the code that reads it
+
+
+def parse_size(text: str) -> int:
+    """A size in bytes from "1048576", "10M", "64MiB", "1.5G" is refused (whole numbers only).
+
+    >>> parse_size("10M"), parse_size("64 KiB"), parse_size("2GB"), parse_size("0")
+    (10485760, 65536, 2000000000, 0)
+    """
+    found = SIZE.fullmatch(text)
+    unit = found.group(2).lower() if found else ""
+    if found is None or unit not in SIZE_UNITS:
+        raise ValueError(f"not a size: {text!r} (a number of bytes, optionally with K, M, G, KiB, MiB, GiB, KB, MB, GB)")
+    return int(found.group(1)) * SIZE_UNITS[unit]
 
 
 def load_config(path: str | Path) -> Config:
@@ -132,10 +194,21 @@ def load_config(path: str | Path) -> Config:
     unknown = sorted(set(data) - set(known))
     if unknown:
         raise ConfigError(f"{path}: unknown config keys: {', '.join(unknown)}")
+    if isinstance(data.get("max_bytes"), str):
+        try:
+            data["max_bytes"] = parse_size(data["max_bytes"])
+        except ValueError as exc:
+            raise ConfigError(f"{path}: max_bytes: {exc}") from None
     if "rule_files" in data:
+        files = data["rule_files"]
+        if not isinstance(files, list) or not all(isinstance(p, str) for p in files):
+            raise ConfigError(f"{path}: rule_files must be a list of file names, not {files!r}")
         base = Path(path).parent
-        data["rule_files"] = tuple(str(base / p) for p in data["rule_files"])
-    return Config(**data)
+        data["rule_files"] = tuple(str(base / p) for p in files)
+    try:
+        return Config(**data)
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
 
 
 DEFAULT_CONFIG = Config()

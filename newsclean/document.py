@@ -68,7 +68,8 @@ class Metadata:
     title: str | None = None
     date: str | None = None
     status: int | None = None
-    url: str | None = None
+    url: str | None = None  # where the page was fetched (its container's URL), else its canonical link
+    canonical_url: str | None = None  # the page's own canonical link (HTML), whatever its container says
     author: str | None = None
     language: str | None = None
     extra: dict[str, str] = field(default_factory=dict)  # other `key value` header lines

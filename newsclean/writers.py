@@ -49,6 +49,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
         "date": meta.date,
         "status": meta.status,
         "url": meta.url,
+        "canonical_url": meta.canonical_url,
         "author": meta.author,
         "language": meta.language if meta.language else (doc.analysis.language if doc.analysis else None),
         "verdict": doc.verdict.value,

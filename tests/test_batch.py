@@ -272,7 +272,7 @@ def test_outdir_inside_the_input_tree_is_never_read_back(tmp_path: Path) -> None
 def test_summary_counts_match_the_documents(tmp_path: Path) -> None:
     write_dumps(tmp_path / "crawl", 30, seed=5)
     report = tmp_path / "summary.json"
-    result = invoke(tmp_path / "crawl", "--format", "jsonl", "-j", 1, "--summary-json", report)
+    result = invoke(tmp_path / "crawl", "--format", "jsonl", "-j", 1, "--summary-json", report, "--stats")
     records = [json.loads(line) for line in result.stdout.splitlines()]
     summary = summary_of(report)
     verdicts = Counter(r["verdict"] for r in records)
@@ -283,7 +283,7 @@ def test_summary_counts_match_the_documents(tmp_path: Path) -> None:
         by_stage.update(record["counts"]["removed_by_stage"])
     assert summary["lines_removed"] == {"total": sum(by_stage.values()), "by_stage": dict(sorted(by_stage.items()))}
     assert summary["bytes_read"] == sum(p.stat().st_size for p in (tmp_path / "crawl").rglob("*.txt"))
-    # Not a terminal: the same summary as plain lines on stderr.
+    # Not a terminal, with --stats: the same summary as plain lines on stderr.
     assert f"documents: 30 cleaned: {verdicts['article']} article" in result.stderr
     assert "newsclean: lines removed: " in result.stderr
 

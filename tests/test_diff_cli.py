@@ -106,7 +106,7 @@ def test_directory_gives_a_table_with_totals_and_failures(tmp_path: Path, monkey
     assert names == ["a.txt", "broken.txt", "nested/b.txt"]
     assert re.search(r"a\.txt +article +24 +7 +17 +45% +6 duplicate of line", out)
     assert re.search(r"broken\.txt +failed .* not text", out)
-    assert re.search(r"total: 3 files +2 article +42 +14 +28", out)
+    assert re.search(r"total: 3 documents +2 article +42 +14 +28", out)
     assert "broken.txt: not text" in result.stderr
 
 
@@ -119,7 +119,7 @@ def test_sort_by_most_removed_and_details_follow_the_table(tmp_path: Path, monke
     assert names == ["a.txt", "nested/b.txt"]
     panels = [line for line in out.splitlines() if line.startswith("╭─ ")]
     assert [p.split()[1] for p in panels] == [f"dumps/{name}" for name in names]  # in table order
-    assert out.index("total: 2 files") < out.index(panels[0])
+    assert out.index("total: 2 documents") < out.index(panels[0])
 
 
 def test_html_report_is_a_standalone_escaped_page(tmp_path: Path) -> None:

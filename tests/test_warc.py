@@ -41,7 +41,8 @@ def test_html_and_text_records_become_documents_with_capture_metadata(tmp_path: 
     assert page.source.startswith(f"{warc}#urn:uuid:")
     assert page.verdict is Verdict.ARTICLE and page.paragraphs == PARAGRAPHS
     assert page.meta.title == TITLE and page.meta.status == 200
-    assert page.meta.url == "https://courier.example/news/riverside-park"  # the page's canonical URL comes first
+    assert page.meta.url == ARTICLE_URL  # where it was fetched: the capture's URL
+    assert page.meta.canonical_url == "https://courier.example/news/riverside-park"  # the page's own
     assert missing.verdict is Verdict.ERROR_PAGE
     assert missing.meta.status == 404 and missing.meta.url == "https://courier.example/old-story"
     assert missing.meta.date is not None and missing.meta.date.endswith("Z")  # the capture date (WARC-Date)
@@ -105,7 +106,7 @@ def test_broken_http_encoding_fails_alone(tmp_path: Path) -> None:
     errors: list[InputError] = []
     docs = list(newsclean.clean_path(str(write_warc(tmp_path / "e.warc.gz", records)), on_error=errors.append))
     assert [d.paragraphs for d in docs] == [PARAGRAPHS]
-    assert [e.problem for e in errors] == ["not text: looks like binary data (NUL bytes)"]
+    assert [e.problem for e in errors] == ["not text: looks like gzip-compressed data"]  # the encoding was not undone
 
 
 @pytest.mark.parametrize("where", ["inside the second record's header", "inside the second record's payload"])

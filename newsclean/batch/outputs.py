@@ -97,21 +97,57 @@ def make_parents(outdir: str, target: str, made: set[str]) -> None:
         made.add(current)
 
 
+class AtomicFile:
+    """A file written whole or not at all: written to a temporary file in the target's directory,
+    which `commit` renames to the target and `discard` removes."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.temp: str | None = None
+        self.handle: BinaryIO | None = None
+
+    @property
+    def opened(self) -> bool:
+        """True once something was written (the temporary file exists)."""
+        return self.handle is not None
+
+    def write(self, data: bytes) -> None:
+        """Append data, creating the temporary file on the first write."""
+        if self.handle is None:
+            directory = os.path.dirname(self.target) or os.curdir
+            self.temp = os.path.join(directory, f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}")
+            # O_EXCL with mode 0o666: the umask applies as for any new file (mkstemp would force 0o600).
+            fd = os.open(self.temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+            self.handle = open(fd, "wb")  # noqa: SIM115  # closed by commit or discard
+        self.handle.write(data)
+
+    def commit(self) -> None:
+        """Close the temporary file and rename it to the target."""
+        assert self.handle is not None and self.temp is not None
+        self.handle.close()
+        os.replace(self.temp, self.target)
+        self.handle = self.temp = None
+
+    def discard(self) -> None:
+        """Remove the temporary file, if any (the target stays as it was)."""
+        if self.handle is not None:
+            self.handle.close()
+        if self.temp is not None:
+            try:
+                os.unlink(self.temp)
+            except OSError:
+                pass
+        self.handle = self.temp = None
+
+
 def write_atomically(target: str, data: bytes) -> None:
     """Write data to target via a temporary file in the same directory and a rename: never half-written."""
-    directory = os.path.dirname(target) or os.curdir
-    temp = os.path.join(directory, f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}")
-    # O_EXCL with mode 0o666: the umask applies as for any new file (mkstemp would force 0o600).
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    output = AtomicFile(target)
     try:
-        with open(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, target)
+        output.write(data)
+        output.commit()
     except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+        output.discard()
         raise
 
 

@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import printable
+
 VERDICTS = ("article", "error_page", "empty")
 
 
@@ -25,6 +27,7 @@ class RunSummary:
     bytes_read: int = 0
     outputs_written: int = 0
     left_out: Counter[str] = field(default_factory=Counter)  # reason -> paths not taken on purpose
+    left_out_example: dict[str, str] = field(default_factory=dict)  # reason -> the first such path
     failures: list[tuple[str, str]] = field(default_factory=list)  # (source, problem)
     seconds: float = 0.0
     cpu_seconds: float = 0.0  # CPU time spent cleaning, summed over the workers
@@ -36,6 +39,16 @@ class RunSummary:
         self.documents += 1
         self.verdicts[verdict] += 1
         self.removed_by_stage.update(removed_by_stage)
+
+    def leave_out(self, path: str, reason: str) -> None:
+        """Count one path a walk did not take on purpose (hidden, not a dump name, a link not followed)."""
+        self.left_out[reason] += 1
+        self.left_out_example.setdefault(reason, path)
+
+    def left_out_text(self) -> str:
+        """What was left out, by reason, with an example path of each: `2 hidden (...), e.g. a/.x`."""
+        return "; ".join(f"{n:,} {reason}, e.g. {printable(self.left_out_example.get(reason, '?'))}"
+                         for reason, n in sorted(self.left_out.items()))
 
     def add_failure(self, source: str, problem: str) -> None:
         """Record one input or document that could not be cleaned (or, on request, was an error page)."""
@@ -106,7 +119,7 @@ class RunSummary:
                 f", {stage} {n:,}" for stage, n in sorted(self.removed_by_stage.items()))),
         ]
         if self.left_out:
-            rows.append(("left out", ", ".join(f"{n:,} {reason}" for reason, n in sorted(self.left_out.items()))))
+            rows.append(("left out", self.left_out_text()))
         return rows
 
     def text_lines(self) -> list[str]:

@@ -154,6 +154,7 @@ class _Run:
     signum: int | None = None
     pipe_closed: bool = False
     stdout_broken: bool = False  # stdout failed: the rest of the output has nowhere to go
+    writing: bool = False  # a document is being written to stdout: a signal waits for its end
     seen_outputs: dict[str, str] = field(default_factory=dict)  # output -> the source that wrote it
 
     def fail(self, source: str, message: str) -> None:
@@ -166,13 +167,15 @@ class _Run:
         self.flag.value = 1
 
     def on_signal(self, signum: int, frame: object) -> None:
-        """SIGINT/SIGTERM: stop within one document; a second signal stops at once (workers are killed,
-        their documents dropped: one may be stuck reading a FIFO or a hung network file system)."""
-        if self.signum is not None:
-            self.flag.value = STOP_NOW
+        """SIGINT/SIGTERM: stop at once. Workers are killed and the documents they were on dropped
+        (one may be an 8 MB page, or stuck reading a FIFO); outputs stay whole, since each is
+        written to a temporary file first and the temporaries of killed workers are removed.
+        Only a document being written to stdout is finished first, so stdout ends with a whole one."""
+        if self.signum is None:
+            self.signum = signum
+        self.flag.value = STOP_NOW
+        if not self.writing:
             raise KeyboardInterrupt
-        self.signum = signum
-        self.flag.value = 1
 
 
 def run(inputs: Sequence[str], options: BatchOptions) -> RunSummary:
@@ -185,6 +188,7 @@ def run(inputs: Sequence[str], options: BatchOptions) -> RunSummary:
     if options.output_dir is not None and STDIN in inputs:
         raise BatchError("- (stdin) cannot be cleaned into an output directory; redirect stdout instead")
     selection, outdir = _prepare_output_dir(options)
+    _refuse_output_as_input(inputs, outdir)
     summary = RunSummary(jobs=options.jobs)
     state = _Run(replace(options, selection=selection, output_dir=outdir), summary)
     previous = _install_signal_handlers(state)  # before the walk: a long walk can be interrupted too
@@ -244,6 +248,17 @@ def _prepare_output_dir(options: BatchOptions) -> tuple[Selection, str | None]:
     return replace(selection, skip_dirs=selection.skip_dirs | {(st.st_dev, st.st_ino)}), os.path.normpath(outdir)
 
 
+def _refuse_output_as_input(inputs: Sequence[str], outdir: str | None) -> None:
+    """An input directory that is the output directory itself would be found empty (the output
+    directory is never walked) and its outputs would land beside, or over, its inputs: refused."""
+    if outdir is None:
+        return
+    for path in inputs:
+        if path != STDIN and os.path.isdir(path) and os.path.samefile(path, outdir):
+            raise BatchError(f"{path}: the output directory is this input directory; "
+                             "write the outputs into another directory (-o)")
+
+
 def _plan(inputs: Sequence[str], options: BatchOptions, state: _Run) -> list[Task]:
     """The tasks to run, in input order: selection problems reported, up-to-date outputs skipped."""
     summary = state.summary
@@ -253,7 +268,7 @@ def _plan(inputs: Sequence[str], options: BatchOptions, state: _Run) -> list[Tas
             break
         if isinstance(item, InputProblem):
             if item.skipped:
-                summary.left_out[item.problem] += 1
+                summary.leave_out(item.path, item.problem)
             else:
                 state.fail(item.path, f"{item.path}: {item.problem}")
         else:
@@ -360,6 +375,8 @@ def _account(result: FileResult, state: _Run, print_it: bool) -> None:
             state.fail(doc.source, f"{doc.source}: error page")
         if doc.data is not None and print_it:
             _write_stdout(doc.data, state)
+    if result.output is not None:
+        summary.outputs_written += 1  # its target was planned (and checked) for this file alone
     if result.problem:
         state.fail(result.path, result.problem)
     if result.fatal:
@@ -381,6 +398,8 @@ def _note_output(doc: DocResult, state: _Run) -> None:
 def _write_stdout(data: bytes, state: _Run) -> None:
     if state.stdout_broken:
         return
+    signalled_before = state.signum is not None
+    state.writing = True
     try:
         if state.stdout is not None:
             write_all(state.stdout, data)
@@ -388,6 +407,10 @@ def _write_stdout(data: bytes, state: _Run) -> None:
             sys.stdout.write(data.decode("utf-8", "surrogateescape"))
     except OSError as exc:
         _stdout_failed(exc, state)
+    finally:
+        state.writing = False
+    if state.signum is not None and not signalled_before:
+        raise KeyboardInterrupt  # a signal came during the write: stop now that the document is whole
 
 
 def _flush_stdout(state: _Run) -> None:
@@ -438,7 +461,8 @@ def _finish(state: _Run) -> None:
         hint = "; run again with --skip-existing to finish" if options.output_dir else ""
         sys.stderr.write(f"newsclean: interrupted: {summary.files_done} of {summary.files_selected} files done{hint}\n")
     elif summary.files_selected == 0:
-        sys.stderr.write("newsclean: no input files found (see --glob, --exclude, --hidden)\n")
+        found = f"; left out: {summary.left_out_text()}" if summary.left_out else " (see --glob, --exclude, --hidden)"
+        sys.stderr.write(f"newsclean: no input files found{found}\n")
     if options.summary:
         show_summary(summary)
     if options.summary_json:
@@ -448,8 +472,13 @@ def _finish(state: _Run) -> None:
 def _write_summary_json(summary: RunSummary, path: str, state: _Run) -> None:
     from ..writers import json_text
 
+    data = (json_text(summary.to_dict(), indent=2) + "\n").encode()
+    if path == STDIN:  # after the documents, when they go to stdout too
+        _write_stdout(data, state)
+        _flush_stdout(state)
+        return
     try:
-        write_file(path, (json_text(summary.to_dict(), indent=2) + "\n").encode())
+        write_file(path, data)
     except OSError as exc:
         sys.stderr.write(f"newsclean: {printable(path)}: cannot write summary: {exc.strerror or exc}\n")
         if summary.exit_status == EXIT_OK:

@@ -16,6 +16,8 @@ import signal
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -27,6 +29,7 @@ from ..read.sources import Selection, read_documents
 from ..writers import render
 from .outputs import (
     EXTENSIONS,
+    AtomicFile,
     is_up_to_date,
     make_parents,
     output_path,
@@ -51,7 +54,8 @@ class BatchOptions:
     headers: bool = False  # text to stdout: a `==> SOURCE <==` line before each document
     progress: bool = False  # a progress bar on stderr, when stderr is a terminal
     summary: bool = False  # the summary on stderr at the end
-    summary_json: str | None = None
+    summary_json: str | None = None  # "-": stdout
+    split_records: bool = False  # -o -f jsonl: one output per record of a container, not one per file
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +94,11 @@ class FileResult:
     problem: str | None = None  # reading failed (before or between documents)
     fatal: str | None = None  # the run must stop (disk full)
     complete: bool = True  # False when a stop came between the documents of a container
+    output: str | None = None  # the one output of all its documents (-o with JSONL)
     cpu_seconds: float = 0.0  # CPU time spent on this file (in whichever process cleaned it)
 
 
-STOP_NOW = 2  # the flag's value after a second Ctrl-C: the parent kills the workers (1: stop after the document)
+STOP_NOW = 2  # the flag's value after Ctrl-C or SIGTERM: the parent kills the workers (1: stop after the document)
 
 
 class StopFlag(Protocol):
@@ -165,9 +170,14 @@ class _Fatal(Exception):
 
 
 def clean_task(task: Task, worker: Worker) -> FileResult:
-    """Read one input file, clean every document it holds, and write (or render) each one."""
+    """Read one input file, clean every document it holds, and write (or render) each one.
+
+    With -o and JSONL (unless --split-records), all documents of a file go into its one output,
+    written whole once the file is done: a WARC or JSONL file gives one JSONL file, as its input.
+    """
     result = FileResult(task.index, task.path)
     cpu_started = time.process_time()
+    joined = _joined_output(task, worker.options)
     try:
         config = worker.options.config
         for number, raw in enumerate(read_documents(task.path, config.max_bytes, config.input_format, config.field)):
@@ -176,23 +186,65 @@ def clean_task(task: Task, worker: Worker) -> FileResult:
                 break
             result.read = True
             result.bytes_read += len(raw.data)
-            result.docs.append(clean_document(raw, task, worker))
+            document = clean_document(raw, task, worker, joined is not None)
+            if joined is not None and document.data is not None:
+                with _writing(joined.target):
+                    if not joined.opened:
+                        _prepare_target(joined.target, task, worker)
+                    joined.write(document.data)
+                document.data = None
+            result.docs.append(document)
         result.read = True  # also a container that holds no documents
+        if joined is not None and joined.opened and result.complete:
+            with _writing(joined.target):
+                joined.commit()
+            result.output = joined.target
     except _Fatal as exc:
         result.fatal = str(exc)
     except NewscleanError as exc:
         result.problem = str(exc)
     except Exception as exc:  # a reader bug on one odd file must cost that file, not the crawl
         result.problem = f"{task.path}: cannot read: {type(exc).__name__}: {exc}"
+    finally:
+        if joined is not None:
+            joined.discard()  # nothing left after a commit; else no half output
     result.cpu_seconds = time.process_time() - cpu_started
     return result
 
 
-def clean_document(raw: RawDocument, task: Task, worker: Worker) -> DocResult:
-    """Clean one document and write its output (or keep its rendered text for stdout)."""
+def _joined_output(task: Task, options: BatchOptions) -> AtomicFile | None:
+    """The one output all documents of the file go into (-o with JSONL), or None: one output per document."""
+    if task.stem is None or options.output_dir is None or options.fmt != "jsonl" or options.split_records:
+        return None
+    return AtomicFile(output_path(options.output_dir, task.stem, EXTENSIONS[options.fmt]))
+
+
+@contextmanager
+def _writing(target: str) -> Iterator[None]:
+    """Write errors as the run reports them: a full disk stops the run, any other fails the input."""
+    try:
+        yield
+    except OSError as exc:
+        message = f"{target}: cannot write: {exc.strerror or exc}"
+        if exc.errno in DISK_FULL:
+            raise _Fatal(message) from None
+        raise OutputError(target, f"cannot write: {exc.strerror or exc}") from None
+
+
+def _prepare_target(target: str, task: Task, worker: Worker) -> None:
+    """Refuse to overwrite the input itself; create the target's directories inside OUTDIR."""
+    assert worker.options.output_dir is not None
+    if os.path.exists(target) and os.path.samefile(target, task.path):
+        raise OutputError(target, "is the input itself; refusing to overwrite it")
+    make_parents(worker.options.output_dir, target, worker.made_dirs)
+
+
+def clean_document(raw: RawDocument, task: Task, worker: Worker, joined: bool = False) -> DocResult:
+    """Clean one document and write its output (or keep its rendered text for stdout, or for
+    the file's joined output)."""
     options = worker.options
     target = None
-    if task.stem is not None and options.output_dir is not None:
+    if task.stem is not None and options.output_dir is not None and not joined:
         target = output_path(options.output_dir, task.stem, EXTENSIONS[options.fmt], raw.record)
         if options.skip_existing and is_up_to_date(target, task.mtime_ns):
             return DocResult(raw.source, skipped=True)
@@ -214,19 +266,12 @@ def clean_document(raw: RawDocument, task: Task, worker: Worker) -> DocResult:
     if target is None:
         result.data = data
         return result
-    assert options.output_dir is not None
     try:
-        if os.path.exists(target) and os.path.samefile(target, task.path):
-            raise OutputError(target, "is the input itself; refusing to overwrite it")
-        make_parents(options.output_dir, target, worker.made_dirs)
-        write_atomically(target, data)
+        with _writing(target):
+            _prepare_target(target, task, worker)
+            write_atomically(target, data)
     except OutputError as exc:
         result.problem = str(exc)
-    except OSError as exc:
-        message = f"{target}: cannot write: {exc.strerror or exc}"
-        if exc.errno in DISK_FULL:
-            raise _Fatal(message) from None
-        result.problem = message
     else:
         result.output = target
     return result

@@ -114,6 +114,27 @@ def tokens(text: str) -> list[str]:
     return WORD_RUN.findall(text)
 
 
+CJK_SPACE = re.compile(rf"(?<=[{CJK_RANGES}]) (?=[{CJK_RANGES}])")
+
+
+def phrase_as_written(phrase: str, text: str) -> str:
+    """A folded phrase (a rule's match) as the line writes it, for a reason: folding splits CJK
+    text into one token per character ("登 录"), which no reader wrote. Other phrases are shown
+    folded, as their rules spell them.
+
+    >>> phrase_as_written("启 用 javascript", "请启用JavaScript后继续"), phrase_as_written("登 录", "")
+    ('启用JavaScript', '登录')
+    >>> phrase_as_written("page not found", "Page Not Found")
+    'page not found'
+    """
+    if not CJK_CHAR.search(phrase):
+        return phrase
+    # Each token literally, anything but word characters between them (short: one line's start).
+    pattern = r"\W*".join(re.escape(token) for token in phrase.split(" "))
+    found = re.search(pattern, text[:FEATURE_PREFIX_CHARS], re.IGNORECASE)
+    return found.group() if found else CJK_SPACE.sub("", phrase)
+
+
 def ends_sentence(text: str) -> bool:
     """True when the line ends like a sentence in any script; not when it is cut short, with an
     ellipsis straight after a letter (a teaser's headline, "Loading...").

@@ -14,7 +14,12 @@ import re
 WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp819"}
 # The charset must be declared near the top of a page; the first few KiB are scanned.
 PRESCAN_BYTES = 8192
-META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+# `charset=NAME` anywhere; meta_charset() then checks that it sits inside a `<meta ...>` tag. The
+# tag is found by looking back from the value, over a bounded window: a pattern that starts at
+# `<meta` and scans forward for "charset" rescans the rest of the text from every `<meta`
+# (quadratic on `<meta <meta <meta ...`).
+CHARSET_VALUE = re.compile(rb"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+MAX_META_TAG = 1024
 XML_DECLARATION = re.compile(rb"""^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.IGNORECASE)
 # charset-normalizer's scores within these margins of the best count as a tie.
 TIE_CHAOS = 0.05
@@ -57,8 +62,25 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
     if header and (name := codec_name(header.group(1))):
         return name
     head = data[:PRESCAN_BYTES]
-    found = XML_DECLARATION.search(head) or META_CHARSET.search(head)
-    return codec_name(found.group(1).decode("ascii", "replace")) if found else None
+    found = XML_DECLARATION.search(head)
+    label = found.group(1) if found else meta_charset(head)
+    return codec_name(label.decode("ascii", "replace")) if label else None
+
+
+def meta_charset(head: bytes) -> bytes | None:
+    """The charset a `<meta charset=...>` or `<meta http-equiv ... content="...; charset=...">` tag names.
+
+    >>> meta_charset(b'<title>charset=x</title><meta http-equiv="Content-Type" content="text/html; charset=koi8-r">')
+    b'koi8-r'
+    """
+    for value in CHARSET_VALUE.finditer(head):
+        start = head.rfind(b"<", max(0, value.start() - MAX_META_TAG), value.start())
+        if start < 0 or b">" in head[start : value.start()]:
+            continue  # not inside a tag
+        name = head[start + 1 : start + 6].lower()
+        if name[:4] == b"meta" and not name[4:5].isalnum():
+            return value.group(1)
+    return None
 
 
 def guess_encoding(data: bytes) -> tuple[str, str] | None:

@@ -30,7 +30,7 @@ def read_input(source: str, max_bytes: int = 0, input_format: str = "auto", fiel
         kind = compression_of(head)
         if kind:
             stream = decompressing(stream, kind, source)
-        container = input_format if input_format in ("jsonl", "warc") else None
+        container = input_format if input_format in ("json", "jsonl", "warc") else None
         if input_format == "auto":
             head, stream = take_head(stream, SNIFF_BYTES, source)
             container = sniff_container(head)

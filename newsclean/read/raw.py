@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import InputError, NotTextError, TooLargeError
+from .server_messages import skip_server_messages
 
 STDIN = "-"
 
@@ -31,6 +32,9 @@ MAGIC = (
     (b"\x00\x00\x00\x18ftyp", "an MP4 video"),
     (b"\x00\x00\x00\x20ftyp", "an MP4 video"),
     (b"SQLite format 3", "an SQLite database"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
 )
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -39,10 +43,11 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Text may hold a few stray control bytes; more than this share of them means binary data.
+# Text may hold a few stray control bytes (NULs too: a bad splice, a disk error, a scraper that
+# padded a buffer); more than this share of them means binary data.
 MAX_CONTROL_SHARE = 0.05
 SNIFF_BYTES = 64 * 1024
-CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
+CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")  # NUL included
 # No file name holds a NUL byte, but a line of a --files-from list can.
 NUL_IN_NAME = "invalid file name (it holds a NUL byte)"
 
@@ -108,13 +113,12 @@ def _binary_kind(data: bytes) -> str | None:
     sample = data[:SNIFF_BYTES]
     if not sample or any(sample.startswith(bom) for bom, _ in BOMS):
         return None
-    if b"\x00" in sample:
-        # UTF-16 without a BOM is text with a NUL in every other byte, not binary.
-        return None if _utf16_order(sample) else "binary data (NUL bytes)"
+    if b"\x00" in sample and _utf16_order(sample):
+        return None  # UTF-16 without a BOM is text with a NUL in every other byte, not binary
     controls = len(sample) - len(sample.translate(None, CONTROL_BYTES))
     if controls / len(sample) > MAX_CONTROL_SHARE:
-        return "binary data (control bytes)"
-    return None
+        return "binary data (NUL bytes)" if b"\x00" in sample else "binary data (control bytes)"
+    return None  # a few NULs in otherwise clean text are damage: decode() drops them
 
 
 def _utf16_order(sample: bytes) -> str | None:
@@ -152,6 +156,10 @@ def decode(data: bytes, source: str = "<bytes>", declared: str | None = None) ->
             return data.decode(name, errors="replace"), name.replace("-sig", "")
     if b"\x00" in data[:SNIFF_BYTES] and (order := _utf16_order(data[:SNIFF_BYTES])):
         return data.decode(order, errors="replace"), order
+    # Stray NULs (text that is not UTF-16) carry nothing: dropped, so that they can neither
+    # break a multi-byte character apart nor sway the encoding guess.
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -212,11 +220,13 @@ class RawDocument:
 
 
 def looks_like_html(text: str) -> bool:
-    """True when the text starts like an HTML document or fragment.
+    """True when the text starts like an HTML document or fragment (after any PHP warnings the
+    server printed before the page).
 
     >>> looks_like_html("<!DOCTYPE html><html>"), looks_like_html("<div class=story><p>Text</p>")
     (True, True)
     >>> looks_like_html("Use <div> for blocks"), looks_like_html("<3 this band")
     (False, False)
     """
-    return bool(HTML_START.match(text[:HTML_SNIFF_CHARS]))
+    start = skip_server_messages(text)
+    return bool(HTML_START.match(text[start : start + HTML_SNIFF_CHARS]))

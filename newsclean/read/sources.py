@@ -34,6 +34,11 @@ def read_documents(
 # compressed. Anything else in a crawl (images, PDFs, logs, the scraper's own files) is left out.
 DUMP_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson", ".warc")
 COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
+# Why a walk left a path out, as the summary counts it; each names the option that takes it in.
+HIDDEN = "hidden (--hidden includes them)"
+EXCLUDED = "excluded by --exclude"
+NOT_A_DUMP_NAME = "not named like a dump (.txt, .html, .jsonl, ...; --glob '*' includes them)"
+NOT_MATCHING = "not matching --glob"
 
 
 def strip_dump_suffixes(name: str) -> str:
@@ -84,9 +89,15 @@ class Selection:
 
     def excluded(self, name: str, relative: str) -> bool:
         """True for a hidden name (unless `hidden`) or one an exclude pattern matches."""
+        return self.left_out_because(name, relative) is not None
+
+    def left_out_because(self, name: str, relative: str) -> str | None:
+        """Why a walk leaves out this file or directory (a reason for the summary), or None."""
         if name.startswith(".") and not self.hidden:
-            return True
-        return any(_pattern_matches(p, name, relative) for p in self.excludes)
+            return HIDDEN
+        if any(_pattern_matches(p, name, relative) for p in self.excludes):
+            return EXCLUDED
+        return None
 
     def wants_file(self, name: str, relative: str) -> bool:
         """True when a file found in a walk is to be cleaned (excludes are checked separately)."""
@@ -192,7 +203,9 @@ def _walk(root: str, selection: Selection, seen_files: set[str],
             stack.pop()
             continue
         relative = base / entry.name
-        if selection.excluded(entry.name, relative.as_posix()):
+        reason = selection.left_out_because(entry.name, relative.as_posix())
+        if reason is not None:
+            yield InputProblem(entry.path, reason, skipped=True)
             continue
         if entry.is_symlink() and not selection.follow_symlinks:
             yield InputProblem(entry.path, "symbolic link not followed", skipped=True)
@@ -210,6 +223,7 @@ def _walk(root: str, selection: Selection, seen_files: set[str],
                     stack.append((relative, iter(listed)))
             continue
         if not selection.wants_file(entry.name, relative.as_posix()):
+            yield InputProblem(entry.path, NOT_MATCHING if selection.globs else NOT_A_DUMP_NAME, skipped=True)
             continue
         try:
             st = entry.stat(follow_symlinks=selection.follow_symlinks)

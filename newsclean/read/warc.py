@@ -20,6 +20,7 @@ DOCUMENT_RECORDS = {"response", "resource", "conversion"}
 # Media types whose payload is a page or a text; others (images, scripts, PDFs) are skipped.
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 SNIFF_CHARS = 1024
+READ_CHUNK = 1 << 20
 
 
 def read_warc(stream: BinaryIO, source: str, max_bytes: int = 0) -> Iterator[RawDocument]:
@@ -31,28 +32,61 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int = 0) -> Iterator[Raw
     try:
         for record in ArchiveIterator(stream):
             position += 1
-            if record.rec_type not in DOCUMENT_RECORDS:
-                continue
-            content_type = _content_type(record)
-            if content_type is not None and not content_type.lower().startswith(TEXT_TYPES):
-                continue
-            key = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>") or str(position)
-            name = f"{source}#{key}"
-            payload, problem = _payload(record, max_bytes)
-            if problem:
-                yield RawDocument(name, b"", record=key, problem=problem)
-                continue
-            if not payload.strip():
-                continue  # a redirect or an empty reply: no document at all
-            if content_type is None and not looks_like_html(payload[:SNIFF_CHARS].decode("latin-1")):
-                continue  # untyped and not a page: most likely media
-            yield RawDocument(name, payload, capture_metadata(record), key, content_type=content_type)
+            if not record.rec_type:
+                # warcio takes any line after `WARC/1.x` for a header: garbage gives a record of none.
+                raise InputError(source, f"invalid WARC: record {position} has no WARC-Type header "
+                                         "(damaged, or not a WARC file)")
+            document = _document(record, source, position, max_bytes)
+            cut = _cut_short(record)
+            if cut:
+                if document is None:  # a record newsclean skips: the file still ended early
+                    raise InputError(source, f"WARC file cut off inside record {position}: {cut}")
+                yield RawDocument(document.source, b"", record=document.record,
+                                  problem=f"record cut off: {cut} (the WARC file is truncated)")
+            elif document is not None:
+                yield document
     except InputError:
         raise  # the archive's compression is broken (already named)
     except ArchiveLoadFailed as exc:
         raise InputError(source, f"invalid WARC after record {position}: {exc.msg.strip().splitlines()[0]}") from None
     except Exception as exc:  # warcio's parsers fail in their own ways on a cut or damaged record
         raise InputError(source, f"invalid WARC after record {position} ({type(exc).__name__}: {exc})") from None
+
+
+def _document(record: Any, source: str, position: int, max_bytes: int) -> RawDocument | None:
+    """The record as a document (with a problem when it is too large), or None when it is no document:
+    a request, an image, a script, an empty redirect."""
+    if record.rec_type not in DOCUMENT_RECORDS:
+        return None
+    content_type = _content_type(record)
+    if content_type is not None and not content_type.lower().startswith(TEXT_TYPES):
+        return None
+    key = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>") or str(position)
+    name = f"{source}#{key}"
+    payload, problem = _payload(record, max_bytes)
+    if problem:
+        return RawDocument(name, b"", record=key, problem=problem)
+    if not payload.strip():
+        return None  # a redirect or an empty reply: no document at all
+    if content_type is None and not looks_like_html(payload[:SNIFF_CHARS].decode("latin-1")):
+        return None  # untyped and not a page: most likely media
+    return RawDocument(name, payload, capture_metadata(record), key, content_type=content_type)
+
+
+def _cut_short(record: Any) -> str | None:
+    """How much of the record is missing when the archive ends inside it ("1,610 of 2,065 bytes"), else None.
+
+    Reads what is left of the record (warcio would read past it anyway): a record's block is as
+    long as its Content-Length says, and warcio hands back fewer bytes, without a word, when the
+    file ends first.
+    """
+    raw = record.raw_stream
+    while raw.read(READ_CHUNK):
+        pass
+    missing = getattr(raw, "limit", 0)  # a LimitReader's bytes still due
+    if not missing or not record.length:
+        return None
+    return f"{record.length - missing:,} of {record.length:,} bytes"
 
 
 def capture_metadata(record: Any) -> dict[str, str | int]:
@@ -77,10 +111,17 @@ def _payload(record: Any, max_bytes: int) -> tuple[bytes, str | None]:
     warcio hands back the bytes as they are when an encoding cannot be undone; decoding then
     refuses them as binary, for this record alone.
     """
-    payload = record.content_stream().read(max_bytes + 1 if max_bytes > 0 else -1)
-    if max_bytes > 0 and len(payload) > max_bytes:
-        return b"", f"record larger than --max-bytes ({max_bytes:,} bytes)"
-    return payload, None
+    stream = record.content_stream()
+    if max_bytes > 0:
+        payload = stream.read(max_bytes + 1)
+        if len(payload) > max_bytes:
+            return b"", f"record larger than --max-bytes ({max_bytes:,} bytes)"
+        return payload, None
+    # No limit: warcio's readers return nothing for read(-1), so read in chunks to the end.
+    chunks = []
+    while chunk := stream.read(READ_CHUNK):
+        chunks.append(chunk)
+    return b"".join(chunks), None
 
 
 def _content_type(record: Any) -> str | None:

@@ -249,7 +249,7 @@ def batch_table(summaries: Sequence[Summary]) -> Table:
     totals = total(list(summaries))
     folder = common_folder([s.source for s in summaries])
     footer = summary_row(totals)
-    footer[0] = Text(f"total: {plural(len(summaries), 'file')}")
+    footer[0] = Text(f"total: {plural(len(summaries), 'document')}")  # a JSONL or WARC file holds many
     footer[1] = verdict_counts(summaries)
     # No cell padding: the box's blank column separators already keep one space between columns.
     # Not expanded: on a wide terminal, spare width between the numbers only makes rows harder to follow.

@@ -8,6 +8,7 @@ import re
 from ..config import Config
 from ..document import Document, Stage
 from ..model.features import LineFeatures, analyze
+from ..parse.text import phrase_as_written
 from ..rules import Rules, load_rules
 from .markers import is_end_marker
 
@@ -40,7 +41,7 @@ def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str |
         return "no words (a separator or symbols)"
     label = rules.boilerplate_lines.equals(features.folded) if features.words <= MAX_LABEL_WORDS else None
     if label:
-        return f'navigation or share label ("{label}")'
+        return f'navigation or share label ("{phrase_as_written(label, text)}")'
     if features.words <= MAX_COPYRIGHT_WORDS and has_copyright(text):
         return "copyright line"
     if features.words <= MAX_PROMPT_WORDS:
@@ -48,7 +49,7 @@ def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str |
         short = features.words <= MAX_LABEL_WORDS * 2
         phrase = next((p for p in rules.boilerplate_phrases.find_all(features.folded) if " " in p or short), None)
         if phrase:
-            return f'boilerplate phrase ("{phrase}")'
+            return f'boilerplate phrase ("{phrase_as_written(phrase, text)}")'
     return None
 
 

@@ -11,6 +11,7 @@ import re
 from ..config import Config
 from ..document import Document, Stage
 from ..model.features import LineFeatures, analyze
+from ..parse.text import phrase_as_written
 from ..rules import Rules, load_rules
 
 # Error lines are short: a long paragraph that mentions "error" is article text.
@@ -67,6 +68,6 @@ def mark_error_page(doc: Document, config: Config) -> Document:
     first_hit = top.index(min(hits))
     for i in top[first_hit : end + 1]:
         phrase = hits.get(i)
-        reason = f'error page text ("{phrase}")' if phrase else "inside an error-page preamble"
+        reason = f'error page text ("{phrase_as_written(phrase, doc.blocks[i].text)}")' if phrase else "inside an error-page preamble"
         doc.blocks[i].remove(Stage.ERROR_PAGE, reason)
     return doc

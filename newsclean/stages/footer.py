@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..config import Config
 from ..document import Document, Stage
 from ..model.features import LineFeatures, analyze
+from ..parse.text import phrase_as_written
 from ..rules import Rules, load_rules
 from .boilerplate import boilerplate_reason
 from .markers import confirmed_markers, is_end_marker
@@ -32,7 +33,7 @@ def mark_after_end_marker(doc: Document, kept: list[int], lines: list[LineFeatur
     for position, features in enumerate(kept_lines):
         if position in markers and above >= MIN_WORDS_ABOVE_MARKER:
             marker = doc.blocks[kept[position]]
-            marker.remove(Stage.FOOTER, f'end-of-article marker ("{markers[position]}")')
+            marker.remove(Stage.FOOTER, f'end-of-article marker ("{phrase_as_written(markers[position], marker.text)}")')
             for i in kept[position + 1 :]:
                 doc.blocks[i].remove(Stage.FOOTER, f'after end-of-article marker "{marker.text[:40]}"')
             return
@@ -60,10 +61,10 @@ def mark_footer(doc: Document, config: Config) -> Document:
         features = lines[i]
         heading = rules.legal_headings.prefix(features.folded)
         if heading and features.words <= MAX_HEADING_WORDS and position + 1 < len(kept):
-            doc.blocks[i].remove(Stage.FOOTER, f'legal notice ("{heading}")')
+            doc.blocks[i].remove(Stage.FOOTER, f'legal notice ("{phrase_as_written(heading, doc.blocks[i].text)}")')
             doc.blocks[kept[position + 1]].remove(Stage.FOOTER, f'legal notice (under "{doc.blocks[i].text[:40]}")')
         elif heading and features.words > MAX_HEADING_WORDS and above >= MIN_BODY_SHARE_ABOVE * total:
-            doc.blocks[i].remove(Stage.FOOTER, f'legal notice ("{heading}")')
+            doc.blocks[i].remove(Stage.FOOTER, f'legal notice ("{phrase_as_written(heading, doc.blocks[i].text)}")')
         if features.is_prose:
             above += features.size
     return doc

@@ -19,6 +19,7 @@ from ..config import Config
 from ..document import Document, Stage
 from ..model.features import LineFeatures, analyze
 from ..model.linemodel import line_scores
+from ..parse.text import phrase_as_written
 from ..rules import load_rules
 from .markers import confirmed_markers, is_end_marker
 from .span_edges import article_edges
@@ -94,7 +95,7 @@ def mark_outside_main_text(doc: Document, config: Config) -> Document:
         if start <= position < end:
             continue
         if position in markers:
-            block.remove(Stage.FOOTER, f'end-of-article marker ("{markers[position]}")')
+            block.remove(Stage.FOOTER, f'end-of-article marker ("{phrase_as_written(markers[position], block.text)}")')
         elif position < start:
             block.remove(Stage.BOILERPLATE, f"before the article (lines {first}-{last})")
         elif end_marker is not None and position > end_marker:

@@ -1,0 +1,65 @@
+"""Clean many inputs for a report, in order, in worker processes when there are enough of them.
+
+The diff report needs each document's counts (and, with --details, the document itself), not
+an output file: `clean_each` hands each result to a converter in the worker (so only what the
+report keeps travels back) and yields the results in input order.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
+from typing import TypeVar
+
+from ..api import clean_raw
+from ..config import Config
+from ..document import Document
+from ..errors import NewscleanError
+from ..read.raw import STDIN
+from ..read.sources import read_documents
+from .pool import pool_context
+
+T = TypeVar("T")
+# (source, the converted document or None when it failed, the problem or None)
+Result = tuple[str, T | None, str | None]
+# Below this many inputs, starting workers costs more than it saves.
+POOL_MIN_INPUTS = 8
+
+
+def clean_each(paths: Sequence[str], config: Config, convert: Callable[[Document], T],
+               jobs: int = 1) -> Iterator[list[Result[T]]]:
+    """For each input in order, its documents converted; a failing document or file gives its
+    problem (the whole `SOURCE: problem` line) instead.
+
+    `convert` must be a module-level function when jobs > 1 (it runs in the workers).
+    """
+    work = partial(_clean_input, config=config, convert=convert)
+    if jobs <= 1 or len(paths) < POOL_MIN_INPUTS or STDIN in paths:
+        yield from map(work, paths)
+        return
+    pool = pool_context().Pool(min(jobs, len(paths)), initializer=_ignore_interrupts)
+    try:
+        yield from pool.imap(work, paths, chunksize=4)
+    finally:
+        pool.terminate()  # also on Ctrl-C (the parent's KeyboardInterrupt): workers stop at once
+        pool.join()
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which ends them: no traceback from each of them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _clean_input(path: str, config: Config, convert: Callable[[Document], T]) -> list[Result[T]]:
+    """The results of one input (a file, or every record of a container)."""
+    results: list[Result[T]] = []
+    try:
+        for raw in read_documents(path, config.max_bytes, config.input_format, config.field):
+            try:
+                results.append((raw.source, convert(clean_raw(raw, config)), None))
+            except NewscleanError as exc:
+                results.append((raw.source, None, str(exc)))
+    except NewscleanError as exc:
+        results.append((path, None, str(exc)))
+    return results

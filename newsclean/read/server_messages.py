@@ -1,0 +1,56 @@
+"""Server messages printed into a page: PHP's warnings and notices, which a misconfigured site
+writes before (or inside) its HTML, as in `<br />\n<b>Warning</b>:  ... in <b>/var/www/a.php</b>
+on line <b>12</b><br />\n<!DOCTYPE html>`.
+
+They are the server talking, never the article, and they hide the page's start from the HTML
+sniffing. PHP writes its labels in English whatever the site's language, always in this form.
+"""
+
+from __future__ import annotations
+
+import re
+
+LABELS = r"(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable |Recoverable )?[Ff]atal error|Parse error)"
+# The message runs to "in FILE on line N" within one line; the bounds keep a line full of
+# labels linear.
+MESSAGE = r"[^\n]{0,2000}? in "
+# html_errors on (the default when PHP serves a page), then off (plain text in the page).
+SERVER_MESSAGE = re.compile(
+    rf"(?:<br\s*/?>\s*)?<b>{LABELS}</b>:{MESSAGE}<b>[^<\n]{{1,500}}</b> on line <b>\d+</b>(?:[ \t]*<br\s*/?>)?"
+    rf"|^[ \t]*{LABELS}:{MESSAGE}\S{{1,500}} on line \d+[ \t]*$",
+    re.MULTILINE,
+)
+LEADING_BREAKS = re.compile(r"(?:\s|<br\s*/?>)*", re.IGNORECASE)
+# Leading messages are looked for in this much of the start (a page may open with dozens).
+PREFIX_CHARS = 64 * 1024
+
+
+def skip_server_messages(text: str) -> int:
+    """Where the text starts after the server messages (and blank lines, `<br />`) at its top; 0 when none.
+
+    >>> page = "<br />\\n<b>Warning</b>:  Undefined variable $x in <b>/var/www/a.php</b> on line <b>3</b><br />\\n<html>"
+    >>> page[skip_server_messages(page):]
+    '<html>'
+    >>> skip_server_messages("Warning: the bridge is closed until Monday.")
+    0
+    """
+    head = text[:PREFIX_CHARS]
+    position, found = 0, False
+    while True:
+        start = LEADING_BREAKS.match(head, position).end()
+        message = SERVER_MESSAGE.match(head, start)
+        if message is None or message.end() == start:
+            return LEADING_BREAKS.match(head, position).end() if found else 0
+        position, found = message.end(), True
+
+
+def strip_server_messages(text: str) -> str:
+    """The text without server messages: those at the top, and those the page holds further in.
+
+    >>> strip_server_messages("<p>Text<b>Notice</b>: Undefined index: id in <b>/a.php</b> on line <b>9</b><br /></p>")
+    '<p>Text</p>'
+    """
+    text = text[skip_server_messages(text):]
+    if "on line" not in text:  # the common case: one scan for a literal, no regular expression
+        return text
+    return SERVER_MESSAGE.sub("", text)
