@@ -373,9 +373,10 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
 
     With one file the report lists every non-blank input line (blank lines are skipped; line
     numbers are the input's). In the mark column `-` is removed, `#` is the headline (kept as
-    the title), a blank is kept. With several files, a directory (walked as `clean` walks it) or
-    a JSONL or WARC file of several records, it prints a table, one row per document; -y, -U
-    and --only-removed shape each document's report, which --details adds after the table.
+    the title), a blank is kept; a JSONL or WARC file gives one such report per record. With
+    several files or a directory (walked as `clean` walks it) it prints a table, one row per
+    document; -y, -U and --only-removed shape each document's report, which --details adds
+    after the table.
     Exit status: 0 ok, 1 some inputs failed, 2 usage error, 130 interrupted.
     """
     from .report import diff as report  # lazy: rich is only needed for reports

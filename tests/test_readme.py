@@ -74,5 +74,5 @@ def test_python_api_block_runs(tmp_path: Path, monkeypatch) -> None:  # type: ig
 def test_python_api_page_block_runs(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     lines = run_python_block((ROOT / "docs" / "python-api.md").read_text(encoding="utf-8"), tmp_path, monkeypatch)
     assert "1 header header line (date, status)" in lines
-    # The page's own canonical URL wins over the capture's (docs/inputs.md).
+    # The capture's URL stays the url (docs/inputs.md); the line ends with status and verdict.
     assert any(line.startswith("crawl.warc.gz#") and line.endswith(" 200 article") for line in lines), lines[-3:]
