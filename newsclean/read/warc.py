@@ -31,28 +31,40 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int = 0) -> Iterator[Raw
     try:
         for record in ArchiveIterator(stream):
             position += 1
-            if record.rec_type not in DOCUMENT_RECORDS:
-                continue
-            content_type = _content_type(record)
-            if content_type is not None and not content_type.lower().startswith(TEXT_TYPES):
-                continue
-            key = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>") or str(position)
-            name = f"{source}#{key}"
-            payload, problem = _payload(record, max_bytes)
-            if problem:
-                yield RawDocument(name, b"", record=key, problem=problem)
-                continue
-            if not payload.strip():
-                continue  # a redirect or an empty reply: no document at all
-            if content_type is None and not looks_like_html(payload[:SNIFF_CHARS].decode("latin-1")):
-                continue  # untyped and not a page: most likely media
-            yield RawDocument(name, payload, capture_metadata(record), key, content_type=content_type)
+            raw = warc_raw_document(record, source, max_bytes, position)
+            if raw is not None:
+                yield raw
     except InputError:
         raise  # the archive's compression is broken (already named)
     except ArchiveLoadFailed as exc:
         raise InputError(source, f"invalid WARC after record {position}: {exc.msg.strip().splitlines()[0]}") from None
     except Exception as exc:  # warcio's parsers fail in their own ways on a cut or damaged record
         raise InputError(source, f"invalid WARC after record {position} ({type(exc).__name__}: {exc})") from None
+
+
+def warc_raw_document(record: Any, source: str = "<warc>", max_bytes: int = 0, position: int = 0) -> RawDocument | None:
+    """The RawDocument one warcio record holds, or None when it is not a page or a text.
+
+    For programs that iterate WARC records themselves (Spark jobs over Common Crawl, say):
+    hand the result to newsclean.clean_raw. The document is named `SOURCE#RECORD-ID` (the
+    record's position in the archive when it has no id); a payload larger than max_bytes comes
+    back with a problem, which clean_raw raises as an InputError.
+    """
+    if record.rec_type not in DOCUMENT_RECORDS:
+        return None
+    content_type = _content_type(record)
+    if content_type is not None and not content_type.lower().startswith(TEXT_TYPES):
+        return None
+    key = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>") or str(position)
+    name = f"{source}#{key}"
+    payload, problem = _payload(record, max_bytes)
+    if problem:
+        return RawDocument(name, b"", record=key, problem=problem)
+    if not payload.strip():
+        return None  # a redirect or an empty reply: no document at all
+    if content_type is None and not looks_like_html(payload[:SNIFF_CHARS].decode("latin-1")):
+        return None  # untyped and not a page: most likely media
+    return RawDocument(name, payload, capture_metadata(record), key, content_type=content_type)
 
 
 def capture_metadata(record: Any) -> dict[str, str | int]:
@@ -77,7 +89,9 @@ def _payload(record: Any, max_bytes: int) -> tuple[bytes, str | None]:
     warcio hands back the bytes as they are when an encoding cannot be undone; decoding then
     refuses them as binary, for this record alone.
     """
-    payload = record.content_stream().read(max_bytes + 1 if max_bytes > 0 else -1)
+    stream = record.content_stream()
+    # No limit is read(), not read(-1): warcio's decoding reader gives nothing back for -1.
+    payload = stream.read(max_bytes + 1) if max_bytes > 0 else stream.read()
     if max_bytes > 0 and len(payload) > max_bytes:
         return b"", f"record larger than --max-bytes ({max_bytes:,} bytes)"
     return payload, None
