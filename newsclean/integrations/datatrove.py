@@ -25,7 +25,11 @@ ones) or a Parquet table of a fixed schema.
 
 from __future__ import annotations
 
+import glob
+import os
+import sys
 from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
 
 from datatrove.data import Document as DatatroveDocument
@@ -373,3 +377,89 @@ def merged_stats(logging_dir: DataFolderLike) -> Any:
             total += PipelineStats.from_json(json.load(file))
     return total
 
+
+
+# --- `newsclean crawl`: the pipeline on an executor ------------------------------------------------
+
+EXECUTORS = ("local", "slurm", "ray")
+
+
+@dataclass(frozen=True)
+class CrawlOptions:
+    """Where `newsclean crawl` reads and writes, and how its tasks run."""
+
+    input_path: str
+    output_folder: str
+    executor: str = "local"
+    tasks: int = 1
+    workers: int = -1  # tasks at a time; -1: all of them (local, ray), no limit (slurm)
+    logging_dir: str | None = None  # default OUTPUT/logs
+    output_format: str = "jsonl"
+    keep_removed: bool = False
+    glob_pattern: str | None = None
+    partition: str | None = None  # slurm
+    time: str = "24:00:00"  # slurm
+    cpus_per_task: int = 1
+    mem_per_cpu_gb: int = 2
+
+    def log_folder(self) -> str:
+        """The run's logging folder: completions (what a rerun skips), stats and task logs."""
+        return self.logging_dir or f"{self.output_folder.rstrip('/')}/logs"
+
+
+def input_folder(path: str, glob_pattern: str | None) -> tuple[str, str | None]:
+    """A datatrove reader reads a folder: a local file is its folder, with its name as the glob pattern."""
+    if os.path.isfile(path):
+        return os.path.dirname(os.path.abspath(path)), glob.escape(os.path.basename(path))
+    return path, glob_pattern
+
+
+def count_input_files(path: str, glob_pattern: str | None = None) -> int:
+    """How many files a crawl's reader will read (a listing of the folder, local or remote)."""
+    from datatrove.io import get_datafolder
+
+    folder, pattern = input_folder(path, glob_pattern)
+    return len(get_datafolder(folder).list_files(recursive=True, glob_pattern=pattern))
+
+
+def parallelism_warning(files: int, tasks: int) -> str | None:
+    """A warning when the tasks outnumber the input files: datatrove hands each task whole files.
+
+    >>> parallelism_warning(1, 8)
+    '1 input file(s) for 8 tasks: datatrove gives each task whole files, so 7 task(s) have nothing to do; split big WARC files to spread the work'
+    >>> parallelism_warning(16, 8) is None
+    True
+    """
+    if files < tasks:
+        return (f"{files} input file(s) for {tasks} tasks: datatrove gives each task whole files, so "
+                f"{tasks - files} task(s) have nothing to do; split big WARC files to spread the work")
+    return None
+
+
+def build_executor(options: CrawlOptions, config: Config | None = None) -> Any:
+    """The datatrove executor of a crawl (its pipeline from steps()); completed tasks are skipped on a rerun."""
+    folder, pattern = input_folder(options.input_path, options.glob_pattern)
+    pipeline = steps(folder, options.output_folder, config, options.output_format, options.keep_removed, pattern)
+    common: dict[str, Any] = {"tasks": options.tasks, "workers": options.workers, "logging_dir": options.log_folder()}
+    if options.executor == "local":
+        from datatrove.executor import LocalPipelineExecutor
+
+        return LocalPipelineExecutor(pipeline, **common)
+    if options.executor == "slurm":
+        from datatrove.executor import SlurmPipelineExecutor
+
+        if not options.partition:
+            raise ValueError("--executor slurm needs --partition")
+        # The jobs run in this Python environment: the venv that has newsclean and datatrove.
+        venv = os.path.join(sys.prefix, "bin", "activate") if sys.prefix != sys.base_prefix else None
+        return SlurmPipelineExecutor(
+            pipeline, time=options.time, partition=options.partition, cpus_per_task=options.cpus_per_task,
+            mem_per_cpu_gb=options.mem_per_cpu_gb, job_name="newsclean", venv_path=venv, **common,
+        )  # fmt: skip
+    if options.executor == "ray":
+        from datatrove.executor.ray import RayPipelineExecutor
+
+        return RayPipelineExecutor(
+            pipeline, cpus_per_task=options.cpus_per_task, mem_per_cpu_gb=options.mem_per_cpu_gb, **common
+        )
+    raise ValueError(f"executor must be one of {', '.join(EXECUTORS)}, not {options.executor!r}")
