@@ -28,6 +28,7 @@ from newsclean.integrations.datatrove import (  # noqa: E402
     NewscleanExtractor,
     NewscleanFilter,
     merged_stats,
+    parallelism_warning,
     parquet_schema,
     steps,
 )
@@ -174,3 +175,8 @@ def test_crawl_command_runs_and_resumes(crawl: Path, tmp_path: Path) -> None:
     assert again.returncode == 0, again.stderr
     assert f"total: {count}" in again.stdout  # every task's stats, though none ran this time
     assert len(written(out / "articles")) + len(written(out / "rejected")) == count
+
+
+def test_more_tasks_than_files_is_warned_about() -> None:
+    assert "7 task(s) have nothing to do" in (parallelism_warning(1, 8) or "")
+    assert parallelism_warning(16, 8) is None

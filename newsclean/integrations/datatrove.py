@@ -7,12 +7,13 @@ newsclean itself never does. A pipeline for a crawl of WARC files:
     from newsclean.integrations.datatrove import (
         NewscleanExtractor, NewscleanFilter, NewscleanReader, record_writer)
 
-    LocalPipelineExecutor(pipeline=[
-        NewscleanReader("s3://bucket/crawl/", glob_pattern="*.warc.gz"),
-        NewscleanExtractor(),
-        NewscleanFilter(exclusion_writer=record_writer("out/rejected")),
-        record_writer("out/articles"),
-    ], tasks=64, workers=8, logging_dir="out/logs").run()
+    if __name__ == "__main__":  # the local executor's workers import the main module again
+        LocalPipelineExecutor(pipeline=[
+            NewscleanReader("s3://bucket/crawl/", glob_pattern="*.warc.gz"),
+            NewscleanExtractor(),
+            NewscleanFilter(exclusion_writer=record_writer("out/rejected")),
+            record_writer("out/articles"),
+        ], tasks=64, workers=8, logging_dir="out/logs").run()
 
 The reader reads what `newsclean clean` reads (WARC, JSONL, pages and dumps, compressed or
 not) over fsspec, with newsclean's own WARC reading: `resource` and text/plain records, pages
@@ -20,7 +21,7 @@ without a payload-type header, the HTTP status and charset are kept, and no libm
 The extractor cleans each document as the CLI does (same parse, same stages, same limits) and
 puts the CLI's JSON record into the datatrove Document: the body in `text`, every other field
 in `metadata`. The writers write that record back out (JSONL records equal the CLI's `-f jsonl`
-ones) or a Parquet table of a fixed schema.
+ones) or a Parquet table of a fixed schema. docs/scale.md has the pitfalls and measurements.
 """
 
 from __future__ import annotations
@@ -423,13 +424,7 @@ def count_input_files(path: str, glob_pattern: str | None = None) -> int:
 
 
 def parallelism_warning(files: int, tasks: int) -> str | None:
-    """A warning when the tasks outnumber the input files: datatrove hands each task whole files.
-
-    >>> parallelism_warning(1, 8)
-    '1 input file(s) for 8 tasks: datatrove gives each task whole files, so 7 task(s) have nothing to do; split big WARC files to spread the work'
-    >>> parallelism_warning(16, 8) is None
-    True
-    """
+    """A warning when the tasks outnumber the input files: datatrove hands each task whole files."""
     if files < tasks:
         return (f"{files} input file(s) for {tasks} tasks: datatrove gives each task whole files, so "
                 f"{tasks - files} task(s) have nothing to do; split big WARC files to spread the work")
