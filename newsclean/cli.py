@@ -400,7 +400,7 @@ def show(console: Console, renderables: list[RenderableType], paged: bool) -> No
               help="Where the tasks run: this machine, a Slurm cluster (sbatch), or a Ray cluster.")
 @click.option("--tasks", type=click.IntRange(min=0), default=0,
               help="Tasks to split the input files into (each task reads whole files) [default: one per file].")
-@click.option("--workers", type=click.IntRange(min=-1), default=None,
+@click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Tasks run at a time [default: usable CPUs locally, all at once on a cluster].")
 @click.option("--logging-dir", metavar="DIR", default=None,
               help="datatrove's logs, stats and completion marks [default: OUTPUT/logs]. A rerun skips the tasks marked complete.")
@@ -408,7 +408,7 @@ def show(console: Console, renderables: list[RenderableType], paged: bool) -> No
               show_default=True, help="jsonl: the records of `newsclean clean -f jsonl`; parquet: a fixed schema.")
 @click.option("--removed", "keep_removed", is_flag=True, help="Keep every removed line with its stage and reason.")
 @click.option("--glob", "glob_pattern", metavar="PATTERN", default=None,
-              help="Read only the files below INPUT matching PATTERN (e.g. '*.warc.gz').")
+              help="Read only the files below INPUT matching PATTERN ('*.warc.gz'; '**/*.warc.gz' in subfolders too).")
 @click.option("--partition", default=None, help="Slurm partition (--executor slurm).")
 @click.option("--time", "time_limit", default="24:00:00", show_default=True, help="Slurm time limit per task.")
 @click.option("--cpus-per-task", type=click.IntRange(min=1), default=1, show_default=True, help="Slurm and Ray.")
@@ -445,11 +445,11 @@ def crawl_command(input_path: str, output_folder: str, executor: str, tasks: int
         from .integrations import datatrove as steps  # lazy: datatrove is an optional extra
     except ImportError as exc:
         raise click.UsageError(f"newsclean crawl needs the datatrove extra ({exc}): pip install 'newsclean[datatrove]'") from None
-    files = steps.count_input_files(input_path, glob_pattern)
-    if files == 0:
+    files = steps.input_files(input_path, glob_pattern)
+    if not files:
         raise click.UsageError(f"no input files in {input_path}" + (f" matching {glob_pattern}" if glob_pattern else ""))
-    tasks = tasks or files
-    if warning := steps.parallelism_warning(files, tasks):
+    tasks = tasks or len(files)
+    for warning in steps.parallelism_warnings(steps.local_sizes(input_path, files), len(files), tasks):
         error_line(f"warning: {warning}")
     if workers is None:
         from .batch.runner import usable_cpus

@@ -25,10 +25,13 @@ from datatrove.executor import LocalPipelineExecutor  # noqa: E402
 from pages import ERROR_PAGES, FRENCH, article_html, write_warc  # noqa: E402
 
 from newsclean.integrations.datatrove import (  # noqa: E402
+    CrawlOptions,
     NewscleanExtractor,
     NewscleanFilter,
+    build_executor,
+    input_files,
     merged_stats,
-    parallelism_warning,
+    parallelism_warnings,
     parquet_schema,
     steps,
 )
@@ -177,6 +180,25 @@ def test_crawl_command_runs_and_resumes(crawl: Path, tmp_path: Path) -> None:
     assert len(written(out / "articles")) + len(written(out / "rejected")) == count
 
 
-def test_more_tasks_than_files_is_warned_about() -> None:
-    assert "7 task(s) have nothing to do" in (parallelism_warning(1, 8) or "")
-    assert parallelism_warning(16, 8) is None
+def test_more_tasks_than_files_and_one_dominant_file_are_warned_about() -> None:
+    [idle] = parallelism_warnings({}, 1, 8)
+    assert "7 task(s) have nothing to do" in idle
+    assert parallelism_warnings({"a": 10, "b": 10, "c": 10, "d": 10}, 4, 4) == []
+    [big] = parallelism_warnings({"big.warc.gz": 900, "a": 50, "b": 50}, 3, 3)
+    assert big.startswith("big.warc.gz holds 90% of the input") and "2.7 times" in big
+
+
+def test_one_file_as_input_reads_that_file_alone(crawl: Path) -> None:
+    (crawl / "ba.warc.gz").write_bytes((crawl / "a.warc.gz").read_bytes())  # a name ending like a.warc.gz
+    assert input_files(str(crawl / "a.warc.gz")) == ["a.warc.gz"]
+    assert input_files(str(crawl), "*.warc.gz") == ["a.warc.gz", "b.warc.gz", "ba.warc.gz"]
+
+
+def test_cluster_executors_are_built_from_the_options(crawl: Path, tmp_path: Path) -> None:
+    # Building submits nothing: sbatch and Ray are needed only by run().
+    slurm = build_executor(CrawlOptions(str(crawl), str(tmp_path / "out"), "slurm", tasks=3, partition="cpu", time="2:00:00"))
+    assert (type(slurm).__name__, slurm.partition, slurm.time, slurm.tasks) == ("SlurmPipelineExecutor", "cpu", "2:00:00", 3)
+    assert slurm.logging_dir.path == str(tmp_path / "out" / "logs")
+    assert type(build_executor(CrawlOptions(str(crawl), str(tmp_path / "out"), "ray", tasks=3))).__name__ == "RayPipelineExecutor"
+    with pytest.raises(ValueError, match="needs --partition"):
+        build_executor(CrawlOptions(str(crawl), str(tmp_path / "out"), "slurm"))

@@ -409,26 +409,49 @@ class CrawlOptions:
 
 
 def input_folder(path: str, glob_pattern: str | None) -> tuple[str, str | None]:
-    """A datatrove reader reads a folder: a local file is its folder, with its name as the glob pattern."""
-    if os.path.isfile(path):
-        return os.path.dirname(os.path.abspath(path)), glob.escape(os.path.basename(path))
-    return path, glob_pattern
+    """A datatrove reader reads a folder: a local file is its folder, with a pattern matching its name alone.
+
+    datatrove puts `*` before a pattern without wildcards (`a.warc` would match `data.warc`),
+    so the name's last character becomes a one-character class.
+    """
+    if not os.path.isfile(path):
+        return path, glob_pattern
+    name = glob.escape(os.path.basename(path))
+    if not glob.has_magic(name):
+        name = f"{name[:-1]}[{name[-1]}]"
+    return os.path.dirname(os.path.abspath(path)), name
 
 
-def count_input_files(path: str, glob_pattern: str | None = None) -> int:
-    """How many files a crawl's reader will read (a listing of the folder, local or remote)."""
+def input_files(path: str, glob_pattern: str | None = None) -> list[str]:
+    """The files a crawl's reader will read, relative to its folder (one listing, local or remote)."""
     from datatrove.io import get_datafolder
 
     folder, pattern = input_folder(path, glob_pattern)
-    return len(get_datafolder(folder).list_files(recursive=True, glob_pattern=pattern))
+    return get_datafolder(folder).list_files(recursive=True, glob_pattern=pattern)
 
 
-def parallelism_warning(files: int, tasks: int) -> str | None:
-    """A warning when the tasks outnumber the input files: datatrove hands each task whole files."""
+def local_sizes(path: str, files: list[str]) -> dict[str, int]:
+    """Each input file's size when the input is a local folder (no requests to a remote store)."""
+    folder = os.path.dirname(os.path.abspath(path)) if os.path.isfile(path) else path
+    if not os.path.isdir(folder):
+        return {}
+    return {name: os.path.getsize(os.path.join(folder, name)) for name in files}
+
+
+def parallelism_warnings(sizes: dict[str, int], files: int, tasks: int) -> list[str]:
+    """Warnings when the work cannot spread over the tasks: datatrove hands each task whole files."""
+    warnings = []
     if files < tasks:
-        return (f"{files} input file(s) for {tasks} tasks: datatrove gives each task whole files, so "
-                f"{tasks - files} task(s) have nothing to do; split big WARC files to spread the work")
-    return None
+        warnings.append(f"{files} input file(s) for {tasks} tasks: datatrove gives each task whole files, so "
+                        f"{tasks - files} task(s) have nothing to do; split big WARC files to spread the work")
+    total = sum(sizes.values())
+    if sizes and tasks > 1 and total:
+        name, largest = max(sizes.items(), key=lambda item: item[1])
+        share = total / min(tasks, files)
+        if largest > 2 * share:  # that file's task alone runs more than twice as long as an even share
+            warnings.append(f"{name} holds {largest / total:.0%} of the input: its task does "
+                            f"{largest / share:.1f} times an even share of the work; split it to spread the work")
+    return warnings
 
 
 def build_executor(options: CrawlOptions, config: Config | None = None) -> Any:
