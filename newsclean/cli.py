@@ -459,6 +459,8 @@ def crawl_command(input_path: str, output_folder: str, executor: str, tasks: int
         input_path, output_folder, executor, tasks, workers, logging_dir, output_format, keep_removed, glob_pattern,
         partition, time_limit, cpus_per_task, mem_per_cpu_gb,
     )  # fmt: skip
+    if missing := steps.missing_requirement(executor):
+        raise click.UsageError(missing)
     try:
         run = steps.build_executor(options, config)
     except ValueError as exc:

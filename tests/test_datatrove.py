@@ -22,7 +22,7 @@ pytest.importorskip("datatrove")
 from conftest import SAMPLES  # noqa: E402
 from datatrove.data import Document as DatatroveDocument  # noqa: E402
 from datatrove.executor import LocalPipelineExecutor  # noqa: E402
-from pages import ERROR_PAGES, FRENCH, article_html, write_warc  # noqa: E402
+from pages import ERROR_PAGES, FRENCH, PARAGRAPHS, article_html, write_warc  # noqa: E402
 
 from newsclean.integrations.datatrove import (  # noqa: E402
     CrawlOptions,
@@ -160,9 +160,10 @@ def test_extractor_cleans_documents_of_other_readers() -> None:
     cleaned = list(NewscleanExtractor()(iter([page, error])))
     assert [d.metadata["verdict"] for d in cleaned] == ["article", "error_page"]
     assert cleaned[0].metadata["source"] == "<urn:uuid:1>" and cleaned[0].metadata["extra"] == {"dump": "CC-1"}
-    assert "removed" not in cleaned[0].metadata and cleaned[0].text.startswith(cleaned[0].text.split("\n\n")[0])
+    assert "removed" not in cleaned[0].metadata and cleaned[0].text.split("\n\n") == PARAGRAPHS
     kept = list(NewscleanFilter()(iter(cleaned)))
     assert kept == cleaned[:1]
+    assert NewscleanExtractor().extract(article_html()) == cleaned[0].text  # BaseExtractor's own entry point
 
 
 def test_crawl_command_runs_and_resumes(crawl: Path, tmp_path: Path) -> None:
@@ -202,3 +203,16 @@ def test_cluster_executors_are_built_from_the_options(crawl: Path, tmp_path: Pat
     assert type(build_executor(CrawlOptions(str(crawl), str(tmp_path / "out"), "ray", tasks=3))).__name__ == "RayPipelineExecutor"
     with pytest.raises(ValueError, match="needs --partition"):
         build_executor(CrawlOptions(str(crawl), str(tmp_path / "out"), "slurm"))
+
+
+def test_crawl_command_says_what_a_cluster_executor_lacks(crawl: Path, tmp_path: Path) -> None:
+    import importlib.util
+    import shutil
+
+    if importlib.util.find_spec("ray") is not None or shutil.which("sbatch") is not None:
+        pytest.skip("this machine has Ray or Slurm")
+    for extra in (["--executor", "ray"], ["--executor", "slurm", "--partition", "cpu"]):
+        result = subprocess.run([sys.executable, "-m", "newsclean", "crawl", str(crawl), str(tmp_path / "out"), *extra],
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 2 and f"{extra[1]} needs" in result.stderr
+        assert not (tmp_path / "out").exists()

@@ -160,7 +160,7 @@ class NewscleanExtractor(BaseExtractor):
 
     def extract(self, text: str) -> str:
         """The article's body of a page or dump (what `newsclean clean` prints, without the title)."""
-        return clean_decoded(text, "utf-8", self.config).text
+        return "\n\n".join(clean_decoded(text, "utf-8", self.config).paragraphs)
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         """Clean every document; those that fail (timeout, internal error) are dropped and counted."""
@@ -452,6 +452,18 @@ def parallelism_warnings(sizes: dict[str, int], files: int, tasks: int) -> list[
             warnings.append(f"{name} holds {largest / total:.0%} of the input: its task does "
                             f"{largest / share:.1f} times an even share of the work; split it to spread the work")
     return warnings
+
+
+def missing_requirement(executor: str) -> str | None:
+    """What this machine lacks to run an executor (sbatch for Slurm, the ray package for Ray), or None."""
+    import importlib.util
+    import shutil
+
+    if executor == "slurm" and shutil.which("sbatch") is None:
+        return "--executor slurm needs Slurm's sbatch on the PATH (run it on the cluster's login node)"
+    if executor == "ray" and importlib.util.find_spec("ray") is None:
+        return "--executor ray needs Ray: pip install 'ray[default]'"
+    return None
 
 
 def build_executor(options: CrawlOptions, config: Config | None = None) -> Any:
