@@ -13,6 +13,7 @@ from .document import Block, Document, Metadata, Removal, Stage, Verdict
 from .errors import ConfigError, InputError, NewscleanError, NotTextError, TooLargeError
 from .read.raw import RawDocument
 from .read.sources import read_documents
+from .read.warc import warc_raw_document
 from .writers import to_dict, to_json, to_text
 
 __version__ = "0.1.0"
@@ -43,5 +44,6 @@ __all__ = [
     "to_dict",
     "to_json",
     "to_text",
+    "warc_raw_document",
     "__version__",
 ]

@@ -104,14 +104,38 @@ def clean(text: str, source: str = STDIN, config: Config | None = None, encoding
 def clean_raw(raw: RawDocument, config: Config | None = None) -> Document:
     """Clean one RawDocument (a file, or one record of a container file such as JSONL or WARC)."""
     config = config or DEFAULT_CONFIG
+    text, encoding = decode_raw(raw, config)
+    doc = parse(text, raw.source, encoding, config, media_type(raw.content_type))
+    del text  # the blocks hold their own lines: a huge dump's decoded text need not outlive parsing
+    add_metadata(doc, raw.meta)
+    return run_stages_in_time(doc, config)
+
+
+def decode_raw(raw: RawDocument, config: Config | None = None) -> tuple[str, str]:
+    """The text of a RawDocument and the encoding it was decoded from; raises InputError for a
+    record that came with a problem, one larger than config.max_bytes, or binary data."""
+    config = config or DEFAULT_CONFIG
     if raw.problem:
         raise InputError(raw.source, raw.problem)
     if config.max_bytes and len(raw.data) > config.max_bytes:
         raise TooLargeError(raw.source, f"larger than --max-bytes ({config.max_bytes:,} bytes)")
-    text, encoding = decode(raw.data, raw.source, declared_charset(raw.data, raw.content_type))
-    doc = parse(text, raw.source, encoding, config, media_type(raw.content_type))
-    del text  # the blocks hold their own lines: a huge dump's decoded text need not outlive parsing
-    add_metadata(doc, raw.meta)
+    return decode(raw.data, raw.source, declared_charset(raw.data, raw.content_type))
+
+
+def clean_decoded(
+    text: str,
+    encoding: str,
+    config: Config | None = None,
+    content_type: str | None = None,
+    known: Mapping[str, str | int] | None = None,
+    source: str = STDIN,
+) -> Document:
+    """Clean a document already decoded (by decode_raw), as clean_raw would: parsed as its
+    content type says, its container's metadata (`known`: url, date, status, id) filling the
+    gaps, then the stages. For pipelines that carry the text between steps (datatrove)."""
+    config = config or DEFAULT_CONFIG
+    doc = parse(text, source, encoding, config, media_type(content_type))
+    add_metadata(doc, known or {})
     return run_stages_in_time(doc, config)
 
 

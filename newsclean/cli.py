@@ -81,6 +81,7 @@ def main() -> None:
     newsclean clean crawl/ | jq .title  a directory without -o streams JSONL
     newsclean crawl.warc.gz -f jsonl    HTML pages, JSONL and WARC files, compressed or not
     newsclean diff FILE                 see what was removed and why
+    newsclean crawl IN/ OUT/            a crawl on datatrove: local, Slurm or Ray
     newsclean clean --help              all cleaning options
 
     Exit status: 0 ok, 1 some inputs failed, 2 usage error, 130 interrupted
@@ -529,3 +530,86 @@ def show(console: Console, renderables: list[RenderableType], paged: bool) -> No
     except OSError as exc:  # rich flushes stdout when the capture ends
         stdout_failed(exc)
     write_stdout(capture.get())
+
+
+@main.command("crawl")
+@click.argument("input_path", metavar="INPUT")
+@click.argument("output_folder", metavar="OUTPUT")
+@click.option("--executor", type=click.Choice(["local", "slurm", "ray"]), default="local", show_default=True,
+              help="Where the tasks run: this machine, a Slurm cluster (sbatch), or a Ray cluster.")
+@click.option("--tasks", type=click.IntRange(min=0), default=0,
+              help="Tasks to split the input files into (each task reads whole files) [default: one per file].")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Tasks run at a time [default: usable CPUs locally, all at once on a cluster].")
+@click.option("--logging-dir", metavar="DIR", default=None,
+              help="datatrove's logs, stats and completion marks [default: OUTPUT/logs]. A rerun skips the tasks marked complete.")
+@click.option("-f", "--format", "output_format", type=click.Choice(["jsonl", "parquet"]), default="jsonl",
+              show_default=True, help="jsonl: the records of `newsclean clean -f jsonl`; parquet: a fixed schema.")
+@click.option("--removed", "keep_removed", is_flag=True, help="Keep every removed line with its stage and reason.")
+@click.option("--glob", "glob_pattern", metavar="PATTERN", default=None,
+              help="Read only the files below INPUT matching PATTERN ('*.warc.gz'; '**/*.warc.gz' in subfolders too).")
+@click.option("--partition", default=None, help="Slurm partition (--executor slurm).")
+@click.option("--time", "time_limit", default="24:00:00", show_default=True, help="Slurm time limit per task.")
+@click.option("--cpus-per-task", type=click.IntRange(min=1), default=1, show_default=True, help="Slurm and Ray.")
+@click.option("--mem-per-cpu-gb", type=click.IntRange(min=1), default=2, show_default=True, help="Slurm and Ray.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="TOML file of Config settings.")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra phrase-rule TOML file (repeatable).")
+@click.option("--max-bytes", type=click.IntRange(min=0), default=None,
+              help="Skip documents larger than this many bytes (0 = no limit).")
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=None,
+              help="Override content detection for every input.")
+@click.option("--field", default=None, metavar="NAME", help="JSONL field holding the text or HTML.")
+def crawl_command(input_path: str, output_folder: str, executor: str, tasks: int, workers: int | None,
+                  logging_dir: str | None, output_format: str, keep_removed: bool, glob_pattern: str | None,
+                  partition: str | None, time_limit: str, cpus_per_task: int, mem_per_cpu_gb: int,
+                  config_file: str | None, rule_files: tuple[str, ...], max_bytes: int | None,
+                  input_format: str | None, field: str | None) -> None:
+    """Clean a crawl too big for one `newsclean clean` run with datatrove: on this machine, Slurm or Ray.
+
+    INPUT and OUTPUT are folders, local or remote (s3://, hf://, anything fsspec opens); INPUT may
+    also be one local file. Articles go to OUTPUT/articles, the other pages (error pages, empty
+    pages) to OUTPUT/rejected with their `filter_reason`, one file per task. Run the same command
+    again after a failure: the tasks that finished are skipped, the others are redone from the
+    start of their files (no duplicates). Needs the datatrove extra: pip install 'newsclean[datatrove]'.
+
+    Each task reads whole files: one big WARC file is one task's work, however many tasks.
+    """
+    try:
+        config = build_config(config_file, rule_files, max_bytes, input_format, field)
+        validate_rules(config)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    try:
+        from .integrations import datatrove as steps  # lazy: datatrove is an optional extra
+    except ImportError as exc:
+        raise click.UsageError(f"newsclean crawl needs the datatrove extra ({exc}): pip install 'newsclean[datatrove]'") from None
+    files = steps.input_files(input_path, glob_pattern)
+    if not files:
+        raise click.UsageError(f"no input files in {input_path}" + (f" matching {glob_pattern}" if glob_pattern else ""))
+    tasks = tasks or len(files)
+    for warning in steps.parallelism_warnings(steps.local_sizes(input_path, files), len(files), tasks):
+        error_line(f"warning: {warning}")
+    if workers is None:
+        from .batch.runner import usable_cpus
+
+        workers = min(tasks, usable_cpus()) if executor == "local" else -1
+    options = steps.CrawlOptions(
+        input_path, output_folder, executor, tasks, workers, logging_dir, output_format, keep_removed, glob_pattern,
+        partition, time_limit, cpus_per_task, mem_per_cpu_gb,
+    )  # fmt: skip
+    if missing := steps.missing_requirement(executor):
+        raise click.UsageError(missing)
+    try:
+        run = steps.build_executor(options, config)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    try:
+        run.run()
+    except Exception as exc:  # a task failed: datatrove logged it; the finished tasks stay finished
+        error_line(f"a task failed ({type(exc).__name__}: {exc}); run the same command again to resume")
+        sys.exit(EXIT_FAILED)
+    if executor == "slurm":
+        click.echo(f"newsclean: submitted to Slurm; logs and stats in {options.log_folder()}; rerun to resume failed tasks")
+        return
+    click.echo(steps.merged_stats(options.log_folder()).get_repr(f"All {tasks} tasks (this run and earlier ones)"))

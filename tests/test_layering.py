@@ -24,7 +24,7 @@ RANKS = {
     "api": 8,
     "batch": 9,
     "report": 9,
-    "integrations": 10,
+    "integrations": 9,  # the CLI imports them (lazily): `newsclean crawl`
     "cli": 10,
     "__init__": 11,
     "__main__": 12,

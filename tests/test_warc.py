@@ -129,3 +129,35 @@ def test_text_output_names_each_record(tmp_path: Path) -> None:
     headers = [line for line in result.stdout.splitlines() if line.startswith("==> ")]
     assert len(headers) == 3 and all(line.startswith(f"==> {warc}#urn:uuid:") for line in headers)
     assert f"{TITLE}\n\n{PARAGRAPHS[0]}" in result.stdout
+
+
+def test_warc_raw_document_turns_records_of_ones_own_iteration_into_the_same_documents(tmp_path: Path) -> None:
+    # What a Spark job over WARC files does: iterate the records itself, clean each one.
+    from warcio.archiveiterator import ArchiveIterator
+
+    warc = write_warc(tmp_path / "crawl.warc.gz", crawl_records())
+    with warc.open("rb") as stream:
+        raws = [newsclean.warc_raw_document(record, str(warc)) for record in ArchiveIterator(stream)]
+    # The warcinfo record, the image, the script and the empty redirect are no documents.
+    assert [raw is None for raw in raws] == [True, False, False, True, True, True, False]
+    mine = [newsclean.to_dict(newsclean.clean_raw(raw)) for raw in raws if raw is not None]
+    assert mine == [newsclean.to_dict(doc) for doc in newsclean.clean_path(str(warc))]
+
+
+def test_warc_raw_document_reports_a_record_over_the_size_limit(tmp_path: Path) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+
+    warc = write_warc(tmp_path / "big.warc", crawl_records()[:1], gzip=False)
+    with warc.open("rb") as stream:
+        [document] = [newsclean.warc_raw_document(record, "big.warc", max_bytes=100) for record in ArchiveIterator(stream)
+                      if record.rec_type == "response"]  # a record is read while it is the iterator's current one
+    assert document is not None and document.problem and "--max-bytes" in document.problem
+    with pytest.raises(InputError, match="max-bytes"):
+        newsclean.clean_raw(document)
+
+
+def test_no_size_limit_still_reads_every_payload(tmp_path: Path) -> None:
+    # --max-bytes 0 means no limit; warcio's reader once gave back nothing for read(-1).
+    warc = write_warc(tmp_path / "crawl.warc.gz", crawl_records())
+    docs = list(newsclean.clean_path(str(warc), Config(max_bytes=0)))
+    assert [doc.verdict for doc in docs] == [Verdict.ARTICLE, Verdict.ERROR_PAGE, Verdict.ARTICLE]

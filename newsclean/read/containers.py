@@ -26,30 +26,37 @@ DOCUMENT_TYPES = {"text": "text/plain", "html": "text/html"}
 def read_input(source: str, max_bytes: int = 0, input_format: str = "auto", field: str | None = None) -> Iterator[RawDocument]:
     """The documents one input (a path, or "-" for stdin) holds; `max_bytes` limits each (0 = none)."""
     with open_binary(source) as raw:
-        head, stream = take_head(raw, MAGIC_BYTES, source)
-        kind = compression_of(head)
-        if kind:
-            stream = decompressing(stream, kind, source)
-        container = input_format if input_format in ("json", "jsonl", "warc") else None
-        if input_format == "auto":
-            head, stream = take_head(stream, SNIFF_BYTES, source)
-            container = sniff_container(head)
-        if container == "warc":
-            from .warc import read_warc  # lazy: warcio is only needed for WARC files
+        yield from read_stream(raw, source, max_bytes, input_format, field)
 
-            yield from read_warc(stream, source, max_bytes)
-        elif container == "jsonl":
-            from .jsonl import read_jsonl
 
-            yield from read_jsonl(stream, source, max_bytes, field)
-        elif container == "json":
-            from .jsonl import read_json_document
+def read_stream(
+    raw: BinaryIO, source: str, max_bytes: int = 0, input_format: str = "auto", field: str | None = None
+) -> Iterator[RawDocument]:
+    """The documents an open binary stream holds (a local file, or one opened by fsspec), named after `source`."""
+    head, stream = take_head(raw, MAGIC_BYTES, source)
+    kind = compression_of(head)
+    if kind:
+        stream = decompressing(stream, kind, source)
+    container = input_format if input_format in ("json", "jsonl", "warc") else None
+    if input_format == "auto":
+        head, stream = take_head(stream, SNIFF_BYTES, source)
+        container = sniff_container(head)
+    if container == "warc":
+        from .warc import read_warc  # lazy: warcio is only needed for WARC files
 
-            data = read_limited(stream, source, max_bytes, compressed=kind is not None)
-            yield from read_json_document(data, source, field)
-        else:
-            data = read_limited(stream, source, max_bytes, compressed=kind is not None)
-            yield RawDocument(source, data, content_type=DOCUMENT_TYPES.get(input_format))
+        yield from read_warc(stream, source, max_bytes)
+    elif container == "jsonl":
+        from .jsonl import read_jsonl
+
+        yield from read_jsonl(stream, source, max_bytes, field)
+    elif container == "json":
+        from .jsonl import read_json_document
+
+        data = read_limited(stream, source, max_bytes, compressed=kind is not None)
+        yield from read_json_document(data, source, field)
+    else:
+        data = read_limited(stream, source, max_bytes, compressed=kind is not None)
+        yield RawDocument(source, data, content_type=DOCUMENT_TYPES.get(input_format))
 
 
 def sniff_container(head: bytes) -> str | None:

@@ -36,7 +36,7 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int = 0) -> Iterator[Raw
                 # warcio takes any line after `WARC/1.x` for a header: garbage gives a record of none.
                 raise InputError(source, f"invalid WARC: record {position} has no WARC-Type header "
                                          "(damaged, or not a WARC file)")
-            document = _document(record, source, position, max_bytes)
+            document = warc_raw_document(record, source, max_bytes, position)
             cut = _cut_short(record)
             if cut:
                 if document is None:  # a record newsclean skips: the file still ended early
@@ -53,9 +53,14 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int = 0) -> Iterator[Raw
         raise InputError(source, f"invalid WARC after record {position} ({type(exc).__name__}: {exc})") from None
 
 
-def _document(record: Any, source: str, position: int, max_bytes: int) -> RawDocument | None:
-    """The record as a document (with a problem when it is too large), or None when it is no document:
-    a request, an image, a script, an empty redirect."""
+def warc_raw_document(record: Any, source: str = "<warc>", max_bytes: int = 0, position: int = 0) -> RawDocument | None:
+    """The RawDocument one warcio record holds, or None when it is not a page or a text.
+
+    For programs that iterate WARC records themselves (Spark jobs over Common Crawl, say):
+    hand the result to newsclean.clean_raw. The document is named `SOURCE#RECORD-ID` (the
+    record's position in the archive when it has no id); a payload larger than max_bytes comes
+    back with a problem, which clean_raw raises as an InputError.
+    """
     if record.rec_type not in DOCUMENT_RECORDS:
         return None
     content_type = _content_type(record)

@@ -1,0 +1,1 @@
+"""Adapters to other tools' pipelines; each needs its optional extra and is imported only by name."""
