@@ -21,6 +21,7 @@ from .document import Document
 from .errors import ConfigError, NewscleanError, printable
 from .read.raw import STDIN
 from .read.sources import Selection, read_documents, read_path_list
+from .sites import TemplateTable
 from .writers import FORMATS
 
 # batch.py decides a run's status; these name the codes for the commands that decide their own.
@@ -88,6 +89,17 @@ def build_config(
     return config.replace(**changes) if changes else config
 
 
+def load_templates(templates_file: str | None, save_templates: str | None, no_site_templates: bool) -> TemplateTable | None:
+    """The table --templates names (None without it); ConfigError for a bad file or clashing flags."""
+    if templates_file is None:
+        if save_templates and no_site_templates:
+            raise ConfigError("--learn-templates and --no-site-templates contradict each other")
+        return None
+    if save_templates or no_site_templates:
+        raise ConfigError("--templates uses a saved table: it goes with neither --learn-templates nor --no-site-templates")
+    return TemplateTable.load(templates_file)
+
+
 def error_line(message: str) -> None:
     """One line on stderr, control characters neutralised (file names come from the outside)."""
     click.echo(f"newsclean: {printable(message)}", err=True)
@@ -139,12 +151,22 @@ def validate_rules(config: Config) -> None:
               help="What the inputs are; auto detects each by content: compression, WARC, JSONL, HTML or text. [default: auto]")
 @click.option("--field", default=None, metavar="NAME",
               help="JSONL field holding the text or HTML. [default: the first of html, raw_html, text, raw_content, content, body]")
+@click.option("--no-site-templates", is_flag=True,
+              help="Do not learn the inputs' site templates (lines repeated across pages of one site) in a first pass.")
+@click.option("--learn-templates", "save_templates", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Save the site templates learnt from the inputs to FILE (JSON), to clean later pages with --templates.")
+@click.option("--templates", "templates_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Clean with the site templates saved in FILE (by --learn-templates) instead of learning them.")
+@click.option("--site-from-dir", is_flag=True,
+              help="A document without a URL belongs to the site its input's directory names (crawl/example.com/a.txt).")
 def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | None, no_title: bool,
                   config_file: str | None, rule_files: tuple[str, ...], max_bytes: int | None,
                   fail_on_error_page: bool, jobs: int, globs: tuple[str, ...], excludes: tuple[str, ...],
                   hidden: bool, no_recursive: bool, follow_symlinks: bool, skip_existing: bool,
                   files_from: BinaryIO | None, null: bool, quiet: bool, summary_json: str | None,
-                  input_format: str | None, field: str | None) -> None:
+                  input_format: str | None, field: str | None, no_site_templates: bool = False,
+                  save_templates: str | None = None, templates_file: str | None = None,
+                  site_from_dir: bool = False) -> None:
     """Clean dumps (files, directories, or - for stdin) and print or write the clean articles.
 
     With no INPUTS (and no --files-from), reads stdin. Directories are walked recursively for
@@ -170,10 +192,18 @@ def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | No
     with --fail-on-error-page); 2 usage error; 130 interrupted by Ctrl-C (143 by
     SIGTERM; outputs written so far are whole, rerun with --skip-existing);
     141 stdout closed early (e.g. | head).
+
+    Site templates: when at least two documents share a site (the registered domain of their
+    URL, or with --site-from-dir their directory), a first pass counts every line over the
+    site's pages, and lines repeated on many of them (menus, subscribe and app prompts, footers)
+    are removed as the `template` stage.
     """
     try:
         config = build_config(config_file, rule_files, max_bytes, input_format, field)
+        if site_from_dir:
+            config = config.replace(site_from_dir=True)
         validate_rules(config)
+        templates = load_templates(templates_file, save_templates, no_site_templates)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     if null and files_from is None:
@@ -209,6 +239,7 @@ def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | No
         # A bar would garble text printed to the same terminal.
         progress=batch and not quiet and (output_dir is not None or not sys.stdout.isatty()),
         summary=batch and not quiet, summary_json=summary_json,
+        site_templates=not no_site_templates, templates=templates, save_templates=save_templates,
     )
     try:
         summary = run(sources, options)

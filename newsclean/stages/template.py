@@ -1,0 +1,55 @@
+"""Lines of the site's template: a line that recurs on many pages of the page's site is not its article."""
+
+from __future__ import annotations
+
+from ..config import Config
+from ..document import Document, Stage
+from ..sites import TemplateTable, line_signature, site_key
+
+
+def template_lines(doc: Document, config: Config, table: TemplateTable) -> tuple[str, int, list[tuple[int, int]]]:
+    """The page's site, its learnt page count, and (position, pages) of each kept line of its template.
+
+    Empty when the page has no known site, when the page-share guard holds (the template lines
+    would be more than config.template_max_page_share of the page's kept text: the same story
+    published twice on one site, or a page that is all wall), or when nothing repeats.
+    """
+    site = site_key(doc, config.site_from_dir)
+    pages = table.pages.get(site, 0) if site else 0
+    if site is None or pages < 2 or site not in table.counts:
+        return site or "", pages, []
+    counts = table.counts[site]
+    need = table.threshold(site, config.template_min_page_share)
+    found: list[tuple[int, int]] = []
+    kept_chars = found_chars = 0
+    for position in doc.kept_positions():
+        text = doc.blocks[position].text
+        kept_chars += len(text)
+        signature = line_signature(text)
+        seen = counts.get(signature, 0) if signature else 0
+        if seen >= need:
+            found.append((position, seen))
+            found_chars += len(text)
+    if found_chars > config.template_max_page_share * kept_chars:
+        return site, pages, []
+    return site, pages, found
+
+
+def mark_template(doc: Document, config: Config, table: TemplateTable | None) -> Document:
+    """Remove the kept lines that recur on enough pages of the document's site (see template_lines)."""
+    if table is None:
+        return doc
+    site, pages, found = template_lines(doc, config, table)
+    for position, seen in found:
+        doc.blocks[position].remove(Stage.TEMPLATE, f"repeated across the site (on {seen} of {pages} pages of {site})")
+    return doc
+
+
+class TemplateStage:
+    """mark_template bound to a table: a stage with the usual (doc, config) call."""
+
+    def __init__(self, table: TemplateTable) -> None:
+        self.table = table
+
+    def __call__(self, doc: Document, config: Config) -> Document:
+        return mark_template(doc, config, self.table)
