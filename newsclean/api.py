@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from .config import DEFAULT_CONFIG, Config
@@ -205,7 +206,7 @@ def _unmarked_copy(doc: Document) -> Document:
                     input_format=doc.input_format)
 
 
-def learn_templates(items: Iterable[Document | RawDocument | str], config: Config | None = None) -> TemplateTable:
+def learn_templates(items: Iterable[Document | RawDocument | str | os.PathLike[str]], config: Config | None = None) -> TemplateTable:
     """Learn the site templates of a batch: which lines recur on how many distinct pages of each site.
 
     Items are Documents (parsed or cleaned), RawDocuments, or paths of files (every document each
@@ -218,8 +219,9 @@ def learn_templates(items: Iterable[Document | RawDocument | str], config: Confi
     config = config or DEFAULT_CONFIG
     learner = TemplateLearner(config.template_max_pages)
     for item in items:
-        raws: Iterable[Document | RawDocument] = [item] if not isinstance(item, str) else read_documents(
-            item, config.max_bytes, config.input_format, config.field)
+        raws: Iterable[Document | RawDocument] = (
+            read_documents(os.fspath(item), config.max_bytes, config.input_format, config.field)
+            if isinstance(item, str | os.PathLike) else [item])
         for one in raws:
             page = template_page(one, config)
             if page is not None:
