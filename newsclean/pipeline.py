@@ -58,11 +58,15 @@ HTML_STAGES: tuple[StageFn, ...] = (
 )
 
 
-# With a table of site templates (sites/), the `template` stage runs before `boilerplate`: after
-# the scraper's header (which holds the URL that names the site) and the error-page check, and
-# before the article's span and title are chosen, so both see the page without its site's
-# menus and prompts.
-TEMPLATE_BEFORE: StageFn = mark_boilerplate
+# With a table of site templates (sites/), the `template` stage runs once the article's edges
+# are chosen, before the duplicates, the verdict and the title. Not earlier: the span is a
+# maximum-sum run of kept lines, and a site's menus and prompts between the article and the
+# lists around it are what keeps those lists out; removed first, they let the span run on
+# (measured on the corpora's 372 pages that share a site: before `boilerplate`, F1 -0.001 and 92
+# gold lines removed; here, F1 +0.004 and 12, then 4 with the shared-passage guard). So the
+# stage removes the template lines left inside the article: prompts, "Continue reading",
+# subscription boxes, sign-up forms.
+TEMPLATE_BEFORE: StageFn = mark_duplicates
 
 
 def with_templates(stages: Sequence[StageFn], table: TemplateTable) -> tuple[StageFn, ...]:
