@@ -110,6 +110,7 @@ class Case:
     data: bytes
     url: str
     gold: str
+    title: str | None = None  # the page's headline (its meta.json title), when known
 
     def raw(self) -> RawDocument:
         return RawDocument(self.source, self.data, meta={"url": self.url})
@@ -127,6 +128,9 @@ class Outcome:
     gold_lines_removed: int = 0
     pages_changed: int = 0
     seconds_learning: float = 0.0
+    titled: int = 0  # pages with a known headline
+    titles_without: int = 0  # ... whose title newsclean found, without templates
+    titles_with: int = 0  # ... and with them
     examples: list[str] = field(default_factory=list)
 
 
@@ -147,8 +151,14 @@ def evaluate(cases: list[Case], scorer: ModuleType) -> Outcome:
         plain.append(scorer.score_doc("\n\n".join(before.paragraphs), case.gold))
         learnt.append(scorer.score_doc("\n\n".join(after.paragraphs), case.gold))
         gold_lines = {normal(line) for line in case.gold.splitlines() if line.strip()}
-        removed = [b for b in after.removed() if b.removal is not None and b.removal.stage is Stage.TEMPLATE]
+        # Lines the stage took from the text (it also names as template lines others had removed).
+        removed = [b for b, was in zip(after.blocks, before.blocks)
+                   if was.kept and b.removal is not None and b.removal.stage is Stage.TEMPLATE]
         outcome.template_lines += len(removed)
+        if case.title:
+            outcome.titled += 1
+            outcome.titles_without += normal(before.meta.title or "") == normal(case.title)
+            outcome.titles_with += normal(after.meta.title or "") == normal(case.title)
         lost = [b.text for b in removed if normal(b.text) in gold_lines]
         outcome.gold_lines_removed += len(lost)
         outcome.examples += [f"{case.source}: {text[:90]}" for text in lost]
@@ -167,8 +177,14 @@ def real_cases(pages: list[Page], kind: str) -> list[Case]:
     for page in pages:
         data = page.data(kind)
         if data is not None:
-            cases.append(Case(f"{page.directory.name}/{page.id}{KINDS[kind]}", data, page.url, page.gold))
+            cases.append(Case(f"{page.directory.name}/{page.id}{KINDS[kind]}", data, page.url, page.gold,
+                              page_title(page)))
     return cases
+
+
+def page_title(page: Page) -> str | None:
+    meta = page.directory / f"{page.id}.meta.json"
+    return json.loads(meta.read_text(encoding="utf-8")).get("title") if meta.is_file() else None
 
 
 def template_of(page: Page) -> tuple[list[str], list[str]] | None:
@@ -207,7 +223,13 @@ def row(name: str, outcome: Outcome) -> str:
     w, t = outcome.without, outcome.with_templates
     return (f"| {name} | {outcome.pages} | {outcome.sites} | {w['P']:.3f} / {w['R']:.3f} / {w['F1']:.3f} "
             f"| {t['P']:.3f} / {t['R']:.3f} / {t['F1']:.3f} | {t['F1'] - w['F1']:+.3f} | {outcome.pages_changed} "
-            f"| {outcome.template_lines} | {outcome.gold_lines_removed} |")
+            f"| {outcome.template_lines} | {outcome.gold_lines_removed} | {titles(outcome)} |")
+
+
+def titles(outcome: Outcome) -> str:
+    if not outcome.titled:
+        return "-"
+    return f"{outcome.titles_without} -> {outcome.titles_with} of {outcome.titled}"
 
 
 def report(results: dict[str, Outcome], args: argparse.Namespace) -> str:
@@ -224,8 +246,8 @@ def report(results: dict[str, Outcome], args: argparse.Namespace) -> str:
         f"{args.seed}).",
         "",
         "| set, input | pages | sites | without P / R / F1 | with P / R / F1 | F1 gain | pages changed "
-        "| lines removed as template | of them gold lines |",
-        "| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |",
+        "| lines removed as template | of them gold lines | title = gold title |",
+        "| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |",
         *[row(name, outcome) for name, outcome in results.items()],
         "",
         "Gold lines removed (a line of the page's gold removed by the `template` stage):",

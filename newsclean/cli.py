@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from typing import BinaryIO, NoReturn
 
 import click
@@ -89,6 +90,26 @@ def build_config(
     return config.replace(**changes) if changes else config
 
 
+def site_template_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The site-template options, shared by clean and diff (so diff shows what clean removes)."""
+    for option in reversed((
+        click.option("--no-site-templates", is_flag=True,
+                     help="Do not learn the inputs' site templates (lines repeated across pages of one site) "
+                          "in a first pass."),
+        click.option("--learn-templates", "save_templates", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Save the site templates learnt from the inputs to FILE (JSON), to clean later pages "
+                          "with --templates."),
+        click.option("--templates", "templates_file", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Clean with the site templates saved in FILE (by --learn-templates) instead of "
+                          "learning them."),
+        click.option("--site-from-dir", is_flag=True,
+                     help="A document without a URL belongs to the site its input's directory names "
+                          "(crawl/example.com/a.txt)."),
+    )):
+        command = option(command)
+    return command
+
+
 def load_templates(templates_file: str | None, save_templates: str | None, no_site_templates: bool) -> TemplateTable | None:
     """The table --templates names (None without it); ConfigError for a bad file or clashing flags."""
     if templates_file is None:
@@ -151,14 +172,7 @@ def validate_rules(config: Config) -> None:
               help="What the inputs are; auto detects each by content: compression, WARC, JSONL, HTML or text. [default: auto]")
 @click.option("--field", default=None, metavar="NAME",
               help="JSONL field holding the text or HTML. [default: the first of html, raw_html, text, raw_content, content, body]")
-@click.option("--no-site-templates", is_flag=True,
-              help="Do not learn the inputs' site templates (lines repeated across pages of one site) in a first pass.")
-@click.option("--learn-templates", "save_templates", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Save the site templates learnt from the inputs to FILE (JSON), to clean later pages with --templates.")
-@click.option("--templates", "templates_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Clean with the site templates saved in FILE (by --learn-templates) instead of learning them.")
-@click.option("--site-from-dir", is_flag=True,
-              help="A document without a URL belongs to the site its input's directory names (crawl/example.com/a.txt).")
+@site_template_options
 def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | None, no_title: bool,
                   config_file: str | None, rule_files: tuple[str, ...], max_bytes: int | None,
                   fail_on_error_page: bool, jobs: int, globs: tuple[str, ...], excludes: tuple[str, ...],
@@ -295,13 +309,14 @@ if TYPE_CHECKING:
 SORT_ORDERS = ("input", "removed", "share", "name")
 
 
-def clean_for_report(sources: Iterable[str], config: Config) -> Iterator[tuple[str, Document | None, str | None]]:
+def clean_for_report(sources: Iterable[str], config: Config, templates: TemplateTable | None = None
+                     ) -> Iterator[tuple[str, Document | None, str | None]]:
     """Clean inputs one by one for the report; a failing input yields its problem for its table row."""
     for source in sources:
         try:
             for raw in read_documents(source, config.max_bytes, config.input_format, config.field):
                 try:
-                    yield raw.source, clean_raw(raw, config), None
+                    yield raw.source, clean_raw(raw, config, templates), None
                 except NewscleanError as exc:
                     error_line(str(exc))
                     yield raw.source, None, getattr(exc, "problem", str(exc))
@@ -330,9 +345,12 @@ def clean_for_report(sources: Iterable[str], config: Config) -> Iterator[tuple[s
               help="Extra phrase-list TOML file (repeatable), merged with the built-in rules.")
 @click.option("--max-bytes", type=click.IntRange(min=0), default=None,
               help=f"Refuse inputs larger than this many bytes (0 = no limit). [default: {DEFAULT_CONFIG.max_bytes}]")
+@site_template_options
 def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool, context: int | None,
                  details: bool, order: str, pager: bool | None, color: bool | None, html_file: str | None,
-                 config_file: str | None, rule_files: tuple[str, ...], max_bytes: int | None) -> None:
+                 config_file: str | None, rule_files: tuple[str, ...], max_bytes: int | None,
+                 no_site_templates: bool = False, save_templates: str | None = None,
+                 templates_file: str | None = None, site_from_dir: bool = False) -> None:
     """Show what cleaning removed from each input line, and why.
 
     \b
@@ -351,13 +369,16 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
     from .report import diff as report  # lazy: rich is only needed for reports
 
     try:
-        config = build_config(config_file, rule_files, max_bytes)
+        config = build_config(config_file, rule_files, max_bytes).replace(site_from_dir=site_from_dir)
+        templates = load_templates(templates_file, save_templates, no_site_templates)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     sources = list(inputs) or [STDIN]
     console = report.make_console(color)
     options = report.ViewOptions(side_by_side=side_by_side, context=0 if only_removed and context is None else context)
-    renderables, any_failed = diff_renderables(sources, config, options, details, order)  # Ctrl-C: see invoke()
+    learn = templates is None and not no_site_templates
+    renderables, any_failed = diff_renderables(sources, config, options, details, order,  # Ctrl-C: see invoke()
+                                               TemplateChoice(templates, learn, save_templates))
     if html_file:
         from .batch.outputs import write_file
 
@@ -372,8 +393,31 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
     sys.exit(EXIT_FAILED if any_failed else EXIT_OK)
 
 
+@dataclass(frozen=True)
+class TemplateChoice:
+    """The site templates a report cleans with: a saved table, or learnt from its inputs (and saved)."""
+
+    table: TemplateTable | None = None
+    learn: bool = False
+    save: str | None = None
+
+    def resolve(self, paths: list[str], config: Config) -> TemplateTable | None:
+        """The table for these inputs, as `clean` would use it."""
+        if not self.learn:
+            return self.table
+        from .batch.learning import learn_paths
+
+        table = learn_paths(paths, config)
+        if self.save:
+            try:
+                (table or TemplateTable()).save(self.save)
+            except OSError as exc:
+                error_line(f"{self.save}: cannot write templates: {exc.strerror or exc}")
+        return table
+
+
 def diff_renderables(sources: list[str], config: Config, options: ReportViewOptions, details: bool,
-                     order: str) -> tuple[list[RenderableType], bool]:
+                     order: str, templates: TemplateChoice | None = None) -> tuple[list[RenderableType], bool]:
     """The report's parts and whether any input failed: one report per document for a single
     file, else a table (and with details each document's report after it)."""
     from .read.sources import iter_inputs
@@ -382,8 +426,10 @@ def diff_renderables(sources: list[str], config: Config, options: ReportViewOpti
 
     renderables: list[RenderableType] = []
     any_failed = False
+    templates = templates or TemplateChoice()
     if len(sources) == 1 and not (sources[0] != STDIN and os.path.isdir(sources[0])):
-        for _source, doc, _problem in clean_for_report(sources, config):
+        table = templates.resolve(sources, config)
+        for _source, doc, _problem in clean_for_report(sources, config, table):
             any_failed |= doc is None
             if doc is not None:
                 renderables.append(report.document_report(doc, options))
@@ -391,7 +437,8 @@ def diff_renderables(sources: list[str], config: Config, options: ReportViewOpti
     summaries, docs = [], {}
     # Directories are walked as `clean` walks them; a path that cannot be walked fails its row.
     paths = [item.path for item in iter_inputs(sources)]
-    for source, doc, problem in clean_for_report(report.tracked(paths), config):
+    table = templates.resolve(paths, config)
+    for source, doc, problem in clean_for_report(report.tracked(paths), config, table):
         if doc is None:
             any_failed = True
             summaries.append(failed(source, problem or "failed"))

@@ -218,6 +218,27 @@ def test_a_passage_of_prose_repeated_on_two_pages_is_a_shared_story_not_a_templa
     assert [b.text for b in box.removed()] == ["Home", story[0], "Updated"]
 
 
+def test_the_headline_is_never_taken_from_the_template(tmp_path: Path) -> None:
+    def with_prompt(topic: str) -> str:
+        return "\n".join([f" url https://www.example.com/news/{topic}", "Home", "World news",
+                          "Become a member of our club today", f"Council to repair the {topic} next spring",
+                          *article(topic), *TEMPLATE_BOTTOM]) + "\n"
+
+    paths = []
+    for topic in TOPICS[:4]:
+        paths.append(tmp_path / f"{topic}.txt")
+        paths[-1].write_text(with_prompt(topic), encoding="utf-8")
+    table = newsclean.learn_templates(paths)
+    assert newsclean.clean_file(str(paths[0])).meta.title == "Become a member of our club today"
+    doc = newsclean.clean_file(str(paths[0]), templates=table)
+    assert doc.meta.title == f"Council to repair the {TOPICS[0]} next spring"
+    # The prompt was already outside the article: it is named for what it is, the header line is not.
+    stages = {b.text: b.removal.stage for b in doc.blocks if b.removal}
+    assert stages["Become a member of our club today"] is Stage.TEMPLATE
+    assert stages["World news"] is Stage.TEMPLATE
+    assert stages[f"url https://www.example.com/news/{TOPICS[0]}"] is Stage.HEADER
+
+
 # --- the API ---------------------------------------------------------------------------------
 
 
@@ -281,6 +302,14 @@ def test_saved_templates_clean_a_later_page_alone_like_the_batch(tmp_path: Path)
     assert alone == [doc for doc in batch if doc["source"] == str(paths[2])]
     _, unseen = run_cli("--templates", str(table_file), str(write_site(tmp_path / "new", ["meadow"])[0]))
     assert "template" in stages_of(unseen[0])
+
+
+def test_diff_learns_like_clean_and_shows_the_stage(tmp_path: Path) -> None:
+    write_site(tmp_path / "crawl", TOPICS[:3])
+    args = ["diff", "--no-color", "--no-pager", "--details", str(tmp_path / "crawl")]
+    shown = CliRunner().invoke(main, args).stdout
+    assert "template: repeated across the site (on 3 of 3 pages of example.com)" in shown
+    assert "template" not in CliRunner().invoke(main, [*args, "--no-site-templates"]).stdout
 
 
 def test_cli_rejects_a_bad_templates_file_and_clashing_flags(tmp_path: Path) -> None:

@@ -77,9 +77,23 @@ def learn(tasks: list[Task], options: BatchOptions, jobs: int, flag: StopFlag | 
             if flag.value:
                 return None
             _add(learner, file_pages(path, config))
-    if flag.value:
+    return None if flag.value else useful(learner.table())
+
+
+def learn_paths(paths: list[str], config: Config) -> TemplateTable | None:
+    """The site templates of files, learnt in this process (unreadable ones skipped); None when no
+    site has two pages."""
+    paths = [path for path in paths if path != STDIN]
+    if not paths or (len(paths) == 1 and single_document(paths[0], config)):
         return None
-    table = learner.table()
+    learner = TemplateLearner(config.template_max_pages)
+    for path in paths:
+        _add(learner, file_pages(path, config))
+    return useful(learner.table())
+
+
+def useful(table: TemplateTable) -> TemplateTable | None:
+    """The table when some site has two pages (else no line can repeat: cleaning needs no stage)."""
     return table if any(n >= 2 for n in table.pages.values()) else None
 
 

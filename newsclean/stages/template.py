@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from ..config import Config
-from ..document import Document, Stage
+from ..document import Document, Removal, Stage
 from ..model.features import analyze
 from ..rules import load_rules
 from ..sites import TemplateTable, line_signature, site_key
 
 
-def template_lines(doc: Document, config: Config, table: TemplateTable) -> tuple[str, int, list[tuple[int, int]]]:
-    """The page's site, its learnt page count, and (position, pages) of each kept line of its template.
+# Lines removed for where they stand (outside the article's edges, after an end marker): the
+# title stage may still take one of them as the headline, unless it is known as the template.
+RELABELLED = {Stage.BOILERPLATE, Stage.FOOTER}
+
+
+def template_lines(
+    doc: Document, config: Config, table: TemplateTable
+) -> tuple[str, int, list[tuple[int, int]], list[tuple[int, int]]]:
+    """The page's site, its learnt page count, and (position, pages) of each line of its template:
+    the kept ones, and those removed for where they stand (RELABELLED).
 
     Empty when the page has no known site, when the page-share guard holds (the template lines
     would be more than config.template_max_page_share of the page's kept text: the same story
@@ -19,22 +27,25 @@ def template_lines(doc: Document, config: Config, table: TemplateTable) -> tuple
     site = site_key(doc, config.site_from_dir)
     pages = table.pages.get(site, 0) if site else 0
     if site is None or pages < 2 or site not in table.counts:
-        return site or "", pages, []
+        return site or "", pages, [], []
     counts = table.counts[site]
     need = table.threshold(site, config.template_min_page_share)
-    found: list[tuple[int, int]] = []
+    kept: list[tuple[int, int]] = []
+    outside: list[tuple[int, int]] = []
     kept_chars = found_chars = 0
-    for position in doc.kept_positions():
-        text = doc.blocks[position].text
-        kept_chars += len(text)
-        signature = line_signature(text)
+    for position, block in enumerate(doc.blocks):
+        if block.removal is not None and block.removal.stage not in RELABELLED:
+            continue
+        signature = line_signature(block.text)
         seen = counts.get(signature, 0) if signature else 0
+        if block.removal is None:
+            kept_chars += len(block.text)
+            found_chars += len(block.text) if seen >= need else 0
         if seen >= need:
-            found.append((position, seen))
-            found_chars += len(text)
+            (kept if block.removal is None else outside).append((position, seen))
     if found_chars > config.template_max_page_share * kept_chars:
-        return site, pages, []
-    return site, pages, without_shared_passages(doc, config, found)
+        return site, pages, [], []
+    return site, pages, without_shared_passages(doc, config, kept), outside
 
 
 def without_shared_passages(doc: Document, config: Config, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -63,13 +74,22 @@ def without_shared_passages(doc: Document, config: Config, found: list[tuple[int
 
 
 def mark_template(doc: Document, config: Config, table: TemplateTable | None) -> Document:
-    """Remove the kept lines that recur on enough pages of the document's site (see template_lines)."""
+    """Remove the kept lines that recur on enough pages of the document's site, and name as template
+    those the article's edges already left out (see template_lines)."""
     if table is None:
         return doc
-    site, pages, found = template_lines(doc, config, table)
-    for position, seen in found:
-        doc.blocks[position].remove(Stage.TEMPLATE, f"repeated across the site (on {seen} of {pages} pages of {site})")
+    site, pages, kept, outside = template_lines(doc, config, table)
+    for position, seen in kept:
+        doc.blocks[position].remove(Stage.TEMPLATE, template_reason(seen, pages, site))
+    for position, seen in outside:
+        # Already removed; named for what it is, so the headline is never taken from the template.
+        doc.blocks[position].removal = Removal(Stage.TEMPLATE, template_reason(seen, pages, site))
     return doc
+
+
+def template_reason(seen: int, pages: int, site: str) -> str:
+    """`repeated across the site (on 7 of 11 pages of example.com)`."""
+    return f"repeated across the site (on {seen} of {pages} pages of {site})"
 
 
 class TemplateStage:
