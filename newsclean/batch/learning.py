@@ -8,8 +8,10 @@ workers parse chunks of files and send back only (site, packed signatures) pairs
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
@@ -19,8 +21,8 @@ from ..errors import NewscleanError
 from ..read.raw import STDIN
 from ..read.sources import read_documents
 from ..sites import TemplateLearner, TemplateTable
-from .pool import chunk_tasks, pool_context
-from .worker import BatchOptions, LocalFlag, StopFlag, Task, init_worker
+from .pool import _end_workers, chunk_tasks, pool_context
+from .worker import STOP_NOW, BatchOptions, LocalFlag, StopFlag, Task, init_worker
 
 Page = tuple[str, bytes]  # (site, packed line signatures)
 
@@ -42,8 +44,23 @@ def file_pages(path: str, config: Config) -> list[Page]:
 
 
 def chunk_pages(paths: list[str], config: Config) -> list[Page]:
-    """A pool task: the pages of a chunk of files."""
-    return [page for path in paths for page in file_pages(path, config)]
+    """A pool task: the pages of a chunk of files (until the run is stopped)."""
+    from . import worker  # this process's worker state, set by init_worker
+
+    pages: list[Page] = []
+    for path in paths:
+        if worker._worker is not None and worker._worker.stopped():
+            break
+        pages += file_pages(path, config)
+    return pages
+
+
+def readable_twice(path: str) -> bool:
+    """True for a regular file: a FIFO, a device or stdin can be read only once, by the cleaning pass."""
+    try:
+        return path != STDIN and stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def single_document(path: str, config: Config) -> bool:
@@ -56,14 +73,15 @@ def single_document(path: str, config: Config) -> bool:
 
 def learn(tasks: list[Task], options: BatchOptions, jobs: int, flag: StopFlag | None = None,
           on_error: Callable[[str], None] | None = None) -> TemplateTable | None:
-    """The site templates of the tasks' files (stdin is not learnt from: it can be read once).
+    """The site templates of the tasks' files (only regular files: stdin or a FIFO can be read once).
 
     None when stopped, when no site has two pages, or when a worker died (reported with on_error:
     the run goes on without templates rather than with a table that misses pages).
     """
     flag = flag or LocalFlag()
     config = options.config
-    paths = [task.path for task in tasks if task.path != STDIN]
+    tasks = [task for task in tasks if readable_twice(task.path)]
+    paths = [task.path for task in tasks]
     if not paths or (len(paths) == 1 and single_document(paths[0], config)):
         return None
     learner = TemplateLearner(config.template_max_pages)
@@ -83,7 +101,7 @@ def learn(tasks: list[Task], options: BatchOptions, jobs: int, flag: StopFlag | 
 def learn_paths(paths: list[str], config: Config) -> TemplateTable | None:
     """The site templates of files, learnt in this process (unreadable ones skipped); None when no
     site has two pages."""
-    paths = [path for path in paths if path != STDIN]
+    paths = [path for path in paths if readable_twice(path)]
     if not paths or (len(paths) == 1 and single_document(paths[0], config)):
         return None
     learner = TemplateLearner(config.template_max_pages)
@@ -99,18 +117,25 @@ def useful(table: TemplateTable) -> TemplateTable | None:
 
 def _learn_in_pool(tasks: list[Task], options: BatchOptions, jobs: int, flag: StopFlag,
                    learner: TemplateLearner) -> bool:
-    """Learn chunks of files in worker processes; False when a worker died."""
-    chunks = [[t.path for t in chunk if t.path != STDIN] for chunk in chunk_tasks(tasks, jobs)]
+    """Learn chunks of files in worker processes; False when a worker died.
+
+    A stop (the flag) ends the pass after the workers' current file; a second Ctrl-C (STOP_NOW)
+    kills them, as in the cleaning pass.
+    """
+    chunks = [[t.path for t in chunk] for chunk in chunk_tasks(tasks, jobs)]
     executor = ProcessPoolExecutor(jobs, mp_context=pool_context(), initializer=init_worker, initargs=(options, flag))
     try:
-        futures = [executor.submit(chunk_pages, chunk, options.config) for chunk in chunks if chunk]
-        for future in futures:  # any order of arrival gives the same sample; this keeps it simple
-            if flag.value:
-                return True
-            _add(learner, future.result())
+        pending = {executor.submit(chunk_pages, chunk, options.config) for chunk in chunks}
+        while pending and not flag.value:
+            # A timeout, so a stop asked for by a signal is seen while every worker is busy.
+            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for future in done:  # any order of arrival gives the same sample
+                _add(learner, future.result())
     except BrokenProcessPool:
         return False
     finally:
+        if flag.value == STOP_NOW:
+            _end_workers(executor)
         executor.shutdown(wait=True, cancel_futures=True)
     return True
 

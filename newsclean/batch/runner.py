@@ -240,6 +240,8 @@ def _with_learnt_templates(options: BatchOptions, state: _Run) -> BatchOptions:
 
     everything = [Task(i, f.path, None, f.size, f.mtime_ns) for i, f in enumerate(state.selected)]
     jobs = min(options.jobs, len(everything)) if _worth_a_pool(everything) else 1
+    if jobs > 1 and isinstance(state.flag, LocalFlag):
+        state.flag = pool_context().RawValue("b", state.flag.value)  # the learning workers read it too
     table = learn(everything, options, jobs, state.flag, state.reporter.error)
     if options.save_templates and state.signum is None:
         try:
