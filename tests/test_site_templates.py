@@ -279,6 +279,17 @@ def test_cli_learns_templates_when_pages_share_a_site(tmp_path: Path) -> None:
     assert status == 0 and all("template" not in stages_of(doc) for doc in off)
 
 
+def test_a_warc_names_each_record_by_its_target_uri(tmp_path: Path) -> None:
+    from pages import write_warc
+
+    records = [{"url": f"https://web.archive.org/web/2024/https://www.example.com/{topic}", "type": "resource",
+                "body": page(topic, url=None).encode(), "content_type": "text/plain"} for topic in TOPICS[:3]]
+    _, docs = run_cli(str(write_warc(tmp_path / "crawl.warc.gz", records)))
+    assert len(docs) == 3
+    assert all(any("of 3 pages of example.com" in str(r["reason"]) for r in doc["removed"])  # type: ignore[union-attr]
+               for doc in docs)
+
+
 def test_cli_without_urls_needs_site_from_dir(tmp_path: Path) -> None:
     write_site(tmp_path / "example.com", TOPICS[:4], url=None)
     write_site(tmp_path / "other.org", TOPICS[4:6], url=None)
