@@ -194,7 +194,7 @@ def template_page(item: Document | RawDocument, config: Config) -> tuple[str, by
         doc = item
     if doc.input_format == "text" and not any(b.removal and b.removal.stage is Stage.HEADER for b in doc.blocks):
         doc = mark_header(_unmarked_copy(doc), config)
-    site = site_key(doc, config.site_from_dir)
+    site = site_key(doc, config.site_from_dir, config.site_map)
     return None if site is None else (site, TemplateLearner.pack(page_lines(doc)))
 
 

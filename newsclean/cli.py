@@ -105,9 +105,20 @@ def site_template_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--site-from-dir", is_flag=True,
                      help="A document without a URL belongs to the site its input's directory names "
                           "(crawl/example.com/a.txt)."),
+        click.option("--site-map", "site_map_file", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="A document without a URL belongs to the site named beside the first pattern its "
+                          "path matches: lines `GLOB SITE` (crawl/nyt/* nytimes.com)."),
     )):
         command = option(command)
     return command
+
+
+def site_config(config: Config, site_from_dir: bool, site_map_file: str | None) -> Config:
+    """The config with how documents without a URL get their site; ConfigError for a bad site map."""
+    from .sites.key import read_site_map
+
+    site_map = read_site_map(site_map_file) if site_map_file else config.site_map
+    return config.replace(site_from_dir=site_from_dir or config.site_from_dir, site_map=site_map)
 
 
 def load_templates(templates_file: str | None, save_templates: str | None, no_site_templates: bool) -> TemplateTable | None:
@@ -180,7 +191,7 @@ def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | No
                   files_from: BinaryIO | None, null: bool, quiet: bool, summary_json: str | None,
                   input_format: str | None, field: str | None, no_site_templates: bool = False,
                   save_templates: str | None = None, templates_file: str | None = None,
-                  site_from_dir: bool = False) -> None:
+                  site_from_dir: bool = False, site_map_file: str | None = None) -> None:
     """Clean dumps (files, directories, or - for stdin) and print or write the clean articles.
 
     With no INPUTS (and no --files-from), reads stdin. Directories are walked recursively for
@@ -213,9 +224,8 @@ def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | No
     are removed as the `template` stage.
     """
     try:
-        config = build_config(config_file, rule_files, max_bytes, input_format, field)
-        if site_from_dir:
-            config = config.replace(site_from_dir=True)
+        config = site_config(build_config(config_file, rule_files, max_bytes, input_format, field),
+                             site_from_dir, site_map_file)
         validate_rules(config)
         templates = load_templates(templates_file, save_templates, no_site_templates)
     except ConfigError as exc:
@@ -350,7 +360,8 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
                  details: bool, order: str, pager: bool | None, color: bool | None, html_file: str | None,
                  config_file: str | None, rule_files: tuple[str, ...], max_bytes: int | None,
                  no_site_templates: bool = False, save_templates: str | None = None,
-                 templates_file: str | None = None, site_from_dir: bool = False) -> None:
+                 templates_file: str | None = None, site_from_dir: bool = False,
+                 site_map_file: str | None = None) -> None:
     """Show what cleaning removed from each input line, and why.
 
     \b
@@ -369,7 +380,7 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
     from .report import diff as report  # lazy: rich is only needed for reports
 
     try:
-        config = build_config(config_file, rule_files, max_bytes).replace(site_from_dir=site_from_dir)
+        config = site_config(build_config(config_file, rule_files, max_bytes), site_from_dir, site_map_file)
         templates = load_templates(templates_file, save_templates, no_site_templates)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None

@@ -108,6 +108,10 @@ class Config:
     """A document without a URL belongs to the site its input's directory names
     ("crawl/example.com/a.txt" -> example.com). Off: such a document has no site (no guessing)."""
 
+    site_map: tuple[tuple[str, str], ...] = ()
+    """(glob, site) pairs: a document without a URL whose input path matches the glob belongs to the
+    site (the first match wins; before site_from_dir). The CLI reads them from --site-map FILE."""
+
     template_max_pages: int = 300
     """Pages of one site a template is learnt from (a sample chosen by page hash, not input order):
     bounds the learning pass's memory, about 8 bytes per distinct line of each sampled page."""

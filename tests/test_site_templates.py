@@ -302,6 +302,20 @@ def test_cli_without_urls_needs_site_from_dir(tmp_path: Path) -> None:
     assert any("of 2 pages of other.org" in reason for reason in reasons)
 
 
+def test_cli_site_map_names_the_sites_of_documents_without_urls(tmp_path: Path) -> None:
+    write_site(tmp_path / "nyt", TOPICS[:3], url=None)
+    write_site(tmp_path / "other", TOPICS[3:5], url=None)
+    site_map = tmp_path / "sites.txt"
+    site_map.write_text(f"# pattern site\n{tmp_path}/nyt/* NYTimes.com\n\n")
+    _, docs = run_cli("--site-map", str(site_map), str(tmp_path / "nyt"), str(tmp_path / "other"))
+    reasons = {str(doc["source"]): [str(r["reason"]) for r in doc["removed"]] for doc in docs}  # type: ignore[union-attr]
+    assert all(any("of 3 pages of nytimes.com" in r for r in rs) for src, rs in reasons.items() if "/nyt/" in src)
+    assert all(not any("pages of" in r for r in rs) for src, rs in reasons.items() if "/other/" in src)
+    site_map.write_text("just-one-field\n")
+    result = CliRunner().invoke(main, ["clean", "--site-map", str(site_map), str(tmp_path / "nyt")])
+    assert result.exit_code == 2 and "expected `GLOB SITE`" in result.output
+
+
 def test_saved_templates_clean_a_later_page_alone_like_the_batch(tmp_path: Path) -> None:
     paths = write_site(tmp_path / "crawl", TOPICS[:6])
     table_file = tmp_path / "templates.json"

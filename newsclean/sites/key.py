@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
+from fnmatch import fnmatchcase
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..document import Document
+from ..errors import ConfigError
 
 # web.archive.org/web/20200102030405/https://site/... (also with an `id_`/`if_` flag, or `*`);
 # archive.today-style mirrors put the original URL after the same kind of stamp.
@@ -84,9 +87,44 @@ def site_of_directory(source: str) -> str | None:
     return name or None
 
 
-def site_key(doc: Document, from_directory: bool = False) -> str | None:
-    """The site a document belongs to: its URL's registered domain; else, when asked, its directory's name.
+def site_of_source(source: str, site_map: Sequence[tuple[str, str]]) -> str | None:
+    """The site the first matching (glob, site) pair names for an input path; a record of a container
+    (FILE#KEY) also matches by its file.
 
-    Never a guess: a document without a URL has no site unless `from_directory` says so.
+    >>> site_of_source("crawl/nyt/a.txt", [("crawl/bbc/*", "bbc.co.uk"), ("crawl/nyt/*", "nytimes.com")])
+    'nytimes.com'
     """
-    return site_of_url(doc.meta.url) or (site_of_directory(doc.source) if from_directory else None)
+    candidates = (source, source.rpartition("#")[0]) if "#" in source else (source,)
+    for pattern, site in site_map:
+        if any(fnmatchcase(path, pattern) for path in candidates):
+            return site
+    return None
+
+
+def site_key(doc: Document, from_directory: bool = False, site_map: Sequence[tuple[str, str]] = ()) -> str | None:
+    """The site a document belongs to: its URL's registered domain; else, when the user said how, the
+    site a --site-map pattern gives its input path, or its directory's name.
+
+    Never a guess: a document without a URL has no site unless `site_map` or `from_directory` says so.
+    """
+    return (site_of_url(doc.meta.url) or (site_of_source(doc.source, site_map) if site_map else None)
+            or (site_of_directory(doc.source) if from_directory else None))
+
+
+def read_site_map(path: str) -> tuple[tuple[str, str], ...]:
+    """The (glob, site) pairs of a site-map file: one `GLOB SITE` pair a line; blank lines and lines
+    starting with # are skipped. ConfigError for an unreadable file or a malformed line."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read site map: {getattr(exc, 'strerror', None) or exc}") from None
+    pairs = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.split()
+        if len(fields) != 2:
+            raise ConfigError(f"{path}:{number}: expected `GLOB SITE`, found {line.strip()[:60]!r}")
+        pairs.append((fields[0], fields[1].lower()))
+    return tuple(pairs)

@@ -24,7 +24,7 @@ def template_lines(
     would be more than config.template_max_page_share of the page's kept text: the same story
     published twice on one site, or a page that is all wall), or when nothing repeats.
     """
-    site = site_key(doc, config.site_from_dir)
+    site = site_key(doc, config.site_from_dir, config.site_map)
     pages = table.pages.get(site, 0) if site else 0
     if site is None or pages < 2 or site not in table.counts:
         return site or "", pages, [], []
