@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import BinaryIO, NoReturn
 
 import click
@@ -219,9 +219,9 @@ def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | No
     141 stdout closed early (e.g. | head).
 
     Site templates: when at least two documents share a site (the registered domain of their
-    URL, or with --site-from-dir their directory), a first pass counts every line over the
-    site's pages, and lines repeated on many of them (menus, subscribe and app prompts, footers)
-    are removed as the `template` stage.
+    URL; documents without one only with --site-map or --site-from-dir), a first pass counts
+    every line over the site's pages, and lines repeated on many of them (menus, subscribe and
+    app prompts, footers) are removed as the `template` stage (--no-site-templates: no pass).
     """
     try:
         config = site_config(build_config(config_file, rule_files, max_bytes, input_format, field),
