@@ -22,7 +22,7 @@ from .document import Document
 from .errors import ConfigError, NewscleanError, printable
 from .read.raw import STDIN
 from .read.sources import Selection, read_documents, read_path_list
-from .sites import TemplateTable
+from .sites import TemplateLearner, TemplateTable
 from .writers import FORMATS
 
 # batch.py decides a run's status; these name the codes for the commands that decide their own.
@@ -118,6 +118,7 @@ def site_config(config: Config, site_from_dir: bool, site_map_file: str | None) 
     from .sites.key import read_site_map
 
     site_map = read_site_map(site_map_file) if site_map_file else config.site_map
+    TemplateLearner(config.template_max_pages)  # a bad setting is a usage error before the run
     return config.replace(site_from_dir=site_from_dir or config.site_from_dir, site_map=site_map)
 
 

@@ -141,6 +141,11 @@ def test_counts_do_not_depend_on_the_order_of_pages() -> None:
     assert merged.table().to_dict() == expected
 
 
+def test_a_learner_needs_room_for_a_page() -> None:
+    with pytest.raises(newsclean.ConfigError, match="template_max_pages"):
+        TemplateLearner(0)
+
+
 def test_learning_is_bounded_per_site() -> None:
     table = learner_of(site_pages(30), max_pages=12).table()
     assert table.pages == {"example.com": 12}

@@ -163,6 +163,10 @@ class TemplateLearner:
     sites: dict[str, dict[bytes, bytes]] = field(default_factory=dict)  # site -> page hash -> packed signatures
     _heaps: dict[str, list[tuple[int, bytes]]] = field(default_factory=dict, repr=False)  # max-heap by hash
 
+    def __post_init__(self) -> None:
+        if self.max_pages < 1:
+            raise ConfigError(f"template_max_pages must be at least 1, not {self.max_pages}")
+
     @staticmethod
     def pack(lines: Iterable[str]) -> bytes:
         """A page's distinct line signatures, sorted and packed (what add_packed and workers exchange)."""
