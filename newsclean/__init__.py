@@ -7,13 +7,22 @@
 The public API is what this module exports; everything else is internal.
 """
 
-from .api import clean, clean_bytes, clean_file, clean_path, clean_raw, parse
+from .api import (
+    clean,
+    clean_bytes,
+    clean_file,
+    clean_path,
+    clean_raw,
+    learn_templates,
+    parse,
+)
 from .config import DEFAULT_CONFIG, Config, load_config
 from .document import Block, Document, Metadata, Removal, Stage, Verdict
 from .errors import ConfigError, InputError, NewscleanError, NotTextError, TooLargeError
 from .read.raw import RawDocument
 from .read.sources import read_documents
 from .read.warc import warc_raw_document
+from .sites import TemplateTable, line_signature, site_key
 from .writers import to_dict, to_json, to_text
 
 __version__ = "0.1.0"
@@ -31,6 +40,7 @@ __all__ = [
     "RawDocument",
     "Removal",
     "Stage",
+    "TemplateTable",
     "TooLargeError",
     "Verdict",
     "clean",
@@ -38,9 +48,12 @@ __all__ = [
     "clean_file",
     "clean_path",
     "clean_raw",
+    "learn_templates",
+    "line_signature",
     "load_config",
     "parse",
     "read_documents",
+    "site_key",
     "to_dict",
     "to_json",
     "to_text",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from .config import DEFAULT_CONFIG, Config
-from .document import Document
+from .document import Block, Document, Metadata, Stage
 from .errors import InputError, NotTextError, TooLargeError
 from .parse.deadline import DeadlineExceeded, deadline
 from .parse.dump import parse_text_dump
@@ -16,6 +17,9 @@ from .read.compression import MAGIC_BYTES, compression_of
 from .read.raw import STDIN, RawDocument, decode, looks_like_html
 from .read.server_messages import strip_server_messages
 from .read.sources import read_documents
+from .sites import TemplateLearner, TemplateTable, site_key
+from .sites.templates import page_lines
+from .stages import mark_header
 
 META_FIELDS = ("url", "date", "title", "author", "language")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -79,7 +83,7 @@ def time_limit(doc: Document, config: Config) -> float:
     return config.clean_timeout + config.clean_timeout_per_mb * chars / 1e6
 
 
-def run_stages_in_time(doc: Document, config: Config) -> Document:
+def run_stages_in_time(doc: Document, config: Config, templates: TemplateTable | None = None) -> Document:
     """run_stages within the document's time limit (in a main thread; elsewhere unbounded, as html_timeout).
 
     No stage is meant to come near it; it turns a pathological case (a regular expression that
@@ -87,28 +91,42 @@ def run_stages_in_time(doc: Document, config: Config) -> Document:
     """
     limit = time_limit(doc, config)
     if limit <= 0:
-        return run_stages(doc, config)  # a caller's own deadline must reach the caller
+        return run_stages(doc, config, templates=templates)  # a caller's own deadline must reach the caller
     try:
         with deadline(limit):
-            return run_stages(doc, config)
+            return run_stages(doc, config, templates=templates)
     except DeadlineExceeded:
         raise CleaningTimeout(doc.source, f"cleaning took longer than {limit:.3g} s (clean_timeout)") from None
 
 
-def clean(text: str, source: str = STDIN, config: Config | None = None, encoding: str = "utf-8") -> Document:
-    """Clean a dump or HTML page given as a string; returns the marked Document."""
+def clean(
+    text: str,
+    source: str = STDIN,
+    config: Config | None = None,
+    encoding: str = "utf-8",
+    templates: TemplateTable | None = None,
+) -> Document:
+    """Clean a dump or HTML page given as a string; returns the marked Document.
+
+    With `templates` (a TemplateTable from learn_templates), lines of the page's site template are
+    removed too (stage `template`)."""
     config = config or DEFAULT_CONFIG
-    return run_stages_in_time(parse(text, source, encoding, config), config)
+    return run_stages_in_time(parse(text, source, encoding, config), config, templates)
 
 
-def clean_raw(raw: RawDocument, config: Config | None = None) -> Document:
+def clean_raw(raw: RawDocument, config: Config | None = None, templates: TemplateTable | None = None) -> Document:
     """Clean one RawDocument (a file, or one record of a container file such as JSONL or WARC)."""
     config = config or DEFAULT_CONFIG
+    return run_stages_in_time(parse_raw(raw, config), config, templates)
+
+
+def parse_raw(raw: RawDocument, config: Config) -> Document:
+    """A RawDocument decoded and parsed into an unmarked Document with its container's metadata."""
     text, encoding = decode_raw(raw, config)
     doc = parse(text, raw.source, encoding, config, media_type(raw.content_type))
     del text  # the blocks hold their own lines: a huge dump's decoded text need not outlive parsing
     add_metadata(doc, raw.meta)
-    return run_stages_in_time(doc, config)
+    return doc
 
 
 def decode_raw(raw: RawDocument, config: Config | None = None) -> tuple[str, str]:
@@ -129,6 +147,7 @@ def clean_decoded(
     content_type: str | None = None,
     known: Mapping[str, str | int] | None = None,
     source: str = STDIN,
+    templates: TemplateTable | None = None,
 ) -> Document:
     """Clean a document already decoded (by decode_raw), as clean_raw would: parsed as its
     content type says, its container's metadata (`known`: url, date, status, id) filling the
@@ -136,11 +155,14 @@ def clean_decoded(
     config = config or DEFAULT_CONFIG
     doc = parse(text, source, encoding, config, media_type(content_type))
     add_metadata(doc, known or {})
-    return run_stages_in_time(doc, config)
+    return run_stages_in_time(doc, config, templates)
 
 
 def clean_path(
-    path: str, config: Config | None = None, on_error: Callable[[InputError], None] | None = None
+    path: str,
+    config: Config | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    templates: TemplateTable | None = None,
 ) -> Iterator[Document]:
     """Clean every document a file holds ("-" reads stdin): one for a page or dump, one per JSONL or WARC record.
 
@@ -152,7 +174,7 @@ def clean_path(
     try:
         for raw in read_documents(str(path), config.max_bytes, config.input_format, config.field):
             try:
-                yield clean_raw(raw, config)
+                yield clean_raw(raw, config, templates)
             except InputError as exc:
                 if on_error is None:
                     raise
@@ -163,7 +185,9 @@ def clean_path(
         on_error(exc)
 
 
-def clean_bytes(data: bytes, source: str = "<bytes>", config: Config | None = None) -> Document:
+def clean_bytes(
+    data: bytes, source: str = "<bytes>", config: Config | None = None, templates: TemplateTable | None = None
+) -> Document:
     """Clean raw bytes in any encoding (decoded with charset-normalizer when not UTF-8).
 
     The bytes are one document as it is: compressed bytes are refused with a message that says
@@ -174,10 +198,10 @@ def clean_bytes(data: bytes, source: str = "<bytes>", config: Config | None = No
         raise NotTextError(source, f"not text: {compression}-compressed data; clean_bytes takes the decompressed "
                                    "bytes: decompress them first, or give the file to clean_file or clean_path, "
                                    "which decompress")
-    return clean_raw(RawDocument(source, data), config)
+    return clean_raw(RawDocument(source, data), config, templates)
 
 
-def clean_file(path: str, config: Config | None = None) -> Document:
+def clean_file(path: str, config: Config | None = None, templates: TemplateTable | None = None) -> Document:
     """Clean a file holding one document ("-" reads stdin); raises InputError subclasses for unreadable input.
 
     Compressed files are read transparently; for JSONL or WARC files use clean_path.
@@ -189,4 +213,57 @@ def clean_file(path: str, config: Config | None = None) -> Document:
         raise InputError(str(path), "holds no document (an empty JSONL or WARC file)")
     if next(raws, None) is not None:
         raise InputError(str(path), "holds several documents (JSONL or WARC): use newsclean.clean_path")
-    return clean_raw(first, config)
+    return clean_raw(first, config, templates)
+
+
+# --- site templates: learnt over many pages, used on each -----------------------------------
+
+
+def template_page(item: Document | RawDocument, config: Config) -> tuple[str, bytes] | None:
+    """A page's site and its packed line signatures for learning (None: no site, or unreadable).
+
+    A text dump's header lines are read (they hold the URL that names the site) and left out of
+    the count; a Document given is not changed.
+    """
+    if isinstance(item, RawDocument):
+        try:
+            doc = parse_raw(item, config)
+        except InputError:
+            return None  # cleaning will report it
+    else:
+        doc = item
+    if doc.input_format == "text" and not any(b.removal and b.removal.stage is Stage.HEADER for b in doc.blocks):
+        doc = mark_header(_unmarked_copy(doc), config)
+    site = site_key(doc, config.site_from_dir, config.site_map)
+    return None if site is None else (site, TemplateLearner.pack(page_lines(doc)))
+
+
+def _unmarked_copy(doc: Document) -> Document:
+    """A copy of doc's blocks and metadata a stage may mark without touching the caller's document."""
+    meta = Metadata(doc.meta.title, doc.meta.date, doc.meta.status, doc.meta.url, doc.meta.author,
+                    doc.meta.language, dict(doc.meta.extra))
+    return Document(doc.source, [Block(b.line, b.text, b.removal) for b in doc.blocks], meta,
+                    input_format=doc.input_format)
+
+
+def learn_templates(items: Iterable[Document | RawDocument | str | os.PathLike[str]], config: Config | None = None) -> TemplateTable:
+    """Learn the site templates of a batch: which lines recur on how many distinct pages of each site.
+
+    Items are Documents (parsed or cleaned), RawDocuments, or paths of files (every document each
+    holds). A page's site is the registered domain of its URL (a dump's ` url` header line, a
+    JSONL `url` field, a WARC target URI, an HTML canonical link; archive URLs unwrapped), or its
+    directory with config.site_from_dir; pages without a site are not learnt from. At most
+    config.template_max_pages pages per site are used (chosen by page hash: the order of items
+    does not matter). Pass the table to clean(..., templates=table) and the other entry points.
+    """
+    config = config or DEFAULT_CONFIG
+    learner = TemplateLearner(config.template_max_pages)
+    for item in items:
+        raws: Iterable[Document | RawDocument] = (
+            read_documents(os.fspath(item), config.max_bytes, config.input_format, config.field)
+            if isinstance(item, str | os.PathLike) else [item])
+        for one in raws:
+            page = template_page(one, config)
+            if page is not None:
+                learner.add_packed(*page)
+    return learner.table()

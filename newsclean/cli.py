@@ -21,6 +21,7 @@ from .document import Document
 from .errors import ConfigError, printable
 from .read.raw import STDIN
 from .read.sources import Selection, read_path_list
+from .sites import TemplateLearner, TemplateTable
 from .writers import FORMATS
 
 T = TypeVar("T")
@@ -123,6 +124,61 @@ def config_or_exit(config_file: str | None, rule_files: tuple[str, ...], max_byt
     return config
 
 
+def site_template_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The site-template options, shared by clean and diff (so diff shows what clean removes)."""
+    for option in reversed((
+        click.option("--no-site-templates", is_flag=True,
+                     help="Do not learn the inputs' site templates (lines repeated across pages of one site) "
+                          "in a first pass."),
+        click.option("--learn-templates", "save_templates", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Save the site templates learnt from the inputs to FILE (JSON), to clean later pages "
+                          "with --templates."),
+        click.option("--templates", "templates_file", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Clean with the site templates saved in FILE (by --learn-templates) instead of "
+                          "learning them."),
+        click.option("--site-from-dir", is_flag=True,
+                     help="A document without a URL belongs to the site its input's directory names "
+                          "(crawl/example.com/a.txt)."),
+        click.option("--site-map", "site_map_file", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="A document without a URL belongs to the site named beside the first pattern its "
+                          "path matches: lines `GLOB SITE` (crawl/nyt/* nytimes.com)."),
+    )):
+        command = option(command)
+    return command
+
+
+def site_config(config: Config, site_from_dir: bool, site_map_file: str | None) -> Config:
+    """The config with how documents without a URL get their site; ConfigError for a bad site map."""
+    from .sites.key import read_site_map
+
+    site_map = read_site_map(site_map_file) if site_map_file else config.site_map
+    TemplateLearner(config.template_max_pages)  # a bad setting is a usage error before the run
+    return config.replace(site_from_dir=site_from_dir or config.site_from_dir, site_map=site_map)
+
+
+def load_templates(templates_file: str | None, save_templates: str | None, no_site_templates: bool) -> TemplateTable | None:
+    """The table --templates names (None without it); ConfigError for a bad file or clashing flags."""
+    if templates_file is None:
+        if save_templates and no_site_templates:
+            raise ConfigError("--learn-templates and --no-site-templates contradict each other")
+        return None
+    if save_templates or no_site_templates:
+        raise ConfigError("--templates uses a saved table: it goes with neither --learn-templates nor --no-site-templates")
+    return TemplateTable.load(templates_file)
+
+
+def templates_or_exit(config: Config, site_from_dir: bool, site_map_file: str | None, templates_file: str | None,
+                      save_templates: str | None, no_site_templates: bool) -> tuple[Config, TemplateTable | None]:
+    """The config with how documents without a URL get their site, and the saved table --templates
+    names (None: learn or not, as the flags say); a bad site map, table or flag mix is exit 2."""
+    try:
+        return (site_config(config, site_from_dir, site_map_file),
+                load_templates(templates_file, save_templates, no_site_templates))
+    except ConfigError as exc:
+        error_line(str(exc))
+        sys.exit(EXIT_USAGE)
+
+
 def error_line(message: str) -> None:
     """One line on stderr, control characters neutralised (file names come from the outside)."""
     click.echo(f"newsclean: {printable(message)}", err=True)
@@ -202,10 +258,13 @@ def _usable_cpus() -> int:
 @click.option("--summary-json", type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE",
               help="Write the run's summary as JSON to FILE (- for stdout, after the documents).")
 @input_options
+@site_template_options
 def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | None, no_title: bool,
                   fail_on_error_page: bool, no_recursive: bool, follow_symlinks: bool, skip_existing: bool,
                   split_records: bool, files_from: BinaryIO | None, null: bool, quiet: bool, stats: bool,
-                  summary_json: str | None, **reading: Any) -> None:
+                  summary_json: str | None, no_site_templates: bool, save_templates: str | None,
+                  templates_file: str | None, site_from_dir: bool, site_map_file: str | None,
+                  **reading: Any) -> None:
     """Clean dumps (files, directories, or - for stdin) and print or write the clean articles.
 
     With no INPUTS (and no --files-from), reads stdin. Directories are walked recursively for
@@ -235,9 +294,16 @@ def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | No
     with --fail-on-error-page); 2 usage error; 130 interrupted by Ctrl-C (143 by
     SIGTERM; outputs written so far are whole, rerun with --skip-existing);
     141 stdout closed early (e.g. | head).
+
+    Site templates: when at least two documents share a site (the registered domain of their
+    URL; documents without one only with --site-map or --site-from-dir), a first pass counts
+    every line over the site's pages, and lines repeated on many of them (menus, subscribe and
+    app prompts, footers) are removed as the `template` stage (--no-site-templates: no pass).
     """
     config = config_or_exit(reading["config_file"], reading["rule_files"], reading["max_bytes"],
                             reading["input_format"], reading["field"])
+    config, templates = templates_or_exit(config, site_from_dir, site_map_file, templates_file,
+                                          save_templates, no_site_templates)
     if null and files_from is None:
         raise click.UsageError("-0/--null needs --files-from")
     if skip_existing and output_dir is None:
@@ -267,6 +333,7 @@ def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | No
         progress=batch and not quiet and (output_dir is not None or not same_terminal()),
         # A filter is quiet: the summary goes to a terminal, or wherever --stats sends stderr.
         summary=stats or (batch and not quiet and sys.stderr.isatty()), summary_json=summary_json,
+        site_templates=not no_site_templates, templates=templates, save_templates=save_templates,
     )
     try:
         summary = run(sources, options)
@@ -360,9 +427,11 @@ def keep_document(doc: Document) -> Document:
 @click.option("--html", "html_file", type=click.Path(dir_okay=False),
               help="Write the report as a standalone HTML page to this file instead of printing it.")
 @input_options
+@site_template_options
 def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool, context: int | None,
                  details: bool, order: str, pager: bool | None, color: bool | None, html_file: str | None,
-                 **reading: Any) -> None:
+                 no_site_templates: bool, save_templates: str | None, templates_file: str | None,
+                 site_from_dir: bool, site_map_file: str | None, **reading: Any) -> None:
     """Show what cleaning removed from each input line, and why.
 
     \b
@@ -384,6 +453,8 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
 
     config = config_or_exit(reading["config_file"], reading["rule_files"], reading["max_bytes"],
                             reading["input_format"], reading["field"])
+    config, templates = templates_or_exit(config, site_from_dir, site_map_file, templates_file,
+                                          save_templates, no_site_templates)
     sources = list(inputs) or [STDIN]
     table = len(sources) > 1 or (sources[0] != STDIN and os.path.isdir(sources[0]))
     if table and not details and not html_file and (side_by_side or only_removed or context is not None):
@@ -393,7 +464,8 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
     options = report.ViewOptions(side_by_side=side_by_side, context=0 if only_removed and context is None else context)
     entries, any_failed = diff_entries(  # Ctrl-C: see invoke()
         sources, config, order, table, keep=details or bool(html_file),
-        reading=DiffReading(selection_of(reading), reading["jobs"] or _usable_cpus(), bool(html_file)))
+        reading=DiffReading(selection_of(reading), reading["jobs"] or _usable_cpus(), bool(html_file),
+                            TemplateChoice(templates, templates is None and not no_site_templates, save_templates)))
     if html_file:
         from .batch.outputs import write_file
         from .report.html import html_report
@@ -412,12 +484,37 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
 
 
 @dataclass(frozen=True)
+class TemplateChoice:
+    """The site templates a report cleans with: a saved table, or learnt from its inputs (and saved)."""
+
+    table: TemplateTable | None = None
+    learn: bool = False
+    save: str | None = None
+
+    def resolve(self, paths: list[str], config: Config) -> TemplateTable | None:
+        """The table for these inputs, as `clean` would use it."""
+        if not self.learn:
+            return self.table
+        from .batch.learning import learn_paths
+
+        table = learn_paths(paths, config)
+        if self.save:
+            try:
+                (table or TemplateTable()).save(self.save)
+            except OSError as exc:
+                error_line(f"{self.save}: cannot write templates: {exc.strerror or exc}")
+        return table
+
+
+
+@dataclass(frozen=True)
 class DiffReading:
     """How `diff` chooses and cleans its inputs: the walk's selection, worker processes, progress."""
 
     selection: Selection
     jobs: int
     to_file: bool  # the report goes to a file (--html): a progress bar cannot get in its way
+    templates: TemplateChoice = TemplateChoice()  # the site templates to clean with, as `clean` would
 
 
 def diff_entries(sources: list[str], config: Config, order: str, table: bool, keep: bool,
@@ -434,7 +531,8 @@ def diff_entries(sources: list[str], config: Config, order: str, table: bool, ke
     entries: list[ReportEntry] = []
     any_failed = False
     if not table:  # one input: a report per document (several for a JSONL or WARC file)
-        for source, doc, problem in next(clean_each(sources, config, keep_document)):
+        templates = reading.templates.resolve(sources, config)
+        for source, doc, problem in next(clean_each(sources, config, keep_document, templates=templates)):
             if doc is None:
                 any_failed = True
                 error_line(problem or f"{source}: failed")
@@ -452,7 +550,8 @@ def diff_entries(sources: list[str], config: Config, order: str, table: bool, ke
     if not paths:
         return [], False  # no table of nothing: the line above said why
     convert = diff_and_document if keep else diff_summary
-    per_input = Counted(len(paths), clean_each(paths, config, convert, reading.jobs))
+    templates = reading.templates.resolve(paths, config)
+    per_input = Counted(len(paths), clean_each(paths, config, convert, reading.jobs, templates))
     # The bar is drawn on stderr: never over a report that goes to the same terminal.
     for results in report.tracked(per_input) if reading.to_file or not same_terminal() else per_input:
         for source, result, problem in results:
@@ -581,7 +680,9 @@ def crawl_command(input_path: str, output_folder: str, executor: str, tasks: int
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     try:
-        from .integrations import datatrove as steps  # lazy: datatrove is an optional extra
+        from .integrations import (
+            datatrove as steps,  # lazy: datatrove is an optional extra
+        )
     except ImportError as exc:
         raise click.UsageError(f"newsclean crawl needs the datatrove extra ({exc}): pip install 'newsclean[datatrove]'") from None
     files = steps.input_files(input_path, glob_pattern)

@@ -118,6 +118,26 @@ class Config:
     duplicate_bucket_size: int = 8
     """A paragraph is compared with at most this many earlier candidates per blocking key."""
 
+    # --- site templates ----------------------------------------------------------------
+    site_from_dir: bool = False
+    """A document without a URL belongs to the site its input's directory names
+    ("crawl/example.com/a.txt" -> example.com). Off: such a document has no site (no guessing)."""
+
+    site_map: tuple[tuple[str, str], ...] = ()
+    """(glob, site) pairs: a document without a URL whose input path matches the glob belongs to the
+    site (the first match wins; before site_from_dir). The CLI reads them from --site-map FILE."""
+
+    template_max_pages: int = 300
+    """Pages of one site a template is learnt from (a sample chosen by page hash, not input order):
+    bounds the learning pass's memory, about 8 bytes per distinct line of each sampled page."""
+
+    template_min_page_share: float = 0.01
+    """A line is the site's template when it occurs on max(2, ceil(n * this)) of the site's n learnt pages."""
+
+    template_max_page_share: float = 0.5
+    """A page whose template lines would be more than this share of its kept text is left alone
+    (the same story published twice on one site would otherwise lose its article)."""
+
     # --- title ---------------------------------------------------------------------------
     title_max_words: int = 30
     """The headline is a short line: longer lines are never taken as the title."""

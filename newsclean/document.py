@@ -12,6 +12,7 @@ class Stage(str, Enum):
 
     HEADER = "header"
     ERROR_PAGE = "error_page"
+    TEMPLATE = "template"
     BOILERPLATE = "boilerplate"
     FOOTER = "footer"
     DUPLICATE = "duplicate"

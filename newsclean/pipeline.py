@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from .config import DEFAULT_CONFIG, Config
 from .document import Document
+from .sites import TemplateTable
 from .stages import (
     decide_verdict,
     mark_boilerplate,
@@ -18,6 +19,7 @@ from .stages import (
     mark_repeated_blocks,
     mark_title,
 )
+from .stages.template import TemplateStage
 
 StageFn = Callable[[Document, Config], Document]
 
@@ -56,13 +58,40 @@ HTML_STAGES: tuple[StageFn, ...] = (
 )
 
 
-def stages_for(doc: Document) -> tuple[StageFn, ...]:
-    """The stages for a document's input format: HTML_STAGES for extracted HTML, else STAGES."""
-    return HTML_STAGES if doc.input_format == "html" else STAGES
+# With a table of site templates (sites/), the `template` stage runs once the article's edges
+# are chosen, before the duplicates, the verdict and the title. Not earlier: the span is a
+# maximum-sum run of kept lines, and a site's menus and prompts between the article and the
+# lists around it are what keeps those lists out; removed first, they let the span run on
+# (measured on the corpora's 372 pages that share a site: before `boilerplate`, F1 -0.001 and 92
+# gold lines removed; here, F1 +0.004 and 12, then 4 with the shared-passage guard). So the
+# stage removes the template lines left inside the article (prompts, "Continue reading",
+# subscription boxes, sign-up forms) and names as template the lines already left outside it,
+# so the title stage never takes a site's "Become a member" for the headline (titles equal to
+# the gold title on those pages: 118 -> 123 of 372; titles that were a template line: 22 -> 3).
+TEMPLATE_BEFORE: StageFn = mark_duplicates
 
 
-def run_stages(doc: Document, config: Config = DEFAULT_CONFIG, stages: Sequence[StageFn] | None = None) -> Document:
-    """Run the stages (by default those for the document's format) over doc in order and return it, marked."""
-    for stage in stages_for(doc) if stages is None else stages:
+def with_templates(stages: Sequence[StageFn], table: TemplateTable) -> tuple[StageFn, ...]:
+    """The stages with the `template` stage for table inserted before TEMPLATE_BEFORE."""
+    at = list(stages).index(TEMPLATE_BEFORE)
+    return (*stages[:at], TemplateStage(table), *stages[at:])
+
+
+def stages_for(doc: Document, templates: TemplateTable | None = None) -> tuple[StageFn, ...]:
+    """The stages for a document's input format (HTML_STAGES for extracted HTML, else STAGES), with the
+    `template` stage when a table of site templates is given."""
+    stages = HTML_STAGES if doc.input_format == "html" else STAGES
+    return stages if templates is None else with_templates(stages, templates)
+
+
+def run_stages(
+    doc: Document,
+    config: Config = DEFAULT_CONFIG,
+    stages: Sequence[StageFn] | None = None,
+    templates: TemplateTable | None = None,
+) -> Document:
+    """Run the stages (by default those for the document's format, with the site templates when given)
+    over doc in order and return it, marked."""
+    for stage in stages_for(doc, templates) if stages is None else stages:
         doc = stage(doc, config)
     return doc

@@ -150,3 +150,23 @@ def test_speed_harness_quick(speed: ModuleType, tmp_path: Path) -> None:
     assert newsclean_memory["exit"] == 0 and newsclean_memory["peak_mib"] > 0
     if importlib.util.find_spec("matplotlib") is not None:
         assert (out / "scaling.png").stat().st_size > 0
+
+
+# --- site templates ------------------------------------------------------------------------
+
+
+def test_site_templates_harness_builds_and_scores_a_small_synthetic_crawl() -> None:
+    """Two train pages' templates around other pages' gold articles: built, learnt, scored, reported."""
+    site_templates = load("site_templates")
+    train = site_templates.CORPORA[0]
+    if not train.is_dir() or not (site_templates.SHARED / "tools" / "score.py").is_file():
+        pytest.skip("../shared/corpus/train is not beside this checkout")
+    pages = [site_templates.Page(gold.name[: -len(".gold.txt")], train, "https://example.com/", "example.com",
+                                 gold.read_text(encoding="utf-8")) for gold in sorted(train.glob("fundus-*.gold.txt"))[:12]]
+    cases = site_templates.synthetic_cases(pages, sites=2, per_site=3, seed=1)
+    assert len(cases) == 6 and len({case.url.split("/")[2] for case in cases}) == 2
+    outcome = site_templates.evaluate(cases, site_templates.load_scorer())
+    assert outcome.pages == 6 and outcome.sites == 2
+    assert 0 < outcome.without["F1"] <= 1 and 0 < outcome.with_templates["F1"] <= 1
+    args = type("Args", (), {"sites": 2, "per_site": 3, "seed": 1})()
+    assert "| synthetic |" in site_templates.report({"synthetic": outcome}, args)

@@ -18,6 +18,7 @@ RANKS = {
     "parse": 3,
     "rules": 4,
     "model": 5,
+    "sites": 5,
     "stages": 6,
     "pipeline": 7,
     "writers": 7,

@@ -18,6 +18,7 @@ from ..document import Document
 from ..errors import NewscleanError
 from ..read.raw import STDIN
 from ..read.sources import read_documents
+from ..sites import TemplateTable
 from .pool import pool_context
 
 T = TypeVar("T")
@@ -28,13 +29,13 @@ POOL_MIN_INPUTS = 8
 
 
 def clean_each(paths: Sequence[str], config: Config, convert: Callable[[Document], T],
-               jobs: int = 1) -> Iterator[list[Result[T]]]:
+               jobs: int = 1, templates: TemplateTable | None = None) -> Iterator[list[Result[T]]]:
     """For each input in order, its documents converted; a failing document or file gives its
     problem (the whole `SOURCE: problem` line) instead.
 
     `convert` must be a module-level function when jobs > 1 (it runs in the workers).
     """
-    work = partial(_clean_input, config=config, convert=convert)
+    work = partial(_clean_input, config=config, convert=convert, templates=templates)
     if jobs <= 1 or len(paths) < POOL_MIN_INPUTS or STDIN in paths:
         yield from map(work, paths)
         return
@@ -51,13 +52,14 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _clean_input(path: str, config: Config, convert: Callable[[Document], T]) -> list[Result[T]]:
+def _clean_input(path: str, config: Config, convert: Callable[[Document], T],
+                 templates: TemplateTable | None = None) -> list[Result[T]]:
     """The results of one input (a file, or every record of a container)."""
     results: list[Result[T]] = []
     try:
         for raw in read_documents(path, config.max_bytes, config.input_format, config.field):
             try:
-                results.append((raw.source, convert(clean_raw(raw, config)), None))
+                results.append((raw.source, convert(clean_raw(raw, config, templates)), None))
             except NewscleanError as exc:
                 results.append((raw.source, None, str(exc)))
     except NewscleanError as exc:

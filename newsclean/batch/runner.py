@@ -20,6 +20,7 @@ from typing import Any, BinaryIO
 from ..errors import NewscleanError, printable
 from ..read.raw import STDIN
 from ..read.sources import InputFile, InputProblem, Selection, iter_inputs
+from ..sites import TemplateTable
 from .outputs import (
     EXTENSIONS,
     is_up_to_date,
@@ -156,6 +157,7 @@ class _Run:
     stdout_broken: bool = False  # stdout failed: the rest of the output has nowhere to go
     writing: bool = False  # a document is being written to stdout: a signal waits for its end
     seen_outputs: dict[str, str] = field(default_factory=dict)  # output -> the source that wrote it
+    selected: list[InputFile] = field(default_factory=list)  # every selected file (site templates learn from all)
 
     def fail(self, source: str, message: str) -> None:
         """Record and print one failure (message is the whole line without the prefix)."""
@@ -219,6 +221,8 @@ def _execute(inputs: Sequence[str], state: _Run) -> None:
         # Shared memory the workers read, set without locks (safe in a signal handler); it keeps
         # a stop that came during the walk.
         state.flag = pool_context().RawValue("b", state.flag.value)
+    if options.templates is None and options.site_templates and tasks:
+        options = state.options = _with_learnt_templates(options, state)
     state.reporter = _Reporter(options.progress, len(tasks))
     state.stdout = None if options.output_dir else _binary_stdout()
     if pool_jobs > 1:
@@ -229,6 +233,26 @@ def _execute(inputs: Sequence[str], state: _Run) -> None:
     else:
         results = _local_results(tasks, options, state)
     _consume(results, state)
+
+
+def _with_learnt_templates(options: BatchOptions, state: _Run) -> BatchOptions:
+    """Pass 1: the options with the site templates of every selected file (saved with --learn-templates).
+
+    Files --skip-existing leaves out are learnt from too: the table is the batch's, whatever was done before.
+    """
+    from .learning import learn
+
+    everything = [Task(i, f.path, None, f.size, f.mtime_ns) for i, f in enumerate(state.selected)]
+    jobs = min(options.jobs, len(everything)) if _worth_a_pool(everything) else 1
+    if jobs > 1 and isinstance(state.flag, LocalFlag):
+        state.flag = pool_context().RawValue("b", state.flag.value)  # the learning workers read it too
+    table = learn(everything, options, jobs, state.flag, state.reporter.error)
+    if options.save_templates and state.signum is None:
+        try:
+            (table or TemplateTable()).save(options.save_templates)
+        except OSError as exc:
+            state.fail(options.save_templates, f"{options.save_templates}: cannot write templates: {exc.strerror or exc}")
+    return replace(options, templates=table)
 
 
 def _prepare_output_dir(options: BatchOptions) -> tuple[Selection, str | None]:
@@ -273,6 +297,7 @@ def _plan(inputs: Sequence[str], options: BatchOptions, state: _Run) -> list[Tas
                 state.fail(item.path, f"{item.path}: {item.problem}")
         else:
             files.append(item)
+    state.selected = files
     summary.files_selected = len(files) + len(summary.failures)
     summary.files_failed = len(summary.failures)
     if options.output_dir is None:

@@ -26,6 +26,7 @@ from ..config import DEFAULT_CONFIG, Config
 from ..errors import NewscleanError, OutputError, printable
 from ..read.raw import RawDocument
 from ..read.sources import Selection, read_documents
+from ..sites import TemplateTable
 from ..writers import render
 from .outputs import (
     EXTENSIONS,
@@ -56,6 +57,9 @@ class BatchOptions:
     summary: bool = False  # the summary on stderr at the end
     summary_json: str | None = None  # "-": stdout
     split_records: bool = False  # -o -f jsonl: one output per record of a container, not one per file
+    site_templates: bool = True  # learn the inputs' site templates in a first pass (when `templates` is None)
+    templates: TemplateTable | None = None  # a table to clean with (given, or learnt by the run)
+    save_templates: str | None = None  # write the learnt table here (--learn-templates FILE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +253,7 @@ def clean_document(raw: RawDocument, task: Task, worker: Worker, joined: bool = 
         if options.skip_existing and is_up_to_date(target, task.mtime_ns):
             return DocResult(raw.source, skipped=True)
     try:
-        doc = clean_raw(raw, options.config)
+        doc = clean_raw(raw, options.config, options.templates)
     except NewscleanError as exc:
         return DocResult(raw.source, problem=str(exc))
     except Exception as exc:  # a cleaner bug on one page must cost that page, not the crawl

@@ -46,6 +46,7 @@ from .worddiff import shorten, word_diff
 STAGE_COLOURS: dict[Stage, str] = {
     Stage.HEADER: "blue",
     Stage.ERROR_PAGE: "red",
+    Stage.TEMPLATE: "bright_blue",
     Stage.BOILERPLATE: "yellow",
     Stage.FOOTER: "magenta",
     Stage.DUPLICATE: "cyan",

@@ -1,0 +1,145 @@
+"""Batch runs, pass 1: learn the site templates of all inputs before any is cleaned.
+
+Every document of every selected file is read and parsed (not cleaned); its site and line
+signatures go into one TemplateLearner, whose sample does not depend on the order the pages
+arrive in, so neither the input order nor --jobs changes the table or the outputs. With a pool,
+workers parse chunks of files and send back only (site, packed signatures) pairs.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+
+from ..api import template_page
+from ..config import Config
+from ..errors import NewscleanError
+from ..read.raw import STDIN
+from ..read.sources import read_documents
+from ..sites import TemplateLearner, TemplateTable
+from .pool import _end_workers, chunk_tasks, pool_context
+from .worker import STOP_NOW, BatchOptions, LocalFlag, StopFlag, Task, init_worker
+
+Page = tuple[str, bytes]  # (site, packed line signatures)
+
+
+def file_pages(path: str, config: Config) -> list[Page]:
+    """The (site, signatures) of every document a file holds that has a site; unreadable input gives none
+    (cleaning reports it)."""
+    pages: list[Page] = []
+    try:
+        for raw in read_documents(path, config.max_bytes, config.input_format, config.field):
+            page = template_page(raw, config)
+            if page is not None:
+                pages.append(page)
+    except NewscleanError:
+        pass
+    except Exception:  # a reader bug on one odd file must not stop the run: cleaning reports it
+        pass
+    return pages
+
+
+def chunk_pages(paths: list[str], config: Config) -> list[Page]:
+    """A pool task: the pages of a chunk of files (until the run is stopped)."""
+    from . import worker  # this process's worker state, set by init_worker
+
+    pages: list[Page] = []
+    for path in paths:
+        if worker._worker is not None and worker._worker.stopped():
+            break
+        pages += file_pages(path, config)
+    return pages
+
+
+def readable_twice(path: str) -> bool:
+    """True for a regular file: a FIFO, a device or stdin can be read only once, by the cleaning pass."""
+    try:
+        return path != STDIN and stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def single_document(path: str, config: Config) -> bool:
+    """True when a file holds at most one document (nothing to learn a template from)."""
+    try:
+        return len(list(islice(read_documents(path, config.max_bytes, config.input_format, config.field), 2))) < 2
+    except Exception:
+        return True
+
+
+def learn(tasks: list[Task], options: BatchOptions, jobs: int, flag: StopFlag | None = None,
+          on_error: Callable[[str], None] | None = None) -> TemplateTable | None:
+    """The site templates of the tasks' files (only regular files: stdin or a FIFO can be read once).
+
+    None when stopped, when no site has two pages, or when a worker died (reported with on_error:
+    the run goes on without templates rather than with a table that misses pages).
+    """
+    flag = flag or LocalFlag()
+    config = options.config
+    tasks = [task for task in tasks if readable_twice(task.path)]
+    paths = [task.path for task in tasks]
+    if not paths or (len(paths) == 1 and single_document(paths[0], config)):
+        return None
+    learner = TemplateLearner(config.template_max_pages)
+    if jobs > 1:
+        if not _learn_in_pool(tasks, options, jobs, flag, learner):
+            if on_error is not None and not flag.value:
+                on_error("a worker process died while learning site templates; cleaning without them")
+            return None
+    else:
+        for path in paths:
+            if flag.value:
+                return None
+            _add(learner, file_pages(path, config))
+    return None if flag.value else useful(learner.table())
+
+
+def learn_paths(paths: list[str], config: Config) -> TemplateTable | None:
+    """The site templates of files, learnt in this process (unreadable ones skipped); None when no
+    site has two pages."""
+    paths = [path for path in paths if readable_twice(path)]
+    if not paths or (len(paths) == 1 and single_document(paths[0], config)):
+        return None
+    learner = TemplateLearner(config.template_max_pages)
+    for path in paths:
+        _add(learner, file_pages(path, config))
+    return useful(learner.table())
+
+
+def useful(table: TemplateTable) -> TemplateTable | None:
+    """The table when some site has two pages (else no line can repeat: cleaning needs no stage)."""
+    return table if any(n >= 2 for n in table.pages.values()) else None
+
+
+def _learn_in_pool(tasks: list[Task], options: BatchOptions, jobs: int, flag: StopFlag,
+                   learner: TemplateLearner) -> bool:
+    """Learn chunks of files in worker processes; False when a worker died.
+
+    A stop (the flag) ends the pass after the workers' current file; a second Ctrl-C (STOP_NOW)
+    kills them, as in the cleaning pass.
+    """
+    chunks = [[t.path for t in chunk] for chunk in chunk_tasks(tasks, jobs)]
+    executor = ProcessPoolExecutor(jobs, mp_context=pool_context(), initializer=init_worker, initargs=(options, flag))
+    try:
+        pending = {executor.submit(chunk_pages, chunk, options.config) for chunk in chunks}
+        while pending and not flag.value:
+            # A timeout, so a stop asked for by a signal is seen while every worker is busy.
+            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for future in done:  # any order of arrival gives the same sample
+                _add(learner, future.result())
+    except BrokenProcessPool:
+        return False
+    finally:
+        if flag.value == STOP_NOW:
+            _end_workers(executor)
+        executor.shutdown(wait=True, cancel_futures=True)
+    return True
+
+
+def _add(learner: TemplateLearner, pages: Iterable[Page]) -> None:
+    for site, packed in pages:
+        learner.add_packed(site, packed)
