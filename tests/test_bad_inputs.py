@@ -221,7 +221,7 @@ def test_a_storm_of_50000_near_identical_lines_finishes_in_seconds(tmp_path: Pat
 
 # Every compiled pattern at module level in newsclean, and the longest text each is ever given.
 BOUNDED = {"newsclean.read.charsets.META_CHARSET": 8192, "newsclean.read.charsets.XML_DECLARATION": 8192,
-           "newsclean.parse.dump.HTML_START": 2048}
+           "newsclean.parse.dump.HTML_START": 2048, "newsclean.stages.headline_choice.LABEL_COLON": 300}
 UNITS = [*"a1 .-_@+<(A/\t,'\"!#*=:;&é北Ã\n>", "aB", "a.", "1 ", "a-", "a@", "@a", "+1", "a ", "<!--", "a/", "Aa ",
          ". ", "1-", "&#", "http://a", "<meta ", "charset=", "<a b=1 "]
 
