@@ -46,6 +46,8 @@ AGENCY_CREDIT = re.compile(r"(?<!\S)[A-Z][\w.'-]*/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*
 LABEL_COLON = re.compile(r"(?:^|[.)]\s+|\s)([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})\s?:(?:\s|$)")
 # "N.Y.C.", "U.S.": a headline may end with an abbreviation's full stop.
 ABBREVIATION_END = re.compile(r"\b\w\.\w\.$")
+# A toolbar run together holds at least this many different labels.
+MIN_TOOLBAR_LABELS = 3
 # Below this score no candidate is taken for the headline.
 MIN_SCORE = 0.12
 # How much of its score a candidate keeps per line of distance from the body.
@@ -198,9 +200,10 @@ def is_toolbar(text: str, features: LineFeatures, rules: Rules) -> bool:
     covered = sum(len(label.split()) for label in labels)
     if len(labels) >= 2 and covered * 2 >= features.words - features.numbers:
         return True
-    # A label and a word said twice: "Listen Comment on this story Comment Share".
+    # Several labels and a word said twice: "Listen Comment on this story Comment Gift Article
+    # Share" (a headline may name Facebook twice, or Facebook and Twitter, not all of it).
     capitalised = [w for w in text.split() if w[:1].isupper() and len(w) >= MIN_TOPIC_WORD]
-    return bool(labels) and len(capitalised) > len(set(capitalised))
+    return len(set(labels)) >= MIN_TOOLBAR_LABELS and len(capitalised) > len(set(capitalised))
 
 
 def ends_like_sentence(text: str, features: LineFeatures) -> bool:

@@ -32,6 +32,8 @@ MAX_BYLINE_WORDS = 12
 # title, a standfirst); the body's first line is the headline only when it reads like one.
 # Lines below a "Related" or "Most read" marker are teasers for other stories.
 PRIOR = {"below byline": 0.5, "body": 0.7, "below marker": 0.3}
+# A kicker ("Election 2024:") over the headline is short.
+MAX_KICKER_WORDS = 6
 # "Just below" a byline or a marker: within this many lines.
 BELOW_LINES = 10
 # A standfirst may stand this many lines below its headline (a date or byline between).
@@ -59,6 +61,11 @@ def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, c
 def site_names(doc: Document) -> list[str]:
     """What the site may be called: its host."""
     return [doc.meta.url] if doc.meta.url else []
+
+
+def is_kicker(text: str, features: LineFeatures) -> bool:
+    """A short label over the headline that leads into it: "The Open Journalism Project:"."""
+    return features.words <= MAX_KICKER_WORDS and text.rstrip().endswith((":", "："))
 
 
 def is_byline(features: LineFeatures, rules: Rules) -> bool:
@@ -124,7 +131,11 @@ def mark_title(doc: Document, config: Config) -> Document:
     else:
         chosen = choose_headline(doc, analysis, candidates, body_start, rules, config)
         if chosen is not None:
-            doc.meta.title = strip_site_name(doc.blocks[chosen].text, site_names(doc)) or None
+            kicker = chosen - 1 if chosen > 0 and is_kicker(doc.blocks[chosen - 1].text, lines[chosen - 1]) and chosen - 1 in candidates else None
+            headline = doc.blocks[chosen].text if kicker is None else f"{doc.blocks[kicker].text} {doc.blocks[chosen].text}"
+            doc.meta.title = strip_site_name(headline, site_names(doc)) or None
+            if kicker is not None:
+                doc.blocks[kicker].removal = Removal(Stage.TITLE, "headline (kept as the title)")
     if chosen is not None:
         for i in [*window, body_start]:  # a repeat of the headline (breadcrumb, <title>) goes with it
             if i < len(doc.blocks) and (i == chosen or doc.blocks[i].text == doc.blocks[chosen].text):
