@@ -8,6 +8,8 @@ import re
 from ..config import Config
 from ..document import Document, Stage
 from ..model.features import LineFeatures, analyze
+from ..parse.text import ends_sentence, fold
+from .headline_choice import AGENCY_CREDIT
 from ..rules import Rules, load_rules
 from .markers import is_end_marker
 
@@ -16,6 +18,10 @@ MAX_LABEL_WORDS = 4
 # A prompt ("Sign up for our newsletter") is a short line containing a phrase.
 MAX_PROMPT_WORDS = 20
 MAX_COPYRIGHT_WORDS = 30
+# "RELATED: ...": a link line's label is short.
+MAX_LINK_LABEL_CHARS = 40
+# A photo credit standing alone ("Photo: Jane Doe/Reuters") is short.
+MAX_CREDIT_WORDS = 12
 # A copyright notice's words inside a sentence this long, and not at its start, are prose.
 MIN_PROSE_NOTICE_WORDS = 12
 NOTICE_START_CHARS = 3
@@ -36,6 +42,21 @@ COPYRIGHT = re.compile(
 
 
 NO_WORDS = "no words (a separator or symbols)"
+# "Photo: Jane Doe", "Foto: dpa", "Spencer Platt/Getty Images": a credit label or an agency credit.
+CREDIT_LABEL = re.compile(r"^\(?([^\W\d_]+(?: [^\W\d_]+)?)\s?:")
+
+
+def is_credit(text: str, features: LineFeatures, rules: Rules) -> bool:
+    """A photo credit on its own line: it opens with a caption label and a colon ("Photo: ...",
+    "Foto: ..."), or starts with one followed by a byline ("Photo by ..."), or names the
+    photographer/agency with a slash ("Spencer Platt/Getty Images")."""
+    label = CREDIT_LABEL.match(text)
+    if label and rules.captions.equals((fold(label.group(1)),)):
+        return True
+    first = rules.captions.prefix(features.folded)
+    if first and any(rules.bylines.prefix((reading[len(first):].lstrip(),)) for reading in features.folded if reading.startswith(first)):
+        return True
+    return AGENCY_CREDIT.search(text) is not None and not ends_sentence(text)
 
 
 def has_copyright(text: str) -> bool:
@@ -60,6 +81,16 @@ def copyright_in_passing(text: str, features: LineFeatures) -> bool:
     return match is not None and match.start() > NOTICE_START_CHARS
 
 
+def link_label(text: str, rules: Rules) -> str | None:
+    """The label of a link line: "RELATED: Lake levels fall", "Read more: ...", "Lesen Sie auch:
+    ..." (a marker or boilerplate phrase, then a colon, then a title with no full stop)."""
+    head, colon, rest = text.partition(":")
+    if not colon or not rest.strip() or len(head) > MAX_LINK_LABEL_CHARS or ends_sentence(rest):
+        return None
+    folded = (fold(head),)
+    return rules.end_markers.equals(folded) or rules.boilerplate_phrases.equals(folded) or rules.boilerplate_lines.equals(folded)
+
+
 def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str | None:
     """Why a line is boilerplate on its own, or None."""
     if features.words == 0:
@@ -69,6 +100,12 @@ def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str |
         return f'navigation or share label ("{label}")'
     if features.words <= MAX_COPYRIGHT_WORDS and has_copyright(text) and not copyright_in_passing(text, features):
         return "copyright line"
+    if features.words <= MAX_CREDIT_WORDS and not features.is_prose and is_credit(text, features, rules):
+        return "photo credit"
+    if features.words <= MAX_PROMPT_WORDS:
+        label = link_label(text, rules)
+        if label:
+            return f'link line ("{label}:")'
     if features.words <= MAX_PROMPT_WORDS:
         # A one-word phrase ("newsletter") only marks a short line; a longer line needs more.
         short = features.words <= MAX_LABEL_WORDS * 2

@@ -40,8 +40,9 @@ MAX_TITLE_WORDS = 40
 MAX_BYLINE_WORDS = 14
 # Breadcrumbs and tag lists separate their items.
 BREADCRUMB = re.compile(r"\s[|>»›/·•]{1,2}\s|\s>>|>>\s")
-# "Benoit Tessier/Reuters", "AP Photo/Jane Doe": a photo credit ends a caption.
-AGENCY_CREDIT = re.compile(r"(?<!\S)[A-Z][\w.'-]*/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}\)?\s*$")
+# "Benoit Tessier/Reuters", "Spencer Platt/Getty Images": a photographer's name and the agency
+# end a caption ("Food/Dining", "AC/DC" and "Reuters/Ipsos Poll Finds" are not credits).
+AGENCY_CREDIT = re.compile(r"(?<!\S)[A-Z][\w.'-]* [A-Z][\w.'-]*/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}\)?\s*$")
 # "Photograph: Jane Doe", "Foto: dpa": a caption label followed by a colon.
 LABEL_COLON = re.compile(r"(?:^|[.)]\s+|\s)([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})\s?:(?:\s|$)")
 # "N.Y.C.", "U.S.": a headline may end with an abbreviation's full stop.
