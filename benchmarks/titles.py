@@ -41,6 +41,7 @@ CORPORA = {"dev": SHARED / "corpus" / "dev", "train": SHARED / "corpus" / "train
 KINDS = {"txt": ".txt", "noisy": ".noisy.txt", "html": ".html"}
 RESULTS = HERE / "results"
 RIGHT_F1 = 0.8
+SOURCES = ("fundus", "newspaper", "newspaper4k", "cwced")  # train page ID prefixes
 # The separators page titles are built with ("Headline | Site", "Site - Headline").
 TITLE_PARTS = re.compile(r"\s+[|\-–—:·•»]\s+|\s*[|–—·•]\s*|(?<=[^\x00-\x7f])_(?=[^\x00-\x7f])")
 
@@ -150,6 +151,16 @@ def markdown(results: dict[tuple[str, str], list[Outcome]]) -> str:
         none = sum(o.predicted is None for o in outcomes)
         share = right / len(outcomes) if outcomes else 0.0
         lines.append(f"| {corpus} | {KINDS[kind]} | {right} | {len(outcomes)} | {share:.1%} | {none} |")
+    by_source = [(corpus, kind, outcomes) for (corpus, kind), outcomes in results.items() if corpus == "train"]
+    if by_source:
+        lines += ["", "Train by source (fundus references are the headline; the others mostly the page's `<title>`):", "",
+                  "| input | " + " | ".join(SOURCES) + " |", "| --- |" + " --- |" * len(SOURCES)]
+        for _, kind, outcomes in by_source:
+            cells = []
+            for source in SOURCES:
+                mine = [o for o in outcomes if o.page.split("-")[0] == source]
+                cells.append(f"{sum(o.right for o in mine)}/{len(mine)}")
+            lines.append(f"| {KINDS[kind]} | " + " | ".join(cells) + " |")
     for (corpus, kind), outcomes in results.items():
         if corpus != "dev":
             continue

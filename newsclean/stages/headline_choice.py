@@ -36,8 +36,9 @@ MAX_TITLE_DIGITS = 0.25
 FULL_WEIGHT_WORDS = 8.0
 LONG_TITLE_WORDS = 24
 MAX_TITLE_WORDS = 40
-# A byline with a date and several names is still short.
-MAX_BYLINE_WORDS = 14
+# A byline is short; with a date and several names it may be longer (MAX_DATELINE_WORDS).
+MAX_BYLINE_WORDS = 8
+MAX_DATELINE_WORDS = 14
 # Breadcrumbs and tag lists separate their items.
 BREADCRUMB = re.compile(r"\s[|>»›/·•]{1,2}\s|\s>>|>>\s")
 # "Benoit Tessier/Reuters", "Spencer Platt/Getty Images": a photographer's name and the agency
@@ -224,8 +225,8 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
     if is_cut_short(text) or CONTACT.search(text) or len(BREADCRUMB.findall(text)) >= 2:
         return 0.0  # a teaser cut short, a byline with a handle, a breadcrumb
     if features.words <= MAX_BYLINE_WORDS and rules.bylines.prefix(features.folded):
-        return 0.0  # "By Jane Doe"
-    if features.numbers >= 2 and any(True for _ in rules.bylines.find_all(features.folded[:1])) and features.words <= MAX_BYLINE_WORDS:
+        return 0.0  # "By Jane Doe, Berlin" (not "Von München bis Aachen: Im Netz der Agenten")
+    if features.numbers >= 2 and any(True for _ in rules.bylines.find_all(features.folded[:1])) and features.words <= MAX_DATELINE_WORDS:
         return 0.0  # a dateline with its author: "Tuesday 15 October 2019 by Jane Doe"
     if is_caption(text, features, rules) or is_toolbar(text, features, rules) or is_list_item(text):
         return 0.0
