@@ -142,7 +142,7 @@ class Config:
     title_max_words: int = 30
     """The headline is a short line: longer lines are never taken as the title."""
 
-    title_scan_lines: int = 25
+    title_scan_lines: int = 40
     """How far above the article body the headline is looked for."""
 
     def __post_init__(self) -> None:

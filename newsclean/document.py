@@ -74,6 +74,10 @@ class Metadata:
     author: str | None = None
     language: str | None = None
     extra: dict[str, str] = field(default_factory=dict)  # other `key value` header lines
+    # Titles the page declares, as (where, text): <title>, og:title, JSON-LD headline, <h1>; and
+    # what the site calls itself. Read by the headline stage; never serialised.
+    title_candidates: tuple[tuple[str, str], ...] = ()
+    site_names: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

@@ -221,7 +221,7 @@ def test_a_storm_of_50000_near_identical_lines_finishes_in_seconds(tmp_path: Pat
 
 # Every compiled pattern at module level in newsclean, and the longest text each is ever given.
 BOUNDED = {"newsclean.read.charsets.CHARSET_VALUE": 8192, "newsclean.read.charsets.XML_DECLARATION": 8192,
-           "newsclean.parse.dump.HTML_START": 2048}
+           "newsclean.read.raw.HTML_START": 2048, "newsclean.stages.headline_choice.LABEL_COLON": 300}
 UNITS = [*"a1 .-_@+<(A/\t,'\"!#*=:;&é北Ã\n>", "aB", "a.", "1 ", "a-", "a@", "@a", "+1", "a ", "<!--", "a/", "Aa ",
          ". ", "1-", "&#", "http://a", "<meta ", "charset=", "<a b=1 "]
 
@@ -253,6 +253,11 @@ def best_time(pattern: re.Pattern[str] | re.Pattern[bytes], subject: str | bytes
         pattern.search(subject)  # type: ignore[arg-type]
         best = min(best, time.perf_counter() - started)
     return best
+
+
+def test_every_bounded_pattern_exists() -> None:
+    # A pattern that moved or was renamed would silently fall back to the default length.
+    assert set(BOUNDED) <= set(PATTERNS)
 
 
 # Text 8 times as long: a linear search takes about 8 times as long, a quadratic one 64 times.

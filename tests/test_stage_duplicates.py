@@ -113,3 +113,45 @@ def test_later_paragraph_that_extends_an_earlier_one_loses_no_text() -> None:
 )
 def test_similarity(copy: str, original: str, low: float, high: float) -> None:
     assert low <= similarity(copy, original, DEFAULT_CONFIG) <= high
+
+
+# --- machine residue: the article glued into one line, a sentence said again -------------------
+
+
+def test_the_article_again_as_one_long_line_repeats_its_lines() -> None:
+    glued = " ".join(BODY)
+    doc, marks = apply(mark_duplicates, dump(HEADLINE, *BODY, glued))
+    assert marks == {7: Removal(Stage.DUPLICATE, "repeats lines 2-6", duplicate_of=2, score=100.0)}
+    assert doc.paragraphs == BODY
+
+
+def test_a_glued_line_before_the_article_goes_and_the_paragraphs_stay() -> None:
+    glued = " ".join(BODY[:3])
+    doc, marks = apply(mark_duplicates, dump(HEADLINE, glued, *BODY))
+    assert marks == {2: Removal(Stage.DUPLICATE, "repeats lines 3-5", duplicate_of=3, score=100.0)}
+    assert doc.paragraphs == BODY
+
+
+def test_a_glued_line_with_a_gap_still_repeats_the_lines_it_holds() -> None:
+    glued = " ".join([BODY[0], "Share this", BODY[2], BODY[3]])
+    _, marks = apply(mark_duplicates, dump(HEADLINE, *BODY, glued))
+    assert marks[7].reason == "repeats lines 2-5" and marks[7].duplicate_of == 2
+
+
+def test_a_pull_quote_said_again_in_a_paragraph_is_a_duplicate() -> None:
+    quote = "Exposing wide mud flats along the southern shore."  # (case does not matter)
+    doc, marks = apply(mark_duplicates, dump(HEADLINE, BODY[0], quote, *BODY[1:]))
+    assert marks == {3: Removal(Stage.DUPLICATE, "said again in line 4", duplicate_of=4, score=100.0)}
+    assert doc.paragraphs == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lake levels fall",  # a short heading whose words open a paragraph: too short to judge
+        "the surface at 1.2 metres below its average",  # not the paragraph's words in a row
+    ],
+)
+def test_short_lines_not_said_word_for_word_stay(line: str) -> None:
+    _, marks = apply(mark_duplicates, dump(HEADLINE, *BODY[:2], line, *BODY[2:]))
+    assert marks == {}

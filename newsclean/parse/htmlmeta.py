@@ -17,6 +17,15 @@ from .text import normalize_line
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
+# The declared titles' tags: og:title and the like.
+META_TITLES = ('//meta[@property="og:title" or @name="og:title" or @name="twitter:title" '
+               'or @property="twitter:title"]/@content')
+# Bounds on what is read: a headline is short, and a page has few of them.
+MAX_H1 = 3
+MAX_TITLE_CHARS = 500
+MAX_JSON_LD = 10
+MAX_JSON_LD_CHARS = 200_000
+MAX_SITE_NAME_WORDS = 5
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
@@ -50,7 +59,49 @@ def page_metadata(tree: HtmlElement) -> Metadata:
         author=_clean(author),
         url=_clean(url),
         language=declared_language(tree),
+        title_candidates=title_candidates(tree, found.title),
+        site_names=tuple(name for name in (_site_name(found.sitename), _clean(url)) if name),
     )
+
+
+def title_candidates(tree: HtmlElement, meta_title: str | None) -> tuple[tuple[str, str], ...]:
+    """Every title the page declares, as (where, text): og:title and the like, JSON-LD headline,
+    the first <h1> elements, and <title>; the headline stage chooses among them."""
+    found: list[tuple[str, str]] = []
+    for where, values in (
+        ("meta", [meta_title]),
+        ("og:title", tree.xpath(META_TITLES)),
+        ("ld", json_ld_headlines(tree)),
+        ("h1", [h.text_content() for h in tree.xpath("//h1")[:MAX_H1]]),
+        ("title", tree.xpath("//head/title/text()")[:1] or tree.xpath("//title/text()")[:1]),
+    ):
+        for value in values:
+            text = _clean(str(value)[:MAX_TITLE_CHARS]) if value else None
+            if text and (where, text) not in found:
+                found.append((where, text))
+    return tuple(found)
+
+
+def json_ld_headlines(tree: HtmlElement) -> list[str]:
+    """The `headline` (or `name` of an article) values in the page's JSON-LD, outermost first."""
+    import json
+
+    headlines: list[str] = []
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()')[:MAX_JSON_LD]:
+        try:
+            data = json.loads(script[:MAX_JSON_LD_CHARS])
+        except ValueError:
+            continue  # broken JSON-LD is common; it only loses a candidate
+        stack = [data]
+        while stack and len(headlines) < MAX_H1:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if isinstance(item.get("headline"), str):
+                    headlines.append(item["headline"])
+                stack.extend(v for k, v in item.items() if k == "@graph" or (k == "mainEntity" and isinstance(v, (dict, list))))
+    return headlines
 
 
 def declared_language(tree: HtmlElement) -> str | None:
@@ -60,6 +111,12 @@ def declared_language(tree: HtmlElement) -> str | None:
         if LANGUAGE_TAG.match(value):
             return value
     return None
+
+
+def _site_name(value: str | None) -> str | None:
+    """The site's declared name, unless it is too long to be one (some pages put their title there)."""
+    name = _clean(value)
+    return name if name and len(name.split()) <= MAX_SITE_NAME_WORDS else None
 
 
 def _clean(value: str | None) -> str | None:

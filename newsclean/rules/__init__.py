@@ -10,6 +10,16 @@ Each file may define (all optional):
     boilerplate_phrases = ["sign up for our newsletter", ...]  # a short line containing one is
     legal_headings = ["legal disclaimer", ...]  # a heading that starts a legal notice
     bylines = ["by", "written by", ...]    # a short line starting with one names the author
+    captions = ["photo", "credit", ...]    # "Photo: ...", "... Photograph: Jane Doe" is a caption, not a headline
+
+A user's file may also turn built-in entries off, by kind, in a `[disable]` table (matched
+after folding, so case and punctuation do not matter; an entry no file defines is an error):
+
+    [disable]
+    boilerplate_phrases = ["newsletter", "like this"]
+    end_markers = ["more"]
+
+Every phrase kind must be a list of strings (a string where a list belongs is an error).
 
 Phrases are matched on the readings of a line's folded text (case-folded, punctuation removed;
 also with glued text nodes split), on word boundaries, so "Comments", "COMMENTS:" and
@@ -35,6 +45,7 @@ PHRASE_KINDS = (
     "boilerplate_phrases",
     "legal_headings",
     "bylines",
+    "captions",
 )
 
 
@@ -112,6 +123,7 @@ class Rules:
     boilerplate_phrases: PhraseSet
     legal_headings: PhraseSet
     bylines: PhraseSet
+    captions: PhraseSet
 
 
 def _read_rule_file(path: Path | str, text: str) -> dict:
@@ -119,10 +131,41 @@ def _read_rule_file(path: Path | str, text: str) -> dict:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid rules file: {exc}") from None
-    unknown = set(data) - {"language", "stopwords", *PHRASE_KINDS}
+    unknown = set(data) - {"language", "stopwords", "disable", *PHRASE_KINDS}
     if unknown:
         raise ConfigError(f"{path}: unknown rule keys: {', '.join(sorted(unknown))}")
+    if "language" in data and not isinstance(data["language"], str):
+        raise ConfigError(f"{path}: language must be a string, not {_kind_of(data['language'])}")
+    if "stopwords" in data and not isinstance(data["stopwords"], str):
+        raise ConfigError(f"{path}: stopwords must be one string of words, not {_kind_of(data['stopwords'])}")
+    for kind in PHRASE_KINDS:
+        if kind in data:
+            _check_phrase_list(path, kind, data[kind])
+    disable = data.get("disable", {})
+    if not isinstance(disable, dict):
+        raise ConfigError(f"{path}: disable must be a table ([disable]), not {_kind_of(disable)}")
+    unknown = set(disable) - set(PHRASE_KINDS)
+    if unknown:
+        raise ConfigError(f"{path}: unknown kinds in [disable]: {', '.join(sorted(unknown))}")
+    for kind, phrases in disable.items():
+        _check_phrase_list(path, f"disable.{kind}", phrases)
     return data
+
+
+def _check_phrase_list(path: Path | str, key: str, value: object) -> None:
+    """A phrase list is a list of strings; anything else (a lone string above all) is an error."""
+    if not isinstance(value, list):
+        hint = f' (write {key.rsplit(".", 1)[-1]} = ["{value}"])' if isinstance(value, str) else ""
+        raise ConfigError(f"{path}: {key} must be a list of strings, not {_kind_of(value)}{hint}")
+    for item in value:
+        if not isinstance(item, str):
+            raise ConfigError(f"{path}: {key} must be a list of strings; it holds {_kind_of(item)} {item!r}")
+
+
+def _kind_of(value: object) -> str:
+    return {str: "a string", int: "a number", float: "a number", bool: "a boolean", list: "a list", dict: "a table"}.get(
+        type(value), type(value).__name__
+    )
 
 
 def _builtin_files() -> list[tuple[str, str]]:
@@ -132,6 +175,19 @@ def _builtin_files() -> list[tuple[str, str]]:
         for entry in folder.iterdir()
         if entry.name.endswith(".toml")
     )
+
+
+def _without_disabled(kind: str, phrases: set[str], disabled: list[tuple[str, str, str]]) -> set[str]:
+    """The phrases of a kind less those a file disables (compared folded); disabling a phrase no
+    file defines is an error, so a typo does not pass silently."""
+    off = {fold(phrase): (name, phrase) for name, k, phrase in disabled if k == kind}
+    if not off:
+        return phrases
+    present = {fold(p) for p in phrases}
+    for folded, (name, phrase) in off.items():
+        if folded not in present:
+            raise ConfigError(f'{name}: [disable] {kind}: "{phrase}" is not a {kind} phrase of any rules file')
+    return {p for p in phrases if fold(p) not in off}
 
 
 @lru_cache(maxsize=8)
@@ -145,6 +201,7 @@ def load_rules(extra_files: tuple[str, ...] = ()) -> Rules:
             raise ConfigError(f"{name}: cannot read rules file: {exc.strerror}") from None
     stopwords: dict[str, set[str]] = {}
     phrases: dict[str, set[str]] = {kind: set() for kind in PHRASE_KINDS}
+    disabled: list[tuple[str, str, str]] = []  # (file, kind, phrase)
     for name, text in sources:
         data = _read_rule_file(name, text)
         lang = data.get("language", Path(name).stem)
@@ -152,6 +209,9 @@ def load_rules(extra_files: tuple[str, ...] = ()) -> Rules:
             stopwords.setdefault(lang, set()).update(data["stopwords"].casefold().split())
         for kind in PHRASE_KINDS:
             phrases[kind].update(data.get(kind, []))
+        disabled += [(name, kind, phrase) for kind, listed in data.get("disable", {}).items() for phrase in listed]
+    for kind, phrase_set in phrases.items():
+        phrases[kind] = _without_disabled(kind, phrase_set, disabled)
     languages_of: dict[str, list[str]] = {}
     for lang, words in sorted(stopwords.items()):
         for word in words:

@@ -8,7 +8,8 @@ import re
 from ..config import Config
 from ..document import Document, Stage
 from ..model.features import LineFeatures, analyze
-from ..parse.text import phrase_as_written
+from ..parse.text import ends_sentence, fold, phrase_as_written
+from .headline_choice import AGENCY_CREDIT
 from ..rules import Rules, load_rules
 from .markers import is_end_marker
 
@@ -17,10 +18,45 @@ MAX_LABEL_WORDS = 4
 # A prompt ("Sign up for our newsletter") is a short line containing a phrase.
 MAX_PROMPT_WORDS = 20
 MAX_COPYRIGHT_WORDS = 30
+# "RELATED: ...": a link line's label is short.
+MAX_LINK_LABEL_CHARS = 40
+# A photo credit standing alone ("Photo: Jane Doe/Reuters") is short.
+MAX_CREDIT_WORDS = 12
+# A copyright notice's words inside a sentence this long, and not at its start, are prose.
+MIN_PROSE_NOTICE_WORDS = 12
+NOTICE_START_CHARS = 3
+# A line mentions a phrase in passing when it has at least this many words and the phrase is
+# less than this share of them (a prompt is mostly its phrase: "Get our newsletter").
+MIN_PASSING_WORDS = 5
+MAX_PHRASE_SHARE = 1 / 3
+# An aside in brackets: "[Get New York Today in your inbox.]", "(Sign up for alerts here)".
+ASIDE = re.compile(r"^[\[(（【].*[\])）】][.!]?$")
+# A code listing's closing line: "}", "};", "})", "]);" (no words, but not a separator).
+CODE_CLOSER = re.compile(r"^\s*[\])}][\])};,]*\s*$")
+# How far above a closer the code it closes is looked for.
+CODE_LOOKBACK = 30
 # "© 2024 ...", "(c) 2024", "Copyright 2024 ..." or "All rights reserved"; not "a copyright dispute".
 COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b)|\ball rights reserved\b", re.IGNORECASE
 )
+
+
+NO_WORDS = "no words (a separator or symbols)"
+# "Photo: Jane Doe", "Foto: dpa", "Spencer Platt/Getty Images": a credit label or an agency credit.
+CREDIT_LABEL = re.compile(r"^\(?([^\W\d_]+(?: [^\W\d_]+)?)\s?:")
+
+
+def is_credit(text: str, features: LineFeatures, rules: Rules) -> bool:
+    """A photo credit on its own line: it opens with a caption label and a colon ("Photo: ...",
+    "Foto: ..."), or starts with one followed by a byline ("Photo by ..."), or names the
+    photographer/agency with a slash ("Spencer Platt/Getty Images")."""
+    label = CREDIT_LABEL.match(text)
+    if label and rules.captions.equals((fold(label.group(1)),)):
+        return True
+    first = rules.captions.prefix(features.folded)
+    if first and any(rules.bylines.prefix((reading[len(first):].lstrip(),)) for reading in features.folded if reading.startswith(first)):
+        return True
+    return AGENCY_CREDIT.search(text) is not None and not ends_sentence(text)
 
 
 def has_copyright(text: str) -> bool:
@@ -35,32 +71,103 @@ def has_copyright(text: str) -> bool:
     return COPYRIGHT.search(head) is not None
 
 
+def copyright_in_passing(text: str, features: LineFeatures) -> bool:
+    """A sentence of running text that mentions a copyright notice's words ("The band said all
+    rights reserved by the label would return to them."), not a notice: long, ending like a
+    sentence, and not opening with the notice."""
+    if not (features.is_prose and features.sentence_end and features.words >= MIN_PROSE_NOTICE_WORDS):
+        return False
+    match = COPYRIGHT.search(text[:500])
+    return match is not None and match.start() > NOTICE_START_CHARS
+
+
+def link_label(text: str, rules: Rules) -> str | None:
+    """The label of a link line: "RELATED: Lake levels fall", "Read more: ...", "Lesen Sie auch:
+    ..." (a marker or boilerplate phrase, then a colon, then a title with no full stop)."""
+    head, colon, rest = text.partition(":")
+    if not colon or not rest.strip() or len(head) > MAX_LINK_LABEL_CHARS or ends_sentence(rest):
+        return None
+    folded = (fold(head),)
+    return rules.end_markers.equals(folded) or rules.boilerplate_phrases.equals(folded) or rules.boilerplate_lines.equals(folded)
+
+
 def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str | None:
     """Why a line is boilerplate on its own, or None."""
     if features.words == 0:
-        return "no words (a separator or symbols)"
+        return NO_WORDS
     label = rules.boilerplate_lines.equals(features.folded) if features.words <= MAX_LABEL_WORDS else None
     if label:
         return f'navigation or share label ("{phrase_as_written(label, text)}")'
-    if features.words <= MAX_COPYRIGHT_WORDS and has_copyright(text):
+    if features.words <= MAX_COPYRIGHT_WORDS and has_copyright(text) and not copyright_in_passing(text, features):
         return "copyright line"
+    if features.words <= MAX_CREDIT_WORDS and not features.is_prose and is_credit(text, features, rules):
+        return "photo credit"
+    if features.words <= MAX_PROMPT_WORDS:
+        label = link_label(text, rules)
+        if label:
+            return f'link line ("{phrase_as_written(label, text)}:")'
     if features.words <= MAX_PROMPT_WORDS:
         # A one-word phrase ("newsletter") only marks a short line; a longer line needs more.
         short = features.words <= MAX_LABEL_WORDS * 2
-        phrase = next((p for p in rules.boilerplate_phrases.find_all(features.folded) if " " in p or short), None)
-        if phrase:
-            return f'boilerplate phrase ("{phrase_as_written(phrase, text)}")'
+        found = [p for p in rules.boilerplate_phrases.find_all(features.folded) if " " in p or short]
+        if found and not mentions_in_passing(text, features, found, rules):
+            return f'boilerplate phrase ("{phrase_as_written(found[0], text)}")'
     return None
+
+
+def mentions_in_passing(text: str, features: LineFeatures, phrases: list[str], rules: Rules) -> bool:
+    """The line only mentions the phrase in running text: a sentence or a headline of which
+    the phrase is a small part ("Its weekly newsletter has 2 million subscribers."), not a label
+    or a prompt ("Newsletter", "Read more: ...", "Sign up for our newsletter").
+
+    A prompt is mostly its phrases, or starts with one or with a label ("Sign up for our morning
+    newsletter and ..."), or ends with a colon, or is an aside in brackets ("[Get the day's news
+    in your inbox.]"); a line of running text has words enough of its own.
+
+    >>> from newsclean.model.features import line_features
+    >>> from newsclean.rules import load_rules
+    >>> said = '"We have never seen anything like this," the mayor said.'
+    >>> mentions_in_passing(said, line_features(said, frozenset()), ["like this"], load_rules())
+    True
+    >>> prompt = "Sign up for our newsletter"
+    >>> mentions_in_passing(prompt, line_features(prompt, frozenset()), ["sign up for our newsletter"], load_rules())
+    False
+    """
+    stripped = text.strip()
+    if features.words < MIN_PASSING_WORDS or stripped.endswith((":", "：")) or ASIDE.match(stripped):
+        return False
+    if any(reading.startswith(phrase) for reading in features.folded for phrase in phrases):
+        return False  # "Read more: ...", "Copyright Acme Media"
+    label = rules.boilerplate_lines.prefix(features.folded)
+    if label and (" " in label or not features.sentence_end):
+        return False  # "Sign up for ...", "Subscribe now and ...": a prompt led by a label
+    return sum(phrase.count(" ") + 1 for phrase in phrases) < MAX_PHRASE_SHARE * features.words
+
+
+def closes_code(texts: list[str], position: int) -> bool:
+    """The line closes a code listing: brackets only ("}", "};"), below a line that opens a block
+    ("function f() {") that is still open."""
+    if not CODE_CLOSER.match(texts[position]):
+        return False
+    depth = 0
+    for text in reversed(texts[max(0, position - CODE_LOOKBACK) : position]):
+        depth += text.count("}") - text.count("{")
+        if depth < 0:
+            return True  # an unclosed "{" above: this line closes it
+    return False
 
 
 def mark_boilerplate(doc: Document, config: Config) -> Document:
     """Remove lines that are boilerplate by themselves, wherever they are on the page."""
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
-    for block, features in zip(doc.blocks, lines):
+    texts = [b.text for b in doc.blocks]
+    for position, (block, features) in enumerate(zip(doc.blocks, lines)):
         # End-of-article markers ("Comments") are left to main_text: they tell where the article ends.
         if block.kept and not is_end_marker(features, rules):
             reason = boilerplate_reason(block.text, features, rules)
+            if reason == NO_WORDS and closes_code(texts, position):
+                continue  # the "}" of a code listing in the article is part of it
             if reason:
                 block.remove(Stage.BOILERPLATE, reason)
     return doc

@@ -1,4 +1,6 @@
 """Exact and near-duplicate paragraphs: the first occurrence stays, later copies are removed.
+Machine residue goes too: a line gluing a run of other lines together ("the whole article
+again as one long line"), and a short line said again word for word inside a longer paragraph.
 
 Cost stays near-linear in the number of lines: paragraphs are bucketed by a few blocking keys
 (their folded text, first words, last words) and only paragraphs that share a key
@@ -10,6 +12,7 @@ their own, only as part of a run of lines that repeats an earlier run.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Container
 
 from rapidfuzz import fuzz
 
@@ -140,19 +143,112 @@ def extend_runs(folded: FoldedTexts, copies: Copies, config: Config) -> Copies:
     return extra
 
 
-def _all_copies(doc: Document, config: Config) -> tuple[list[Block], Copies]:
+def _all_copies(doc: Document, config: Config) -> tuple[list[Block], FoldedTexts, Copies]:
     kept = doc.kept()
     folded = FoldedTexts([b.text for b in kept])
     copies = find_copies(folded, config)
     copies.update(extend_runs(folded, copies, config))
-    return kept, copies
+    return kept, folded, copies
+
+
+# Machine residue: a line that is a run of other lines glued together ("the whole article again
+# as one long line") is a copy of them when the run covers this share of it.
+MIN_RUN_COVER = 0.9
+MIN_RUN_LINES = 2
+HEAD_CHARS = 40  # blocking key: a line's first characters
+# A short line (a pull quote, a caption repeating a sentence) said again word for word inside a
+# paragraph at least twice its length is a copy of it. Blocking key: its first SHINGLE words.
+SHINGLE = 4
+MIN_CONTAINED_WORDS = 5
+MIN_CONTAINER_WORDS = 2 * MIN_CONTAINED_WORDS
+SHINGLE_BUCKET = 8  # paragraphs remembered per shingle (a boilerplate shingle stays cheap)
+
+
+def find_glued_runs(folded: FoldedTexts, config: Config) -> dict[int, tuple[int, int]]:
+    """Lines (by position) that are a run of two or more other lines glued together, with the
+    run's first and last position. Linear: each line is looked up by its head, then walked once."""
+    heads: dict[str, list[int]] = defaultdict(list)
+    for pos in range(len(folded)):
+        text = folded[pos]
+        if len(text) >= config.duplicate_min_chars and len(heads[text[:HEAD_CHARS]]) < config.duplicate_bucket_size:
+            heads[text[:HEAD_CHARS]].append(pos)
+    glued: dict[int, tuple[int, int]] = {}
+    for pos in range(len(folded)):
+        text = folded[pos]
+        if len(text) < 2 * config.duplicate_min_chars:
+            continue
+        for start in heads.get(text[:HEAD_CHARS], ()):
+            end, covered = _glued_run(text, folded, start, pos)
+            if end - start + 1 >= MIN_RUN_LINES and covered >= MIN_RUN_COVER * len(text):
+                glued[pos] = (start, end)
+                break
+    return glued
+
+
+def _glued_run(text: str, folded: FoldedTexts, start: int, line: int) -> tuple[int, int]:
+    """How far the lines from `start` on spell `text` one after the other: (last line, characters covered)."""
+    offset, pos = 0, start
+    while pos < len(folded) and pos != line and offset < len(text):
+        part = folded[pos]
+        if not part or not text.startswith(part, offset):
+            break
+        offset += len(part)
+        while offset < len(text) and text[offset] == " ":
+            offset += 1
+        pos += 1
+    return pos - 1, offset
+
+
+def find_contained(folded: FoldedTexts, taken: Container[int]) -> dict[int, int]:
+    """Short lines (by position) said again word for word inside a longer paragraph, with its
+    position. Near-linear: paragraphs are indexed by their word shingles (a bounded number per
+    shingle), a short line is looked up by its first shingle only."""
+    index: dict[int, list[int]] = defaultdict(list)
+    for pos in range(len(folded)):
+        words = folded[pos].split(" ")
+        if len(words) >= MIN_CONTAINER_WORDS and pos not in taken:
+            for i in range(len(words) - SHINGLE + 1):
+                bucket = index[hash(" ".join(words[i : i + SHINGLE]))]
+                if len(bucket) < SHINGLE_BUCKET and (not bucket or bucket[-1] != pos):
+                    bucket.append(pos)
+    contained: dict[int, int] = {}
+    for pos in range(len(folded)):
+        text = folded[pos]
+        words = text.split(" ")
+        if pos in taken or len(words) < MIN_CONTAINED_WORDS:
+            continue
+        for other in index.get(hash(" ".join(words[:SHINGLE])), ()):
+            container = folded[other]
+            if other != pos and len(container) >= 2 * len(text) and f" {text} " in f" {container} ":
+                contained[pos] = other
+                break
+    return contained
 
 
 def mark_duplicates(doc: Document, config: Config) -> Document:
-    """Remove later copies of paragraphs, and short lines inside a repeated run."""
-    kept, copies = _all_copies(doc, config)
+    """Remove later copies of paragraphs, short lines inside a repeated run, lines that glue a
+    run of other lines together, and short lines said again inside a longer paragraph."""
+    kept, folded, copies = _all_copies(doc, config)
     for pos, (original, score) in copies.items():
         _mark(kept[pos], kept[original], score)
+    glued = find_glued_runs(folded, config)
+    for pos, (start, end) in glued.items():
+        if pos not in copies:
+            kept[pos].remove(Stage.DUPLICATE, f"repeats lines {kept[start].line}-{kept[end].line}",
+                             duplicate_of=kept[start].line, score=100.0)
+    contained = find_contained(folded, {**copies, **glued})
+    held: dict[int, list[int]] = defaultdict(list)
+    for pos, container in contained.items():
+        held[container].append(pos)
+    for container, parts in held.items():
+        if len(parts) >= MIN_RUN_LINES:
+            # A line holding several others word for word is residue gluing them (with gaps
+            # or other lines between): it goes, they stay.
+            kept[container].remove(Stage.DUPLICATE, f"repeats lines {kept[min(parts)].line}-{kept[max(parts)].line}",
+                                   duplicate_of=kept[min(parts)].line, score=100.0)
+        else:
+            kept[parts[0]].remove(Stage.DUPLICATE, f"said again in line {kept[container].line}",
+                                  duplicate_of=kept[container].line, score=100.0)
     if copies and doc.input_format == "text":  # HTML edges are trafilatura's, not span_edges'
         _trim_stranded_labels(doc, config)
     return doc
@@ -171,7 +267,7 @@ def _trim_stranded_labels(doc: Document, config: Config) -> None:
 def mark_repeated_blocks(doc: Document, config: Config) -> Document:
     """Remove whole repeated blocks (a scraper fault: the article body twice) before the article's
     edges are looked for, so that a copy far below cannot stretch the article down to it."""
-    kept, copies = _all_copies(doc, config)
+    kept, _, copies = _all_copies(doc, config)
     run: list[int] = []
     for pos in [*sorted(copies), -2]:
         if run and pos != run[-1] + 1:

@@ -22,6 +22,9 @@ MAX_HEADING_WORDS = 6
 MIN_WORDS_ABOVE_MARKER = 30
 # A notice without a heading only counts below this share of the body's running text.
 MIN_BODY_SHARE_ABOVE = 0.5
+# ... and only with little running text below it (else it is a sentence of the article that
+# opens like a notice: "The information contained in the report ...").
+MAX_PROSE_AFTER_NOTICE = 0.2
 
 
 def mark_after_end_marker(doc: Document, kept: list[int], lines: list[LineFeatures], rules: Rules) -> None:
@@ -57,13 +60,19 @@ def mark_footer(doc: Document, config: Config) -> Document:
     kept = doc.kept_positions()
     total = sum(lines[i].size for i in kept if lines[i].is_prose) or 1.0
     above = 0.0
+    # Running text left below each position: a notice with no heading ends the page's prose.
+    prose_after = [0.0] * (len(kept) + 1)
+    for position in range(len(kept) - 1, -1, -1):
+        features = lines[kept[position]]
+        prose_after[position] = prose_after[position + 1] + (features.size if features.is_prose else 0.0)
     for position, i in enumerate(kept):
         features = lines[i]
         heading = rules.legal_headings.prefix(features.folded)
-        if heading and features.words <= MAX_HEADING_WORDS and position + 1 < len(kept):
+        if heading and features.words <= MAX_HEADING_WORDS and not features.sentence_end and position + 1 < len(kept):
             doc.blocks[i].remove(Stage.FOOTER, f'legal notice ("{phrase_as_written(heading, doc.blocks[i].text)}")')
             doc.blocks[kept[position + 1]].remove(Stage.FOOTER, f'legal notice (under "{doc.blocks[i].text[:40]}")')
-        elif heading and features.words > MAX_HEADING_WORDS and above >= MIN_BODY_SHARE_ABOVE * total:
+        elif (heading and features.words > MAX_HEADING_WORDS and above >= MIN_BODY_SHARE_ABOVE * total
+              and prose_after[position + 1] <= MAX_PROSE_AFTER_NOTICE * total):
             doc.blocks[i].remove(Stage.FOOTER, f'legal notice ("{phrase_as_written(heading, doc.blocks[i].text)}")')
         if features.is_prose:
             above += features.size

@@ -1,8 +1,12 @@
-"""The headline inside extracted HTML: the page's title repeated as the first paragraph.
+"""The headline of extracted HTML, chosen among the titles the page declares.
 
-trafilatura often keeps the `<h1>` as the body's first paragraph while also returning it as the
-title. Like the text-dump `title` stage, this marks that paragraph `title` (kept as metadata),
-so the body starts with the article's first real paragraph.
+A page names its headline several times: `<title>` (usually with the site's name), og:title,
+the JSON-LD headline, the `<h1>`; trafilatura often keeps the `<h1>` as the body's first
+paragraph too. They do not always agree (an `<h1>` holding the site's logo text, a section
+name, an og:title written for social media). headline_choice.py scores them all, with the
+body's first short paragraphs, by shape, agreement and the words they share with the body;
+the site's name is stripped. The paragraph near the top that repeats the chosen title is marked
+`title` (kept as metadata), so the body starts with the article's first real paragraph.
 """
 
 from __future__ import annotations
@@ -13,13 +17,22 @@ from rapidfuzz import fuzz
 
 from ..config import Config
 from ..document import Document, Removal, Stage
+from ..model.features import analyze
 from ..parse.text import fold
+from ..rules import load_rules
+from .headline_choice import Candidate, best, is_site_name, score_candidates, strip_site_name
 
 # The headline sits above the body: only the first few kept paragraphs are looked at.
 SCAN_BLOCKS = 3
 MATCH_SCORE = 90.0
 # "Headline | Site name", "Headline - Section - Site": the parts a page title is built of.
 TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[|\-–—:·•»]\s+")
+# How much of the body the candidates' words are compared with.
+BODY_BLOCKS = 60
+# A paragraph of the body is a weaker witness than a title the markup declares.
+# Of the declared titles, <title> carries the site's name and <h1> is sometimes a logo or a
+# section: the meta tags (og:title, JSON-LD) are trusted a little more.
+PRIOR = {"paragraph": 0.5, "h1": 0.6, "title": 0.8, "ld": 0.9}
 
 
 def title_variants(title: str) -> set[str]:
@@ -32,8 +45,31 @@ def title_variants(title: str) -> set[str]:
     return {folded for folded in map(fold, parts) if folded}
 
 
+def choose_title(doc: Document, config: Config) -> str | None:
+    """The declared title or top paragraph that best reads as the body's headline, without the site's name."""
+    rules = load_rules(config.rule_files)
+    analysis = analyze(doc, rules)
+    stopwords = rules.stopwords.get((analysis.language or "").split("-")[0].lower(), frozenset())
+    kept = doc.kept_positions()
+    sites = doc.meta.site_names
+    texts = [text for where, text in doc.meta.title_candidates if where != "meta"]
+    # trafilatura's title repeats a tag's: counted once, it would agree with itself.
+    declared = [(where, strip_site_name(text, sites)) for where, text in doc.meta.title_candidates if where != "meta" or text not in texts]
+    # A title that is only the site's name ("PIXNET", a logo's <h1>) names no article.
+    declared = [(where, text) for where, text in declared if text and not is_site_name(text, sites)]
+    pool = [Candidate(text, -1 - k, 0, where) for k, (where, text) in enumerate(declared)]
+    top_lines = [i for i in kept[:SCAN_BLOCKS] if not analysis.lines[i].is_prose]
+    pool += [Candidate(doc.blocks[i].text, i, 0, "paragraph") for i in top_lines]
+    # The body without the candidate paragraphs: a headline is not "repeated by the body" for standing atop it.
+    body = [doc.blocks[i].text for i in kept[:BODY_BLOCKS] if i not in top_lines]
+    top = best(score_candidates(pool, body, stopwords, rules, prior=PRIOR))
+    return strip_site_name(top.candidate.text, sites) or None if top is not None else None
+
+
 def mark_headline(doc: Document, config: Config) -> Document:
-    """Mark the paragraph near the top that repeats the page's title as the headline."""
+    """Choose the page's headline, and mark the paragraph near the top that repeats it."""
+    if doc.meta.title_candidates:
+        doc.meta.title = choose_title(doc, config)
     if not doc.meta.title:
         return doc
     wanted = title_variants(doc.meta.title)

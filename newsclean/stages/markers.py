@@ -8,6 +8,8 @@ from ..rules import Rules
 
 # An end-of-article marker is a short line ("Comments", "Related articles", "Most popular").
 MAX_MARKER_WORDS = 6
+# A marker line ending like a sentence with this many words besides the phrase is a sentence.
+MARKER_SENTENCE_WORDS = 2
 # Two sentence paragraphs in a row this soon after a marker mean the article goes on (teaser
 # blurbs and comments are separated by headlines, names and dates).
 MARKER_LOOKAHEAD = 12
@@ -16,8 +18,12 @@ MARKER_LOOKBEHIND = 3
 
 
 def is_end_marker(features: LineFeatures, rules: Rules) -> bool:
-    """A short line that starts with an end-of-article phrase."""
-    return features.words <= MAX_MARKER_WORDS and rules.end_markers.prefix(features.folded) is not None
+    """A short line that starts with an end-of-article phrase and is not a sentence of its own
+    ("Comments were closed on Friday." goes on; "Comments (12)" ends the article)."""
+    if features.words > MAX_MARKER_WORDS:
+        return False
+    phrase = rules.end_markers.prefix(features.folded)
+    return phrase is not None and not (features.sentence_end and features.words > phrase.count(" ") + 1 + MARKER_SENTENCE_WORDS)
 
 
 def confirmed_markers(lines: list[LineFeatures], texts: list[str], rules: Rules) -> dict[int, str]:

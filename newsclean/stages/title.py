@@ -1,80 +1,56 @@
-"""The headline: the heading-like line just above the article body, kept as metadata.
+"""The headline: the heading-like line above the article body, kept as metadata.
 
-Candidates are the lines above the body that the other stages left outside the article (never
-labels, share buttons or error text, which were removed for what they are), and the body's first
-line when it reads like a heading. A headline is a short, complete line (6 to 20 words is
-typical, no full stop) close above the body; when two such lines stand one above the other, the
-upper one is the headline and the lower one its standfirst.
+Candidates are the lines in a window above the body that the other stages left outside the
+article (never labels, share buttons or error text, which were removed for what they are), and
+the body's first line when it reads like a heading. headline_choice.py scores them (shape, what
+they are not, agreement, words shared with the body, distance); when two headline-like lines
+stand one above the other, the upper one is the headline and the lower one its standfirst. When
+no line is plausible the page has no title.
 """
 
 from __future__ import annotations
-
-import re
-from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
 from ..config import Config
 from ..document import Document, Removal, Stage, Verdict
 from ..model.features import Analysis, LineFeatures, analyze
-from ..parse.text import CJK_CHAR, is_cut_short, tokens
 from ..rules import Rules, load_rules
 from .boilerplate import boilerplate_reason
 from .error_page import error_phrase
-from .span_edges import CONTACT
+from .markers import is_end_marker
+from .headline_choice import Candidate, best, ends_like_sentence, score_candidates, strip_site_name
 
 # Only lines the region finder left outside (or kept) may become the title.
 REPLACEABLE = {Stage.BOILERPLATE, Stage.FOOTER}
 MATCH_SCORE = 90.0
-# Lines with this share of digits are dates, times and counters, not headlines.
-MAX_TITLE_DIGITS = 0.25
-# Headlines are rarely longer; standfirsts often are.
-LONG_TITLE_WORDS = 20
-# How fast a candidate loses to the ones closer to the body, per line of distance.
-DISTANCE_DECAY = 0.08
-# A headline-like line right above the best candidate wins if it scores this share of it.
+# A headline-like line right above the best candidate wins if it looks this much like one.
 STANDFIRST_SHARE = 0.6
 # Bylines are short.
-MAX_BYLINE_WORDS = 10
-# Breadcrumbs and tag lists separate their items.
-SEPARATORS = re.compile(r"\s[|>»›/·•]{1,2}\s|\s>>|>>\s")
-# A candidate sharing no word with the body keeps this much of its score.
-MIN_OVERLAP_WEIGHT = 0.3
-# A candidate that the body repeats word for word keeps this much of its score.
-IN_BODY_WEIGHT = 0.3
+MAX_BYLINE_WORDS = 12
+# The headline stands above the byline (lines below it are the author's role, a photo gallery's
+# title, a standfirst); the body's first line is the headline only when it reads like one.
+# Lines below a "Related" or "Most read" marker are teasers for other stories.
+PRIOR = {"below byline": 0.5, "body": 0.7, "below marker": 0.3}
+# A kicker ("Election 2024:") over the headline is short.
+MAX_KICKER_WORDS = 6
+# "Just below" a byline or a marker: within this many lines.
+BELOW_LINES = 10
+# A standfirst may stand this many lines below its headline (a date or byline between).
+STANDFIRST_GAP = 3
+# Besides the lines above it, the body's first line may be the headline.
+BODY_CANDIDATES = 1
 # How much of the body the candidates' words are compared with.
 BODY_LINES = 60
-# Topic words are at least this long (shorter ones are mostly function words).
-MIN_TOPIC_WORD = 4
-
-
-def headline_score(text: str, features: LineFeatures, distance: int, repeated: bool) -> float:
-    """How much a line looks like the page's headline (> 0), given its distance above the body."""
-    size = features.size
-    if size < 2 or features.digit_share > MAX_TITLE_DIGITS:
-        return 0.0
-    score = min(size, 12.0) / 12.0  # a one-word label is rarely the headline
-    if features.sentence_end and not text.rstrip("\"'”’»)").endswith(("?", "!", "？", "！")):
-        score *= 0.3  # headlines rarely end with a full stop
-    if size > LONG_TITLE_WORDS:
-        score *= 0.3  # a standfirst or a paragraph, not a heading
-    if repeated:
-        score *= 1.5  # the headline often appears twice (breadcrumb or <title>, then <h1>)
-    return score / (1.0 + DISTANCE_DECAY * distance)
 
 
 def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, config: Config) -> bool:
+    """A line other stages left replaceable, that is not boilerplate, error text or a marker by itself."""
     block, features = doc.blocks[i], lines[i]
     if features.words > config.title_max_words:
         return False
     if block.removal is not None and block.removal.stage not in REPLACEABLE:
         return False
-    if features.words <= MAX_BYLINE_WORDS and rules.bylines.prefix(features.folded):
-        return False  # "By Jane Doe", "Par Jean Dupont"
-    if len(SEPARATORS.findall(block.text)) >= 2 or CONTACT.search(block.text):
-        return False  # a breadcrumb ("Home > News > World") or a byline with a handle
-    if is_cut_short(block.text):
-        return False  # a title cut short is a teaser for another page: the page shows its own in full
     return (
         boilerplate_reason(block.text, features, rules) is None
         and error_phrase(features, rules) is None
@@ -82,72 +58,56 @@ def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, c
     )
 
 
-def body_overlap(candidate: frozenset[str], body: set[str]) -> float:
-    """Share of a candidate's topic words that the body uses: a headline announces its article,
-    a teaser for another story, a byline or a section name does not."""
-    return sum(1 for w in candidate if w in body) / len(candidate) if candidate else 0.0
+def site_names(doc: Document) -> list[str]:
+    """What the site may be called: its host."""
+    return [doc.meta.url] if doc.meta.url else []
 
 
-def cjk_pairs(words: list[str]) -> list[str]:
-    """Pairs of neighbouring single CJK characters among a line's words (a character alone says little)."""
-    singles = [w for w in words if len(w) == 1 and CJK_CHAR.match(w)]
-    return [a + b for a, b in zip(singles, singles[1:])]
+def is_kicker(text: str, features: LineFeatures) -> bool:
+    """A short label over the headline that leads into it: "The Open Journalism Project:"."""
+    return features.words <= MAX_KICKER_WORDS and text.rstrip().endswith((":", "："))
 
 
-def topic_words(text: str, stopwords: frozenset[str]) -> frozenset[str]:
-    """The words that carry a line's topic: no stop words, no short words, no numbers; in CJK
-    text, pairs of neighbouring characters (a character alone says little).
-
-    >>> sorted(topic_words("The council approved the new budget", frozenset({"the"})))
-    ['approved', 'budget', 'council']
-    """
-    words = tokens(text)
-    topic = {w for w in words if len(w) >= MIN_TOPIC_WORD and w not in stopwords and not w.isdigit()}
-    if not text.isascii():  # only CJK text has single-character words to pair
-        topic.update(cjk_pairs(words))
-    return frozenset(topic)
+def is_byline(features: LineFeatures, rules: Rules) -> bool:
+    """A short line starting with a byline phrase ("By Jane Doe", "Par Jean Dupont")."""
+    return features.words <= MAX_BYLINE_WORDS and rules.bylines.prefix(features.folded) is not None
 
 
-def body_vocabulary(texts: Iterable[str]) -> set[str]:
-    """Every word of the texts, and their CJK pairs: what candidates' topic words are looked up in.
-
-    The same as the texts' topic words for that purpose, and cheaper (no filtering): whether a
-    word is a topic word depends on the word alone, and no word holds two CJK characters.
-    """
-    vocabulary: set[str] = set()
-    for text in texts:
-        words = tokens(text)
-        vocabulary.update(words)
-        if not text.isascii():
-            vocabulary.update(cjk_pairs(words))
-    return vocabulary
+def _just_below(i: int, lines: list[int]) -> bool:
+    return any(0 < i - line <= BELOW_LINES for line in lines)
 
 
-def _choose_headline(doc: Document, analysis: Analysis, candidates: list[int], body_start: int, rules: Rules) -> int | None:
-    lines = analysis.lines
-    texts = [doc.blocks[i].text for i in candidates]
+def _where(i: int, body_start: int, bylines: list[int], markers: list[int]) -> str:
+    """Which prior a candidate gets: in the body, just below a teaser list's marker or a byline."""
+    if i >= body_start:
+        return "body"
+    if _just_below(i, markers):
+        return "below marker"
+    return "below byline" if _just_below(i, bylines) else "line"
+
+
+def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], body_start: int, rules: Rules, config: Config) -> int | None:
+    """The candidate line that best reads as the headline of the body below it, or None."""
     language = (analysis.language or "").split("-")[0]
     stopwords = rules.stopwords.get(language, frozenset())
     # The body's opening paragraphs are where a headline's words come back; enough to judge by.
-    opening = [doc.blocks[i].text for i in doc.kept_positions() if i != body_start][:BODY_LINES]
-    body = body_vocabulary(opening)
-    body_lines = set(opening)
-    shape_scores, scores = {}, {}
-    for i in candidates:
-        text = doc.blocks[i].text
-        shape_scores[i] = headline_score(text, lines[i], max(0, body_start - 1 - i), texts.count(text) > 1)
-        score = shape_scores[i] * (MIN_OVERLAP_WEIGHT + body_overlap(topic_words(text, stopwords), body))
-        if text in body_lines:
-            score *= IN_BODY_WEIGHT  # a box repeating the body's own subheadings, not the headline
-        scores[i] = score
-    best = max(scores, key=lambda i: (scores[i], i), default=None)
-    if best is None or scores[best] <= 0:
+    taken = set(candidates)
+    opening = [doc.blocks[i].text for i in doc.kept_positions() if i not in taken][:BODY_LINES]
+    above_body = range(max(0, body_start - config.title_scan_lines), body_start)
+    bylines = [i for i in above_body if is_byline(analysis.lines[i], rules)]
+    markers = [i for i in above_body if is_end_marker(analysis.lines[i], rules)]
+    pool = [Candidate(doc.blocks[i].text, i, max(0, body_start - 1 - i), _where(i, body_start, bylines, markers)) for i in candidates]
+    scored = score_candidates(pool, opening, stopwords, rules, prior=PRIOR)
+    top = best(scored)
+    if top is None:
         return None
-    # Headline and standfirst both announce the article; the upper one is the headline.
-    above = shape_scores.get(best - 1, 0.0)
-    if above >= STANDFIRST_SHARE * shape_scores[best] and lines[best - 1].size >= 6:
-        return best - 1
-    return best
+    # Headline and standfirst both announce the article; the upper one is the headline (a date
+    # or a byline may stand between them).
+    for above in sorted((s for s in scored if 0 < top.candidate.position - s.candidate.position <= STANDFIRST_GAP), key=lambda s: -s.candidate.position):
+        if (above.shape >= STANDFIRST_SHARE * top.shape and above.overlap >= STANDFIRST_SHARE * top.overlap
+                and above.candidate.source == top.candidate.source and analysis.lines[above.candidate.position].size >= 6):
+            return above.candidate.position
+    return top.candidate.position
 
 
 def mark_title(doc: Document, config: Config) -> Document:
@@ -161,17 +121,22 @@ def mark_title(doc: Document, config: Config) -> Document:
     body_start = kept[0] if kept else len(doc.blocks)
     window = range(max(0, body_start - config.title_scan_lines), body_start)
     candidates = [i for i in window if _candidate(doc, i, lines, rules, config)]
-    first = kept[0] if len(kept) > 1 else None
-    if first is not None and not lines[first].sentence_end and _candidate(doc, first, lines, rules, config):
-        candidates.append(first)  # a heading that opens the body is the headline
+    # A heading among the body's first lines may be the headline (not when it is all there is).
+    for i in kept[:BODY_CANDIDATES] if len(kept) > 1 else ():
+        if not lines[i].is_prose and not ends_like_sentence(doc.blocks[i].text, lines[i]) and _candidate(doc, i, lines, rules, config):
+            candidates.append(i)
     if doc.meta.title:
         # A title from the header or the HTML: mark the line that repeats it.
         wanted = doc.meta.title
         chosen = next((i for i in reversed(candidates) if fuzz.ratio(doc.blocks[i].text, wanted) >= MATCH_SCORE), None)
     else:
-        chosen = _choose_headline(doc, analysis, candidates, body_start, rules)
+        chosen = choose_headline(doc, analysis, candidates, body_start, rules, config)
         if chosen is not None:
-            doc.meta.title = doc.blocks[chosen].text
+            kicker = chosen - 1 if chosen > 0 and is_kicker(doc.blocks[chosen - 1].text, lines[chosen - 1]) and chosen - 1 in candidates else None
+            headline = doc.blocks[chosen].text if kicker is None else f"{doc.blocks[kicker].text} {doc.blocks[chosen].text}"
+            doc.meta.title = strip_site_name(headline, site_names(doc)) or None
+            if kicker is not None:
+                doc.blocks[kicker].removal = Removal(Stage.TITLE, "headline (kept as the title)")
     if chosen is not None:
         for i in [*window, body_start]:  # a repeat of the headline (breadcrumb, <title>) goes with it
             if i < len(doc.blocks) and (i == chosen or doc.blocks[i].text == doc.blocks[chosen].text):

@@ -1,0 +1,364 @@
+"""Which of several candidate lines is the page's headline: a small scorer shared by the text-dump
+`title` stage and the HTML `headline` stage.
+
+A candidate is a line above the article body (or a title the page declares in its markup). It
+is scored by language-independent signals only:
+
+- shape: a headline is a complete line of a few words to about twenty, with no full stop and no
+  sentence break inside, not mostly digits, not starting in lower case;
+- what it is not: a photo caption or credit, a byline, a breadcrumb, a toolbar of labels
+  ("Listen 3 min Comment Share"), or a line naming the site;
+- agreement: the same words standing twice (a breadcrumb and the `<h1>`, the `<title>` and
+  og:title) are very likely the headline;
+- its article: a headline announces the body below, so it shares topic words with it (a call to
+  action, a teaser for another story or a section name does not);
+- position: closer to the body is more likely, slowly.
+
+When no candidate scores enough the page has no title (`None`): a wrong title is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ..model.features import LineFeatures, line_features
+from ..parse.text import CJK_CHAR, fold, is_cut_short, is_list_item, tokens
+from ..rules import Rules
+from .span_edges import CONTACT
+
+# Lines with this share of digits are dates, times and counters, not headlines.
+MAX_TITLE_DIGITS = 0.25
+# A headline reaches full weight at this many words; longer lines are standfirsts or paragraphs.
+FULL_WEIGHT_WORDS = 8.0
+LONG_TITLE_WORDS = 24
+MAX_TITLE_WORDS = 40
+# A byline is short; with a date and several names it may be longer (MAX_DATELINE_WORDS).
+MAX_BYLINE_WORDS = 8
+MAX_DATELINE_WORDS = 14
+# Breadcrumbs and tag lists separate their items.
+BREADCRUMB = re.compile(r"\s[|>»›/·•]{1,2}\s|\s>>|>>\s")
+# "Benoit Tessier/Reuters", "Spencer Platt/Getty Images": a photographer's name and the agency
+# end a caption ("Food/Dining", "AC/DC" and "Reuters/Ipsos Poll Finds" are not credits).
+AGENCY_CREDIT = re.compile(r"(?<!\S)[A-Z][\w.'-]* [A-Z][\w.'-]*/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}\)?\s*$")
+# "Photograph: Jane Doe", "Foto: dpa": a caption label followed by a colon.
+LABEL_COLON = re.compile(r"(?:^|[.)]\s+|\s)([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})\s?:(?:\s|$)")
+# "N.Y.C.", "U.S.": a headline may end with an abbreviation's full stop.
+ABBREVIATION_END = re.compile(r"\b\w\.\w\.$")
+# A toolbar run together holds at least this many different labels.
+MIN_TOOLBAR_LABELS = 3
+# Below this score no candidate is taken for the headline.
+MIN_SCORE = 0.12
+# How much of its score a candidate keeps per line of distance from the body.
+DISTANCE_DECAY = 0.05
+# A candidate sharing no topic word with the body keeps this share of its score.
+NO_OVERLAP_WEIGHT = 0.1
+# A line that other candidates repeat gains this much per agreeing candidate (at most two).
+AGREEMENT_BONUS = 0.6
+# A candidate must share this many topic words with the body for its overlap to count in full.
+FULL_OVERLAP_WORDS = 3
+# A candidate the body's opening repeats word for word keeps this share of its score.
+IN_BODY_WEIGHT = 0.6
+# Words meet when their first this many characters do (a stem in any alphabetic script).
+STEM_CHARS = 6
+# Topic words are at least this long (shorter ones are mostly function words).
+MIN_TOPIC_WORD = 4
+# Two texts agree when their folded forms are this similar (0-100), or one holds the other.
+AGREE_SCORE = 90.0
+# Separators page titles are built with: "Headline | Site", "Site - Headline", "标题_频道_网站".
+# (Each alternative starts only where a run of spaces starts: linear on long runs of spaces.)
+SITE_SEPARATOR = re.compile(r"(?<!\s)\s+(?:[|｜–—·•»~]|-{1,2}|::)\s+|(?<!\s)\s*[|｜]\s*|(?<=[^\x00-\x7f])[_|]|(?<=\S)\s*::\s*")
+BARS = ("|", "｜")
+# Separators left dangling at a title's ends ("Site ::").
+EDGE_JUNK = " \t:|｜-–—·•_~»"
+COLON_SEPARATOR = re.compile(r"(?<!\s)\s*[:：]\s+")
+# A trailing part this short (in tokens) beside a longer rest is the site's or section's name.
+MAX_SITE_TOKENS = 5
+
+
+@dataclass
+class Candidate:
+    """A line or declared title that may be the headline."""
+
+    text: str
+    position: int  # index of its block, or -1 for a title from the page's markup
+    distance: int = 0  # lines above the body
+    source: str = "line"  # "line", or where in the markup ("title", "og:title", "h1", ...)
+
+
+def count_tokens(text: str) -> int:
+    """Words, a CJK character counting as one."""
+    return len(tokens(text))
+
+
+def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
+    """The title without the site's or section's name before or after a separator.
+
+    A part is the site name when it repeats a known site name (host, og:site_name), or, at the
+    end, when it is short beside the rest; only one kind of separator is stripped.
+
+    >>> strip_site_name("Rain again in May after a dry spring | The Daily Planet")
+    'Rain again in May after a dry spring'
+    >>> strip_site_name("Friday Facts #282 - 0.17 in sight | Factorio")
+    'Friday Facts #282 - 0.17 in sight'
+    >>> strip_site_name("Planet: Rain again in May", ["planet.example"])
+    'Rain again in May'
+    """
+    names = {key for key in (_site_key(n) for n in site_names) if len(key) >= 3}
+    title = title.strip(EDGE_JUNK)
+    for splitter in (SITE_SEPARATOR, COLON_SEPARATOR):
+        parts = splitter.split(title)
+        seps = splitter.findall(title)
+        if len(parts) < 2:
+            continue
+        # A known site name, at either end, whatever the separator.
+        while len(parts) > 1 and _is_site(parts[-1], names):
+            parts, seps = parts[:-1], seps[:-1]
+        while len(parts) > 1 and _is_site(parts[0], names):
+            parts, seps = parts[1:], seps[1:]
+        if splitter is SITE_SEPARATOR and len(parts) > 1:
+            # Short trailing parts behind the same separator: "Headline - Section - Site".
+            kind = seps[-1].strip()
+            while len(parts) > 1 and seps[-1].strip() == kind and (_short_beside(parts[-1], parts[:-1]) or _repeats(parts[-1], parts[:-1])):
+                parts, seps = parts[:-1], seps[:-1]
+            # A section's name before a bar: "New York|Manhole fires ..." (a dash or colon there
+            # belongs to the headline: "Review: ...").
+            while len(parts) > 1 and seps[0].strip() in BARS and _short_beside(parts[0], parts[1:]):
+                parts, seps = parts[1:], seps[1:]
+        title = "".join(p + s for p, s in zip(parts, [*seps, ""])).strip()
+    return title
+
+
+def is_site_name(text: str, site_names: Iterable[str]) -> bool:
+    """The text is one of the site's names (its host, og:site_name)."""
+    return _is_site(text, {key for key in (_site_key(n) for n in site_names) if len(key) >= 3})
+
+
+def _site_key(name: str) -> str:
+    """A site name as letters only: "The Seattle Times" and "seattletimes.com" become comparable."""
+    name = name.casefold()
+    name = re.sub(r"^(?:https?://)?(?:www\d?\.|m\.|amp\.)?", "", name).split("/")[0]
+    name = re.sub(r"\.(?:com|org|net|co|gov|edu|info|news|[a-z]{2})(?:\.[a-z]{2})?$", "", name)
+    return re.sub(r"[\W_]+", "", name)
+
+
+def _is_site(part: str, names: set[str]) -> bool:
+    key = _site_key(part)
+    return bool(key) and any(key == n or (len(key) >= 5 and (key in n or n in key)) for n in names)
+
+
+def _repeats(part: str, rest: Sequence[str]) -> bool:
+    """The part says again what the rest says ("X en Español - X"): the site's name."""
+    folded = fold(part)
+    return bool(folded) and f" {folded} " in f" {fold(' '.join(rest))} "
+
+
+def _short_beside(part: str, rest: Sequence[str]) -> bool:
+    """The part is short beside the rest and reads as a name ("The Daily Planet", "Vox", "中国青年网"),
+    not as the end of the headline ("here's how to check")."""
+    size, rest_size = count_tokens(part), sum(count_tokens(p) for p in rest)
+    return 0 < size <= MAX_SITE_TOKENS and 2 * size <= rest_size and looks_like_name(part)
+
+
+def looks_like_name(text: str) -> bool:
+    """Its first word and most of its words start with a capital (or are of a script without case).
+
+    >>> looks_like_name("The Seattle Times"), looks_like_name("here's how to check")
+    (True, False)
+    """
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if not words:
+        return False
+    cased = [w for w in words if w[:1].upper() != w[:1].lower()]
+    capitals = sum(1 for w in cased if w[:1].isupper())
+    return not cased or (cased[0] is words[0] and cased[0][:1].isupper() and 3 * capitals >= 2 * len(cased))
+
+
+def is_caption(text: str, features: LineFeatures, rules: Rules) -> bool:
+    """A photo caption or credit: "Photograph: Jane Doe", "... Benoit Tessier/Reuters", "Photo by ..."."""
+    if AGENCY_CREDIT.search(text):
+        return True
+    for match in LABEL_COLON.finditer(text[:300]):
+        if rules.captions.equals((fold(match.group(1)),)):
+            return True
+    if len(features.folded) > 1 and rules.captions.prefix(features.folded[1:]) and not rules.captions.prefix(features.folded[:1]):
+        return True  # a label glued to the credit: "CreditKim Raff for ..."
+    first = rules.captions.prefix(features.folded)
+    if first:
+        for reading in features.folded:
+            rest = reading[len(first) :].split(" ", 1)[-1] if reading.startswith(first) else ""
+            if rest and (rules.captions.prefix((rest,)) or rules.bylines.prefix((rest,))):
+                return True  # "Credit Photo Illustration by ...", "Photo by ..."
+    return False
+
+
+def is_toolbar(text: str, features: LineFeatures, rules: Rules) -> bool:
+    """A row of share or navigation labels run together ("Listen 3 min Comment Gift Article
+    Share"): mostly labels, or a label said twice (a headline does not repeat its words)."""
+    labels = list(rules.boilerplate_lines.find_all(features.folded[:1]))
+    covered = sum(len(label.split()) for label in labels)
+    if len(labels) >= 2 and covered * 2 >= features.words - features.numbers:
+        return True
+    # Several labels and a word said twice: "Listen Comment on this story Comment Gift Article
+    # Share" (a headline may name Facebook twice, or Facebook and Twitter, not all of it).
+    capitalised = [w for w in text.split() if w[:1].isupper() and len(w) >= MIN_TOPIC_WORD]
+    return len(set(labels)) >= MIN_TOOLBAR_LABELS and len(capitalised) > len(set(capitalised))
+
+
+def ends_like_sentence(text: str, features: LineFeatures) -> bool:
+    """Ends with a full stop (not a question or exclamation mark, not an abbreviation's "N.Y.C.")."""
+    stripped = text.rstrip("\"'”’»)]")
+    return features.sentence_end and not stripped.endswith(("?", "!", "？", "！")) and not ABBREVIATION_END.search(stripped)
+
+
+def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool = False) -> float:
+    """How much a line looks like a headline by its own shape (0 = cannot be one); a `declared`
+    title (og:title, <h1>) is not suspected of being a byline, caption or list item."""
+    size = features.size
+    if size < 2 or size > MAX_TITLE_WORDS or features.digit_share > MAX_TITLE_DIGITS:
+        return 0.0
+    if declared:
+        return _shape_weight(text, features)
+    if is_cut_short(text) or CONTACT.search(text) or len(BREADCRUMB.findall(text)) >= 2:
+        return 0.0  # a teaser cut short, a byline with a handle, a breadcrumb
+    if features.words <= MAX_BYLINE_WORDS and rules.bylines.prefix(features.folded):
+        return 0.0  # "By Jane Doe, Berlin" (not "Von München bis Aachen: Im Netz der Agenten")
+    if features.numbers >= 2 and any(True for _ in rules.bylines.find_all(features.folded[:1])) and features.words <= MAX_DATELINE_WORDS:
+        return 0.0  # a dateline with its author: "Tuesday 15 October 2019 by Jane Doe"
+    if is_caption(text, features, rules) or is_toolbar(text, features, rules) or is_list_item(text):
+        return 0.0
+    return _shape_weight(text, features)
+
+
+def _shape_weight(text: str, features: LineFeatures) -> float:
+    size = features.size
+    # Short headlines exist ("On Behalf of 'Literally'"); one or two words are mostly labels.
+    score = (min(size, FULL_WEIGHT_WORDS) / FULL_WEIGHT_WORDS) ** 0.75
+    if size > LONG_TITLE_WORDS:
+        score *= 0.4  # a standfirst or a paragraph
+    if ends_like_sentence(text, features):
+        score *= 0.3  # headlines rarely end with a full stop
+    if features.sentences > (1 if features.sentence_end else 0):
+        score *= 0.4  # two sentences: a caption or a paragraph
+    first = text.lstrip("\"'“‘«¿¡([")[:1]
+    if first.isalpha() and first.islower():
+        score *= 0.3  # a headline starts with a capital (where the script has them): a fragment
+    return score
+
+
+def topic_words(text: str, stopwords: frozenset[str]) -> frozenset[str]:
+    """The words that carry a line's topic: no stop words, no short words, no numbers; in CJK
+    text, pairs of neighbouring characters (a character alone says little).
+
+    >>> sorted(topic_words("The council approved the new budget", frozenset({"the"})))
+    ['approved', 'budget', 'council']
+    """
+    words = tokens(text)
+    # Short words are mostly function words in alphabets with case; Hangul, Arabic or Hebrew
+    # words are short and still carry the topic.
+    topic = {w for w in words if len(w) >= (MIN_TOPIC_WORD if _cased(w) else 2) and w not in stopwords and not w.isdigit()}
+    if not text.isascii():
+        topic.update(cjk_pairs(words))
+    return frozenset(topic)
+
+
+def _cased(word: str) -> bool:
+    """A word of an alphabet with case (Latin, Greek, Cyrillic)."""
+    return word[:1] != word[:1].upper() or word[:1] != word[:1].lower() or word[:1].isascii()
+
+
+def cjk_pairs(words: list[str]) -> list[str]:
+    """Pairs of neighbouring single CJK characters among a line's words."""
+    singles = [w for w in words if len(w) == 1 and CJK_CHAR.match(w)]
+    return [a + b for a, b in zip(singles, singles[1:])]
+
+
+def stem(word: str) -> str:
+    """A crude stem in any alphabetic script: the word's first STEM_CHARS characters
+    ("terrariums" and "terrarium" meet), so headline and body words meet across inflections."""
+    return word[:STEM_CHARS]
+
+
+def body_vocabulary(texts: Iterable[str]) -> set[str]:
+    """Every word of the texts (stemmed), and their CJK pairs: what topic words are looked up in."""
+    vocabulary: set[str] = set()
+    for text in texts:
+        words = tokens(text)
+        vocabulary.update(map(stem, words))
+        if not text.isascii():
+            vocabulary.update(cjk_pairs(words))
+    return vocabulary
+
+
+def body_overlap(candidate: frozenset[str], body: set[str]) -> float:
+    """Share of a candidate's topic words that the body uses, counting in full only from
+    FULL_OVERLAP_WORDS shared words on: one shared word ("Today's Paper", "News") is chance."""
+    if not candidate:
+        return 0.0
+    shared = sum(1 for w in candidate if stem(w) in body)
+    return shared / len(candidate) * min(1.0, shared / FULL_OVERLAP_WORDS)
+
+
+def agree(a: str, b: str) -> bool:
+    """Two folded texts say the same headline: nearly equal, or one holds the other whole."""
+    if not a or not b:
+        return False
+    short, long = sorted((a, b), key=len)
+    if short.count(" ") >= 2 and f" {short} " in f" {long} ":
+        return True
+    return fuzz.ratio(a, b) >= AGREE_SCORE
+
+
+@dataclass
+class Scored:
+    """A candidate with its score and the parts it was made of (for tests and tuning)."""
+
+    candidate: Candidate
+    shape: float
+    overlap: float
+    agreement: int
+    score: float
+
+
+def score_candidates(
+    candidates: Sequence[Candidate],
+    body: Sequence[str],
+    stopwords: frozenset[str],
+    rules: Rules,
+    others: Sequence[str] = (),
+    prior: dict[str, float] | None = None,
+) -> list[Scored]:
+    """Every candidate scored; `body` is the article's opening paragraphs, `others` more texts
+    (lines nearby, titles in the markup) that may repeat a candidate."""
+    vocabulary = body_vocabulary(body)
+    body_set = {fold(t) for t in body}
+    folded = [fold(c.text) for c in candidates]
+    pool = [*folded, *(fold(t) for t in others)]
+    scored = []
+    for index, candidate in enumerate(candidates):
+        features = line_features(candidate.text, stopwords)
+        shape = shape_score(candidate.text, features, rules, declared=candidate.position < 0)
+        if shape <= 0:
+            scored.append(Scored(candidate, 0.0, 0.0, 0, 0.0))
+            continue
+        mine = folded[index]
+        # Agreement with other candidates' texts (not with itself, nor with another copy at the same place).
+        agreeing = sum(1 for j, other in enumerate(pool) if j != index and other != "" and agree(mine, other))
+        overlap = body_overlap(topic_words(candidate.text, stopwords), vocabulary)
+        score = shape * (NO_OVERLAP_WEIGHT + overlap) * (1 + AGREEMENT_BONUS * min(agreeing, 2))
+        score /= 1.0 + DISTANCE_DECAY * candidate.distance
+        if prior:
+            score *= prior.get(candidate.source, 1.0)
+        if mine in body_set and candidate.position >= 0:  # (a declared title is not a subheading)
+            score *= IN_BODY_WEIGHT  # the body repeats it word for word: maybe a subheading
+        scored.append(Scored(candidate, shape, overlap, agreeing, score))
+    return scored
+
+
+def best(scored: Sequence[Scored], min_score: float = MIN_SCORE) -> Scored | None:
+    """The highest-scoring candidate (the later, nearer one on ties), if it scores enough."""
+    top = max(scored, key=lambda s: (s.score, s.candidate.position), default=None)
+    return top if top is not None and top.score >= min_score else None

@@ -1,0 +1,171 @@
+"""Title choice: the headline sits a few lines above the body among menus, captions, bylines,
+toolbars and calls to action, none of which may become the title; with no plausible line there
+is no title; site names are stripped; in HTML the declared titles are weighed together."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import BODY, HEADLINE, dump
+
+import newsclean
+from newsclean.document import Block, Document, Metadata
+from newsclean.model.features import line_features
+from newsclean.rules import load_rules
+from newsclean.stages.headline_choice import is_caption, shape_score, strip_site_name
+
+RULES = load_rules()
+
+
+def features(text: str):
+    return line_features(text, RULES.stopwords["en"])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Whale expert Hori Parata. Photograph: Adrian Malloch for the Guardian",
+        "The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters",
+        "CreditPhoto Illustration by Andrew B. Myers",
+        "Photo by Jane Doe",
+        "Foto: dpa",
+    ],
+)
+def test_captions_and_credits_are_recognised(line: str) -> None:
+    assert is_caption(line, features(line), RULES)
+    assert shape_score(line, features(line), RULES) == 0.0
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo of baby wrapped in flag sparks debate",
+        "Xbox One X review: A console that keeps up with gaming PCs",
+        "Lake levels fall to record low after dry summer",
+    ],
+)
+def test_headlines_are_not_captions(line: str) -> None:
+    assert not is_caption(line, features(line), RULES)
+    assert shape_score(line, features(line), RULES) > 0.5
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Listen 3 min Comment on this story Comment Gift Article Share",
+        "By Maria Lindqvist",
+        "Tuesday 15 October 2019 by Bradley M. Kuhn",
+        "Home > News > Climate",
+        "- Planter saucer or a shallow dish",
+    ],
+)
+def test_toolbars_bylines_breadcrumbs_and_list_items_are_never_headlines(line: str) -> None:
+    assert shape_score(line, features(line), RULES) == 0.0
+
+
+# The lines real pages put between the menu and the article (worded here for these tests).
+NOISE_ABOVE = [
+    "Fund the free press with $5 per month",
+    "Take your next trip with Atlas Travel!",
+    "Today's Paper",
+    "Water level gauge on the southern shore. Photograph: Jane Doe/Agency",
+    "Listen 3 min Comment on this story Comment Gift Article Share",
+]
+
+
+def test_headline_several_lines_above_the_body_wins_over_what_stands_between() -> None:
+    doc = newsclean.clean(dump("Menu", "Climate", HEADLINE, "By Maria Lindqvist", "12 September 2025", *NOISE_ABOVE, *BODY))
+    assert doc.meta.title == HEADLINE
+    assert doc.paragraphs == BODY
+
+
+@pytest.mark.parametrize("noise", NOISE_ABOVE)
+def test_no_call_to_action_caption_or_toolbar_becomes_the_title(noise: str) -> None:
+    doc = newsclean.clean(dump("Menu", "Climate", noise, *BODY))
+    assert doc.meta.title is None
+
+
+def test_no_plausible_line_no_title_and_the_text_starts_with_the_body() -> None:
+    doc = newsclean.clean(dump("Share", "12 September 2025", *BODY))
+    assert doc.meta.title is None
+    assert newsclean.to_text(doc) == "\n\n".join(BODY) + "\n"
+    assert json.loads(newsclean.to_json(doc))["title"] is None
+
+
+def test_repeated_headline_wins_over_a_nearer_section_label() -> None:
+    text = dump("News|" + HEADLINE, "Supported by", "Today's Paper", HEADLINE, *BODY)
+    doc = newsclean.clean(text)
+    assert doc.meta.title == HEADLINE
+
+
+def test_headline_above_a_byline_wins_over_the_reporters_role_below_it() -> None:
+    doc = newsclean.clean(dump(HEADLINE, "By", "Maria Lindqvist", "Lake country environment reporter", *BODY))
+    assert doc.meta.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("title", "sites", "expected"),
+    [
+        ("Lake levels fall to record low after dry summer | The Valley Courier", (), HEADLINE),
+        ("Lake levels fall to record low after dry summer - Valley Courier - Climate", (), HEADLINE),
+        ("Valley Courier: Lake levels fall to record low after dry summer", ("https://www.valleycourier.com/x",), HEADLINE),
+        ("Lake levels fall to record low after dry summer :: Courier ::", (), HEADLINE),
+        ("湖水位创历史新低_环境频道_山谷信使网", (), "湖水位创历史新低"),
+        # Not a site name: the end of the headline, or a part as long as the rest.
+        ("Your $1 bill could be worth thousands - here's how to check", (), "Your $1 bill could be worth thousands - here's how to check"),
+        ("Friday Facts #282 - 0.17 in sight | Factorio", (), "Friday Facts #282 - 0.17 in sight"),
+        ("Xbox One X review: A console that keeps up with gaming PCs", (), "Xbox One X review: A console that keeps up with gaming PCs"),
+    ],
+)
+def test_site_names_are_stripped(title: str, sites: tuple[str, ...], expected: str) -> None:
+    assert strip_site_name(title, sites) == expected
+
+
+def html_doc(candidates: tuple[tuple[str, str], ...], paragraphs: list[str], sites: tuple[str, ...] = ()) -> Document:
+    blocks = [Block(n, text) for n, text in enumerate(paragraphs, 1)]
+    meta = Metadata(title=candidates[0][1] if candidates else None, title_candidates=candidates, site_names=sites)
+    return Document(source="page.html", blocks=blocks, meta=meta, input_format="html")
+
+
+def test_html_declared_titles_agreeing_beat_a_logo_h1() -> None:
+    from newsclean.stages import mark_headline
+
+    candidates = (("h1", "Valley Courier Health Center"), ("og:title", HEADLINE), ("title", f"{HEADLINE} | Valley Courier"))
+    doc = mark_headline(html_doc(candidates, BODY, ("Valley Courier",)), newsclean.DEFAULT_CONFIG)
+    assert doc.meta.title == HEADLINE
+
+
+def test_html_headline_paragraph_is_marked_and_site_name_stripped() -> None:
+    from newsclean.stages import mark_headline
+
+    candidates = (("title", f"{HEADLINE} | Valley Courier"),)
+    doc = mark_headline(html_doc(candidates, [HEADLINE, *BODY]), newsclean.DEFAULT_CONFIG)
+    assert doc.meta.title == HEADLINE
+    assert doc.paragraphs == BODY
+
+
+def test_html_title_that_is_only_the_site_name_is_no_title() -> None:
+    from newsclean.stages import mark_headline
+
+    candidates = (("title", "Valley Courier"), ("og:title", "Valley Courier"))
+    doc = mark_headline(html_doc(candidates, BODY, ("Valley Courier",)), newsclean.DEFAULT_CONFIG)
+    assert doc.meta.title is None
+
+
+def test_html_page_declares_its_titles(tmp_path) -> None:
+    page = (
+        "<html><head><title>Lake levels fall to record low after dry summer | Valley Courier</title>"
+        '<meta property="og:title" content="Lake levels fall to record low after dry summer">'
+        '<meta property="og:site_name" content="Valley Courier">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Lake levels fall to record low"}</script>'
+        "</head><body><header><h1>Valley Courier</h1></header><article><h1>Lake levels fall to record low after dry summer</h1>"
+        + "".join(f"<p>{p}</p>" for p in BODY)
+        + "</article></body></html>"
+    )
+    doc = newsclean.clean_bytes(page.encode(), "page.html")
+    assert ("og:title", HEADLINE) in doc.meta.title_candidates
+    assert ("ld", "Lake levels fall to record low") in doc.meta.title_candidates
+    assert "Valley Courier" in doc.meta.site_names
+    assert doc.meta.title == HEADLINE
+    assert doc.paragraphs == BODY
