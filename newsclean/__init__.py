@@ -9,7 +9,7 @@ The public API is what this module exports; everything else is internal.
 
 from .api import clean, clean_bytes, clean_file, clean_path, clean_raw, parse
 from .config import DEFAULT_CONFIG, Config, load_config
-from .document import Block, Document, Metadata, Removal, Stage, Verdict
+from .document import Block, Document, Metadata, PageKind, Removal, Stage, Verdict
 from .errors import ConfigError, InputError, NewscleanError, NotTextError, TooLargeError
 from .read.raw import RawDocument
 from .read.sources import read_documents
@@ -27,6 +27,7 @@ __all__ = [
     "Metadata",
     "NewscleanError",
     "NotTextError",
+    "PageKind",
     "RawDocument",
     "Removal",
     "Stage",

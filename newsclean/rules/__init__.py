@@ -11,6 +11,11 @@ Each file may define (all optional):
     legal_headings = ["legal disclaimer", ...]  # a heading that starts a legal notice
     bylines = ["by", "written by", ...]    # a short line starting with one names the author
 
+    [page_kinds]                           # what a page that is no article is (stages/page_kinds.py)
+    not_found = ["page not found", ...]    # also server_error, redirect, bot_check, access_denied, login_wall,
+                                           # paywall, consent_wall, maintenance; and
+    wall_prompt = ["to continue reading", ...]  # the prompt right below a wall's teaser
+
 Phrases are matched on the readings of a line's folded text (case-folded, punctuation removed;
 also with glued text nodes split), on word boundaries, so "Comments", "COMMENTS:" and
 "CommentsNo comment" all match "comments", and "JavaScript" still matches "javascript".
@@ -37,6 +42,20 @@ PHRASE_KINDS = (
     "bylines",
 )
 
+
+# The kinds of page that are no article, each with its own phrase list under [page_kinds].
+PAGE_KIND_PHRASES = (
+    "not_found",
+    "server_error",
+    "redirect",
+    "bot_check",
+    "access_denied",
+    "login_wall",
+    "paywall",
+    "consent_wall",
+    "maintenance",
+    "wall_prompt",  # no kind: the prompt right below a paywall's or sign-in wall's teaser
+)
 
 END = ""  # trie key marking the end of a phrase (no word is empty)
 
@@ -112,6 +131,7 @@ class Rules:
     boilerplate_phrases: PhraseSet
     legal_headings: PhraseSet
     bylines: PhraseSet
+    page_kinds: dict[str, PhraseSet]  # page kind (PAGE_KIND_PHRASES) -> its phrases
 
 
 def _read_rule_file(path: Path | str, text: str) -> dict:
@@ -119,7 +139,8 @@ def _read_rule_file(path: Path | str, text: str) -> dict:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid rules file: {exc}") from None
-    unknown = set(data) - {"language", "stopwords", *PHRASE_KINDS}
+    unknown = set(data) - {"language", "stopwords", "page_kinds", *PHRASE_KINDS}
+    unknown |= {f"page_kinds.{kind}" for kind in set(data.get("page_kinds", {})) - set(PAGE_KIND_PHRASES)}
     if unknown:
         raise ConfigError(f"{path}: unknown rule keys: {', '.join(sorted(unknown))}")
     return data
@@ -145,6 +166,7 @@ def load_rules(extra_files: tuple[str, ...] = ()) -> Rules:
             raise ConfigError(f"{name}: cannot read rules file: {exc.strerror}") from None
     stopwords: dict[str, set[str]] = {}
     phrases: dict[str, set[str]] = {kind: set() for kind in PHRASE_KINDS}
+    page_kinds: dict[str, set[str]] = {kind: set() for kind in PAGE_KIND_PHRASES}
     for name, text in sources:
         data = _read_rule_file(name, text)
         lang = data.get("language", Path(name).stem)
@@ -152,6 +174,8 @@ def load_rules(extra_files: tuple[str, ...] = ()) -> Rules:
             stopwords.setdefault(lang, set()).update(data["stopwords"].casefold().split())
         for kind in PHRASE_KINDS:
             phrases[kind].update(data.get(kind, []))
+        for kind, listed in data.get("page_kinds", {}).items():
+            page_kinds[kind].update(listed)
     languages_of: dict[str, list[str]] = {}
     for lang, words in sorted(stopwords.items()):
         for word in words:
@@ -160,4 +184,5 @@ def load_rules(extra_files: tuple[str, ...] = ()) -> Rules:
         stopwords={lang: frozenset(words) for lang, words in stopwords.items()},
         stopword_languages={word: tuple(langs) for word, langs in languages_of.items()},
         **{kind: PhraseSet.build(phrases[kind]) for kind in PHRASE_KINDS},
+        page_kinds={kind: PhraseSet.build(page_kinds[kind]) for kind in PAGE_KIND_PHRASES},
     )

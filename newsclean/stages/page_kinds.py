@@ -1,0 +1,216 @@
+"""What a page that holds little article is: the evidence of error, block and wall pages.
+
+Evidence comes from language-independent signals first (the container's HTTP status, a price per
+period, how much running text the page holds) and from phrase lists per language
+(rules/*.toml, `[page_kinds]`), looked for in the page's title, in the article span the other
+stages found, in the lines right around it, and, when the page holds no article at all, anywhere.
+The decision itself is made in stages/verdict.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..document import Block, Document, PageKind, Stage
+from ..model.features import LineFeatures
+from ..parse.text import CJK_CHAR, fold
+from ..rules import Rules
+
+# Wall and error lines are short: a long paragraph that mentions "captcha" is an article's.
+# (A long line is matched on its first words only; a notice in two languages can be long.)
+MAX_WALL_LINE_WORDS = 80
+# The phrase list of the prompts that cut a teaser off, and how far below the span one is looked for.
+PROMPT = "wall_prompt"
+PROMPT_LINES = 3
+# A phrase that is a bare number ("404") counts only in a line of at most this many words.
+MAX_NUMBER_LINE_WORDS = 6
+# Lines around the span (above and below) whose wall text counts as "right around it".
+AROUND_LINES = 6
+CJK_GAP = re.compile(f"(?<={CJK_CHAR.pattern}) (?={CJK_CHAR.pattern})")
+# A title's parts: "Page not found | Example News" is "Page not found" and the site's name.
+TITLE_PARTS = re.compile(r"\s+[|\-–—:·•»]\s+|\s*[|｜]\s*")
+# A title says little else than its phrase when the phrase is this share of a part's words.
+TITLE_PHRASE_SHARE = 0.5
+# What a hit in the page's title, or an HTTP status, weighs (in words of wall text).
+TITLE_WEIGHT = 10.0
+STATUS_WEIGHT = 6.0
+# Consent banners, sign-in forms and subscription offers sit around many real articles: their
+# text weighs half as much as that of errors and blocks, which no article page shows.
+PROMO_WEIGHT = {PageKind.CONSENT_WALL: 0.5, PageKind.LOGIN_WALL: 0.5, PageKind.PAYWALL: 0.5}
+# A price per period ("£0.50/week", "9,99 € par mois", "$1 a month") is a subscription offer
+# in any language: a currency sign next to a number, then a slash or a short word, then a period.
+PERIODS = (
+    "week|wk|month|mo|year|yr|woche|monat|jahr|semaine|mois|an|semana|mes|año|settimana|mese|anno|"
+    "maand|jaar|mês|ano|vecka|månad|år|uge|måned|tydzień|miesiąc|rok|týden|měsíc|hafta|ay|yıl|"
+    "неделю|месяц|год|週|月|年|주|달"
+)
+PRICE = re.compile(
+    r"(?:[$€£¥₹₽]\s?\d{1,4}(?:[.,]\d{1,2})?|\d{1,4}(?:[.,]\d{1,2})?\s?(?:[$€£¥₹₽]|kr|zł|kč|chf|eur|usd|円|元))"
+    r"\s?(?:/|\bper\b|\ba\b|\bpar\b|\bpro\b|\bal\b|\bpor\b|\bim\b|\bw\b|\bв\b|\bза\b|\bi\b|\bper\b)?\s?(?:" + PERIODS + r")\b",
+    re.IGNORECASE,
+)
+PRICE_PHRASE = "a price per period"
+# HTTP status -> the kind of page it usually comes with (a signal, never the verdict alone).
+STATUS_KINDS = {
+    301: PageKind.REDIRECT, 302: PageKind.REDIRECT, 303: PageKind.REDIRECT, 307: PageKind.REDIRECT,
+    308: PageKind.REDIRECT, 401: PageKind.LOGIN_WALL, 402: PageKind.PAYWALL, 403: PageKind.ACCESS_DENIED,
+    404: PageKind.NOT_FOUND, 410: PageKind.NOT_FOUND, 429: PageKind.BOT_CHECK, 451: PageKind.ACCESS_DENIED,
+    500: PageKind.SERVER_ERROR, 502: PageKind.SERVER_ERROR, 503: PageKind.MAINTENANCE,
+    504: PageKind.SERVER_ERROR,
+}  # fmt: skip
+
+
+@dataclass
+class Evidence:
+    """Wall and error text found for each kind: its weight in words and the first phrase that showed it."""
+
+    weight: dict[PageKind, float] = field(default_factory=lambda: defaultdict(float))
+    phrase: dict[PageKind, str] = field(default_factory=dict)
+    where: dict[PageKind, str] = field(default_factory=dict)
+
+    def add(self, kind: PageKind, phrase: str, weight: float, where: str) -> None:
+        """Count `weight` words of text of this kind; the first phrase seen is the one a reason quotes."""
+        self.weight[kind] += weight
+        if kind not in self.phrase:
+            # Folded CJK text has a space between characters; a reason shows the phrase as written.
+            self.phrase[kind], self.where[kind] = CJK_GAP.sub("", phrase), where
+
+    def weighed(self, kind: PageKind) -> float:
+        """The words of text of one kind, promotional kinds counting half (PROMO_WEIGHT)."""
+        return self.weight[kind] * PROMO_WEIGHT.get(kind, 1.0)
+
+    @property
+    def total(self) -> float:
+        """All wall and error text found, in words (promotional kinds counting half)."""
+        return sum(self.weighed(kind) for kind in self.weight)
+
+    def best(self) -> PageKind | None:
+        """The kind most of the evidence points to (on a tie, the first in PageKind's order)."""
+        if not self.weight:
+            return None
+        return max(self.weight, key=lambda kind: (self.weighed(kind), -list(PageKind).index(kind)))
+
+
+def kinds_in(text: str, folded: tuple[str, ...], rules: Rules) -> list[tuple[PageKind, str]]:
+    """The page kinds a short line's text speaks of, each with the first phrase that says so."""
+    # "n'existe" and "n’existe" fold differently (the curly one to "n existe"): read both ways.
+    folded = folded + tuple(f.replace("'", " ") for f in folded if "'" in f)
+    found = []
+    short = all(text.count(" ") < MAX_NUMBER_LINE_WORDS for text in folded)
+    for name, phrases in rules.page_kinds.items():
+        if name == PROMPT:
+            continue
+        # A bare status number ("404", "503") names a kind only in a short line: "room 301" does not.
+        phrase = next((p for p in phrases.find_all(folded) if short or not p.isdigit()), None)
+        if phrase is not None:
+            found.append((PageKind(name), phrase))
+    if PRICE.search(text[:400]):
+        found.append((PageKind.PAYWALL, PRICE_PHRASE))
+    return found
+
+
+def line_kinds(features: LineFeatures, text: str, rules: Rules) -> list[tuple[PageKind, str]]:
+    """The page kinds a line speaks of: only short lines count (a long paragraph is prose)."""
+    if features.words == 0 or features.words > MAX_WALL_LINE_WORDS:
+        return []
+    return kinds_in(text, features.folded, rules)
+
+
+def title_kinds(title: str | None, rules: Rules) -> list[tuple[PageKind, str, bool]]:
+    """The page kinds the page's title speaks of ("404 | Example News", "Just a moment..."), each
+    with its phrase and whether the title says little else (the phrase is half of one of its
+    parts: "Page introuvable - Example" does, "Hiker not found after three days" does not)."""
+    found: dict[PageKind, tuple[str, bool]] = {}
+    for part in TITLE_PARTS.split((title or "")[:400]):
+        folded = fold(part)
+        if not folded:
+            continue
+        words = folded.count(" ") + 1
+        for kind, phrase in kinds_in(part, (folded,), rules):
+            strong = phrase != PRICE_PHRASE and (phrase.count(" ") + 1) >= TITLE_PHRASE_SHARE * words
+            if kind not in found or (strong and not found[kind][1]):
+                found[kind] = (phrase, strong)
+    return [(kind, phrase, strong) for kind, (phrase, strong) in found.items()]
+
+
+@dataclass
+class PageSignals:
+    """Where the wall text of a page is, beside the article span."""
+
+    tags: list[list[tuple[PageKind, str]]]  # per block: the kinds its text speaks of
+    near: Evidence  # title, status, the span, the lines right around it, error-page preambles
+    page: Evidence  # anywhere on the page (counts only when the page holds no article)
+    title: PageKind | None  # the kind of error or block page the title says the page is, if it says little else
+
+
+def gather(doc: Document, lines: list[LineFeatures], rules: Rules) -> PageSignals:
+    """The wall and error evidence of a page, near its article span and anywhere on it."""
+    blocks = doc.blocks
+    tags = [
+        [] if b.removal is not None and b.removal.stage is Stage.HEADER else line_kinds(lines[i], b.text, rules)
+        for i, b in enumerate(blocks)
+    ]
+    kept = doc.kept_positions()
+    near, page = Evidence(), Evidence()
+    title = None
+    for kind, phrase, strong in title_kinds(doc.meta.title, rules):
+        near.add(kind, phrase, TITLE_WEIGHT, "title")
+        page.add(kind, phrase, TITLE_WEIGHT, "title")
+        if strong and kind not in PROMO_WEIGHT and title is None:
+            title = kind
+    status_kind = STATUS_KINDS.get(doc.meta.status or 0)
+    if status_kind is not None:
+        near.add(status_kind, f"HTTP {doc.meta.status}", STATUS_WEIGHT, "status")
+        page.add(status_kind, f"HTTP {doc.meta.status}", STATUS_WEIGHT, "status")
+    first, last = (kept[0], kept[-1]) if kept else (0, -1)
+    around = set(_around(blocks, first, last)) if kept else set()
+    for i, found in enumerate(tags):
+        if not found:
+            continue
+        removal = blocks[i].removal
+        is_near = removal is None or i in around or removal.stage is Stage.ERROR_PAGE
+        where = "body" if removal is None else "around"
+        for kind, phrase in found:
+            page.add(kind, phrase, lines[i].size, "page")
+            if is_near:
+                near.add(kind, phrase, lines[i].size, where)
+    return PageSignals(tags, near, page, title)
+
+
+def _walk(blocks: list[Block], positions: range) -> list[int]:
+    """The first AROUND_LINES positions of `positions` that are not header lines."""
+    taken: list[int] = []
+    for i in positions:
+        removal = blocks[i].removal
+        if removal is not None and removal.stage is Stage.HEADER:
+            continue
+        taken.append(i)
+        if len(taken) == AROUND_LINES:
+            break
+    return taken
+
+
+def _around(blocks: list[Block], first: int, last: int) -> list[int]:
+    """Up to AROUND_LINES non-header blocks just above `first` and just below `last`."""
+    return _walk(blocks, range(first - 1, -1, -1)) + _walk(blocks, range(last + 1, len(blocks)))
+
+
+def wall_prompt(doc: Document, lines: list[LineFeatures], signals: PageSignals, rules: Rules) -> tuple[PageKind, str] | None:
+    """The prompt that cuts a teaser off ("subscribe to continue reading"), in the span's last line
+    or the few lines right below it, with the kind of wall it belongs to (paywall or login wall)."""
+    kept = doc.kept_positions()
+    if not kept:
+        return None
+    last = kept[-1]
+    prompts = rules.page_kinds[PROMPT]
+    for i in [last, *_walk(doc.blocks, range(last + 1, len(doc.blocks)))[:PROMPT_LINES]]:
+        if lines[i].words > MAX_WALL_LINE_WORDS:
+            continue
+        phrase = next(iter(prompts.find_all(lines[i].folded)), None)
+        if phrase is not None:
+            kinds = {kind for kind, _ in signals.tags[i]}
+            login = PageKind.LOGIN_WALL in kinds and PageKind.PAYWALL not in kinds
+            return (PageKind.LOGIN_WALL if login else PageKind.PAYWALL), phrase
+    return None
