@@ -27,7 +27,7 @@ from rich.text import Text
 from ..document import Block, Document, Removal, Stage
 from ..errors import printable
 from ..read.raw import STDIN
-from .summary import Summary, summarize, total
+from .summary import Summary, summarize, total, verdict_label
 from .worddiff import shorten, word_diff
 
 # One palette for every view: the line marks, the header summary and the batch table.
@@ -283,7 +283,7 @@ def header_panel(doc: Document) -> Panel:
     for name, value in fields:
         if value is not None:
             grid.add_row(name, Text(visible(value)))
-    grid.add_row("verdict", Text(doc.verdict.value, style=VERDICT_STYLES[doc.verdict.value]))
+    grid.add_row("verdict", Text(verdict_label(doc.verdict.value, doc.page_kind.value), style=VERDICT_STYLES[doc.verdict.value]))
     grid.add_row("input", Text(f"{doc.input_format}, {visible(doc.encoding)}"))
     grid.add_row(f"{unit}s", Text(f"{summary.lines:,}: {summary.kept:,} kept, {summary.removed:,} removed"))
     grid.add_row("removed", stage_counts(summary))
@@ -347,7 +347,7 @@ def summary_row(summary: Summary, folder: str = "") -> list[Text]:
     name = os.path.relpath(summary.source, folder) if folder else summary.source
     return [
         Text(source_name(name)),
-        Text(summary.verdict, style=VERDICT_STYLES.get(summary.verdict, "")),
+        Text(verdict_label(summary.verdict, summary.page_kind), style=VERDICT_STYLES.get(summary.verdict, "")),
         Text(f"{summary.lines:,}"),
         Text(f"{summary.kept:,}"),
         Text(f"{summary.removed:,}"),

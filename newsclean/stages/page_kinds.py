@@ -197,20 +197,31 @@ def _around(blocks: list[Block], first: int, last: int) -> list[int]:
     return _walk(blocks, range(first - 1, -1, -1)) + _walk(blocks, range(last + 1, len(blocks)))
 
 
-def wall_prompt(doc: Document, lines: list[LineFeatures], signals: PageSignals, rules: Rules) -> tuple[PageKind, str] | None:
-    """The prompt that cuts a teaser off ("subscribe to continue reading"), in the span's last line
-    or the few lines right below it, with the kind of wall it belongs to (paywall or login wall)."""
+def wall_prompt(
+    doc: Document, lines: list[LineFeatures], signals: PageSignals, rules: Rules
+) -> tuple[PageKind, str, int] | None:
+    """The prompt that cuts a teaser off ("subscribe to continue reading"), in the span's last
+    lines or the few lines right below it, with the kind of wall it belongs to (paywall or login
+    wall) and its position."""
     kept = doc.kept_positions()
     if not kept:
         return None
-    last = kept[-1]
     prompts = rules.page_kinds[PROMPT]
-    for i in [last, *_walk(doc.blocks, range(last + 1, len(doc.blocks)))[:PROMPT_LINES]]:
+    # The prompt may still be inside the span (HTML extraction often keeps the wall's box).
+    for i in [*kept[-PROMPT_LINES:], *_walk(doc.blocks, range(kept[-1] + 1, len(doc.blocks)))[:PROMPT_LINES]]:
         if lines[i].words > MAX_WALL_LINE_WORDS:
             continue
         phrase = next(iter(prompts.find_all(lines[i].folded)), None)
         if phrase is not None:
-            kinds = {kind for kind, _ in signals.tags[i]}
-            login = PageKind.LOGIN_WALL in kinds and PageKind.PAYWALL not in kinds
-            return (PageKind.LOGIN_WALL if login else PageKind.PAYWALL), phrase
+            # "Sign in to continue reading" is a sign-in wall, "Subscribe to continue reading" a paywall.
+            login = any(kind is PageKind.LOGIN_WALL for kind, _ in signals.tags[i])
+            return (PageKind.LOGIN_WALL if login else PageKind.PAYWALL), phrase, i
     return None
+
+
+def teaser_positions(kept: list[int], prompt_at: int, tags: list[list[tuple[PageKind, str]]]) -> list[int]:
+    """The teaser: the kept blocks above the prompt, without the wall's own lines just above it."""
+    teaser = [i for i in kept if i < prompt_at]
+    while teaser and tags[teaser[-1]]:
+        teaser.pop()
+    return teaser

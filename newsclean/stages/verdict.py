@@ -8,7 +8,7 @@ from ..document import Block, Document, PageKind, Stage, Verdict
 from ..model.features import LineFeatures, analyze
 from ..rules import Rules, load_rules
 from .error_page import error_phrase
-from .page_kinds import Evidence, PageSignals, gather, wall_prompt
+from .page_kinds import Evidence, PageSignals, gather, teaser_positions, wall_prompt
 from .teasers import TEASER_REASON, is_teaser_list
 
 # A page whose body is this share error-page text (by words) is an error page, however long.
@@ -92,7 +92,7 @@ def wall_kind(prose: float, content: float, signals: PageSignals, config: Config
 
 def wall_teaser(
     doc: Document, lines: list[LineFeatures], prose: float, signals: PageSignals, config: Config
-) -> tuple[PageKind, str] | None:
+) -> tuple[PageKind, str, int] | None:
     """A paywall or sign-in wall's teaser: a little running text that ends in the wall's prompt."""
     if not config.min_article_words <= prose < TEASER_MAX_WORDS:
         return None
@@ -127,12 +127,17 @@ def decide_verdict(doc: Document, config: Config) -> Document:
     content = sum(lines[i].size for i in kept if not signals.tags[i])
     wall = None if teaser else wall_kind(prose, content, signals, config)
     if teaser is not None:
-        kind, phrase = teaser
-        doc.page_kind, doc.teaser = kind, doc.paragraphs
+        kind, phrase, prompt_at = teaser
+        keep = teaser_positions(kept, prompt_at, signals.tags)
+        doc.page_kind, doc.teaser = kind, [doc.blocks[i].text for i in keep]
+        label = KIND_LABELS[kind]
         if config.paywall_teaser_is_article:
+            # The teaser is the article's text; the wall below it is not.
+            wall_lines = [doc.blocks[i] for i in kept if i not in set(keep)]
+            _remove_all(wall_lines, Stage.ERROR_PAGE, f'{label}: the wall below the teaser ("{phrase}")')
             doc.verdict = Verdict.ARTICLE
         else:
-            reason = f'{KIND_LABELS[kind]}: a teaser above the wall\'s prompt ("{phrase}", {round(prose)} words of running text)'
+            reason = f'{label}: a teaser above the wall\'s prompt ("{phrase}", {round(prose)} words of running text)'
             _remove_all(doc.blocks, Stage.ERROR_PAGE, reason)
             doc.verdict = Verdict.ERROR_PAGE
     elif wall is not None or (evidence and (thin or (loud and error_words >= ERROR_SHARE * body_words))):
