@@ -91,6 +91,8 @@ class Metadata:
     url: str | None = None
     author: str | None = None
     language: str | None = None
+    # An HTML page's own <title> (error pages say what they are there); never serialised.
+    page_title: str | None = field(default=None, repr=False, compare=False)
     extra: dict[str, str] = field(default_factory=dict)  # other `key value` header lines
 
 

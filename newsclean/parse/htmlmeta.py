@@ -50,6 +50,7 @@ def page_metadata(tree: HtmlElement) -> Metadata:
         author=_clean(author),
         url=_clean(url),
         language=declared_language(tree),
+        page_title=_clean(next((t.text_content() for t in tree.iter("title")), None)),
     )
 
 

@@ -24,15 +24,23 @@ MAX_WALL_LINE_WORDS = 80
 # The phrase list of the prompts that cut a teaser off, and how far below the span one is looked for.
 PROMPT = "wall_prompt"
 PROMPT_LINES = 3
-# A phrase that is a bare number ("404") counts only in a line of at most this many words.
+# A one-word phrase ("captcha", "forbidden") counts only in a line of at most this many words,
+# a bare number ("404") only in one of at most MAX_NUMBER_LINE_WORDS.
+MAX_WEAK_LINE_WORDS = 20
 MAX_NUMBER_LINE_WORDS = 6
 # Lines around the span (above and below) whose wall text counts as "right around it".
 AROUND_LINES = 6
 CJK_GAP = re.compile(f"(?<={CJK_CHAR.pattern}) (?={CJK_CHAR.pattern})")
 # A title's parts: "Page not found | Example News" is "Page not found" and the site's name.
 TITLE_PARTS = re.compile(r"\s+[|\-–—:·•»]\s+|\s*[|｜]\s*")
+# An HTTP error status in a title part this short ("412 Error", "Error 503") says what the page is.
+ERROR_WORDS = "error|http|erreur|fehler|errore|erro|fout|fel|feil|virhe|hiba|chyba|błąd|hata|ошибка|помилка|错误|錯誤|エラー|오류"
+STATUS_IN_TITLE = re.compile(rf"^(?:(?:{ERROR_WORDS}) )?[45]\d\d(?: (?:{ERROR_WORDS}))?$")
+STATUS_NUMBER = re.compile(r"\d+")
 # A title says little else than its phrase when the phrase is this share of a part's words.
 TITLE_PHRASE_SHARE = 0.5
+# A line this short that is mostly an error phrase is the page's own heading ("404", "Page introuvable").
+MAX_HEADLINE_WORDS = 6
 # What a hit in the page's title, or an HTTP status, weighs (in words of wall text).
 TITLE_WEIGHT = 10.0
 STATUS_WEIGHT = 6.0
@@ -98,12 +106,18 @@ def kinds_in(text: str, folded: tuple[str, ...], rules: Rules) -> list[tuple[Pag
     # "n'existe" and "n’existe" fold differently (the curly one to "n existe"): read both ways.
     folded = folded + tuple(f.replace("'", " ") for f in folded if "'" in f)
     found = []
-    short = all(text.count(" ") < MAX_NUMBER_LINE_WORDS for text in folded)
+    words = max(text.count(" ") + 1 for text in folded)
+    def counts(phrase: str) -> bool:
+        # A one-word phrase names a kind only in a short line: "room 301" and "it's a
+        # formerly forbidden fruit, sure to be enjoyed by ..." do not.
+        if " " in phrase:
+            return True
+        return words <= (MAX_NUMBER_LINE_WORDS if phrase.isdigit() else MAX_WEAK_LINE_WORDS)
+
     for name, phrases in rules.page_kinds.items():
         if name == PROMPT:
             continue
-        # A bare status number ("404", "503") names a kind only in a short line: "room 301" does not.
-        phrase = next((p for p in phrases.find_all(folded) if short or not p.isdigit()), None)
+        phrase = next((p for p in phrases.find_all(folded) if counts(p)), None)
         if phrase is not None:
             found.append((PageKind(name), phrase))
     if PRICE.search(text[:400]):
@@ -118,6 +132,11 @@ def line_kinds(features: LineFeatures, text: str, rules: Rules) -> list[tuple[Pa
     return kinds_in(text, features.folded, rules)
 
 
+def says_little_else(phrase: str, words: int) -> bool:
+    """Whether a phrase is most of a text of `words` words ("Page not found", "404", "Zugriff verweigert")."""
+    return phrase != PRICE_PHRASE and (phrase.count(" ") + 1) >= TITLE_PHRASE_SHARE * words
+
+
 def title_kinds(title: str | None, rules: Rules) -> list[tuple[PageKind, str, bool]]:
     """The page kinds the page's title speaks of ("404 | Example News", "Just a moment..."), each
     with its phrase and whether the title says little else (the phrase is half of one of its
@@ -128,8 +147,13 @@ def title_kinds(title: str | None, rules: Rules) -> list[tuple[PageKind, str, bo
         if not folded:
             continue
         words = folded.count(" ") + 1
+        status = STATUS_IN_TITLE.match(folded)
+        if status:
+            # "412 Error", "HTTP 503", "Fehler 500": an HTTP error status is the whole message.
+            number = int(STATUS_NUMBER.search(folded).group())
+            found.setdefault(STATUS_KINDS.get(number, PageKind.SERVER_ERROR), (folded, True))
         for kind, phrase in kinds_in(part, (folded,), rules):
-            strong = phrase != PRICE_PHRASE and (phrase.count(" ") + 1) >= TITLE_PHRASE_SHARE * words
+            strong = says_little_else(phrase, words)
             if kind not in found or (strong and not found[kind][1]):
                 found[kind] = (phrase, strong)
     return [(kind, phrase, strong) for kind, (phrase, strong) in found.items()]
@@ -143,6 +167,7 @@ class PageSignals:
     near: Evidence  # title, status, the span, the lines right around it, error-page preambles
     page: Evidence  # anywhere on the page (counts only when the page holds no article)
     title: PageKind | None  # the kind of error or block page the title says the page is, if it says little else
+    headline: PageKind | None  # the same said by a short line anywhere on the page ("404", "Access denied")
 
 
 def gather(doc: Document, lines: list[LineFeatures], rules: Rules) -> PageSignals:
@@ -155,7 +180,8 @@ def gather(doc: Document, lines: list[LineFeatures], rules: Rules) -> PageSignal
     kept = doc.kept_positions()
     near, page = Evidence(), Evidence()
     title = None
-    for kind, phrase, strong in title_kinds(doc.meta.title, rules):
+    titles = dict.fromkeys(t for t in (doc.meta.title, doc.meta.page_title) if t)
+    for kind, phrase, strong in (found for t in titles for found in title_kinds(t, rules)):
         near.add(kind, phrase, TITLE_WEIGHT, "title")
         page.add(kind, phrase, TITLE_WEIGHT, "title")
         if strong and kind not in PROMO_WEIGHT and title is None:
@@ -166,9 +192,12 @@ def gather(doc: Document, lines: list[LineFeatures], rules: Rules) -> PageSignal
         page.add(status_kind, f"HTTP {doc.meta.status}", STATUS_WEIGHT, "status")
     first, last = (kept[0], kept[-1]) if kept else (0, -1)
     around = set(_around(blocks, first, last)) if kept else set()
+    headline = None
     for i, found in enumerate(tags):
         if not found:
             continue
+        if headline is None and lines[i].words <= MAX_HEADLINE_WORDS:
+            headline = next((kind for kind, phrase in found if says_little_else(phrase, lines[i].words) and kind not in PROMO_WEIGHT), None)
         removal = blocks[i].removal
         is_near = removal is None or i in around or removal.stage is Stage.ERROR_PAGE
         where = "body" if removal is None else "around"
@@ -176,7 +205,7 @@ def gather(doc: Document, lines: list[LineFeatures], rules: Rules) -> PageSignal
             page.add(kind, phrase, lines[i].size, "page")
             if is_near:
                 near.add(kind, phrase, lines[i].size, where)
-    return PageSignals(tags, near, page, title)
+    return PageSignals(tags, near, page, title, headline)
 
 
 def _walk(blocks: list[Block], positions: range) -> list[int]:
@@ -214,7 +243,8 @@ def wall_prompt(
         phrase = next(iter(prompts.find_all(lines[i].folded)), None)
         if phrase is not None:
             # "Sign in to continue reading" is a sign-in wall, "Subscribe to continue reading" a paywall.
-            login = any(kind is PageKind.LOGIN_WALL for kind, _ in signals.tags[i])
+            kinds = {kind for kind, _ in signals.tags[i]}
+            login = PageKind.LOGIN_WALL in kinds and PageKind.PAYWALL not in kinds
             return (PageKind.LOGIN_WALL if login else PageKind.PAYWALL), phrase, i
     return None
 

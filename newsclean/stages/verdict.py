@@ -20,6 +20,8 @@ MAX_ERROR_BODY_LINE = 40
 ARTICLE_WORDS = 150
 # ...or twice that when the page's title says what kind of error page it is, and little else.
 TITLE_FACTOR = 2
+# ...and with a short line anywhere on the page that says so, below this much running text.
+HEADLINE_PROSE_WORDS = 50
 # Below that, the page is a wall when the wall text in and right around the span weighs this
 # share of the body's other text, or the wall text anywhere on the page PAGE_WALL_SHARE of it.
 # (Measured on real articles with short bodies: at most 0.21 and 0.84; on error pages from 0.23.)
@@ -28,6 +30,7 @@ PAGE_WALL_SHARE = 1.0
 # A teaser is a few paragraphs above the prompt; more running text than this is an article
 # followed by a subscription box.
 TEASER_MAX_WORDS = 250
+COPYRIGHT = "©"
 KIND_LABELS = {
     PageKind.NOT_FOUND: "page not found",
     PageKind.SERVER_ERROR: "server error",
@@ -48,12 +51,17 @@ def _remove_all(blocks: list[Block], stage: Stage, reason: str) -> None:
             block.remove(stage, reason)
 
 
-def running_words(lines: list[LineFeatures], kept: list[int], signals: PageSignals, rules: Rules) -> float:
+def running_words(
+    lines: list[LineFeatures], texts: list[str], kept: list[int], signals: PageSignals, rules: Rules
+) -> float:
     """Words of running text in the body that are no wall or error text (CJK characters count half)."""
     return sum(
         lines[i].size
         for i in kept
-        if lines[i].is_prose and not signals.tags[i] and not (lines[i].words <= MAX_ERROR_BODY_LINE and error_phrase(lines[i], rules))
+        if lines[i].is_prose
+        and not signals.tags[i]
+        and not (lines[i].words <= MAX_ERROR_BODY_LINE and error_phrase(lines[i], rules))
+        and COPYRIGHT not in texts[i]  # a site's copyright notice is no article text
     )
 
 
@@ -74,6 +82,9 @@ def wall_kind(prose: float, content: float, signals: PageSignals, config: Config
         # The page's title says what it is ("Page introuvable", "Access denied | Example"), and
         # the page holds too little running text to be an article with such a headline.
         return signals.title, signals.near
+    if signals.headline is not None and prose < HEADLINE_PROSE_WORDS:
+        # A line that is nothing but "404" or "Zugriff verweigert", and barely a paragraph of text.
+        return signals.headline, signals.page
     # With no article at all, wall text anywhere on the page tells what it is; beside some
     # running text, only wall text in the title, in the span or right around it, and only when
     # it weighs as much as a good share of the body (lists and tables count: a short article
@@ -111,7 +122,7 @@ def decide_verdict(doc: Document, config: Config) -> Document:
     lines = analyze(doc, rules).lines
     kept = doc.kept_positions()
     signals = gather(doc, lines, rules)
-    prose = running_words(lines, kept, signals, rules)
+    prose = running_words(lines, [b.text for b in doc.blocks], kept, signals, rules)
     lenient = doc.meta.status is not None and doc.meta.status >= 400
     # Error-page text comes in short lines; a paragraph that mentions "not found" is an article's.
     error_words = sum(
