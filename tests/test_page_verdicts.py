@@ -208,3 +208,14 @@ def test_labelled_error_and_wall_pages_are_no_articles() -> None:
     missed = sorted(label["id"] for label in pages if "article" in _verdicts(label))
     # Known misses (see benchmarks/results/page_verdicts.md): at most three pages.
     assert len(missed) <= 3, missed
+
+
+def test_status_from_a_jsonl_record_is_a_signal(tmp_path: Path) -> None:
+    record = {"url": "https://news.example.com/x", "status": 404, "text": "Home\nNews\nSport\nWeather\n"}
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (doc,) = list(newsclean.clean_path(str(path)))
+    assert doc.meta.status == 404
+    assert doc.verdict is Verdict.ERROR_PAGE and doc.page_kind is PageKind.NOT_FOUND
+    reasons = {b.removal.reason for b in doc.blocks if b.removal}
+    assert "error page: page not found (HTTP 404, no running text besides it)" in reasons

@@ -32,7 +32,8 @@ MAX_NUMBER_LINE_WORDS = 6
 AROUND_LINES = 6
 CJK_GAP = re.compile(f"(?<={CJK_CHAR.pattern}) (?={CJK_CHAR.pattern})")
 # A title's parts: "Page not found | Example News" is "Page not found" and the site's name.
-TITLE_PARTS = re.compile(r"\s+[|\-–—:·•»]\s+|\s*[|｜]\s*")
+# (Single spaces around the dash, no `\s+`: a pattern that scans runs of spaces backtracks.)
+TITLE_PARTS = re.compile(r"\s[\-–—:·•»]\s|[|｜]")
 # An HTTP error status in a title part this short ("412 Error", "Error 503") says what the page is.
 ERROR_WORDS = "error|http|erreur|fehler|errore|erro|fout|fel|feil|virhe|hiba|chyba|błąd|hata|ошибка|помилка|错误|錯誤|エラー|오류"
 STATUS_IN_TITLE = re.compile(rf"^(?:(?:{ERROR_WORDS}) )?[45]\d\d(?: (?:{ERROR_WORDS}))?$")
@@ -41,6 +42,8 @@ STATUS_NUMBER = re.compile(r"\d+")
 TITLE_PHRASE_SHARE = 0.5
 # A line this short that is mostly an error phrase is the page's own heading ("404", "Page introuvable").
 MAX_HEADLINE_WORDS = 6
+# A body's first line this short, carrying error text, is the page's heading.
+MAX_OPENING_WORDS = 12
 # What a hit in the page's title, or an HTTP status, weighs (in words of wall text).
 TITLE_WEIGHT = 10.0
 STATUS_WEIGHT = 6.0
@@ -50,13 +53,13 @@ PROMO_WEIGHT = {PageKind.CONSENT_WALL: 0.5, PageKind.LOGIN_WALL: 0.5, PageKind.P
 # A price per period ("£0.50/week", "9,99 € par mois", "$1 a month") is a subscription offer
 # in any language: a currency sign next to a number, then a slash or a short word, then a period.
 PERIODS = (
-    "week|wk|month|mo|year|yr|woche|monat|jahr|semaine|mois|an|semana|mes|año|settimana|mese|anno|"
+    "week|wk|month|mo|year|yr|woche|monat|jahr|semaine|mois|semana|mes|año|settimana|mese|anno|"
     "maand|jaar|mês|ano|vecka|månad|år|uge|måned|tydzień|miesiąc|rok|týden|měsíc|hafta|ay|yıl|"
     "неделю|месяц|год|週|月|年|주|달"
 )
 PRICE = re.compile(
     r"(?:[$€£¥₹₽]\s?\d{1,4}(?:[.,]\d{1,2})?|\d{1,4}(?:[.,]\d{1,2})?\s?(?:[$€£¥₹₽]|kr|zł|kč|chf|eur|usd|円|元))"
-    r"\s?(?:/|\bper\b|\ba\b|\bpar\b|\bpro\b|\bal\b|\bpor\b|\bim\b|\bw\b|\bв\b|\bза\b|\bi\b|\bper\b)?\s?(?:" + PERIODS + r")\b",
+    r"\s?(?:/|\bper\b|\ba\b|\bpar\b|\bpro\b|\bal\b|\bpor\b|\bim\b|\bw\b|\bв\b|\bза\b|\bi\b)?\s?(?:" + PERIODS + r")\b",
     re.IGNORECASE,
 )
 PRICE_PHRASE = "a price per period"
@@ -191,6 +194,12 @@ def gather(doc: Document, lines: list[LineFeatures], rules: Rules) -> PageSignal
         near.add(status_kind, f"HTTP {doc.meta.status}", STATUS_WEIGHT, "status")
         page.add(status_kind, f"HTTP {doc.meta.status}", STATUS_WEIGHT, "status")
     first, last = (kept[0], kept[-1]) if kept else (0, -1)
+    if kept and lines[first].words <= MAX_OPENING_WORDS:
+        # A body that opens with a short error heading is a site's own error template: the
+        # heading weighs like a title.
+        for kind, phrase in tags[first]:
+            if kind not in PROMO_WEIGHT:
+                near.add(kind, phrase, TITLE_WEIGHT, "body")
     around = set(_around(blocks, first, last)) if kept else set()
     headline = None
     for i, found in enumerate(tags):
@@ -245,7 +254,7 @@ def wall_prompt(
             # "Sign in to continue reading" is a sign-in wall, "Subscribe to continue reading" a paywall.
             kinds = {kind for kind, _ in signals.tags[i]}
             login = PageKind.LOGIN_WALL in kinds and PageKind.PAYWALL not in kinds
-            return (PageKind.LOGIN_WALL if login else PageKind.PAYWALL), phrase, i
+            return (PageKind.LOGIN_WALL if login else PageKind.PAYWALL), CJK_GAP.sub("", phrase), i
     return None
 
 

@@ -144,7 +144,8 @@ def decide_verdict(doc: Document, config: Config) -> Document:
         label = KIND_LABELS[kind]
         if config.paywall_teaser_is_article:
             # The teaser is the article's text; the wall below it is not.
-            wall_lines = [doc.blocks[i] for i in kept if i not in set(keep)]
+            teaser_set = set(keep)
+            wall_lines = [doc.blocks[i] for i in kept if i not in teaser_set]
             _remove_all(wall_lines, Stage.ERROR_PAGE, f'{label}: the wall below the teaser ("{phrase}")')
             doc.verdict = Verdict.ARTICLE
         else:
