@@ -219,3 +219,26 @@ def test_status_from_a_jsonl_record_is_a_signal(tmp_path: Path) -> None:
     assert doc.verdict is Verdict.ERROR_PAGE and doc.page_kind is PageKind.NOT_FOUND
     reasons = {b.removal.reason for b in doc.blocks if b.removal}
     assert "error page: page not found (HTTP 404, no running text besides it)" in reasons
+
+
+def test_short_brief_with_an_error_phrase_in_its_headline_stays_an_article() -> None:
+    headline = "Access denied: court rules against ministry over archive files"
+    doc = newsclean.clean(dump(f" title {headline}", headline, *BODY[:2]))
+    assert doc.verdict is Verdict.ARTICLE
+
+
+def test_short_brief_between_subscription_and_sign_in_boxes_stays_an_article() -> None:
+    doc = newsclean.clean(dump(
+        "Skip to content", "Home", "News", "Sign in", "Subscribe for $1/week",
+        HEADLINE, *BODY[:2],
+        "Most read", "Already a subscriber? Sign in", "Subscribe now: $1 per week for a year",
+        "You must be logged in to post a comment.", "Forgot password?",
+    ))  # fmt: skip
+    assert doc.verdict is Verdict.ARTICLE and doc.paragraphs == BODY[:2]
+
+
+def test_short_article_glued_below_an_error_preamble_stays_an_article() -> None:
+    preamble = ["Sorry!", "Error 404: the page you were looking for does not exist."]
+    doc = newsclean.clean(dump(" date 2026-01-05 403", *preamble, HEADLINE, *BODY[:2]))
+    assert doc.verdict is Verdict.ARTICLE and doc.page_kind is PageKind.ARTICLE
+    assert doc.paragraphs == BODY[:2]

@@ -31,9 +31,10 @@ MAX_NUMBER_LINE_WORDS = 6
 # Lines around the span (above and below) whose wall text counts as "right around it".
 AROUND_LINES = 6
 CJK_GAP = re.compile(f"(?<={CJK_CHAR.pattern}) (?={CJK_CHAR.pattern})")
-# A title's parts: "Page not found | Example News" is "Page not found" and the site's name.
+# A title's parts: "Page not found | Example News" is "Page not found" and the site's name. Not
+# at a colon: "Access denied: court rules against ministry" is one headline.
 # (Single spaces around the dash, no `\s+`: a pattern that scans runs of spaces backtracks.)
-TITLE_PARTS = re.compile(r"\s[\-–—:·•»]\s|[|｜]")
+TITLE_PARTS = re.compile(r"\s[\-–—·•]\s|[|｜]")
 # An HTTP error status in a title part this short ("412 Error", "Error 503") says what the page is.
 ERROR_WORDS = "error|http|erreur|fehler|errore|erro|fout|fel|feil|virhe|hiba|chyba|błąd|hata|ошибка|помилка|错误|錯誤|エラー|오류"
 STATUS_IN_TITLE = re.compile(rf"^(?:(?:{ERROR_WORDS}) )?[45]\d\d(?: (?:{ERROR_WORDS}))?$")
@@ -97,11 +98,17 @@ class Evidence:
         """All wall and error text found, in words (promotional kinds counting half)."""
         return sum(self.weighed(kind) for kind in self.weight)
 
-    def best(self) -> PageKind | None:
+    @property
+    def errors(self) -> float:
+        """The error and block text found, in words: what no page with an article shows."""
+        return sum(self.weight[kind] for kind in self.weight if kind not in PROMO_WEIGHT)
+
+    def best(self, errors_only: bool = False) -> PageKind | None:
         """The kind most of the evidence points to (on a tie, the first in PageKind's order)."""
-        if not self.weight:
+        kinds = [kind for kind in self.weight if not (errors_only and kind in PROMO_WEIGHT)]
+        if not kinds:
             return None
-        return max(self.weight, key=lambda kind: (self.weighed(kind), -list(PageKind).index(kind)))
+        return max(kinds, key=lambda kind: (self.weighed(kind), -list(PageKind).index(kind)))
 
 
 def kinds_in(text: str, folded: tuple[str, ...], rules: Rules) -> list[tuple[PageKind, str]]:
@@ -138,6 +145,12 @@ def line_kinds(features: LineFeatures, text: str, rules: Rules) -> list[tuple[Pa
 def says_little_else(phrase: str, words: int) -> bool:
     """Whether a phrase is most of a text of `words` words ("Page not found", "404", "Zugriff verweigert")."""
     return phrase != PRICE_PHRASE and (phrase.count(" ") + 1) >= TITLE_PHRASE_SHARE * words
+
+
+def independent(first: str, second: str) -> bool:
+    """Two titles in other words: neither holds the other ("Headline" and "Headline | Site" do)."""
+    a, b = fold(first), fold(second)
+    return a not in b and b not in a
 
 
 def title_kinds(title: str | None, rules: Rules) -> list[tuple[PageKind, str, bool]]:
@@ -184,17 +197,22 @@ def gather(doc: Document, lines: list[LineFeatures], rules: Rules) -> PageSignal
     near, page = Evidence(), Evidence()
     title = None
     titles = dict.fromkeys(t for t in (doc.meta.title, doc.meta.page_title) if t)
+    said = [{kind for kind, _, _ in title_kinds(t, rules)} for t in titles]
     for kind, phrase, strong in (found for t in titles for found in title_kinds(t, rules)):
         near.add(kind, phrase, TITLE_WEIGHT, "title")
         page.add(kind, phrase, TITLE_WEIGHT, "title")
-        if strong and kind not in PROMO_WEIGHT and title is None:
+        # Said by the page's <title> and by its heading in other words, an error kind is as
+        # sure as a title that says little else ("Under going maintenance" above "This
+        # ordering system is no longer active"); an article's two titles repeat its headline.
+        confirmed = len(said) == 2 and kind in said[0] & said[1] and independent(*titles)
+        if (strong or confirmed) and kind not in PROMO_WEIGHT and title is None:
             title = kind
     status_kind = STATUS_KINDS.get(doc.meta.status or 0)
     if status_kind is not None:
         near.add(status_kind, f"HTTP {doc.meta.status}", STATUS_WEIGHT, "status")
         page.add(status_kind, f"HTTP {doc.meta.status}", STATUS_WEIGHT, "status")
     first, last = (kept[0], kept[-1]) if kept else (0, -1)
-    if kept and lines[first].words <= MAX_OPENING_WORDS:
+    if kept and lines[first].words <= MAX_OPENING_WORDS and blocks[first].text.strip() not in titles:
         # A body that opens with a short error heading is a site's own error template: the
         # heading weighs like a title.
         for kind, phrase in tags[first]:
@@ -203,12 +221,14 @@ def gather(doc: Document, lines: list[LineFeatures], rules: Rules) -> PageSignal
     around = set(_around(blocks, first, last)) if kept else set()
     headline = None
     for i, found in enumerate(tags):
-        if not found:
-            continue
+        if not found or blocks[i].text.strip() in titles:
+            continue  # a line repeating the title was counted with it
         if headline is None and lines[i].words <= MAX_HEADLINE_WORDS:
             headline = next((kind for kind, phrase in found if says_little_else(phrase, lines[i].words) and kind not in PROMO_WEIGHT), None)
         removal = blocks[i].removal
-        is_near = removal is None or i in around or removal.stage is Stage.ERROR_PAGE
+        # An error preamble the error_page stage took off the top is glued on: the article below
+        # it is still an article. It counts only where the page has no article at all.
+        is_near = removal is None or (i in around and removal.stage is not Stage.ERROR_PAGE)
         where = "body" if removal is None else "around"
         for kind, phrase in found:
             page.add(kind, phrase, lines[i].size, "page")

@@ -85,19 +85,19 @@ def wall_kind(prose: float, content: float, signals: PageSignals, config: Config
     if signals.headline is not None and prose < HEADLINE_PROSE_WORDS:
         # A line that is nothing but "404" or "Zugriff verweigert", and barely a paragraph of text.
         return signals.headline, signals.page
-    # With no article at all, wall text anywhere on the page tells what it is; beside some
-    # running text, only wall text in the title, in the span or right around it, and only when
-    # it weighs as much as a good share of the body (lists and tables count: a short article
-    # can be a table of results).
+    # With no article at all, wall text anywhere on the page tells what it is. Beside some
+    # running text, only error and block text, in the span or right around it, and only when it
+    # weighs as much as a good share of the body (lists and tables count: a short article can be
+    # a table of results). Subscription, sign-in and consent boxes sit around short articles
+    # too: beside running text they make a wall only as a teaser's prompt (wall_teaser).
     if prose < config.min_article_words:
-        evidence = signals.page
-    elif signals.near.total >= WALL_SHARE * content:
-        evidence = signals.near
-    elif signals.page.total >= PAGE_WALL_SHARE * content:
-        evidence = signals.page
+        kind, evidence = signals.page.best(), signals.page
+    elif signals.near.errors >= WALL_SHARE * content:
+        kind, evidence = signals.near.best(errors_only=True), signals.near
+    elif signals.page.errors >= PAGE_WALL_SHARE * content:
+        kind, evidence = signals.page.best(errors_only=True), signals.page
     else:
         return None
-    kind = evidence.best()
     return None if kind is None else (kind, evidence)
 
 
