@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..document import Block, Document, PageKind, Stage
 from ..model.features import LineFeatures
 from ..parse.text import CJK_CHAR, fold
-from ..rules import Rules
+from ..rules import PhraseSet, Rules
 
 # Wall and error lines are short: a long paragraph that mentions "captcha" is an article's.
 # (A long line is matched on its first words only; a notice in two languages can be long.)
@@ -64,6 +64,7 @@ PRICE = re.compile(
     re.IGNORECASE,
 )
 PRICE_PHRASE = "a price per period"
+DIGIT = re.compile(r"\d")
 # HTTP status -> the kind of page it usually comes with (a signal, never the verdict alone).
 STATUS_KINDS = {
     301: PageKind.REDIRECT, 302: PageKind.REDIRECT, 303: PageKind.REDIRECT, 307: PageKind.REDIRECT,
@@ -111,28 +112,53 @@ class Evidence:
         return max(kinds, key=lambda kind: (self.weighed(kind), -list(PageKind).index(kind)))
 
 
+@dataclass(frozen=True)
+class KindPhrases:
+    """Every kind's phrases in one trie (one walk over a line, not one per kind), and the kinds of each."""
+
+    phrases: PhraseSet
+    kinds: dict[str, tuple[PageKind, ...]]
+
+
+# A cache like load_rules' own (rules are immutable, and few: one per set of rule files).
+_KIND_PHRASES: dict[int, tuple[Rules, KindPhrases]] = {}
+MAX_CACHED_RULES = 8
+
+
+def kind_phrases(rules: Rules) -> KindPhrases:
+    """The combined phrase trie of a Rules object (built once per Rules: rules are immutable)."""
+    cached = _KIND_PHRASES.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    kinds: dict[str, list[PageKind]] = defaultdict(list)
+    for name, phrase_set in rules.page_kinds.items():
+        if name != PROMPT:
+            for phrase in phrase_set.phrases:
+                kinds[phrase].append(PageKind(name))
+    combined = KindPhrases(PhraseSet.build(set(kinds)), {p: tuple(k) for p, k in kinds.items()})
+    if len(_KIND_PHRASES) >= MAX_CACHED_RULES:
+        _KIND_PHRASES.clear()
+    _KIND_PHRASES[id(rules)] = (rules, combined)
+    return combined
+
+
 def kinds_in(text: str, folded: tuple[str, ...], rules: Rules) -> list[tuple[PageKind, str]]:
     """The page kinds a short line's text speaks of, each with the first phrase that says so."""
     # "n'existe" and "n’existe" fold differently (the curly one to "n existe"): read both ways.
     folded = folded + tuple(f.replace("'", " ") for f in folded if "'" in f)
-    found = []
     words = max(text.count(" ") + 1 for text in folded)
-    def counts(phrase: str) -> bool:
+    table = kind_phrases(rules)
+    found: dict[PageKind, str] = {}
+    for phrase in table.phrases.find_all(folded):
         # A one-word phrase names a kind only in a short line: "room 301" and "it's a
         # formerly forbidden fruit, sure to be enjoyed by ..." do not.
-        if " " in phrase:
-            return True
-        return words <= (MAX_NUMBER_LINE_WORDS if phrase.isdigit() else MAX_WEAK_LINE_WORDS)
-
-    for name, phrases in rules.page_kinds.items():
-        if name == PROMPT:
+        if " " not in phrase and words > (MAX_NUMBER_LINE_WORDS if phrase.isdigit() else MAX_WEAK_LINE_WORDS):
             continue
-        phrase = next((p for p in phrases.find_all(folded) if counts(p)), None)
-        if phrase is not None:
-            found.append((PageKind(name), phrase))
-    if PRICE.search(text[:400]):
-        found.append((PageKind.PAYWALL, PRICE_PHRASE))
-    return found
+        for kind in table.kinds[phrase]:
+            found.setdefault(kind, phrase)
+    if DIGIT.search(text, 0, 400) and PRICE.search(text[:400]):
+        found.setdefault(PageKind.PAYWALL, PRICE_PHRASE)
+    return list(found.items())
 
 
 def line_kinds(features: LineFeatures, text: str, rules: Rules) -> list[tuple[PageKind, str]]:

@@ -110,6 +110,35 @@ def wall_teaser(
     return wall_prompt(doc, lines, signals, load_rules(config.rule_files))
 
 
+def fallback_kind(signals: PageSignals) -> tuple[PageKind, Evidence]:
+    """The kind of an error page found by its generic error text: what the evidence says, else other."""
+    for evidence in (signals.near, signals.page):
+        kind = evidence.best()
+        if kind is not None:
+            return kind, evidence
+    return PageKind.OTHER, signals.near
+
+
+def mark_teaser(
+    doc: Document, teaser: tuple[PageKind, str, int], kept: list[int], prose: float, signals: PageSignals, config: Config
+) -> None:
+    """A wall's teaser: kept in `doc.teaser`; the page an error page, or (on request) the teaser its article."""
+    kind, phrase, prompt_at = teaser
+    keep = teaser_positions(kept, prompt_at, signals.tags)
+    doc.page_kind, doc.teaser = kind, [doc.blocks[i].text for i in keep]
+    label = KIND_LABELS[kind]
+    if config.paywall_teaser_is_article:
+        # The teaser is the article's text; the wall below it is not.
+        teaser_set = set(keep)
+        wall_lines = [doc.blocks[i] for i in kept if i not in teaser_set]
+        _remove_all(wall_lines, Stage.ERROR_PAGE, f'{label}: the wall below the teaser ("{phrase}")')
+        doc.verdict = Verdict.ARTICLE
+    else:
+        reason = f'{label}: a teaser above the wall\'s prompt ("{phrase}", {round(prose)} words of running text)'
+        _remove_all(doc.blocks, Stage.ERROR_PAGE, reason)
+        doc.verdict = Verdict.ERROR_PAGE
+
+
 def decide_verdict(doc: Document, config: Config) -> Document:
     """An article needs a real body; a thin body beside error or wall text makes an error page.
 
@@ -138,22 +167,9 @@ def decide_verdict(doc: Document, config: Config) -> Document:
     content = sum(lines[i].size for i in kept if not signals.tags[i])
     wall = None if teaser else wall_kind(prose, content, signals, config)
     if teaser is not None:
-        kind, phrase, prompt_at = teaser
-        keep = teaser_positions(kept, prompt_at, signals.tags)
-        doc.page_kind, doc.teaser = kind, [doc.blocks[i].text for i in keep]
-        label = KIND_LABELS[kind]
-        if config.paywall_teaser_is_article:
-            # The teaser is the article's text; the wall below it is not.
-            teaser_set = set(keep)
-            wall_lines = [doc.blocks[i] for i in kept if i not in teaser_set]
-            _remove_all(wall_lines, Stage.ERROR_PAGE, f'{label}: the wall below the teaser ("{phrase}")')
-            doc.verdict = Verdict.ARTICLE
-        else:
-            reason = f'{label}: a teaser above the wall\'s prompt ("{phrase}", {round(prose)} words of running text)'
-            _remove_all(doc.blocks, Stage.ERROR_PAGE, reason)
-            doc.verdict = Verdict.ERROR_PAGE
+        mark_teaser(doc, teaser, kept, prose, signals, config)
     elif wall is not None or (evidence and (thin or (loud and error_words >= ERROR_SHARE * body_words))):
-        kind, found = wall if wall is not None else (signals.near.best() or PageKind.OTHER, signals.near)
+        kind, found = wall if wall is not None else fallback_kind(signals)
         _remove_all(doc.blocks, Stage.ERROR_PAGE, wall_reason(kind, found, prose))
         doc.verdict, doc.page_kind = Verdict.ERROR_PAGE, kind
     # trafilatura chose HTML paragraphs from the markup: a photo blog's captions are no teasers,
