@@ -3,12 +3,15 @@ stage has marked the page (the evidence is gathered in stages/page_kinds.py)."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+
 from ..config import Config
 from ..document import Block, Document, PageKind, Stage, Verdict
 from ..model.features import LineFeatures, analyze
 from ..rules import Rules, load_rules
 from .error_page import error_phrase
-from .page_kinds import Evidence, PageSignals, gather, teaser_positions, wall_prompt
+from .page_kinds import Evidence, PageSignals, gather, line_kinds, teaser_positions, wall_prompt
 from .teasers import TEASER_REASON, is_teaser_list
 
 # A page whose body is this share error-page text (by words) is an error page, however long.
@@ -52,17 +55,28 @@ def _remove_all(blocks: list[Block], stage: Stage, reason: str) -> None:
 
 
 def running_words(
-    lines: list[LineFeatures], texts: list[str], kept: list[int], signals: PageSignals, rules: Rules
+    lines: list[LineFeatures],
+    texts: list[str],
+    kept: list[int],
+    tags_of: Callable[[int], list[tuple[PageKind, str]]],
+    rules: Rules,
+    limit: float = math.inf,
 ) -> float:
-    """Words of running text in the body that are no wall or error text (CJK characters count half)."""
-    return sum(
-        lines[i].size
-        for i in kept
-        if lines[i].is_prose
-        and not signals.tags[i]
-        and not (lines[i].words <= MAX_ERROR_BODY_LINE and error_phrase(lines[i], rules))
-        and COPYRIGHT not in texts[i]  # a site's copyright notice is no article text
-    )
+    """Words of running text in the body that are no wall or error text (CJK characters count
+    half), counted up to `limit` (beyond it the exact number does not matter)."""
+    total = 0.0
+    for i in kept:
+        features = lines[i]
+        if (
+            features.is_prose
+            and COPYRIGHT not in texts[i]  # a site's copyright notice is no article text
+            and not (features.words <= MAX_ERROR_BODY_LINE and error_phrase(features, rules))
+            and not tags_of(i)
+        ):
+            total += features.size
+            if total >= limit:
+                break
+    return total
 
 
 def wall_reason(kind: PageKind, evidence: Evidence, prose: float) -> str:
@@ -150,8 +164,12 @@ def decide_verdict(doc: Document, config: Config) -> Document:
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
     kept = doc.kept_positions()
-    signals = gather(doc, lines, rules)
-    prose = running_words(lines, [b.text for b in doc.blocks], kept, signals, rules)
+    texts = [b.text for b in doc.blocks]
+    # With this much running text the page is an article whatever stands around it: the rest of
+    # the page need not be searched for wall text (most of a long page is not the article).
+    enough = ARTICLE_WORDS * TITLE_FACTOR
+    prose = running_words(lines, texts, kept, lambda i: line_kinds(lines[i], texts[i], rules), rules, enough)
+    signals = None if prose >= enough else gather(doc, lines, rules)
     lenient = doc.meta.status is not None and doc.meta.status >= 400
     # Error-page text comes in short lines; a paragraph that mentions "not found" is an article's.
     error_words = sum(
@@ -163,12 +181,18 @@ def decide_verdict(doc: Document, config: Config) -> Document:
     # status, or a body that opens with the error message (a site's own 404 template).
     loud = lenient or bool(kept and error_phrase(lines[kept[0]], rules))
     thin = body_words - error_words < config.min_article_words
-    teaser = wall_teaser(doc, lines, prose, signals, config)
-    content = sum(lines[i].size for i in kept if not signals.tags[i])
-    wall = None if teaser else wall_kind(prose, content, signals, config)
+    teaser = wall = None
+    if signals is not None:
+        teaser = wall_teaser(doc, lines, prose, signals, config)
+        content = sum(lines[i].size for i in kept if not signals.tags[i])
+        wall = None if teaser else wall_kind(prose, content, signals, config)
     if teaser is not None:
+        assert signals is not None
         mark_teaser(doc, teaser, kept, prose, signals, config)
     elif wall is not None or (evidence and (thin or (loud and error_words >= ERROR_SHARE * body_words))):
+        if signals is None:  # error text in a long body: count its running text exactly
+            signals = gather(doc, lines, rules)
+            prose = running_words(lines, texts, kept, signals.tags.__getitem__, rules)
         kind, found = wall if wall is not None else fallback_kind(signals)
         _remove_all(doc.blocks, Stage.ERROR_PAGE, wall_reason(kind, found, prose))
         doc.verdict, doc.page_kind = Verdict.ERROR_PAGE, kind
