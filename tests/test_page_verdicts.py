@@ -33,10 +33,14 @@ EXPECTED_KINDS = {
     "botcheck-en.txt": PageKind.BOT_CHECK,
     "botcheck-ja.html": PageKind.BOT_CHECK,
     "accessdenied-en.html": PageKind.ACCESS_DENIED,
+    "accessdenied-pl.txt": PageKind.ACCESS_DENIED,
     "login-en.txt": PageKind.LOGIN_WALL,
     "login-nl.html": PageKind.LOGIN_WALL,
     "maintenance-es.txt": PageKind.MAINTENANCE,
+    "maintenance-fr.html": PageKind.MAINTENANCE,
     "servererror-ru.txt": PageKind.SERVER_ERROR,
+    "servererror-zh.html": PageKind.SERVER_ERROR,
+    "redirect-en.txt": PageKind.REDIRECT,
 }
 ARTICLES = ["article-about-paywalls.txt", "article-about-outage.html"]
 TEASERS = [name for name, kind in EXPECTED_KINDS.items() if kind is PageKind.PAYWALL]
