@@ -17,7 +17,7 @@ from .api import (
     parse,
 )
 from .config import DEFAULT_CONFIG, Config, load_config
-from .document import Block, Document, Metadata, Removal, Stage, Verdict
+from .document import Block, Document, Metadata, PageKind, Removal, Stage, Verdict
 from .errors import ConfigError, InputError, NewscleanError, NotTextError, TooLargeError
 from .read.raw import RawDocument
 from .read.sources import read_documents
@@ -37,6 +37,7 @@ __all__ = [
     "Metadata",
     "NewscleanError",
     "NotTextError",
+    "PageKind",
     "RawDocument",
     "Removal",
     "Stage",

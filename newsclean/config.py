@@ -92,6 +92,12 @@ class Config:
     min_article_words: int = 25
     """A body with fewer words than this does not outweigh error-page text (verdict error_page)."""
 
+    paywall_teaser_is_article: bool = False
+    """A paywall or sign-in wall's teaser (the first paragraphs above "subscribe to continue
+    reading") gets the verdict `article` (its text the teaser) instead of `error_page`; its
+    `page_kind` is `paywall` (or `login_wall`) either way, and the JSON `teaser` holds its text.
+    Off by default: a teaser is a cut-off article, which would pass into a corpus as a whole one."""
+
     # --- boilerplate and the article's edges --------------------------------------------
     region_line_weight: float = 3.0
     """Words every line weighs beyond its own in the span score, so runs of short lines add up."""

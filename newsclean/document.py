@@ -27,6 +27,23 @@ class Verdict(str, Enum):
     EMPTY = "empty"
 
 
+class PageKind(str, Enum):
+    """What kind of page the document is (the JSON `page_kind`): an article, or why it is none."""
+
+    ARTICLE = "article"
+    NOT_FOUND = "not_found"  # 404, 410, "page not found"
+    SERVER_ERROR = "server_error"  # 5xx, "something went wrong", a bare server error page
+    REDIRECT = "redirect"  # a 3xx stub, "redirecting to ..."
+    BOT_CHECK = "bot_check"  # captcha, "checking your browser", rate limits
+    ACCESS_DENIED = "access_denied"  # 403, firewall blocks, geo-blocks, private pages
+    LOGIN_WALL = "login_wall"  # a sign-in or registration form instead of the article
+    PAYWALL = "paywall"  # a subscription offer, or a teaser cut off by one
+    CONSENT_WALL = "consent_wall"  # a cookie or consent dialog instead of the article
+    MAINTENANCE = "maintenance"  # "down for maintenance", "we'll be back soon"
+    LISTING = "listing"  # a section front or a list of teasers
+    OTHER = "other"  # no article and no sign of why: menus, links, nothing at all
+
+
 @dataclass(frozen=True, slots=True)
 class Removal:
     """Why a block was removed: the stage, a human-readable reason, and for duplicates the original."""
@@ -73,6 +90,8 @@ class Metadata:
     canonical_url: str | None = None  # the page's own canonical link (HTML), whatever its container says
     author: str | None = None
     language: str | None = None
+    # An HTML page's own <title> (error pages say what they are there); never serialised.
+    page_title: str | None = field(default=None, repr=False, compare=False)
     extra: dict[str, str] = field(default_factory=dict)  # other `key value` header lines
     # Titles the page declares, as (where, text): <title>, og:title, JSON-LD headline, <h1>; and
     # what the site calls itself. Read by the headline stage; never serialised.
@@ -88,6 +107,9 @@ class Document:
     blocks: list[Block]
     meta: Metadata = field(default_factory=Metadata)
     verdict: Verdict = Verdict.ARTICLE
+    page_kind: PageKind = PageKind.ARTICLE
+    # A paywall or sign-in wall's teaser: the article's first paragraphs above the prompt.
+    teaser: list[str] | None = None
     input_format: str = "text"  # "text" or "html"
     encoding: str = "utf-8"
     # Per-line signals shared by the stages (a model.features.Analysis), derived from blocks and

@@ -9,7 +9,8 @@ from typing import Any
 
 from .document import Document
 
-SCHEMA_VERSION = 1
+# 2: `page_kind` and `teaser` added after `verdict`.
+SCHEMA_VERSION = 2
 # A file name that is not UTF-8 reaches Python as lone surrogates (surrogateescape).
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -53,6 +54,8 @@ def to_dict(doc: Document) -> dict[str, Any]:
         "author": meta.author,
         "language": meta.language if meta.language else (doc.analysis.language if doc.analysis else None),
         "verdict": doc.verdict.value,
+        "page_kind": doc.page_kind.value,
+        "teaser": "\n\n".join(doc.teaser) if doc.teaser is not None else None,
         "text": "\n\n".join(paragraphs),
         "paragraphs": paragraphs,
         "removed": removed,

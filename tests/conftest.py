@@ -51,7 +51,7 @@ BODY = [
 # The JSON record's keys, in the order README "JSON output" documents.
 JSON_KEYS = [
     "schema", "source", "format", "encoding", "title", "date", "status", "url", "canonical_url", "author", "language",
-    "verdict", "text", "paragraphs", "removed", "counts", "extra",
+    "verdict", "page_kind", "teaser", "text", "paragraphs", "removed", "counts", "extra",
 ]  # fmt: skip
 
 

@@ -100,7 +100,7 @@ def test_to_dict_is_the_documented_record() -> None:
     doc = newsclean.clean(PAGE, source="lake.txt")
     record = newsclean.to_dict(doc)
     assert list(record) == JSON_KEYS
-    assert record["schema"] == 1 and record["source"] == "lake.txt" and record["format"] == "text"
+    assert record["schema"] == 2 and record["source"] == "lake.txt" and record["format"] == "text"
     assert record["title"] == HEADLINE and record["status"] == 200 and record["language"] == "en"
     assert record["verdict"] == "article"
     assert record["text"] == "\n\n".join(BODY) and record["paragraphs"] == BODY
@@ -122,7 +122,7 @@ def test_to_dict_is_the_documented_record() -> None:
 def test_to_json_indented_or_one_line() -> None:
     doc = newsclean.clean(PAGE.replace("country's", "country’s"))
     pretty, line = newsclean.to_json(doc), newsclean.to_json(doc, indent=None)
-    assert pretty.startswith('{\n  "schema": 1,')
+    assert pretty.startswith('{\n  "schema": 2,')
     assert "\n" not in line
     assert json.loads(pretty) == json.loads(line) == newsclean.to_dict(doc)
     assert "country’s" in line  # not escaped as \u2019

@@ -47,7 +47,7 @@ def test_signal_mid_run_leaves_whole_outputs_and_skip_existing_finishes(tmp_path
     assert 0 < len(written) < 300
     assert [p for p in out.rglob("*") if p.name.startswith(".newsclean-")] == []  # no temporary files
     for path in written:  # every output is whole
-        assert json.loads(path.read_text(encoding="utf-8"))["schema"] == 1
+        assert json.loads(path.read_text(encoding="utf-8"))["schema"] == 2
     report = tmp_path / "summary.json"
     rerun = newsclean("clean", crawl, "-o", out, "--format", "json", "--skip-existing", "--summary-json", report)
     assert rerun.returncode == 0, rerun.stderr

@@ -7,7 +7,6 @@ import os
 import shutil
 import struct
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
@@ -18,7 +17,7 @@ from conftest import SAMPLES
 import newsclean
 from newsclean import Stage
 from newsclean.cli import main
-from newsclean.document import Document
+from newsclean.document import Document, PageKind
 from newsclean.report.html import SCRIPT, html_report
 from newsclean.report.lines import ViewOptions, visible
 from newsclean.report.summary import failed, summarize
@@ -145,18 +144,15 @@ def test_legend_counts_and_filters_work_without_script() -> None:
     assert not page.xpath("//*[@style]")  # nothing starts hidden or styled inline
 
 
-def test_page_kind_column_only_when_documents_have_one() -> None:
-    @dataclass(slots=False)
-    class KindDocument(Document):
-        page_kind: str = "error page"
-
+def test_page_kind_column_only_when_some_page_is_no_article() -> None:
     plain = newsclean.clean_bytes(EXAMPLE.read_bytes(), source="a.txt")
-    kinded = KindDocument(plain.source, plain.blocks, plain.meta, plain.verdict)
-    for docs, header in (([plain, plain], False), ([plain, kinded], True)):
+    missing = newsclean.clean("Page not found\nSorry, the page you requested could not be found.\n", source="b.txt")
+    assert missing.page_kind is PageKind.NOT_FOUND
+    for docs, header in (([plain, plain], False), ([plain, missing], True)):
         page = page_of(*docs)
         assert ("page kind" in page.xpath("//table[@id='summary']/thead")[0].text_content()) == header
     rows = page.xpath("//table[@id='summary']/tbody/tr")
-    assert [cells_text(row)[2] for row in rows] == ["", "error page"]
+    assert [cells_text(row)[2] for row in rows] == ["article", "not_found"]
 
 
 def test_cli_writes_a_page_for_a_directory(tmp_path: Path) -> None:

@@ -150,7 +150,8 @@ def test_page_that_is_only_an_error_page() -> None:
     doc, marks = apply(decide_verdict, text)
     assert doc.verdict is Verdict.ERROR_PAGE
     assert doc.paragraphs == []
-    assert marks[6] == newsclean.Removal(Stage.ERROR_PAGE, "the page is an error page: no article besides the error text")
+    assert marks[6] == newsclean.Removal(Stage.ERROR_PAGE, 'error page: page not found ("404", no running text besides it)')
+    assert doc.page_kind is newsclean.PageKind.NOT_FOUND
     assert newsclean.to_text(newsclean.clean(text)) == ""
 
 

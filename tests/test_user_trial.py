@@ -4,9 +4,9 @@ manners. Each test failed before its fix."""
 from __future__ import annotations
 
 import gzip
-import re
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path

@@ -23,6 +23,7 @@ class RunSummary:
     documents: int = 0  # documents cleaned
     documents_skipped: int = 0  # records of containers whose output was up to date
     verdicts: Counter[str] = field(default_factory=Counter)
+    page_kinds: Counter[str] = field(default_factory=Counter)  # what the documents that are no article are
     removed_by_stage: Counter[str] = field(default_factory=Counter)
     bytes_read: int = 0
     outputs_written: int = 0
@@ -34,11 +35,13 @@ class RunSummary:
     interrupted_by: str | None = None  # "SIGINT" / "SIGTERM" when a signal stopped the run
     exit_status: int = 0
 
-    def add_document(self, verdict: str, removed_by_stage: dict[str, int]) -> None:
-        """Count one cleaned document."""
+    def add_document(self, verdict: str, removed_by_stage: dict[str, int], page_kind: str | None = None) -> None:
+        """Count one cleaned document (its page kind too, unless it is an article)."""
         self.documents += 1
         self.verdicts[verdict] += 1
         self.removed_by_stage.update(removed_by_stage)
+        if page_kind is not None and page_kind != "article":
+            self.page_kinds[page_kind] += 1
 
     def leave_out(self, path: str, reason: str) -> None:
         """Count one path a walk did not take on purpose (hidden, not a dump name, a link not followed)."""
@@ -86,6 +89,7 @@ class RunSummary:
                 **{verdict: self.verdicts[verdict] for verdict in VERDICTS},
                 "skipped": self.documents_skipped,
             },
+            "page_kinds": dict(sorted(self.page_kinds.items(), key=lambda item: (-item[1], item[0]))),
             "failed": len(self.failures),
             "lines_removed": {"total": self.lines_removed, "by_stage": dict(sorted(self.removed_by_stage.items()))},
             "outputs_written": self.outputs_written,
@@ -114,6 +118,8 @@ class RunSummary:
                           + f"; {self.documents_skipped:,} skipped as up to date"
                           # Failures of documents in files that were read (a record, a cleaning error).
                           + f", {max(0, len(self.failures) - self.files_failed):,} failed"),
+            *([("page kinds", ", ".join(f"{n:,} {kind}" for kind, n in sorted(self.page_kinds.items(), key=lambda item: (-item[1], item[0]))))]
+              if self.page_kinds else []),
             ("failed", f"{len(self.failures):,}" + (" (see the messages above)" if self.failures else "")),
             ("lines removed", f"{self.lines_removed:,}" + "".join(
                 f", {stage} {n:,}" for stage, n in sorted(self.removed_by_stage.items()))),

@@ -393,7 +393,7 @@ def _account(result: FileResult, state: _Run, print_it: bool) -> None:
             state.fail(doc.source, doc.problem)
             continue
         assert doc.verdict is not None
-        summary.add_document(doc.verdict, doc.removed_by_stage)
+        summary.add_document(doc.verdict, doc.removed_by_stage, doc.page_kind)
         if doc.output is not None:
             _note_output(doc, state)
         if options.fail_on_error_page and doc.verdict == "error_page":

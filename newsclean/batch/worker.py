@@ -79,6 +79,7 @@ class DocResult:
 
     source: str
     verdict: str | None = None
+    page_kind: str | None = None
     removed_by_stage: dict[str, int] = field(default_factory=dict)
     problem: str | None = None  # the whole one-line message, "SOURCE: problem"
     output: str | None = None  # the file written below OUTDIR
@@ -259,7 +260,7 @@ def clean_document(raw: RawDocument, task: Task, worker: Worker, joined: bool = 
     except Exception as exc:  # a cleaner bug on one page must cost that page, not the crawl
         return DocResult(raw.source, problem=f"{raw.source}: internal error: {type(exc).__name__}: {exc}")
     removed = Counter(block.removal.stage.value for block in doc.removed() if block.removal)
-    result = DocResult(raw.source, verdict=doc.verdict.value, removed_by_stage=dict(removed))
+    result = DocResult(raw.source, verdict=doc.verdict.value, page_kind=doc.page_kind.value, removed_by_stage=dict(removed))
     text = render(doc, options.fmt, options.title)
     # A record of a container is one of many documents, even when the container is the only input.
     if target is None and options.fmt == "text" and (options.headers or raw.record is not None):

@@ -61,6 +61,7 @@ def page_metadata(tree: HtmlElement) -> Metadata:
         language=declared_language(tree),
         title_candidates=title_candidates(tree, found.title),
         site_names=tuple(name for name in (_site_name(found.sitename), _clean(url)) if name),
+        page_title=_clean(next((t.text_content() for t in tree.iter("title")), None)),
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import IO
 
 from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType  # noqa: F401  # tests/golden/regenerate.py imports it from here
 from rich.panel import Panel
 from rich.progress import track
 from rich.segment import Segment
@@ -39,7 +39,7 @@ from .lines import (  # noqa: F401  # Gap, ViewOptions, removal_tag, shown_rows,
     unit_of,
     visible,
 )
-from .summary import Summary, summarize, total
+from .summary import Summary, summarize, total, verdict_label
 from .worddiff import shorten, word_diff
 
 # One palette for every view: the line marks, the header summary and the batch table.
@@ -187,7 +187,8 @@ def header_panel(doc: Document) -> Panel:
     grid.add_column(overflow="fold")
     for name, value in meta_fields(doc):
         grid.add_row(name, Text(value))
-    grid.add_row("verdict", Text(doc.verdict.value, style=VERDICT_STYLES[doc.verdict.value]))
+    grid.add_row("verdict", Text(verdict_label(doc.verdict.value, doc.page_kind.value),
+                                 style=VERDICT_STYLES[doc.verdict.value]))
     grid.add_row("input", Text(f"{doc.input_format}, {visible(doc.encoding)}"))
     grid.add_row(f"{unit}s", Text(f"{summary.lines:,}: {summary.kept:,} kept, {summary.removed:,} removed"))
     grid.add_row("removed", stage_counts(summary))
@@ -236,7 +237,7 @@ def summary_row(summary: Summary, folder: str = "") -> list[Text]:
     name = os.path.relpath(summary.source, folder) if folder else summary.source
     return [
         Text(source_name(name)),
-        Text(summary.verdict, style=VERDICT_STYLES.get(summary.verdict, "")),
+        Text(verdict_label(summary.verdict, summary.page_kind), style=VERDICT_STYLES.get(summary.verdict, "")),
         Text(f"{summary.lines:,}"),
         Text(f"{summary.kept:,}"),
         Text(f"{summary.removed:,}"),

@@ -221,7 +221,7 @@ def document_section(doc: Document, summary: Summary, anchor: str, options: View
 
 
 def page_kind(doc: Document | None) -> str | None:
-    """The kind of page the document was found to be, when this version of Document records one."""
+    """The kind of page the document was found to be (None for an input that failed)."""
     kind = getattr(doc, "page_kind", None)
     return None if kind is None else str(getattr(kind, "value", kind))
 
@@ -257,7 +257,8 @@ def summary_table(entries: Sequence[tuple[Summary, Document | None]], anchors: M
     summaries = [summary for summary, _ in entries]
     folder = common_folder([s.source for s in summaries])
     kinds = [page_kind(doc) for _, doc in entries]
-    with_kinds = any(kind is not None for kind in kinds)
+    # The column earns its place when some page is not an article (a 404, a wall, a listing).
+    with_kinds = any(kind not in (None, "article") for kind in kinds)
     rows = []
     for (summary, _), kind in zip(entries, kinds):
         name = text(source_name(os.path.relpath(summary.source, folder) if folder else summary.source))

@@ -31,6 +31,7 @@ class Summary:
 
     source: str
     verdict: str  # a Verdict value, or "failed" when the input could not be cleaned
+    page_kind: str = "article"  # a PageKind value: what the page is when it is no article
     lines: int = 0
     kept: int = 0
     chars: int = 0
@@ -61,7 +62,7 @@ class Summary:
 
 def summarize(doc: Document) -> Summary:
     """The counts of one cleaned document."""
-    summary = Summary(doc.source, doc.verdict.value, lines=len(doc.blocks))
+    summary = Summary(doc.source, doc.verdict.value, doc.page_kind.value, lines=len(doc.blocks))
     for block in doc.blocks:
         summary.chars += len(block.text)
         if block.removal is None:
@@ -71,6 +72,15 @@ def summarize(doc: Document) -> Summary:
             summary.by_stage[block.removal.stage] += 1
             summary.reasons[block.removal.stage, reason_kind(block.removal.reason)] += 1
     return summary
+
+
+def verdict_label(verdict: str, page_kind: str) -> str:
+    """The verdict with the page's kind when that says more: "error_page (bot_check)", "article (paywall)".
+
+    >>> verdict_label("error_page", "not_found"), verdict_label("article", "article")
+    ('error_page (not_found)', 'article')
+    """
+    return verdict if page_kind in ("article", verdict) else f"{verdict} ({page_kind})"
 
 
 def failed(source: str, problem: str) -> Summary:

@@ -21,6 +21,11 @@ after folding, so case and punctuation do not matter; an entry no file defines i
 
 Every phrase kind must be a list of strings (a string where a list belongs is an error).
 
+    [page_kinds]                           # what a page that is no article is (stages/page_kinds.py)
+    not_found = ["page not found", ...]    # also server_error, redirect, bot_check, access_denied, login_wall,
+                                           # paywall, consent_wall, maintenance; and
+    wall_prompt = ["to continue reading", ...]  # the prompt right below a wall's teaser
+
 Phrases are matched on the readings of a line's folded text (case-folded, punctuation removed;
 also with glued text nodes split), on word boundaries, so "Comments", "COMMENTS:" and
 "CommentsNo comment" all match "comments", and "JavaScript" still matches "javascript".
@@ -48,6 +53,20 @@ PHRASE_KINDS = (
     "captions",
 )
 
+
+# The kinds of page that are no article, each with its own phrase list under [page_kinds].
+PAGE_KIND_PHRASES = (
+    "not_found",
+    "server_error",
+    "redirect",
+    "bot_check",
+    "access_denied",
+    "login_wall",
+    "paywall",
+    "consent_wall",
+    "maintenance",
+    "wall_prompt",  # no kind: the prompt right below a paywall's or sign-in wall's teaser
+)
 
 END = ""  # trie key marking the end of a phrase (no word is empty)
 
@@ -124,6 +143,7 @@ class Rules:
     legal_headings: PhraseSet
     bylines: PhraseSet
     captions: PhraseSet
+    page_kinds: dict[str, PhraseSet]  # page kind (PAGE_KIND_PHRASES) -> its phrases
 
 
 def _read_rule_file(path: Path | str, text: str) -> dict:
@@ -131,7 +151,8 @@ def _read_rule_file(path: Path | str, text: str) -> dict:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid rules file: {exc}") from None
-    unknown = set(data) - {"language", "stopwords", "disable", *PHRASE_KINDS}
+    unknown = set(data) - {"language", "stopwords", "disable", "page_kinds", *PHRASE_KINDS}
+    unknown |= {f"page_kinds.{kind}" for kind in set(data.get("page_kinds", {})) - set(PAGE_KIND_PHRASES)}
     if unknown:
         raise ConfigError(f"{path}: unknown rule keys: {', '.join(sorted(unknown))}")
     if "language" in data and not isinstance(data["language"], str):
@@ -149,6 +170,11 @@ def _read_rule_file(path: Path | str, text: str) -> dict:
         raise ConfigError(f"{path}: unknown kinds in [disable]: {', '.join(sorted(unknown))}")
     for kind, phrases in disable.items():
         _check_phrase_list(path, f"disable.{kind}", phrases)
+    page_kinds = data.get("page_kinds", {})
+    if not isinstance(page_kinds, dict):
+        raise ConfigError(f"{path}: page_kinds must be a table ([page_kinds]), not {_kind_of(page_kinds)}")
+    for kind, phrases in page_kinds.items():
+        _check_phrase_list(path, f"page_kinds.{kind}", phrases)
     return data
 
 
@@ -202,6 +228,7 @@ def load_rules(extra_files: tuple[str, ...] = ()) -> Rules:
     stopwords: dict[str, set[str]] = {}
     phrases: dict[str, set[str]] = {kind: set() for kind in PHRASE_KINDS}
     disabled: list[tuple[str, str, str]] = []  # (file, kind, phrase)
+    page_kinds: dict[str, set[str]] = {kind: set() for kind in PAGE_KIND_PHRASES}
     for name, text in sources:
         data = _read_rule_file(name, text)
         lang = data.get("language", Path(name).stem)
@@ -210,6 +237,8 @@ def load_rules(extra_files: tuple[str, ...] = ()) -> Rules:
         for kind in PHRASE_KINDS:
             phrases[kind].update(data.get(kind, []))
         disabled += [(name, kind, phrase) for kind, listed in data.get("disable", {}).items() for phrase in listed]
+        for kind, listed in data.get("page_kinds", {}).items():
+            page_kinds[kind].update(listed)
     for kind, phrase_set in phrases.items():
         phrases[kind] = _without_disabled(kind, phrase_set, disabled)
     languages_of: dict[str, list[str]] = {}
@@ -220,4 +249,5 @@ def load_rules(extra_files: tuple[str, ...] = ()) -> Rules:
         stopwords={lang: frozenset(words) for lang, words in stopwords.items()},
         stopword_languages={word: tuple(langs) for word, langs in languages_of.items()},
         **{kind: PhraseSet.build(phrases[kind]) for kind in PHRASE_KINDS},
+        page_kinds={kind: PhraseSet.build(page_kinds[kind]) for kind in PAGE_KIND_PHRASES},
     )

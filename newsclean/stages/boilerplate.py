@@ -9,8 +9,8 @@ from ..config import Config
 from ..document import Document, Stage
 from ..model.features import LineFeatures, analyze
 from ..parse.text import ends_sentence, fold, phrase_as_written
-from .headline_choice import AGENCY_CREDIT
 from ..rules import Rules, load_rules
+from .headline_choice import AGENCY_CREDIT
 from .markers import is_end_marker
 
 # A label ("Share", "Advertisement") is a line of at most this many words equal to a phrase.

@@ -1,17 +1,58 @@
-"""The verdict: article, error page, or empty, decided once every other stage has marked the page."""
+"""The verdict and the page's kind: article, error or wall page, or empty, decided once every other
+stage has marked the page (the evidence is gathered in stages/page_kinds.py)."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+
 from ..config import Config
-from ..document import Block, Document, Stage, Verdict
-from ..model.features import analyze
-from ..rules import load_rules
+from ..document import Block, Document, PageKind, Stage, Verdict
+from ..model.features import LineFeatures, analyze
+from ..rules import Rules, load_rules
 from .error_page import error_phrase
+from .page_kinds import (
+    Evidence,
+    PageSignals,
+    gather,
+    line_kinds,
+    teaser_positions,
+    wall_prompt,
+)
 from .teasers import TEASER_REASON, is_teaser_list
 
 # A page whose body is this share error-page text (by words) is an error page, however long.
 ERROR_SHARE = 0.3
 MAX_ERROR_BODY_LINE = 40
+# This much running text (in words, a CJK character counting half) that is no wall or error
+# text is an article, whatever stands around it: error pages, walls and consent dialogs say
+# what they are in a few sentences, and an article glued below an error preamble stays one.
+ARTICLE_WORDS = 150
+# ...or twice that when the page's title says what kind of error page it is, and little else.
+TITLE_FACTOR = 2
+# ...and with a short line anywhere on the page that says so, below this much running text.
+HEADLINE_PROSE_WORDS = 50
+# Below that, the page is a wall when the wall text in and right around the span weighs this
+# share of the body's other text, or the wall text anywhere on the page PAGE_WALL_SHARE of it.
+# (Measured on real articles with short bodies: at most 0.21 and 0.84; on error pages from 0.23.)
+WALL_SHARE = 0.22
+PAGE_WALL_SHARE = 1.0
+# A teaser is a few paragraphs above the prompt; more running text than this is an article
+# followed by a subscription box.
+TEASER_MAX_WORDS = 250
+COPYRIGHT = "©"
+KIND_LABELS = {
+    PageKind.NOT_FOUND: "page not found",
+    PageKind.SERVER_ERROR: "server error",
+    PageKind.REDIRECT: "redirect",
+    PageKind.BOT_CHECK: "bot check",
+    PageKind.ACCESS_DENIED: "access denied",
+    PageKind.LOGIN_WALL: "login wall",
+    PageKind.PAYWALL: "paywall",
+    PageKind.CONSENT_WALL: "consent wall",
+    PageKind.MAINTENANCE: "maintenance",
+    PageKind.OTHER: "error text",
+}
 
 
 def _remove_all(blocks: list[Block], stage: Stage, reason: str) -> None:
@@ -20,16 +61,122 @@ def _remove_all(blocks: list[Block], stage: Stage, reason: str) -> None:
             block.remove(stage, reason)
 
 
-def decide_verdict(doc: Document, config: Config) -> Document:
-    """An article needs a real body; a thin body beside error-page evidence makes an error page.
+def running_words(
+    lines: list[LineFeatures],
+    texts: list[str],
+    kept: list[int],
+    tags_of: Callable[[int], list[tuple[PageKind, str]]],
+    rules: Rules,
+    limit: float = math.inf,
+) -> float:
+    """Words of running text in the body that are no wall or error text (CJK characters count
+    half), counted up to `limit` (beyond it the exact number does not matter)."""
+    total = 0.0
+    for i in kept:
+        features = lines[i]
+        if (
+            features.is_prose
+            and COPYRIGHT not in texts[i]  # a site's copyright notice is no article text
+            and not (features.words <= MAX_ERROR_BODY_LINE and error_phrase(features, rules))
+            and not tags_of(i)
+        ):
+            total += features.size
+            if total >= limit:
+                break
+    return total
 
-    Evidence of an error page is error-page text removed at the top or standing in the body, or
-    an HTTP error status in the header (a signal only: a 403 page that holds a real article is an
-    article). A body that is only a list of teasers is no article either.
+
+def wall_reason(kind: PageKind, evidence: Evidence, prose: float) -> str:
+    """Why the page is an error or wall page: its kind, the phrase that said so, and what else is there."""
+    phrase, where = evidence.phrase.get(kind), evidence.where.get(kind)
+    shown = phrase if where == "status" else f'"{phrase}"' + (" in the title" if where == "title" else "")
+    besides = "no running text besides it" if prose < 1 else f"only {round(prose)} words of running text besides it"
+    return f"error page: {KIND_LABELS[kind]} ({shown}, {besides})" if phrase else f"error page: {KIND_LABELS[kind]} ({besides})"
+
+
+def wall_kind(prose: float, content: float, signals: PageSignals, config: Config) -> tuple[PageKind, Evidence] | None:
+    """The kind of error or wall page, when the wall text outweighs the little text there is
+    besides it (`prose`: running text; `content`: all the body's words that are no wall text)."""
+    if prose >= ARTICLE_WORDS * (TITLE_FACTOR if signals.title else 1):
+        return None
+    if signals.title is not None:
+        # The page's title says what it is ("Page introuvable", "Access denied | Example"), and
+        # the page holds too little running text to be an article with such a headline.
+        return signals.title, signals.near
+    if signals.headline is not None and prose < HEADLINE_PROSE_WORDS:
+        # A line that is nothing but "404" or "Zugriff verweigert", and barely a paragraph of text.
+        return signals.headline, signals.page
+    # With no article at all, wall text anywhere on the page tells what it is. Beside some
+    # running text, only error and block text, in the span or right around it, and only when it
+    # weighs as much as a good share of the body (lists and tables count: a short article can be
+    # a table of results). Subscription, sign-in and consent boxes sit around short articles
+    # too: beside running text they make a wall only as a teaser's prompt (wall_teaser).
+    if prose < config.min_article_words:
+        kind, evidence = signals.page.best(), signals.page
+    elif signals.near.errors >= WALL_SHARE * content:
+        kind, evidence = signals.near.best(errors_only=True), signals.near
+    elif signals.page.errors >= PAGE_WALL_SHARE * content:
+        kind, evidence = signals.page.best(errors_only=True), signals.page
+    else:
+        return None
+    return None if kind is None else (kind, evidence)
+
+
+def wall_teaser(
+    doc: Document, lines: list[LineFeatures], prose: float, signals: PageSignals, config: Config
+) -> tuple[PageKind, str, int] | None:
+    """A paywall or sign-in wall's teaser: a little running text that ends in the wall's prompt."""
+    if not config.min_article_words <= prose < TEASER_MAX_WORDS:
+        return None
+    return wall_prompt(doc, lines, signals, load_rules(config.rule_files))
+
+
+def fallback_kind(signals: PageSignals) -> tuple[PageKind, Evidence]:
+    """The kind of an error page found by its generic error text: what the evidence says, else other."""
+    for evidence in (signals.near, signals.page):
+        kind = evidence.best()
+        if kind is not None:
+            return kind, evidence
+    return PageKind.OTHER, signals.near
+
+
+def mark_teaser(
+    doc: Document, teaser: tuple[PageKind, str, int], kept: list[int], prose: float, signals: PageSignals, config: Config
+) -> None:
+    """A wall's teaser: kept in `doc.teaser`; the page an error page, or (on request) the teaser its article."""
+    kind, phrase, prompt_at = teaser
+    keep = teaser_positions(kept, prompt_at, signals.tags)
+    doc.page_kind, doc.teaser = kind, [doc.blocks[i].text for i in keep]
+    label = KIND_LABELS[kind]
+    if config.paywall_teaser_is_article:
+        # The teaser is the article's text; the wall below it is not.
+        teaser_set = set(keep)
+        wall_lines = [doc.blocks[i] for i in kept if i not in teaser_set]
+        _remove_all(wall_lines, Stage.ERROR_PAGE, f'{label}: the wall below the teaser ("{phrase}")')
+        doc.verdict = Verdict.ARTICLE
+    else:
+        reason = f'{label}: a teaser above the wall\'s prompt ("{phrase}", {round(prose)} words of running text)'
+        _remove_all(doc.blocks, Stage.ERROR_PAGE, reason)
+        doc.verdict = Verdict.ERROR_PAGE
+
+
+def decide_verdict(doc: Document, config: Config) -> Document:
+    """An article needs a real body; a thin body beside error or wall text makes an error page.
+
+    Evidence of an error or wall page is its text (phrase lists per kind and language, a price
+    per period) in the title, in the body or right around it, error text removed at the top, and
+    the HTTP status (a signal only: a 403 page that holds a real article is an article). A body
+    that is only a list of teasers, or only menus and links, is no article either (`empty`).
     """
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
     kept = doc.kept_positions()
+    texts = [b.text for b in doc.blocks]
+    # With this much running text the page is an article whatever stands around it: the rest of
+    # the page need not be searched for wall text (most of a long page is not the article).
+    enough = ARTICLE_WORDS * TITLE_FACTOR
+    prose = running_words(lines, texts, kept, lambda i: line_kinds(lines[i], texts[i], rules), rules, enough)
+    signals = None if prose >= enough else gather(doc, lines, rules)
     lenient = doc.meta.status is not None and doc.meta.status >= 400
     # Error-page text comes in short lines; a paragraph that mentions "not found" is an article's.
     error_words = sum(
@@ -41,20 +188,32 @@ def decide_verdict(doc: Document, config: Config) -> Document:
     # status, or a body that opens with the error message (a site's own 404 template).
     loud = lenient or bool(kept and error_phrase(lines[kept[0]], rules))
     thin = body_words - error_words < config.min_article_words
-    if evidence and (thin or (loud and error_words >= ERROR_SHARE * body_words)):
-        _remove_all(doc.blocks, Stage.ERROR_PAGE, "the page is an error page: no article besides the error text")
-        doc.verdict = Verdict.ERROR_PAGE
+    teaser = wall = None
+    if signals is not None:
+        teaser = wall_teaser(doc, lines, prose, signals, config)
+        content = sum(lines[i].size for i in kept if not signals.tags[i])
+        wall = None if teaser else wall_kind(prose, content, signals, config)
+    if teaser is not None:
+        assert signals is not None
+        mark_teaser(doc, teaser, kept, prose, signals, config)
+    elif wall is not None or (evidence and (thin or (loud and error_words >= ERROR_SHARE * body_words))):
+        if signals is None:  # error text in a long body: count its running text exactly
+            signals = gather(doc, lines, rules)
+            prose = running_words(lines, texts, kept, signals.tags.__getitem__, rules)
+        kind, found = wall if wall is not None else fallback_kind(signals)
+        _remove_all(doc.blocks, Stage.ERROR_PAGE, wall_reason(kind, found, prose))
+        doc.verdict, doc.page_kind = Verdict.ERROR_PAGE, kind
     # trafilatura chose HTML paragraphs from the markup: a photo blog's captions are no teasers,
     # and need no full stops to be its text.
     elif kept and doc.input_format != "html" and is_teaser_list([lines[i] for i in kept]):
         _remove_all(doc.blocks, Stage.BOILERPLATE, TEASER_REASON)
-        doc.verdict = Verdict.EMPTY
+        doc.verdict, doc.page_kind = Verdict.EMPTY, PageKind.LISTING
     elif doc.input_format != "html" and not any(lines[i].is_prose and lines[i].sentence_end for i in kept):
         # Not one sentence of running text: headlines, menus and labels are no article.
         _remove_all(doc.blocks, Stage.BOILERPLATE, "no running text: menus, links and labels only")
-        doc.verdict = Verdict.EMPTY
+        doc.verdict, doc.page_kind = Verdict.EMPTY, PageKind.OTHER
     elif body_words == 0:
-        doc.verdict = Verdict.EMPTY
+        doc.verdict, doc.page_kind = Verdict.EMPTY, PageKind.OTHER
     else:
-        doc.verdict = Verdict.ARTICLE
+        doc.verdict, doc.page_kind = Verdict.ARTICLE, PageKind.ARTICLE
     return doc
