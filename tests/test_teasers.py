@@ -49,3 +49,4 @@ def test_text_wrapped_at_a_fixed_width_is_not_headlines() -> None:
 
 def test_headlines_of_varied_length_are_not_hard_wrapped() -> None:
     assert not is_hard_wrapped(features(HEADLINES), HEADLINES)
+

@@ -30,6 +30,9 @@ LANGUAGE_SAMPLE_WORDS = 3000
 # A language needs this share of the sampled words to be its stop words to be chosen.
 MIN_STOPWORD_SHARE = 0.08
 DIGIT = re.compile(r"\d")
+# A CJK full stop straight followed by more text: CJK writes no space between sentences, so
+# text.sentence_count (which wants a space after the stop) misses these.
+CJK_INNER_SENTENCE_END = re.compile(r"[。！？][」』）】”’\"']*(?=[^\s」』）】”’\"'])")
 # Phrases are matched in short lines and at the start of long ones; no need to fold more.
 FOLD_PREFIX_CHARS = 400
 MAX_FOLDED_WORDS = 45
@@ -133,6 +136,8 @@ def line_features(text: str, stopwords: frozenset[str], words: list[str] | None 
     cjk = cjk_count > 0.5 * n if n else False
     sentence_end = ends_sentence(text)
     sentences = sentence_count(sample)
+    if cjk_count:
+        sentences += len(CJK_INNER_SENTENCE_END.findall(sample))
     stop_share = sum(map(stopwords.__contains__, words)) / n if n else 0.0
     return LineFeatures(
         size,

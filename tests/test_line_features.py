@@ -1,0 +1,19 @@
+"""model.features.line_features: language-independent signals of one line."""
+
+from __future__ import annotations
+
+from newsclean.model.features import line_features
+
+NO_STOPWORDS: frozenset[str] = frozenset()
+
+
+def test_cjk_sentences_need_no_space_between_them() -> None:
+    # Hard-wrapped CJK text: two sentences end inside the line, with no space after the stops.
+    line = "今天下雨了。我们没有出门。明天应该会晴天，到时候再去公园散步吧"
+    features = line_features(line, NO_STOPWORDS)
+    assert features.sentences == 2
+    assert features.is_prose
+
+
+def test_a_latin_full_stop_inside_a_word_is_no_sentence_end() -> None:
+    assert line_features("Visit example.com or call 555.1234 for details about it", NO_STOPWORDS).sentences == 0
