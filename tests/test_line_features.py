@@ -17,3 +17,9 @@ def test_cjk_sentences_need_no_space_between_them() -> None:
 
 def test_a_latin_full_stop_inside_a_word_is_no_sentence_end() -> None:
     assert line_features("Visit example.com or call 555.1234 for details about it", NO_STOPWORDS).sentences == 0
+
+
+def test_myanmar_and_khmer_full_stops_end_sentences() -> None:
+    assert line_features("မြန်မာနိုင်ငံတွင် မိုးရာသီ စတင်ပြီ။", NO_STOPWORDS).sentence_end
+    assert line_features("ភ្លៀងធ្លាក់នៅថ្ងៃនេះ។", NO_STOPWORDS).sentence_end
+    assert not line_features("မြန်မာနိုင်ငံတွင် မိုးရာသီ", NO_STOPWORDS).sentence_end

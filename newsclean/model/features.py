@@ -32,6 +32,8 @@ MIN_STOPWORD_SHARE = 0.08
 DIGIT = re.compile(r"\d")
 # A CJK full stop straight followed by more text: CJK writes no space between sentences, so
 # text.sentence_count (which wants a space after the stop) misses these.
+# Full stops of scripts that text.SENTENCE_END lacks: Myanmar (။) and Khmer (។).
+OTHER_SENTENCE_END = ("။", "។")
 CJK_INNER_SENTENCE_END = re.compile(r"[。！？][」』）】”’\"']*(?=[^\s」』）】”’\"'])")
 # Phrases are matched in short lines and at the start of long ones; no need to fold more.
 FOLD_PREFIX_CHARS = 400
@@ -134,7 +136,7 @@ def line_features(text: str, stopwords: frozenset[str], words: list[str] | None 
         size *= len(text) / FEATURE_PREFIX_CHARS
     head = sample[:SHORT_LINE_CHARS]
     cjk = cjk_count > 0.5 * n if n else False
-    sentence_end = ends_sentence(text)
+    sentence_end = ends_sentence(text) or text.rstrip().endswith(OTHER_SENTENCE_END)
     sentences = sentence_count(sample)
     if cjk_count:
         sentences += len(CJK_INNER_SENTENCE_END.findall(sample))
