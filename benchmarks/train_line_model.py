@@ -127,14 +127,6 @@ def choose(scores: np.ndarray, sizes: np.ndarray, bounds: list[int]) -> tuple[in
     return main_text.choose_span(gains, dict.fromkeys(bounds[1:-1], ""), DEFAULT_CONFIG)
 
 
-def span_f1(sizes: np.ndarray, chosen: tuple[int, int], gold: tuple[int, int]) -> float:
-    """Word-weighted F1 of a chosen span against the labelled one."""
-    overlap = sizes[max(chosen[0], gold[0]) : min(chosen[1], gold[1])].sum()
-    if not overlap:
-        return 0.0
-    return 2 * overlap / (sizes[chosen[0] : chosen[1]].sum() + sizes[gold[0] : gold[1]].sum())
-
-
 def span_features(matrix: np.ndarray, weight: np.ndarray, span: tuple[int, int]) -> np.ndarray:
     start, end = span
     return (matrix[start:end] * weight[start:end, None]).sum(0) if end > start else np.zeros(matrix.shape[1])
@@ -163,9 +155,7 @@ def train_once(examples: list, epochs: int, seed: int) -> np.ndarray:
             chosen = choose(matrix @ weights, sizes, bounds)
             if chosen != gold:
                 delta = span_features(matrix, weight, gold) - span_features(matrix, weight, chosen)
-                # Cost-sensitive: a span that is nearly right moves the weights a little, a wrong
-                # region or an emptied page a lot.
-                weights += delta / weight.sum() * (1.0 - span_f1(sizes, chosen, gold))
+                weights += delta / weight.sum()
             total += weights
             steps += 1
     return total / steps
@@ -242,7 +232,10 @@ def main() -> int:
         order = [p.id for p in pages]
         random.Random(args.seed).shuffle(order)
         folds = [set(order[k :: args.cv]) for k in range(args.cv)]
-        fold_weights = {pid: fit(lambda p, f=fold: p.id not in f) for fold in folds for pid in fold}
+        fold_weights = {}
+        for fold in folds:
+            fitted_without = fit(lambda p, f=fold: p.id not in f)
+            fold_weights.update(dict.fromkeys(fold, fitted_without))
         held_scores = pipeline_scores(pages, lambda p: fold_weights[p.id], scorer)
         table[f"cv{args.cv}"] = macro_by_source(pages, held_scores)
     print(json.dumps(table, indent=1))
