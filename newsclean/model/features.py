@@ -136,7 +136,7 @@ def line_features(text: str, stopwords: frozenset[str], words: list[str] | None 
         size *= len(text) / FEATURE_PREFIX_CHARS
     head = sample[:SHORT_LINE_CHARS]
     cjk = cjk_count > 0.5 * n if n else False
-    sentence_end = ends_sentence(text) or text.rstrip().endswith(OTHER_SENTENCE_END)
+    sentence_end = ends_sentence(text) or text[-8:].rstrip().endswith(OTHER_SENTENCE_END)
     sentences = sentence_count(sample)
     if cjk_count:
         sentences += len(CJK_INNER_SENTENCE_END.findall(sample))
