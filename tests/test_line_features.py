@@ -23,3 +23,12 @@ def test_myanmar_and_khmer_full_stops_end_sentences() -> None:
     assert line_features("မြန်မာနိုင်ငံတွင် မိုးရာသီ စတင်ပြီ။", NO_STOPWORDS).sentence_end
     assert line_features("ភ្លៀងធ្លាក់នៅថ្ងៃនេះ។", NO_STOPWORDS).sentence_end
     assert not line_features("မြန်မာနိုင်ငံတွင် မိုးရာသီ", NO_STOPWORDS).sentence_end
+
+
+def test_a_title_case_headline_with_a_full_stop_is_not_prose() -> None:
+    headline = "The Best 20 Inventions You've Never Heard Of But Will Definitely Want."
+    sentence = "The best inventions are often the ones that nobody has heard of until years later."
+    german = "Der Stadtrat hat am Dienstag mit großer Mehrheit die Sanierung des Hallenbads beschlossen."
+    assert not line_features(headline, NO_STOPWORDS).is_prose
+    assert line_features(sentence, NO_STOPWORDS).is_prose
+    assert line_features(german, NO_STOPWORDS).is_prose

@@ -32,6 +32,9 @@ MIN_STOPWORD_SHARE = 0.08
 DIGIT = re.compile(r"\d")
 # A CJK full stop straight followed by more text: CJK writes no space between sentences, so
 # text.sentence_count (which wants a space after the stop) misses these.
+# Nearly every word capitalised: title case (English headlines), not a sentence. German, which
+# capitalises nouns, has about a third of its words capitalised in running text.
+TITLE_CASE_SHARE = 0.8
 # Full stops of scripts that text.SENTENCE_END lacks: Myanmar (။) and Khmer (។).
 OTHER_SENTENCE_END = ("။", "។")
 CJK_INNER_SENTENCE_END = re.compile(r"[。！？][」』）】”’\"']*(?=[^\s」』）】”’\"'])")
@@ -61,11 +64,14 @@ class LineFeatures(NamedTuple):
     is_prose: bool  # reads as running text (see looks_like_prose)
 
 
-def looks_like_prose(size: float, numbers: int, cjk: bool, sentence_end: bool, sentences: int, stop_share: float) -> bool:
-    """Running text: a real sentence rather than a label, link or headline."""
+def looks_like_prose(
+    size: float, numbers: int, cjk: bool, sentence_end: bool, sentences: int, stop_share: float, capitalised: float = 0.0
+) -> bool:
+    """Running text: a real sentence rather than a label, link or headline (a line with nearly
+    every word capitalised is a headline in title case, even with a full stop)."""
     if cjk:
         return size >= 10 and (sentence_end or sentences > 0)
-    return size - numbers >= 8 and (sentence_end or stop_share >= 0.2)
+    return size - numbers >= 8 and (sentence_end or stop_share >= 0.2) and capitalised < TITLE_CASE_SHARE
 
 
 @dataclass(frozen=True)
@@ -141,6 +147,7 @@ def line_features(text: str, stopwords: frozenset[str], words: list[str] | None 
     if cjk_count:
         sentences += len(CJK_INNER_SENTENCE_END.findall(sample))
     stop_share = sum(map(stopwords.__contains__, words)) / n if n else 0.0
+    capitalised = sum(map(str.istitle, raw)) / len(raw) if raw else 0.0
     return LineFeatures(
         size,
         numbers,
@@ -149,10 +156,10 @@ def line_features(text: str, stopwords: frozenset[str], words: list[str] | None 
         sentence_end,
         sentences,
         stop_share,
-        sum(map(str.istitle, raw)) / len(raw) if raw else 0.0,
+        capitalised,
         len(DIGIT.findall(head)) / (len(head) - head.count(" ") or 1),
         _readings(sample, words),
-        looks_like_prose(size, numbers, cjk, sentence_end, sentences, stop_share),
+        looks_like_prose(size, numbers, cjk, sentence_end, sentences, stop_share, capitalised),
     )
 
 
