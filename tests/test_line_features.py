@@ -32,3 +32,12 @@ def test_a_title_case_headline_with_a_full_stop_is_not_prose() -> None:
     assert not line_features(headline, NO_STOPWORDS).is_prose
     assert line_features(sentence, NO_STOPWORDS).is_prose
     assert line_features(german, NO_STOPWORDS).is_prose
+
+
+def test_a_long_thai_line_ends_a_sentence_without_punctuation() -> None:
+    # Thai writes no full stop: a paragraph as long as running text ends where the line ends.
+    paragraph = ("ผู้สื่อข่าว ได้รับแจ้ง จากนาย ต. บุตรชาย ของ คนสนิท ที่หายไป ว่า ผลการตรวจ "
+                 "เมื่อตรวจสอบแล้ว มีความเกี่ยวพัน ทางสายเลือด กับนาย ต. จริง")
+    assert line_features(paragraph, NO_STOPWORDS).sentence_end
+    assert line_features(paragraph, NO_STOPWORDS).is_prose
+    assert not line_features("หน้าแรก ข่าว กีฬา", NO_STOPWORDS).sentence_end  # a menu

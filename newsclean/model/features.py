@@ -37,6 +37,10 @@ DIGIT = re.compile(r"\d")
 TITLE_CASE_SHARE = 0.8
 # Full stops of scripts that text.SENTENCE_END lacks: Myanmar (။) and Khmer (។).
 OTHER_SENTENCE_END = ("။", "។")
+# Thai and Lao write no sentence punctuation: a paragraph just ends. A line mostly in these
+# scripts, as long as running text (NO_STOP_MIN_WORDS), ends a sentence where it ends.
+NO_STOP_SCRIPT = re.compile(r"[\u0e00-\u0eff]")
+NO_STOP_MIN_WORDS = 8
 CJK_INNER_SENTENCE_END = re.compile(r"[。！？][」』）】”’\"']*(?=[^\s」』）】”’\"'])")
 # Phrases are matched in short lines and at the start of long ones; no need to fold more.
 FOLD_PREFIX_CHARS = 400
@@ -123,6 +127,13 @@ def _readings(sample: str, words: list[str]) -> tuple[str, ...]:
     return plain, fold(GLUE.sub(" ", sample[:FOLD_PREFIX_CHARS]))
 
 
+def _in_unpunctuated_script(sample: str) -> bool:
+    """True when most letters of the line are Thai or Lao (scripts without sentence punctuation)."""
+    if sample.isascii():
+        return False
+    return len(NO_STOP_SCRIPT.findall(sample)) > 0.5 * sum(map(str.isalpha, sample))
+
+
 def line_features(text: str, stopwords: frozenset[str], words: list[str] | None = None) -> LineFeatures:
     """The features of one line (given its tokens, or tokenized here), from a bounded prefix.
 
@@ -142,7 +153,11 @@ def line_features(text: str, stopwords: frozenset[str], words: list[str] | None 
         size *= len(text) / FEATURE_PREFIX_CHARS
     head = sample[:SHORT_LINE_CHARS]
     cjk = cjk_count > 0.5 * n if n else False
-    sentence_end = ends_sentence(text) or text[-8:].rstrip().endswith(OTHER_SENTENCE_END)
+    sentence_end = (
+        ends_sentence(text)
+        or text[-8:].rstrip().endswith(OTHER_SENTENCE_END)
+        or (not cjk_count and size - numbers >= NO_STOP_MIN_WORDS and _in_unpunctuated_script(sample))
+    )
     sentences = sentence_count(sample)
     if cjk_count:
         sentences += len(CJK_INNER_SENTENCE_END.findall(sample))
