@@ -129,7 +129,7 @@ def _readings(sample: str, words: list[str]) -> tuple[str, ...]:
 
 def _in_unpunctuated_script(sample: str) -> bool:
     """True when most letters of the line are Thai or Lao (scripts without sentence punctuation)."""
-    if sample.isascii():
+    if sample.isascii() or not NO_STOP_SCRIPT.search(sample):
         return False
     return len(NO_STOP_SCRIPT.findall(sample)) > 0.5 * sum(map(str.isalpha, sample))
 
