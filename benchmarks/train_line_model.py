@@ -1,7 +1,9 @@
-"""Fit the line model's weights (newsclean/linemodel.json) on a labelled corpus.
+"""Fit the line model's weights (newsclean/model/linemodel.json) on every labelled page.
 
     pip install numpy
-    python benchmarks/train_line_model.py [--corpus ../shared/corpus/dev] [--epochs 60] [--cv 6] [--write]
+    python benchmarks/train_line_model.py                 # fit on dev + train, score each source
+    python benchmarks/train_line_model.py --loso --write  # also leave-one-source-out; ship the weights
+    python benchmarks/train_line_model.py --corpora dev --cv 6   # the old dev-only K-fold check
 
 The model scores each line from language-independent features (linemodel.FEATURE_NAMES); the
 article is the span of lines with the largest total of (words + region_line_weight) * score
@@ -12,8 +14,18 @@ chosen one's. Labels are the manifest's article line range (`block`) of each pag
 the lines still kept when the span is chosen, for both the clean (`.txt`) and the faulty
 (`.noisy.txt`) dump of every page.
 
-`--cv K` reports the token F1 of the whole pipeline on each page with weights learnt without
-that page (K folds by page, both dumps of a page in the same fold): the honest estimate.
+Pages come from the corpora given (default: shared/corpus/dev and shared/corpus/train), grouped
+into sources: `dev`, and by ID prefix `fundus`, `newspaper` (newspaper- and newspaper4k-) and
+`cwced`. The pages whose gold is only part of the article (PARTIAL_GOLDS, from the train
+corpus's README) are left out of training and of the scores.
+
+Each source weighs the same in training (`--by-page` weighs each page the same instead): fundus
+alone has more pages than the three other sources, and the model is for sites none of them has.
+
+`--loso` reports, for each source, the token F1 of the whole pipeline (score.py's token F1 on the
+`.noisy.txt` dumps) with weights fitted on the other sources only: the honest estimate for sites
+the model has never seen. Every run also reports the shipped weights ("before") and the weights
+fitted on everything ("all", in-sample) on each source.
 """
 
 from __future__ import annotations
@@ -23,7 +35,10 @@ import datetime
 import importlib.util
 import json
 import random
+import subprocess
 import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -40,23 +55,57 @@ from newsclean.rules import load_rules
 from newsclean.stages import main_text
 
 ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
 SUFFIXES = (".txt", ".noisy.txt")
+SCORED_SUFFIX = ".noisy.txt"
 WEIGHTS = ROOT / "newsclean" / "model" / "linemodel.json"
+# Golds that hold only part of the article (shared/corpus/train/README.md, "Caveats"): learning
+# from them would teach the model to cut real articles short.
+PARTIAL_GOLDS = frozenset(
+    {
+        "newspaper-cntraveler.com1",
+        "newspaper-cntraveler.com2",
+        "newspaper-slate.com2",
+        "newspaper-upworthy.com2",
+        "fundus-uk-TheIndependent_2023_08_14-h",
+    }
+)
+SOURCE_PREFIXES = (("fundus-", "fundus"), ("newspaper4k-", "newspaper"), ("newspaper-", "newspaper"), ("cwced-", "cwced"))
 
 
-def load_scorer(corpus: Path):
-    """score.py from the shared tools beside the corpus (stdlib only)."""
-    spec = importlib.util.spec_from_file_location("score", corpus.parents[1] / "tools" / "score.py")
+class Page:
+    """One labelled page: its corpus directory, ID and source."""
+
+    def __init__(self, corpus: Path, page_id: str, block: tuple[int, int]) -> None:
+        self.corpus, self.id, self.block = corpus, page_id, block
+        self.source = next((name for prefix, name in SOURCE_PREFIXES if page_id.startswith(prefix)), corpus.name)
+
+    def path(self, suffix: str) -> Path:
+        return self.corpus / f"{self.id}{suffix}"
+
+
+def load_pages(corpora: Sequence[Path]) -> list[Page]:
+    """Every page of the corpora's manifests, without the partial golds."""
+    pages = []
+    for corpus in corpora:
+        manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+        pages += [Page(corpus, pid, tuple(manifest[pid]["block"])) for pid in sorted(manifest) if pid not in PARTIAL_GOLDS]
+    return pages
+
+
+def load_scorer():
+    """score.py from the shared tools (stdlib only)."""
+    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def page_example(corpus: Path, page: str, suffix: str, block: tuple[int, int]):
-    """Feature matrix, line sizes, labelled span and marker zones of one dump, as main_text sees it."""
+def page_example(page: Page, suffix: str):
+    """Feature matrix, line sizes, labelled span and marker bounds of one dump, as main_text sees it."""
     rules = load_rules()
-    text, _ = decode((corpus / f"{page}{suffix}").read_bytes())
-    doc = parse(text, page)
+    text, _ = decode(page.path(suffix).read_bytes())
+    doc = parse(text, page.id)
     for stage in STAGES[: STAGES.index(main_text.mark_outside_main_text)]:
         stage(doc, DEFAULT_CONFIG)
     lines = analyze(doc, rules).lines
@@ -64,22 +113,22 @@ def page_example(corpus: Path, page: str, suffix: str, block: tuple[int, int]):
     kept_lines = [lines[i] for i in kept]
     texts = [doc.blocks[i].text for i in kept]
     flags = [main_text.is_end_marker(f, rules) for f in kept_lines]
-    matrix = np.array(linemodel.line_vectors(kept_lines, texts, flags))
-    raw = (corpus / f"{page}.txt").read_text(encoding="utf-8").split("\n")
-    article = {normalize_line(line) for line in raw[block[0] : block[1]]}
+    matrix = np.array(linemodel.line_vectors(kept_lines, texts, flags), dtype=float).reshape(len(kept), -1)
+    raw = page.path(".txt").read_text(encoding="utf-8").split("\n")
+    article = {normalize_line(line) for line in raw[page.block[0] : page.block[1]]}
     inside = [j for j, i in enumerate(kept) if doc.blocks[i].text in article]
     span = (inside[0], inside[-1] + 1) if inside else (0, 0)
     markers = main_text.confirmed_markers(kept_lines, texts, rules)
-    sizes = np.array([f.size for f in kept_lines])
-    return matrix, sizes, span, (kept_lines, texts, markers)
+    bounds = [-1, *sorted(markers), len(kept)]
+    sizes = np.array([f.size for f in kept_lines], dtype=float)
+    return matrix, sizes, span, bounds
 
 
-def choose(scores: np.ndarray, sizes: np.ndarray, context) -> tuple[int, int]:
-    """The span main_text chooses for these line scores, before its edges are trimmed (the
-    labelled spans are not trimmed either)."""
-    _, _, markers = context
-    gains = [main_text.segment_gain(size, score, DEFAULT_CONFIG) for size, score in zip(sizes, scores)]
-    return main_text.choose_span(gains, markers, DEFAULT_CONFIG)
+def choose(scores: np.ndarray, sizes: np.ndarray, bounds: list[int]) -> tuple[int, int]:
+    """The span main_text.choose_span picks for these line scores, before its edges are trimmed
+    (the labelled spans are not trimmed either)."""
+    gains = ((sizes + DEFAULT_CONFIG.region_line_weight) * scores).tolist()
+    return main_text.choose_span(gains, dict.fromkeys(bounds[1:-1], ""), DEFAULT_CONFIG)
 
 
 def span_features(matrix: np.ndarray, weight: np.ndarray, span: tuple[int, int]) -> np.ndarray:
@@ -87,7 +136,7 @@ def span_features(matrix: np.ndarray, weight: np.ndarray, span: tuple[int, int])
     return (matrix[start:end] * weight[start:end, None]).sum(0) if end > start else np.zeros(matrix.shape[1])
 
 
-def train(examples: list, epochs: int, seed: int, runs: int = 5) -> np.ndarray:
+def train(examples: list, epochs: int, seed: int, runs: int) -> np.ndarray:
     """Mean of `runs` averaged perceptrons, each visiting the pages in its own random orders
     (one run's weights depend on the order; the mean is stabler)."""
     return np.mean([train_once(examples, epochs, seed + run) for run in range(runs)], axis=0)
@@ -95,7 +144,6 @@ def train(examples: list, epochs: int, seed: int, runs: int = 5) -> np.ndarray:
 
 def train_once(examples: list, epochs: int, seed: int) -> np.ndarray:
     """Averaged structured perceptron over the pages' span choices."""
-    config = DEFAULT_CONFIG
     weights = np.zeros(len(linemodel.FEATURE_NAMES))
     weights[linemodel.FEATURE_NAMES.index("bias")] = -0.5
     weights[linemodel.FEATURE_NAMES.index("prose")] = 1.0
@@ -104,79 +152,127 @@ def train_once(examples: list, epochs: int, seed: int) -> np.ndarray:
     for _ in range(epochs):
         order = examples[:]
         rng.shuffle(order)
-        for matrix, sizes, gold, context in order:
-            weight = sizes + config.region_line_weight
-            chosen = choose(matrix @ weights, sizes, context)
+        for matrix, sizes, gold, bounds, share in order:
+            if not len(sizes):
+                continue
+            weight = sizes + DEFAULT_CONFIG.region_line_weight
+            chosen = choose(matrix @ weights, sizes, bounds)
             if chosen != gold:
                 delta = span_features(matrix, weight, gold) - span_features(matrix, weight, chosen)
-                weights += delta / weight.sum()
+                weights += share * delta / weight.sum()
             total += weights
             steps += 1
     return total / steps
 
 
-def pipeline_f1(corpus: Path, pages: list[str], suffix: str, weights_of, scorer) -> float:
-    """Macro token F1 of the whole pipeline with the given weights per page."""
+def pipeline_scores(pages: Sequence[Page], weights_of: Callable[[Page], Sequence[float]], scorer) -> dict[str, float]:
+    """Token F1 of the whole pipeline on each page's scored dump, with the given weights per page."""
     original = linemodel.default_weights
-    scores = []
+    scores = {}
     try:
         for page in pages:
-            w = tuple(weights_of(page))
+            w = tuple(float(x) for x in weights_of(page))
             linemodel.default_weights = lambda w=w: w
-            doc = newsclean.clean_file(str(corpus / f"{page}{suffix}"))
-            gold = (corpus / f"{page}.gold.txt").read_text(encoding="utf-8")
-            scores.append(scorer.score_doc("\n\n".join(doc.paragraphs), gold)["F1"])
+            doc = newsclean.clean_file(str(page.path(SCORED_SUFFIX)))
+            gold = page.path(".gold.txt").read_text(encoding="utf-8")
+            scores[page.id] = scorer.score_doc("\n\n".join(doc.paragraphs), gold)["F1"]
     finally:
         linemodel.default_weights = original
-    return sum(scores) / len(scores)
+    return scores
+
+
+def macro_by_source(pages: Sequence[Page], scores: dict[str, float]) -> dict[str, float]:
+    """Mean F1 per source, then over every page."""
+    out = {}
+    for source in dict.fromkeys(p.source for p in pages):
+        values = [scores[p.id] for p in pages if p.source == source]
+        out[source] = round(sum(values) / len(values), 4)
+    out["all"] = round(sum(scores[p.id] for p in pages) / len(pages), 4)
+    return out
+
+
+def commit() -> str:
+    """The code's commit, for the record in linemodel.json."""
+    result = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return result.stdout.strip() or "unknown"
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev")
-    ap.add_argument("--epochs", type=int, default=60)
+    ap.add_argument("--corpora", nargs="+", type=Path, default=[SHARED / "corpus" / "dev", SHARED / "corpus" / "train"])
+    ap.add_argument("--epochs", type=int, default=30)
+    ap.add_argument("--runs", type=int, default=3, help="perceptrons averaged (each its own page order)")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--cv", type=int, default=0, help="also report K-fold cross-validated F1")
+    ap.add_argument("--by-page", action="store_true", help="weigh every page the same in training, not every source")
+    ap.add_argument("--loso", action="store_true", help="also report leave-one-source-out F1")
+    ap.add_argument("--cv", type=int, default=0, help="also report K-fold (by page) cross-validated F1")
+    ap.add_argument("--worst", type=int, default=0, help="list the N worst pages of each source (held-out scores)")
     ap.add_argument("--write", action="store_true", help=f"write the weights to {WEIGHTS.relative_to(ROOT)}")
     args = ap.parse_args()
-    manifest = json.loads((args.corpus / "manifest.json").read_text(encoding="utf-8"))
-    pages = sorted(manifest)
-    examples = {
-        (page, suffix): page_example(args.corpus, page, suffix, tuple(manifest[page]["block"]))
-        for page in pages
-        for suffix in SUFFIXES
-    }
-    weights = train(list(examples.values()), args.epochs, args.seed)
-    scorer = load_scorer(args.corpus)
-    report = {}
-    for suffix in SUFFIXES:
-        report[f"train_f1{suffix}"] = round(pipeline_f1(args.corpus, pages, suffix, lambda p: weights, scorer), 4)
+    pages = load_pages(args.corpora)
+    scorer = load_scorer()
+    print(f"{len(pages)} pages: " + ", ".join(f"{s} {sum(p.source == s for p in pages)}" for s in dict.fromkeys(p.source for p in pages)), file=sys.stderr)
+    examples = {(page.id, suffix): page_example(page, suffix) for page in pages for suffix in SUFFIXES}
+    print("features done", file=sys.stderr)
+
+    def fit(keep: Callable[[Page], bool]) -> np.ndarray:
+        chosen = [p for p in pages if keep(p)]
+        # Each source weighs the same in training (fundus alone has more pages than the rest):
+        # the model is for sites none of them has, not for the biggest source's habits.
+        per_source = Counter(p.source for p in chosen)
+        share = {src: len(chosen) / (len(per_source) * n) for src, n in per_source.items()} if not args.by_page else {}
+        return train(
+            [(*examples[p.id, s], share.get(p.source, 1.0)) for p in chosen for s in SUFFIXES], args.epochs, args.seed, args.runs
+        )
+
+    table: dict[str, dict[str, float]] = {}
+    shipped = linemodel.default_weights()
+    table["before"] = macro_by_source(pages, pipeline_scores(pages, lambda p: shipped, scorer))
+    print(json.dumps({"before": table["before"]}), file=sys.stderr)
+    weights = fit(lambda p: True)
+    all_scores = pipeline_scores(pages, lambda p: weights, scorer)
+    table["all"] = macro_by_source(pages, all_scores)
+    print(json.dumps({"all": table["all"]}), file=sys.stderr)
+    held_scores = None
+    if args.loso:
+        sources = list(dict.fromkeys(p.source for p in pages))
+        fitted = {source: fit(lambda p, s=source: p.source != s) for source in sources}
+        held_scores = pipeline_scores(pages, lambda p: fitted[p.source], scorer)
+        table["loso"] = macro_by_source(pages, held_scores)
+        print(json.dumps({"loso": table["loso"]}), file=sys.stderr)
     if args.cv:
-        order = pages[:]
+        order = [p.id for p in pages]
         random.Random(args.seed).shuffle(order)
-        folds = [order[k :: args.cv] for k in range(args.cv)]
+        folds = [set(order[k :: args.cv]) for k in range(args.cv)]
         fold_weights = {}
         for fold in folds:
-            held_out = set(fold)
-            fitted = train([ex for (p, _), ex in examples.items() if p not in held_out], args.epochs, args.seed)
-            fold_weights.update((p, fitted) for p in fold)
-        for suffix in SUFFIXES:
-            report[f"cv_f1{suffix}"] = round(pipeline_f1(args.corpus, pages, suffix, fold_weights.get, scorer), 4)
-    print(json.dumps(report, indent=1))
+            fitted_without = fit(lambda p, f=fold: p.id not in f)
+            fold_weights.update(dict.fromkeys(fold, fitted_without))
+        held_scores = pipeline_scores(pages, lambda p: fold_weights[p.id], scorer)
+        table[f"cv{args.cv}"] = macro_by_source(pages, held_scores)
+    print(json.dumps(table, indent=1))
+    if args.worst:
+        shown = held_scores or all_scores
+        for source in dict.fromkeys(p.source for p in pages):
+            ranked = sorted((shown[p.id], p.id) for p in pages if p.source == source)[: args.worst]
+            print(source, ", ".join(f"{pid} {f1:.3f}" for f1, pid in ranked))
     if args.write:
         data = {
             "weights": dict(zip(linemodel.FEATURE_NAMES, (round(float(x), 6) for x in weights))),
             "trained": {
                 "date": datetime.date.today().isoformat(),
-                "corpus": args.corpus.name,
+                "corpora": [c.name for c in args.corpora],
                 "pages": len(pages),
+                "left_out": sorted(PARTIAL_GOLDS),
                 "epochs": args.epochs,
+                "runs": args.runs,
                 "seed": args.seed,
-                **report,
+                "code": f"{commit()} (benchmarks/train_line_model.py, on the code of that commit or its child)",
+                f"f1{SCORED_SUFFIX}": table,
             },
         }
         WEIGHTS.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {WEIGHTS}")
+        print(f"wrote {WEIGHTS}", file=sys.stderr)
     return 0
 
 

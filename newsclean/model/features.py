@@ -30,6 +30,18 @@ LANGUAGE_SAMPLE_WORDS = 3000
 # A language needs this share of the sampled words to be its stop words to be chosen.
 MIN_STOPWORD_SHARE = 0.08
 DIGIT = re.compile(r"\d")
+# A CJK full stop straight followed by more text: CJK writes no space between sentences, so
+# text.sentence_count (which wants a space after the stop) misses these.
+# Nearly every word capitalised: title case (English headlines), not a sentence. German, which
+# capitalises nouns, has about a third of its words capitalised in running text.
+TITLE_CASE_SHARE = 0.8
+# Full stops of scripts that text.SENTENCE_END lacks: Myanmar (။) and Khmer (។).
+OTHER_SENTENCE_END = ("။", "។")
+# Thai and Lao write no sentence punctuation: a paragraph just ends. A line mostly in these
+# scripts, as long as running text (NO_STOP_MIN_WORDS), ends a sentence where it ends.
+NO_STOP_SCRIPT = re.compile(r"[\u0e00-\u0eff]")
+NO_STOP_MIN_WORDS = 8
+CJK_INNER_SENTENCE_END = re.compile(r"[。！？][」』）】”’\"']*(?=[^\s」』）】”’\"'])")
 # Phrases are matched in short lines and at the start of long ones; no need to fold more.
 FOLD_PREFIX_CHARS = 400
 MAX_FOLDED_WORDS = 45
@@ -56,11 +68,14 @@ class LineFeatures(NamedTuple):
     is_prose: bool  # reads as running text (see looks_like_prose)
 
 
-def looks_like_prose(size: float, numbers: int, cjk: bool, sentence_end: bool, sentences: int, stop_share: float) -> bool:
-    """Running text: a real sentence rather than a label, link or headline."""
+def looks_like_prose(
+    size: float, numbers: int, cjk: bool, sentence_end: bool, sentences: int, stop_share: float, capitalised: float = 0.0
+) -> bool:
+    """Running text: a real sentence rather than a label, link or headline (a line with nearly
+    every word capitalised is a headline in title case, even with a full stop)."""
     if cjk:
         return size >= 10 and (sentence_end or sentences > 0)
-    return size - numbers >= 8 and (sentence_end or stop_share >= 0.2)
+    return size - numbers >= 8 and (sentence_end or stop_share >= 0.2) and capitalised < TITLE_CASE_SHARE
 
 
 @dataclass(frozen=True)
@@ -112,6 +127,13 @@ def _readings(sample: str, words: list[str]) -> tuple[str, ...]:
     return plain, fold(GLUE.sub(" ", sample[:FOLD_PREFIX_CHARS]))
 
 
+def _in_unpunctuated_script(sample: str) -> bool:
+    """True when most letters of the line are Thai or Lao (scripts without sentence punctuation)."""
+    if sample.isascii() or not NO_STOP_SCRIPT.search(sample):
+        return False
+    return len(NO_STOP_SCRIPT.findall(sample)) > 0.5 * sum(map(str.isalpha, sample))
+
+
 def line_features(text: str, stopwords: frozenset[str], words: list[str] | None = None) -> LineFeatures:
     """The features of one line (given its tokens, or tokenized here), from a bounded prefix.
 
@@ -131,9 +153,16 @@ def line_features(text: str, stopwords: frozenset[str], words: list[str] | None 
         size *= len(text) / FEATURE_PREFIX_CHARS
     head = sample[:SHORT_LINE_CHARS]
     cjk = cjk_count > 0.5 * n if n else False
-    sentence_end = ends_sentence(text)
+    sentence_end = (
+        ends_sentence(text)
+        or text[-8:].rstrip().endswith(OTHER_SENTENCE_END)
+        or (not cjk_count and size - numbers >= NO_STOP_MIN_WORDS and _in_unpunctuated_script(sample))
+    )
     sentences = sentence_count(sample)
+    if cjk_count:
+        sentences += len(CJK_INNER_SENTENCE_END.findall(sample))
     stop_share = sum(map(stopwords.__contains__, words)) / n if n else 0.0
+    capitalised = sum(map(str.istitle, raw)) / len(raw) if raw else 0.0
     return LineFeatures(
         size,
         numbers,
@@ -142,10 +171,10 @@ def line_features(text: str, stopwords: frozenset[str], words: list[str] | None 
         sentence_end,
         sentences,
         stop_share,
-        sum(map(str.istitle, raw)) / len(raw) if raw else 0.0,
+        capitalised,
         len(DIGIT.findall(head)) / (len(head) - head.count(" ") or 1),
         _readings(sample, words),
-        looks_like_prose(size, numbers, cjk, sentence_end, sentences, stop_share),
+        looks_like_prose(size, numbers, cjk, sentence_end, sentences, stop_share, capitalised),
     )
 
 

@@ -76,12 +76,12 @@ def mark_outside_main_text(doc: Document, config: Config) -> Document:
     if not kept:
         return doc
     kept_lines = [lines[i] for i in kept]
-    if is_teaser_list(kept_lines):
+    texts = [doc.blocks[i].text for i in kept]
+    if is_teaser_list(kept_lines, texts):
         # A section front or a list of other stories: no span of it is an article.
         for i in kept:
             doc.blocks[i].remove(Stage.BOILERPLATE, TEASER_REASON)
         return doc
-    texts = [doc.blocks[i].text for i in kept]
     flags = [is_end_marker(f, rules) for f in kept_lines]
     scores = line_scores(kept_lines, texts, flags)
     markers = confirmed_markers(kept_lines, texts, rules)

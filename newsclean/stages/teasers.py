@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+from statistics import median
+
 from ..model.features import LineFeatures
 from .span_edges import is_label
 
@@ -13,15 +17,41 @@ MAX_BLURB_SENTENCES = 1.6
 # sentence are running text of another kind (a photo blog's captions, verse, text that uses spaces
 # for punctuation), not headlines.
 MAX_HEADINGS_PER_BLURB = 4
+# A blurb is a sentence or two: the typical (median) blurb of a teaser list is shorter than this
+# (in words, a CJK character half a word). Longer ones are the paragraphs of a listicle.
+MAX_MEDIAN_BLURB_WORDS = 40
+# Text hard-wrapped at a fixed width (an old page, a plain-text mail) alternates lines that end a
+# sentence with lines cut at the width; those are not headlines. The wrapped lines are the
+# lines of at least WRAP_MIN_CHARS characters that do not end a sentence, at least WRAP_MIN_LINES
+# of them, and WRAP_SHARE of them within a character of one length.
+WRAP_MIN_CHARS = 20
+WRAP_MIN_LINES = 5
+WRAP_SHARE = 0.5
 
 
-def is_teaser_list(lines: list[LineFeatures]) -> bool:
-    """Headlines with one-sentence blurbs, bylines and times, but never two paragraphs in a row:
-    a section front or a list of other stories, not an article. (A listicle's items are longer:
-    paragraphs of several sentences under their headings.)"""
+def is_hard_wrapped(lines: Sequence[LineFeatures], texts: Sequence[str]) -> bool:
+    """True when most long lines that do not end a sentence have one length: text wrapped at a
+    fixed width, whose cut lines are not headings."""
+    lengths = Counter(len(t) for f, t in zip(lines, texts) if not f.sentence_end and len(t) >= WRAP_MIN_CHARS)
+    count = sum(lengths.values())
+    if count < WRAP_MIN_LINES:
+        return False
+    modal = max(lengths, key=lambda n: (lengths[n], n))
+    return lengths[modal - 1] + lengths[modal] + lengths[modal + 1] >= WRAP_SHARE * count
+
+
+def is_teaser_list(lines: Sequence[LineFeatures], texts: Sequence[str] | None = None) -> bool:
+    """Headlines with short one-sentence blurbs, bylines and times, but never two paragraphs in a
+    row: a section front or a list of other stories, not an article. (A listicle's items are
+    longer: paragraphs under their headings. Given the lines' texts, hard-wrapped text is not
+    taken for headlines either.)"""
     blurbs = [f.is_prose and f.sentence_end for f in lines]
     count = sum(blurbs)
     if count < MIN_TEASERS or any(a and b for a, b in zip(blurbs, blurbs[1:])):
+        return False
+    if median(f.size for f, blurb in zip(lines, blurbs) if blurb) > MAX_MEDIAN_BLURB_WORDS:
+        return False
+    if texts is not None and is_hard_wrapped(lines, texts):
         return False
     sentences = sum(max(1, f.sentences) for f, blurb in zip(lines, blurbs) if blurb)
     headings = sum(1 for f in lines if is_label(f) or not f.sentence_end)

@@ -205,7 +205,7 @@ def decide_verdict(doc: Document, config: Config) -> Document:
         doc.verdict, doc.page_kind = Verdict.ERROR_PAGE, kind
     # trafilatura chose HTML paragraphs from the markup: a photo blog's captions are no teasers,
     # and need no full stops to be its text.
-    elif kept and doc.input_format != "html" and is_teaser_list([lines[i] for i in kept]):
+    elif kept and doc.input_format != "html" and is_teaser_list([lines[i] for i in kept], [doc.blocks[i].text for i in kept]):
         _remove_all(doc.blocks, Stage.BOILERPLATE, TEASER_REASON)
         doc.verdict, doc.page_kind = Verdict.EMPTY, PageKind.LISTING
     elif doc.input_format != "html" and not any(lines[i].is_prose and lines[i].sentence_end for i in kept):

@@ -1,0 +1,43 @@
+"""model.features.line_features: language-independent signals of one line."""
+
+from __future__ import annotations
+
+from newsclean.model.features import line_features
+
+NO_STOPWORDS: frozenset[str] = frozenset()
+
+
+def test_cjk_sentences_need_no_space_between_them() -> None:
+    # Hard-wrapped CJK text: two sentences end inside the line, with no space after the stops.
+    line = "今天下雨了。我们没有出门。明天应该会晴天，到时候再去公园散步吧"
+    features = line_features(line, NO_STOPWORDS)
+    assert features.sentences == 2
+    assert features.is_prose
+
+
+def test_a_latin_full_stop_inside_a_word_is_no_sentence_end() -> None:
+    assert line_features("Visit example.com or call 555.1234 for details about it", NO_STOPWORDS).sentences == 0
+
+
+def test_myanmar_and_khmer_full_stops_end_sentences() -> None:
+    assert line_features("မြန်မာနိုင်ငံတွင် မိုးရာသီ စတင်ပြီ။", NO_STOPWORDS).sentence_end
+    assert line_features("ភ្លៀងធ្លាក់នៅថ្ងៃនេះ។", NO_STOPWORDS).sentence_end
+    assert not line_features("မြန်မာနိုင်ငံတွင် မိုးရာသီ", NO_STOPWORDS).sentence_end
+
+
+def test_a_title_case_headline_with_a_full_stop_is_not_prose() -> None:
+    headline = "The Best 20 Inventions You've Never Heard Of But Will Definitely Want."
+    sentence = "The best inventions are often the ones that nobody has heard of until years later."
+    german = "Der Stadtrat hat am Dienstag mit großer Mehrheit die Sanierung des Hallenbads beschlossen."
+    assert not line_features(headline, NO_STOPWORDS).is_prose
+    assert line_features(sentence, NO_STOPWORDS).is_prose
+    assert line_features(german, NO_STOPWORDS).is_prose
+
+
+def test_a_long_thai_line_ends_a_sentence_without_punctuation() -> None:
+    # Thai writes no full stop: a paragraph as long as running text ends where the line ends.
+    paragraph = ("ผู้สื่อข่าว ได้รับแจ้ง จากนาย ต. บุตรชาย ของ คนสนิท ที่หายไป ว่า ผลการตรวจ "
+                 "เมื่อตรวจสอบแล้ว มีความเกี่ยวพัน ทางสายเลือด กับนาย ต. จริง")
+    assert line_features(paragraph, NO_STOPWORDS).sentence_end
+    assert line_features(paragraph, NO_STOPWORDS).is_prose
+    assert not line_features("หน้าแรก ข่าว กีฬา", NO_STOPWORDS).sentence_end  # a menu
