@@ -10,7 +10,7 @@ from .errors import InputError, TooLargeError
 from .parse.deadline import DeadlineExceeded, deadline
 from .parse.dump import parse_text_dump
 from .parse.text import normalize_line
-from .pipeline import run_stages
+from .pipeline import fast_reading_is_sure, read_by_fast_reader, run_stages
 from .read.charsets import declared_charset, media_type
 from .read.raw import STDIN, RawDocument, decode, looks_like_html
 from .read.sources import read_documents
@@ -31,12 +31,19 @@ def parse(
     if kind not in HTML_TYPES and kind != "text/plain":
         kind = {"html": "text/html", "text": "text/plain"}.get(config.input_format)
     if kind in HTML_TYPES or (kind is None and looks_like_html(text)):
-        from .parse.html import (
-            parse_html,  # lazy: trafilatura and lxml are only needed for HTML
-        )
-
-        return parse_html(text, source, encoding, config)
+        return parse_page(text, source, encoding, config, fast=config.html_engine != "trafilatura")
     return parse_text_dump(text, source, encoding)
+
+
+def parse_page(text: str, source: str, encoding: str, config: Config, fast: bool) -> Document:
+    """An HTML page read by the fast reader or by trafilatura (imported lazily: dumps never pay for either)."""
+    if fast:
+        from .parse.fast_html import parse_html_fast
+
+        return parse_html_fast(text, source, encoding, config)
+    from .parse.html import parse_html
+
+    return parse_html(text, source, encoding, config)
 
 
 def add_metadata(doc: Document, known: Mapping[str, str | int]) -> None:
@@ -92,7 +99,21 @@ def run_stages_in_time(doc: Document, config: Config) -> Document:
 def clean(text: str, source: str = STDIN, config: Config | None = None, encoding: str = "utf-8") -> Document:
     """Clean a dump or HTML page given as a string; returns the marked Document."""
     config = config or DEFAULT_CONFIG
-    return run_stages_in_time(parse(text, source, encoding, config), config)
+    return clean_parsed(parse(text, source, encoding, config), text, config)
+
+
+def clean_parsed(doc: Document, text: str, config: Config, known: Mapping[str, str | int] | None = None) -> Document:
+    """Run the stages over a parsed document (its metadata gaps filled from `known`); with the "auto"
+    HTML engine, a page the fast reader is unsure of is read again by trafilatura and cleaned."""
+    if known:
+        add_metadata(doc, known)
+    doc = run_stages_in_time(doc, config)
+    if config.html_engine == "auto" and read_by_fast_reader(doc) and not fast_reading_is_sure(doc, config):
+        doc = parse_page(text, doc.source, doc.encoding, config, fast=False)
+        if known:
+            add_metadata(doc, known)
+        doc = run_stages_in_time(doc, config)
+    return doc
 
 
 def clean_raw(raw: RawDocument, config: Config | None = None) -> Document:
@@ -104,9 +125,9 @@ def clean_raw(raw: RawDocument, config: Config | None = None) -> Document:
         raise TooLargeError(raw.source, f"larger than --max-bytes ({config.max_bytes:,} bytes)")
     text, encoding = decode(raw.data, raw.source, declared_charset(raw.data, raw.content_type))
     doc = parse(text, raw.source, encoding, config, media_type(raw.content_type))
-    del text  # the blocks hold their own lines: a huge dump's decoded text need not outlive parsing
-    add_metadata(doc, raw.meta)
-    return run_stages_in_time(doc, config)
+    if not read_by_fast_reader(doc) or config.html_engine != "auto":
+        text = ""  # the blocks hold their own lines: a huge dump's decoded text need not outlive parsing
+    return clean_parsed(doc, text, config, raw.meta)
 
 
 def clean_path(

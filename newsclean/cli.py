@@ -16,7 +16,7 @@ import click
 
 from . import __version__
 from .api import clean_raw
-from .config import DEFAULT_CONFIG, INPUT_FORMATS, Config, load_config
+from .config import DEFAULT_CONFIG, HTML_ENGINES, INPUT_FORMATS, Config, load_config
 from .document import Document
 from .errors import ConfigError, NewscleanError, printable
 from .read.raw import STDIN
@@ -73,6 +73,7 @@ def build_config(
     max_bytes: int | None,
     input_format: str | None = None,
     field: str | None = None,
+    html_engine: str | None = None,
 ) -> Config:
     """The run's Config: defaults, then the config file, then command-line options."""
     config = load_config(config_file) if config_file else DEFAULT_CONFIG
@@ -85,7 +86,17 @@ def build_config(
         changes["input_format"] = input_format
     if field is not None:
         changes["field"] = field
+    if html_engine is not None:
+        changes["html_engine"] = html_engine
     return config.replace(**changes) if changes else config
+
+
+# One option for both commands that read HTML (clean and diff).
+html_engine_option = click.option(
+    "--html-engine", type=click.Choice(HTML_ENGINES), default=None,
+    help="How HTML pages are read: trafilatura (its extraction, then newsclean's stages), fast (newsclean's "
+         "own reader and the line model, several times faster) or auto (fast, and trafilatura where the fast "
+         f"reader is unsure). [default: {DEFAULT_CONFIG.html_engine}]")
 
 
 def error_line(message: str) -> None:
@@ -139,12 +150,13 @@ def validate_rules(config: Config) -> None:
               help="What the inputs are; auto detects each by content: compression, WARC, JSONL, HTML or text. [default: auto]")
 @click.option("--field", default=None, metavar="NAME",
               help="JSONL field holding the text or HTML. [default: the first of html, raw_html, text, raw_content, content, body]")
+@html_engine_option
 def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | None, no_title: bool,
                   config_file: str | None, rule_files: tuple[str, ...], max_bytes: int | None,
                   fail_on_error_page: bool, jobs: int, globs: tuple[str, ...], excludes: tuple[str, ...],
                   hidden: bool, no_recursive: bool, follow_symlinks: bool, skip_existing: bool,
                   files_from: BinaryIO | None, null: bool, quiet: bool, summary_json: str | None,
-                  input_format: str | None, field: str | None) -> None:
+                  input_format: str | None, field: str | None, html_engine: str | None) -> None:
     """Clean dumps (files, directories, or - for stdin) and print or write the clean articles.
 
     With no INPUTS (and no --files-from), reads stdin. Directories are walked recursively for
@@ -172,7 +184,7 @@ def clean_command(inputs: tuple[str, ...], output_dir: str | None, fmt: str | No
     141 stdout closed early (e.g. | head).
     """
     try:
-        config = build_config(config_file, rule_files, max_bytes, input_format, field)
+        config = build_config(config_file, rule_files, max_bytes, input_format, field, html_engine)
         validate_rules(config)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
@@ -299,9 +311,11 @@ def clean_for_report(sources: Iterable[str], config: Config) -> Iterator[tuple[s
               help="Extra phrase-list TOML file (repeatable), merged with the built-in rules.")
 @click.option("--max-bytes", type=click.IntRange(min=0), default=None,
               help=f"Refuse inputs larger than this many bytes (0 = no limit). [default: {DEFAULT_CONFIG.max_bytes}]")
+@html_engine_option
 def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool, context: int | None,
                  details: bool, order: str, pager: bool | None, color: bool | None, html_file: str | None,
-                 config_file: str | None, rule_files: tuple[str, ...], max_bytes: int | None) -> None:
+                 config_file: str | None, rule_files: tuple[str, ...], max_bytes: int | None,
+                 html_engine: str | None) -> None:
     """Show what cleaning removed from each input line, and why.
 
     \b
@@ -320,7 +334,7 @@ def diff_command(inputs: tuple[str, ...], side_by_side: bool, only_removed: bool
     from .report import diff as report  # lazy: rich is only needed for reports
 
     try:
-        config = build_config(config_file, rule_files, max_bytes)
+        config = build_config(config_file, rule_files, max_bytes, html_engine=html_engine)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     sources = list(inputs) or [STDIN]

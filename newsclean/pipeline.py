@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .config import DEFAULT_CONFIG, Config
-from .document import Document
+from .document import Document, Verdict
 from .stages import (
     decide_verdict,
     mark_boilerplate,
@@ -15,6 +15,7 @@ from .stages import (
     mark_header,
     mark_headline,
     mark_outside_main_text,
+    mark_page_furniture,
     mark_repeated_blocks,
     mark_title,
 )
@@ -56,9 +57,60 @@ HTML_STAGES: tuple[StageFn, ...] = (
 )
 
 
+# HTML read by the fast reader (parse/fast_html.py) arrives as the page's whole visible text, one
+# block per text block, like a dump: so the text stages run (their line model finds the article's
+# edges), after the markup's own evidence has removed navigation, sidebars, footers and link
+# blocks (`page_furniture`). No `header`: a page has no scraper's header lines.
+FAST_HTML_STAGES: tuple[StageFn, ...] = (
+    mark_page_furniture,
+    *(stage for stage in STAGES if stage is not mark_header),
+)
+
+
+def read_by_fast_reader(doc: Document) -> bool:
+    """True for an HTML page read by the fast reader (its blocks carry DOM features)."""
+    return doc.input_format == "html" and bool(doc.blocks) and doc.blocks[0].dom is not None
+
+
+# When the "auto" HTML engine trusts the fast reader's article (see fast_reading_is_sure); measured
+# on the dev and train corpora by benchmarks/html_engines.py.
+SURE_MIN_WORDS = 200  # an article this short may be a fragment of the real one
+SURE_MIN_PROSE_KEPT = 0.8  # share of the page's running-text words the article keeps
+SURE_MIN_LANDMARK_KEPT = 0.8  # share of the words inside the page's <article>/<main> the article keeps
+LANDMARK_MIN_WORDS = 100
+
+
+def fast_reading_is_sure(doc: Document, config: Config) -> bool:
+    """True when the fast reader's cleaned page found a confident article: an article verdict,
+    at least SURE_MIN_WORDS words, most of the page's running text, and most of its article landmark.
+
+    Running text left out, or an <article> the span misses, are the marks of a span chosen in the
+    wrong part of the page (a comment thread, a teaser list): trafilatura gets a second look.
+    """
+    if doc.verdict is not Verdict.ARTICLE or doc.analysis is None:
+        return False
+    kept_words = prose = kept_prose = landmark = kept_landmark = 0
+    for block, features in zip(doc.blocks, doc.analysis.lines):
+        words = features.words
+        if block.kept:
+            kept_words += words
+        if features.is_prose:
+            prose += words
+            kept_prose += words if block.kept else 0
+        if block.dom is not None and block.dom.in_article and block.dom.boilerplate is None:
+            landmark += words
+            kept_landmark += words if block.kept else 0
+    if kept_words < SURE_MIN_WORDS or kept_prose < SURE_MIN_PROSE_KEPT * prose:
+        return False
+    return landmark < LANDMARK_MIN_WORDS or kept_landmark >= SURE_MIN_LANDMARK_KEPT * landmark
+
+
 def stages_for(doc: Document) -> tuple[StageFn, ...]:
-    """The stages for a document's input format: HTML_STAGES for extracted HTML, else STAGES."""
-    return HTML_STAGES if doc.input_format == "html" else STAGES
+    """The stages for a document: FAST_HTML_STAGES for HTML read by the fast reader, HTML_STAGES
+    for trafilatura's extraction, else STAGES."""
+    if doc.input_format != "html":
+        return STAGES
+    return FAST_HTML_STAGES if read_by_fast_reader(doc) else HTML_STAGES
 
 
 def run_stages(doc: Document, config: Config = DEFAULT_CONFIG, stages: Sequence[StageFn] | None = None) -> Document:

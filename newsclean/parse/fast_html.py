@@ -1,0 +1,396 @@
+"""HTML pages read at crawl speed: the page's whole visible text, one block per text block, with
+where each block stood in the markup.
+
+The blocks are those of a text dump of the page (one per visible text block of `<body>`, in
+document order), so the text stages and their line model read an HTML page as they read a dump;
+each block also carries a DomFeatures record (its block tag, whether it sits in the article
+landmark, its link density, and the page-furniture element around it, if any) for the stages
+that can use the markup as evidence. Parsing is Lexbor's (through selectolax, a C parser
+about ten times faster than libxml2 on news pages; see benchmarks/html_engines.py); the walk
+is one pass over the elements, without recursion, so deep or huge pages cannot exhaust the stack.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..config import DEFAULT_CONFIG, Config
+from ..document import Block, Document, DomFeatures, Metadata
+from ..errors import InputError, TooLargeError
+from ..read.mojibake import repair_mojibake
+from .deadline import DeadlineExceeded, deadline
+from .html import PARSER_MAX_DEPTH, most_attributes
+from .htmlmeta import LANGUAGE_TAG
+from .text import normalize_line, strip_control
+
+# Never visible as text: their subtrees are not walked at all.
+SKIPPED = frozenset({
+    "script", "style", "noscript", "template", "svg", "math", "head", "title", "iframe", "object",
+    "embed", "canvas", "video", "audio", "select", "textarea", "datalist", "-comment", "#comment",
+})
+# Elements that start (and end) a block of text; everything else is inline and joins its text.
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
+    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
+    "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "br", "option", "optgroup",
+})
+# Table cells join the text of their row (a row is one block) unless they hold blocks themselves.
+CELL_TAGS = frozenset({"td", "th"})
+CELL_SEPARATOR = " "
+# The block tags a DomFeatures names; other block containers read as "div".
+NAMED_TAGS = frozenset({
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "figcaption", "blockquote", "pre", "dt", "dd",
+    "caption",
+})
+ARTICLE_TAGS = frozenset({"article", "main"})
+ARTICLE_ROLES = frozenset({"main", "article"})
+# Landmarks that hold page furniture, not the article (HTML elements and their ARIA roles).
+FURNITURE_TAGS = frozenset({"nav", "aside", "footer"})
+FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "search"})
+# Words of class and id attributes that name page furniture, as substrings (so `relatedPosts`,
+# `share-bar`, `kommentare`, `commentaire` all count). Web-developer conventions, mostly English
+# whatever the page's language, plus a few common translations.
+FURNITURE_WORDS = (
+    "comment", "komment", "related", "share", "sharing", "social", "newsletter", "promo", "byline",
+    "caption", "sidebar", "footer", "navbar", "navigation", "breadcrumb", "menu", "advert", "banner",
+    "subscribe", "cookie", "consent", "popup", "modal", "recommend", "teaser", "widget", "taboola",
+    "outbrain", "paywall", "signup", "toolbar", "masthead", "pagination",
+)
+# A furniture element is only believed while it holds less than this share of the page's text:
+# a `<form>` or a `<div class="...comments-open...">` around the whole page says nothing.
+MAX_FURNITURE_SHARE = 0.4
+MIN_NAMED_LINK_SHARE = 0.5
+# Class names (substrings) of text kept off screen for screen readers ("Article content", "Opens in a new window").
+SCREEN_READER_CLASSES = ("sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "offscreen")
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# <meta> names and properties holding the page's title, URL, publication date and author, in trust order.
+TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "title")
+URL_KEYS = ("og:url", "twitter:url")
+DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
+             "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date")
+AUTHOR_KEYS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
+MAX_JSON_LD_CHARS = 1_000_000
+
+
+class FastExtractionTimeout(InputError):
+    """The fast reader took longer than Config.html_timeout on this page."""
+
+
+@dataclass
+class _Furniture:
+    """An element that marks its content as page furniture, and how much text it holds."""
+
+    description: str
+    parent: _Furniture | None
+    by_name: bool  # named furniture by a class or id word only (not by its tag or role)
+    chars: int = 0
+    link_chars: int = 0
+
+
+@dataclass
+class _Context:
+    """What the walk knows about the elements around the current text (shared while unchanged)."""
+
+    tag: str = "div"
+    in_article: bool = False
+    in_link: bool = False
+    furniture: _Furniture | None = None
+
+
+@dataclass
+class _Reader:
+    """One walk's state: the open block's text and the blocks made so far."""
+
+    blocks: list[tuple[str, _Context, float]] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    context: _Context | None = None  # the context of the open block's first text
+    chars: int = 0
+    link_chars: int = 0
+    total_chars: int = 0
+
+    def add(self, text: str, context: _Context) -> None:
+        """Append a text node to the open block (counted for link density and furniture size)."""
+        size = len(text) - text.count(" ")
+        if self.context is None:
+            if not text.strip():
+                return
+            self.context = context
+        self.parts.append(text)
+        self.chars += size
+        self.total_chars += size
+        if context.in_link:
+            self.link_chars += size
+        furniture = context.furniture
+        while furniture is not None:
+            furniture.chars += size
+            if context.in_link:
+                furniture.link_chars += size
+            furniture = furniture.parent
+
+    def flush(self) -> None:
+        """Close the open block, if it holds any text."""
+        if self.context is not None:
+            density = self.link_chars / self.chars if self.chars else 0.0
+            self.blocks.append(("".join(self.parts), self.context, density))
+        self.parts, self.context, self.chars, self.link_chars = [], None, 0, 0
+
+
+def parse_html_fast(html: str, source: str = "-", encoding: str = "utf-8", config: Config | None = None) -> Document:
+    """A Document of the page's visible text blocks, each with its DomFeatures, and the page's metadata."""
+    from selectolax.lexbor import LexborHTMLParser  # lazy: text dumps never pay for it
+
+    config = config or DEFAULT_CONFIG
+    if config.html_max_attributes > 0:
+        most = most_attributes(html, config.html_max_attributes)
+        if most > config.html_max_attributes:
+            raise TooLargeError(source, f"HTML has an element with {most:,} attributes, "
+                                        f"more than html_max_attributes ({config.html_max_attributes:,})")
+    try:
+        with deadline(config.html_timeout):
+            page = LexborHTMLParser(html)
+            meta = fast_metadata(page)
+            reader = read_blocks(page, source, config)
+    except DeadlineExceeded:
+        raise FastExtractionTimeout(
+            source, f"HTML reading took longer than html_timeout ({config.html_timeout:g} s)"
+        ) from None
+    meta.title = repair_mojibake(meta.title) if meta.title else None
+    return Document(source=source, blocks=make_blocks(reader), meta=meta, input_format="html", encoding=encoding)
+
+
+def make_blocks(reader: _Reader) -> list[Block]:
+    """The reader's blocks as Blocks: text cleaned and repaired, DOM features attached."""
+    blocks: list[Block] = []
+    furniture_limit = MAX_FURNITURE_SHARE * reader.total_chars
+    for raw, context, density in reader.blocks:
+        if context.tag == "pre":
+            # Indentation is part of a listing; only trailing space and blank lines go.
+            text = "\n".join(line for line in (strip_control(r).rstrip() for r in raw.split("\n")) if line.strip())
+        else:
+            # Line breaks in the markup are spaces (normalize_line would drop them as control characters).
+            text = normalize_line(raw.replace("\n", " ").replace("\r", " "))
+        if not text:
+            continue
+        repaired = repair_mojibake(text)
+        if repaired != text:
+            text = normalize_line(repaired) if context.tag != "pre" else repaired
+        described = believed_furniture(context.furniture, furniture_limit)
+        dom = DomFeatures(context.tag, context.in_article, round(density, 3), described)
+        blocks.append(Block(line=len(blocks) + 1, text=text, dom=dom))
+    return blocks
+
+
+def believed_furniture(furniture: _Furniture | None, limit: float) -> str | None:
+    """The description of the innermost furniture element around a block, if it is believed.
+
+    It must hold less than `limit` characters of text; one named only by a class or id word
+    must also be mostly links (a menu, a list of related stories): words such as `share` or
+    `promo` also turn up on the article's own container.
+    """
+    if furniture is None or furniture.chars >= limit:
+        return None
+    if furniture.by_name and furniture.link_chars < MIN_NAMED_LINK_SHARE * furniture.chars:
+        return None
+    return furniture.description
+
+
+def read_blocks(page: Any, source: str, config: Config) -> _Reader:
+    """Walk the body once, in document order, gathering its visible text into blocks."""
+    reader = _Reader()
+    body = page.body
+    if body is None:
+        return reader
+    limit = config.html_max_elements
+    max_depth = PARSER_MAX_DEPTH - 1
+    elements = 0
+    # The stack holds nodes still to visit and, below each element's children, the context to
+    # restore when the element closes (with its depth), so no recursion is needed.
+    stack: list[Any] = [(body, 0)]
+    context = _Context()
+    add, flush = reader.add, reader.flush
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, _Context):  # an element closes: a block element ends its block
+            if depth < 0:
+                flush()
+            context = item
+            continue
+        tag = item.tag
+        if tag == "-text":
+            add(item.text_content, context)
+            continue
+        if tag is None or tag in SKIPPED or tag[0] == "-":
+            continue
+        elements += 1
+        if limit > 0 and elements > limit:
+            raise TooLargeError(source, f"HTML has more than {limit:,} elements, more than html_max_elements ({limit:,})")
+        if depth > max_depth:
+            raise TooLargeError(source, f"HTML is nested more than {max_depth} elements deep: "
+                                        "the reader does not follow it deeper")
+        if item.first_child is None:  # <br>, <hr>, <img>, an empty element: at most a block break
+            if tag in BLOCK_TAGS:
+                flush()
+            continue
+        attributes = item.attributes
+        if attributes and is_hidden(attributes):
+            continue
+        inner = enter(context, tag, attributes)
+        is_block = tag in BLOCK_TAGS
+        if is_block:
+            flush()
+        elif tag in CELL_TAGS and reader.parts:
+            add(CELL_SEPARATOR, context)
+        # Closing a block element ends the block (depth -1 says so); an inline one only restores the context.
+        stack.append((context, -1 if is_block else depth))
+        children = []
+        child = item.first_child
+        while child is not None:
+            children.append((child, depth + 1))
+            child = child.next
+        children.reverse()
+        stack.extend(children)
+        context = inner
+    flush()
+    return reader
+
+
+def enter(context: _Context, tag: str, attributes: dict[str, str | None] | None) -> _Context:
+    """The context inside an element (the same object when the element changes nothing)."""
+    block_tag = tag if tag in NAMED_TAGS else context.tag
+    if tag in CELL_TAGS:
+        block_tag = "td"
+    in_article = context.in_article or tag in ARTICLE_TAGS
+    in_link = context.in_link or tag == "a"
+    furniture = context.furniture
+    if attributes:
+        role = attributes.get("role")
+        if role and role.lower() in ARTICLE_ROLES or (attributes.get("itemprop") or "").lower() == "articlebody":
+            in_article = True
+        description, by_name = furniture_description(tag, role, attributes.get("class"), attributes.get("id"),
+                                                     tag == "header" and not in_article)
+        if description:
+            furniture = _Furniture(description, furniture, by_name)
+    elif tag in FURNITURE_TAGS or (tag == "header" and not in_article):
+        furniture = _Furniture(f"<{tag}>", furniture, False)
+    if (block_tag, in_article, in_link, furniture) == (context.tag, context.in_article, context.in_link,
+                                                       context.furniture):
+        return context
+    return _Context(block_tag, in_article, in_link, furniture)
+
+
+def furniture_description(tag: str, role: str | None, classes: str | None, ident: str | None,
+                          site_header: bool) -> tuple[str | None, bool]:
+    """How an element that marks page furniture reads in the markup (`<aside class="related">`),
+    or None; and whether only a class or id word says so."""
+    for name, value in (("class", classes), ("id", ident)):
+        if value and furniture_word(value.lower()):
+            by_tag = tag in FURNITURE_TAGS or site_header or bool(role and role.lower() in FURNITURE_ROLES)
+            return f'<{tag} {name}="{value.strip()[:40]}">', not by_tag
+    if tag in FURNITURE_TAGS or site_header:
+        return f"<{tag}>", False
+    if role and role.lower() in FURNITURE_ROLES:
+        return f'<{tag} role="{role}">', False
+    return None, False
+
+
+@functools.lru_cache(maxsize=4096)
+def furniture_word(value: str) -> str | None:
+    """The first FURNITURE_WORDS word inside a (lower-cased) class or id value, or None."""
+    return next((word for word in FURNITURE_WORDS if word in value), None)
+
+
+def is_hidden(attributes: dict[str, str | None]) -> bool:
+    """True for an element the page hides: `hidden`, `aria-hidden="true"`, an inline display:none,
+    or a screen-reader-only class (`sr-only`, `visually-hidden`)."""
+    if "hidden" in attributes or (attributes.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = attributes.get("style")
+    if style and HIDDEN_STYLE.search(style) is not None:
+        return True
+    classes = attributes.get("class")
+    return bool(classes) and screen_reader_only(classes)
+
+
+@functools.lru_cache(maxsize=4096)
+def screen_reader_only(classes: str) -> bool:
+    """True when a class attribute names text shown to screen readers only."""
+    lowered = classes.lower()
+    return any(name in lowered for name in SCREEN_READER_CLASSES)
+
+
+def fast_metadata(page: Any) -> Metadata:
+    """Title, publication date, canonical URL, author and declared language from the page's head and JSON-LD."""
+    found: dict[str, str] = {}
+    canonical = None
+    title_tag = None
+    ld: dict[str, str] = {}
+    for node in page.css("meta, link[rel], title, script[type]"):
+        tag = node.tag
+        attributes = node.attributes
+        if tag == "meta":
+            key = (attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or "").lower()
+            content = attributes.get("content")
+            if key and content and content.strip():
+                found.setdefault(key, content)
+        elif tag == "link":
+            if canonical is None and "canonical" in (attributes.get("rel") or "").lower():
+                canonical = attributes.get("href")
+        elif tag == "title":
+            title_tag = title_tag or node.text()
+        elif (attributes.get("type") or "").lower() == "application/ld+json":
+            read_json_ld(node.text(), ld)
+    author = first(found, AUTHOR_KEYS) or ld.get("author")
+    if author and " " not in author.strip():
+        author = None  # a single token is a handle or a site name (as trafilatura judges)
+    date = first(found, DATE_KEYS) or ld.get("datePublished")
+    language = (page.root.attributes.get("lang") or "").strip() if page.root is not None else ""
+    return Metadata(
+        title=_clean(first(found, TITLE_KEYS) or ld.get("headline") or title_tag),
+        date=date.strip()[:10] if date and DATE_PREFIX.match(date.strip()) else None,
+        url=_clean(first(found, URL_KEYS) or canonical),
+        author=_clean(author),
+        language=language if LANGUAGE_TAG.match(language) else None,
+    )
+
+
+def first(found: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    """The value of the first of keys present in found."""
+    return next((found[key] for key in keys if key in found), None)
+
+
+def read_json_ld(text: str, into: dict[str, str]) -> None:
+    """Add headline, datePublished and author of the JSON-LD objects in text to into (first found wins)."""
+    if len(text) > MAX_JSON_LD_CHARS:
+        return
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return  # broken JSON-LD is common; the page's other metadata still count
+    todo = [data]
+    seen = 0
+    while todo and seen < 200:
+        item = todo.pop()
+        seen += 1
+        if isinstance(item, list):
+            todo.extend(reversed(item))
+        elif isinstance(item, dict):
+            for key in ("headline", "datePublished"):
+                if isinstance(item.get(key), str):
+                    into.setdefault(key, item[key])
+            author = item.get("author")
+            author = author[0] if isinstance(author, list) and author else author
+            if isinstance(author, dict) and isinstance(author.get("name"), str):
+                into.setdefault("author", author["name"])
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                todo.extend(reversed(graph))
+
+
+def _clean(value: str | None) -> str | None:
+    return normalize_line(value) or None if value else None
