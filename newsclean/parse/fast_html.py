@@ -48,6 +48,9 @@ NAMED_TAGS = frozenset({
     "caption",
 })
 ARTICLE_TAGS = frozenset({"article", "main"})
+# Elements without attributes whose tag changes no context (see enter): most of a page's markup.
+PLAIN_TAGS = frozenset({"div", "span", "b", "i", "em", "strong", "section", "ul", "ol", "tbody", "thead", "tr",
+                        "small", "u", "font", "center", "label", "time", "picture", "figure", "body", "html"})
 ARTICLE_ROLES = frozenset({"main", "article"})
 # Landmarks that hold page furniture, not the article (HTML elements and their ARIA roles).
 FURNITURE_TAGS = frozenset({"nav", "aside", "footer"})
@@ -208,18 +211,20 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
         return reader
     limit = config.html_max_elements
     max_depth = PARSER_MAX_DEPTH - 1
-    elements = 0
-    # The stack holds nodes still to visit and, below each element's children, the context to
-    # restore when the element closes (with its depth), so no recursion is needed.
-    stack: list[Any] = [(body, 0)]
+    elements = depth = 0
+    # The stack holds nodes still to visit and, below each element's children, a tuple of the
+    # context to restore when the element closes and whether it ends a block: no recursion.
+    stack: list[Any] = [body]
     context = _Context()
     add, flush = reader.add, reader.flush
+    pop, push, extend = stack.pop, stack.append, stack.extend
     while stack:
-        item, depth = stack.pop()
-        if isinstance(item, _Context):  # an element closes: a block element ends its block
-            if depth < 0:
+        item = pop()
+        if type(item) is tuple:  # an element closes: a block element ends its block
+            context, ends_block = item
+            depth -= 1
+            if ends_block:
                 flush()
-            context = item
             continue
         tag = item.tag
         if tag == "-text":
@@ -230,31 +235,32 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
         elements += 1
         if limit > 0 and elements > limit:
             raise TooLargeError(source, f"HTML has more than {limit:,} elements, more than html_max_elements ({limit:,})")
-        if depth > max_depth:
-            raise TooLargeError(source, f"HTML is nested more than {max_depth} elements deep: "
-                                        "the reader does not follow it deeper")
-        if item.first_child is None:  # <br>, <hr>, <img>, an empty element: at most a block break
+        children = list(item.iter(include_text=True))
+        if not children:  # <br>, <hr>, <img>, an empty element: at most a block break
             if tag in BLOCK_TAGS:
                 flush()
             continue
+        if depth >= max_depth:
+            raise TooLargeError(source, f"HTML is nested more than {max_depth} elements deep: "
+                                        "the reader does not follow it deeper")
         attributes = item.attributes
-        if attributes and is_hidden(attributes):
-            continue
-        inner = enter(context, tag, attributes)
+        if attributes:
+            if is_hidden(attributes):
+                continue
+            inner = enter(context, tag, attributes)
+        elif tag in PLAIN_TAGS:  # most elements: nothing to learn from a bare <span>, <b>, <div>
+            inner = context
+        else:
+            inner = enter(context, tag, None)
         is_block = tag in BLOCK_TAGS
         if is_block:
             flush()
         elif tag in CELL_TAGS and reader.parts:
             add(CELL_SEPARATOR, context)
-        # Closing a block element ends the block (depth -1 says so); an inline one only restores the context.
-        stack.append((context, -1 if is_block else depth))
-        children = []
-        child = item.first_child
-        while child is not None:
-            children.append((child, depth + 1))
-            child = child.next
+        push((context, is_block))
+        depth += 1
         children.reverse()
-        stack.extend(children)
+        extend(children)
         context = inner
     flush()
     return reader
