@@ -48,6 +48,7 @@ class DomFeatures:
     link_density: float  # share of the block's characters inside <a> links
     boilerplate: str | None = None  # the nearest enclosing element that marks its content as page furniture,
     # described as it reads in the markup (`<aside class="related">`); None inside plain content
+    in_article_body: bool | None = None  # part of the page's JSON-LD articleBody (None: no body, or too short to tell)
 
 
 @dataclass(slots=True)

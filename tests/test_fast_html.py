@@ -47,13 +47,22 @@ def long_article() -> str:
 # --- the reader: what is visible, in which blocks -------------------------------------------------
 
 
-def test_invisible_content_is_skipped() -> None:
+def test_invisible_content_is_skipped_and_hidden_content_is_furniture() -> None:
     html = ("<html><head><title>T</title><style>p{}</style></head><body><p>one</p>"
             "<script>var x = 1;</script><noscript>enable js</noscript><template><p>tpl</p></template>"
             "<svg><text>drawing</text></svg><p hidden>gone</p><div aria-hidden='true'>icon</div>"
             "<div style='display: none'>none</div><span class='sr-only'>Article content</span>"
-            "<!-- a comment --><p>two</p></body></html>")
-    assert texts(html) == ["one", "two"]
+            "<!-- a comment --><p>two and three</p></body></html>")
+    doc = parse_html_fast(html)
+    assert [(b.text, b.dom.boilerplate) for b in doc.blocks] == [
+        ("one", None), ("gone", "<p hidden>"), ("icon", '<div aria-hidden="true">'),
+        ("none", '<div style="display: none">'), ("two and three", None)]
+
+
+def test_hidden_text_holding_most_of_the_page_is_not_furniture() -> None:
+    # Frameworks stream the article into a hidden element that a script then shows.
+    html = f"<body><nav><a href=x>Home</a></nav><div hidden id='S:1'><p>{PARAGRAPHS[0]}</p></div></body>"
+    assert [b.dom.boilerplate for b in parse_html_fast(html).blocks] == ["<nav>", None]
 
 
 def test_blocks_follow_document_order_and_nesting() -> None:
@@ -93,6 +102,25 @@ def test_furniture_is_not_believed_around_most_of_the_page_or_by_a_class_word_wi
     assert dom["Home"].boilerplate == "<nav>"
     named = f"<body><div class='post share-enabled'><p>{PARAGRAPHS[0]}</p></div><p>{prose}</p></body>"
     assert parse_html_fast(named).blocks[0].dom.boilerplate is None  # a class word, but no links
+
+
+def test_json_ld_article_body_marks_the_blocks_it_holds() -> None:
+    body = " ".join(LONG)
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": body})
+    html = article_html(paragraphs=LONG).replace("</head>", f'<script type="application/ld+json">{ld}</script></head>')
+    html = html.replace("</article>", "</article><p>Comments are closed for this story, please come back later on.</p>")
+    doc = parse_html_fast(html)
+    flags = {b.text: b.dom.in_article_body for b in doc.blocks}
+    assert all(flags[p] for p in LONG) and flags["Home News Sport Culture"] is None  # too short to tell
+    assert flags["Comments are closed for this story, please come back later on."] is False
+    cleaned = newsclean.clean(html, config=FAST)
+    assert cleaned.paragraphs == LONG
+    assert any(b.removal.reason == "outside the text of the page's JSON-LD articleBody" for b in cleaned.removed())
+    teaser = html.replace(json.dumps(body)[1:-1], json.dumps(" ".join(LONG[:2]))[1:-1])
+    # A teaser of the article (a paywall's) is followed by paragraphs it lacks: it says nothing of the end.
+    assert not any(b.removal.reason.startswith("outside the text") for b in newsclean.clean(teaser, config=FAST).removed())
+    unrelated = html.replace(json.dumps(body)[1:-1], json.dumps(" ".join(MORE) * 3)[1:-1])
+    assert all(b.dom.in_article_body is None for b in parse_html_fast(unrelated).blocks)  # the page shows too little of it
 
 
 def test_page_metadata_from_head_and_json_ld() -> None:

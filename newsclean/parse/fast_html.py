@@ -16,6 +16,7 @@ import functools
 import json
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from ..config import DEFAULT_CONFIG, Config
@@ -70,6 +71,7 @@ MAX_FURNITURE_SHARE = 0.4
 MIN_NAMED_LINK_SHARE = 0.5
 # Class names (substrings) of text kept off screen for screen readers ("Article content", "Opens in a new window").
 SCREEN_READER_CLASSES = ("sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "offscreen")
+SCREEN_READER_ONLY = "screen-reader-only"
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # <meta> names and properties holding the page's title, URL, publication date and author, in trust order.
@@ -79,6 +81,13 @@ DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublish
              "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date")
 AUTHOR_KEYS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
 MAX_JSON_LD_CHARS = 1_000_000
+# The JSON-LD articleBody is compared with blocks of at least MIN_MATCH_CHARS characters, by their
+# first or last MATCH_CHARS characters (a block's middle may hold a link the body spells otherwise).
+MIN_ARTICLE_BODY_CHARS = 300
+MAX_ARTICLE_BODY_CHARS = 500_000
+MIN_MATCH_CHARS = 25
+MATCH_CHARS = 60
+MIN_BODY_SHOWN = 0.6
 
 
 class FastExtractionTimeout(InputError):
@@ -157,20 +166,20 @@ def parse_html_fast(html: str, source: str = "-", encoding: str = "utf-8", confi
     try:
         with deadline(config.html_timeout):
             page = LexborHTMLParser(html)
-            meta = fast_metadata(page)
+            meta, article_body = fast_metadata(page)
             reader = read_blocks(page, source, config)
     except DeadlineExceeded:
         raise FastExtractionTimeout(
             source, f"HTML reading took longer than html_timeout ({config.html_timeout:g} s)"
         ) from None
     meta.title = repair_mojibake(meta.title) if meta.title else None
-    return Document(source=source, blocks=make_blocks(reader), meta=meta, input_format="html", encoding=encoding)
+    return Document(source=source, blocks=make_blocks(reader, article_body), meta=meta, input_format="html", encoding=encoding)
 
 
-def make_blocks(reader: _Reader) -> list[Block]:
+def make_blocks(reader: _Reader, article_body: str | None = None) -> list[Block]:
     """The reader's blocks as Blocks: text cleaned and repaired, DOM features attached."""
-    blocks: list[Block] = []
     furniture_limit = MAX_FURNITURE_SHARE * reader.total_chars
+    texts: list[tuple[str, _Context, float]] = []
     for raw, context, density in reader.blocks:
         if context.tag == "pre":
             # Indentation is part of a listing; only trailing space and blank lines go.
@@ -183,10 +192,36 @@ def make_blocks(reader: _Reader) -> list[Block]:
         repaired = repair_mojibake(text)
         if repaired != text:
             text = normalize_line(repaired) if context.tag != "pre" else repaired
-        described = believed_furniture(context.furniture, furniture_limit)
-        dom = DomFeatures(context.tag, context.in_article, round(density, 3), described)
-        blocks.append(Block(line=len(blocks) + 1, text=text, dom=dom))
-    return blocks
+        texts.append((text, context, density))
+    in_body = article_body_blocks([text for text, _, _ in texts], article_body)
+    return [
+        Block(line=number, text=text, dom=DomFeatures(context.tag, context.in_article, round(density, 3),
+                                                      believed_furniture(context.furniture, furniture_limit),
+                                                      in_body[number - 1]))
+        for number, (text, context, density) in enumerate(texts, start=1)
+    ]
+
+
+def article_body_blocks(texts: list[str], article_body: str | None) -> list[bool | None]:
+    """For each block, whether it is part of the page's JSON-LD articleBody; None for every block
+    when the page shows too little of that body (no body, a teaser of it, another text), and for
+    blocks too short to tell."""
+    unknown: list[bool | None] = [None] * len(texts)
+    body = " ".join(article_body[:MAX_ARTICLE_BODY_CHARS].split()) if article_body else ""
+    if len(body) < MIN_ARTICLE_BODY_CHARS:
+        return unknown
+    found: list[bool | None] = []
+    matched = 0
+    for text in texts:
+        if len(text) < MIN_MATCH_CHARS:
+            found.append(None)
+            continue
+        # Either end: a block's middle may hold a link or markup that the body spells otherwise.
+        hit = text[:MATCH_CHARS] in body or text[-MATCH_CHARS:] in body
+        matched += len(text) if hit else 0
+        found.append(hit)
+    # The body must be shown on the page: a body the blocks cover only in part says nothing of the rest.
+    return found if matched >= MIN_BODY_SHOWN * len(body) else unknown
 
 
 def believed_furniture(furniture: _Furniture | None, limit: float) -> str | None:
@@ -245,9 +280,15 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
                                         "the reader does not follow it deeper")
         attributes = item.attributes
         if attributes:
-            if is_hidden(attributes):
-                continue
             inner = enter(context, tag, attributes)
+            hidden = hidden_by(attributes)
+            if hidden == SCREEN_READER_ONLY:
+                continue
+            if hidden is not None:
+                # Hidden text is furniture, believed like any other only while it is a small part of
+                # the page: frameworks stream the whole article into a hidden element for scripts to show.
+                furniture = _Furniture(f"<{tag} {hidden}>", inner.furniture, False)
+                inner = _Context(inner.tag, inner.in_article, inner.in_link, furniture)
         elif tag in PLAIN_TAGS:  # most elements: nothing to learn from a bare <span>, <b>, <div>
             inner = context
         else:
@@ -311,16 +352,20 @@ def furniture_word(value: str) -> str | None:
     return next((word for word in FURNITURE_WORDS if word in value), None)
 
 
-def is_hidden(attributes: dict[str, str | None]) -> bool:
-    """True for an element the page hides: `hidden`, `aria-hidden="true"`, an inline display:none,
-    or a screen-reader-only class (`sr-only`, `visually-hidden`)."""
-    if "hidden" in attributes or (attributes.get("aria-hidden") or "").lower() == "true":
-        return True
+def hidden_by(attributes: dict[str, str | None]) -> str | None:
+    """How the page hides an element (`hidden`, `aria-hidden="true"`, an inline display:none or a
+    screen-reader-only class such as `sr-only`), as it reads in the markup; None when it does not."""
+    if "hidden" in attributes:
+        return "hidden"
+    if (attributes.get("aria-hidden") or "").lower() == "true":
+        return 'aria-hidden="true"'
     style = attributes.get("style")
     if style and HIDDEN_STYLE.search(style) is not None:
-        return True
+        return f'style="{style.strip()[:40]}"'
     classes = attributes.get("class")
-    return bool(classes) and screen_reader_only(classes)
+    if classes and screen_reader_only(classes):
+        return SCREEN_READER_ONLY
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -330,8 +375,9 @@ def screen_reader_only(classes: str) -> bool:
     return any(name in lowered for name in SCREEN_READER_CLASSES)
 
 
-def fast_metadata(page: Any) -> Metadata:
-    """Title, publication date, canonical URL, author and declared language from the page's head and JSON-LD."""
+def fast_metadata(page: Any) -> tuple[Metadata, str | None]:
+    """Title, publication date, canonical URL, author and declared language from the page's head and
+    JSON-LD; and the JSON-LD articleBody (the publisher's own copy of the article text), if any."""
     found: dict[str, str] = {}
     canonical = None
     title_tag = None
@@ -356,13 +402,14 @@ def fast_metadata(page: Any) -> Metadata:
         author = None  # a single token is a handle or a site name (as trafilatura judges)
     date = first(found, DATE_KEYS) or ld.get("datePublished")
     language = (page.root.attributes.get("lang") or "").strip() if page.root is not None else ""
-    return Metadata(
+    meta = Metadata(
         title=_clean(first(found, TITLE_KEYS) or ld.get("headline") or title_tag),
         date=date.strip()[:10] if date and DATE_PREFIX.match(date.strip()) else None,
         url=_clean(first(found, URL_KEYS) or canonical),
         author=_clean(author),
         language=language if LANGUAGE_TAG.match(language) else None,
     )
+    return meta, ld.get("articleBody")
 
 
 def first(found: dict[str, str], keys: tuple[str, ...]) -> str | None:
@@ -389,6 +436,9 @@ def read_json_ld(text: str, into: dict[str, str]) -> None:
             for key in ("headline", "datePublished"):
                 if isinstance(item.get(key), str):
                     into.setdefault(key, item[key])
+            body = item.get("articleBody")
+            if isinstance(body, str) and len(body) > len(into.get("articleBody", "")):
+                into["articleBody"] = body
             author = item.get("author")
             author = author[0] if isinstance(author, list) and author else author
             if isinstance(author, dict) and isinstance(author.get("name"), str):
