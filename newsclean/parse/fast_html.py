@@ -263,7 +263,9 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
             continue
         tag = item.tag
         if tag == "-text":
-            add(item.text_content, context)
+            text = item.text_content
+            if reader.context is not None or not text.isspace():  # (indentation between blocks: nothing)
+                add(text, context)
             continue
         if tag is None or tag in SKIPPED or tag[0] == "-":
             continue
