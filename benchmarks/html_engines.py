@@ -14,7 +14,7 @@ For each corpus (`../shared/corpus/dev`, `../shared/corpus/train`) every system 
 
 Speed is pages per second of CPU time of this process (time.process_time around each system's
 own call), i.e. per core: the machine is shared, and CPU time is what other work cannot inflate.
-Results go to `benchmarks/results/html_engines.json` and `html_engines.md`.
+Results go to `benchmarks/results/html_engines.json` (per-page P, R, F1) and `html_engines.md`.
 """
 
 from __future__ import annotations
@@ -92,7 +92,8 @@ def run_system(extract: Extractor, pages: Sequence[Page]) -> dict[str, Any]:
             pred = ""
             errors[page.doc_id] = f"{type(exc).__name__}: {exc}"[:200]
         seconds += time.process_time() - t0
-        scores[page.doc_id] = score_page(pred, page.gold)
+        full = score_page(pred, page.gold)
+        scores[page.doc_id] = {key: round(full[key], 4) for key in ("P", "R", "F1", "dupexcess4")}
     n = len(scores)
     macro = {k: sum(s[k] for s in scores.values()) / n if n else 0.0 for k in ("P", "R", "F1", "dupexcess4")}
     return {"pages": scores, "errors": errors, "seconds": seconds, "docs": n,
@@ -131,6 +132,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--limit", type=int, help="only the first N pages of each corpus")
     ap.add_argument("--worst", type=int, default=0, help="list the fast engine's N worst pages per corpus")
     ap.add_argument("--no-write", action="store_true", help="print only; leave benchmarks/results alone")
+    ap.add_argument("--out", type=Path, default=RESULTS, help="folder for html_engines.md and .json")
     return ap.parse_args(argv)
 
 
@@ -182,9 +184,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = "\n".join(lines) + "\n"
     print(report)
     if not args.no_write:
-        RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "html_engines.md").write_text(report, encoding="utf-8")
-        (RESULTS / "html_engines.json").write_text(
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "html_engines.md").write_text(report, encoding="utf-8")
+        (args.out / "html_engines.json").write_text(
             json.dumps({"versions": meta, "results": results}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return 0
 

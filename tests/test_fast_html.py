@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pages import PARAGRAPHS, TITLE, article_html, write_warc
 
 import newsclean
@@ -229,3 +231,26 @@ def test_diff_report_shows_the_dom_reasons(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "[boilerplate: inside <nav>] Home News Sport Culture" in result.stdout
     assert "[boilerplate: inside <aside>] Storm closes mountain pass" in result.stdout
+
+
+def test_the_fast_engine_does_not_import_trafilatura() -> None:
+    code = ("import sys, newsclean; from pages import article_html; "
+            "newsclean.clean(article_html(), config=newsclean.Config(html_engine='fast')); "
+            "print(sorted(m for m in ('trafilatura', 'lxml', 'selectolax') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                            cwd=Path(__file__).parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['selectolax']"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["<p>", "</p>", "<div class='share'>", "</div>", "<br>", "<table><tr><td>", "</td>",
+                                 "<a href=x>", "</a>", "<nav>", "<pre>", "</pre>", "<p hidden>", "<script>", "<!--",
+                                 "-->", "<svg>", "\n", " ", "word", "Ünïcødé", "\x00", "&amp;", "<", ">"]), max_size=40))
+def test_any_markup_reads_into_clean_blocks(parts: list[str]) -> None:
+    doc = parse_html_fast("".join(parts))
+    for number, block in enumerate(doc.blocks, start=1):
+        assert block.line == number and block.text.strip()
+        assert block.dom.tag == "pre" or block.text == block.text.strip()  # a listing keeps its indentation
+        assert "\x00" not in block.text and 0.0 <= block.dom.link_density <= 1.0
+    newsclean.clean("".join(parts), config=FAST)  # and the stages take whatever it made
