@@ -46,9 +46,12 @@ class DomFeatures:
     tag: str  # the nearest block element: "h1".."h6", "p", "li", "td", "figcaption", "blockquote", "pre", or "div"
     in_article: bool  # inside <article>, <main>, role=main or itemprop=articleBody
     link_density: float  # share of the block's characters inside <a> links
-    boilerplate: str | None = None  # the nearest enclosing element that marks its content as page furniture,
-    # described as it reads in the markup (`<aside class="related">`); None inside plain content
+    boilerplate: str | None = None  # the nearest enclosing landmark (nav, aside, footer, site header, ARIA role)
+    # or hidden element, described as it reads in the markup (`<aside class="related">`); None inside content
     in_article_body: bool | None = None  # part of the page's JSON-LD articleBody (None: no body, or too short to tell)
+    # The nearest enclosing element whose class or id names furniture (`<div class="related-posts">`):
+    # recorded for the stages and a future model, not acted on (class words also name article containers).
+    named: str | None = None
 
 
 @dataclass(slots=True)

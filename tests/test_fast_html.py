@@ -92,18 +92,22 @@ def test_dom_features_of_each_block() -> None:
     assert by_text[TITLE].tag == "h1" and by_text[TITLE].in_article
     assert by_text[PARAGRAPHS[0]].tag == "p" and by_text[PARAGRAPHS[0]].boilerplate is None
     assert by_text["Storm closes mountain pass"].boilerplate == "<aside>"
-    assert by_text["Share on Facebook Share on X"].boilerplate == '<div class="share">'
+    share = by_text["Share on Facebook Share on X"]
+    assert (share.boilerplate, share.named) == (None, '<div class="share">')  # a class word is recorded, not acted on
     assert by_text["Privacy"].boilerplate == "<footer>" and not by_text["Privacy"].in_article
 
 
-def test_furniture_is_not_believed_around_most_of_the_page_or_by_a_class_word_without_links() -> None:
+def test_furniture_is_not_believed_around_most_of_the_page() -> None:
     prose = " ".join(PARAGRAPHS)
     wrapped = f"<body><form id='page'><nav><a href=x>Home</a></nav><p>{prose}</p></form></body>"
     dom = {b.text: b.dom for b in parse_html_fast(wrapped).blocks}
     assert dom[prose].boilerplate is None  # the form holds the whole page
     assert dom["Home"].boilerplate == "<nav>"
-    named = f"<body><div class='post share-enabled'><p>{PARAGRAPHS[0]}</p></div><p>{prose}</p></body>"
-    assert parse_html_fast(named).blocks[0].dom.boilerplate is None  # a class word, but no links
+    named = (f"<body><div class='post share-enabled'><p>{PARAGRAPHS[0]}</p></div>"
+             f"<aside><div class='related-posts'><a href=x>Other story</a></div></aside><p>{prose}</p></body>")
+    first, related, _ = (b.dom for b in parse_html_fast(named).blocks)
+    assert (first.boilerplate, first.named) == (None, '<div class="post share-enabled">')
+    assert (related.boilerplate, related.named) == ("<aside>", '<div class="related-posts">')  # the landmark around it
 
 
 def test_json_ld_article_body_marks_the_blocks_it_holds() -> None:

@@ -68,7 +68,6 @@ FURNITURE_WORDS = (
 # A furniture element is only believed while it holds less than this share of the page's text:
 # a `<form>` or a `<div class="...comments-open...">` around the whole page says nothing.
 MAX_FURNITURE_SHARE = 0.4
-MIN_NAMED_LINK_SHARE = 0.5
 # Class names (substrings) of text kept off screen for screen readers ("Article content", "Opens in a new window").
 SCREEN_READER_CLASSES = ("sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "offscreen")
 SCREEN_READER_ONLY = "screen-reader-only"
@@ -102,7 +101,6 @@ class _Furniture:
     parent: _Furniture | None
     by_name: bool  # named furniture by a class or id word only (not by its tag or role)
     chars: int = 0
-    link_chars: int = 0
 
 
 @dataclass
@@ -141,8 +139,6 @@ class _Reader:
         furniture = context.furniture
         while furniture is not None:
             furniture.chars += size
-            if context.in_link:
-                furniture.link_chars += size
             furniture = furniture.parent
 
     def flush(self) -> None:
@@ -196,8 +192,9 @@ def make_blocks(reader: _Reader, article_body: str | None = None) -> list[Block]
     in_body = article_body_blocks([text for text, _, _ in texts], article_body)
     return [
         Block(line=number, text=text, dom=DomFeatures(context.tag, context.in_article, round(density, 3),
-                                                      believed_furniture(context.furniture, furniture_limit),
-                                                      in_body[number - 1]))
+                                                      innermost_furniture(context.furniture, furniture_limit, False),
+                                                      in_body[number - 1],
+                                                      innermost_furniture(context.furniture, furniture_limit, True)))
         for number, (text, context, density) in enumerate(texts, start=1)
     ]
 
@@ -224,16 +221,13 @@ def article_body_blocks(texts: list[str], article_body: str | None) -> list[bool
     return found if matched >= MIN_BODY_SHOWN * len(body) else unknown
 
 
-def believed_furniture(furniture: _Furniture | None, limit: float) -> str | None:
-    """The description of the innermost furniture element around a block, if it is believed.
-
-    It must hold less than `limit` characters of text; one named only by a class or id word
-    must also be mostly links (a menu, a list of related stories): words such as `share` or
-    `promo` also turn up on the article's own container.
-    """
+def innermost_furniture(furniture: _Furniture | None, limit: float, by_name: bool) -> str | None:
+    """The description of the innermost furniture element around a block named by a class or id
+    word (by_name) or by its tag, role or hiding (not by_name); None when there is none or when it
+    holds `limit` characters of text or more (a <form> or a `comments-open` wrapper around the page)."""
+    while furniture is not None and furniture.by_name != by_name:
+        furniture = furniture.parent
     if furniture is None or furniture.chars >= limit:
-        return None
-    if furniture.by_name and furniture.link_chars < MIN_NAMED_LINK_SHARE * furniture.chars:
         return None
     return furniture.description
 
