@@ -265,7 +265,7 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
             continue
         elements += 1
         if limit > 0 and elements > limit:
-            raise TooLargeError(source, f"HTML has more than {limit:,} elements, more than html_max_elements ({limit:,})")
+            raise TooLargeError(source, f"HTML has more than html_max_elements ({limit:,}) elements")
         children = list(item.iter(include_text=True))
         if not children:  # <br>, <hr>, <img>, an empty element: at most a block break
             if tag in BLOCK_TAGS:
