@@ -11,7 +11,7 @@ from .errors import InputError, NotTextError, TooLargeError
 from .parse.deadline import DeadlineExceeded, deadline
 from .parse.dump import parse_text_dump
 from .parse.text import normalize_line
-from .pipeline import run_stages
+from .pipeline import fast_reading_is_sure, read_by_fast_reader, run_stages
 from .read.charsets import declared_charset, media_type
 from .read.compression import MAGIC_BYTES, compression_of
 from .read.raw import STDIN, RawDocument, decode, looks_like_html
@@ -37,15 +37,23 @@ def parse(
     if kind not in HTML_TYPES and kind != "text/plain":
         kind = {"html": "text/html", "text": "text/plain"}.get(config.input_format)
     if kind in HTML_TYPES or (kind is None and looks_like_html(text)):
-        from .parse.html import (
-            parse_html,  # lazy: trafilatura and lxml are only needed for HTML
-        )
-
-        # PHP warnings are the server talking: never the page's text, and they hide its start.
-        doc = parse_html(strip_server_messages(text), source, encoding, config)
-        doc.meta.canonical_url = doc.meta.url  # the page's own; a container's URL replaces `url` (add_metadata)
-        return doc
+        return parse_page(text, source, encoding, config, fast=config.html_engine != "trafilatura")
     return parse_text_dump(text, source, encoding)
+
+
+def parse_page(text: str, source: str, encoding: str, config: Config, fast: bool) -> Document:
+    """An HTML page read by the fast reader or by trafilatura (imported lazily: dumps never pay for either)."""
+    text = strip_server_messages(text)  # PHP warnings are the server talking: never the page's text
+    if fast:
+        from .parse.fast_html import parse_html_fast
+
+        doc = parse_html_fast(text, source, encoding, config)
+    else:
+        from .parse.html import parse_html
+
+        doc = parse_html(text, source, encoding, config)
+    doc.meta.canonical_url = doc.meta.url  # the page's own; a container's URL replaces `url` (add_metadata)
+    return doc
 
 
 def add_metadata(doc: Document, known: Mapping[str, str | int]) -> None:
@@ -111,7 +119,22 @@ def clean(
     With `templates` (a TemplateTable from learn_templates), lines of the page's site template are
     removed too (stage `template`)."""
     config = config or DEFAULT_CONFIG
-    return run_stages_in_time(parse(text, source, encoding, config), config, templates)
+    return clean_parsed(parse(text, source, encoding, config), text, config, templates=templates)
+
+
+def clean_parsed(doc: Document, text: str, config: Config, known: Mapping[str, str | int] | None = None,
+                 templates: TemplateTable | None = None) -> Document:
+    """Run the stages over a parsed document (its metadata gaps filled from `known`); with the "auto"
+    HTML engine, a page the fast reader is unsure of is read again by trafilatura and cleaned."""
+    if known:
+        add_metadata(doc, known)
+    doc = run_stages_in_time(doc, config, templates)
+    if config.html_engine == "auto" and read_by_fast_reader(doc) and not fast_reading_is_sure(doc, config):
+        doc = parse_page(text, doc.source, doc.encoding, config, fast=False)
+        if known:
+            add_metadata(doc, known)
+        doc = run_stages_in_time(doc, config, templates)
+    return doc
 
 
 def clean_raw(raw: RawDocument, config: Config | None = None, templates: TemplateTable | None = None) -> Document:

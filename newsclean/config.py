@@ -13,7 +13,8 @@ from .errors import ConfigError
 
 INPUT_FORMATS = ("auto", "text", "html", "json", "jsonl", "warc")
 HTML_FOCUS = ("recall", "balanced", "precision")
-CHOICES = {"input_format": INPUT_FORMATS, "html_focus": HTML_FOCUS}
+HTML_ENGINES = ("trafilatura", "fast", "auto")
+CHOICES = {"input_format": INPUT_FORMATS, "html_focus": HTML_FOCUS, "html_engine": HTML_ENGINES}
 # Bounds of numeric settings that are not plain non-negative counts, limits or seconds.
 RANGES: dict[str, tuple[float, float]] = {
     "duplicate_threshold": (0, 100),
@@ -47,6 +48,12 @@ class Config:
     """The JSONL field holding each record's text or HTML (None: the first of JSONL_FIELDS present)."""
 
     # --- HTML ----------------------------------------------------------------------------
+    html_engine: str = "trafilatura"
+    """How HTML pages are read: "trafilatura" (its extraction, then newsclean's HTML stages),
+    "fast" (newsclean's own reader: the page's visible text blocks with their markup features,
+    cleaned by the text stages; several times faster) or "auto" (fast, and trafilatura for the
+    pages where the fast reader finds no confident article)."""
+
     html_focus: str = "recall"
     """trafilatura's mode: "recall" (keep more; newsclean's stages remove the rest), "balanced" or "precision"."""
 

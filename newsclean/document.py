@@ -54,6 +54,24 @@ class Removal:
     score: float | None = None  # similarity to the original, 0-100
 
 
+@dataclass(frozen=True, slots=True)
+class DomFeatures:
+    """Where a block of an HTML page stood in the page's markup (the fast HTML reader's record).
+
+    Never serialised: the stages read it as evidence, the writers ignore it.
+    """
+
+    tag: str  # the nearest block element: "h1".."h6", "p", "li", "td", "figcaption", "blockquote", "pre", or "div"
+    in_article: bool  # inside <article>, <main>, role=main or itemprop=articleBody
+    link_density: float  # share of the block's characters inside <a> links
+    boilerplate: str | None = None  # the nearest enclosing landmark (nav, aside, footer, site header, ARIA role)
+    # or hidden element, described as it reads in the markup (`<aside class="related">`); None inside content
+    in_article_body: bool | None = None  # part of the page's JSON-LD articleBody (None: no body, or too short to tell)
+    # The nearest enclosing element whose class or id names furniture (`<div class="related-posts">`):
+    # recorded for the stages and a future model, not acted on (class words also name article containers).
+    named: str | None = None
+
+
 @dataclass(slots=True)
 class Block:
     """One unit of text: a line of a text dump or a paragraph of extracted HTML."""
@@ -61,6 +79,7 @@ class Block:
     line: int  # 1-based line number in the input (paragraph number for HTML)
     text: str
     removal: Removal | None = None
+    dom: DomFeatures | None = None  # set by the fast HTML reader only
 
     @property
     def kept(self) -> bool:

@@ -83,6 +83,20 @@ def test_declared_language_ignores_conditional_comments(accuracy: ModuleType) ->
 # --- the accuracy harness on a few corpus pages ------------------------------------------
 
 
+def test_html_engines_harness_on_a_few_pages(dev_corpus: Path, tmp_path: Path) -> None:
+    html_engines = load("html_engines")
+    out = tmp_path / "results"
+    argv = ["--corpora", "dev", "--limit", "2", "--systems", "fast,trafilatura-engine", "--worst", "1", "--out", str(out)]
+    assert html_engines.main(argv) == 0
+    record = json.loads((out / "html_engines.json").read_text(encoding="utf-8"))
+    cells = record["results"]["dev"]
+    assert set(cells) == {"fast", "trafilatura-engine"}
+    for cell in cells.values():
+        assert cell["docs"] == 2 and cell["pages_per_s"] > 0 and 0.0 <= cell["F1"] <= 1.0
+    report = (out / "html_engines.md").read_text(encoding="utf-8")
+    assert "newsclean --html-engine fast" in report and "The fast engine's worst pages on `dev`" in report
+
+
 def test_accuracy_harness_on_a_few_pages(accuracy: ModuleType, dev_corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "results"
     argv = ["--corpus", str(dev_corpus), "--limit", "3", "--systems", "newsclean,keep,c4", "--worst", "2",

@@ -1,6 +1,7 @@
 """The cleaning stages, one per module. Each marks blocks of a Document; none deletes any."""
 
 from .boilerplate import mark_boilerplate
+from .dom import mark_page_furniture
 from .duplicates import mark_duplicates, mark_repeated_blocks
 from .error_page import mark_error_page
 from .footer import mark_footer
@@ -19,6 +20,7 @@ __all__ = [
     "mark_header",
     "mark_headline",
     "mark_outside_main_text",
+    "mark_page_furniture",
     "mark_repeated_blocks",
     "mark_title",
 ]

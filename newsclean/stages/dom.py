@@ -1,0 +1,77 @@
+"""Page furniture by the markup: blocks the fast HTML reader found inside navigation, sidebars,
+footers and the like, or made mostly of link text.
+
+Hand-set rules, for HTML read by the fast reader only (blocks with DomFeatures). They run before
+the article's edges are chosen, so the line model picks the span among what is left. The
+reader only names a furniture element that holds a small share of the page's text (see
+parse/fast_html.MAX_FURNITURE_SHARE), so a landmark wrapping the whole page decides nothing.
+"""
+
+from __future__ import annotations
+
+from ..config import Config
+from ..document import Document, Stage
+
+# A block with more of its characters inside links than this is a link (a menu item, a teaser
+# title, a tag), unless it is long enough to be a paragraph that happens to link a lot.
+MAX_LINK_DENSITY = 0.5
+LINK_BLOCK_MAX_WORDS = 12
+# Nearly all link text is a link at any length (a teaser headline, a list of other stories).
+ALL_LINK_DENSITY = 0.9
+
+
+# When the blocks inside the page's article landmarks (<article>, <main>, role=main,
+# itemprop=articleBody) hold at least this share of its words, the text outside them is not the article.
+MIN_LANDMARK_SHARE = 0.5
+MIN_LANDMARK_WORDS = 100
+
+
+# Paragraphs this long that the JSON-LD articleBody lacks, close below its last paragraph, say it is
+# a teaser of the article (a paywall's): then it tells nothing of where the article ends.
+LONG_PARAGRAPH_CHARS = 150
+BODY_END_LOOKAHEAD = 10
+
+
+def article_body_end(doc: Document) -> int:
+    """The position of the last block of the page's JSON-LD articleBody, when that body reads as
+    the whole article; else past the last block (no cut)."""
+    blocks = doc.blocks
+    body = [i for i, block in enumerate(blocks) if block.dom is not None and block.dom.in_article_body]
+    if not body:
+        return len(blocks)
+    last = body[-1]
+    for block in blocks[last + 1 : last + 1 + BODY_END_LOOKAHEAD]:
+        dom = block.dom
+        if (dom is not None and dom.in_article_body is False and dom.boilerplate is None
+                and len(block.text) >= LONG_PARAGRAPH_CHARS):
+            return len(blocks)
+    return last
+
+
+def mark_page_furniture(doc: Document, config: Config) -> Document:
+    """Remove blocks inside page-furniture elements (`<nav>`, `<aside class="related">`) and link blocks."""
+    inside = outside = 0
+    for block in doc.blocks:
+        if block.dom is not None and block.dom.boilerplate is None:
+            words = len(block.text.split())
+            if block.dom.in_article:
+                inside += words
+            else:
+                outside += words
+    landmark = inside >= MIN_LANDMARK_WORDS and inside >= MIN_LANDMARK_SHARE * (inside + outside)
+    last = article_body_end(doc)
+    for position, block in enumerate(doc.blocks):
+        dom = block.dom
+        if dom is None or not block.kept:
+            continue
+        if position > last:
+            block.remove(Stage.BOILERPLATE, "outside the text of the page's JSON-LD articleBody")
+        elif dom.boilerplate is not None:
+            block.remove(Stage.BOILERPLATE, f"inside {dom.boilerplate}")
+        elif landmark and not dom.in_article:
+            block.remove(Stage.BOILERPLATE, "outside the page's <article>/<main>")
+        elif dom.link_density >= ALL_LINK_DENSITY or (
+            dom.link_density > MAX_LINK_DENSITY and len(block.text.split()) <= LINK_BLOCK_MAX_WORDS
+        ):
+            block.remove(Stage.BOILERPLATE, f"link text ({dom.link_density:.0%} of it inside <a>)")
+    return doc

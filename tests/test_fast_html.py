@@ -1,0 +1,261 @@
+"""The fast HTML reader (parse/fast_html.py) and the --html-engine option: blocks, DOM features,
+metadata, limits, and the engines through the API, the CLI, WARC and JSONL inputs and the diff report."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pages import PARAGRAPHS, TITLE, article_html, write_warc
+
+import newsclean
+from newsclean import Config, TooLargeError, Verdict
+from newsclean.document import Stage
+from newsclean.parse.fast_html import parse_html_fast
+from newsclean.pipeline import FAST_HTML_STAGES, HTML_STAGES, fast_reading_is_sure, stages_for
+
+FAST = Config(html_engine="fast")
+
+
+def texts(html: str, config: Config = FAST) -> list[str]:
+    """The text of each block the fast reader makes of a page."""
+    return [b.text for b in parse_html_fast(html, config=config).blocks]
+
+
+# More of the park story, so the article is long enough for the auto engine to be sure of it.
+MORE = [
+    "Engineers will first have to remove contaminated soil left by a century of coal trains, a task the "
+    "council's own survey expects to take at least eighteen months and to cost a fifth of the budget.",
+    "Residents of the neighbouring streets asked for the cycle path to be lit at night, and the planning "
+    "committee agreed to add lamps along the stretch that passes under the railway bridge.",
+    "A local school has offered to plant the first row of trees with its pupils, who will each be given "
+    "a small plaque with their name beside the sapling they looked after during the first summer.",
+    "The river authority warned that the lower meadows will flood in most winters, which the designers "
+    "said was intended, since the wet grassland is meant to hold water that would otherwise reach the houses.",
+]
+LONG = PARAGRAPHS + MORE
+
+
+def long_article() -> str:
+    """The test page with a longer article (about 300 words)."""
+    return article_html(paragraphs=LONG)
+
+
+# --- the reader: what is visible, in which blocks -------------------------------------------------
+
+
+def test_invisible_content_is_skipped_and_hidden_content_is_furniture() -> None:
+    html = ("<html><head><title>T</title><style>p{}</style></head><body><p>one</p>"
+            "<script>var x = 1;</script><noscript>enable js</noscript><template><p>tpl</p></template>"
+            "<svg><text>drawing</text></svg><p hidden>gone</p><div aria-hidden='true'>icon</div>"
+            "<div style='display: none'>none</div><span class='sr-only'>Article content</span>"
+            "<!-- a comment --><p>two and three</p></body></html>")
+    doc = parse_html_fast(html)
+    assert [(b.text, b.dom.boilerplate) for b in doc.blocks] == [
+        ("one", None), ("gone", "<p hidden>"), ("icon", '<div aria-hidden="true">'),
+        ("none", '<div style="display: none">'), ("two and three", None)]
+
+
+def test_hidden_text_holding_most_of_the_page_is_not_furniture() -> None:
+    # Frameworks stream the article into a hidden element that a script then shows.
+    html = f"<body><nav><a href=x>Home</a></nav><div hidden id='S:1'><p>{PARAGRAPHS[0]}</p></div></body>"
+    assert [b.dom.boilerplate for b in parse_html_fast(html).blocks] == ["<nav>", None]
+
+
+def test_blocks_follow_document_order_and_nesting() -> None:
+    html = "<body><div>before<p>inside <b>bold</b> <a href=x>link</a></p>after<br>next line</div><li>item</li></body>"
+    assert texts(html) == ["before", "inside bold link", "after", "next line", "item"]
+
+
+def test_a_table_is_read_row_by_row() -> None:
+    html = "<body><table><tr><th>City</th><th>Rain</th></tr><tr><td>Oslo</td><td>12 mm</td></tr></table></body>"
+    doc = parse_html_fast(html)
+    assert [b.text for b in doc.blocks] == ["City Rain", "Oslo 12 mm"]
+    assert {b.dom.tag for b in doc.blocks} == {"td"}
+
+
+def test_line_breaks_in_markup_are_spaces_and_pre_keeps_its_lines() -> None:
+    html = "<body><p>one\ntwo</p><pre>  a = 1\n  b = 2\n</pre></body>"
+    assert texts(html) == ["one two", "  a = 1\n  b = 2"]
+
+
+def test_dom_features_of_each_block() -> None:
+    doc = parse_html_fast(article_html())
+    by_text = {b.text: b.dom for b in doc.blocks}
+    assert by_text["Home News Sport Culture"].boilerplate == "<nav>"
+    assert by_text["Home News Sport Culture"].link_density == 1.0
+    assert by_text[TITLE].tag == "h1" and by_text[TITLE].in_article
+    assert by_text[PARAGRAPHS[0]].tag == "p" and by_text[PARAGRAPHS[0]].boilerplate is None
+    assert by_text["Storm closes mountain pass"].boilerplate == "<aside>"
+    share = by_text["Share on Facebook Share on X"]
+    assert (share.boilerplate, share.named) == (None, '<div class="share">')  # a class word is recorded, not acted on
+    assert by_text["Privacy"].boilerplate == "<footer>" and not by_text["Privacy"].in_article
+
+
+def test_furniture_is_not_believed_around_most_of_the_page() -> None:
+    prose = " ".join(PARAGRAPHS)
+    wrapped = f"<body><form id='page'><nav><a href=x>Home</a></nav><p>{prose}</p></form></body>"
+    dom = {b.text: b.dom for b in parse_html_fast(wrapped).blocks}
+    assert dom[prose].boilerplate is None  # the form holds the whole page
+    assert dom["Home"].boilerplate == "<nav>"
+    named = (f"<body><div class='post share-enabled'><p>{PARAGRAPHS[0]}</p></div>"
+             f"<aside><div class='related-posts'><a href=x>Other story</a></div></aside><p>{prose}</p></body>")
+    first, related, _ = (b.dom for b in parse_html_fast(named).blocks)
+    assert (first.boilerplate, first.named) == (None, '<div class="post share-enabled">')
+    assert (related.boilerplate, related.named) == ("<aside>", '<div class="related-posts">')  # the landmark around it
+
+
+def test_json_ld_article_body_marks_the_blocks_it_holds() -> None:
+    body = " ".join(LONG)
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": body})
+    html = article_html(paragraphs=LONG).replace("</head>", f'<script type="application/ld+json">{ld}</script></head>')
+    html = html.replace("</article>", "</article><p>Comments are closed for this story, please come back later on.</p>")
+    doc = parse_html_fast(html)
+    flags = {b.text: b.dom.in_article_body for b in doc.blocks}
+    assert all(flags[p] for p in LONG) and flags["Home News Sport Culture"] is None  # too short to tell
+    assert flags["Comments are closed for this story, please come back later on."] is False
+    cleaned = newsclean.clean(html, config=FAST)
+    assert cleaned.paragraphs == LONG
+    assert any(b.removal.reason == "outside the text of the page's JSON-LD articleBody" for b in cleaned.removed())
+    teaser = html.replace(json.dumps(body)[1:-1], json.dumps(" ".join(LONG[:2]))[1:-1])
+    # A teaser of the article (a paywall's) is followed by paragraphs it lacks: it says nothing of the end.
+    assert not any(b.removal.reason.startswith("outside the text") for b in newsclean.clean(teaser, config=FAST).removed())
+    unrelated = html.replace(json.dumps(body)[1:-1], json.dumps(" ".join(MORE) * 3)[1:-1])
+    assert all(b.dom.in_article_body is None for b in parse_html_fast(unrelated).blocks)  # the page shows too little of it
+
+
+def test_page_metadata_from_head_and_json_ld() -> None:
+    html = ("<html lang='de-AT'><head><title>Site title</title><link rel='canonical' href='https://x.example/a'>"
+            '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "headline": "Ld headline",'
+            ' "datePublished": "2025-01-02T03:04:05Z", "author": [{"name": "Anna Berg"}]}]}</script>'
+            '<script type="application/ld+json">{broken</script></head><body><p>x</p></body></html>')
+    meta = parse_html_fast(html).meta
+    assert (meta.title, meta.url, meta.date, meta.author, meta.language) == (
+        "Ld headline", "https://x.example/a", "2025-01-02", "Anna Berg", "de-AT")
+    og = parse_html_fast(article_html()).meta
+    assert (og.title, og.date, og.url) == (TITLE, "2024-03-12", "https://courier.example/news/riverside-park")
+
+
+# --- hostile markup and limits --------------------------------------------------------------------
+
+
+def test_unclosed_and_misnested_markup_still_reads() -> None:
+    html = "<body><p>one<p>two<div><b>three <i>four</b> five</i></div><table><td>cell</table><p>six"
+    assert texts(html) == ["one", "two", "three four five", "cell", "six"]
+
+
+def test_limits_are_those_of_the_trafilatura_reader() -> None:
+    with pytest.raises(TooLargeError, match="html_max_elements"):
+        parse_html_fast("<body>" + "<span>x</span>" * 120, config=FAST.replace(html_max_elements=100))
+    with pytest.raises(TooLargeError, match="nested more than 255"):
+        parse_html_fast("<body>" + "<div>" * 400 + "deep" + "</div>" * 400)
+    many = "<body><p " + " ".join(f"a{i}=1" for i in range(40)) + ">x</p></body>"
+    with pytest.raises(TooLargeError, match="html_max_attributes"):
+        parse_html_fast(many, config=FAST.replace(html_max_attributes=30))
+    assert texts("<body>" + "<div>" * 200 + "deep enough" + "</div>" * 200) == ["deep enough"]
+
+
+def test_empty_and_bodyless_pages_give_no_blocks() -> None:
+    assert texts("") == [] and texts("<html><head><title>t</title></head></html>") == []
+
+
+# --- the engines: stages, API, CLI, containers, diff ----------------------------------------------
+
+
+def test_fast_engine_removes_page_furniture_with_the_markup_as_reason() -> None:
+    doc = newsclean.clean(long_article(), config=FAST)
+    assert stages_for(doc) == FAST_HTML_STAGES
+    assert doc.verdict is Verdict.ARTICLE and doc.meta.title == TITLE
+    assert doc.paragraphs == LONG
+    reasons = {b.text: b.removal for b in doc.removed()}
+    assert reasons["Home News Sport Culture"].reason == "inside <nav>"
+    assert reasons["Storm closes mountain pass"].stage is Stage.BOILERPLATE
+    assert reasons["Storm closes mountain pass"].reason == "inside <aside>"
+    assert reasons[TITLE].stage is Stage.TITLE
+
+
+def test_trafilatura_engine_is_the_default_and_keeps_its_stages() -> None:
+    doc = newsclean.clean(article_html())
+    assert Config().html_engine == "trafilatura"
+    assert stages_for(doc) == HTML_STAGES and all(b.dom is None for b in doc.blocks)
+    assert doc.paragraphs == PARAGRAPHS
+
+
+def test_auto_engine_asks_trafilatura_only_when_unsure() -> None:
+    auto = Config(html_engine="auto")
+    long = newsclean.clean(long_article(), config=auto)
+    assert all(b.dom is not None for b in long.blocks)  # the fast reading was sure: kept
+    assert fast_reading_is_sure(newsclean.clean(long_article(), config=FAST), FAST)
+    page = article_html(paragraphs=PARAGRAPHS[:3])
+    short = newsclean.clean(page, config=auto)  # under SURE_MIN_WORDS: a second look
+    assert not fast_reading_is_sure(newsclean.clean(page, config=FAST), FAST)
+    assert all(b.dom is None for b in short.blocks) and short.paragraphs == PARAGRAPHS[:3]
+
+
+def test_engine_option_through_the_cli_and_a_config_file(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(long_article(), encoding="utf-8")
+    run = [sys.executable, "-m", "newsclean", "clean", str(page), "-f", "json"]
+    fast = subprocess.run([*run, "--html-engine", "fast"], capture_output=True, text=True, timeout=60)
+    assert fast.returncode == 0, fast.stderr
+    record = json.loads(fast.stdout)
+    assert any(r["reason"] == "inside <nav>" for r in record["removed"])
+    config = tmp_path / "c.toml"
+    config.write_text('html_engine = "fast"\n', encoding="utf-8")
+    by_file = subprocess.run([*run, "--config", str(config)], capture_output=True, text=True, timeout=60)
+    assert json.loads(by_file.stdout) == record
+    bad = subprocess.run([*run, "--html-engine", "quick"], capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "quick" in bad.stderr
+
+
+@pytest.mark.parametrize("engine", ["fast", "trafilatura"])
+def test_warc_and_jsonl_inputs_with_each_engine(tmp_path: Path, engine: str) -> None:
+    config = Config(html_engine=engine)
+    warc = write_warc(tmp_path / "crawl.warc.gz", [{"url": "https://courier.example/park", "body": long_article().encode()}])
+    jsonl = tmp_path / "pages.jsonl"
+    jsonl.write_text(json.dumps({"url": "https://courier.example/park", "html": long_article()}) + "\n", encoding="utf-8")
+    for path in (warc, jsonl):
+        (doc,) = newsclean.clean_path(str(path), config)
+        assert doc.verdict is Verdict.ARTICLE and doc.paragraphs[0] == PARAGRAPHS[0]
+        assert all((b.dom is not None) == (engine == "fast") for b in doc.blocks)
+        assert doc.meta.url == "https://courier.example/park"  # the container's URL: where it was fetched
+        assert doc.meta.canonical_url == "https://courier.example/news/riverside-park"  # the page's own
+
+
+def test_diff_report_shows_the_dom_reasons(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(long_article(), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "newsclean", "diff", str(page), "--html-engine", "fast",
+                             "--no-color", "--no-pager"], capture_output=True, text=True, timeout=60,
+                            env={"COLUMNS": "120", "PATH": ""})
+    assert result.returncode == 0, result.stderr
+    assert "[boilerplate: inside <nav>] Home News Sport Culture" in result.stdout
+    assert "[boilerplate: inside <aside>] Storm closes mountain pass" in result.stdout
+
+
+def test_the_fast_engine_does_not_import_trafilatura() -> None:
+    code = ("import sys, newsclean; from pages import article_html; "
+            "newsclean.clean(article_html(), config=newsclean.Config(html_engine='fast')); "
+            "print(sorted(m for m in ('trafilatura', 'lxml', 'selectolax') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                            cwd=Path(__file__).parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['selectolax']"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["<p>", "</p>", "<div class='share'>", "</div>", "<br>", "<table><tr><td>", "</td>",
+                                 "<a href=x>", "</a>", "<nav>", "<pre>", "</pre>", "<p hidden>", "<script>", "<!--",
+                                 "-->", "<svg>", "\n", " ", "word", "Ünïcødé", "\x00", "&amp;", "<", ">"]), max_size=40))
+def test_any_markup_reads_into_clean_blocks(parts: list[str]) -> None:
+    doc = parse_html_fast("".join(parts))
+    for number, block in enumerate(doc.blocks, start=1):
+        assert block.line == number and block.text.strip()
+        assert block.dom.tag == "pre" or block.text == block.text.strip()  # a listing keeps its indentation
+        assert "\x00" not in block.text and 0.0 <= block.dom.link_density <= 1.0
+    newsclean.clean("".join(parts), config=FAST)  # and the stages take whatever it made
