@@ -230,8 +230,8 @@ def module_patterns() -> dict[str, re.Pattern[str] | re.Pattern[bytes]]:
     found: dict[str, re.Pattern[str] | re.Pattern[bytes]] = {}
     ids: set[int] = set()
     for info in pkgutil.walk_packages(newsclean.__path__, "newsclean."):
-        if info.name.endswith("__main__"):
-            continue
+        if info.name.endswith("__main__") or info.name.startswith("newsclean.integrations."):
+            continue  # the integrations need their optional extras (tests/test_datatrove.py covers them)
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
             values = value.values() if isinstance(value, dict) else value if isinstance(value, (tuple, list)) else [value]
