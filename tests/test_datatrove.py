@@ -164,6 +164,16 @@ def test_site_buckets_and_signature_records_are_stable(tmp_path: Path) -> None:
         list(read_pages(stream))
 
 
+def test_counting_needs_one_task_per_bucket(tmp_path: Path) -> None:
+    learn, count, tables = site_template_steps(str(tmp_path / "none"), str(tmp_path / "work"), 3)
+    for bucket in range(3):
+        (tmp_path / "work" / "signatures" / f"{bucket:04d}").mkdir(parents=True)
+    with pytest.raises(ValueError, match="more buckets than the 2 SiteCounts tasks"):
+        list(count[0].run(iter(()), rank=0, world_size=2))
+    list(count[0].run(iter(()), rank=2, world_size=3))
+    assert TemplateTable.load(Path(tables) / "0002.json").pages == {}  # an empty bucket: an empty table
+
+
 def test_site_tables_merge_and_refuse_a_site_counted_twice(tmp_path: Path) -> None:
     first, second = TemplateTable(), TemplateTable()
     for _ in range(3):

@@ -137,7 +137,11 @@ class SiteCounts(PipelineStep):
         self.config = config or DEFAULT_CONFIG
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
-        """Count bucket `rank` (its tasks are the buckets) and save its table."""
+        """Count bucket `rank` (its tasks are the buckets) and save its table; ValueError when pass 1 wrote
+        more buckets than there are tasks (their sites would be missing from every table)."""
+        if self.signatures_folder.isdir(f"{world_size:04d}"):
+            raise ValueError(f"{self.signatures_folder.path} holds more buckets than the {world_size} SiteCounts "
+                             "tasks: run one task per bucket")
         learner = TemplateLearner(self.config.template_max_pages)
         with self.track_time():
             for path in self.signatures_folder.list_files(subdirectory=f"{rank:04d}", glob_pattern=f"*{SIGNATURES}"):
