@@ -306,6 +306,12 @@ def test_cluster_executors_are_built_from_the_options(crawl: Path, tmp_path: Pat
     slurm = build_executor(CrawlOptions(str(crawl), str(tmp_path / "out"), "slurm", tasks=3, partition="cpu", time="2:00:00"))
     assert (type(slurm).__name__, slurm.partition, slurm.time, slurm.tasks) == ("SlurmPipelineExecutor", "cpu", "2:00:00", 3)
     assert slurm.logging_dir.path == str(tmp_path / "out" / "logs")
+    # After the two site-template passes, as Slurm job dependencies: counts (one job per bucket) after signatures.
+    counts = slurm.depends
+    assert (counts.job_name, counts.tasks, counts.depends.job_name) == ("newsclean-counts", 3, "newsclean-signatures")
+    assert counts.logging_dir.path == str(tmp_path / "out" / "logs" / "site-counts")
+    plain = build_executor(CrawlOptions(str(crawl), str(tmp_path / "out"), "slurm", partition="cpu", site_templates=False))
+    assert plain.depends is None
     assert type(build_executor(CrawlOptions(str(crawl), str(tmp_path / "out"), "ray", tasks=3))).__name__ == "RayPipelineExecutor"
     with pytest.raises(ValueError, match="needs --partition"):
         build_executor(CrawlOptions(str(crawl), str(tmp_path / "out"), "slurm"))
