@@ -668,11 +668,15 @@ def show(console: Console, renderables: list[RenderableType], paged: bool) -> No
 @click.option("--field", default=None, metavar="NAME", help="JSONL field holding the text or HTML.")
 @click.option("--html-engine", type=click.Choice(HTML_ENGINES), default=None,
               help=f"How HTML pages are read, as for clean. [default: {DEFAULT_CONFIG.html_engine}]")
+@click.option("--no-site-templates", is_flag=True,
+              help="Do not learn the inputs' site templates (lines repeated across pages of one site) in two "
+                   "passes before cleaning.")
 def crawl_command(input_path: str, output_folder: str, executor: str, tasks: int, workers: int | None,
                   logging_dir: str | None, output_format: str, keep_removed: bool, glob_pattern: str | None,
                   partition: str | None, time_limit: str, cpus_per_task: int, mem_per_cpu_gb: int,
                   config_file: str | None, rule_files: tuple[str, ...], max_bytes: int | None,
-                  input_format: str | None, field: str | None, html_engine: str | None) -> None:
+                  input_format: str | None, field: str | None, html_engine: str | None,
+                  no_site_templates: bool) -> None:
     """Clean a crawl too big for one `newsclean clean` run with datatrove: on this machine, Slurm or Ray.
 
     INPUT and OUTPUT are folders, local or remote (s3://, hf://, anything fsspec opens); INPUT may
@@ -682,10 +686,16 @@ def crawl_command(input_path: str, output_folder: str, executor: str, tasks: int
     start of their files (no duplicates). Needs the datatrove extra: pip install 'newsclean[datatrove]'.
 
     Each task reads whole files: one big WARC file is one task's work, however many tasks.
+
+    Site templates, as `newsclean clean` learns them: two passes before cleaning count every line
+    over the pages of each site (signatures in OUTPUT/site-templates/signatures, one table per
+    bucket of sites in OUTPUT/site-templates/tables), and the cleaning removes the lines repeated
+    on many of a site's pages as the `template` stage (--no-site-templates: no passes).
     """
     try:
         config = build_config(config_file, rule_files, max_bytes, input_format, field, html_engine)
         validate_rules(config)
+        TemplateLearner(config.template_max_pages)  # a bad setting is a usage error before the run
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     try:
@@ -706,7 +716,7 @@ def crawl_command(input_path: str, output_folder: str, executor: str, tasks: int
         workers = min(tasks, usable_cpus()) if executor == "local" else -1
     options = steps.CrawlOptions(
         input_path, output_folder, executor, tasks, workers, logging_dir, output_format, keep_removed, glob_pattern,
-        partition, time_limit, cpus_per_task, mem_per_cpu_gb,
+        partition, time_limit, cpus_per_task, mem_per_cpu_gb, site_templates=not no_site_templates,
     )  # fmt: skip
     if missing := steps.missing_requirement(executor):
         raise click.UsageError(missing)

@@ -1,5 +1,6 @@
 """newsclean as datatrove steps: a crawl cleaned by a datatrove pipeline gives `newsclean clean`'s
-records, sends the rejected pages to the exclusion writer, and resumes after a failed task.
+records (site templates included, whatever the number of tasks), sends the rejected pages to the
+exclusion writer, and resumes after a failed task.
 
 Skipped without the datatrove extra (pip install -e '.[datatrove]'); CI installs it.
 """
@@ -23,6 +24,7 @@ from conftest import SAMPLES  # noqa: E402
 from datatrove.data import Document as DatatroveDocument  # noqa: E402
 from datatrove.executor import LocalPipelineExecutor  # noqa: E402
 from pages import ERROR_PAGES, FRENCH, PARAGRAPHS, article_html, write_warc  # noqa: E402
+from test_site_templates import INSIDE, TEMPLATE_BOTTOM, TOPICS, page  # noqa: E402
 
 from newsclean.integrations.datatrove import (  # noqa: E402
     CrawlOptions,
@@ -30,11 +32,15 @@ from newsclean.integrations.datatrove import (  # noqa: E402
     NewscleanFilter,
     build_executor,
     input_files,
+    load_site_tables,
     merged_stats,
     parallelism_warnings,
     parquet_schema,
+    site_template_steps,
     steps,
 )
+from newsclean.integrations.datatrove_sites import read_pages, site_bucket, write_page  # noqa: E402
+from newsclean.sites import TemplateTable  # noqa: E402
 
 
 @pytest.fixture
@@ -61,11 +67,31 @@ def crawl(tmp_path: Path) -> Path:
     return folder
 
 
-def cli_records(folder: Path) -> list[dict[str, Any]]:
-    """What `newsclean clean FILES -f jsonl` writes for the crawl's files."""
+@pytest.fixture
+def site_crawl(tmp_path: Path) -> Path:
+    """Two sites' text dumps (a template around each article, a prompt inside it) spread over
+    three files, so that with two tasks each site's pages are read by both tasks; and one page."""
+    folder = tmp_path / "sites"
+    folder.mkdir()
+    other = "https://news.other.org/{topic}"
+    write_warc(folder / "a.warc.gz", [
+        *({"url": f"https://www.example.com/news/{t}", "type": "resource", "body": page(t).encode()} for t in TOPICS[:3]),
+        {"url": "https://courier.example/news/park", "body": article_html().encode()},
+    ])  # fmt: skip
+    lines = [{"url": f"https://www.example.com/news/{t}", "text": page(t)} for t in TOPICS[3:5]]
+    lines += [{"url": other.format(topic=t), "text": page(t, other)} for t in TOPICS[6:8]]
+    (folder / "b.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    write_warc(folder / "c.warc.gz", [
+        {"url": other.format(topic=TOPICS[8]), "type": "resource", "body": page(TOPICS[8], other).encode()},
+        {"url": f"https://www.example.com/news/{TOPICS[5]}", "type": "resource", "body": page(TOPICS[5]).encode()},
+    ])  # fmt: skip
+    return folder
+
+
+def cli_records(folder: Path, *options: str) -> list[dict[str, Any]]:
+    """What `newsclean clean FILES -f jsonl` writes for the crawl's files (site templates learnt)."""
     files = [str(path) for path in sorted(folder.iterdir())]
-    # The datatrove steps clean page by page (no site-template pass yet), as the CLI does without one.
-    result = subprocess.run([sys.executable, "-m", "newsclean", "clean", *files, "-f", "jsonl", "--no-site-templates"],
+    result = subprocess.run([sys.executable, "-m", "newsclean", "clean", *files, "-f", "jsonl", *options],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     return [json.loads(line) for line in result.stdout.splitlines()]
@@ -81,10 +107,88 @@ def without(record: dict[str, Any], *keys: str) -> dict[str, Any]:
 
 
 def run_crawl(crawl: Path, out: Path, tasks: int = 2, workers: int = 1, extra_step: Any = None) -> None:
-    pipeline = steps(str(crawl), str(out), keep_removed=True)
+    """The two site-template passes, then the cleaning, chained with depends= as `newsclean crawl` runs them."""
+    learn, count, tables = site_template_steps(str(crawl), str(out / "site-templates"), tasks)
+    signatures = LocalPipelineExecutor(learn, tasks=tasks, workers=workers, logging_dir=str(out / "logs-signatures"))
+    counts = LocalPipelineExecutor(count, tasks=tasks, workers=workers, logging_dir=str(out / "logs-counts"),
+                                   depends=signatures)
+    pipeline = steps(str(crawl), str(out), keep_removed=True, site_tables=tables)
     if extra_step is not None:
         pipeline.insert(2, extra_step)  # after the cleaning, before the filter and the writers
-    LocalPipelineExecutor(pipeline, tasks=tasks, workers=workers, logging_dir=str(out / "logs")).run()
+    LocalPipelineExecutor(pipeline, tasks=tasks, workers=workers, logging_dir=str(out / "logs"), depends=counts).run()
+
+
+def by_source(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(records, key=lambda r: r["source"])
+
+
+@pytest.mark.parametrize("tasks", [2, 1, 3])
+def test_crawl_learns_the_site_templates_the_cli_learns_whatever_the_tasks(site_crawl: Path, tmp_path: Path,
+                                                                           tasks: int) -> None:
+    out = tmp_path / "out"
+    run_crawl(site_crawl, out, tasks=tasks, workers=min(tasks, 2))
+    expected = cli_records(site_crawl)
+    records = [without(r, "file_path", "filter_reason") for r in written(out / "articles") + written(out / "rejected")]
+    assert by_source(records) == by_source(expected)  # record for record, the `template` marks included
+    removed = [line for r in expected for line in r["removed"] if line["stage"] == "template"]
+    assert {line["text"] for line in removed} >= {INSIDE, *TEMPLATE_BOTTOM}  # the passes did find them
+    assert "of 6 pages of example.com" in removed[0]["reason"] or "of 3 pages of other.org" in removed[0]["reason"]
+    # Without the passes the crawl is the CLI's --no-site-templates, and that differs.
+    assert cli_records(site_crawl, "--no-site-templates") != expected
+
+
+@pytest.mark.parametrize("options", [(), ("--no-site-templates",)])
+def test_crawl_command_gives_the_clean_commands_records(site_crawl: Path, tmp_path: Path, options: tuple[str, ...]) -> None:
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "newsclean", "crawl", str(site_crawl), str(out), "--tasks", "2", "--removed", *options]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    records = [without(r, "file_path", "filter_reason") for r in written(out / "articles") + written(out / "rejected")]
+    assert by_source(records) == by_source(cli_records(site_crawl, *options))
+    assert (out / "site-templates" / "tables").is_dir() == (not options)
+
+
+def test_site_buckets_and_signature_records_are_stable(tmp_path: Path) -> None:
+    # sha1 by datatrove's hashing helper: the same bucket in every process, unlike Python's hash().
+    command = "from newsclean.integrations.datatrove_sites import site_bucket; print(site_bucket('example.com', 1000))"
+    runs = {subprocess.run([sys.executable, "-c", command], capture_output=True, text=True).stdout.strip() for _ in range(2)}
+    assert runs == {str(site_bucket("example.com", 1000))}
+    path = tmp_path / "0000.sig"
+    with path.open("wb") as stream:
+        write_page(stream, "example.com", bytes(range(16)))
+        write_page(stream, "bücher.de", b"")
+    with path.open("rb") as stream:
+        assert list(read_pages(stream)) == [("example.com", bytes(range(16))), ("bücher.de", b"")]
+    path.write_bytes(path.read_bytes()[:-3])
+    with path.open("rb") as stream, pytest.raises(ValueError, match="ends inside a record"):
+        list(read_pages(stream))
+
+
+def test_counting_needs_one_task_per_bucket(tmp_path: Path) -> None:
+    learn, count, tables = site_template_steps(str(tmp_path / "none"), str(tmp_path / "work"), 3)
+    for bucket in range(3):
+        (tmp_path / "work" / "signatures" / f"{bucket:04d}").mkdir(parents=True)
+    with pytest.raises(ValueError, match="more buckets than the 2 SiteCounts tasks"):
+        list(count[0].run(iter(()), rank=0, world_size=2))
+    list(count[0].run(iter(()), rank=2, world_size=3))
+    assert TemplateTable.load(Path(tables) / "0002.json").pages == {}  # an empty bucket: an empty table
+
+
+def test_site_tables_merge_and_refuse_a_site_counted_twice(tmp_path: Path) -> None:
+    first, second = TemplateTable(), TemplateTable()
+    for _ in range(3):
+        first.add_page("example.com", ["aa11aa11aa11aa11"])
+    second.add_page("other.org", ["bb22bb22bb22bb22"])
+    first.save(tmp_path / "0000.json")
+    second.save(tmp_path / "0001.json")
+    merged = load_site_tables(str(tmp_path))
+    assert merged is not None and merged.pages == {"example.com": 3, "other.org": 1}
+    first.save(tmp_path / "0002.json")  # left by a run with more buckets
+    with pytest.raises(ValueError, match="site example.com is in two tables"):
+        load_site_tables(str(tmp_path))
+    (tmp_path / "0000.json").unlink()
+    (tmp_path / "0002.json").unlink()
+    assert load_site_tables(str(tmp_path)) is None  # no site with two pages: no template stage, as in the CLI
 
 
 def test_pipeline_writes_the_clis_records_and_excludes_the_rest_with_their_reason(crawl: Path, tmp_path: Path) -> None:
@@ -145,7 +249,8 @@ def test_parquet_rows_have_a_fixed_schema_for_missing_fields(crawl: Path, tmp_pa
     LocalPipelineExecutor(pipeline, tasks=1, workers=1, logging_dir=str(out / "logs")).run()
     tables = [pq.read_table(path) for path in sorted((out / "articles").glob("*.parquet"))]
     rows = [row for table in tables for row in table.to_pylist()]
-    expected = [r for r in cli_records(crawl) if r["verdict"] == "article"]
+    # A pipeline without the site-template passes cleans as the CLI does without them.
+    expected = [r for r in cli_records(crawl, "--no-site-templates") if r["verdict"] == "article"]
     assert all(table.schema == parquet_schema() for table in tables)
     assert [(r["source"], r["title"], r["text"], r["status"]) for r in rows] == [
         (r["source"], r["title"], r["text"], r["status"]) for r in expected]
@@ -201,6 +306,12 @@ def test_cluster_executors_are_built_from_the_options(crawl: Path, tmp_path: Pat
     slurm = build_executor(CrawlOptions(str(crawl), str(tmp_path / "out"), "slurm", tasks=3, partition="cpu", time="2:00:00"))
     assert (type(slurm).__name__, slurm.partition, slurm.time, slurm.tasks) == ("SlurmPipelineExecutor", "cpu", "2:00:00", 3)
     assert slurm.logging_dir.path == str(tmp_path / "out" / "logs")
+    # After the two site-template passes, as Slurm job dependencies: counts (one job per bucket) after signatures.
+    counts = slurm.depends
+    assert (counts.job_name, counts.tasks, counts.depends.job_name) == ("newsclean-counts", 3, "newsclean-signatures")
+    assert counts.logging_dir.path == str(tmp_path / "out" / "logs" / "site-counts")
+    plain = build_executor(CrawlOptions(str(crawl), str(tmp_path / "out"), "slurm", partition="cpu", site_templates=False))
+    assert plain.depends is None
     assert type(build_executor(CrawlOptions(str(crawl), str(tmp_path / "out"), "ray", tasks=3))).__name__ == "RayPipelineExecutor"
     with pytest.raises(ValueError, match="needs --partition"):
         build_executor(CrawlOptions(str(crawl), str(tmp_path / "out"), "slurm"))

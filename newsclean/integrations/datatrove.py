@@ -50,12 +50,11 @@ from ..config import DEFAULT_CONFIG, Config
 from ..errors import NewscleanError
 from ..read.containers import read_stream
 from ..read.raw import RawDocument
+from ..sites import TemplateTable
 from ..writers import to_dict
+from .datatrove_documents import INPUT_KEY, PASSTHROUGH_KEYS, cleaning_input
+from .datatrove_sites import SiteCounts, SiteSignatures, load_site_tables
 
-# What the reader knew about a document's bytes, for the extractor (dropped once it has cleaned it).
-INPUT_KEY = "newsclean_input"
-# Metadata datatrove's own steps add, passed through rather than read as the container's metadata.
-PASSTHROUGH_KEYS = ("file_path",)
 # Fields of the CLI's record the extractor leaves out of the metadata: the body is the Document's
 # text, and its paragraphs are that text split at blank lines (a paragraph holds no line break).
 BODY_KEYS = ("text", "paragraphs")
@@ -146,6 +145,10 @@ class NewscleanExtractor(BaseExtractor):
     Documents from other readers work too: their metadata fills the gaps as a JSONL record's
     fields do, and HTML is told from a dump by its start.
 
+    With site_tables (the folder SiteCounts saved its tables in, see datatrove_sites), the
+    buckets' tables are merged once per task and every page is cleaned with them, as `newsclean
+    clean` cleans with the templates it learnt: the same `template` stage, so the same marks.
+
     No sandbox process and no datatrove timeout (BaseExtractor kills a page after 1 s):
     newsclean's own limits (Config.html_timeout, clean_timeout) end a slow page, in a task's
     main thread. A document that fails is dropped, counted and logged, as the CLI reports it.
@@ -153,10 +156,13 @@ class NewscleanExtractor(BaseExtractor):
 
     name = "📰 newsclean"
 
-    def __init__(self, config: Config | None = None, keep_removed: bool = False) -> None:
+    def __init__(self, config: Config | None = None, keep_removed: bool = False,
+                 site_tables: DataFolderLike | None = None) -> None:
         super().__init__(timeout=0)  # unused: run() cleans in this process, within newsclean's limits
         self.config = config or DEFAULT_CONFIG
         self.keep_removed = keep_removed
+        self.site_tables = site_tables
+        self.templates: TemplateTable | None = None
 
     def extract(self, text: str) -> str:
         """The article's body of a page or dump (what `newsclean clean` prints, without the title)."""
@@ -164,6 +170,8 @@ class NewscleanExtractor(BaseExtractor):
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         """Clean every document; those that fail (timeout, internal error) are dropped and counted."""
+        if self.site_tables is not None:
+            self.templates = load_site_tables(self.site_tables)
         for document in data:
             self.stat_update(StatHints.total)
             with self.track_time():
@@ -177,14 +185,11 @@ class NewscleanExtractor(BaseExtractor):
 
     def clean(self, document: DatatroveDocument) -> bool:
         """Replace a Document's text and metadata by the cleaned record; False when cleaning failed."""
-        given = document.metadata.pop(INPUT_KEY, None) or {}
+        given, known, source = cleaning_input(document)
         passthrough = {key: document.metadata[key] for key in PASSTHROUGH_KEYS if key in document.metadata}
-        known = {key: value for key, value in document.metadata.items() if key not in passthrough}
-        source = given.get("source") or document.id
         try:
-            doc = clean_decoded(
-                document.text, given.get("encoding", "utf-8"), self.config, given.get("content_type"), known, source
-            )
+            doc = clean_decoded(document.text, given.get("encoding", "utf-8"), self.config, given.get("content_type"),
+                                known, source, self.templates)
         except CleaningTimeout as exc:
             self.stat_update("timeout")
             logger.warning(f"newsclean: {exc}")
@@ -348,16 +353,40 @@ def steps(
     output_format: str = "jsonl",
     keep_removed: bool = False,
     glob_pattern: str | None = None,
+    site_tables: DataFolderLike | None = None,
 ) -> list[Any]:
-    """The `newsclean crawl` pipeline: read, clean, keep the articles in OUTPUT/articles and the rest
-    (with their filter_reason) in OUTPUT/rejected."""
+    """The `newsclean crawl` pipeline: read, clean (with the site templates in site_tables, when
+    given), keep the articles in OUTPUT/articles and the rest (with their filter_reason) in OUTPUT/rejected."""
     output_folder = output_folder.rstrip("/")
     return [
         NewscleanReader(input_folder, config=config, glob_pattern=glob_pattern),
-        NewscleanExtractor(config=config, keep_removed=keep_removed),
+        NewscleanExtractor(config=config, keep_removed=keep_removed, site_tables=site_tables),
         NewscleanFilter(exclusion_writer=record_writer(f"{output_folder}/rejected", output_format, keep_removed)),
         record_writer(f"{output_folder}/articles", output_format, keep_removed),
     ]
+
+
+def site_template_steps(
+    input_folder: DataFolderLike,
+    work_folder: str,
+    buckets: int,
+    config: Config | None = None,
+    glob_pattern: str | None = None,
+) -> tuple[list[Any], list[Any], str]:
+    """The two learning pipelines of the site templates and the folder of their tables.
+
+    Run the first (read, signatures to WORK/signatures) with the cleaning pipeline's tasks, the
+    second (counts to WORK/tables) with `buckets` tasks and depends= the first, and the cleaning
+    pipeline (steps(..., site_tables=TABLES)) with depends= the second.
+    """
+    work_folder = work_folder.rstrip("/")
+    signatures, tables = f"{work_folder}/signatures", f"{work_folder}/tables"
+    return (
+        [NewscleanReader(input_folder, config=config, glob_pattern=glob_pattern),
+         SiteSignatures(signatures, buckets, config)],
+        [SiteCounts(signatures, tables, config)],
+        tables,
+    )  # fmt: skip
 
 
 def merged_stats(logging_dir: DataFolderLike) -> Any:
@@ -402,6 +431,11 @@ class CrawlOptions:
     time: str = "24:00:00"  # slurm
     cpus_per_task: int = 1
     mem_per_cpu_gb: int = 2
+    site_templates: bool = True  # learn the sites' templates in two passes before cleaning
+
+    def work_folder(self) -> str:
+        """Where the site-template passes keep their signatures and tables (a rerun reuses them)."""
+        return f"{self.output_folder.rstrip('/')}/site-templates"
 
     def log_folder(self) -> str:
         """The run's logging folder: completions (what a rerun skips), stats and task logs."""
@@ -467,10 +501,28 @@ def missing_requirement(executor: str) -> str | None:
 
 
 def build_executor(options: CrawlOptions, config: Config | None = None) -> Any:
-    """The datatrove executor of a crawl (its pipeline from steps()); completed tasks are skipped on a rerun."""
+    """The datatrove executor of a crawl (its pipeline from steps()), chained with depends= after the
+    two site-template passes unless options.site_templates is off; completed tasks are skipped on a rerun."""
     folder, pattern = input_folder(options.input_path, options.glob_pattern)
-    pipeline = steps(folder, options.output_folder, config, options.output_format, options.keep_removed, pattern)
-    common: dict[str, Any] = {"tasks": options.tasks, "workers": options.workers, "logging_dir": options.log_folder()}
+    if options.executor not in EXECUTORS:
+        raise ValueError(f"executor must be one of {', '.join(EXECUTORS)}, not {options.executor!r}")
+    if options.executor == "slurm" and not options.partition:
+        raise ValueError("--executor slurm needs --partition")
+    tables = counts = None
+    if options.site_templates:
+        buckets = max(1, options.tasks)  # a site's pages are one bucket: any number gives the same table
+        learn, count, tables = site_template_steps(folder, options.work_folder(), buckets, config, pattern)
+        log = options.log_folder().rstrip("/")
+        signatures = _executor(options, learn, options.tasks, f"{log}/site-signatures", "newsclean-signatures")
+        counts = _executor(options, count, buckets, f"{log}/site-counts", "newsclean-counts", signatures)
+    pipeline = steps(folder, options.output_folder, config, options.output_format, options.keep_removed, pattern, tables)
+    return _executor(options, pipeline, options.tasks, options.log_folder(), "newsclean", counts)
+
+
+def _executor(options: CrawlOptions, pipeline: list[Any], tasks: int, logging_dir: str, job_name: str,
+              depends: Any = None) -> Any:
+    """One pipeline on the options' executor, run after `depends` (None: first)."""
+    common: dict[str, Any] = {"tasks": tasks, "workers": options.workers, "logging_dir": logging_dir, "depends": depends}
     if options.executor == "local":
         from datatrove.executor import LocalPipelineExecutor
 
@@ -478,18 +530,14 @@ def build_executor(options: CrawlOptions, config: Config | None = None) -> Any:
     if options.executor == "slurm":
         from datatrove.executor import SlurmPipelineExecutor
 
-        if not options.partition:
-            raise ValueError("--executor slurm needs --partition")
         # The jobs run in this Python environment: the venv that has newsclean and datatrove.
         venv = os.path.join(sys.prefix, "bin", "activate") if sys.prefix != sys.base_prefix else None
         return SlurmPipelineExecutor(
             pipeline, time=options.time, partition=options.partition, cpus_per_task=options.cpus_per_task,
-            mem_per_cpu_gb=options.mem_per_cpu_gb, job_name="newsclean", venv_path=venv, **common,
+            mem_per_cpu_gb=options.mem_per_cpu_gb, job_name=job_name, venv_path=venv, **common,
         )  # fmt: skip
-    if options.executor == "ray":
-        from datatrove.executor.ray import RayPipelineExecutor
+    from datatrove.executor.ray import RayPipelineExecutor
 
-        return RayPipelineExecutor(
-            pipeline, cpus_per_task=options.cpus_per_task, mem_per_cpu_gb=options.mem_per_cpu_gb, **common
-        )
-    raise ValueError(f"executor must be one of {', '.join(EXECUTORS)}, not {options.executor!r}")
+    return RayPipelineExecutor(
+        pipeline, cpus_per_task=options.cpus_per_task, mem_per_cpu_gb=options.mem_per_cpu_gb, **common
+    )

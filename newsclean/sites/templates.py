@@ -135,9 +135,13 @@ class TemplateTable:
                 raise ConfigError(f"{source}: malformed entry for site {site!r}") from None
         return table
 
+    def to_json(self) -> str:
+        """The table as the JSON text save() writes."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
+
     def save(self, path: str | Path) -> None:
         """Write the table as JSON."""
-        Path(path).write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        Path(path).write_text(self.to_json(), encoding="utf-8")
 
     @classmethod
     def load(cls, path: str | Path) -> TemplateTable:
