@@ -54,13 +54,43 @@ def test_a_signal_while_streaming_leaves_whole_records_in_order(tmp_path: Path, 
     assert summary["interrupted_by"] == signal.Signals(signum).name and summary["exit_status"] == 128 + signum
 
 
+def kernel_waits(pid: int) -> set[str]:
+    """The kernel functions (/proc wchan) the threads of pid and of all its descendants sleep in."""
+    found: set[str] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/wchan"):
+        try:
+            found.add(task.read_text())
+        except OSError:
+            continue
+    for child in children_of(pid):
+        found |= kernel_waits(child)
+    return found
+
+
+def wait_for_wchan(proc: subprocess.Popen[bytes], where: str) -> None:
+    """Return once the run (or one of its workers) sleeps in a kernel function whose name holds `where`.
+
+    A state, not a time: a fixed sleep is too short on a busy machine. The 60 s bound is only a
+    hang guard; without /proc to look at, it waits two seconds and hopes, as these tests once did.
+    """
+    if not Path(f"/proc/{proc.pid}/task").exists():
+        time.sleep(2)
+        return
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any(where in wait for wait in kernel_waits(proc.pid)):
+            return
+        time.sleep(0.02)
+    pytest.fail(f"newsclean never waited in {where} (exit status {proc.poll()})")
+
+
 def test_one_ctrl_c_stops_a_read_of_stdin_that_never_ends() -> None:
     read_end, write_end = os.pipe()  # held open: the read blocks
     proc = subprocess.Popen([*COMMAND, "clean", "-", "-j", "1"], stdin=read_end, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
     os.close(read_end)
     try:
-        time.sleep(1)  # started and blocked in read
+        wait_for_wchan(proc, "pipe")  # started and blocked in read, however long start-up takes
         proc.send_signal(signal.SIGINT)  # one is enough (it used to wait for the document to end)
         out, err = proc.communicate(timeout=30)
     finally:
@@ -124,7 +154,7 @@ def test_ctrl_c_during_a_diff_exits_130_without_a_traceback(tmp_path: Path) -> N
     never_written = tmp_path / "fifo.txt"
     os.mkfifo(never_written)  # ...and then waits for a writer that never comes: the report is never ready
     proc = started(["diff", str(crawl), str(never_written), "--no-color"])
-    time.sleep(1.5)  # past start-up: cleaning, or waiting on the FIFO
+    wait_for_wchan(proc, "wait_for_partner")  # past start-up: a worker waits on the FIFO
     assert proc.poll() is None
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
