@@ -306,7 +306,7 @@ def test_summary_and_report_go_into_a_fifo_without_replacing_it(tmp_path: Path) 
         reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
         reader.start()
         result = newsclean(*args, fifo)
-        reader.join(timeout=30)
+        reader.join(timeout=60)
         assert result.returncode == 0, result.stderr
         assert fifo.is_fifo()  # still the FIFO: a rename would have put a regular file in its place
         assert received and received[0].strip()

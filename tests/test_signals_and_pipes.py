@@ -92,7 +92,7 @@ def test_one_ctrl_c_stops_a_read_of_stdin_that_never_ends() -> None:
     try:
         wait_for_wchan(proc, "pipe")  # started and blocked in read, however long start-up takes
         proc.send_signal(signal.SIGINT)  # one is enough (it used to wait for the document to end)
-        out, err = proc.communicate(timeout=30)
+        out, err = proc.communicate(timeout=60)
     finally:
         os.close(write_end)
         if proc.poll() is None:
@@ -251,7 +251,7 @@ def test_one_ctrl_c_ends_a_run_whose_worker_is_stuck(tmp_path: Path) -> None:
         else:
             pytest.skip("could not see a worker waiting on the FIFO (/proc/PID/wchan)")
         proc.send_signal(signal.SIGINT)
-        _, stderr = proc.communicate(timeout=30)
+        _, stderr = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
