@@ -54,15 +54,45 @@ def test_a_signal_while_streaming_leaves_whole_records_in_order(tmp_path: Path, 
     assert summary["interrupted_by"] == signal.Signals(signum).name and summary["exit_status"] == 128 + signum
 
 
+def kernel_waits(pid: int) -> set[str]:
+    """The kernel functions (/proc wchan) the threads of pid and of all its descendants sleep in."""
+    found: set[str] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/wchan"):
+        try:
+            found.add(task.read_text())
+        except OSError:
+            continue
+    for child in children_of(pid):
+        found |= kernel_waits(child)
+    return found
+
+
+def wait_for_wchan(proc: subprocess.Popen[bytes], where: str) -> None:
+    """Return once the run (or one of its workers) sleeps in a kernel function whose name holds `where`.
+
+    A state, not a time: a fixed sleep is too short on a busy machine. The 60 s bound is only a
+    hang guard; without /proc to look at, it waits two seconds and hopes, as these tests once did.
+    """
+    if not Path(f"/proc/{proc.pid}/task").exists():
+        time.sleep(2)
+        return
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any(where in wait for wait in kernel_waits(proc.pid)):
+            return
+        time.sleep(0.02)
+    pytest.fail(f"newsclean never waited in {where} (exit status {proc.poll()})")
+
+
 def test_one_ctrl_c_stops_a_read_of_stdin_that_never_ends() -> None:
     read_end, write_end = os.pipe()  # held open: the read blocks
     proc = subprocess.Popen([*COMMAND, "clean", "-", "-j", "1"], stdin=read_end, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
     os.close(read_end)
     try:
-        time.sleep(1)  # started and blocked in read
+        wait_for_wchan(proc, "pipe")  # started and blocked in read, however long start-up takes
         proc.send_signal(signal.SIGINT)  # one is enough (it used to wait for the document to end)
-        out, err = proc.communicate(timeout=30)
+        out, err = proc.communicate(timeout=60)
     finally:
         os.close(write_end)
         if proc.poll() is None:
@@ -93,7 +123,7 @@ def test_a_stream_to_a_full_disk_stops_the_workers_with_one_line(tmp_path: Path)
         _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 1
     assert stderr == b"newsclean: stdout: cannot write: No space left on device\n"
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 60  # a hang guard: the loop ends as soon as they are gone
     while processes_in_group(proc.pid) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert processes_in_group(proc.pid) == []  # the workers were told to stop, and did
@@ -124,7 +154,7 @@ def test_ctrl_c_during_a_diff_exits_130_without_a_traceback(tmp_path: Path) -> N
     never_written = tmp_path / "fifo.txt"
     os.mkfifo(never_written)  # ...and then waits for a writer that never comes: the report is never ready
     proc = started(["diff", str(crawl), str(never_written), "--no-color"])
-    time.sleep(1.5)  # past start-up: cleaning, or waiting on the FIFO
+    wait_for_wchan(proc, "wait_for_partner")  # past start-up: a worker waits on the FIFO
     assert proc.poll() is None
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
@@ -221,14 +251,14 @@ def test_one_ctrl_c_ends_a_run_whose_worker_is_stuck(tmp_path: Path) -> None:
         else:
             pytest.skip("could not see a worker waiting on the FIFO (/proc/PID/wchan)")
         proc.send_signal(signal.SIGINT)
-        _, stderr = proc.communicate(timeout=30)
+        _, stderr = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
     assert proc.returncode == 130
     assert b"Traceback" not in stderr and b"newsclean: interrupted: " in stderr
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 60  # a hang guard: the loop ends as soon as they are gone
     while processes_in_group(proc.pid) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert processes_in_group(proc.pid) == []
