@@ -21,7 +21,7 @@ from ..errors import NewscleanError
 from ..read.raw import STDIN
 from ..read.sources import read_documents
 from ..sites import TemplateLearner, TemplateTable
-from .pool import _end_workers, chunk_tasks, pool_context
+from .pool import chunk_tasks, end_workers, pool_context
 from .worker import STOP_NOW, BatchOptions, LocalFlag, StopFlag, Task, init_worker
 
 Page = tuple[str, bytes]  # (site, packed line signatures)
@@ -134,9 +134,12 @@ def _learn_in_pool(tasks: list[Task], options: BatchOptions, jobs: int, flag: St
     except BrokenProcessPool:
         return False
     finally:
-        if flag.value == STOP_NOW:
-            _end_workers(executor)
-        executor.shutdown(wait=True, cancel_futures=True)
+        killed = flag.value == STOP_NOW
+        if killed:
+            end_workers(executor)
+        # Cancelling futures of a pool whose workers were killed kills its manager thread on
+        # Python 3.11 (InvalidStateError) and shutdown then waits forever: see pool.results().
+        executor.shutdown(wait=True, cancel_futures=not killed)
     return True
 
 

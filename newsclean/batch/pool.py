@@ -134,12 +134,16 @@ class PoolRun:
         finally:
             killed: list[int] = []
             if self.flag.value == STOP_NOW:
-                killed = _end_workers(executor)  # a second Ctrl-C: do not wait for their documents
+                killed = end_workers(executor)  # a second Ctrl-C: do not wait for their documents
             elif self.delivered < len(self.chunks):
                 self.flag.value = 1  # leaving early (stop, closed pipe, error): workers finish their document
-            for future in self.in_flight:
-                future.cancel()
-            executor.shutdown(wait=True, cancel_futures=True)
+            # Killed workers break the pool, and its manager thread then fails every pending future;
+            # on Python 3.11 it dies (InvalidStateError) on one already cancelled, and shutdown waits
+            # for it forever. So futures are cancelled only when the workers live to finish.
+            if not killed:
+                for future in self.in_flight:
+                    future.cancel()
+            executor.shutdown(wait=True, cancel_futures=not killed)
             self._remove_temporaries(list(self.in_flight.values()), killed)
 
     def _submit(self, executor: Executor) -> list[_Unit]:
@@ -172,7 +176,7 @@ class PoolRun:
             else:
                 self._complete(unit, future.result())  # finished in time (or raises a real bug)
         self.in_flight.clear()
-        pids = _end_workers(executor)
+        pids = end_workers(executor)
         executor.shutdown(wait=True)
         self._remove_temporaries(dead, pids)
         rerun = 0
@@ -218,7 +222,7 @@ class PoolRun:
         return [result for part in parts if part for result in part]
 
 
-def _end_workers(executor: Executor) -> list[int]:
+def end_workers(executor: Executor) -> list[int]:
     """Kill what is left of a broken pool's workers; returns the pids of all its workers.
 
     The pool ends its other workers with SIGTERM, which ours ignore (a Ctrl-C or SIGTERM sent to
