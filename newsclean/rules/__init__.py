@@ -33,11 +33,9 @@ also with glued text nodes split), on word boundaries, so "Comments", "COMMENTS:
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -82,6 +80,7 @@ class PhraseSet:
 
     @classmethod
     def build(cls, phrases: set[str]) -> PhraseSet:
+        """The folded phrases' set and trie (folding each phrase: the costly part of loading rules)."""
         folded = {fold(p) for p in phrases} - {""}
         trie: dict = {}
         for phrase in folded:
@@ -147,6 +146,8 @@ class Rules:
 
 
 def _read_rule_file(path: Path | str, text: str) -> dict:
+    import tomllib  # only when the rules cache misses: a warm start parses no TOML
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -194,15 +195,6 @@ def _kind_of(value: object) -> str:
     )
 
 
-def _builtin_files() -> list[tuple[str, str]]:
-    folder = resources.files(__package__)
-    return sorted(
-        (entry.name, entry.read_text(encoding="utf-8"))
-        for entry in folder.iterdir()
-        if entry.name.endswith(".toml")
-    )
-
-
 def _without_disabled(kind: str, phrases: set[str], disabled: list[tuple[str, str, str]]) -> set[str]:
     """The phrases of a kind less those a file disables (compared folded); disabling a phrase no
     file defines is an error, so a typo does not pass silently."""
@@ -216,15 +208,40 @@ def _without_disabled(kind: str, phrases: set[str], disabled: list[tuple[str, st
     return {p for p in phrases if fold(p) not in off}
 
 
-@lru_cache(maxsize=8)
-def load_rules(extra_files: tuple[str, ...] = ()) -> Rules:
-    """The built-in rules merged with the user's rule files (cached: rules are immutable)."""
+def _builtin_files() -> list[tuple[str, str]]:
+    folder = Path(__file__).parent
+    if not folder.is_dir():  # installed in a zip: only importlib.resources can read it (a slower import)
+        
+        return sorted((e.name, e.read_text(encoding="utf-8")) for e in resources.files(__package__).iterdir()
+                      if e.name.endswith(".toml"))
+    return sorted((entry.name, entry.read_text(encoding="utf-8")) for entry in folder.glob("*.toml"))
+
+
+def _rule_sources(extra_files: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(name, text) of every rules file: the built-in ones, then the user's in their order."""
     sources: list[tuple[str, str]] = _builtin_files()
     for name in extra_files:
         try:
             sources.append((name, Path(name).read_text(encoding="utf-8")))
         except OSError as exc:
             raise ConfigError(f"{name}: cannot read rules file: {exc.strerror}") from None
+    return sources
+
+
+@lru_cache(maxsize=8)
+def load_rules(extra_files: tuple[str, ...] = ()) -> Rules:
+    """The built-in rules merged with the user's rule files (cached: rules are immutable).
+
+    Built once per process; across processes the built tables come from the rules cache
+    (rules/cache.py), keyed on the content of every file, so a changed file is parsed afresh."""
+    from .cache import cached_tables
+
+    return _rules_from_tables(cached_tables(_rule_sources(extra_files), _build_tables))
+
+
+def _build_tables(sources: list[tuple[str, str]]) -> dict:
+    """The merged, folded rules of these files as plain data (dicts, sets, tuples, strings): the
+    form the cache stores."""
     stopwords: dict[str, set[str]] = {}
     phrases: dict[str, set[str]] = {kind: set() for kind in PHRASE_KINDS}
     disabled: list[tuple[str, str, str]] = []  # (file, kind, phrase)
@@ -245,9 +262,23 @@ def load_rules(extra_files: tuple[str, ...] = ()) -> Rules:
     for lang, words in sorted(stopwords.items()):
         for word in words:
             languages_of.setdefault(word, []).append(lang)
+
+    def table(phrase_set: PhraseSet) -> tuple[frozenset[str], dict, int]:
+        return phrase_set.phrases, phrase_set._trie, phrase_set._depth
+
+    return {
+        "stopwords": {lang: frozenset(words) for lang, words in stopwords.items()},
+        "stopword_languages": {word: tuple(langs) for word, langs in languages_of.items()},
+        "phrases": {kind: table(PhraseSet.build(phrases[kind])) for kind in PHRASE_KINDS},
+        "page_kinds": {kind: table(PhraseSet.build(page_kinds[kind])) for kind in PAGE_KIND_PHRASES},
+    }
+
+
+def _rules_from_tables(tables: dict) -> Rules:
+    """The Rules object of _build_tables' plain data."""
     return Rules(
-        stopwords={lang: frozenset(words) for lang, words in stopwords.items()},
-        stopword_languages={word: tuple(langs) for word, langs in languages_of.items()},
-        **{kind: PhraseSet.build(phrases[kind]) for kind in PHRASE_KINDS},
-        page_kinds={kind: PhraseSet.build(page_kinds[kind]) for kind in PAGE_KIND_PHRASES},
+        stopwords=tables["stopwords"],
+        stopword_languages=tables["stopword_languages"],
+        **{kind: PhraseSet(*tables["phrases"][kind]) for kind in PHRASE_KINDS},
+        page_kinds={kind: PhraseSet(*tables["page_kinds"][kind]) for kind in PAGE_KIND_PHRASES},
     )

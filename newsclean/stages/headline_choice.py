@@ -23,9 +23,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from ..model.features import LineFeatures, line_features
+from ..parse import fuzzy
 from ..parse.text import CJK_CHAR, fold, is_cut_short, is_list_item, tokens
 from ..rules import Rules
 from .span_edges import CONTACT
@@ -309,7 +308,7 @@ def agree(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     if short.count(" ") >= 2 and f" {short} " in f" {long} ":
         return True
-    return fuzz.ratio(a, b) >= AGREE_SCORE
+    return fuzzy.ratio(a, b) >= AGREE_SCORE
 
 
 @dataclass

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..document import Block, Document, PageKind, Stage
 from ..model.features import LineFeatures
-from ..parse.text import CJK_CHAR, fold
+from ..parse.text import CJK_CHAR, LazyPattern, fold
 from ..rules import PhraseSet, Rules
 
 # Wall and error lines are short: a long paragraph that mentions "captcha" is an article's.
@@ -30,7 +30,7 @@ MAX_WEAK_LINE_WORDS = 20
 MAX_NUMBER_LINE_WORDS = 6
 # Lines around the span (above and below) whose wall text counts as "right around it".
 AROUND_LINES = 6
-CJK_GAP = re.compile(f"(?<={CJK_CHAR.pattern}) (?={CJK_CHAR.pattern})")
+CJK_GAP = LazyPattern(f"(?<={CJK_CHAR.pattern}) (?={CJK_CHAR.pattern})")  # needed only for a page kind found
 # A title's parts: "Page not found | Example News" is "Page not found" and the site's name. Not
 # at a colon: "Access denied: court rules against ministry" is one headline.
 # (Single spaces around the dash, no `\s+`: a pattern that scans runs of spaces backtracks.)
