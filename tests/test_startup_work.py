@@ -1,13 +1,9 @@
-"""Start-up work, counted rather than timed: what gets imported, how often the rules are parsed,
-and the rules cache (rules/cache.py) never serving stale or broken tables."""
+"""Start-up work, counted rather than timed: how often the rules are parsed, and the rules cache
+(rules/cache.py) never serving stale or broken tables. What gets imported: test_lazy_imports.py."""
 
 from __future__ import annotations
 
-import json
 import marshal
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,40 +18,6 @@ from conftest import SAMPLES
 
 DUMP = SAMPLES / "japan-us-minerals.txt"
 BUILTIN_FILES = len(list(Path(rules.__file__).parent.glob("*.toml")))
-
-# Modules a run in one process must not import: the batch pool and what it stands on.
-POOL = ("multiprocessing", "concurrent.futures", "newsclean.batch.pool")
-PROBE = """
-import json, sys
-from newsclean.cli import main
-try:
-    main(sys.argv[1:])
-except SystemExit:
-    pass
-sys.stdout.flush()
-print(json.dumps(sorted(sys.modules)), file=sys.stderr)
-"""
-
-
-def modules_after(*args: str, cache_dir: Path) -> set[str]:
-    """Every module loaded by running the CLI with args in a fresh interpreter."""
-    env = {**os.environ, "NEWSCLEAN_CACHE_DIR": str(cache_dir)}
-    result = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=60, env=env)
-    return set(json.loads(result.stderr.strip().splitlines()[-1]))
-
-
-def test_help_loads_no_pool_rules_parser_or_rapidfuzz(tmp_path: Path) -> None:
-    loaded = modules_after("--help", cache_dir=tmp_path)
-    assert "click" in loaded
-    assert not {m for m in loaded if m.startswith((*POOL, "rapidfuzz", "tomllib", "statistics", "newsclean.rules.cache"))}
-
-
-def test_one_dump_needs_no_pool_and_a_warm_cache_no_toml_parser(tmp_path: Path) -> None:
-    cold = modules_after("clean", "--format", "json", str(DUMP), cache_dir=tmp_path)
-    assert "tomllib" in cold  # the first run parses the rules and stores them
-    warm = modules_after("clean", "--format", "json", str(DUMP), cache_dir=tmp_path)
-    assert "newsclean.rules.cache" in warm and "rapidfuzz" in warm
-    assert not {m for m in warm if m.startswith((*POOL, "tomllib"))}
 
 
 @pytest.fixture
