@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import marshal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -126,3 +128,20 @@ def test_a_broken_rules_file_is_an_error_every_time_and_never_stored(cache_in: P
         with pytest.raises(ConfigError, match="must be a list of strings"):
             rules.load_rules((str(broken),))
     assert not list(cache_in.glob("rules-*.marshal"))
+
+
+COMPILED_PATTERNS = """
+import importlib, sys
+text = importlib.import_module("newsclean.parse.text")
+import newsclean
+newsclean.clean_file(sys.argv[1])
+print(sorted(name for name, value in vars(text).items() if isinstance(value, text.LazyPattern) and "search" in vars(value)))
+"""
+
+
+def test_an_english_dump_compiles_none_of_the_lazy_patterns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSCLEAN_CACHE_DIR", str(tmp_path))
+    runs = [subprocess.run([sys.executable, "-c", COMPILED_PATTERNS, str(DUMP)], capture_output=True, text=True,
+                           check=True).stdout.strip() for _ in range(2)]
+    assert runs[0] != "[]"  # the first run folds the rules' CJK phrases, and stores them folded
+    assert runs[1] == "[]"

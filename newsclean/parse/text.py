@@ -79,6 +79,16 @@ BULLETS = ("+ ", "* ", "- ", "• ", "· ", "– ", "— ", "▪ ", "► ", "→
 NUMBERED = re.compile(r"^\d{1,3}[.)] \S")
 
 
+def has_cjk(text: str) -> bool:
+    """True when the text holds a CJK character (CJK_CHAR), tested first by its largest character
+    so that other text never compiles CJK_CHAR's big character class.
+
+    >>> has_cjk("北京 2024"), has_cjk("“Quoted” — text"), has_cjk("")
+    (True, False, False)
+    """
+    return bool(text) and max(text) >= CJK_FIRST and CJK_CHAR.search(text) is not None
+
+
 def is_list_item(text: str) -> bool:
     """True for a line that starts with a bullet or an item number.
 
@@ -137,7 +147,7 @@ def tokens(text: str) -> list[str]:
     text = text[:FEATURE_PREFIX_CHARS].casefold()
     if text.isascii():
         return text.encode("ascii").translate(ASCII_SEPARATOR_TABLE).decode("ascii").split()
-    if max(text) >= CJK_FIRST and CJK_CHAR.search(text):
+    if has_cjk(text):
         return CJK_WORD.findall(text)
     return WORD_RUN.findall(text)
 
@@ -155,7 +165,7 @@ def phrase_as_written(phrase: str, text: str) -> str:
     >>> phrase_as_written("page not found", "Page Not Found")
     'page not found'
     """
-    if not CJK_CHAR.search(phrase):
+    if not has_cjk(phrase):
         return phrase
     # Each token literally, anything but word characters between them (short: one line's start).
     pattern = r"\W*".join(re.escape(token) for token in phrase.split(" "))

@@ -65,6 +65,7 @@ PAGE_KIND_PHRASES = (
     "maintenance",
     "wall_prompt",  # no kind: the prompt right below a paywall's or sign-in wall's teaser
 )
+PAGE_KIND_PROMPT = "wall_prompt"
 
 END = ""  # trie key marking the end of a phrase (no word is empty)
 
@@ -143,6 +144,10 @@ class Rules:
     bylines: PhraseSet
     captions: PhraseSet
     page_kinds: dict[str, PhraseSet]  # page kind (PAGE_KIND_PHRASES) -> its phrases
+    # Every kind's phrases (not the wall prompt) in one trie, so a line is walked once for all
+    # kinds, and the kinds each phrase names, in PAGE_KIND_PHRASES order.
+    any_page_kind: PhraseSet
+    page_kinds_of: dict[str, tuple[str, ...]]
 
 
 def _read_rule_file(path: Path | str, text: str) -> dict:
@@ -266,11 +271,20 @@ def _build_tables(sources: list[tuple[str, str]]) -> dict:
     def table(phrase_set: PhraseSet) -> tuple[frozenset[str], dict, int]:
         return phrase_set.phrases, phrase_set._trie, phrase_set._depth
 
+    kind_sets = {kind: PhraseSet.build(page_kinds[kind]) for kind in PAGE_KIND_PHRASES}
+    kinds_of: dict[str, list[str]] = {}
+    for kind, phrase_set in kind_sets.items():
+        if kind != PAGE_KIND_PROMPT:
+            for phrase in phrase_set.phrases:
+                kinds_of.setdefault(phrase, []).append(kind)
     return {
         "stopwords": {lang: frozenset(words) for lang, words in stopwords.items()},
         "stopword_languages": {word: tuple(langs) for word, langs in languages_of.items()},
         "phrases": {kind: table(PhraseSet.build(phrases[kind])) for kind in PHRASE_KINDS},
-        "page_kinds": {kind: table(PhraseSet.build(page_kinds[kind])) for kind in PAGE_KIND_PHRASES},
+        "page_kinds": {kind: table(phrase_set) for kind, phrase_set in kind_sets.items()},
+        # Built from the folded phrases, folded again, as the stage built it before it was cached here.
+        "any_page_kind": table(PhraseSet.build(set(kinds_of))),
+        "page_kinds_of": {phrase: tuple(kinds) for phrase, kinds in kinds_of.items()},
     }
 
 
@@ -281,4 +295,6 @@ def _rules_from_tables(tables: dict) -> Rules:
         stopword_languages=tables["stopword_languages"],
         **{kind: PhraseSet(*tables["phrases"][kind]) for kind in PHRASE_KINDS},
         page_kinds={kind: PhraseSet(*tables["page_kinds"][kind]) for kind in PAGE_KIND_PHRASES},
+        any_page_kind=PhraseSet(*tables["any_page_kind"]),
+        page_kinds_of=tables["page_kinds_of"],
     )

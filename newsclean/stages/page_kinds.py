@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from ..document import Block, Document, PageKind, Stage
 from ..model.features import LineFeatures
 from ..parse.text import CJK_CHAR, LazyPattern, fold
-from ..rules import PhraseSet, Rules
+from ..rules import PAGE_KIND_PROMPT, PhraseSet, Rules
 
 # Wall and error lines are short: a long paragraph that mentions "captcha" is an article's.
 # (A long line is matched on its first words only; a notice in two languages can be long.)
 MAX_WALL_LINE_WORDS = 80
 # The phrase list of the prompts that cut a teaser off, and how far below the span one is looked for.
-PROMPT = "wall_prompt"
+PROMPT = PAGE_KIND_PROMPT
 PROMPT_LINES = 3
 # A one-word phrase ("captcha", "forbidden") counts only in a line of at most this many words,
 # a bare number ("404") only in one of at most MAX_NUMBER_LINE_WORDS.
@@ -126,16 +126,12 @@ MAX_CACHED_RULES = 8
 
 
 def kind_phrases(rules: Rules) -> KindPhrases:
-    """The combined phrase trie of a Rules object (built once per Rules: rules are immutable)."""
+    """The combined phrase trie of a Rules object, with PageKinds (made once per Rules: rules are immutable)."""
     cached = _KIND_PHRASES.get(id(rules))
     if cached is not None and cached[0] is rules:
         return cached[1]
-    kinds: dict[str, list[PageKind]] = defaultdict(list)
-    for name, phrase_set in rules.page_kinds.items():
-        if name != PROMPT:
-            for phrase in phrase_set.phrases:
-                kinds[phrase].append(PageKind(name))
-    combined = KindPhrases(PhraseSet.build(set(kinds)), {p: tuple(k) for p, k in kinds.items()})
+    kinds = {phrase: tuple(map(PageKind, names)) for phrase, names in rules.page_kinds_of.items()}
+    combined = KindPhrases(rules.any_page_kind, kinds)
     if len(_KIND_PHRASES) >= MAX_CACHED_RULES:
         _KIND_PHRASES.clear()
     _KIND_PHRASES[id(rules)] = (rules, combined)
