@@ -79,10 +79,12 @@ def test_an_edited_rules_file_is_never_served_stale(cache_in: Path, tmp_path: Pa
 
 
 def test_the_key_covers_names_texts_and_the_building_code(monkeypatch: pytest.MonkeyPatch) -> None:
-    sources = [("en.toml", 'language = "en"\n')]
+    sources = [("en.toml", b'language = "en"\n')]
     key = cache.cache_key(sources)
-    assert cache.cache_key([("fr.toml", 'language = "en"\n')]) != key  # the name gives the default language
-    assert cache.cache_key([("en.toml", 'language = "fr"\n')]) != key
+    assert cache.cache_key([("fr.toml", b'language = "en"\n')]) != key  # the name gives the default language
+    assert cache.cache_key([("en.toml", b'language = "fr"\n')]) != key
+    assert cache.cache_key([("en.toml", b""), ("x", b'language = "en"\n')]) != cache.cache_key(
+        [("en.toml", b"\0\0x"), ("", b'language = "en"\n')])  # lengths delimit every part
     monkeypatch.setattr(cache, "FORMAT", cache.FORMAT + 1)
     assert cache.cache_key(sources) != key
 
@@ -145,3 +147,10 @@ def test_an_english_dump_compiles_none_of_the_lazy_patterns(tmp_path: Path, monk
                            check=True).stdout.strip() for _ in range(2)]
     assert runs[0] != "[]"  # the first run folds the rules' CJK phrases, and stores them folded
     assert runs[1] == "[]"
+
+
+def test_builtin_rules_read_through_importlib_resources_when_not_in_a_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    # As in a zip install: the package's __file__ names no folder on disk.
+    on_disk = rules._builtin_files()
+    monkeypatch.setattr(rules, "__file__", "/nonexistent.zip/newsclean/rules/__init__.py")
+    assert rules._builtin_files() == on_disk and len(on_disk) == BUILTIN_FILES

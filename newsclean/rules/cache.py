@@ -37,17 +37,17 @@ def cache_dir() -> Path | None:
     return Path(base) / "newsclean"
 
 
-def cache_key(sources: list[tuple[str, str]]) -> str:
+def cache_key(sources: list[tuple[str, bytes]]) -> str:
     """The hash of every input of the built tables: the files, the building code, the Python."""
     digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{marshal.version}\0".encode())
     for module_file in (Path(__file__).with_name("__init__.py"), Path(text_module.__file__ or "")):
         digest.update(module_file.read_bytes() + b"\0")
-    for name, text in sources:
-        digest.update(f"{len(name)}:{name}\0{len(text)}:".encode() + text.encode("utf-8", "surrogatepass"))
+    for name, content in sources:
+        digest.update(f"{len(name)}:{name}\0{len(content)}:".encode("utf-8", "surrogatepass") + content)
     return digest.hexdigest()
 
 
-def cached_tables(sources: list[tuple[str, str]], build: Callable[[list[tuple[str, str]]], dict]) -> dict:
+def cached_tables(sources: list[tuple[str, bytes]], build: Callable[[list[tuple[str, bytes]]], dict]) -> dict:
     """The tables build(sources) returns, read from the cache when stored under their key, else
     built (raising what build raises: a broken file is never stored) and stored."""
     folder = cache_dir()

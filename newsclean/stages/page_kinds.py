@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..document import Block, Document, PageKind, Stage
 from ..model.features import LineFeatures
 from ..parse.text import CJK_CHAR, LazyPattern, fold
-from ..rules import PAGE_KIND_PROMPT, PhraseSet, Rules
+from ..rules import PAGE_KIND_PROMPT, Rules
 
 # Wall and error lines are short: a long paragraph that mentions "captcha" is an article's.
 # (A long line is matched on its first words only; a notice in two languages can be long.)
@@ -112,30 +112,9 @@ class Evidence:
         return max(kinds, key=lambda kind: (self.weighed(kind), -list(PageKind).index(kind)))
 
 
-@dataclass(frozen=True)
-class KindPhrases:
-    """Every kind's phrases in one trie (one walk over a line, not one per kind), and the kinds of each."""
-
-    phrases: PhraseSet
-    kinds: dict[str, tuple[PageKind, ...]]
-
-
-# A cache like load_rules' own (rules are immutable, and few: one per set of rule files).
-_KIND_PHRASES: dict[int, tuple[Rules, KindPhrases]] = {}
-MAX_CACHED_RULES = 8
-
-
-def kind_phrases(rules: Rules) -> KindPhrases:
-    """The combined phrase trie of a Rules object, with PageKinds (made once per Rules: rules are immutable)."""
-    cached = _KIND_PHRASES.get(id(rules))
-    if cached is not None and cached[0] is rules:
-        return cached[1]
-    kinds = {phrase: tuple(map(PageKind, names)) for phrase, names in rules.page_kinds_of.items()}
-    combined = KindPhrases(rules.any_page_kind, kinds)
-    if len(_KIND_PHRASES) >= MAX_CACHED_RULES:
-        _KIND_PHRASES.clear()
-    _KIND_PHRASES[id(rules)] = (rules, combined)
-    return combined
+# A kind's name in the rules (PAGE_KIND_PHRASES) to the kind: a dict lookup per hit, where
+# PageKind(name) would cost an Enum call.
+KIND_BY_NAME = {kind.value: kind for kind in PageKind}
 
 
 def kinds_in(text: str, folded: tuple[str, ...], rules: Rules) -> list[tuple[PageKind, str]]:
@@ -143,15 +122,14 @@ def kinds_in(text: str, folded: tuple[str, ...], rules: Rules) -> list[tuple[Pag
     # "n'existe" and "n’existe" fold differently (the curly one to "n existe"): read both ways.
     folded = folded + tuple(f.replace("'", " ") for f in folded if "'" in f)
     words = max(text.count(" ") + 1 for text in folded)
-    table = kind_phrases(rules)
     found: dict[PageKind, str] = {}
-    for phrase in table.phrases.find_all(folded):
+    for phrase in rules.any_page_kind.find_all(folded):
         # A one-word phrase names a kind only in a short line: "room 301" and "it's a
         # formerly forbidden fruit, sure to be enjoyed by ..." do not.
         if " " not in phrase and words > (MAX_NUMBER_LINE_WORDS if phrase.isdigit() else MAX_WEAK_LINE_WORDS):
             continue
-        for kind in table.kinds[phrase]:
-            found.setdefault(kind, phrase)
+        for name in rules.page_kinds_of[phrase]:
+            found.setdefault(KIND_BY_NAME[name], phrase)
     if DIGIT.search(text, 0, 400) and PRICE.search(text[:400]):
         found.setdefault(PageKind.PAYWALL, PRICE_PHRASE)
     return list(found.items())
