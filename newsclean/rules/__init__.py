@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -76,20 +76,25 @@ class PhraseSet:
     however many phrases there are (thousands, over all languages)."""
 
     phrases: frozenset[str]
-    _trie: dict
     _depth: int
 
     @classmethod
     def build(cls, phrases: set[str]) -> PhraseSet:
-        """The folded phrases' set and trie (folding each phrase: the costly part of loading rules)."""
+        """The set of the folded phrases (folding each phrase is the costly part of loading rules)."""
         folded = {fold(p) for p in phrases} - {""}
+        return cls(frozenset(folded), max((p.count(" ") + 1 for p in folded), default=0))
+
+    @cached_property
+    def _trie(self) -> dict:
+        """The phrases word by word, built at the first match: a set the run never matches against
+        (most page kinds' own sets) costs nothing, and the rules cache stores only the phrases."""
         trie: dict = {}
-        for phrase in folded:
+        for phrase in self.phrases:
             node = trie
             for word in phrase.split(" "):
                 node = node.setdefault(word, {})
             node[END] = phrase
-        return cls(frozenset(folded), trie, max((p.count(" ") + 1 for p in folded), default=0))
+        return trie
 
     def _longest_at(self, words: list[str], start: int) -> str | None:
         node, found = self._trie, None
@@ -271,8 +276,8 @@ def _build_tables(sources: list[tuple[str, bytes]]) -> dict:
         for word in words:
             languages_of.setdefault(word, []).append(lang)
 
-    def table(phrase_set: PhraseSet) -> tuple[frozenset[str], dict, int]:
-        return phrase_set.phrases, phrase_set._trie, phrase_set._depth
+    def table(phrase_set: PhraseSet) -> tuple[frozenset[str], int]:
+        return phrase_set.phrases, phrase_set._depth
 
     kind_sets = {kind: PhraseSet.build(page_kinds[kind]) for kind in PAGE_KIND_PHRASES}
     kinds_of: dict[str, list[str]] = {}

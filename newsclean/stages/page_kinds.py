@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..document import Block, Document, PageKind, Stage
 from ..model.features import LineFeatures
-from ..parse.text import CJK_CHAR, LazyPattern, fold
+from ..parse.text import CJK_CHAR, LazyPattern, fold, has_cjk
 from ..rules import PAGE_KIND_PROMPT, Rules
 
 # Wall and error lines are short: a long paragraph that mentions "captcha" is an article's.
@@ -30,7 +30,7 @@ MAX_WEAK_LINE_WORDS = 20
 MAX_NUMBER_LINE_WORDS = 6
 # Lines around the span (above and below) whose wall text counts as "right around it".
 AROUND_LINES = 6
-CJK_GAP = LazyPattern(f"(?<={CJK_CHAR.pattern}) (?={CJK_CHAR.pattern})")  # needed only for a page kind found
+CJK_GAP = LazyPattern(f"(?<={CJK_CHAR.pattern}) (?={CJK_CHAR.pattern})")  # compiled for the first CJK phrase found
 # A title's parts: "Page not found | Example News" is "Page not found" and the site's name. Not
 # at a colon: "Access denied: court rules against ministry" is one headline.
 # (Single spaces around the dash, no `\s+`: a pattern that scans runs of spaces backtracks.)
@@ -88,7 +88,7 @@ class Evidence:
         self.weight[kind] += weight
         if kind not in self.phrase:
             # Folded CJK text has a space between characters; a reason shows the phrase as written.
-            self.phrase[kind], self.where[kind] = CJK_GAP.sub("", phrase), where
+            self.phrase[kind], self.where[kind] = without_cjk_gaps(phrase), where
 
     def weighed(self, kind: PageKind) -> float:
         """The words of text of one kind, promotional kinds counting half (PROMO_WEIGHT)."""
@@ -110,6 +110,11 @@ class Evidence:
         if not kinds:
             return None
         return max(kinds, key=lambda kind: (self.weighed(kind), -list(PageKind).index(kind)))
+
+
+def without_cjk_gaps(phrase: str) -> str:
+    """A folded phrase without the spaces folding put between CJK characters ("登 录" -> "登录")."""
+    return CJK_GAP.sub("", phrase) if has_cjk(phrase) else phrase
 
 
 # A kind's name in the rules (PAGE_KIND_PHRASES) to the kind: a dict lookup per hit, where
@@ -274,7 +279,7 @@ def wall_prompt(
             # "Sign in to continue reading" is a sign-in wall, "Subscribe to continue reading" a paywall.
             kinds = {kind for kind, _ in signals.tags[i]}
             login = PageKind.LOGIN_WALL in kinds and PageKind.PAYWALL not in kinds
-            return (PageKind.LOGIN_WALL if login else PageKind.PAYWALL), CJK_GAP.sub("", phrase), i
+            return (PageKind.LOGIN_WALL if login else PageKind.PAYWALL), without_cjk_gaps(phrase), i
     return None
 
 
