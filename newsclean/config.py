@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -217,6 +216,8 @@ def parse_size(text: str) -> int:
 
 def load_config(path: str | Path) -> Config:
     """A Config from a TOML file whose keys are Config field names (e.g. `duplicate_threshold = 92`)."""
+    import tomllib  # lazy: only a run with a config file parses TOML
+
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:

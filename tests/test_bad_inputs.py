@@ -34,6 +34,7 @@ from newsclean import Config, Verdict
 from newsclean.cli import main
 from newsclean.parse.deadline import deadline
 from newsclean.read.containers import read_stream
+from newsclean.parse.text import LazyPattern
 
 COMMAND = [sys.executable, "-m", "newsclean"]
 MIB = 1024 * 1024
@@ -280,6 +281,8 @@ def module_patterns() -> dict[str, re.Pattern[str] | re.Pattern[bytes]]:
         for name, value in vars(module).items():
             values = value.values() if isinstance(value, dict) else value if isinstance(value, (tuple, list)) else [value]
             for pattern in values:
+                if isinstance(pattern, LazyPattern):  # compiled at first use: test it as it will run
+                    pattern = pattern.compiled()
                 if isinstance(pattern, re.Pattern) and id(pattern) not in ids:
                     ids.add(id(pattern))
                     found[f"{info.name}.{name}"] = pattern

@@ -184,3 +184,11 @@ def test_site_templates_harness_builds_and_scores_a_small_synthetic_crawl() -> N
     assert 0 < outcome.without["F1"] <= 1 and 0 < outcome.with_templates["F1"] <= 1
     args = type("Args", (), {"sites": 2, "per_site": 3, "seed": 1})()
     assert "| synthetic |" in site_templates.report({"synthetic": outcome}, args)
+
+
+def test_startup_harness_measures_every_command_once() -> None:
+    startup = load("startup")
+    wall, cpu = startup.measure(1)
+    table = startup.markdown(wall, cpu, (0.5,), (0.5,))
+    assert all(len(values) == 1 and values[0] > 0 for values in wall.values())
+    assert "`newsclean --help`" in table and startup.IN_PROCESS in table and "load average 0.50" in table

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 from conftest import SAMPLES
 
 HEAVY = ("trafilatura", "lxml", "warcio", "zstandard", "ftfy", "charset_normalizer", "htmldate", "justext")
+# What a run in one process must not import: the batch pool and what it stands on.
+POOL = ("multiprocessing", "concurrent.futures", "newsclean.batch.pool")
 PROBE = """
 import json, sys
 from newsclean.cli import main
@@ -18,16 +21,22 @@ try:
 except SystemExit:
     pass
 sys.stdout.flush()
-print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)), file=sys.stderr)
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
+
+
+def modules_after(*args: str, expect: str = "", cache_dir: Path | None = None) -> set[str]:
+    """Every module loaded by running the CLI with args in a fresh interpreter (whose output must
+    hold `expect`), with the rules cache in cache_dir when given."""
+    env = {**os.environ, **({"NEWSCLEAN_CACHE_DIR": str(cache_dir)} if cache_dir else {})}
+    result = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=60, env=env)
+    assert expect in result.stdout
+    return set(json.loads(result.stderr.strip().splitlines()[-1]))
 
 
 def loaded_after(*args: str, expect: str = "") -> list[str]:
     """The heavy modules loaded by running the CLI with args in a fresh interpreter (whose output must hold `expect`)."""
-    result = subprocess.run([sys.executable, "-c", PROBE.format(heavy=HEAVY), *args],
-                            capture_output=True, text=True, timeout=60)
-    assert expect in result.stdout
-    return json.loads(result.stderr.strip().splitlines()[-1])
+    return sorted(m for m in HEAVY if m in modules_after(*args, expect=expect))
 
 
 def test_cleaning_a_text_dump_imports_no_heavy_library() -> None:
@@ -52,3 +61,17 @@ def test_an_html_page_loads_trafilatura(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text("<html><body><p>" + "A sentence of the article. " * 20 + "</p></body></html>")
     assert "trafilatura" in loaded_after(str(page), expect="A sentence of the article.")
+
+
+def test_help_loads_no_pool_rules_parser_or_rapidfuzz(tmp_path: Path) -> None:
+    loaded = modules_after("--help", expect="Usage:", cache_dir=tmp_path)
+    assert not {m for m in loaded if m.startswith((*POOL, "rapidfuzz", "tomllib", "statistics", "newsclean.rules.cache"))}
+
+
+def test_one_dump_needs_no_pool_and_with_a_warm_rules_cache_no_toml_parser(tmp_path: Path) -> None:
+    dump = str(SAMPLES / "japan-us-minerals.txt")
+    cold = modules_after("clean", "--format", "json", dump, expect="Japan, US ink", cache_dir=tmp_path)
+    assert "tomllib" in cold  # the first run parses the rules and stores them
+    warm = modules_after("clean", "--format", "json", dump, expect="Japan, US ink", cache_dir=tmp_path)
+    assert "newsclean.rules.cache" in warm and "rapidfuzz" in warm
+    assert not {m for m in warm if m.startswith((*POOL, "tomllib"))}

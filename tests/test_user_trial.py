@@ -228,7 +228,7 @@ def test_a_container_gives_one_jsonl_output_unless_split(tmp_path: Path) -> None
     outputs = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
     assert [p.name for p in outputs] == ["crawl.jsonl"]
     assert [json.loads(line)["url"] for line in outputs[0].read_text().splitlines()] == [PAGE_URL, CANONICAL]
-    split = invoke("clean", warc, "-o", tmp_path / "split", "-f", "jsonl", "--split-records")
+    invoke("clean", warc, "-o", tmp_path / "split", "-f", "jsonl", "--split-records")
     assert len([p for p in (tmp_path / "split").rglob("*.jsonl")]) == 2
 
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
 from ..api import template_page
@@ -21,7 +19,6 @@ from ..errors import NewscleanError
 from ..read.raw import STDIN
 from ..read.sources import read_documents
 from ..sites import TemplateLearner, TemplateTable
-from .pool import chunk_tasks, end_workers, pool_context
 from .worker import STOP_NOW, BatchOptions, LocalFlag, StopFlag, Task, init_worker
 
 Page = tuple[str, bytes]  # (site, packed line signatures)
@@ -122,6 +119,12 @@ def _learn_in_pool(tasks: list[Task], options: BatchOptions, jobs: int, flag: St
     A stop (the flag) ends the pass after the workers' current file; a second Ctrl-C (STOP_NOW)
     kills them, as in the cleaning pass.
     """
+    # Here, not at the top: learning in one process needs neither the pool nor multiprocessing.
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .pool import chunk_tasks, end_workers, pool_context
+
     chunks = [[t.path for t in chunk] for chunk in chunk_tasks(tasks, jobs)]
     executor = ProcessPoolExecutor(jobs, mp_context=pool_context(), initializer=init_worker, initargs=(options, flag))
     try:

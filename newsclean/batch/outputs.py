@@ -6,7 +6,6 @@ import errno
 import hashlib
 import os
 import re
-import secrets
 import stat
 from collections import defaultdict
 from collections.abc import Sequence
@@ -115,7 +114,7 @@ class AtomicFile:
         """Append data, creating the temporary file on the first write."""
         if self.handle is None:
             directory = os.path.dirname(self.target) or os.curdir
-            self.temp = os.path.join(directory, f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}")
+            self.temp = os.path.join(directory, f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(4).hex()}{TEMP_SUFFIX}")
             # O_EXCL with mode 0o666: the umask applies as for any new file (mkstemp would force 0o600).
             fd = os.open(self.temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
             self.handle = open(fd, "wb")  # noqa: SIM115  # closed by commit or discard

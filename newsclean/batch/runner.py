@@ -29,7 +29,6 @@ from .outputs import (
     write_all,
     write_file,
 )
-from .pool import PoolRun, pool_context
 from .run_summary import RunSummary
 from .worker import (
     STOP_NOW,
@@ -220,12 +219,16 @@ def _execute(inputs: Sequence[str], state: _Run) -> None:
     if pool_jobs > 1:
         # Shared memory the workers read, set without locks (safe in a signal handler); it keeps
         # a stop that came during the walk.
+        from .pool import pool_context  # lazy: one process needs no multiprocessing
+
         state.flag = pool_context().RawValue("b", state.flag.value)
     if options.templates is None and options.site_templates and tasks:
         options = state.options = _with_learnt_templates(options, state)
     state.reporter = _Reporter(options.progress, len(tasks))
     state.stdout = None if options.output_dir else _binary_stdout()
     if pool_jobs > 1:
+        from .pool import PoolRun
+
         reporter = state.reporter
         results = PoolRun(tasks, options, state.flag, pool_jobs, on_done=reporter.advance, on_death=lambda files: (
             reporter.error(f"a worker process died (killed, or out of memory?); its {files} files are cleaned "
@@ -245,6 +248,8 @@ def _with_learnt_templates(options: BatchOptions, state: _Run) -> BatchOptions:
     everything = [Task(i, f.path, None, f.size, f.mtime_ns) for i, f in enumerate(state.selected)]
     jobs = min(options.jobs, len(everything)) if _worth_a_pool(everything) else 1
     if jobs > 1 and isinstance(state.flag, LocalFlag):
+        from .pool import pool_context
+
         state.flag = pool_context().RawValue("b", state.flag.value)  # the learning workers read it too
     table = learn(everything, options, jobs, state.flag, state.reporter.error)
     if options.save_templates and state.signum is None:

@@ -9,11 +9,8 @@ run's stop flag, so a stop leaves only whole outputs.
 from __future__ import annotations
 
 import errno
-import multiprocessing
-import multiprocessing.connection
 import os
 import signal
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -136,6 +133,9 @@ _worker: Worker | None = None  # the state of a worker process, set once by init
 def init_worker(options: BatchOptions, flag: StopFlag) -> None:
     """Set up a worker process: it ignores SIGINT and SIGTERM and stops when the parent sets the flag."""
     global _worker
+    import multiprocessing  # here, not at the top: a one-process run never needs it
+    import threading
+
     # The parent decides when to stop (Ctrl-C reaches the whole process group); a worker killed
     # mid-write would leave a temporary file behind, one told to stop finishes its document.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -148,6 +148,8 @@ def init_worker(options: BatchOptions, flag: StopFlag) -> None:
 
 def _exit_with_parent(sentinel: int) -> None:
     """End this worker when the run's process dies (killed hard): it would wait for work forever."""
+    import multiprocessing.connection
+
     multiprocessing.connection.wait([sentinel])
     os._exit(EXIT_ORPHANED)
 

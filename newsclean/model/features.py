@@ -12,12 +12,14 @@ from typing import NamedTuple
 from ..document import Document
 from ..parse.text import (
     CJK_CHAR,
+    CJK_FIRST,
     FEATURE_PREFIX_CHARS,
     GLUE,
     HANGUL_CHAR,
     KANA_CHAR,
     ends_sentence,
     fold,
+    has_cjk,
     sentence_count,
     tokens,
 )
@@ -98,12 +100,14 @@ def guess_language(token_lists: Iterable[list[str]], rules: Rules) -> str | None
         return None
     counts = Counter(chain.from_iterable(sample))  # one counting pass, not one per line
     joined = "".join(counts)
-    if CJK_CHAR.search(joined):  # most pages have no CJK character to count
-        cjk = sum(counts[w] for w in counts if len(w) == 1 and CJK_CHAR.match(w))
+    # Most pages have no CJK or Hangul character to count; their largest character says so at once.
+    far_east = bool(joined) and max(joined) >= CJK_FIRST
+    if far_east and CJK_CHAR.search(joined):
+        cjk = sum(counts[w] for w in counts if len(w) == 1 and has_cjk(w))
         if cjk > 0.3 * total:
             kana = len(KANA_CHAR.findall(joined))
             return "ja" if kana > 0.05 * len(joined) else "zh"
-    if not joined.isascii() and len(HANGUL_CHAR.findall(joined)) > 0.3 * len(joined):
+    if far_east and len(HANGUL_CHAR.findall(joined)) > 0.3 * len(joined):
         return "ko"
     hits: Counter[str] = Counter()
     languages_of = rules.stopword_languages
@@ -142,7 +146,7 @@ def line_features(text: str, stopwords: frozenset[str], words: list[str] | None 
     """
     sample = text[:FEATURE_PREFIX_CHARS]
     raw = sample.split()
-    cjk_count = 0 if sample.isascii() else len(CJK_CHAR.findall(sample))
+    cjk_count = 0 if sample.isascii() or max(sample) < CJK_FIRST else len(CJK_CHAR.findall(sample))
     if words is None:
         words = tokens(sample)
     n = len(words)

@@ -16,9 +16,9 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate, repeat
 from operator import add, mul
+from pathlib import Path
 
 from ..parse.text import is_list_item
 from .features import LineFeatures
@@ -183,7 +183,13 @@ def line_vectors(lines: Sequence[LineFeatures], texts: Sequence[str], end_marker
 @lru_cache(maxsize=1)
 def default_weights() -> tuple[float, ...]:
     """The fitted weights shipped with newsclean, in FEATURE_NAMES order."""
-    data = json.loads(resources.files(__package__).joinpath("linemodel.json").read_text(encoding="utf-8"))
+    try:
+        text = Path(__file__).with_name("linemodel.json").read_text(encoding="utf-8")
+    except OSError:  # installed in a zip: only importlib.resources (5 ms to import) can read it
+        from importlib import resources
+
+        text = resources.files(__package__).joinpath("linemodel.json").read_text(encoding="utf-8")
+    data = json.loads(text)
     return tuple(float(data["weights"].get(name, 0.0)) for name in FEATURE_NAMES)
 
 

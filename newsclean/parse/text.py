@@ -4,6 +4,30 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
+
+
+class LazyPattern:
+    """A regular expression compiled at its first use, not at import: the big character classes
+    below cost milliseconds each to compile, and many runs (--help, English text) never need them.
+
+    After the first use the compiled pattern's methods are attributes of this object, so a call
+    costs what a call on the compiled pattern does."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (re's own cache makes repeated calls cheap)."""
+        return re.compile(self.pattern, self.flags)
+
+    def __getattr__(self, name: str) -> Any:  # only called for attributes not set yet
+        compiled = self.compiled()
+        for method in ("search", "match", "fullmatch", "findall", "finditer", "sub", "subn", "split"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
 
 # Scripts written without spaces between words; one character is roughly one word.
 CJK_RANGES = (
@@ -11,11 +35,13 @@ CJK_RANGES = (
     "\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf\u31f0-\u31ff\u3400-\u4dbf"
     "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
 )
-CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
+CJK_CHAR = LazyPattern(f"[{CJK_RANGES}]")
+# Every CJK character is at or above this one: a line whose largest character is below it has none.
+CJK_FIRST = "\u2e80"
 KANA_CHAR = re.compile("[\u3040-\u30ff]")
-HANGUL_CHAR = re.compile("[\uac00-\ud7af]")
+HANGUL_CHAR = LazyPattern("[\uac00-\ud7af]")
 # A word inside CJK text: a CJK character alone, or a run of other word characters.
-CJK_WORD = re.compile(rf"[{CJK_RANGES}]|[^\W{CJK_RANGES}]+")
+CJK_WORD = LazyPattern(rf"[{CJK_RANGES}]|[^\W{CJK_RANGES}]+")
 # Punctuation and symbols that separate words. Apostrophes are not among them, so "don't" stays
 # one word; nor are combining marks, which stay inside their words.
 SEPARATOR_RANGES = (
@@ -38,7 +64,9 @@ SENTENCE_END = ".!?…。！？؟।॥።"
 TRAILING_CLOSERS = "\"'”’»)]}」』）】›*"
 # An ellipsis glued to an alphabetic word (Latin, Greek, Cyrillic, ...): text cut short. CJK
 # writers end sentences with "……" too, so a CJK character before it is no cut.
-TRUNCATED = re.compile(r"[^\W\d_\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff](?:…|\.{3,})$")
+TRUNCATED = LazyPattern(r"[^\W\d_\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff](?:…|\.{3,})$")
+# TRUNCATED can only match text ending in one of these: the cheap test first.
+ELLIPSIS_ENDS = ("…", "...", "…\n", "...\n")
 SENTENCE_END_RE = re.compile(rf"[{re.escape(SENTENCE_END)}][{re.escape(TRAILING_CLOSERS)}]*(?=\s|$)")
 
 # Features of very long lines are taken from a bounded prefix so no single line can make a
@@ -49,6 +77,16 @@ FEATURE_PREFIX_CHARS = 4000
 # List items keep their marker in a text dump ("+ Added X", "1. Finland"); menus rarely do.
 BULLETS = ("+ ", "* ", "- ", "• ", "· ", "– ", "— ", "▪ ", "► ", "→ ", "✓ ", "✔ ")
 NUMBERED = re.compile(r"^\d{1,3}[.)] \S")
+
+
+def has_cjk(text: str) -> bool:
+    """True when the text holds a CJK character (CJK_CHAR), tested first by its largest character
+    so that other text never compiles CJK_CHAR's big character class.
+
+    >>> has_cjk("北京 2024"), has_cjk("“Quoted” — text"), has_cjk("")
+    (True, False, False)
+    """
+    return bool(text) and max(text) >= CJK_FIRST and CJK_CHAR.search(text) is not None
 
 
 def is_list_item(text: str) -> bool:
@@ -109,12 +147,12 @@ def tokens(text: str) -> list[str]:
     text = text[:FEATURE_PREFIX_CHARS].casefold()
     if text.isascii():
         return text.encode("ascii").translate(ASCII_SEPARATOR_TABLE).decode("ascii").split()
-    if CJK_CHAR.search(text):
+    if has_cjk(text):
         return CJK_WORD.findall(text)
     return WORD_RUN.findall(text)
 
 
-CJK_SPACE = re.compile(rf"(?<=[{CJK_RANGES}]) (?=[{CJK_RANGES}])")
+CJK_SPACE = LazyPattern(rf"(?<=[{CJK_RANGES}]) (?=[{CJK_RANGES}])")
 
 
 def phrase_as_written(phrase: str, text: str) -> str:
@@ -127,7 +165,7 @@ def phrase_as_written(phrase: str, text: str) -> str:
     >>> phrase_as_written("page not found", "Page Not Found")
     'page not found'
     """
-    if not CJK_CHAR.search(phrase):
+    if not has_cjk(phrase):
         return phrase
     # Each token literally, anything but word characters between them (short: one line's start).
     pattern = r"\W*".join(re.escape(token) for token in phrase.split(" "))
@@ -143,7 +181,7 @@ def ends_sentence(text: str) -> bool:
     (True, False, True)
     """
     stripped = text.rstrip(TRAILING_CLOSERS + " ")
-    return bool(stripped) and stripped[-1] in SENTENCE_END and not TRUNCATED.search(stripped)
+    return bool(stripped) and stripped[-1] in SENTENCE_END and not _ends_cut_short(stripped)
 
 
 def is_cut_short(text: str) -> bool:
@@ -152,7 +190,12 @@ def is_cut_short(text: str) -> bool:
     >>> is_cut_short("Why the price of coffee keeps…"), is_cut_short("Prices rose."), is_cut_short("下雨了……")
     (True, False, False)
     """
-    return bool(TRUNCATED.search(text.rstrip(TRAILING_CLOSERS + " ")))
+    return _ends_cut_short(text.rstrip(TRAILING_CLOSERS + " "))
+
+
+def _ends_cut_short(stripped: str) -> bool:
+    """TRUNCATED's test, compiling it only for text that ends in an ellipsis."""
+    return stripped.endswith(ELLIPSIS_ENDS) and bool(TRUNCATED.search(stripped))
 
 
 def sentence_count(text: str) -> int:

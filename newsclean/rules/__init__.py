@@ -33,11 +33,9 @@ also with glued text nodes split), on word boundaries, so "Comments", "COMMENTS:
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -67,6 +65,7 @@ PAGE_KIND_PHRASES = (
     "maintenance",
     "wall_prompt",  # no kind: the prompt right below a paywall's or sign-in wall's teaser
 )
+PAGE_KIND_PROMPT = "wall_prompt"
 
 END = ""  # trie key marking the end of a phrase (no word is empty)
 
@@ -77,19 +76,25 @@ class PhraseSet:
     however many phrases there are (thousands, over all languages)."""
 
     phrases: frozenset[str]
-    _trie: dict
     _depth: int
 
     @classmethod
     def build(cls, phrases: set[str]) -> PhraseSet:
+        """The set of the folded phrases (folding each phrase is the costly part of loading rules)."""
         folded = {fold(p) for p in phrases} - {""}
+        return cls(frozenset(folded), max((p.count(" ") + 1 for p in folded), default=0))
+
+    @cached_property
+    def _trie(self) -> dict:
+        """The phrases word by word, built at the first match: a set the run never matches against
+        (most page kinds' own sets) costs nothing, and the rules cache stores only the phrases."""
         trie: dict = {}
-        for phrase in folded:
+        for phrase in self.phrases:
             node = trie
             for word in phrase.split(" "):
                 node = node.setdefault(word, {})
             node[END] = phrase
-        return cls(frozenset(folded), trie, max((p.count(" ") + 1 for p in folded), default=0))
+        return trie
 
     def _longest_at(self, words: list[str], start: int) -> str | None:
         node, found = self._trie, None
@@ -144,9 +149,15 @@ class Rules:
     bylines: PhraseSet
     captions: PhraseSet
     page_kinds: dict[str, PhraseSet]  # page kind (PAGE_KIND_PHRASES) -> its phrases
+    # Every kind's phrases (not the wall prompt) in one trie, so a line is walked once for all
+    # kinds, and the kinds each phrase names, in PAGE_KIND_PHRASES order.
+    any_page_kind: PhraseSet
+    page_kinds_of: dict[str, tuple[str, ...]]
 
 
 def _read_rule_file(path: Path | str, text: str) -> dict:
+    import tomllib  # only when the rules cache misses: a warm start parses no TOML
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -194,15 +205,6 @@ def _kind_of(value: object) -> str:
     )
 
 
-def _builtin_files() -> list[tuple[str, str]]:
-    folder = resources.files(__package__)
-    return sorted(
-        (entry.name, entry.read_text(encoding="utf-8"))
-        for entry in folder.iterdir()
-        if entry.name.endswith(".toml")
-    )
-
-
 def _without_disabled(kind: str, phrases: set[str], disabled: list[tuple[str, str, str]]) -> set[str]:
     """The phrases of a kind less those a file disables (compared folded); disabling a phrase no
     file defines is an error, so a typo does not pass silently."""
@@ -216,21 +218,49 @@ def _without_disabled(kind: str, phrases: set[str], disabled: list[tuple[str, st
     return {p for p in phrases if fold(p) not in off}
 
 
-@lru_cache(maxsize=8)
-def load_rules(extra_files: tuple[str, ...] = ()) -> Rules:
-    """The built-in rules merged with the user's rule files (cached: rules are immutable)."""
-    sources: list[tuple[str, str]] = _builtin_files()
+def _builtin_files() -> list[tuple[str, bytes]]:
+    """(name, content) of the built-in rules files, by name."""
+    folder = Path(__file__).parent
+    if not folder.is_dir():  # installed in a zip: only importlib.resources (5 ms to import) can read it
+        from importlib import resources
+
+        entries = [entry for entry in resources.files(__package__).iterdir() if entry.name.endswith(".toml")]
+        return sorted((entry.name, entry.read_bytes()) for entry in entries)
+    return sorted((path.name, path.read_bytes()) for path in folder.glob("*.toml"))
+
+
+def _rule_sources(extra_files: tuple[str, ...]) -> list[tuple[str, bytes]]:
+    """(name, content) of every rules file: the built-in ones, then the user's in their order.
+    Bytes: the cache key hashes them, and only a cache miss decodes them."""
+    sources = _builtin_files()
     for name in extra_files:
         try:
-            sources.append((name, Path(name).read_text(encoding="utf-8")))
+            sources.append((name, Path(name).read_bytes()))
         except OSError as exc:
             raise ConfigError(f"{name}: cannot read rules file: {exc.strerror}") from None
+    return sources
+
+
+@lru_cache(maxsize=8)
+def load_rules(extra_files: tuple[str, ...] = ()) -> Rules:
+    """The built-in rules merged with the user's rule files (cached: rules are immutable).
+
+    Built once per process; across processes the built tables come from the rules cache
+    (rules/cache.py), keyed on the content of every file, so a changed file is parsed afresh."""
+    from .cache import cached_tables
+
+    return _rules_from_tables(cached_tables(_rule_sources(extra_files), _build_tables))
+
+
+def _build_tables(sources: list[tuple[str, bytes]]) -> dict:
+    """The merged, folded rules of these files as plain data (dicts, sets, tuples, strings): the
+    form the cache stores."""
     stopwords: dict[str, set[str]] = {}
     phrases: dict[str, set[str]] = {kind: set() for kind in PHRASE_KINDS}
     disabled: list[tuple[str, str, str]] = []  # (file, kind, phrase)
     page_kinds: dict[str, set[str]] = {kind: set() for kind in PAGE_KIND_PHRASES}
-    for name, text in sources:
-        data = _read_rule_file(name, text)
+    for name, content in sources:
+        data = _read_rule_file(name, content.decode("utf-8"))
         lang = data.get("language", Path(name).stem)
         if "stopwords" in data:
             stopwords.setdefault(lang, set()).update(data["stopwords"].casefold().split())
@@ -245,9 +275,34 @@ def load_rules(extra_files: tuple[str, ...] = ()) -> Rules:
     for lang, words in sorted(stopwords.items()):
         for word in words:
             languages_of.setdefault(word, []).append(lang)
+
+    def table(phrase_set: PhraseSet) -> tuple[frozenset[str], int]:
+        return phrase_set.phrases, phrase_set._depth
+
+    kind_sets = {kind: PhraseSet.build(page_kinds[kind]) for kind in PAGE_KIND_PHRASES}
+    kinds_of: dict[str, list[str]] = {}
+    for kind, phrase_set in kind_sets.items():
+        if kind != PAGE_KIND_PROMPT:
+            for phrase in phrase_set.phrases:
+                kinds_of.setdefault(phrase, []).append(kind)
+    return {
+        "stopwords": {lang: frozenset(words) for lang, words in stopwords.items()},
+        "stopword_languages": {word: tuple(langs) for word, langs in languages_of.items()},
+        "phrases": {kind: table(PhraseSet.build(phrases[kind])) for kind in PHRASE_KINDS},
+        "page_kinds": {kind: table(phrase_set) for kind, phrase_set in kind_sets.items()},
+        # Built from the folded phrases, folded again, as the stage built it before it was cached here.
+        "any_page_kind": table(PhraseSet.build(set(kinds_of))),
+        "page_kinds_of": {phrase: tuple(kinds) for phrase, kinds in kinds_of.items()},
+    }
+
+
+def _rules_from_tables(tables: dict) -> Rules:
+    """The Rules object of _build_tables' plain data."""
     return Rules(
-        stopwords={lang: frozenset(words) for lang, words in stopwords.items()},
-        stopword_languages={word: tuple(langs) for word, langs in languages_of.items()},
-        **{kind: PhraseSet.build(phrases[kind]) for kind in PHRASE_KINDS},
-        page_kinds={kind: PhraseSet.build(page_kinds[kind]) for kind in PAGE_KIND_PHRASES},
+        stopwords=tables["stopwords"],
+        stopword_languages=tables["stopword_languages"],
+        **{kind: PhraseSet(*tables["phrases"][kind]) for kind in PHRASE_KINDS},
+        page_kinds={kind: PhraseSet(*tables["page_kinds"][kind]) for kind in PAGE_KIND_PHRASES},
+        any_page_kind=PhraseSet(*tables["any_page_kind"]),
+        page_kinds_of=tables["page_kinds_of"],
     )

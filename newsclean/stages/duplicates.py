@@ -14,11 +14,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Container
 
-from rapidfuzz import fuzz
-
 from ..config import Config
 from ..document import Block, Document, Stage
 from ..model.features import analyze
+from ..parse import fuzzy
 from ..parse.text import word_key
 from ..rules import load_rules
 from .span_edges import trim_labels
@@ -67,12 +66,12 @@ def similarity(copy: str, original: str, config: Config) -> float:
     if copy == original:
         return 100.0
     a, b = _bounded(copy, limit), _bounded(original, limit)
-    score = fuzz.ratio(a, b)
+    score = fuzzy.ratio(a, b)
     if len(original) > len(copy) >= config.duplicate_min_truncated * len(original):
         # A truncated copy is a near-exact prefix of the original. (A later paragraph that
         # starts like an earlier, shorter one and goes on is not a copy: it says more.)
         head = copy[: 2 * limit]
-        score = max(score, fuzz.ratio(head, original[: len(head)]))
+        score = max(score, fuzzy.ratio(head, original[: len(head)]))
     return score
 
 

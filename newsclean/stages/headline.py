@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
-
 from ..config import Config
 from ..document import Document, Removal, Stage
 from ..model.features import analyze
+from ..parse import fuzzy
 from ..parse.text import fold
 from ..rules import load_rules
 from .headline_choice import Candidate, best, is_site_name, score_candidates, strip_site_name
@@ -75,7 +74,7 @@ def mark_headline(doc: Document, config: Config) -> Document:
     wanted = title_variants(doc.meta.title)
     for block in doc.kept()[:SCAN_BLOCKS]:
         folded = fold(block.text)
-        if folded and any(fuzz.ratio(folded, variant) >= MATCH_SCORE for variant in wanted):
+        if folded and any(fuzzy.ratio(folded, variant) >= MATCH_SCORE for variant in wanted):
             block.removal = Removal(Stage.TITLE, "headline (kept as the title)")
             break
     return doc

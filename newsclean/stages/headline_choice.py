@@ -23,10 +23,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from ..model.features import LineFeatures, line_features
-from ..parse.text import CJK_CHAR, fold, is_cut_short, is_list_item, tokens
+from ..parse import fuzzy
+from ..parse.text import fold, has_cjk, is_cut_short, is_list_item, tokens
 from ..rules import Rules
 from .span_edges import CONTACT
 
@@ -272,7 +271,7 @@ def _cased(word: str) -> bool:
 
 def cjk_pairs(words: list[str]) -> list[str]:
     """Pairs of neighbouring single CJK characters among a line's words."""
-    singles = [w for w in words if len(w) == 1 and CJK_CHAR.match(w)]
+    singles = [w for w in words if len(w) == 1 and has_cjk(w)]
     return [a + b for a, b in zip(singles, singles[1:])]
 
 
@@ -309,7 +308,7 @@ def agree(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     if short.count(" ") >= 2 and f" {short} " in f" {long} ":
         return True
-    return fuzz.ratio(a, b) >= AGREE_SCORE
+    return fuzzy.ratio(a, b) >= AGREE_SCORE
 
 
 @dataclass

@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 
 from ..document import Block, Document, PageKind, Stage
 from ..model.features import LineFeatures
-from ..parse.text import CJK_CHAR, fold
-from ..rules import PhraseSet, Rules
+from ..parse.text import CJK_CHAR, LazyPattern, fold, has_cjk
+from ..rules import PAGE_KIND_PROMPT, Rules
 
 # Wall and error lines are short: a long paragraph that mentions "captcha" is an article's.
 # (A long line is matched on its first words only; a notice in two languages can be long.)
 MAX_WALL_LINE_WORDS = 80
 # The phrase list of the prompts that cut a teaser off, and how far below the span one is looked for.
-PROMPT = "wall_prompt"
+PROMPT = PAGE_KIND_PROMPT
 PROMPT_LINES = 3
 # A one-word phrase ("captcha", "forbidden") counts only in a line of at most this many words,
 # a bare number ("404") only in one of at most MAX_NUMBER_LINE_WORDS.
@@ -30,7 +30,7 @@ MAX_WEAK_LINE_WORDS = 20
 MAX_NUMBER_LINE_WORDS = 6
 # Lines around the span (above and below) whose wall text counts as "right around it".
 AROUND_LINES = 6
-CJK_GAP = re.compile(f"(?<={CJK_CHAR.pattern}) (?={CJK_CHAR.pattern})")
+CJK_GAP = LazyPattern(f"(?<={CJK_CHAR.pattern}) (?={CJK_CHAR.pattern})")  # compiled for the first CJK phrase found
 # A title's parts: "Page not found | Example News" is "Page not found" and the site's name. Not
 # at a colon: "Access denied: court rules against ministry" is one headline.
 # (Single spaces around the dash, no `\s+`: a pattern that scans runs of spaces backtracks.)
@@ -88,7 +88,7 @@ class Evidence:
         self.weight[kind] += weight
         if kind not in self.phrase:
             # Folded CJK text has a space between characters; a reason shows the phrase as written.
-            self.phrase[kind], self.where[kind] = CJK_GAP.sub("", phrase), where
+            self.phrase[kind], self.where[kind] = without_cjk_gaps(phrase), where
 
     def weighed(self, kind: PageKind) -> float:
         """The words of text of one kind, promotional kinds counting half (PROMO_WEIGHT)."""
@@ -112,34 +112,14 @@ class Evidence:
         return max(kinds, key=lambda kind: (self.weighed(kind), -list(PageKind).index(kind)))
 
 
-@dataclass(frozen=True)
-class KindPhrases:
-    """Every kind's phrases in one trie (one walk over a line, not one per kind), and the kinds of each."""
-
-    phrases: PhraseSet
-    kinds: dict[str, tuple[PageKind, ...]]
+def without_cjk_gaps(phrase: str) -> str:
+    """A folded phrase without the spaces folding put between CJK characters ("登 录" -> "登录")."""
+    return CJK_GAP.sub("", phrase) if has_cjk(phrase) else phrase
 
 
-# A cache like load_rules' own (rules are immutable, and few: one per set of rule files).
-_KIND_PHRASES: dict[int, tuple[Rules, KindPhrases]] = {}
-MAX_CACHED_RULES = 8
-
-
-def kind_phrases(rules: Rules) -> KindPhrases:
-    """The combined phrase trie of a Rules object (built once per Rules: rules are immutable)."""
-    cached = _KIND_PHRASES.get(id(rules))
-    if cached is not None and cached[0] is rules:
-        return cached[1]
-    kinds: dict[str, list[PageKind]] = defaultdict(list)
-    for name, phrase_set in rules.page_kinds.items():
-        if name != PROMPT:
-            for phrase in phrase_set.phrases:
-                kinds[phrase].append(PageKind(name))
-    combined = KindPhrases(PhraseSet.build(set(kinds)), {p: tuple(k) for p, k in kinds.items()})
-    if len(_KIND_PHRASES) >= MAX_CACHED_RULES:
-        _KIND_PHRASES.clear()
-    _KIND_PHRASES[id(rules)] = (rules, combined)
-    return combined
+# A kind's name in the rules (PAGE_KIND_PHRASES) to the kind: a dict lookup per hit, where
+# PageKind(name) would cost an Enum call.
+KIND_BY_NAME = {kind.value: kind for kind in PageKind}
 
 
 def kinds_in(text: str, folded: tuple[str, ...], rules: Rules) -> list[tuple[PageKind, str]]:
@@ -147,15 +127,14 @@ def kinds_in(text: str, folded: tuple[str, ...], rules: Rules) -> list[tuple[Pag
     # "n'existe" and "n’existe" fold differently (the curly one to "n existe"): read both ways.
     folded = folded + tuple(f.replace("'", " ") for f in folded if "'" in f)
     words = max(text.count(" ") + 1 for text in folded)
-    table = kind_phrases(rules)
     found: dict[PageKind, str] = {}
-    for phrase in table.phrases.find_all(folded):
+    for phrase in rules.any_page_kind.find_all(folded):
         # A one-word phrase names a kind only in a short line: "room 301" and "it's a
         # formerly forbidden fruit, sure to be enjoyed by ..." do not.
         if " " not in phrase and words > (MAX_NUMBER_LINE_WORDS if phrase.isdigit() else MAX_WEAK_LINE_WORDS):
             continue
-        for kind in table.kinds[phrase]:
-            found.setdefault(kind, phrase)
+        for name in rules.page_kinds_of[phrase]:
+            found.setdefault(KIND_BY_NAME[name], phrase)
     if DIGIT.search(text, 0, 400) and PRICE.search(text[:400]):
         found.setdefault(PageKind.PAYWALL, PRICE_PHRASE)
     return list(found.items())
@@ -300,7 +279,7 @@ def wall_prompt(
             # "Sign in to continue reading" is a sign-in wall, "Subscribe to continue reading" a paywall.
             kinds = {kind for kind, _ in signals.tags[i]}
             login = PageKind.LOGIN_WALL in kinds and PageKind.PAYWALL not in kinds
-            return (PageKind.LOGIN_WALL if login else PageKind.PAYWALL), CJK_GAP.sub("", phrase), i
+            return (PageKind.LOGIN_WALL if login else PageKind.PAYWALL), without_cjk_gaps(phrase), i
     return None
 
 

@@ -10,11 +10,10 @@ no line is plausible the page has no title.
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
-
 from ..config import Config
 from ..document import Document, Removal, Stage, Verdict
 from ..model.features import Analysis, LineFeatures, analyze
+from ..parse import fuzzy
 from ..rules import Rules, load_rules
 from .boilerplate import boilerplate_reason
 from .error_page import error_phrase
@@ -128,7 +127,7 @@ def mark_title(doc: Document, config: Config) -> Document:
     if doc.meta.title:
         # A title from the header or the HTML: mark the line that repeats it.
         wanted = doc.meta.title
-        chosen = next((i for i in reversed(candidates) if fuzz.ratio(doc.blocks[i].text, wanted) >= MATCH_SCORE), None)
+        chosen = next((i for i in reversed(candidates) if fuzzy.ratio(doc.blocks[i].text, wanted) >= MATCH_SCORE), None)
     else:
         chosen = choose_headline(doc, analysis, candidates, body_start, rules, config)
         if chosen is not None:
