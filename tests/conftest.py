@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The rules cache of the whole run (and of the processes it starts) goes to a folder of its own,
+# under the system temp folder, not the user's ~/.cache. A run may still choose one (NEWSCLEAN_CACHE_DIR).
+os.environ.setdefault("NEWSCLEAN_CACHE_DIR", tempfile.mkdtemp(prefix="newsclean-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
