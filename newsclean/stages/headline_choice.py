@@ -259,7 +259,7 @@ def topic_words(text: str, stopwords: frozenset[str]) -> frozenset[str]:
     # Short words are mostly function words in alphabets with case; Hangul, Arabic or Hebrew
     # words are short and still carry the topic.
     topic = {w for w in words if len(w) >= (MIN_TOPIC_WORD if _cased(w) else 2) and w not in stopwords and not w.isdigit()}
-    if not text.isascii():
+    if has_cjk(text):
         topic.update(cjk_pairs(words))
     return frozenset(topic)
 
@@ -287,7 +287,7 @@ def body_vocabulary(texts: Iterable[str]) -> set[str]:
     for text in texts:
         words = tokens(text)
         vocabulary.update(map(stem, words))
-        if not text.isascii():
+        if has_cjk(text):  # one test per line, not one per single-letter word
             vocabulary.update(cjk_pairs(words))
     return vocabulary
 
