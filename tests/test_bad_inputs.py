@@ -224,17 +224,19 @@ def test_two_near_identical_1_mb_lines_are_compared_on_a_bounded_head_and_tail(
 
 
 def count_comparisons(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Every pair of strings the stages hand to rapidfuzz's fuzz.ratio from now on (the list fills as they run)."""
-    from rapidfuzz import fuzz
+    """Every pair of strings the stages compare from now on (the list fills as they run): the stages
+    call newsclean.parse.fuzzy.ratio, which is rapidfuzz's ratio once imported."""
+    from rapidfuzz.fuzz import ratio
+
+    from newsclean.parse import fuzzy
 
     compared: list[tuple[str, str]] = []
-    ratio = fuzz.ratio
 
     def counted(a: str, b: str, **kwargs: object) -> float:
         compared.append((a, b))
         return ratio(a, b, **kwargs)
 
-    monkeypatch.setattr(fuzz, "ratio", counted)
+    monkeypatch.setattr(fuzzy, "ratio", counted)
     return compared
 
 
