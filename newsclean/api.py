@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from .config import DEFAULT_CONFIG, Config
-from .document import Block, Document, Metadata, Stage
+from .document import Block, Document, Stage
 from .errors import InputError, NotTextError, TooLargeError
 from .parse.deadline import DeadlineExceeded, deadline
 from .parse.dump import parse_text_dump
@@ -140,14 +141,14 @@ def clean_parsed(doc: Document, text: str, config: Config, known: Mapping[str, s
 def clean_raw(raw: RawDocument, config: Config | None = None, templates: TemplateTable | None = None) -> Document:
     """Clean one RawDocument (a file, or one record of a container file such as JSONL or WARC)."""
     config = config or DEFAULT_CONFIG
-    return run_stages_in_time(parse_raw(raw, config), config, templates)
+    # No name holds the decoded text here: clean_decoded lets go of it once parsed.
+    return clean_decoded(*decode_raw(raw, config), config, raw.content_type, raw.meta, raw.source, templates)
 
 
 def parse_raw(raw: RawDocument, config: Config) -> Document:
     """A RawDocument decoded and parsed into an unmarked Document with its container's metadata."""
     text, encoding = decode_raw(raw, config)
     doc = parse(text, raw.source, encoding, config, media_type(raw.content_type))
-    del text  # the blocks hold their own lines: a huge dump's decoded text need not outlive parsing
     add_metadata(doc, raw.meta)
     return doc
 
@@ -177,8 +178,9 @@ def clean_decoded(
     gaps, then the stages. For pipelines that carry the text between steps (datatrove)."""
     config = config or DEFAULT_CONFIG
     doc = parse(text, source, encoding, config, media_type(content_type))
-    add_metadata(doc, known or {})
-    return run_stages_in_time(doc, config, templates)
+    if not (config.html_engine == "auto" and read_by_fast_reader(doc)):
+        text = ""  # only "auto" may read the page again: a huge dump's text need not outlive parsing
+    return clean_parsed(doc, text, config, known, templates)
 
 
 def clean_path(
@@ -263,8 +265,7 @@ def template_page(item: Document | RawDocument, config: Config) -> tuple[str, by
 
 def _unmarked_copy(doc: Document) -> Document:
     """A copy of doc's blocks and metadata a stage may mark without touching the caller's document."""
-    meta = Metadata(doc.meta.title, doc.meta.date, doc.meta.status, doc.meta.url, doc.meta.author,
-                    doc.meta.language, dict(doc.meta.extra))
+    meta = dataclasses.replace(doc.meta, extra=dict(doc.meta.extra))
     return Document(doc.source, [Block(b.line, b.text, b.removal) for b in doc.blocks], meta,
                     input_format=doc.input_format)
 

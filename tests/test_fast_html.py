@@ -197,6 +197,16 @@ def test_auto_engine_asks_trafilatura_only_when_unsure() -> None:
     assert all(b.dom is None for b in short.blocks) and short.paragraphs == PARAGRAPHS[:3]
 
 
+def test_auto_engine_takes_its_second_look_on_every_entry_point(tmp_path: Path) -> None:
+    # Files, bytes and container records go through clean_raw: the CLI's path, not only clean().
+    page = article_html(paragraphs=PARAGRAPHS[:3])
+    path = tmp_path / "short.html"
+    path.write_text(page, encoding="utf-8")
+    auto = Config(html_engine="auto")
+    for doc in (newsclean.clean_file(str(path), auto), newsclean.clean_bytes(page.encode(), config=auto)):
+        assert all(b.dom is None for b in doc.blocks) and doc.paragraphs == PARAGRAPHS[:3]
+
+
 def test_engine_option_through_the_cli_and_a_config_file(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(long_article(), encoding="utf-8")
