@@ -120,8 +120,11 @@ def test_short_prose_next_to_a_sign_in_prompt_is_a_wall() -> None:
     assert doc.teaser and doc.teaser[0].startswith("The tunnel under the old harbour")
 
 
-def test_price_per_period_is_a_subscription_offer_in_any_language() -> None:
-    doc = newsclean.clean(dump("Digital access", "Kr 49/måned", "€ 2,99 / Woche", "Avbryt når som helst"))
+@pytest.mark.parametrize("price", ["Kr 49/måned", "49 kr/måned", "€ 2,99 / Woche", "CHF 12 pro Monat"])
+def test_price_per_period_is_a_subscription_offer_in_any_language(price: str) -> None:
+    # Each price on its own, between lines that say nothing: the currency before or after the
+    # number, the period in the page's language.
+    doc = newsclean.clean(dump("Morgenbladet", price, "Om oss"))
     assert doc.verdict is Verdict.ERROR_PAGE and doc.page_kind is PageKind.PAYWALL
 
 

@@ -228,3 +228,11 @@ def test_browser_filters_lines_by_stage(tmp_path: Path) -> None:
     footer = summary.by_stage[Stage.FOOTER]
     assert len(dom.xpath("//section//table[@class='lines']/tbody/tr")) == len(doc.blocks)  # the browser's tree too
     assert dom.body.get("data-probe") == f"{len(doc.blocks)} {len(doc.blocks) - footer} {summary.removed - footer} false"
+
+
+def test_every_stage_has_its_colour() -> None:
+    # A new stage without one was shown untinted, with a grey legend box.
+    from newsclean.report.html import STAGE_CSS_COLOURS, stage_css
+
+    assert set(STAGE_CSS_COLOURS) == set(Stage)
+    assert all(f".{stage.value}" in stage_css() for stage in Stage)

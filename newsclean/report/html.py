@@ -43,7 +43,7 @@ from .summary import Summary, total
 from .worddiff import shorten, word_diff
 
 # (text colour, row tint) per stage: the terminal's palette (blue, red, yellow, magenta, cyan,
-# green), darkened or lightened so text on the tint keeps a readable contrast.
+# green, bright blue), darkened or lightened so text on the tint keeps a readable contrast.
 STAGE_CSS_COLOURS: dict[Stage, tuple[str, str]] = {
     Stage.HEADER: ("#1f4e9c", "#e8effa"),
     Stage.ERROR_PAGE: ("#b3261e", "#fbe9e7"),
@@ -51,6 +51,7 @@ STAGE_CSS_COLOURS: dict[Stage, tuple[str, str]] = {
     Stage.FOOTER: ("#8e2b8e", "#f6e8f6"),
     Stage.DUPLICATE: ("#00666f", "#e1f3f4"),
     Stage.TITLE: ("#1e7b34", "#e6f4ea"),
+    Stage.TEMPLATE: ("#3b3fb3", "#ecedfb"),
 }
 VERDICT_CLASSES = {"article": "ok", "error_page": "bad", "empty": "warn", "failed": "bad"}
 KEPT_CLASS = "kept"  # the filter's name for kept lines; their rows carry no class (most rows, fewest bytes)

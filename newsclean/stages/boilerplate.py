@@ -106,7 +106,6 @@ def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str |
         label = link_label(text, rules)
         if label:
             return f'link line ("{phrase_as_written(label, text)}:")'
-    if features.words <= MAX_PROMPT_WORDS:
         # A one-word phrase ("newsletter") only marks a short line; a longer line needs more.
         short = features.words <= MAX_LABEL_WORDS * 2
         found = [p for p in rules.boilerplate_phrases.find_all(features.folded) if " " in p or short]

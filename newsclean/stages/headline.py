@@ -19,7 +19,13 @@ from ..model.features import analyze
 from ..parse import fuzzy
 from ..parse.text import fold
 from ..rules import load_rules
-from .headline_choice import Candidate, best, is_site_name, score_candidates, strip_site_name
+from .headline_choice import (
+    Candidate,
+    best,
+    is_site_name,
+    score_candidates,
+    strip_site_name,
+)
 
 # The headline sits above the body: only the first few kept paragraphs are looked at.
 SCAN_BLOCKS = 3

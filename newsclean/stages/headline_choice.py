@@ -327,15 +327,13 @@ def score_candidates(
     body: Sequence[str],
     stopwords: frozenset[str],
     rules: Rules,
-    others: Sequence[str] = (),
     prior: dict[str, float] | None = None,
 ) -> list[Scored]:
-    """Every candidate scored; `body` is the article's opening paragraphs, `others` more texts
-    (lines nearby, titles in the markup) that may repeat a candidate."""
+    """Every candidate scored; `body` is the article's opening paragraphs."""
     vocabulary = body_vocabulary(body)
     body_set = {fold(t) for t in body}
     folded = [fold(c.text) for c in candidates]
-    pool = [*folded, *(fold(t) for t in others)]
+    pool = folded
     scored = []
     for index, candidate in enumerate(candidates):
         features = line_features(candidate.text, stopwords)

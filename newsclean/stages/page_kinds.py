@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..document import Block, Document, PageKind, Stage
 from ..model.features import LineFeatures
-from ..parse.text import CJK_CHAR, LazyPattern, fold, has_cjk
+from ..parse.text import CJK_SPACE, fold, has_cjk
 from ..rules import PAGE_KIND_PROMPT, Rules
 
 # Wall and error lines are short: a long paragraph that mentions "captcha" is an article's.
@@ -30,7 +30,6 @@ MAX_WEAK_LINE_WORDS = 20
 MAX_NUMBER_LINE_WORDS = 6
 # Lines around the span (above and below) whose wall text counts as "right around it".
 AROUND_LINES = 6
-CJK_GAP = LazyPattern(f"(?<={CJK_CHAR.pattern}) (?={CJK_CHAR.pattern})")  # compiled for the first CJK phrase found
 # A title's parts: "Page not found | Example News" is "Page not found" and the site's name. Not
 # at a colon: "Access denied: court rules against ministry" is one headline.
 # (Single spaces around the dash, no `\s+`: a pattern that scans runs of spaces backtracks.)
@@ -59,7 +58,7 @@ PERIODS = (
     "неделю|месяц|год|週|月|年|주|달"
 )
 PRICE = re.compile(
-    r"(?:[$€£¥₹₽]\s?\d{1,4}(?:[.,]\d{1,2})?|\d{1,4}(?:[.,]\d{1,2})?\s?(?:[$€£¥₹₽]|kr|zł|kč|chf|eur|usd|円|元))"
+    r"(?:(?:[$€£¥₹₽]|\b(?:kr|chf|usd|eur)\.?)\s?\d{1,4}(?:[.,]\d{1,2})?|\d{1,4}(?:[.,]\d{1,2})?\s?(?:[$€£¥₹₽]|kr|zł|kč|chf|eur|usd|円|元))"
     r"\s?(?:/|\bper\b|\ba\b|\bpar\b|\bpro\b|\bal\b|\bpor\b|\bim\b|\bw\b|\bв\b|\bза\b|\bi\b)?\s?(?:" + PERIODS + r")\b",
     re.IGNORECASE,
 )
@@ -95,11 +94,6 @@ class Evidence:
         return self.weight[kind] * PROMO_WEIGHT.get(kind, 1.0)
 
     @property
-    def total(self) -> float:
-        """All wall and error text found, in words (promotional kinds counting half)."""
-        return sum(self.weighed(kind) for kind in self.weight)
-
-    @property
     def errors(self) -> float:
         """The error and block text found, in words: what no page with an article shows."""
         return sum(self.weight[kind] for kind in self.weight if kind not in PROMO_WEIGHT)
@@ -114,7 +108,7 @@ class Evidence:
 
 def without_cjk_gaps(phrase: str) -> str:
     """A folded phrase without the spaces folding put between CJK characters ("登 录" -> "登录")."""
-    return CJK_GAP.sub("", phrase) if has_cjk(phrase) else phrase
+    return CJK_SPACE.sub("", phrase) if has_cjk(phrase) else phrase
 
 
 # A kind's name in the rules (PAGE_KIND_PHRASES) to the kind: a dict lookup per hit, where
@@ -202,8 +196,9 @@ def gather(doc: Document, lines: list[LineFeatures], rules: Rules) -> PageSignal
     near, page = Evidence(), Evidence()
     title = None
     titles = dict.fromkeys(t for t in (doc.meta.title, doc.meta.page_title) if t)
-    said = [{kind for kind, _, _ in title_kinds(t, rules)} for t in titles]
-    for kind, phrase, strong in (found for t in titles for found in title_kinds(t, rules)):
+    in_titles = [title_kinds(t, rules) for t in titles]
+    said = [{kind for kind, _, _ in found} for found in in_titles]
+    for kind, phrase, strong in (one for found in in_titles for one in found):
         near.add(kind, phrase, TITLE_WEIGHT, "title")
         page.add(kind, phrase, TITLE_WEIGHT, "title")
         # Said by the page's <title> and by its heading in other words, an error kind is as

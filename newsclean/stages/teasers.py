@@ -48,7 +48,9 @@ def is_teaser_list(lines: Sequence[LineFeatures], texts: Sequence[str] | None = 
     count = sum(blurbs)
     if count < MIN_TEASERS or any(a and b for a, b in zip(blurbs, blurbs[1:])):
         return False
-    from statistics import median  # here: statistics (with fractions, decimal) costs 5 ms to import
+    from statistics import (
+        median,  # here: statistics (with fractions, decimal) costs 5 ms to import
+    )
 
     if median(f.size for f, blurb in zip(lines, blurbs) if blurb) > MAX_MEDIAN_BLURB_WORDS:
         return False

@@ -8,7 +8,6 @@ from ..model.features import analyze
 from ..rules import load_rules
 from ..sites import TemplateTable, line_signature, site_key
 
-
 # Lines removed for where they stand (outside the article's edges, after an end marker): the
 # title stage may still take one of them as the headline, unless it is known as the template.
 RELABELLED = {Stage.BOILERPLATE, Stage.FOOTER}

@@ -17,8 +17,14 @@ from ..parse import fuzzy
 from ..rules import Rules, load_rules
 from .boilerplate import boilerplate_reason
 from .error_page import error_phrase
+from .headline_choice import (
+    Candidate,
+    best,
+    ends_like_sentence,
+    score_candidates,
+    strip_site_name,
+)
 from .markers import is_end_marker
-from .headline_choice import Candidate, best, ends_like_sentence, score_candidates, strip_site_name
 
 # Only lines the region finder left outside (or kept) may become the title.
 REPLACEABLE = {Stage.BOILERPLATE, Stage.FOOTER}
