@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from .config import DEFAULT_CONFIG, Config
 from .document import Document, Verdict
@@ -81,19 +82,24 @@ TEMPLATE_BEFORE: StageFn = mark_duplicates
 TEXT_STAGES_FOR_PAGES: tuple[StageFn, ...] = tuple(stage for stage in STAGES if stage is not mark_header)
 
 
-def clean_what_is_left(doc: Document, config: Config) -> Document:
-    """Run the text stages over the blocks still kept, as one document (their marks land on doc's
+@dataclass(frozen=True)
+class CleanWhatIsLeft:
+    """Run text stages over the blocks still kept, as one document (their marks land on doc's
     blocks, which they share): navigation and footers the markup removed cost the line model
     nothing, and are not the neighbours it reads the article's lines by."""
-    left = Document(source=doc.source, blocks=doc.kept(), meta=doc.meta, verdict=doc.verdict,
-                    input_format=doc.input_format, encoding=doc.encoding)
-    for stage in TEXT_STAGES_FOR_PAGES:
-        left = stage(left, config)
-    doc.verdict = left.verdict
-    return doc
+
+    stages: tuple[StageFn, ...] = TEXT_STAGES_FOR_PAGES
+
+    def __call__(self, doc: Document, config: Config) -> Document:
+        left = Document(source=doc.source, blocks=doc.kept(), meta=doc.meta, verdict=doc.verdict,
+                        input_format=doc.input_format, encoding=doc.encoding)
+        for stage in self.stages:
+            left = stage(left, config)
+        doc.verdict = left.verdict
+        return doc
 
 
-FAST_HTML_STAGES: tuple[StageFn, ...] = (mark_page_furniture, clean_what_is_left)
+FAST_HTML_STAGES: tuple[StageFn, ...] = (mark_page_furniture, CleanWhatIsLeft())
 
 
 def read_by_fast_reader(doc: Document) -> bool:
@@ -139,9 +145,11 @@ def fast_reading_is_sure(doc: Document, config: Config) -> bool:
 
 
 def with_templates(stages: Sequence[StageFn], table: TemplateTable) -> tuple[StageFn, ...]:
-    """The stages with the `template` stage for table inserted before TEMPLATE_BEFORE (for the fast
-    HTML reader's two steps, between the markup's furniture and the text stages: not measured)."""
-    at = list(stages).index(TEMPLATE_BEFORE) if TEMPLATE_BEFORE in stages else len(stages) - 1
+    """The stages with the `template` stage for table inserted before TEMPLATE_BEFORE; for the fast
+    HTML reader, in the same place among the text stages it runs on what the markup left."""
+    if isinstance(stages[-1], CleanWhatIsLeft):
+        return (*stages[:-1], CleanWhatIsLeft(with_templates(stages[-1].stages, table)))
+    at = list(stages).index(TEMPLATE_BEFORE)
     return (*stages[:at], TemplateStage(table), *stages[at:])
 
 

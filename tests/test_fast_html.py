@@ -269,3 +269,15 @@ def test_any_markup_reads_into_clean_blocks(parts: list[str]) -> None:
         assert block.dom.tag == "pre" or block.text == block.text.strip()  # a listing keeps its indentation
         assert "\x00" not in block.text and 0.0 <= block.dom.link_density <= 1.0
     newsclean.clean("".join(parts), config=FAST)  # and the stages take whatever it made
+
+
+def test_site_templates_run_in_the_same_place_for_the_fast_reader() -> None:
+    # Among the text stages, before the duplicates (where it was measured best), not before them all.
+    from newsclean.pipeline import TEMPLATE_BEFORE, CleanWhatIsLeft, with_templates
+    from newsclean.sites import TemplateTable
+    from newsclean.stages.template import TemplateStage
+
+    furniture, left = with_templates(FAST_HTML_STAGES, TemplateTable())
+    assert furniture is FAST_HTML_STAGES[0] and isinstance(left, CleanWhatIsLeft)
+    at = next(i for i, stage in enumerate(left.stages) if isinstance(stage, TemplateStage))
+    assert left.stages[at + 1] is TEMPLATE_BEFORE and at > 0

@@ -15,7 +15,6 @@ from itertools import islice
 
 from ..api import template_page
 from ..config import Config
-from ..errors import NewscleanError
 from ..read.raw import STDIN
 from ..read.sources import read_documents
 from ..sites import TemplateLearner, TemplateTable
@@ -33,9 +32,7 @@ def file_pages(path: str, config: Config) -> list[Page]:
             page = template_page(raw, config)
             if page is not None:
                 pages.append(page)
-    except NewscleanError:
-        pass
-    except Exception:  # a reader bug on one odd file must not stop the run: cleaning reports it
+    except Exception:  # unreadable input, or a reader bug on one odd file: cleaning reports it
         pass
     return pages
 

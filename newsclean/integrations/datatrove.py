@@ -207,9 +207,6 @@ class NewscleanExtractor(BaseExtractor):
         metadata = {key: value for key, value in record.items() if key not in BODY_KEYS}
         if not self.keep_removed:
             del metadata["removed"]
-        kind = getattr(doc, "page_kind", None)  # newer newsclean tells an article from a listing
-        if kind is not None and "page_kind" not in metadata:
-            metadata["page_kind"] = getattr(kind, "value", kind)
         document.metadata = metadata | passthrough
         return True
 
