@@ -17,7 +17,7 @@ from .read.charsets import declared_charset, media_type
 from .read.compression import MAGIC_BYTES, compression_of
 from .read.raw import STDIN, RawDocument, decode, looks_like_html
 from .read.server_messages import strip_server_messages
-from .read.sources import read_documents
+from .read.sources import documents_of
 from .sites import TemplateLearner, TemplateTable, site_key
 from .sites.templates import page_lines
 from .stages import mark_header
@@ -197,7 +197,7 @@ def clean_path(
     """
     config = config or DEFAULT_CONFIG
     try:
-        for raw in read_documents(str(path), config.max_bytes, config.input_format, config.field):
+        for raw in documents_of(str(path), config):
             try:
                 yield clean_raw(raw, config, templates)
             except InputError as exc:
@@ -232,7 +232,7 @@ def clean_file(path: str, config: Config | None = None, templates: TemplateTable
     Compressed files are read transparently; for JSONL or WARC files use clean_path.
     """
     config = config or DEFAULT_CONFIG
-    raws = read_documents(str(path), config.max_bytes, config.input_format, config.field)
+    raws = documents_of(str(path), config)
     first = next(raws, None)
     if first is None:
         raise InputError(str(path), "holds no document (an empty JSONL or WARC file)")
@@ -284,7 +284,7 @@ def learn_templates(items: Iterable[Document | RawDocument | str | os.PathLike[s
     learner = TemplateLearner(config.template_max_pages)
     for item in items:
         raws: Iterable[Document | RawDocument] = (
-            read_documents(os.fspath(item), config.max_bytes, config.input_format, config.field)
+            documents_of(os.fspath(item), config)
             if isinstance(item, str | os.PathLike) else [item])
         for one in raws:
             page = template_page(one, config)

@@ -16,7 +16,14 @@ from typing import Any, BinaryIO, Generic, NoReturn, TypeVar
 import click
 
 from . import __version__
-from .config import DEFAULT_CONFIG, HTML_ENGINES, INPUT_FORMATS, Config, load_config, parse_size
+from .config import (
+    DEFAULT_CONFIG,
+    HTML_ENGINES,
+    INPUT_FORMATS,
+    Config,
+    load_config,
+    parse_size,
+)
 from .document import Document
 from .errors import ConfigError, printable
 from .read.raw import STDIN

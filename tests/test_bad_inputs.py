@@ -33,8 +33,8 @@ import newsclean
 from newsclean import Config, Verdict
 from newsclean.cli import main
 from newsclean.parse.deadline import deadline
-from newsclean.read.containers import read_stream
 from newsclean.parse.text import LazyPattern
+from newsclean.read.containers import read_stream
 
 COMMAND = [sys.executable, "-m", "newsclean"]
 MIB = 1024 * 1024

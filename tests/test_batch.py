@@ -292,7 +292,7 @@ def test_summary_counts_match_the_documents(tmp_path: Path) -> None:
 
 
 def fake_container(records: dict[str, bytes]):  # type: ignore[no-untyped-def]
-    """A read_documents stand-in for a container file (what the inputs branch yields for JSONL/WARC)."""
+    """A documents_of stand-in for a container file (what the inputs branch yields for JSONL/WARC)."""
     def read(source: str, max_bytes: int = 0, input_format: str = "auto", field: str | None = None):  # type: ignore[no-untyped-def]
         for key, data in records.items():
             yield RawDocument(f"{source}#{key}", data, {}, key)
@@ -306,7 +306,7 @@ def test_container_records_go_to_one_file_each_below_the_container_stem(tmp_path
     (crawl / "2024" / "dump.jsonl.gz").write_bytes(b"stand-in")
     evil = {"1": SAMPLE.read_bytes(), "../../escape": b"Page not found\n", "/etc/passwd": b"x\n",
             "a\0b": b"y\n", "k" * 300: b"z\n"}
-    monkeypatch.setattr("newsclean.batch.worker.read_documents", fake_container(evil))
+    monkeypatch.setattr("newsclean.batch.worker.documents_of", fake_container(evil))
     summary = run([str(crawl)], BatchOptions(output_dir=str(out)))
     assert summary.exit_status == 0 and summary.documents == 5
     written = files_below(out)
@@ -320,7 +320,7 @@ def test_container_records_go_to_one_file_each_below_the_container_stem(tmp_path
 
 def test_container_records_streamed_as_text_are_each_headed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "dump.jsonl").write_bytes(b"stand-in")
-    monkeypatch.setattr("newsclean.batch.worker.read_documents", fake_container({"1": SAMPLE.read_bytes(), "2": b"Hello.\n"}))
+    monkeypatch.setattr("newsclean.batch.worker.documents_of", fake_container({"1": SAMPLE.read_bytes(), "2": b"Hello.\n"}))
     result = invoke(tmp_path / "dump.jsonl")
     assert result.exit_code == 0
     assert result.stdout.startswith(f"==> {tmp_path}/dump.jsonl#1 <==\nJapan, US ink")

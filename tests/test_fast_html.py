@@ -17,7 +17,12 @@ import newsclean
 from newsclean import Config, TooLargeError, Verdict
 from newsclean.document import Stage
 from newsclean.parse.fast_html import parse_html_fast
-from newsclean.pipeline import FAST_HTML_STAGES, HTML_STAGES, fast_reading_is_sure, stages_for
+from newsclean.pipeline import (
+    FAST_HTML_STAGES,
+    HTML_STAGES,
+    fast_reading_is_sure,
+    stages_for,
+)
 
 FAST = Config(html_engine="fast")
 

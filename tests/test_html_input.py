@@ -17,9 +17,9 @@ from pages import CODE, ERROR_PAGES, PARAGRAPHS, TITLE, article_html
 
 import newsclean
 from newsclean import Config, Stage, TooLargeError, Verdict
-from newsclean.parse.deadline import DeadlineExceeded, deadline
 from newsclean.cli import main
 from newsclean.parse import html
+from newsclean.parse.deadline import DeadlineExceeded, deadline
 from newsclean.parse.html import ExtractionTimeout
 
 HANG = 300  # seconds: only a guard against a test that never ends

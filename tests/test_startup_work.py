@@ -10,13 +10,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES
 
 import newsclean
 from newsclean import rules
 from newsclean.errors import ConfigError
 from newsclean.rules import cache
-
-from conftest import SAMPLES
 
 DUMP = SAMPLES / "japan-us-minerals.txt"
 BUILTIN_FILES = len(list(Path(rules.__file__).parent.glob("*.toml")))

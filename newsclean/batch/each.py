@@ -12,12 +12,11 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import TypeVar
 
-from ..api import clean_raw
+from ..api import clean_path
 from ..config import Config
 from ..document import Document
-from ..errors import NewscleanError
+from ..errors import InputError
 from ..read.raw import STDIN
-from ..read.sources import read_documents
 from ..sites import TemplateTable
 from .pool import pool_context
 
@@ -54,14 +53,12 @@ def _ignore_interrupts() -> None:
 
 def _clean_input(path: str, config: Config, convert: Callable[[Document], T],
                  templates: TemplateTable | None = None) -> list[Result[T]]:
-    """The results of one input (a file, or every record of a container)."""
+    """The results of one input (a file, or every record of a container), as clean_path cleans them."""
     results: list[Result[T]] = []
-    try:
-        for raw in read_documents(path, config.max_bytes, config.input_format, config.field):
-            try:
-                results.append((raw.source, convert(clean_raw(raw, config, templates)), None))
-            except NewscleanError as exc:
-                results.append((raw.source, None, str(exc)))
-    except NewscleanError as exc:
-        results.append((path, None, str(exc)))
+
+    def failed(exc: InputError) -> None:
+        results.append((exc.source, None, str(exc)))
+
+    for doc in clean_path(path, config, on_error=failed, templates=templates):
+        results.append((doc.source, convert(doc), None))
     return results

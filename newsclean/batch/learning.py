@@ -16,7 +16,7 @@ from itertools import islice
 from ..api import template_page
 from ..config import Config
 from ..read.raw import STDIN
-from ..read.sources import read_documents
+from ..read.sources import documents_of
 from ..sites import TemplateLearner, TemplateTable
 from .worker import STOP_NOW, BatchOptions, LocalFlag, StopFlag, Task, init_worker
 
@@ -28,7 +28,7 @@ def file_pages(path: str, config: Config) -> list[Page]:
     (cleaning reports it)."""
     pages: list[Page] = []
     try:
-        for raw in read_documents(path, config.max_bytes, config.input_format, config.field):
+        for raw in documents_of(path, config):
             page = template_page(raw, config)
             if page is not None:
                 pages.append(page)
@@ -60,7 +60,7 @@ def readable_twice(path: str) -> bool:
 def single_document(path: str, config: Config) -> bool:
     """True when a file holds at most one document (nothing to learn a template from)."""
     try:
-        return len(list(islice(read_documents(path, config.max_bytes, config.input_format, config.field), 2))) < 2
+        return len(list(islice(documents_of(path, config), 2))) < 2
     except Exception:
         return True
 
@@ -73,35 +73,36 @@ def learn(tasks: list[Task], options: BatchOptions, jobs: int, flag: StopFlag | 
     the run goes on without templates rather than with a table that misses pages).
     """
     flag = flag or LocalFlag()
-    config = options.config
     tasks = [task for task in tasks if readable_twice(task.path)]
-    paths = [task.path for task in tasks]
-    if not paths or (len(paths) == 1 and single_document(paths[0], config)):
+    if jobs <= 1 or len(tasks) < 2:
+        return learn_paths([task.path for task in tasks], options.config, flag)
+    if nothing_to_learn([task.path for task in tasks], options.config):
         return None
-    learner = TemplateLearner(config.template_max_pages)
-    if jobs > 1:
-        if not _learn_in_pool(tasks, options, jobs, flag, learner):
-            if on_error is not None and not flag.value:
-                on_error("a worker process died while learning site templates; cleaning without them")
-            return None
-    else:
-        for path in paths:
-            if flag.value:
-                return None
-            _add(learner, file_pages(path, config))
+    learner = TemplateLearner(options.config.template_max_pages)
+    if not _learn_in_pool(tasks, options, jobs, flag, learner):
+        if on_error is not None and not flag.value:
+            on_error("a worker process died while learning site templates; cleaning without them")
+        return None
     return None if flag.value else useful(learner.table())
 
 
-def learn_paths(paths: list[str], config: Config) -> TemplateTable | None:
+def learn_paths(paths: list[str], config: Config, flag: StopFlag | None = None) -> TemplateTable | None:
     """The site templates of files, learnt in this process (unreadable ones skipped); None when no
-    site has two pages."""
+    site has two pages, or when the flag asks to stop."""
     paths = [path for path in paths if readable_twice(path)]
-    if not paths or (len(paths) == 1 and single_document(paths[0], config)):
+    if nothing_to_learn(paths, config):
         return None
     learner = TemplateLearner(config.template_max_pages)
     for path in paths:
+        if flag is not None and flag.value:
+            return None
         _add(learner, file_pages(path, config))
-    return useful(learner.table())
+    return None if flag is not None and flag.value else useful(learner.table())
+
+
+def nothing_to_learn(paths: list[str], config: Config) -> bool:
+    """No file, or one file of one document: no line can repeat (checked without parsing it)."""
+    return not paths or (len(paths) == 1 and single_document(paths[0], config))
 
 
 def useful(table: TemplateTable) -> TemplateTable | None:

@@ -22,7 +22,7 @@ from ..api import clean_raw
 from ..config import DEFAULT_CONFIG, Config
 from ..errors import NewscleanError, OutputError, printable
 from ..read.raw import RawDocument
-from ..read.sources import Selection, read_documents
+from ..read.sources import Selection, documents_of
 from ..sites import TemplateTable
 from ..writers import render
 from .outputs import (
@@ -187,7 +187,7 @@ def clean_task(task: Task, worker: Worker) -> FileResult:
     joined = _joined_output(task, worker.options)
     try:
         config = worker.options.config
-        for number, raw in enumerate(read_documents(task.path, config.max_bytes, config.input_format, config.field)):
+        for number, raw in enumerate(documents_of(task.path, config)):
             if number and worker.stopped():
                 result.complete = False
                 break

@@ -12,6 +12,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from ..config import Config
 from .raw import NUL_IN_NAME, STDIN, RawDocument
 
 
@@ -26,6 +27,11 @@ def read_documents(
     from .containers import read_input
 
     yield from read_input(source, max_bytes, input_format, field)
+
+
+def documents_of(source: str, config: Config) -> Iterator[RawDocument]:
+    """read_documents with the run's reading settings (max_bytes, input_format, field)."""
+    return read_documents(source, config.max_bytes, config.input_format, config.field)
 
 
 # --- choosing inputs: directories, --files-from lists, --glob / --exclude ----------------------

@@ -18,8 +18,8 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import groupby
 from html import escape
+from itertools import groupby
 
 from ..document import Block, Document, Removal, Stage
 from .lines import (

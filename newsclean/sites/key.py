@@ -49,7 +49,9 @@ def registered_domain(host: str) -> str:
     """
     host = host.lower().rstrip(".")
     try:
-        from tld import get_fld  # lazy: the list is parsed once, on first use; the file ships with tld
+        from tld import (
+            get_fld,  # lazy: the list is parsed once, on first use; the file ships with tld
+        )
     except ImportError:  # pragma: no cover - tld comes with trafilatura
         return host.removeprefix("www.")
     found = get_fld(host, fix_protocol=True, fail_silently=True)
