@@ -203,12 +203,8 @@ def validate_rules(config: Config) -> None:
 
 
 def input_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The options `clean` and `diff` share: settings, the walk's choice of files, how inputs are read."""
+    """The options `clean` and `diff` share: the walk's choice of files and workers, then the settings."""
     options = [
-        click.option("--config", "config_file", type=click.Path(dir_okay=False), help="TOML file of Config settings."),
-        click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
-                     help="Extra phrase-list TOML file (repeatable), merged with the built-in rules."),
-        click.option("--max-bytes", type=ByteSize(), default=None, metavar="SIZE", help=MAX_BYTES_HELP),
         click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
                      help="Worker processes (0 = one per usable CPU). [default: 0]"),
         click.option("--glob", "globs", multiple=True, metavar="PATTERN",
@@ -218,6 +214,19 @@ def input_options(command: Callable[..., Any]) -> Callable[..., Any]:
                      help="Leave out files and directories matching PATTERN (repeatable). A pattern with / "
                           "matches the path below the directory given, otherwise the name."),
         click.option("--hidden", is_flag=True, help="Also walk hidden files and directories (names starting with .)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return settings_options(command)
+
+
+def settings_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every command that cleans shares (clean, diff, crawl): settings, limits, how inputs are read."""
+    options = [
+        click.option("--config", "config_file", type=click.Path(dir_okay=False), help="TOML file of Config settings."),
+        click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
+                     help="Extra phrase-list TOML file (repeatable), merged with the built-in rules."),
+        click.option("--max-bytes", type=ByteSize(), default=None, metavar="SIZE", help=MAX_BYTES_HELP),
         click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=None,
                      help="What the inputs are; auto detects each by content: compression, WARC, JSONL, "
                           "a JSON document, HTML or text. [default: auto]"),
@@ -666,24 +675,14 @@ def show(console: Console, renderables: list[RenderableType], paged: bool) -> No
 @click.option("--time", "time_limit", default="24:00:00", show_default=True, help="Slurm time limit per task.")
 @click.option("--cpus-per-task", type=click.IntRange(min=1), default=1, show_default=True, help="Slurm and Ray.")
 @click.option("--mem-per-cpu-gb", type=click.IntRange(min=1), default=2, show_default=True, help="Slurm and Ray.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="TOML file of Config settings.")
-@click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Extra phrase-rule TOML file (repeatable).")
-@click.option("--max-bytes", type=ByteSize(), default=None, metavar="SIZE", help=MAX_BYTES_HELP)
-@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=None,
-              help="Override content detection for every input.")
-@click.option("--field", default=None, metavar="NAME", help="JSONL field holding the text or HTML.")
-@click.option("--html-engine", type=click.Choice(HTML_ENGINES), default=None,
-              help=f"How HTML pages are read, as for clean. [default: {DEFAULT_CONFIG.html_engine}]")
+@settings_options
 @click.option("--no-site-templates", is_flag=True,
               help="Do not learn the inputs' site templates (lines repeated across pages of one site) in two "
                    "passes before cleaning.")
 def crawl_command(input_path: str, output_folder: str, executor: str, tasks: int, workers: int | None,
                   logging_dir: str | None, output_format: str, keep_removed: bool, glob_pattern: str | None,
                   partition: str | None, time_limit: str, cpus_per_task: int, mem_per_cpu_gb: int,
-                  config_file: str | None, rule_files: tuple[str, ...], max_bytes: int | None,
-                  input_format: str | None, field: str | None, html_engine: str | None,
-                  no_site_templates: bool) -> None:
+                  no_site_templates: bool, **settings: Any) -> None:
     """Clean a crawl too big for one `newsclean clean` run with datatrove: on this machine, Slurm or Ray.
 
     INPUT and OUTPUT are folders, local or remote (s3://, hf://, anything fsspec opens); INPUT may
@@ -699,12 +698,8 @@ def crawl_command(input_path: str, output_folder: str, executor: str, tasks: int
     bucket of sites in OUTPUT/site-templates/tables), and the cleaning removes the lines repeated
     on many of a site's pages as the `template` stage (--no-site-templates: no passes).
     """
-    try:
-        config = build_config(config_file, rule_files, max_bytes, input_format, field, html_engine)
-        validate_rules(config)
-        TemplateLearner(config.template_max_pages)  # a bad setting is a usage error before the run
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
+    config = config_or_exit(**settings)
+    config, _ = templates_or_exit(config, False, None, None, None, no_site_templates)  # template settings checked
     try:
         from .integrations import (
             datatrove as steps,  # lazy: datatrove is an optional extra
@@ -718,9 +713,7 @@ def crawl_command(input_path: str, output_folder: str, executor: str, tasks: int
     for warning in steps.parallelism_warnings(steps.local_sizes(input_path, files), len(files), tasks):
         error_line(f"warning: {warning}")
     if workers is None:
-        from .batch.runner import usable_cpus
-
-        workers = min(tasks, usable_cpus()) if executor == "local" else -1
+        workers = min(tasks, _usable_cpus()) if executor == "local" else -1
     options = steps.CrawlOptions(
         input_path, output_folder, executor, tasks, workers, logging_dir, output_format, keep_removed, glob_pattern,
         partition, time_limit, cpus_per_task, mem_per_cpu_gb, site_templates=not no_site_templates,
