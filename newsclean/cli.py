@@ -28,6 +28,7 @@ from .document import Document
 from .errors import ConfigError, printable
 from .read.raw import STDIN
 from .read.sources import Selection, read_path_list
+from .report.summary import SORT_KEYS
 from .sites import TemplateLearner, TemplateTable
 from .writers import FORMATS
 
@@ -412,7 +413,7 @@ if TYPE_CHECKING:
 
     ReportEntry = tuple[Summary, Document | None]  # a document's counts, and the document when kept
 
-SORT_ORDERS = ("input", "removed", "share", "name")
+SORT_ORDERS = tuple(SORT_KEYS)  # the orders report.summary knows
 
 
 def diff_and_document(doc: Document) -> tuple[Summary, Document]:
@@ -550,7 +551,7 @@ def diff_entries(sources: list[str], config: Config, order: str, table: bool, ke
     from .batch.each import clean_each
     from .read.sources import InputProblem, iter_inputs
     from .report import diff as report
-    from .report.summary import SORT_KEYS, failed, summarize
+    from .report.summary import failed, summarize
 
     entries: list[ReportEntry] = []
     any_failed = False

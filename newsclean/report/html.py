@@ -223,8 +223,7 @@ def document_section(doc: Document, summary: Summary, anchor: str, options: View
 
 def page_kind(doc: Document | None) -> str | None:
     """The kind of page the document was found to be (None for an input that failed)."""
-    kind = getattr(doc, "page_kind", None)
-    return None if kind is None else str(getattr(kind, "value", kind))
+    return None if doc is None else doc.page_kind.value
 
 
 # --- many documents ----------------------------------------------------------------------
