@@ -1,0 +1,155 @@
+"""What still sits inside the article once its edges are found: widgets between its paragraphs.
+
+Signals that do not depend on the page's wording come first; phrase lists only name the label
+that opens a box or the caption label before a credit:
+
+- an inline box: a label that would end the article ("Related", "Mehr zum Thema") but with the
+  article going on below it, takes the headlines, dates and names under it up to where running
+  text resumes;
+- a widget label repeated on the page: the same short line that is not a sentence, printed three
+  times or more ("Article content", "Buy now", "View 6 Images");
+- a caption that ends with a photo credit ("... (Image: Getty)", "... | Foto: Reuters").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..config import Config
+from ..document import Document, Stage
+from ..model.features import LineFeatures, analyze
+from ..parse.text import fold, is_list_item, phrase_as_written
+from ..rules import Rules, load_rules
+from .headline_choice import AGENCY_CREDIT
+from .markers import is_end_marker
+
+# A box's headlines and names run at most this many lines below its label; further down, what
+# does not read as the article is the article's own structure, not the box.
+MAX_BOX_LINES = 8
+# Running text resumes with a paragraph of this many words, or of two sentences, or with two
+# sentence paragraphs in a row (a teaser's blurb is one short sentence).
+RESUME_WORDS = 30
+RESUME_SENTENCES = 2
+# A widget label is short and printed at least this many times on the page (a heading that a
+# table of contents or the menu repeats once is the article's own).
+MAX_WIDGET_WORDS = 8
+MIN_WIDGET_REPEATS = 3
+# Code has short repeated lines too ("});", "return x;"): its symbols are never a widget's.
+CODE_SYMBOLS = re.compile(r"[{}();=<>\[\]]")
+# A credit at the end of a caption: a caption label, a colon and a few words ("Foto: Reuters",
+# "(Image: Getty)", ".Bild: Jane Doe/dpa"), after a separator, a bracket or the caption's full stop
+# (after a plain space it is prose: "The report rests on one source: a leaked memo").
+CREDIT_TAIL = re.compile(r"(?:[.!?|)\]–—-]\s*|\s\()\(?([^\W\d_][^\W\d_ ]*?(?: [^\W\d_]+)?)\s?:\s*([^:()]+?)\)?\s*$")
+MAX_CREDIT_WORDS = 8
+
+
+def resumes_article(lines: Sequence[LineFeatures], position: int) -> bool:
+    """The line at position is running text of the article, not a teaser's blurb."""
+    features = lines[position]
+    if not (features.is_prose and features.sentence_end):
+        return False
+    if features.size >= RESUME_WORDS or features.sentences >= RESUME_SENTENCES:
+        return True
+    return position + 1 < len(lines) and lines[position + 1].is_prose and lines[position + 1].sentence_end
+
+
+def inline_boxes(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
+    """A label that would end the article inside it ("Related", "Lesen Sie auch"), with the
+    headlines, names and dates below it up to where the article's running text resumes."""
+    marks: dict[int, str] = {}
+    for position, features in enumerate(lines):
+        if position in marks or not is_end_marker(features, rules):
+            continue
+        if position == 0 or not lines[position - 1].is_prose:
+            continue  # a box stands below a paragraph (else: a column title, a label in a list)
+        phrase = rules.end_markers.prefix(features.folded) or ""
+        label = phrase_as_written(phrase, texts[position])
+        end = next((j for j in range(position + 1, min(len(lines), position + 1 + MAX_BOX_LINES)) if resumes_article(lines, j)), None)
+        marks[position] = f'inline box label ("{label}")'
+        if end is None:
+            continue  # no running text below it soon: only the label is sure
+        for j in range(position + 1, end):
+            marks[j] = f'in an inline box (under "{texts[position][:40]}")'
+    return marks
+
+
+def widget_key(text: str) -> str:
+    """A line's text as its repeats compare (case and spacing aside)."""
+    return fold(text)
+
+
+def between_prose(lines: Sequence[LineFeatures], position: int) -> bool:
+    """A running-text line stands right above or right below the line (not a table's or a code
+    listing's cell among other short lines)."""
+    return any(0 <= j < len(lines) and lines[j].is_prose for j in (position - 1, position + 1))
+
+
+def could_be_widget(features: LineFeatures, text: str, rules: Rules) -> bool:
+    """A short line that is no sentence, no list item, no byline, no lead-in to what follows
+    ("From Mom:") and no code."""
+    if features.is_prose or features.sentence_end or not 0 < features.words - features.numbers <= MAX_WIDGET_WORDS:
+        return False
+    stripped = text.strip()
+    if stripped.endswith((":", "：")) or is_list_item(stripped) or CODE_SYMBOLS.search(stripped):
+        return False
+    return rules.bylines.prefix(features.folded) is None
+
+
+def repeated_widgets(
+    lines: Sequence[LineFeatures], texts: Sequence[str], page_counts: Counter[str], rules: Rules
+) -> dict[int, str]:
+    """Short lines that are not sentences, printed MIN_WIDGET_REPEATS times or more on the page,
+    each of their copies in the article next to running text (a widget dropped between
+    paragraphs, not a table's cells or a list of links)."""
+    copies: dict[str, list[int]] = {}
+    for i, (features, text) in enumerate(zip(lines, texts)):
+        if could_be_widget(features, text, rules):
+            copies.setdefault(widget_key(text), []).append(i)
+    marks = {}
+    for key, positions in copies.items():
+        count = page_counts[key]
+        if count >= MIN_WIDGET_REPEATS and all(between_prose(lines, i) for i in positions):
+            marks.update((i, f"a widget label printed {count} times on the page") for i in positions)
+    return marks
+
+
+def credit_tail(text: str, rules: Rules) -> str | None:
+    """The credit that ends a caption ("Foto: Reuters" of "... | Foto: Reuters"), or None."""
+    match = CREDIT_TAIL.search(text[-200:])
+    if match and match.start(1) > 0 and rules.captions.equals((fold(match.group(1)),)):
+        credit = match.group(2)
+        if 0 < len(credit.split()) <= MAX_CREDIT_WORDS:
+            return text[len(text) - len(text[-200:]) + match.start(1) :].rstrip(")")
+    tail = AGENCY_CREDIT.search(text)
+    if tail and tail.start() > 0:
+        return tail.group(0).strip().rstrip(")")
+    return None
+
+
+def credited_captions(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
+    """Captions that end with a photo credit: the picture's text, not the article's."""
+    marks = {}
+    for position, text in enumerate(texts):
+        credit = credit_tail(text, rules)
+        if credit:
+            marks[position] = f'photo caption (ends with the credit "{credit[:40]}")'
+    return marks
+
+
+def mark_in_span(doc: Document, config: Config) -> Document:
+    """Remove the widgets left between the article's paragraphs: inline boxes, repeated widget
+    labels, credited captions."""
+    rules = load_rules(config.rule_files)
+    lines = analyze(doc, rules).lines
+    kept = doc.kept_positions()
+    kept_lines = [lines[i] for i in kept]
+    texts = [doc.blocks[i].text for i in kept]
+    marks = credited_captions(kept_lines, texts, rules)
+    page_counts = Counter(widget_key(block.text) for block in doc.blocks)
+    marks.update(repeated_widgets(kept_lines, texts, page_counts, rules))
+    marks.update(inline_boxes(kept_lines, texts, rules))
+    for position, reason in sorted(marks.items()):
+        doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)
+    return doc

@@ -1,0 +1,76 @@
+"""in_span stage: widgets left between the article's paragraphs (inline boxes, repeated widget
+labels, captions ending with a credit) go; the article's own headings, lists and code stay."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import BODY, HEADLINE, apply, dump
+
+from newsclean import Removal, Stage
+from newsclean.stages import mark_in_span
+
+
+def test_an_inline_box_goes_with_its_headlines_up_to_the_next_paragraph() -> None:
+    lines = [HEADLINE, BODY[0], BODY[1], "Related", "Ferry timetable cut for the summer", "Islanders fear for their jobs",
+             BODY[2], BODY[3], BODY[4]]  # fmt: skip
+    doc, marks = apply(mark_in_span, dump(*lines))
+    assert marks == {
+        4: Removal(Stage.BOILERPLATE, 'inline box label ("related")'),
+        5: Removal(Stage.BOILERPLATE, 'in an inline box (under "Related")'),
+        6: Removal(Stage.BOILERPLATE, 'in an inline box (under "Related")'),
+    }
+    assert doc.paragraphs[-3:] == BODY[2:]
+
+
+def test_a_box_label_that_follows_no_paragraph_takes_nothing() -> None:
+    # A column title in a table or a label among other short lines is no box.
+    lines = [HEADLINE, BODY[0], "Results", "Related", "North shore", "South shore", BODY[1], BODY[2], BODY[3]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert 5 not in marks and 6 not in marks
+
+
+def test_a_widget_label_printed_three_times_between_paragraphs_goes() -> None:
+    lines = [HEADLINE, BODY[0], "Article content", BODY[1], "Article content", BODY[2], "Article content", BODY[3], BODY[4]]
+    doc, marks = apply(mark_in_span, dump(*lines))
+    assert set(marks) == {3, 5, 7}
+    assert marks[3] == Removal(Stage.BOILERPLATE, "a widget label printed 3 times on the page")
+    assert doc.paragraphs == BODY
+
+
+def test_repeated_short_lines_of_code_lists_and_tables_stay() -> None:
+    code = ["SELECT name", "FROM stations", "SELECT name", "FROM stations", "SELECT name", "FROM stations"]
+    items = ["* North shore", "* North shore", "* North shore"]
+    _, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], *code, BODY[1], *items, BODY[2], BODY[3]))
+    assert marks == {}
+
+
+def test_a_heading_repeated_by_a_table_of_contents_stays() -> None:
+    # Printed twice (contents and heading): the article's own structure, not a widget.
+    lines = [HEADLINE, "Contents", "Water levels", "Ferries", BODY[0], "Water levels", BODY[1], BODY[2], "Ferries", BODY[3]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert marks == {}
+
+
+@pytest.mark.parametrize(
+    ("caption", "credit"),
+    [
+        ("Ferry passengers wait on the southern shore (Image: Getty)", "Image: Getty"),
+        ("Die Fähre am Südufer des Sees. | Foto: Reuters", "Foto: Reuters"),
+        ("Mud flats have spread along the southern shore of the lake since the start of June.Bild: Jane Doe/dpa",
+         "Bild: Jane Doe/dpa"),
+    ],
+)
+def test_a_caption_that_ends_with_a_credit_goes(caption: str, credit: str) -> None:
+    doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], caption, *BODY[2:]))
+    assert marks == {4: Removal(Stage.BOILERPLATE, f'photo caption (ends with the credit "{credit}")')}
+    assert doc.paragraphs == BODY
+
+
+def test_sentences_that_end_with_a_colon_phrase_stay() -> None:
+    sentences = [
+        "The mayor gave the ferry operators one instruction on Monday: keep the islands connected.",
+        "Asked about the cost, the minister had a short answer: it will be paid.",
+        "The report on the lake rests on a single source: a memo from the water board",
+    ]
+    _, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], sentences[0], BODY[1], sentences[1], BODY[2], sentences[2], BODY[3]))
+    assert marks == {}
