@@ -16,7 +16,7 @@ from newsclean.config import Config
 from newsclean.errors import ConfigError
 from newsclean.parse.dump import parse_text_dump
 from newsclean.rules import load_rules
-from newsclean.stages import mark_boilerplate, mark_footer
+from newsclean.stages import mark_boilerplate, mark_footer, mark_in_span
 
 # A sentence of news prose per language, with the phrase in the middle of its running text.
 FRAMES = {
@@ -44,7 +44,7 @@ FRAMES = {
 # Languages without a frame of their own are tested in the English frame: what is measured is
 # whether a phrase inside running text removes the line, which the frame's words barely change.
 FALLBACK = "en"
-PHRASE_KINDS = ("boilerplate_phrases", "end_markers", "legal_headings")
+PHRASE_KINDS = ("boilerplate_phrases", "end_markers", "legal_headings", "calls_to_action")
 
 
 def builtin_phrases() -> list[tuple[str, str, str]]:
@@ -62,8 +62,8 @@ PHRASES = builtin_phrases()
 
 
 def removals_of(text: str, config: Config = newsclean.DEFAULT_CONFIG) -> dict[int, tuple[str, str]]:
-    """The marks the phrase-list stages (boilerplate, footer) make on a dump, by line number."""
-    doc = mark_footer(mark_boilerplate(parse_text_dump(text), config), config)
+    """The marks the phrase-list stages (boilerplate, footer, in_span) make on a dump, by line number."""
+    doc = mark_in_span(mark_footer(mark_boilerplate(parse_text_dump(text), config), config), config)
     return {b.line: (b.removal.stage.value, b.removal.reason) for b in doc.blocks if b.removal is not None}
 
 
@@ -120,6 +120,16 @@ COURT_STORY = [
     "The labels have thirty days to decide whether they will appeal the ruling to a higher court, their "
     "lawyers said on Wednesday.",
 ]
+
+
+@pytest.mark.parametrize("language", sorted({language for language, kind, _ in PHRASES if kind == "calls_to_action"}))
+def test_sentences_that_open_with_a_call_to_action_stay(language: str) -> None:
+    # Paragraphs in a row that each open with a prompt's verb, as a how-to's steps would.
+    frame = "{p} the full report on the lake, the water board told the farmers on Monday, and then decide how much water to draw this summer."
+    sentences = [frame.format(p=phrase.capitalize()) for lang, kind, phrase in PHRASES if lang == language and kind == "calls_to_action"]
+    lines = [HEADLINE, BODY[0], BODY[1], *sentences, BODY[2], BODY[3]]
+    marks = removals_of(dump(*lines))
+    assert {lines[n - 1] for n in marks} & set(sentences) == set()
 
 
 def test_the_reported_article_cleans_whole_with_its_headline() -> None:

@@ -74,3 +74,22 @@ def test_sentences_that_end_with_a_colon_phrase_stay() -> None:
     ]
     _, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], sentences[0], BODY[1], sentences[1], BODY[2], sentences[2], BODY[3]))
     assert marks == {}
+
+
+def test_a_sign_up_widget_goes_whole_between_its_prompts() -> None:
+    widget = ["Sign In or Create an Account", "Enjoy additional articles per month.", "View more offers"]
+    doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *widget, *BODY[2:]))
+    assert set(marks) == {4, 5, 6}
+    assert marks[5].reason == 'a sign-up or subscription widget (prompts "Sign In or Create an Account" to "View more offers")'
+    assert doc.paragraphs == BODY
+
+
+def test_one_imperative_sentence_of_a_how_to_stays() -> None:
+    steps = ["Download the water board's app before you travel to the islands.", BODY[2]]
+    _, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *steps, BODY[3], BODY[4]))
+    assert marks == {}
+
+
+def test_a_toolbar_row_goes() -> None:
+    doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], "Facebook Twitter", *BODY[2:]))
+    assert marks == {4: Removal(Stage.BOILERPLATE, "a toolbar (share or navigation labels run together)")}

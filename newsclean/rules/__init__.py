@@ -11,6 +11,8 @@ Each file may define (all optional):
     legal_headings = ["legal disclaimer", ...]  # a heading that starts a legal notice
     bylines = ["by", "written by", ...]    # a short line starting with one names the author
     captions = ["photo", "credit", ...]    # "Photo: ...", "... Photograph: Jane Doe" is a caption, not a headline
+    calls_to_action = ["subscribe", "sign up", ...]  # the verb a prompt opens with (stages/in_span.py):
+                                           # two such prompts close together inside the article are a widget
 
 A user's file may also turn built-in entries off, by kind, in a `[disable]` table (matched
 after folding, so case and punctuation do not matter; an entry no file defines is an error):
@@ -49,6 +51,7 @@ PHRASE_KINDS = (
     "legal_headings",
     "bylines",
     "captions",
+    "calls_to_action",
 )
 
 
@@ -148,6 +151,7 @@ class Rules:
     legal_headings: PhraseSet
     bylines: PhraseSet
     captions: PhraseSet
+    calls_to_action: PhraseSet
     page_kinds: dict[str, PhraseSet]  # page kind (PAGE_KIND_PHRASES) -> its phrases
     # Every kind's phrases (not the wall prompt) in one trie, so a line is walked once for all
     # kinds, and the kinds each phrase names, in PAGE_KIND_PHRASES order.

@@ -8,7 +8,9 @@ that opens a box or the caption label before a credit:
   text resumes;
 - a widget label repeated on the page: the same short line that is not a sentence, printed three
   times or more ("Article content", "Buy now", "View 6 Images");
-- a caption that ends with a photo credit ("... (Image: Getty)", "... | Foto: Reuters").
+- a caption that ends with a photo credit ("... (Image: Getty)", "... | Foto: Reuters");
+- a sign-up or subscription widget: two prompts close together (short lines that open with a call
+  to action, hold a boilerplate phrase or an e-mail address), with the short lines between them.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from ..document import Document, Stage
 from ..model.features import LineFeatures, analyze
 from ..parse.text import fold, is_list_item, phrase_as_written
 from ..rules import Rules, load_rules
-from .headline_choice import AGENCY_CREDIT
+from .headline_choice import AGENCY_CREDIT, is_toolbar
+from .boilerplate import mentions_in_passing
 from .markers import is_end_marker
 
 # A box's headlines and names run at most this many lines below its label; further down, what
@@ -43,6 +46,13 @@ CODE_SYMBOLS = re.compile(r"[{}();=<>\[\]]")
 # (after a plain space it is prose: "The report rests on one source: a leaked memo").
 CREDIT_TAIL = re.compile(r"(?:[.!?|)\]–—-]\s*|\s\()\(?([^\W\d_][^\W\d_ ]*?(?: [^\W\d_]+)?)\s?:\s*([^:()]+?)\)?\s*$")
 MAX_CREDIT_WORDS = 8
+# A prompt is short ("Sign In or Create an Account", "We encountered an issue signing you up.
+# Please try again"); a widget's prompts stand at most this many lines apart, with only short
+# lines between them (one real prompt alone may be a sentence of a how-to; two close together
+# with the lines of a form between them are a widget).
+MAX_PROMPT_WORDS = 20
+MAX_PROMPT_GAP = 3
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w{2,}")
 
 
 def resumes_article(lines: Sequence[LineFeatures], position: int) -> bool:
@@ -138,6 +148,51 @@ def credited_captions(lines: Sequence[LineFeatures], texts: Sequence[str], rules
     return marks
 
 
+def is_prompt(features: LineFeatures, text: str, rules: Rules) -> bool:
+    """A short line that opens with a call to action ("Subscribe now", "Get email updates ..."),
+    holds a boilerplate phrase, is a share or navigation label, or gives an e-mail address."""
+    if features.words == 0 or features.size > MAX_PROMPT_WORDS:
+        return False
+    stripped = text.strip()
+    if stripped.endswith((":", "：")) or CODE_SYMBOLS.search(stripped):
+        return False  # a lead-in to what follows, or code
+    if rules.calls_to_action.prefix(features.folded) or rules.boilerplate_lines.equals(features.folded) or EMAIL.search(stripped):
+        return True
+    # A phrase counts when the line is a prompt made of it, not a sentence that mentions it
+    # ("Its weekly newsletter has 2 million subscribers.").
+    phrases = list(rules.boilerplate_phrases.find_all(features.folded))
+    return bool(phrases) and not mentions_in_passing(text, features, phrases, rules)
+
+
+def prompt_widgets(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
+    """Two prompts at most MAX_PROMPT_GAP lines apart with only short lines between them, and
+    those lines: a sign-up form, a subscription box, a toolbar."""
+    prompts = [i for i, (f, t) in enumerate(zip(lines, texts)) if is_prompt(f, t, rules)]
+    clusters: list[list[int]] = []  # [first, last] prompt of each run of prompts close together
+    for a, b in zip(prompts, prompts[1:]):
+        between = range(a + 1, b)
+        if b - a <= MAX_PROMPT_GAP and all(lines[j].size <= MAX_PROMPT_WORDS and not CODE_SYMBOLS.search(texts[j]) for j in between):
+            if clusters and clusters[-1][1] == a:
+                clusters[-1][1] = b
+            else:
+                clusters.append([a, b])
+    marks = {}
+    for first, last in clusters:
+        reason = f'a sign-up or subscription widget (prompts "{texts[first][:30]}" to "{texts[last][:30]}")'
+        marks.update((j, reason) for j in range(first, last + 1))
+    return marks
+
+
+def toolbars(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
+    """Rows of share, audio and navigation labels run together ("Listen 9 min Comment on this
+    story Comment Gift Article Share", "Facebook Twitter")."""
+    return {
+        i: "a toolbar (share or navigation labels run together)"
+        for i, (features, text) in enumerate(zip(lines, texts))
+        if not features.is_prose and not features.sentence_end and not CODE_SYMBOLS.search(text) and is_toolbar(text, features, rules)
+    }
+
+
 def mark_in_span(doc: Document, config: Config) -> Document:
     """Remove the widgets left between the article's paragraphs: inline boxes, repeated widget
     labels, credited captions."""
@@ -149,6 +204,8 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks = credited_captions(kept_lines, texts, rules)
     page_counts = Counter(widget_key(block.text) for block in doc.blocks)
     marks.update(repeated_widgets(kept_lines, texts, page_counts, rules))
+    marks.update(prompt_widgets(kept_lines, texts, rules))
+    marks.update(toolbars(kept_lines, texts, rules))
     marks.update(inline_boxes(kept_lines, texts, rules))
     for position, reason in sorted(marks.items()):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)
