@@ -9,6 +9,7 @@ that opens a box or the caption label before a credit:
 - a widget label repeated on the page: the same short line that is not a sentence, printed three
   times or more ("Article content", "Buy now", "View 6 Images");
 - a caption that ends with a photo credit ("... (Image: Getty)", "... | Foto: Reuters");
+- a slideshow: slides numbered "1/50", "2/50", ... with their captions;
 - a sign-up or subscription widget: two prompts close together (short lines that open with a call
   to action, hold a boilerplate phrase or an e-mail address), with the short lines between them.
 """
@@ -148,6 +149,41 @@ def credited_captions(lines: Sequence[LineFeatures], texts: Sequence[str], rules
     return marks
 
 
+# A slide's counter opens its line: "3/50 Title", "3 of 50" (not a recipe's "1/4 cup": a slideshow's
+# counters share their total and count up).
+SLIDE_COUNTER = re.compile(r"^\s*(\d{1,3})\s*(?:/|\|)\s*(\d{1,3})\b")
+MIN_SLIDES = 3
+# A slide is its counter and at most this many lines (title, caption, credit).
+MAX_SLIDE_LINES = 4
+
+
+def slideshows(texts: Sequence[str]) -> dict[int, str]:
+    """The slides of a slideshow printed inside the article: lines opening with counters "k/N" of
+    one total N, at least MIN_SLIDES of them, with the caption lines between them; the last
+    slide takes as many lines as a typical slide."""
+    by_total: dict[int, list[tuple[int, int]]] = {}
+    for i, text in enumerate(texts):
+        match = SLIDE_COUNTER.match(text)
+        if match and 0 < int(match.group(1)) <= int(match.group(2)):
+            by_total.setdefault(int(match.group(2)), []).append((i, int(match.group(1))))
+    marks = {}
+    for total, counters in by_total.items():
+        numbers = [k for _, k in counters]
+        if total < MIN_SLIDES or len(set(numbers)) < MIN_SLIDES or numbers != sorted(numbers):
+            continue
+        positions = [i for i, _ in counters]
+        gaps = sorted(b - a for a, b in zip(positions, positions[1:]) if b - a <= MAX_SLIDE_LINES)
+        if not gaps:
+            continue
+        typical = gaps[len(gaps) // 2]
+        reason = f"a slideshow inside the article ({len(set(numbers))} slides of {total})"
+        for a, b in zip(positions, [*positions[1:], positions[-1] + typical]):
+            if b - a <= MAX_SLIDE_LINES:
+                marks.update((j, reason) for j in range(a, min(b, len(texts))))
+            marks[a] = reason
+    return marks
+
+
 def is_prompt(features: LineFeatures, text: str, rules: Rules) -> bool:
     """A short line that opens with a call to action ("Subscribe now", "Get email updates ..."),
     holds a boilerplate phrase, is a share or navigation label, or gives an e-mail address."""
@@ -206,6 +242,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(repeated_widgets(kept_lines, texts, page_counts, rules))
     marks.update(prompt_widgets(kept_lines, texts, rules))
     marks.update(toolbars(kept_lines, texts, rules))
+    marks.update(slideshows(texts))
     marks.update(inline_boxes(kept_lines, texts, rules))
     for position, reason in sorted(marks.items()):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)
