@@ -109,3 +109,22 @@ def test_a_slideshow_goes_with_its_captions_and_a_recipe_stays() -> None:
     recipe = ["1/4 pound celery root, peeled", "1/2 cup milk", "3/4 teaspoon salt"]
     _, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *recipe, *BODY[2:]))
     assert marks == {}
+
+
+def test_teasers_for_other_stories_go() -> None:
+    teaser = [
+        "How Stores Manipulate Your Senses How Stores Manipulate Your Senses How Stores Manipulate Your Senses",
+        "When you walk into almost any store, you're immediately overloaded with sights, sounds,… Read more Read more",
+    ]
+    doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *teaser, *BODY[2:]))
+    assert marks == {
+        4: Removal(Stage.BOILERPLATE, "a teaser (a headline printed several times over in one line)"),
+        5: Removal(Stage.BOILERPLATE, "a teaser (a blurb cut short with a link after it)"),
+    }
+    assert doc.paragraphs == BODY
+
+
+def test_a_quotation_that_trails_off_stays() -> None:
+    quote = '"We waited and waited for the rain... and it never came," said one of the farmers on the southern shore.'
+    _, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], quote, *BODY[2:]))
+    assert marks == {}

@@ -9,6 +9,8 @@ that opens a box or the caption label before a credit:
 - a widget label repeated on the page: the same short line that is not a sentence, printed three
   times or more ("Article content", "Buy now", "View 6 Images");
 - a caption that ends with a photo credit ("... (Image: Getty)", "... | Foto: Reuters");
+- a teaser for another story: its headline printed several times over in one line ("How to X How
+  to X How to X"), or a blurb cut short with a link label after it ("... over the last few… Read more");
 - a slideshow: slides numbered "1/50", "2/50", ... with their captions;
 - a sign-up or subscription widget: two prompts close together (short lines that open with a call
   to action, hold a boilerplate phrase or an e-mail address), with the short lines between them.
@@ -149,6 +151,40 @@ def credited_captions(lines: Sequence[LineFeatures], texts: Sequence[str], rules
     return marks
 
 
+# A teaser's blurb is cut short ("…", "...") and a link label of at most this many words follows.
+TEASER_LINK_WORDS = 6
+ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*")
+REPEATS_IN_LINE = (2, 3, 4)
+
+
+def repeats_itself(text: str) -> bool:
+    """The line is one text printed 2-4 times over ("How to X How to X How to X"): a teaser's
+    headline from several text nodes of one link."""
+    words = text.split()
+    return len(words) >= 2 * 2 and any(len(words) % k == 0 and words == words[: len(words) // k] * k for k in REPEATS_IN_LINE)
+
+
+def cut_short_with_link(text: str, rules: Rules) -> bool:
+    """A blurb cut short with a link label after it ("... over the last few… Read more")."""
+    parts = ELLIPSIS.split(text[-120:])
+    if len(parts) < 2 or not parts[-1].strip() or len(parts[-1].split()) > TEASER_LINK_WORDS:
+        return False
+    tail = (fold(parts[-1]),)
+    return bool(rules.boilerplate_lines.prefix(tail) or rules.calls_to_action.prefix(tail))
+
+
+def teasers(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
+    """Teasers for other stories: a headline repeating itself in its line, a blurb cut short
+    with a link label after it."""
+    marks = {}
+    for i, text in enumerate(texts):
+        if repeats_itself(text):
+            marks[i] = "a teaser (a headline printed several times over in one line)"
+        elif cut_short_with_link(text, rules):
+            marks[i] = "a teaser (a blurb cut short with a link after it)"
+    return marks
+
+
 # A slide's counter opens its line: "3/50 Title", "3 of 50" (not a recipe's "1/4 cup": a slideshow's
 # counters share their total and count up).
 SLIDE_COUNTER = re.compile(r"^\s*(\d{1,3})\s*(?:/|\|)\s*(\d{1,3})\b")
@@ -243,6 +279,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(prompt_widgets(kept_lines, texts, rules))
     marks.update(toolbars(kept_lines, texts, rules))
     marks.update(slideshows(texts))
+    marks.update(teasers(kept_lines, texts, rules))
     marks.update(inline_boxes(kept_lines, texts, rules))
     for position, reason in sorted(marks.items()):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)
