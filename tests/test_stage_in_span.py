@@ -113,7 +113,7 @@ def test_a_slideshow_goes_with_its_captions_and_a_recipe_stays() -> None:
 
 def test_teasers_for_other_stories_go() -> None:
     teaser = [
-        "How Stores Manipulate Your Senses How Stores Manipulate Your Senses How Stores Manipulate Your Senses",
+        "How Stores Manipulate Your Senses How Stores Manipulate Your Senses How Stores Manipul",
         "When you walk into almost any store, you're immediately overloaded with sights, sounds,… Read more Read more",
     ]
     doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *teaser, *BODY[2:]))

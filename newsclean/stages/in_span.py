@@ -10,7 +10,7 @@ that opens a box or the caption label before a credit:
   times or more ("Article content", "Buy now", "View 6 Images");
 - a caption that ends with a photo credit ("... (Image: Getty)", "... | Foto: Reuters");
 - a teaser for another story: its headline printed several times over in one line ("How to X How
-  to X How to X"), or a blurb cut short with a link label after it ("... over the last few… Read more");
+  to X How to"), or a blurb cut short with a link label after it ("... over the last few… Read more");
 - a slideshow: slides numbered "1/50", "2/50", ... with their captions;
 - a sign-up or subscription widget: two prompts close together (short lines that open with a call
   to action, hold a boilerplate phrase or an e-mail address), with the short lines between them.
@@ -154,14 +154,22 @@ def credited_captions(lines: Sequence[LineFeatures], texts: Sequence[str], rules
 # A teaser's blurb is cut short ("…", "...") and a link label of at most this many words follows.
 TEASER_LINK_WORDS = 6
 ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*")
-REPEATS_IN_LINE = (2, 3, 4)
+# A headline printed over again in one line: at least this many words, said at least twice.
+MIN_REPEATED_WORDS = 3
+MAX_REPEATING_LINE_WORDS = 80
 
 
 def repeats_itself(text: str) -> bool:
-    """The line is one text printed 2-4 times over ("How to X How to X How to X"): a teaser's
-    headline from several text nodes of one link."""
+    """The line is one text printed at least twice over, the last copy maybe cut off, even inside a
+    word ("How to X How to X How t"): a teaser's headline from several text nodes of one link."""
     words = text.split()
-    return len(words) >= 2 * 2 and any(len(words) % k == 0 and words == words[: len(words) // k] * k for k in REPEATS_IN_LINE)
+    if len(words) > MAX_REPEATING_LINE_WORDS:
+        return False
+    last = len(words) - 1
+    for period in range(MIN_REPEATED_WORDS, len(words) // 2 + 1):
+        if all(words[i] == words[i - period] for i in range(period, last)) and words[last - period].startswith(words[last]):
+            return True
+    return False
 
 
 def cut_short_with_link(text: str, rules: Rules) -> bool:
