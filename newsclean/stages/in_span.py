@@ -114,7 +114,7 @@ def repeated_widgets(
     lines: Sequence[LineFeatures], texts: Sequence[str], page_counts: Counter[str], rules: Rules
 ) -> dict[int, str]:
     """Short lines that are not sentences, printed MIN_WIDGET_REPEATS times or more on the page,
-    each of their copies in the article next to running text (a widget dropped between
+    at least half of their copies in the article next to running text (a widget dropped between
     paragraphs, not a table's cells or a list of links)."""
     copies: dict[str, list[int]] = {}
     for i, (features, text) in enumerate(zip(lines, texts)):
@@ -123,7 +123,8 @@ def repeated_widgets(
     marks = {}
     for key, positions in copies.items():
         count = page_counts[key]
-        if count >= MIN_WIDGET_REPEATS and all(between_prose(lines, i) for i in positions):
+        beside_prose = sum(between_prose(lines, i) for i in positions)
+        if count >= MIN_WIDGET_REPEATS and beside_prose * 2 >= len(positions):
             marks.update((i, f"a widget label printed {count} times on the page") for i in positions)
     return marks
 
