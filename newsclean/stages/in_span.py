@@ -9,9 +9,8 @@ that opens a box or the caption label before a credit:
 - a widget label repeated on the page: the same short line that is not a sentence, printed three
   times or more ("Article content", "Buy now", "View 6 Images");
 - a caption that ends with a photo credit ("... (Image: Getty)", "... | Foto: Reuters");
-- a teaser for another story: its headline printed several times over in one line ("How to X How
-  to X How to"), or a blurb cut short with a link label after it ("... over the last few… Read more");
-- a slideshow: slides numbered "1/50", "2/50", ... with their captions;
+- (teasers for other stories and slideshows are boilerplate wherever they stand: widgets.py, run by
+  the boilerplate stage);
 - a sign-up or subscription widget: two prompts close together (short lines that open with a call
   to action, hold a boilerplate phrase or an e-mail address), with the short lines between them.
 """
@@ -152,83 +151,6 @@ def credited_captions(lines: Sequence[LineFeatures], texts: Sequence[str], rules
     return marks
 
 
-# A teaser's blurb is cut short ("…", "...") and a link label of at most this many words follows.
-TEASER_LINK_WORDS = 6
-ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*")
-# A headline printed over again in one line: at least this many words, said at least twice.
-MIN_REPEATED_WORDS = 3
-MAX_REPEATING_LINE_WORDS = 80
-
-
-def repeats_itself(text: str) -> bool:
-    """The line is one text printed at least twice over, the last copy maybe cut off, even inside a
-    word ("How to X How to X How t"): a teaser's headline from several text nodes of one link."""
-    words = text.split()
-    if len(words) > MAX_REPEATING_LINE_WORDS:
-        return False
-    last = len(words) - 1
-    for period in range(MIN_REPEATED_WORDS, len(words) // 2 + 1):
-        if all(words[i] == words[i - period] for i in range(period, last)) and words[last - period].startswith(words[last]):
-            return True
-    return False
-
-
-def cut_short_with_link(text: str, rules: Rules) -> bool:
-    """A blurb cut short with a link label after it ("... over the last few… Read more")."""
-    parts = ELLIPSIS.split(text[-120:])
-    if len(parts) < 2 or not parts[-1].strip() or len(parts[-1].split()) > TEASER_LINK_WORDS:
-        return False
-    tail = (fold(parts[-1]),)
-    return bool(rules.boilerplate_lines.prefix(tail) or rules.calls_to_action.prefix(tail))
-
-
-def teasers(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
-    """Teasers for other stories: a headline repeating itself in its line, a blurb cut short
-    with a link label after it."""
-    marks = {}
-    for i, text in enumerate(texts):
-        if repeats_itself(text):
-            marks[i] = "a teaser (a headline printed several times over in one line)"
-        elif cut_short_with_link(text, rules):
-            marks[i] = "a teaser (a blurb cut short with a link after it)"
-    return marks
-
-
-# A slide's counter opens its line: "3/50 Title", "3 of 50" (not a recipe's "1/4 cup": a slideshow's
-# counters share their total and count up).
-SLIDE_COUNTER = re.compile(r"^\s*(\d{1,3})\s*(?:/|\|)\s*(\d{1,3})\b")
-MIN_SLIDES = 3
-# A slide is its counter and at most this many lines (title, caption, credit).
-MAX_SLIDE_LINES = 4
-
-
-def slideshows(texts: Sequence[str]) -> dict[int, str]:
-    """The slides of a slideshow printed inside the article: lines opening with counters "k/N" of
-    one total N, at least MIN_SLIDES of them, with the caption lines between them; the last
-    slide takes as many lines as a typical slide."""
-    by_total: dict[int, list[tuple[int, int]]] = {}
-    for i, text in enumerate(texts):
-        match = SLIDE_COUNTER.match(text)
-        if match and 0 < int(match.group(1)) <= int(match.group(2)):
-            by_total.setdefault(int(match.group(2)), []).append((i, int(match.group(1))))
-    marks = {}
-    for total, counters in by_total.items():
-        numbers = [k for _, k in counters]
-        if total < MIN_SLIDES or len(set(numbers)) < MIN_SLIDES or numbers != sorted(numbers):
-            continue
-        positions = [i for i, _ in counters]
-        gaps = sorted(b - a for a, b in zip(positions, positions[1:]) if b - a <= MAX_SLIDE_LINES)
-        if not gaps:
-            continue
-        typical = gaps[len(gaps) // 2]
-        reason = f"a slideshow inside the article ({len(set(numbers))} slides of {total})"
-        for a, b in zip(positions, [*positions[1:], positions[-1] + typical]):
-            if b - a <= MAX_SLIDE_LINES:
-                marks.update((j, reason) for j in range(a, min(b, len(texts))))
-            marks[a] = reason
-    return marks
-
-
 def is_prompt(features: LineFeatures, text: str, rules: Rules) -> bool:
     """A short line that opens with a call to action ("Subscribe now", "Get email updates ..."),
     holds a boilerplate phrase, is a share or navigation label, or gives an e-mail address."""
@@ -287,8 +209,6 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(repeated_widgets(kept_lines, texts, page_counts, rules))
     marks.update(prompt_widgets(kept_lines, texts, rules))
     marks.update(toolbars(kept_lines, texts, rules))
-    marks.update(slideshows(texts))
-    marks.update(teasers(kept_lines, texts, rules))
     marks.update(inline_boxes(kept_lines, texts, rules))
     for position, reason in sorted(marks.items()):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)
