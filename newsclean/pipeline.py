@@ -29,7 +29,8 @@ from .stages.template import TemplateStage
 StageFn = Callable[[Document, Config], Document]
 
 # Order matters: metadata first, then what is noise wherever it stands, then the article's
-# edges on what is left, then repetition inside the article, then whether there is an article
+# edges on what is left, then the widgets left inside them (in_span: an inline box is only told
+# from the article by the running text around it), then repetition inside the article, then whether there is an article
 # at all, then its headline.
 STAGES: tuple[StageFn, ...] = (
     mark_header,

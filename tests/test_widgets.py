@@ -42,3 +42,9 @@ def test_a_quotation_that_trails_off_stays() -> None:
     quote = '"We waited and waited for the rain... and it never came," said one of the farmers on the southern shore.'
     _, marks = apply(mark_boilerplate, dump(HEADLINE, BODY[0], BODY[1], quote, *BODY[2:]))
     assert marks == {}
+
+
+def test_a_whole_article_in_one_block_ending_with_a_link_stays() -> None:
+    block = " ".join(BODY * 3) + " The full report is online… Read more"
+    _, marks = apply(mark_boilerplate, dump(HEADLINE, BODY[0], block, BODY[1]))
+    assert marks == {}

@@ -122,7 +122,8 @@ def mentions_in_passing(text: str, features: LineFeatures, phrases: list[str], r
     or a prompt ("Newsletter", "Read more: ...", "Sign up for our newsletter").
 
     A prompt is mostly its phrases, or starts with one or with a label ("Sign up for our morning
-    newsletter and ..."), or ends with a colon, or is an aside in brackets ("[Get the day's news
+    newsletter and ..."), or ends with a colon after a call to action ("... Subscribe to our
+    newsletter to receive:", not "The output looks like this:"), or is an aside in brackets ("[Get the day's news
     in your inbox.]"); a line of running text has words enough of its own.
 
     >>> from newsclean.model.features import line_features
@@ -135,8 +136,10 @@ def mentions_in_passing(text: str, features: LineFeatures, phrases: list[str], r
     False
     """
     stripped = text.strip()
-    if features.words < MIN_PASSING_WORDS or stripped.endswith((":", "：")) or ASIDE.match(stripped):
+    if features.words < MIN_PASSING_WORDS or ASIDE.match(stripped):
         return False
+    if stripped.endswith((":", "：")) and any(rules.calls_to_action.prefix((phrase,)) for phrase in phrases):
+        return False  # "... Subscribe to our newsletter to receive:" (not "The output looks like this:")
     if any(reading.startswith(phrase) for reading in features.folded for phrase in phrases):
         return False  # "Read more: ...", "Copyright Acme Media"
     label = rules.boilerplate_lines.prefix(features.folded)

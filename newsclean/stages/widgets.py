@@ -16,6 +16,8 @@ from ..rules import Rules
 
 # A teaser's blurb is cut short ("…", "...") and a link label of at most this many words follows.
 TEASER_LINK_WORDS = 6
+# ... and the blurb is a sentence or two, not a whole article extracted as one block.
+MAX_TEASER_WORDS = 80
 ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*")
 # A headline printed over again in one line: at least this many words, said at least twice.
 MIN_REPEATED_WORDS = 3
@@ -37,6 +39,8 @@ def repeats_itself(text: str) -> bool:
 
 def cut_short_with_link(text: str, rules: Rules) -> bool:
     """A blurb cut short with a link label after it ("... over the last few… Read more")."""
+    if len(text.split()) > MAX_TEASER_WORDS:
+        return False
     parts = ELLIPSIS.split(text[-120:])
     if len(parts) < 2 or not parts[-1].strip() or len(parts[-1].split()) > TEASER_LINK_WORDS:
         return False
