@@ -26,8 +26,8 @@ from ..document import Document, Stage
 from ..model.features import LineFeatures, analyze
 from ..parse.text import fold, is_list_item, phrase_as_written
 from ..rules import Rules, load_rules
-from .headline_choice import AGENCY_CREDIT, is_toolbar
 from .boilerplate import mentions_in_passing
+from .headline_choice import AGENCY_CREDIT, is_toolbar
 from .markers import is_end_marker
 
 # A box's headlines and names run at most this many lines below its label; further down, what
@@ -48,6 +48,7 @@ CODE_SYMBOLS = re.compile(r"[{}();=<>\[\]]")
 # (after a plain space it is prose: "The report rests on one source: a leaked memo").
 CREDIT_TAIL = re.compile(r"(?:[.!?|)\]–—-]\s*|\s\()\(?([^\W\d_][^\W\d_ ]*?(?: [^\W\d_]+)?)\s?:\s*([^:()]+?)\)?\s*$")
 MAX_CREDIT_WORDS = 8
+CREDIT_TAIL_CHARS = 200
 # A prompt is short ("Sign In or Create an Account", "We encountered an issue signing you up.
 # Please try again"); a widget's prompts stand at most this many lines apart, with only short
 # lines between them (one real prompt alone may be a sentence of a how-to; two close together
@@ -130,12 +131,13 @@ def repeated_widgets(
 
 def credit_tail(text: str, rules: Rules) -> str | None:
     """The credit that ends a caption ("Foto: Reuters" of "... | Foto: Reuters"), or None."""
-    match = CREDIT_TAIL.search(text[-200:])
+    end = text[-CREDIT_TAIL_CHARS:]  # a credit is short: only the line's end is searched
+    match = CREDIT_TAIL.search(end)
     if match and match.start(1) > 0 and rules.captions.equals((fold(match.group(1)),)):
         credit = match.group(2)
         if 0 < len(credit.split()) <= MAX_CREDIT_WORDS:
-            return text[len(text) - len(text[-200:]) + match.start(1) :].rstrip(")")
-    tail = AGENCY_CREDIT.search(text)
+            return end[match.start(1) :].rstrip(")")
+    tail = AGENCY_CREDIT.search(end)
     if tail and tail.start() > 0:
         return tail.group(0).strip().rstrip(")")
     return None
