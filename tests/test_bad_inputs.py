@@ -268,7 +268,8 @@ def test_a_storm_of_50000_near_identical_lines_is_cleaned_with_linear_work(
 
 # Every compiled pattern at module level in newsclean, and the longest text each is ever given.
 BOUNDED = {"newsclean.read.charsets.CHARSET_VALUE": 8192, "newsclean.read.charsets.XML_DECLARATION": 8192,
-           "newsclean.read.raw.HTML_START": 2048, "newsclean.stages.headline_choice.LABEL_COLON": 300}
+           "newsclean.read.raw.HTML_START": 2048, "newsclean.stages.headline_choice.LABEL_COLON": 300,
+           "newsclean.stages.in_span.CREDIT_TAIL": 200}
 UNITS = [*"a1 .-_@+<(A/\t,'\"!#*=:;&é北Ã\n>", "aB", "a.", "1 ", "a-", "a@", "@a", "+1", "a ", "<!--", "a/", "Aa ",
          ". ", "1-", "&#", "http://a", "<meta ", "charset=", "<a b=1 "]
 

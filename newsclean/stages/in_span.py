@@ -55,7 +55,9 @@ CREDIT_TAIL_CHARS = 200
 # with the lines of a form between them are a widget).
 MAX_PROMPT_WORDS = 20
 MAX_PROMPT_GAP = 3
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w{2,}")
+# Starts only where its run starts (the look-behind): unanchored, a long token with no "@" would be
+# rescanned from each of its positions (quadratic).
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.\w{2,}")
 
 
 def resumes_article(lines: Sequence[LineFeatures], position: int) -> bool:
