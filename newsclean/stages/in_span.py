@@ -35,7 +35,7 @@ from .markers import is_end_marker
 MAX_BOX_LINES = 8
 # Running text resumes with a paragraph of this many words, or of two sentences, or with two
 # sentence paragraphs in a row (a teaser's blurb is one short sentence).
-RESUME_WORDS = 30
+RESUME_WORDS = 25
 RESUME_SENTENCES = 2
 # A widget label is short and printed at least this many times on the page (a heading that a
 # table of contents or the menu repeats once is the article's own).
@@ -102,10 +102,10 @@ def between_prose(lines: Sequence[LineFeatures], position: int) -> bool:
 
 
 def could_be_widget(features: LineFeatures, text: str, rules: Rules) -> bool:
-    """A short line that is no sentence, no list item, no byline, no lead-in to what follows
-    ("From Mom:") and no code."""
-    if features.is_prose or features.sentence_end or not 0 < features.words - features.numbers <= MAX_WIDGET_WORDS:
-        return False
+    """A short line that is no sentence, no list item, no byline, no date or count, no lead-in to
+    what follows ("From Mom:") and no code."""
+    if features.is_prose or features.sentence_end or features.numbers or not 0 < features.words <= MAX_WIDGET_WORDS:
+        return False  # (a line with a number is a date or a count: a multi-part page's "March 25, 2015")
     stripped = text.strip()
     if stripped.endswith((":", "：")) or is_list_item(stripped) or CODE_SYMBOLS.search(stripped):
         return False
