@@ -253,3 +253,36 @@ def test_headline_below_a_greeting_at_the_top_of_the_body_is_found_and_left_out_
 def test_a_subheading_after_the_first_paragraph_is_not_the_headline() -> None:
     doc = newsclean.clean(dump("Menu", BODY[0], "What the ferries do now", *BODY[1:]))
     assert doc.meta.title is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Last updated Monday, Dec. 29 2014, 8:57 PM EST",  # a timestamp
+        "By Jane Doe, John Roe, Ann Poe and Max Moe",  # a byline listing its authors
+        "The mayor greets the crowd at the opening of the new harbour.Reuters",  # a credit run on
+        "Save stories to read later on any of your devices More Info →",  # a link
+        "News Sport Weather Culture Travel News Sport Weather Culture Travel",  # a menu printed twice
+    ],
+)
+def test_timestamps_author_lists_run_on_credits_links_and_doubled_menus_are_never_headlines(line: str) -> None:
+    assert shape_score(line, features(line), RULES) == 0.0
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Von München bis Aachen: Im Netz der China-Agenten",  # a byline word that starts a headline
+        "Bayern beat Dortmund 2:1 in the cup final",  # a score, not a clock
+        "Oponerse a la regularización es oponerse a la democracia",  # three words said twice
+        "«La situation est grave», prévient la syndicaliste",  # a closing guillemet is no arrow
+    ],
+)
+def test_headlines_like_those_are_still_headlines(line: str) -> None:
+    assert shape_score(line, features(line), RULES) >= 0.7
+
+
+def test_headline_right_above_its_date_line_wins_over_a_teaser_nearer_the_body() -> None:
+    teaser = "Ferry operators warn of more cancellations this week"
+    doc = newsclean.clean(dump("Menu", "Climate", HEADLINE, "12 September 2025, 10:30", "Share", "Advertisement", teaser, *BODY))
+    assert doc.meta.title == HEADLINE

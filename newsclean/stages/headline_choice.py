@@ -38,6 +38,8 @@ MAX_TITLE_WORDS = 40
 # A byline is short; with a date and several names it may be longer (MAX_DATELINE_WORDS).
 MAX_BYLINE_WORDS = 8
 MAX_DATELINE_WORDS = 14
+# A name in a list of authors: "Claire Benit-Gbaffou", "Jean-Paul de la Tour".
+MAX_NAME_WORDS = 4
 # Breadcrumbs and tag lists separate their items.
 BREADCRUMB = re.compile(r"\s(?:->|[|>»›/·•]{1,2})\s|\s>>|>>\s")
 # A declared title cut short keeps this share of its weight.
@@ -58,6 +60,17 @@ CLAUSE_MARKS = str.maketrans({"?": ",", "!": ",", "？": "，", "！": "，"})
 AGENCY_CREDIT = re.compile(r"(?<!\S)[A-Z][\w.'-]* [A-Z][\w.'-]*/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}\)?\s*$")
 # "Photograph: Jane Doe", "Foto: dpa": a caption label followed by a colon.
 LABEL_COLON = re.compile(r"(?:^|[.)]\s+|\s)([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})\s?:(?:\s|$)")
+# A clock time: with a date's numbers around it, a timestamp ("Published Fri, Apr 28 2023 2:23 PM").
+CLOCK = re.compile(r"\d:\d{2}(?!\d)")
+MIN_DATELINE_NUMBERS = 3
+# A credit run on after a caption's full stop ("... del GP de Qatar.AFP", "... picture.Facebook").
+GLUED_CREDIT = re.compile(r"[^\W\d_]{2}\.[A-Z][\w&-]*(?:[ /][A-Z][\w&-]*){0,3}\s*\)?$")
+MIN_CAPTION_WORDS = 6
+# A menu printed twice on one line repeats a run of this many words (a headline may repeat three:
+# "Oponerse a la regularización es oponerse a la democracia").
+REPEATED_RUN = 4
+# A line ending with an arrow is a link ("More Info →").
+LINK_ARROWS = ("→", "⟶", "➔", "▶")
 # A photo credit after its label: a name or two and an agency.
 MAX_CREDIT_WORDS = 5
 # "N.Y.C.", "U.S.": a headline may end with an abbreviation's full stop.
@@ -273,13 +286,44 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0  # a row of links: "[查看我的博客目录] [加入个人书签]"
     if is_cut_short(text) or CONTACT.search(text) or len(BREADCRUMB.findall(text)) >= 2 or _table_cells(text) > 1:
         return 0.0  # a teaser cut short, a byline with a handle, a breadcrumb, a table's row
-    if features.words <= MAX_BYLINE_WORDS and rules.bylines.prefix(features.folded):
+    if is_byline_line(text, features, rules):
         return 0.0  # "By Jane Doe, Berlin" (not "Von München bis Aachen: Im Netz der Agenten")
+    if is_timestamp(text, features):
+        return 0.0  # "Last updated Monday, Dec. 29 2014, 8:57 PM EST"
+    if GLUED_CREDIT.search(text) and features.words >= MIN_CAPTION_WORDS or text.rstrip().endswith(LINK_ARROWS):
+        return 0.0  # a caption with its credit run on ("... in Qatar.AFP"), a link ("More Info →")
+    if _repeats_a_run(features):
+        return 0.0  # a menu printed twice on one line
     if features.numbers >= 2 and any(True for _ in rules.bylines.find_all(features.folded[:1])) and features.words <= MAX_DATELINE_WORDS:
         return 0.0  # a dateline with its author: "Tuesday 15 October 2019 by Jane Doe"
     if is_caption(text, features, rules) or is_toolbar(text, features, rules) or is_list_item(text):
         return 0.0
     return _shape_weight(text, features)
+
+
+def is_timestamp(text: str, features: LineFeatures) -> bool:
+    """A date and time line: a clock time with a date's numbers around it, in a short line."""
+    return features.numbers >= MIN_DATELINE_NUMBERS and features.words <= MAX_DATELINE_WORDS and CLOCK.search(text) is not None
+
+
+def is_byline_line(text: str, features: LineFeatures, rules: Rules) -> bool:
+    """A byline: a byline word and a name ("By Jane Doe"), or a byline word and a list of names
+    ("By Jane Doe, John Roe and Ann Poe"; not "Von München bis Aachen: Im Netz der Agenten")."""
+    found = rules.bylines.prefix(features.folded)
+    if not found or features.words > MAX_DATELINE_WORDS:
+        return False
+    if features.words <= MAX_BYLINE_WORDS:
+        return True
+    names = " ".join(text.split()[len(found.split()):]).split(",")
+    return len(names) >= 2 and all(len(name.split()) <= MAX_NAME_WORDS and looks_like_name(name) for name in names[:-1])
+
+
+def _repeats_a_run(features: LineFeatures) -> bool:
+    """The line says the same REPEATED_RUN words twice ("Santé Voyage Culture Vidéo Next Santé
+    Voyage Culture Vidéo"): a menu printed twice (not in CJK text, whose words are characters)."""
+    words = features.folded[0].split() if features.folded and not features.cjk else []
+    runs = list(zip(*(words[k:] for k in range(REPEATED_RUN))))
+    return len(set(runs)) < len(runs)
 
 
 def _bracketed_links(text: str) -> int:

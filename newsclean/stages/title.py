@@ -18,9 +18,11 @@ from ..rules import Rules, load_rules
 from .boilerplate import boilerplate_reason
 from .error_page import error_phrase
 from .headline_choice import (
+    LONG_TITLE_WORDS,
     Candidate,
     best,
     ends_like_sentence,
+    is_timestamp,
     score_candidates,
     strip_site_name,
 )
@@ -41,6 +43,10 @@ PRIOR = {"below byline": 0.5, "body": 0.7, "below marker": 0.3}
 MAX_KICKER_WORDS = 6
 # "Just below" a byline or a marker: within this many lines.
 BELOW_LINES = 10
+# A line at most this many lines above a byline or a date line (a standfirst may stand between)
+# weighs this much more.
+ANCHOR_GAP = 3
+ABOVE_BYLINE_WEIGHT = 1.5
 # A standfirst may stand this many lines below its headline (a date or byline between).
 STANDFIRST_GAP = 3
 # Besides the lines above it, a heading among the body's first lines may be the headline (when
@@ -108,6 +114,14 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     pool = [Candidate(doc.blocks[i].text, i, max(0, body_start - 1 - i), _where(i, body_start, bylines, markers), features=analysis.lines[i])
             for i in candidates]
     scored = score_candidates(pool, opening, stopwords, rules, prior=PRIOR)
+    # The headline stands right above its byline or date line (a teaser for another story rarely does).
+    anchors = [i for i in range(above_body.start, min(len(doc.blocks), body_start + BODY_CANDIDATES))
+               if is_byline(analysis.lines[i], rules) or is_timestamp(doc.blocks[i].text, analysis.lines[i])]
+    for s in scored:
+        features = analysis.lines[s.candidate.position]
+        if (any(0 < a - s.candidate.position <= ANCHOR_GAP for a in anchors) and features.size <= LONG_TITLE_WORDS
+                and not ends_like_sentence(s.candidate.text, features)):  # (a standfirst is a long sentence)
+            s.score *= ABOVE_BYLINE_WEIGHT
     top = best(scored)
     if top is None:
         return None
