@@ -169,3 +169,120 @@ def test_html_page_declares_its_titles(tmp_path) -> None:
     assert "Valley Courier" in doc.meta.site_names
     assert doc.meta.title == HEADLINE
     assert doc.paragraphs == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The 21 best movies of 2017",  # numbers, but words around them
+        "2004中国十大科技骗局 老中医绝食49天居首",
+        "Niemcy. Stałe zamknięcie granic jedynie kwestią czasu",  # a one-word label before the stop
+        "Hühnersuppe? Diese Nahrungsmittel helfen dir, wieder fit zu werden",  # a question inside
+        "Erstes Bild: So könnte die Duisburger Seilbahn aussehen",  # "Bild:" leads a clause, not a credit
+        "| 茉莉：我是怎样卷入八九民运的 |",  # a layout table's one-cell heading
+    ],
+)
+def test_headline_shapes_that_are_not_dates_sentences_or_captions(line: str) -> None:
+    assert shape_score(line, features(line), RULES) >= 0.7
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "11.03.17 in Gadgetry",
+        "2192 Shares",
+        "Die Protestkundgebung werten die Gewerkschaften als vollen Erfolg Foto: Editpress/Jane Doe",
+        "| Home | News | Sport | Weather |",
+        "[View my blog] [Add a bookmark]",
+        "Home -> Books -> Novels -> Chapter one",
+        "Ein \ufffd\ufffd Titel ohne Zeichen",
+    ],
+)
+def test_dates_credits_table_rows_link_rows_and_undecoded_text_are_never_headlines(line: str) -> None:
+    assert shape_score(line, features(line), RULES) == 0.0
+
+
+def test_a_second_full_sentence_weighs_a_line_down() -> None:
+    standfirst = "Berlin. The former minister takes up her new post today. But does she want another one?"
+    assert shape_score(standfirst, features(standfirst), RULES) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Ukrainische Gegenoffensive: Ziele, Chancen, Risiken – DW – 28.04.2023", "Ukrainische Gegenoffensive: Ziele, Chancen, Risiken"),
+        ("Niemcy zamykają granice? To już jedynie kwestia czasu - rp.pl", "Niemcy zamykają granice? To już jedynie kwestia czasu"),
+    ],
+)
+def test_a_trailing_date_or_host_name_is_stripped(title: str, expected: str) -> None:
+    assert strip_site_name(title) == expected
+
+
+def test_html_title_the_page_shows_atop_the_article_wins_over_agreeing_seo_titles() -> None:
+    from newsclean.stages import mark_headline
+
+    seo = "Lake levels: what the drought means for ferries"
+    candidates = (("og:title", HEADLINE), ("ld", seo), ("h1", seo), ("title", f"{seo} | Valley Courier"))
+    doc = mark_headline(html_doc(candidates, [f"Drought {HEADLINE}", *BODY]), newsclean.DEFAULT_CONFIG)
+    assert doc.meta.title == HEADLINE
+    assert doc.paragraphs == BODY
+
+
+def test_html_shown_headline_of_two_words_wins_over_a_longer_page_title() -> None:
+    from newsclean.stages import mark_headline
+
+    candidates = (("og:title", "Dry spell"), ("h1", "Dry spell"), ("title", "Country's largest lake falls to its lowest level since records began"))
+    doc = mark_headline(html_doc(candidates, ["Dry spell", *BODY]), newsclean.DEFAULT_CONFIG)
+    assert doc.meta.title == "Dry spell"
+
+
+def test_html_declared_title_cut_short_loses_to_its_full_copy() -> None:
+    from newsclean.stages import mark_headline
+
+    candidates = (("og:title", "Lake levels fall to record low after..."), ("h1", HEADLINE), ("title", HEADLINE))
+    doc = mark_headline(html_doc(candidates, BODY), newsclean.DEFAULT_CONFIG)
+    assert doc.meta.title == HEADLINE
+
+
+def test_headline_below_a_greeting_at_the_top_of_the_body_is_found_and_left_out_of_it() -> None:
+    doc = newsclean.clean(dump("Hi, I'm Jane.", "I write about lakes. I take photos.", HEADLINE, *BODY))
+    assert doc.meta.title == HEADLINE
+    assert HEADLINE not in doc.paragraphs
+
+
+def test_a_subheading_after_the_first_paragraph_is_not_the_headline() -> None:
+    doc = newsclean.clean(dump("Menu", BODY[0], "What the ferries do now", *BODY[1:]))
+    assert doc.meta.title is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Last updated Monday, Dec. 29 2014, 8:57 PM EST",  # a timestamp
+        "By Jane Doe, John Roe, Ann Poe and Max Moe",  # a byline listing its authors
+        "The mayor greets the crowd at the opening of the new harbour.Reuters",  # a credit run on
+        "Save stories to read later on any of your devices More Info →",  # a link
+        "News Sport Weather Culture Travel News Sport Weather Culture Travel",  # a menu printed twice
+    ],
+)
+def test_timestamps_author_lists_run_on_credits_links_and_doubled_menus_are_never_headlines(line: str) -> None:
+    assert shape_score(line, features(line), RULES) == 0.0
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Von München bis Aachen: Im Netz der China-Agenten",  # a byline word that starts a headline
+        "Bayern beat Dortmund 2:1 in the cup final",  # a score, not a clock
+        "Oponerse a la regularización es oponerse a la democracia",  # three words said twice
+        "«La situation est grave», prévient la syndicaliste",  # a closing guillemet is no arrow
+    ],
+)
+def test_headlines_like_those_are_still_headlines(line: str) -> None:
+    assert shape_score(line, features(line), RULES) >= 0.7
+
+
+def test_headline_right_above_its_date_line_wins_over_a_teaser_nearer_the_body() -> None:
+    teaser = "Ferry operators warn of more cancellations this week"
+    doc = newsclean.clean(dump("Menu", "Climate", HEADLINE, "12 September 2025, 10:30", "Share", "Advertisement", teaser, *BODY))
+    assert doc.meta.title == HEADLINE

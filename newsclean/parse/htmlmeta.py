@@ -85,6 +85,7 @@ def title_candidates(tree: HtmlElement, meta_title: str | None) -> tuple[tuple[s
 
 def json_ld_headlines(tree: HtmlElement) -> list[str]:
     """The `headline` (or `name` of an article) values in the page's JSON-LD, outermost first."""
+    import html
     import json
 
     headlines: list[str] = []
@@ -100,7 +101,8 @@ def json_ld_headlines(tree: HtmlElement) -> list[str]:
                 stack.extend(item)
             elif isinstance(item, dict):
                 if isinstance(item.get("headline"), str):
-                    headlines.append(item["headline"])
+                    # JSON-LD is written by templates that sometimes escape it as HTML ("you&#039;ll").
+                    headlines.append(html.unescape(item["headline"]))
                 stack.extend(v for k, v in item.items() if k == "@graph" or (k == "mainEntity" and isinstance(v, (dict, list))))
     return headlines
 

@@ -37,6 +37,8 @@ BODY_BLOCKS = 60
 # A paragraph of the body is a weaker witness than a title the markup declares.
 # Of the declared titles, <title> carries the site's name and <h1> is sometimes a logo or a
 # section: the meta tags (og:title, JSON-LD) are trusted a little more.
+# A kicker run into the headline's paragraph ("Umbau des Weissen Hauses Trump plant ...") is short.
+MAX_KICKER_WORDS = 8
 PRIOR = {"paragraph": 0.5, "h1": 0.6, "title": 0.8, "ld": 0.9}
 
 
@@ -48,6 +50,21 @@ def title_variants(title: str) -> set[str]:
     """
     parts = [title, *TITLE_SEPARATORS.split(title)]
     return {folded for folded in map(fold, parts) if folded}
+
+
+def is_shown(title: str, paragraphs: list[str]) -> bool:
+    """A folded title is one of the folded paragraphs atop the body, or ends one after a short
+    kicker run into it ("Umbau des Weissen Hauses Trump plant ...").
+
+    >>> is_shown("lake levels fall", ["drought lake levels fall", "the lake"])
+    True
+    """
+    for paragraph in paragraphs:
+        if paragraph == title or fuzzy.ratio(paragraph, title) >= MATCH_SCORE:
+            return True
+        if title and paragraph.endswith(" " + title) and paragraph.count(" ") - title.count(" ") <= MAX_KICKER_WORDS:
+            return True
+    return False
 
 
 def choose_title(doc: Document, config: Config) -> str | None:
@@ -62,7 +79,8 @@ def choose_title(doc: Document, config: Config) -> str | None:
     declared = [(where, strip_site_name(text, sites)) for where, text in doc.meta.title_candidates if where != "meta" or text not in texts]
     # A title that is only the site's name ("PIXNET", a logo's <h1>) names no article.
     declared = [(where, text) for where, text in declared if text and not is_site_name(text, sites)]
-    pool = [Candidate(text, -1 - k, 0, where) for k, (where, text) in enumerate(declared)]
+    shown = [fold(doc.blocks[i].text) for i in kept[:SCAN_BLOCKS]]
+    pool = [Candidate(text, -1 - k, 0, where, is_shown(fold(text), shown)) for k, (where, text) in enumerate(declared)]
     top_lines = [i for i in kept[:SCAN_BLOCKS] if not analysis.lines[i].is_prose]
     pool += [Candidate(doc.blocks[i].text, i, 0, "paragraph") for i in top_lines]
     # The body without the candidate paragraphs: a headline is not "repeated by the body" for standing atop it.

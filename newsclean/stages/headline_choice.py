@@ -23,9 +23,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model.features import LineFeatures, line_features
+from ..model.features import CJK_INNER_SENTENCE_END, LineFeatures, line_features
 from ..parse import fuzzy
-from ..parse.text import fold, has_cjk, is_cut_short, is_list_item, tokens
+from ..parse.text import CJK_CHAR, CJK_FIRST, FEATURE_PREFIX_CHARS, SENTENCE_END_RE, fold, has_cjk, is_cut_short, is_list_item, tokens
 from ..rules import Rules
 from .span_edges import CONTACT
 
@@ -38,13 +38,41 @@ MAX_TITLE_WORDS = 40
 # A byline is short; with a date and several names it may be longer (MAX_DATELINE_WORDS).
 MAX_BYLINE_WORDS = 8
 MAX_DATELINE_WORDS = 14
+# A name in a list of authors: "Claire Benit-Gbaffou", "Jean-Paul de la Tour".
+MAX_NAME_WORDS = 4
 # Breadcrumbs and tag lists separate their items.
-BREADCRUMB = re.compile(r"\s[|>»›/·•]{1,2}\s|\s>>|>>\s")
+BREADCRUMB = re.compile(r"\s(?:->|[|>»›/·•]{1,2})\s|\s>>|>>\s")
+# A declared title cut short keeps this share of its weight.
+CUT_SHORT_WEIGHT = 0.5
+# A headline is not a row of bracketed links ("[Print] [Email]"), nor a table's row ("| Home |
+# News |"), nor text that could not be decoded.
+BRACKETED = re.compile(r"\[[^\[\]]*\]|【[^【】]*】")
+TABLE_ROW = ("|", "｜")
+UNDECODED = "\ufffd"
+# Question and exclamation marks end a clause inside a headline ("Fit again? Eat soup"); only
+# a full stop inside one makes two sentences of it.
+CJK_INNER_FULL_STOP = re.compile(CJK_INNER_SENTENCE_END.pattern.replace("[。！？]", "[。]"))
+# A stop after a label of this many words ends no sentence ("Niemcy. Stałe zamknięcie ...").
+MAX_LABEL_WORDS = 2
+CLAUSE_MARKS = str.maketrans({"?": ",", "!": ",", "？": "，", "！": "，"})
 # "Benoit Tessier/Reuters", "Spencer Platt/Getty Images": a photographer's name and the agency
 # end a caption ("Food/Dining", "AC/DC" and "Reuters/Ipsos Poll Finds" are not credits).
 AGENCY_CREDIT = re.compile(r"(?<!\S)[A-Z][\w.'-]* [A-Z][\w.'-]*/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}\)?\s*$")
 # "Photograph: Jane Doe", "Foto: dpa": a caption label followed by a colon.
 LABEL_COLON = re.compile(r"(?:^|[.)]\s+|\s)([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})\s?:(?:\s|$)")
+# A clock time: with a date's numbers around it, a timestamp ("Published Fri, Apr 28 2023 2:23 PM").
+CLOCK = re.compile(r"\d:\d{2}(?!\d)")
+MIN_DATELINE_NUMBERS = 3
+# A credit run on after a caption's full stop ("... del GP de Qatar.AFP", "... picture.Facebook").
+GLUED_CREDIT = re.compile(r"[^\W\d_]{2}\.[A-Z][\w&-]*(?:[ /][A-Z][\w&-]*){0,3}\s*\)?$")
+MIN_CAPTION_WORDS = 6
+# A menu printed twice on one line repeats a run of this many words (a headline may repeat three:
+# "Oponerse a la regularización es oponerse a la democracia").
+REPEATED_RUN = 4
+# A line ending with an arrow is a link ("More Info →").
+LINK_ARROWS = ("→", "⟶", "➔", "▶")
+# A photo credit after its label: a name or two and an agency.
+MAX_CREDIT_WORDS = 5
 # "N.Y.C.", "U.S.": a headline may end with an abbreviation's full stop.
 ABBREVIATION_END = re.compile(r"\b\w\.\w\.$")
 # A toolbar run together holds at least this many different labels.
@@ -55,10 +83,17 @@ MIN_SCORE = 0.12
 DISTANCE_DECAY = 0.05
 # A candidate sharing no topic word with the body keeps this share of its score.
 NO_OVERLAP_WEIGHT = 0.1
-# A line that other candidates repeat gains this much per agreeing candidate (at most two).
+# A line that other candidates repeat gains this much per agreeing candidate (at most three: the
+# page's declared titles, og:title, JSON-LD, <h1> and <title>, may all say it).
 AGREEMENT_BONUS = 0.6
+MAX_AGREEING = 3
 # A candidate must share this many topic words with the body for its overlap to count in full.
 FULL_OVERLAP_WORDS = 3
+# A declared title the page shows atop the article is the headline readers see: it counts as
+# two more agreeing witnesses, and as sharing the article's topic whatever its words (a pun or a
+# quote shares few: "Легкий троннинг", "Breakpoint: Hilfe, die Fundis kommen!").
+SHOWN_OVERLAP = 1.0
+SHOWN_AGREEMENT = 2
 # A candidate the body's opening repeats word for word keeps this share of its score.
 IN_BODY_WEIGHT = 0.6
 # Words meet when their first this many characters do (a stem in any alphabetic script).
@@ -74,6 +109,9 @@ BARS = ("|", "｜")
 # Separators left dangling at a title's ends ("Site ::").
 EDGE_JUNK = " \t:|｜-–—·•_~»"
 COLON_SEPARATOR = re.compile(r"(?<!\s)\s*[:：]\s+")
+# Trailing parts a page title ends with that are no words: a date, a host name.
+DATE_PART = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+MAX_TOP_LEVEL_DOMAIN = 6
 # A trailing part this short (in tokens) beside a longer rest is the site's or section's name.
 MAX_SITE_TOKENS = 5
 
@@ -86,6 +124,8 @@ class Candidate:
     position: int  # index of its block, or -1 for a title from the page's markup
     distance: int = 0  # lines above the body
     source: str = "line"  # "line", or where in the markup ("title", "og:title", "h1", ...)
+    shown: bool = False  # a declared title the page shows atop its article (trafilatura kept it)
+    features: LineFeatures | None = None  # the line's features, when the document's analysis has them
 
 
 def count_tokens(text: str) -> int:
@@ -121,7 +161,7 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
         if splitter is SITE_SEPARATOR and len(parts) > 1:
             # Short trailing parts behind the same separator: "Headline - Section - Site".
             kind = seps[-1].strip()
-            while len(parts) > 1 and seps[-1].strip() == kind and (_short_beside(parts[-1], parts[:-1]) or _repeats(parts[-1], parts[:-1])):
+            while len(parts) > 1 and seps[-1].strip() == kind and (_short_beside(parts[-1], parts[:-1]) or _repeats(parts[-1], parts[:-1]) or _is_date_or_host(parts[-1])):
                 parts, seps = parts[:-1], seps[:-1]
             # A section's name before a bar: "New York|Manhole fires ..." (a dash or colon there
             # belongs to the headline: "Review: ...").
@@ -147,6 +187,21 @@ def _site_key(name: str) -> str:
 def _is_site(part: str, names: set[str]) -> bool:
     key = _site_key(part)
     return bool(key) and any(key == n or (len(key) >= 5 and (key in n or n in key)) for n in names)
+
+
+def _is_date_or_host(part: str) -> bool:
+    """A trailing part that is a date ("13.06.2023") or a host name ("rp.pl"), not words.
+
+    >>> _is_date_or_host("rp.pl"), _is_date_or_host("13.06.2023"), _is_date_or_host("in 2.0 days")
+    (True, True, False)
+    """
+    part = part.strip()
+    if DATE_PART.fullmatch(part):
+        return True
+    labels = part.split(".")
+    top = labels[-1]
+    return (len(labels) >= 2 and " " not in part and all(labels) and top.isascii() and top.isalpha()
+            and 2 <= len(top) <= MAX_TOP_LEVEL_DOMAIN)
 
 
 def _repeats(part: str, rest: Sequence[str]) -> bool:
@@ -181,7 +236,12 @@ def is_caption(text: str, features: LineFeatures, rules: Rules) -> bool:
     if AGENCY_CREDIT.search(text):
         return True
     for match in LABEL_COLON.finditer(text[:300]):
-        if rules.captions.equals((fold(match.group(1)),)):
+        words = fold(match.group(1)).split()
+        if rules.captions.equals((" ".join(words),)):
+            return True
+        # A label run on from the caption's text ("... als vollen Erfolg Foto: Editpress/Jane Doe")
+        # when what follows is a short credit, not a headline's clause ("Erstes Bild: So könnte ...").
+        if len(text[match.end():].split()) <= MAX_CREDIT_WORDS and any(rules.captions.equals((" ".join(words[k:]),)) for k in range(1, len(words))):
             return True
     if len(features.folded) > 1 and rules.captions.prefix(features.folded[1:]) and not rules.captions.prefix(features.folded[:1]):
         return True  # a label glued to the credit: "CreditKim Raff for ..."
@@ -217,19 +277,84 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
     """How much a line looks like a headline by its own shape (0 = cannot be one); a `declared`
     title (og:title, <h1>) is not suspected of being a byline, caption or list item."""
     size = features.size
-    if size < 2 or size > MAX_TITLE_WORDS or features.digit_share > MAX_TITLE_DIGITS:
+    if size < 2 or size > MAX_TITLE_WORDS or _mostly_digits(features) or UNDECODED in text:
         return 0.0
     if declared:
-        return _shape_weight(text, features)
-    if is_cut_short(text) or CONTACT.search(text) or len(BREADCRUMB.findall(text)) >= 2:
-        return 0.0  # a teaser cut short, a byline with a handle, a breadcrumb
-    if features.words <= MAX_BYLINE_WORDS and rules.bylines.prefix(features.folded):
+        # A declared title cut short ("... Sheldon Adelson's...") is worth less than its full copy.
+        return _shape_weight(text, features) * (CUT_SHORT_WEIGHT if is_cut_short(text) else 1.0)
+    if _bracketed_links(text) >= 2:
+        return 0.0  # a row of links: "[查看我的博客目录] [加入个人书签]"
+    if is_cut_short(text) or CONTACT.search(text) or len(BREADCRUMB.findall(text)) >= 2 or _table_cells(text) > 1:
+        return 0.0  # a teaser cut short, a byline with a handle, a breadcrumb, a table's row
+    if is_byline_line(text, features, rules):
         return 0.0  # "By Jane Doe, Berlin" (not "Von München bis Aachen: Im Netz der Agenten")
+    if is_timestamp(text, features):
+        return 0.0  # "Last updated Monday, Dec. 29 2014, 8:57 PM EST"
+    if GLUED_CREDIT.search(text) and features.words >= MIN_CAPTION_WORDS or text.rstrip().endswith(LINK_ARROWS):
+        return 0.0  # a caption with its credit run on ("... in Qatar.AFP"), a link ("More Info →")
+    if _repeats_a_run(features):
+        return 0.0  # a menu printed twice on one line
     if features.numbers >= 2 and any(True for _ in rules.bylines.find_all(features.folded[:1])) and features.words <= MAX_DATELINE_WORDS:
         return 0.0  # a dateline with its author: "Tuesday 15 October 2019 by Jane Doe"
     if is_caption(text, features, rules) or is_toolbar(text, features, rules) or is_list_item(text):
         return 0.0
     return _shape_weight(text, features)
+
+
+def is_timestamp(text: str, features: LineFeatures) -> bool:
+    """A date and time line: a clock time with a date's numbers around it, in a short line."""
+    return features.numbers >= MIN_DATELINE_NUMBERS and features.words <= MAX_DATELINE_WORDS and CLOCK.search(text) is not None
+
+
+def is_byline_line(text: str, features: LineFeatures, rules: Rules) -> bool:
+    """A byline: a byline word and a name ("By Jane Doe"), or a byline word and a list of names
+    ("By Jane Doe, John Roe and Ann Poe"; not "Von München bis Aachen: Im Netz der Agenten")."""
+    found = rules.bylines.prefix(features.folded)
+    if not found or features.words > MAX_DATELINE_WORDS:
+        return False
+    if features.words <= MAX_BYLINE_WORDS:
+        return True
+    names = " ".join(text.split()[len(found.split()):]).split(",")
+    return len(names) >= 2 and all(len(name.split()) <= MAX_NAME_WORDS and looks_like_name(name) for name in names[:-1])
+
+
+def _repeats_a_run(features: LineFeatures) -> bool:
+    """The line says the same REPEATED_RUN words twice ("Santé Voyage Culture Vidéo Next Santé
+    Voyage Culture Vidéo"): a menu printed twice (not in CJK text, whose words are characters)."""
+    words = features.folded[0].split() if features.folded and not features.cjk else []
+    runs = list(zip(*(words[k:] for k in range(REPEATED_RUN))))
+    return len(set(runs)) < len(runs)
+
+
+def _bracketed_links(text: str) -> int:
+    """How many bracketed items make up the whole line ("[Print] [Email]"), 0 when other text stands outside them."""
+    items = BRACKETED.findall(text)
+    return len(items) if items and not BRACKETED.sub("", text).strip() else 0
+
+
+def _table_cells(text: str) -> int:
+    """How many non-empty cells a table row ("| Home | News |") has; 0 for a line that is no row
+    (a one-cell row is a layout table's heading and may be the headline)."""
+    if not text.startswith(TABLE_ROW):
+        return 0
+    return sum(1 for cell in re.split(r"[|｜]", text) if cell.strip())
+
+
+def _mostly_digits(features: LineFeatures) -> bool:
+    """A date, time, price or counter ("11.03.17 in Gadgetry", "2192 Shares"): many digits, and
+    numbers are half its words ("The 21 best movies of 2017" and "2004中国十大科技骗局" are headlines)."""
+    return features.digit_share > MAX_TITLE_DIGITS and 2 * features.numbers >= features.words
+
+
+def _inner_full_stops(text: str) -> int:
+    """Full stops with more text after them (question and exclamation marks not counted, nor
+    the stop after a label of a word or two: "Niemcy. Stałe zamknięcie granic ...")."""
+    plain = text[:FEATURE_PREFIX_CHARS].translate(CLAUSE_MARKS)
+    pieces = SENTENCE_END_RE.split(plain)
+    if not pieces[-1].strip(" \"'”’»)]"):
+        pieces.pop()  # the line's own end
+    stops = sum(1 for piece in pieces[:-1] if count_tokens(piece) > MAX_LABEL_WORDS)
+    return stops + len(CJK_INNER_FULL_STOP.findall(plain))
 
 
 def _shape_weight(text: str, features: LineFeatures) -> float:
@@ -240,11 +365,11 @@ def _shape_weight(text: str, features: LineFeatures) -> float:
         score *= 0.4  # a standfirst or a paragraph
     if ends_like_sentence(text, features):
         score *= 0.3  # headlines rarely end with a full stop
-    if features.sentences > (1 if features.sentence_end else 0):
+    if features.sentences > (1 if features.sentence_end else 0) and _inner_full_stops(text):
         score *= 0.4  # two sentences: a caption or a paragraph
     first = text.lstrip("\"'“‘«¿¡([")[:1]
-    if first.isalpha() and first.islower():
-        score *= 0.3  # a headline starts with a capital (where the script has them): a fragment
+    if first.isalpha() and first.islower() or first == "…":
+        score *= 0.3  # a headline starts with a capital (where the script has them), not "…": a fragment
     return score
 
 
@@ -271,7 +396,8 @@ def _cased(word: str) -> bool:
 
 def cjk_pairs(words: list[str]) -> list[str]:
     """Pairs of neighbouring single CJK characters among a line's words."""
-    singles = [w for w in words if len(w) == 1 and has_cjk(w)]
+    # Every CJK character is a word of its own: one search over the one-character words finds them.
+    singles = CJK_CHAR.findall("".join(w for w in words if len(w) == 1))
     return [a + b for a, b in zip(singles, singles[1:])]
 
 
@@ -281,15 +407,19 @@ def stem(word: str) -> str:
     return word[:STEM_CHARS]
 
 
-def body_vocabulary(texts: Iterable[str]) -> set[str]:
-    """Every word of the texts (stemmed), and their CJK pairs: what topic words are looked up in."""
+def read_body(texts: Iterable[str]) -> tuple[set[str], set[str]]:
+    """Every word of the texts (stemmed) and their CJK pairs, what topic words are looked up in;
+    and the folded lines, what a candidate repeated word for word is found in (one tokenization
+    per line for both)."""
     vocabulary: set[str] = set()
+    lines: set[str] = set()
     for text in texts:
         words = tokens(text)
         vocabulary.update(map(stem, words))
-        if has_cjk(text):  # one test per line, not one per single-letter word
+        if words and max(words) >= CJK_FIRST:  # (cheaper than has_cjk on a long paragraph)
             vocabulary.update(cjk_pairs(words))
-    return vocabulary
+        lines.add(fold(text) if "İ" in text else " ".join(words))  # (fold's own tokens, but for that letter)
+    return vocabulary, lines
 
 
 def body_overlap(candidate: frozenset[str], body: set[str]) -> float:
@@ -301,14 +431,24 @@ def body_overlap(candidate: frozenset[str], body: set[str]) -> float:
     return shared / len(candidate) * min(1.0, shared / FULL_OVERLAP_WORDS)
 
 
-def agree(a: str, b: str) -> bool:
-    """Two folded texts say the same headline: nearly equal, or one holds the other whole."""
-    if not a or not b:
-        return False
-    short, long = sorted((a, b), key=len)
-    if short.count(" ") >= 2 and f" {short} " in f" {long} ":
+def _agree(a: str, b: str, padded_a: str, padded_b: str) -> bool:
+    """Two non-empty folded texts (and they padded with a space on each side) say the same
+    headline: nearly equal, or one holds the other whole."""
+    if len(a) > len(b):
+        a, b, padded_a, padded_b = b, a, padded_b, padded_a
+    if padded_a in padded_b and a.count(" ") >= 2:
         return True
+    # Texts of unequal length cannot be this similar (ratio <= 200 * short / (short + long)): no
+    # need to compare them (most pairs of lines in a window).
+    if 200 * len(a) < AGREE_SCORE * (len(a) + len(b)):
+        return False
     return fuzzy.ratio(a, b) >= AGREE_SCORE
+
+
+def count_agreeing(index: int, folded: Sequence[str], padded: Sequence[str]) -> int:
+    """How many of the other (non-empty) folded texts agree with the one at index."""
+    mine, mine_padded = folded[index], padded[index]
+    return sum(1 for j, other in enumerate(folded) if j != index and other and _agree(mine, other, mine_padded, padded[j]))
 
 
 @dataclass
@@ -330,22 +470,23 @@ def score_candidates(
     prior: dict[str, float] | None = None,
 ) -> list[Scored]:
     """Every candidate scored; `body` is the article's opening paragraphs."""
-    vocabulary = body_vocabulary(body)
-    body_set = {fold(t) for t in body}
+    vocabulary, body_set = read_body(body)
     folded = [fold(c.text) for c in candidates]
-    pool = folded
+    padded = [f" {text} " for text in folded]
     scored = []
     for index, candidate in enumerate(candidates):
-        features = line_features(candidate.text, stopwords)
+        features = candidate.features or line_features(candidate.text, stopwords)
         shape = shape_score(candidate.text, features, rules, declared=candidate.position < 0)
         if shape <= 0:
             scored.append(Scored(candidate, 0.0, 0.0, 0, 0.0))
             continue
         mine = folded[index]
         # Agreement with other candidates' texts (not with itself, nor with another copy at the same place).
-        agreeing = sum(1 for j, other in enumerate(pool) if j != index and other != "" and agree(mine, other))
+        agreeing = count_agreeing(index, folded, padded) if mine else 0
         overlap = body_overlap(topic_words(candidate.text, stopwords), vocabulary)
-        score = shape * (NO_OVERLAP_WEIGHT + overlap) * (1 + AGREEMENT_BONUS * min(agreeing, 2))
+        if candidate.shown:
+            overlap, agreeing = max(overlap, SHOWN_OVERLAP), agreeing + SHOWN_AGREEMENT
+        score = shape * (NO_OVERLAP_WEIGHT + overlap) * (1 + AGREEMENT_BONUS * min(agreeing, MAX_AGREEING))
         score /= 1.0 + DISTANCE_DECAY * candidate.distance
         if prior:
             score *= prior.get(candidate.source, 1.0)
