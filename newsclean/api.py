@@ -54,22 +54,11 @@ def parse_page(text: str, source: str, encoding: str, config: Config, fast: bool
 
         doc = parse_html(text, source, encoding, config)
         if doc.blocks:
-            doc.page_text = page_text(text, source, encoding, config)
+            from .parse.page_text import page_text
+
+            doc.page_text = page_text(text, source, config)
     doc.meta.canonical_url = doc.meta.url  # the page's own; a container's URL replaces `url` (add_metadata)
     return doc
-
-
-def page_text(html: str, source: str, encoding: str, config: Config) -> list[Block] | None:
-    """The page's whole visible text, one block per text block with its DomFeatures (the fast
-    reader's view), or None when the fast reader cannot read the page. trafilatura's recall mode
-    keeps comment threads and related lists below the article; the page's whole text still shows
-    where the article ended (stages/extraction_end.py)."""
-    from .parse.fast_html import parse_html_fast
-
-    try:
-        return parse_html_fast(html, source, encoding, config).blocks
-    except InputError:
-        return None
 
 
 def add_metadata(doc: Document, known: Mapping[str, str | int]) -> None:

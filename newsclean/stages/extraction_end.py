@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from ..config import Config
 from ..document import Block, Document, Stage
-from ..model.features import analyze
+from ..model.features import LineFeatures, analyze
 from ..model.linemodel import line_scores
 from ..rules import load_rules
 from .dom import mark_page_furniture
@@ -43,6 +43,12 @@ EXTRACTION_FLOOR = 0.5
 # A lone block trafilatura dropped between two it kept (a photo caption, an ad slot, a "Step 2"
 # image) is left out of the sums: it says nothing of where the article ends.
 MAX_IGNORED_GAP = 1
+# Page blocks read on either side of the extraction's part of the page: the line model's widest
+# context (linemodel.FAR) and the markers' look-ahead (markers.MARKER_LOOKAHEAD) fit in it.
+CONTEXT_MARGIN = 12
+# Blocks below a marker searched for the first running text of its box (a comment's author and
+# date come first; an inline box of other stories' titles and authors runs longer).
+BOX_LOOKAHEAD = 4
 
 
 def page_key(text: str) -> str:
@@ -120,14 +126,25 @@ def ignore_lone_gaps(gains: list[float], extracted: list[bool]) -> None:
 
 
 def extraction_markers(page: Document, kept: list[int], in_extraction: set[int], config: Config) -> dict[int, str]:
-    """The confirmed end-of-article markers that trafilatura kept together with what follows them
-    (a "Related" heading over its list, "Comments" over the thread). A marker whose box trafilatura
-    left out is an inline box inside the article ("Most popular" between two paragraphs)."""
+    """The confirmed end-of-article markers that trafilatura kept what follows of: a "Related"
+    heading over its list, "Comments" over the thread. A marker whose box trafilatura left out is
+    an inline box inside the article ("Most popular" between two paragraphs)."""
     rules = load_rules(config.rule_files)
     lines = analyze(page, rules).lines
     markers = confirmed_markers([lines[i] for i in kept], [page.blocks[i].text for i in kept], rules)
     return {position: phrase for position, phrase in markers.items()
-            if kept[position] in in_extraction and position + 1 < len(kept) and kept[position + 1] in in_extraction}
+            if box_is_extracted(kept[position], lines, in_extraction)}
+
+
+def box_is_extracted(marker: int, lines: list[LineFeatures], in_extraction: set[int]) -> bool:
+    """True when trafilatura kept the block right below the marker on the page, or the first
+    running text within BOX_LOOKAHEAD blocks below it (a comment below its author's name and date)."""
+    if marker + 1 in in_extraction:
+        return True
+    for i in range(marker + 1, min(len(lines), marker + 1 + BOX_LOOKAHEAD)):
+        if lines[i].is_prose:
+            return i in in_extraction
+    return False
 
 
 def article_end_on_page(doc: Document, page: Document, located: list[tuple[int, int] | None], config: Config) -> int | None:
@@ -146,13 +163,29 @@ def article_end_on_page(doc: Document, page: Document, located: list[tuple[int, 
     return kept[end - 1] if start < end else None
 
 
+def extraction_region(located: list[tuple[int, int] | None], size: int) -> tuple[int, int]:
+    """The page blocks [first, end) the extraction spans, with CONTEXT_MARGIN blocks on either side."""
+    found = [where for where in located if where is not None]
+    if not found:
+        return 0, 0
+    first = min(where[0] for where in found)
+    end = max(where[1] for where in found)
+    return max(0, first - CONTEXT_MARGIN), min(size, end + CONTEXT_MARGIN)
+
+
 def mark_after_page_article(doc: Document, config: Config) -> Document:
     """Remove the extracted paragraphs that lie below the article's end on the page's whole text."""
     if not doc.page_text or not doc.kept_positions():
         return doc
-    page = Document(source=doc.source, blocks=[Block(b.line, b.text, dom=b.dom) for b in doc.page_text],
+    located = locate_blocks(doc.blocks, doc.page_text)
+    # Only the part of the page the extraction spans is read (the menus above it and the footer
+    # below cannot be the article's end), and a margin for the model's context and the markers.
+    first, end = extraction_region(located, len(doc.page_text))
+    if first == end:
+        return doc
+    page = Document(source=doc.source, blocks=[Block(b.line, b.text, dom=b.dom) for b in doc.page_text[first:end]],
                     meta=doc.meta, input_format="html", encoding=doc.encoding)
-    located = locate_blocks(doc.blocks, page.blocks)
+    located = [None if where is None else (where[0] - first, where[1] - first) for where in located]
     last = article_end_on_page(doc, page, located, config)
     if last is None:
         return doc
@@ -161,5 +194,5 @@ def mark_after_page_article(doc: Document, config: Config) -> Document:
     for block, found in zip(doc.blocks, located):
         where = found or where  # a paragraph not found on the page stands where the one before it did
         if block.kept and where is not None and where[0] > last:
-            block.remove(Stage.BOILERPLATE, f'below the article\'s end on the page ("{end_text}")')
+            block.remove(Stage.BOILERPLATE, f'below the article (it ends at "{end_text}" on the page)')
     return doc
