@@ -28,11 +28,11 @@ COMMENTS = [
 ]
 
 
-def page_with_comments(heading: str = "Comments") -> str:
+def page_with_comments(heading: str = "Comments", entry: str = "entry") -> str:
     """A news page whose comment thread, in markup trafilatura does not know, follows the article."""
     article = "".join(f"<p>{p}</p>" for p in ARTICLE)
     thread = "".join(
-        f'<div class="entry"><div class="who">Reader{i}</div><div class="when">March {i + 1}, 2024 at 10:0{i} am</div>'
+        f'<div class="{entry}"><div class="who">Reader{i}</div><div class="when">March {i + 1}, 2024 at 10:0{i} am</div>'
         f'<p>{text}</p><div class="act"><a href="#r{i}">Reply</a></div></div>'
         for i, text in enumerate(COMMENTS)
     )
@@ -50,6 +50,13 @@ def test_a_comment_thread_trafilatura_keeps_is_cut_at_the_articles_end() -> None
     for block in cut:
         assert block.removal is not None and block.removal.stage is Stage.BOILERPLATE
         assert block.removal.reason == f'below the article (it ends at "{ARTICLE[-1][:40]}" on the page)'
+
+
+def test_comments_in_elements_named_for_comments_are_cut_without_a_heading() -> None:
+    # trafilatura knows English comment classes, not `kommentar`: it keeps the thread.
+    doc = newsclean.clean(page_with_comments(heading="", entry="kommentar"), "page.html")
+    assert sum(1 for block in doc.blocks if block.text in COMMENTS) == len(COMMENTS)
+    assert doc.paragraphs == ARTICLE
 
 
 def test_without_the_pages_text_the_extraction_is_left_as_it_is() -> None:

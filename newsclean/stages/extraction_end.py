@@ -43,6 +43,9 @@ EXTRACTION_FLOOR = 0.5
 # A lone block trafilatura dropped between two it kept (a photo caption, an ad slot, a "Step 2"
 # image) is left out of the sums: it says nothing of where the article ends.
 MAX_IGNORED_GAP = 1
+# Class and id words of a comment thread's elements (web-developer convention in any language,
+# and the German spelling, which also covers `kommentar`).
+COMMENT_WORDS = ("comment", "komment")
 # Page blocks read on either side of the extraction's part of the page: the line model's widest
 # context (linemodel.FAR) and the markers' look-ahead (markers.MARKER_LOOKAHEAD) fit in it.
 CONTEXT_MARGIN = 12
@@ -147,10 +150,18 @@ def box_is_extracted(marker: int, lines: list[LineFeatures], in_extraction: set[
     return False
 
 
+def in_comment_thread(block: Block) -> bool:
+    """True for a page block inside an element whose class or id names comments (`<div
+    class="comment-body">`, `<section id="kommentare">`): trafilatura keeping it is no evidence of
+    article. (The reader names only elements holding a small share of the page's text.)"""
+    named = block.dom.named if block.dom is not None else None
+    return named is not None and any(word in named.lower() for word in COMMENT_WORDS)
+
+
 def article_end_on_page(doc: Document, page: Document, located: list[tuple[int, int] | None], config: Config) -> int | None:
     """The position of the article's last block on the page, as the span on the page's text says."""
     in_extraction = {i for block, where in zip(doc.blocks, located) if where is not None and block.kept
-                     for i in range(*where)}
+                     for i in range(*where) if not in_comment_thread(page.blocks[i])}
     if not in_extraction:
         return None
     # Furniture by the markup goes first, as for the fast reader, but never a block trafilatura kept.
