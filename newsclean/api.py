@@ -53,6 +53,10 @@ def parse_page(text: str, source: str, encoding: str, config: Config, fast: bool
         from .parse.html import parse_html
 
         doc = parse_html(text, source, encoding, config)
+        if doc.blocks:
+            from .parse.page_text import page_text
+
+            doc.page_text = page_text(text, source, config)
     doc.meta.canonical_url = doc.meta.url  # the page's own; a container's URL replaces `url` (add_metadata)
     return doc
 

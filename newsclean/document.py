@@ -134,6 +134,10 @@ class Document:
     # Per-line signals shared by the stages (a model.features.Analysis), derived from blocks and
     # never serialised. Typed loosely on purpose: the record sits below the model that fills it.
     analysis: Any = field(default=None, repr=False, compare=False)
+    # An HTML page read by trafilatura: the page's whole visible text as the fast reader reads it
+    # (blocks with DomFeatures), the second view its article's end is checked against
+    # (stages/extraction_end.py); never serialised.
+    page_text: list[Block] | None = field(default=None, repr=False, compare=False)
 
     def kept(self) -> list[Block]:
         """The blocks no stage has removed, in order."""

@@ -24,6 +24,7 @@ from .stages import (
     mark_repeated_blocks,
     mark_title,
 )
+from .stages.extraction_end import mark_after_page_article
 from .stages.template import TemplateStage
 
 StageFn = Callable[[Document, Config], Document]
@@ -53,11 +54,13 @@ STAGES: tuple[StageFn, ...] = (
 # - the headline is the paragraph repeating the page's title (`mark_headline`), before the
 #   text-dump `title` stage, which only relabels a title line other stages removed.
 # What trafilatura lets through is still marked: error and consent text, share and copyright
-# lines, end-of-article lists, repeated paragraphs.
+# lines, end-of-article lists, repeated paragraphs; and what lies below the article's end on
+# the page's whole text (`after_page_article`: comment threads, related lists, in recall mode).
 HTML_STAGES: tuple[StageFn, ...] = (
     mark_error_page,
     mark_boilerplate,
     mark_footer,
+    mark_after_page_article,
     mark_duplicates,
     decide_verdict,
     mark_headline,

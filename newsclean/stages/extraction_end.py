@@ -1,0 +1,209 @@
+"""Where trafilatura's article ends, checked against the page's whole text.
+
+In recall mode trafilatura keeps more than the article: a comment thread, a list of related
+stories, a second article below the first. Its extraction alone cannot show where the article
+ended (it drops the "Comments" heading, the names, dates and "Reply" buttons between comments),
+but the page's whole visible text (Document.page_text, the fast reader's view) still holds them.
+So the line model of the text path chooses the article's span on the page's text, with
+"trafilatura kept this block" as strong evidence, and the extraction's paragraphs that lie
+below that span are removed. Only the end is cut: the article's start is left to trafilatura
+(measured on dev and train: cutting the start too lost more than it won, on pages whose intro
+stands apart from the body).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from ..config import Config
+from ..document import Block, Document, Stage
+from ..model.features import LineFeatures, analyze
+from ..model.linemodel import line_scores
+from ..rules import load_rules
+from .dom import mark_page_furniture
+from .main_text import choose_span
+from .markers import confirmed_markers, is_end_marker
+
+NOT_WORD = re.compile(r"\W+")
+# How far (characters of the page's text, without spaces and punctuation) past the last match the
+# next paragraph of the extraction is looked for, before the whole page is searched.
+MATCH_WINDOW = 20_000
+# Characters of a paragraph's start that locate it in the page's text.
+PROBE_CHARS = 60
+# Searches of the whole page's text allowed per page (a paragraph trafilatura took out of order):
+# bounds the cost on a huge page to linear.
+MAX_GLOBAL_SEARCHES = 50
+# The model's score, shifted this far toward "article" for a block trafilatura kept and toward
+# "not article" for one it dropped, and at least this far from zero either way: trafilatura's
+# choice outweighs the line model's, which only decides where the two disagree strongly.
+EXTRACTION_WEIGHT = 1.0
+EXTRACTION_FLOOR = 0.5
+# A lone block trafilatura dropped between two it kept (a photo caption, an ad slot, a "Step 2"
+# image) is left out of the sums: it says nothing of where the article ends.
+MAX_IGNORED_GAP = 1
+# Class and id words of a comment thread's elements (web-developer convention in any language,
+# and the German spelling, which also covers `kommentar`).
+COMMENT_WORDS = ("comment", "komment")
+# Page blocks read on either side of the extraction's part of the page: the line model's widest
+# context (linemodel.FAR) and the markers' look-ahead (markers.MARKER_LOOKAHEAD) fit in it.
+CONTEXT_MARGIN = 12
+# Blocks below a marker searched for the first running text of its box (a comment's author and
+# date come first; an inline box of other stories' titles and authors runs longer).
+BOX_LOOKAHEAD = 4
+
+
+def page_key(text: str) -> str:
+    """A block's text as it is matched across the two views: case-folded, letters and digits only."""
+    return NOT_WORD.sub("", text.casefold())
+
+
+def locate_blocks(extracted: Sequence[Block], page: Sequence[Block]) -> list[tuple[int, int] | None]:
+    """For each extracted block, the range [first, last + 1) of page blocks its text spans (None
+    when it is not found); each is looked for after the previous one, then anywhere. Linear in the
+    page's text: each search reads at most MATCH_WINDOW characters, or the whole text a bounded
+    number of times."""
+    starts: list[int] = []
+    keys: list[str] = []
+    at = 0
+    for block in page:
+        key = page_key(block.text)
+        starts.append(at)
+        keys.append(key)
+        at += len(key)
+    text = "".join(keys)
+    found: list[tuple[int, int] | None] = []
+    cursor, global_searches = 0, MAX_GLOBAL_SEARCHES
+    for block in extracted:
+        key = page_key(block.text)
+        if not key:
+            found.append(None)
+            continue
+        probe = key[:PROBE_CHARS]
+        hit = text.find(probe, cursor, cursor + MATCH_WINDOW + len(probe))
+        if hit < 0 and global_searches > 0:
+            global_searches -= 1
+            hit = text.find(probe)
+        if hit < 0:
+            found.append(None)
+            continue
+        end = min(len(text), hit + len(key))
+        found.append((bisect_right(starts, hit) - 1, bisect_right(starts, end - 1)))
+        cursor = end
+    return found
+
+
+def extraction_gains(page: Document, kept: list[int], in_extraction: set[int], config: Config) -> list[float]:
+    """What each kept page block adds to the article span: the line model's score moved toward
+    trafilatura's choice, times the block's weight (main_text.segment_gain's)."""
+    rules = load_rules(config.rule_files)
+    lines = analyze(page, rules).lines
+    kept_lines = [lines[i] for i in kept]
+    texts = [page.blocks[i].text for i in kept]
+    scores = line_scores(kept_lines, texts, [is_end_marker(f, rules) for f in kept_lines])
+    gains = []
+    for i, features, score in zip(kept, kept_lines, scores):
+        weight = features.size + config.region_line_weight
+        if i in in_extraction:
+            gains.append(weight * max(score + EXTRACTION_WEIGHT, EXTRACTION_FLOOR))
+        else:
+            gains.append(weight * min(score - EXTRACTION_WEIGHT, -EXTRACTION_FLOOR))
+    ignore_lone_gaps(gains, [i in in_extraction for i in kept])
+    return gains
+
+
+def ignore_lone_gaps(gains: list[float], extracted: list[bool]) -> None:
+    """Zero the gain of short runs (MAX_IGNORED_GAP blocks) that trafilatura dropped between blocks it kept."""
+    i = 0
+    while i < len(gains):
+        if extracted[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(gains) and not extracted[j]:
+            j += 1
+        if i > 0 and j < len(gains) and j - i <= MAX_IGNORED_GAP:
+            gains[i:j] = [0.0] * (j - i)
+        i = j
+
+
+def extraction_markers(page: Document, kept: list[int], in_extraction: set[int], config: Config) -> dict[int, str]:
+    """The confirmed end-of-article markers that trafilatura kept what follows of: a "Related"
+    heading over its list, "Comments" over the thread. A marker whose box trafilatura left out is
+    an inline box inside the article ("Most popular" between two paragraphs)."""
+    rules = load_rules(config.rule_files)
+    lines = analyze(page, rules).lines
+    markers = confirmed_markers([lines[i] for i in kept], [page.blocks[i].text for i in kept], rules)
+    return {position: phrase for position, phrase in markers.items()
+            if box_is_extracted(kept[position], lines, in_extraction)}
+
+
+def box_is_extracted(marker: int, lines: list[LineFeatures], in_extraction: set[int]) -> bool:
+    """True when trafilatura kept the block right below the marker on the page, or the first
+    running text within BOX_LOOKAHEAD blocks below it (a comment below its author's name and date)."""
+    if marker + 1 in in_extraction:
+        return True
+    for i in range(marker + 1, min(len(lines), marker + 1 + BOX_LOOKAHEAD)):
+        if lines[i].is_prose:
+            return i in in_extraction
+    return False
+
+
+def in_comment_thread(block: Block) -> bool:
+    """True for a page block inside an element whose class or id names comments (`<div
+    class="comment-body">`, `<section id="kommentare">`): trafilatura keeping it is no evidence of
+    article. (The reader names only elements holding a small share of the page's text.)"""
+    named = block.dom.named if block.dom is not None else None
+    return named is not None and any(word in named.lower() for word in COMMENT_WORDS)
+
+
+def article_end_on_page(doc: Document, page: Document, located: list[tuple[int, int] | None], config: Config) -> int | None:
+    """The position of the article's last block on the page, as the span on the page's text says."""
+    in_extraction = {i for block, where in zip(doc.blocks, located) if where is not None and block.kept
+                     for i in range(*where) if not in_comment_thread(page.blocks[i])}
+    if not in_extraction:
+        return None
+    # Furniture by the markup goes first, as for the fast reader, but never a block trafilatura kept.
+    mark_page_furniture(page, config)
+    for i in in_extraction:
+        page.blocks[i].removal = None
+    kept = page.kept_positions()
+    gains = extraction_gains(page, kept, in_extraction, config)
+    start, end = choose_span(gains, extraction_markers(page, kept, in_extraction, config), config)
+    return kept[end - 1] if start < end else None
+
+
+def extraction_region(located: list[tuple[int, int] | None], size: int) -> tuple[int, int]:
+    """The page blocks [first, end) the extraction spans, with CONTEXT_MARGIN blocks on either side."""
+    found = [where for where in located if where is not None]
+    if not found:
+        return 0, 0
+    first = min(where[0] for where in found)
+    end = max(where[1] for where in found)
+    return max(0, first - CONTEXT_MARGIN), min(size, end + CONTEXT_MARGIN)
+
+
+def mark_after_page_article(doc: Document, config: Config) -> Document:
+    """Remove the extracted paragraphs that lie below the article's end on the page's whole text."""
+    if not doc.page_text or not doc.kept_positions():
+        return doc
+    located = locate_blocks(doc.blocks, doc.page_text)
+    # Only the part of the page the extraction spans is read (the menus above it and the footer
+    # below cannot be the article's end), and a margin for the model's context and the markers.
+    first, end = extraction_region(located, len(doc.page_text))
+    if first == end:
+        return doc
+    page = Document(source=doc.source, blocks=[Block(b.line, b.text, dom=b.dom) for b in doc.page_text[first:end]],
+                    meta=doc.meta, input_format="html", encoding=doc.encoding)
+    located = [None if where is None else (where[0] - first, where[1] - first) for where in located]
+    last = article_end_on_page(doc, page, located, config)
+    if last is None:
+        return doc
+    end_text = page.blocks[last].text[:40]
+    where: tuple[int, int] | None = None
+    for block, found in zip(doc.blocks, located):
+        where = found or where  # a paragraph not found on the page stands where the one before it did
+        if block.kept and where is not None and where[0] > last:
+            block.remove(Stage.BOILERPLATE, f'below the article (it ends at "{end_text}" on the page)')
+    return doc

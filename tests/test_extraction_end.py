@@ -1,0 +1,95 @@
+"""The `after_page_article` stage: trafilatura's extraction cut where the article ends on the page's
+whole text (comment threads and related lists that recall mode keeps), and never inside the article."""
+
+from __future__ import annotations
+
+import newsclean
+from newsclean import Stage
+from newsclean.document import Block, Document, DomFeatures
+from newsclean.stages.extraction_end import ignore_lone_gaps, locate_blocks, mark_after_page_article
+
+ARTICLE = [
+    "The town council voted on Tuesday evening to approve the long-delayed plan for a new harbour bridge, "
+    "ending a dispute that has divided residents for more than a decade.",
+    "Under the plan, construction would begin next spring and take about three years, with the regional "
+    "government covering two thirds of the estimated cost.",
+    "Opponents argued that the money would be better spent on repairing existing roads, while supporters said "
+    "the bridge would cut travel times for thousands of commuters.",
+    "The mayor said after the vote that the council had listened carefully to every objection and that the "
+    "final design was smaller and cheaper than the first proposal.",
+]
+COMMENTS = [
+    "Finally! I have been waiting for this bridge since my kids were in school, and they are grown up now.",
+    "Another waste of taxpayers money. Nobody asked the people who actually live near the harbour what they think.",
+    "Does anyone know whether the ferry will keep running while they build it? My mother depends on it every week.",
+    "I was at the meeting and it was chaos, half the room walked out before the vote was even taken.",
+    "Three years? They said the same about the swimming pool and that took seven, so I will believe it when I see it.",
+    "Good news for the shops on the east side, they have been struggling ever since the old crossing closed down.",
+]
+
+
+def page_with_comments(heading: str = "Comments", entry: str = "entry") -> str:
+    """A news page whose comment thread, in markup trafilatura does not know, follows the article."""
+    article = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    thread = "".join(
+        f'<div class="{entry}"><div class="who">Reader{i}</div><div class="when">March {i + 1}, 2024 at 10:0{i} am</div>'
+        f'<p>{text}</p><div class="act"><a href="#r{i}">Reply</a></div></div>'
+        for i, text in enumerate(COMMENTS)
+    )
+    return (f'<html><head><title>Harbour bridge plan approved</title></head><body><nav><a href="/">Home</a> '
+            f'<a href="/news">News</a></nav><main><h1>Harbour bridge plan approved</h1>{article}'
+            f'<h3>{heading}</h3><div class="discussion-list">{thread}</div></main>'
+            f"<footer>Copyright 2024 Town News</footer></body></html>")
+
+
+def test_a_comment_thread_trafilatura_keeps_is_cut_at_the_articles_end() -> None:
+    doc = newsclean.clean(page_with_comments(), "page.html")
+    assert doc.paragraphs == ARTICLE
+    cut = [b for b in doc.blocks if b.text in COMMENTS]
+    assert len(cut) == len(COMMENTS)
+    for block in cut:
+        assert block.removal is not None and block.removal.stage is Stage.BOILERPLATE
+        assert block.removal.reason == f'below the article (it ends at "{ARTICLE[-1][:40]}" on the page)'
+
+
+def test_comments_in_elements_named_for_comments_are_cut_without_a_heading() -> None:
+    # trafilatura knows English comment classes, not `kommentar`: it keeps the thread.
+    doc = newsclean.clean(page_with_comments(heading="", entry="kommentar"), "page.html")
+    assert sum(1 for block in doc.blocks if block.text in COMMENTS) == len(COMMENTS)
+    assert doc.paragraphs == ARTICLE
+
+
+def test_without_the_pages_text_the_extraction_is_left_as_it_is() -> None:
+    blocks = [Block(i + 1, text) for i, text in enumerate(ARTICLE + COMMENTS)]
+    doc = mark_after_page_article(Document("page.html", blocks, input_format="html"), newsclean.Config())
+    assert all(block.kept for block in doc.blocks)
+
+
+def dom_block(line: int, text: str) -> Block:
+    return Block(line, text, dom=DomFeatures("p", False, 0.0))
+
+
+def test_an_inline_box_whose_stories_trafilatura_dropped_does_not_end_the_article() -> None:
+    # "Most popular" between two parts of the article, its list left out by trafilatura: the
+    # extraction goes on below it, and so does the article.
+    box = ["Most popular", "Gear", "Matt Jancer", "Science", "David Nield", "Gear", "Aarian Marshall"]
+    page = [*ARTICLE[:2], *box, *ARTICLE[2:]]
+    extracted = [Block(i + 1, text) for i, text in enumerate(ARTICLE)]
+    doc = Document("page.html", extracted, input_format="html",
+                   page_text=[dom_block(i + 1, text) for i, text in enumerate(page)])
+    mark_after_page_article(doc, newsclean.Config())
+    assert doc.paragraphs == ARTICLE
+
+
+def test_extracted_blocks_are_found_on_the_page_across_merged_cells_and_out_of_order() -> None:
+    page = [Block(1, "Menu"), Block(2, "First cell"), Block(3, "second cell"), Block(4, "A paragraph."),
+            Block(5, "Later words")]
+    extracted = [Block(1, "| First cell | second cell |"), Block(2, "Later words"), Block(3, "a paragraph"),
+                 Block(4, "Not on the page")]
+    assert locate_blocks(extracted, page) == [(1, 3), (4, 5), (3, 4), None]
+
+
+def test_a_lone_dropped_block_between_kept_ones_weighs_nothing() -> None:
+    gains = [5.0, -3.0, 4.0, -1.0, -2.0, 6.0, -7.0]
+    ignore_lone_gaps(gains, [True, False, True, False, False, True, False])
+    assert gains == [5.0, 0.0, 4.0, -1.0, -2.0, 6.0, -7.0]
