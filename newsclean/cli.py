@@ -137,11 +137,11 @@ def config_or_exit(config_file: str | None, rule_files: tuple[str, ...], max_byt
 
 
 def site_template_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The site-template options, shared by clean and diff (so diff shows what clean removes)."""
+    """The site-template options, shared by clean, diff (so diff shows what clean removes) and crawl."""
     for option in reversed((
         click.option("--no-site-templates", is_flag=True,
                      help="Do not learn the inputs' site templates (lines repeated across pages of one site) "
-                          "in a first pass."),
+                          "before cleaning."),
         click.option("--learn-templates", "save_templates", type=click.Path(dir_okay=False), metavar="FILE",
                      help="Save the site templates learnt from the inputs to FILE (JSON), to clean later pages "
                           "with --templates."),
@@ -677,13 +677,12 @@ def show(console: Console, renderables: list[RenderableType], paged: bool) -> No
 @click.option("--cpus-per-task", type=click.IntRange(min=1), default=1, show_default=True, help="Slurm and Ray.")
 @click.option("--mem-per-cpu-gb", type=click.IntRange(min=1), default=2, show_default=True, help="Slurm and Ray.")
 @settings_options
-@click.option("--no-site-templates", is_flag=True,
-              help="Do not learn the inputs' site templates (lines repeated across pages of one site) in two "
-                   "passes before cleaning.")
+@site_template_options
 def crawl_command(input_path: str, output_folder: str, executor: str, tasks: int, workers: int | None,
                   logging_dir: str | None, output_format: str, keep_removed: bool, glob_pattern: str | None,
                   partition: str | None, time_limit: str, cpus_per_task: int, mem_per_cpu_gb: int,
-                  no_site_templates: bool, **settings: Any) -> None:
+                  no_site_templates: bool, save_templates: str | None, templates_file: str | None,
+                  site_from_dir: bool, site_map_file: str | None, **settings: Any) -> None:
     """Clean a crawl too big for one `newsclean clean` run with datatrove: on this machine, Slurm or Ray.
 
     INPUT and OUTPUT are folders, local or remote (s3://, hf://, anything fsspec opens); INPUT may
@@ -697,10 +696,17 @@ def crawl_command(input_path: str, output_folder: str, executor: str, tasks: int
     Site templates, as `newsclean clean` learns them: two passes before cleaning count every line
     over the pages of each site (signatures in OUTPUT/site-templates/signatures, one table per
     bucket of sites in OUTPUT/site-templates/tables), and the cleaning removes the lines repeated
-    on many of a site's pages as the `template` stage (--no-site-templates: no passes).
+    on many of a site's pages as the `template` stage (--no-site-templates: no passes). The site
+    options are clean's: --learn-templates FILE saves the learnt table (local or remote) before
+    the cleaning starts, --templates FILE cleans with a saved one (no passes), --site-from-dir
+    and --site-map give documents without a URL a site (a relative --site-map pattern is taken
+    from the current directory, as clean matches the paths it is given).
     """
     config = config_or_exit(**settings)
-    config, _ = templates_or_exit(config, False, None, None, None, no_site_templates)  # template settings checked
+    config, templates = templates_or_exit(config, site_from_dir, site_map_file, templates_file, save_templates,
+                                          no_site_templates)
+    if save_templates and "://" not in save_templates:
+        save_templates = os.path.abspath(save_templates)  # the tasks may run in another directory (Slurm)
     try:
         from .integrations import (
             datatrove as steps,  # lazy: datatrove is an optional extra
@@ -718,7 +724,9 @@ def crawl_command(input_path: str, output_folder: str, executor: str, tasks: int
     options = steps.CrawlOptions(
         input_path, output_folder, executor, tasks, workers, logging_dir, output_format, keep_removed, glob_pattern,
         partition, time_limit, cpus_per_task, mem_per_cpu_gb, site_templates=not no_site_templates,
+        templates=templates, save_templates=save_templates,
     )  # fmt: skip
+    config = steps.anchored_site_map(config, input_path)
     if missing := steps.missing_requirement(executor):
         raise click.UsageError(missing)
     try:

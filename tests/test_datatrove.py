@@ -148,6 +148,75 @@ def test_crawl_command_gives_the_clean_commands_records(site_crawl: Path, tmp_pa
     assert (out / "site-templates" / "tables").is_dir() == (not options)
 
 
+def run_command(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run([sys.executable, "-m", "newsclean", *args], capture_output=True, text=True, timeout=300,
+                            cwd=cwd)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_crawl_saves_and_reuses_the_table_clean_learns(site_crawl: Path, tmp_path: Path) -> None:
+    out, saved, learnt = tmp_path / "out", tmp_path / "crawl-table.json", tmp_path / "clean-table.json"
+    run_command("crawl", str(site_crawl), str(out), "--tasks", "2", "--learn-templates", str(saved))
+    cli_records(site_crawl, "--learn-templates", str(learnt))
+    assert saved.read_text() == learnt.read_text()  # the same file, byte for byte
+    assert TemplateTable.load(saved).pages["example.com"] == 6
+    # A later page alone, cleaned with the saved table: no passes, the marks `clean --templates` gives.
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "meadow.txt").write_text(page("meadow"))
+    run_command("crawl", str(later), str(tmp_path / "out2"), "--removed", "--templates", str(saved))
+    records = [without(r, "file_path", "filter_reason") for r in written(tmp_path / "out2" / "articles")]
+    assert records == cli_records(later, "--templates", str(saved))
+    assert any(line["stage"] == "template" for line in records[0]["removed"])
+    assert not (tmp_path / "out2" / "site-templates").exists()
+
+
+def test_crawl_gives_documents_without_urls_a_site_as_clean_does(tmp_path: Path) -> None:
+    from test_site_templates import write_site
+
+    write_site(tmp_path / "dumps" / "example.com", TOPICS[:4], url=None)
+    write_site(tmp_path / "dumps" / "nyt", TOPICS[4:7], url=None)
+
+    def crawled(*options: str) -> list[dict[str, Any]]:
+        out = tmp_path / f"out{len(list(tmp_path.glob('out*')))}"
+        run_command("crawl", "dumps", str(out), "--tasks", "2", "--removed", *options, cwd=tmp_path)
+        return by_source([without(r, "file_path", "filter_reason")
+                          for r in written(out / "articles") + written(out / "rejected")])
+
+    def cleaned(*options: str) -> list[dict[str, Any]]:
+        result = run_command("clean", str(tmp_path / "dumps"), "-f", "jsonl", *options, cwd=tmp_path)
+        return by_source([json.loads(line) for line in result.stdout.splitlines()])
+
+    def reasons(records: list[dict[str, Any]]) -> set[str]:
+        return {line["reason"] for r in records for line in r["removed"] if line["stage"] == "template"}
+
+    assert reasons(crawled()) == set()  # no URL, no site
+    by_directory = crawled("--site-from-dir")
+    assert by_directory == cleaned("--site-from-dir")
+    assert any("of 4 pages of example.com" in reason for reason in reasons(by_directory))
+    # A site map written for `clean dumps/...` (a relative pattern) works for `crawl dumps ...` too.
+    (tmp_path / "sites.txt").write_text("dumps/nyt/* nytimes.com\n")
+    mapped = crawled("--site-map", "sites.txt")
+    assert {reason.rpartition(" of ")[2] for reason in reasons(mapped)} == {"nytimes.com)"}
+    relative = subprocess.run([sys.executable, "-m", "newsclean", "clean", "dumps", "-f", "jsonl", "--site-map",
+                               "sites.txt"], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    expected = [json.loads(line) for line in relative.stdout.splitlines()]
+    assert [r["removed"] for r in mapped] == [r["removed"] for r in by_source(
+        [{**r, "source": str(tmp_path / r["source"])} for r in expected])]
+
+
+def test_crawl_refuses_clashing_site_options(site_crawl: Path, tmp_path: Path) -> None:
+    table = tmp_path / "table.json"
+    TemplateTable().save(table)
+    for options in (["--templates", str(table), "--no-site-templates"], ["--learn-templates", str(table),
+                    "--no-site-templates"], ["--templates", str(tmp_path / "missing.json")]):
+        result = subprocess.run([sys.executable, "-m", "newsclean", "crawl", str(site_crawl), str(tmp_path / "out"),
+                                 *options], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 2, options
+        assert not (tmp_path / "out").exists()
+
+
 def test_site_buckets_and_signature_records_are_stable(tmp_path: Path) -> None:
     # sha1 by datatrove's hashing helper: the same bucket in every process, unlike Python's hash().
     command = "from newsclean.integrations.datatrove_sites import site_bucket; print(site_bucket('example.com', 1000))"

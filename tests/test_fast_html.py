@@ -277,12 +277,12 @@ def test_any_markup_reads_into_clean_blocks(parts: list[str]) -> None:
 
 
 def test_site_templates_run_in_the_same_place_for_the_fast_reader() -> None:
-    # Among the text stages, before the duplicates (where it was measured best), not before them all.
-    from newsclean.pipeline import TEMPLATE_BEFORE, CleanWhatIsLeft, with_templates
+    # Among the text stages, after the verdict (where it was measured best), not before them all.
+    from newsclean.pipeline import TEMPLATE_AFTER, CleanWhatIsLeft, with_templates
     from newsclean.sites import TemplateTable
     from newsclean.stages.template import TemplateStage
 
     furniture, left = with_templates(FAST_HTML_STAGES, TemplateTable())
     assert furniture is FAST_HTML_STAGES[0] and isinstance(left, CleanWhatIsLeft)
     at = next(i for i, stage in enumerate(left.stages) if isinstance(stage, TemplateStage))
-    assert left.stages[at + 1] is TEMPLATE_BEFORE and at > 0
+    assert left.stages[at - 1] is TEMPLATE_AFTER and at > 0

@@ -157,6 +157,7 @@ class _Run:
     writing: bool = False  # a document is being written to stdout: a signal waits for its end
     seen_outputs: dict[str, str] = field(default_factory=dict)  # output -> the source that wrote it
     selected: list[InputFile] = field(default_factory=list)  # every selected file (site templates learn from all)
+    parsed_cache: str | None = None  # the directory of pages parsed while learning (removed at the end)
 
     def fail(self, source: str, message: str) -> None:
         """Record and print one failure (message is the whole line without the prefix)."""
@@ -200,6 +201,10 @@ def run(inputs: Sequence[str], options: BatchOptions) -> RunSummary:
     finally:
         _restore_signal_handlers(previous)
         state.reporter.close()
+        if state.parsed_cache:
+            from .parsed_cache import remove_cache_dir
+
+            remove_cache_dir(state.parsed_cache)
     summary.seconds = time.perf_counter() - started
     missing = summary.files_selected - summary.files_done
     if missing and state.signum is None and not state.stdout_broken and summary.exit_status == EXIT_OK:
@@ -223,7 +228,7 @@ def _execute(inputs: Sequence[str], state: _Run) -> None:
 
         state.flag = pool_context().RawValue("b", state.flag.value)
     if options.templates is None and options.site_templates and tasks:
-        options = state.options = _with_learnt_templates(options, state)
+        options = state.options = _with_learnt_templates(options, state, tasks)
     state.reporter = _Reporter(options.progress, len(tasks))
     state.stdout = None if options.output_dir else _binary_stdout()
     if pool_jobs > 1:
@@ -238,12 +243,14 @@ def _execute(inputs: Sequence[str], state: _Run) -> None:
     _consume(results, state)
 
 
-def _with_learnt_templates(options: BatchOptions, state: _Run) -> BatchOptions:
-    """Pass 1: the options with the site templates of every selected file (saved with --learn-templates).
+def _with_learnt_templates(options: BatchOptions, state: _Run, tasks: list[Task]) -> BatchOptions:
+    """Pass 1: the options with the site templates of every selected file (saved with --learn-templates),
+    and the directory where the parsed HTML pages of the tasks wait for the cleaning pass.
 
     Files --skip-existing leaves out are learnt from too: the table is the batch's, whatever was done before.
     """
     from .learning import learn
+    from .parsed_cache import cache_file, make_cache_dir, remove_cache_dir
 
     everything = [Task(i, f.path, None, f.size, f.mtime_ns) for i, f in enumerate(state.selected)]
     jobs = min(options.jobs, len(everything)) if _worth_a_pool(everything) else 1
@@ -251,13 +258,18 @@ def _with_learnt_templates(options: BatchOptions, state: _Run) -> BatchOptions:
         from .pool import pool_context
 
         state.flag = pool_context().RawValue("b", state.flag.value)  # the learning workers read it too
-    table = learn(everything, options, jobs, state.flag, state.reporter.error)
+    cache = state.parsed_cache = make_cache_dir() if options.parse_cache_bytes > 0 else None
+    keep = {t.path: cache_file(cache, t.path, t.size, t.mtime_ns) for t in tasks} if cache else {}
+    table = learn(everything, options, jobs, state.flag, state.reporter.error, keep, options.parse_cache_bytes)
+    if table is None:
+        remove_cache_dir(cache)  # nothing to clean with: the cleaning pass parses as it always does
+        cache = state.parsed_cache = None
     if options.save_templates and state.signum is None:
         try:
             (table or TemplateTable()).save(options.save_templates)
         except OSError as exc:
             state.fail(options.save_templates, f"{options.save_templates}: cannot write templates: {exc.strerror or exc}")
-    return replace(options, templates=table)
+    return replace(options, templates=table, parsed_cache=cache)
 
 
 def _prepare_output_dir(options: BatchOptions) -> tuple[Selection, str | None]:

@@ -18,8 +18,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..api import clean_raw
+from ..api import clean_parsed, clean_raw
 from ..config import DEFAULT_CONFIG, Config
+from ..document import Document
 from ..errors import NewscleanError, OutputError, printable
 from ..read.raw import RawDocument
 from ..read.sources import Selection, documents_of
@@ -33,6 +34,7 @@ from .outputs import (
     output_path,
     write_atomically,
 )
+from .parsed_cache import DEFAULT_BUDGET, CacheReader, cache_file
 
 EXIT_ORPHANED = 1  # a worker whose run died ends with this status (nobody reads it)
 DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}  # every later write would fail too: stop
@@ -57,6 +59,8 @@ class BatchOptions:
     site_templates: bool = True  # learn the inputs' site templates in a first pass (when `templates` is None)
     templates: TemplateTable | None = None  # a table to clean with (given, or learnt by the run)
     save_templates: str | None = None  # write the learnt table here (--learn-templates FILE)
+    parse_cache_bytes: int = DEFAULT_BUDGET  # pages parsed while learning kept on disk for cleaning (0: none)
+    parsed_cache: str | None = None  # the run's directory of those pages (set by the run, once learnt)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +189,7 @@ def clean_task(task: Task, worker: Worker) -> FileResult:
     result = FileResult(task.index, task.path)
     cpu_started = time.process_time()
     joined = _joined_output(task, worker.options)
+    parsed = _parsed_pages(task, worker.options)
     try:
         config = worker.options.config
         for number, raw in enumerate(documents_of(task.path, config)):
@@ -193,7 +198,8 @@ def clean_task(task: Task, worker: Worker) -> FileResult:
                 break
             result.read = True
             result.bytes_read += len(raw.data)
-            document = clean_document(raw, task, worker, joined is not None)
+            document = clean_document(raw, task, worker, joined is not None,
+                                      parsed.take(number) if parsed is not None else None)
             if joined is not None and document.data is not None:
                 with _writing(joined.target):
                     if not joined.opened:
@@ -215,8 +221,17 @@ def clean_task(task: Task, worker: Worker) -> FileResult:
     finally:
         if joined is not None:
             joined.discard()  # nothing left after a commit; else no half output
+        if parsed is not None:
+            parsed.close()
     result.cpu_seconds = time.process_time() - cpu_started
     return result
+
+
+def _parsed_pages(task: Task, options: BatchOptions) -> CacheReader | None:
+    """The file's pages parsed by the learning pass, when the run kept them."""
+    if options.parsed_cache is None or options.templates is None:
+        return None
+    return CacheReader(cache_file(options.parsed_cache, task.path, task.size, task.mtime_ns))
 
 
 def _joined_output(task: Task, options: BatchOptions) -> AtomicFile | None:
@@ -246,9 +261,10 @@ def _prepare_target(target: str, task: Task, worker: Worker) -> None:
     make_parents(worker.options.output_dir, target, worker.made_dirs)
 
 
-def clean_document(raw: RawDocument, task: Task, worker: Worker, joined: bool = False) -> DocResult:
-    """Clean one document and write its output (or keep its rendered text for stdout, or for
-    the file's joined output)."""
+def clean_document(raw: RawDocument, task: Task, worker: Worker, joined: bool = False,
+                   parsed: Document | None = None) -> DocResult:
+    """Clean one document (from its parse by the learning pass, when given) and write its output (or
+    keep its rendered text for stdout, or for the file's joined output)."""
     options = worker.options
     target = None
     if task.stem is not None and options.output_dir is not None and not joined:
@@ -256,7 +272,10 @@ def clean_document(raw: RawDocument, task: Task, worker: Worker, joined: bool = 
         if options.skip_existing and is_up_to_date(target, task.mtime_ns):
             return DocResult(raw.source, skipped=True)
     try:
-        doc = clean_raw(raw, options.config, options.templates)
+        if parsed is not None:  # clean_raw's own steps after its parse (which this is)
+            doc = clean_parsed(parsed, "", options.config, raw.meta, options.templates)
+        else:
+            doc = clean_raw(raw, options.config, options.templates)
     except NewscleanError as exc:
         return DocResult(raw.source, problem=str(exc))
     except Exception as exc:  # a cleaner bug on one page must cost that page, not the crawl

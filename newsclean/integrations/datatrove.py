@@ -53,7 +53,7 @@ from ..read.raw import RawDocument
 from ..sites import TemplateTable
 from ..writers import to_dict
 from .datatrove_documents import INPUT_KEY, PASSTHROUGH_KEYS, cleaning_input
-from .datatrove_sites import SiteCounts, SiteSignatures, load_site_tables
+from .datatrove_sites import SaveTemplates, SiteCounts, SiteSignatures, load_site_tables
 
 # Fields of the CLI's record the extractor leaves out of the metadata: the body is the Document's
 # text, and its paragraphs are that text split at blank lines (a paragraph holds no line break).
@@ -148,6 +148,8 @@ class NewscleanExtractor(BaseExtractor):
     With site_tables (the folder SiteCounts saved its tables in, see datatrove_sites), the
     buckets' tables are merged once per task and every page is cleaned with them, as `newsclean
     clean` cleans with the templates it learnt: the same `template` stage, so the same marks.
+    With templates (a TemplateTable, e.g. TemplateTable.load of a `--learn-templates` file),
+    pages are cleaned with that table, as `newsclean clean --templates FILE` cleans them.
 
     No sandbox process and no datatrove timeout (BaseExtractor kills a page after 1 s):
     newsclean's own limits (Config.html_timeout, clean_timeout) end a slow page, in a task's
@@ -157,12 +159,14 @@ class NewscleanExtractor(BaseExtractor):
     name = "📰 newsclean"
 
     def __init__(self, config: Config | None = None, keep_removed: bool = False,
-                 site_tables: DataFolderLike | None = None) -> None:
+                 site_tables: DataFolderLike | None = None, templates: TemplateTable | None = None) -> None:
         super().__init__(timeout=0)  # unused: run() cleans in this process, within newsclean's limits
+        if site_tables is not None and templates is not None:
+            raise ValueError("give site_tables (learnt by this crawl) or templates (a saved table), not both")
         self.config = config or DEFAULT_CONFIG
         self.keep_removed = keep_removed
         self.site_tables = site_tables
-        self.templates: TemplateTable | None = None
+        self.templates = templates
 
     def extract(self, text: str) -> str:
         """The article's body of a page or dump (what `newsclean clean` prints, without the title)."""
@@ -351,13 +355,15 @@ def steps(
     keep_removed: bool = False,
     glob_pattern: str | None = None,
     site_tables: DataFolderLike | None = None,
+    templates: TemplateTable | None = None,
 ) -> list[Any]:
-    """The `newsclean crawl` pipeline: read, clean (with the site templates in site_tables, when
-    given), keep the articles in OUTPUT/articles and the rest (with their filter_reason) in OUTPUT/rejected."""
+    """The `newsclean crawl` pipeline: read, clean (with the site templates in site_tables, or a saved
+    table, when given), keep the articles in OUTPUT/articles and the rest (with their filter_reason)
+    in OUTPUT/rejected."""
     output_folder = output_folder.rstrip("/")
     return [
         NewscleanReader(input_folder, config=config, glob_pattern=glob_pattern),
-        NewscleanExtractor(config=config, keep_removed=keep_removed, site_tables=site_tables),
+        NewscleanExtractor(config=config, keep_removed=keep_removed, site_tables=site_tables, templates=templates),
         NewscleanFilter(exclusion_writer=record_writer(f"{output_folder}/rejected", output_format, keep_removed)),
         record_writer(f"{output_folder}/articles", output_format, keep_removed),
     ]
@@ -429,6 +435,8 @@ class CrawlOptions:
     cpus_per_task: int = 1
     mem_per_cpu_gb: int = 2
     site_templates: bool = True  # learn the sites' templates in two passes before cleaning
+    templates: TemplateTable | None = None  # a saved table to clean with (no passes): --templates FILE
+    save_templates: str | None = None  # where to save the learnt table (local or remote): --learn-templates FILE
 
     def work_folder(self) -> str:
         """Where the site-template passes keep their signatures and tables (a rerun reuses them)."""
@@ -499,21 +507,44 @@ def missing_requirement(executor: str) -> str | None:
 
 def build_executor(options: CrawlOptions, config: Config | None = None) -> Any:
     """The datatrove executor of a crawl (its pipeline from steps()), chained with depends= after the
-    two site-template passes unless options.site_templates is off; completed tasks are skipped on a rerun."""
+    two site-template passes (and the saving of their table, with save_templates) unless
+    options.site_templates is off or a saved table is given; completed tasks are skipped on a rerun."""
     folder, pattern = input_folder(options.input_path, options.glob_pattern)
     if options.executor not in EXECUTORS:
         raise ValueError(f"executor must be one of {', '.join(EXECUTORS)}, not {options.executor!r}")
     if options.executor == "slurm" and not options.partition:
         raise ValueError("--executor slurm needs --partition")
-    tables = counts = None
-    if options.site_templates:
+    if options.templates is not None and (options.save_templates or not options.site_templates):
+        raise ValueError("a saved table (--templates) goes with neither --learn-templates nor --no-site-templates")
+    if options.save_templates and not options.site_templates:
+        raise ValueError("--learn-templates and --no-site-templates contradict each other")
+    tables = before = None
+    if options.site_templates and options.templates is None:
         buckets = max(1, options.tasks)  # a site's pages are one bucket: any number gives the same table
         learn, count, tables = site_template_steps(folder, options.work_folder(), buckets, config, pattern)
         log = options.log_folder().rstrip("/")
         signatures = _executor(options, learn, options.tasks, f"{log}/site-signatures", "newsclean-signatures")
-        counts = _executor(options, count, buckets, f"{log}/site-counts", "newsclean-counts", signatures)
-    pipeline = steps(folder, options.output_folder, config, options.output_format, options.keep_removed, pattern, tables)
-    return _executor(options, pipeline, options.tasks, options.log_folder(), "newsclean", counts)
+        before = _executor(options, count, buckets, f"{log}/site-counts", "newsclean-counts", signatures)
+        if options.save_templates:
+            before = _executor(options, [SaveTemplates(tables, options.save_templates)], 1, f"{log}/site-table",
+                               "newsclean-save-templates", before)
+    pipeline = steps(folder, options.output_folder, config, options.output_format, options.keep_removed, pattern,
+                     tables, options.templates)
+    return _executor(options, pipeline, options.tasks, options.log_folder(), "newsclean", before)
+
+
+def anchored_site_map(config: Config, input_path: str) -> Config:
+    """The config with its --site-map patterns matching as `newsclean clean` matches them.
+
+    clean matches a pattern against the path as given (crawl/nyt/a.txt); a crawl's documents are
+    named by their full path (/home/me/crawl/nyt/a.txt), so for a local input a relative pattern
+    is taken from the current directory (a pattern starting with `*` matches as it is).
+    """
+    if "://" in input_path or not config.site_map:
+        return config
+    anchored = tuple((pattern if pattern.startswith(("/", "*")) else os.path.join(os.getcwd(), pattern), site)
+                     for pattern, site in config.site_map)
+    return config.replace(site_map=anchored)
 
 
 def _executor(options: CrawlOptions, pipeline: list[Any], tasks: int, logging_dir: str, job_name: str,

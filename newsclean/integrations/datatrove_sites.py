@@ -13,6 +13,8 @@ On datatrove that pass becomes two pipelines chained with `depends=`, before the
 3. NewscleanExtractor(site_tables=TABLES) merges the buckets' tables (TemplateTable.merge) and
    cleans with the same `template` stage as the CLI: the threshold (a line is template on at
    least max(2, ceil(n/100)) of the site's n pages) and the page-share guard are the stage's.
+   SaveTemplates (one task, between the two) saves the merged table as one file, the
+   CLI's `--learn-templates FILE`; NewscleanExtractor(templates=table) cleans with a saved one.
 
 The learner's sample (at most template_max_pages pages per site, chosen by page hash) does not
 depend on the order pages arrive in, so neither the number of tasks nor of buckets changes the
@@ -154,6 +156,28 @@ class SiteCounts(PipelineStep):
         self.stat_update("template_lines", value=sum(map(len, table.counts.values())))
         with self.tables_folder.open(f"{rank:04d}.json", "wt") as stream:
             stream.write(table.to_json())
+        yield from ()
+
+
+class SaveTemplates(PipelineStep):
+    """After SiteCounts (one task): the buckets' tables merged and saved as one file, the file
+    `newsclean clean --learn-templates FILE` writes for the same pages (`--templates FILE` reads it)."""
+
+    name = "📰 save site templates"
+    type = "📰 newsclean"
+
+    def __init__(self, tables_folder: DataFolderLike, target: str) -> None:
+        super().__init__()
+        self.tables_folder = tables_folder
+        self.target = target
+
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        """Write the merged table to the target (local or remote); an empty table when no site has two pages."""
+        table = load_site_tables(self.tables_folder) or TemplateTable()
+        folder, _, name = self.target.rstrip("/").rpartition("/")
+        with get_datafolder(folder or ".").open(name, "wt") as stream:
+            stream.write(table.to_json())
+        self.stat_update("sites", value=len(table.pages))
         yield from ()
 
 
