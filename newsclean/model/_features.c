@@ -1,12 +1,13 @@
-/* The optional compiled core of newsclean.model.features: line_features of printable ASCII lines.
+/* The optional compiled core of newsclean.model.features: line_features of the lines of printable
+   ASCII and common typographic punctuation (is_extra), the bulk of news text in Latin letters.
 
-   ascii_rows(texts, stopwords) -> list: for each ASCII text (None for the others), the tuple of LineFeatures' fields that
-   features.line_features(text, stopwords) gives, or None where the text is not handled here (any
-   character outside printable ASCII, longer than FEATURE_PREFIX_CHARS, or a short line whose text
-   nodes look glued together, which needs a second reading). ascii_tokens(texts): text.tokens of
-   each such text, or None. The Python function stays the
-   reference: every expression below mirrors one of it, and tests compare the two line by line and
-   on the corpora's whole output. Built against the stable ABI (abi3), Python 3.11 and later. */
+   ascii_rows(texts, stopwords) -> list: for each text (None stands for one to leave alone), the
+   tuple of LineFeatures' fields that features.line_features(text, stopwords) gives, or None where
+   the text is not handled here (any other character, longer than FEATURE_PREFIX_CHARS, or a short
+   line whose text nodes look glued together, which needs a second reading). ascii_tokens(texts):
+   text.tokens of each such text, or None. The Python function stays the reference: every
+   expression below mirrors one of it, and tests compare the two line by line and on the corpora's
+   whole output. Built against the stable ABI (abi3), Python 3.11 and later. */
 
 #ifndef Py_LIMITED_API
 #define Py_LIMITED_API 0x030B0000
@@ -23,27 +24,39 @@
 #define MAX_GLUED_WORDS 12
 #define TITLE_CASE_SHARE 0.8
 
-/* A word boundary of text.tokens: whitespace or an ASCII separator (SEPARATOR_RANGES' ASCII part). */
-static int is_separator(unsigned char c) {
+/* The other characters this core takes: typographic punctuation that news text in Latin letters is
+   full of (curly quotes, dashes, the ellipsis: U+2010-U+2027) and Latin-1 signs (U+00A1-U+00BF).
+   Every one is a separator of text.tokens, uncased, no digit, no whitespace, and no glue; left out
+   are the Latin-1 signs that are letters or numbers to Python (ª º µ ² ³ ¹ ¼ ½ ¾) and the soft hyphen. */
+static int is_extra(Py_UCS4 c) {
+    if (c >= 0x2010 && c <= 0x2027) return 1;
+    if (c < 0xA1 || c > 0xBF) return 0;
+    return c != 0xAA && c != 0xAD && c != 0xB2 && c != 0xB3 && c != 0xB5 && c != 0xB9 && c != 0xBA && c < 0xBC;
+}
+
+/* A word boundary of text.tokens: whitespace or a separator (SEPARATOR_RANGES, of the characters taken). */
+static int is_separator(Py_UCS4 c) {
     return c == ' ' || (c >= 0x21 && c <= 0x26) || (c >= 0x28 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) ||
-           (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E);
+           (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E) || is_extra(c);
 }
 
-/* TRAILING_CLOSERS' ASCII characters. */
-static int is_closer(unsigned char c) {
-    return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == '*';
+/* TRAILING_CLOSERS, of the characters taken. */
+static int is_closer(Py_UCS4 c) {
+    return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == '*' || c == 0x201D || c == 0x2019 ||
+           c == 0xBB;
 }
 
-static int is_stop(unsigned char c) { return c == '.' || c == '!' || c == '?'; }
-static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+/* SENTENCE_END, of the characters taken (the ellipsis is U+2026). */
+static int is_stop(Py_UCS4 c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
+static int is_upper(Py_UCS4 c) { return c >= 'A' && c <= 'Z'; }
+static int is_lower(Py_UCS4 c) { return c >= 'a' && c <= 'z'; }
+static int is_digit(Py_UCS4 c) { return c >= '0' && c <= '9'; }
 
 /* str.istitle of one ASCII word. */
-static int is_title(const unsigned char *s, Py_ssize_t n) {
+static int is_title(const Py_UCS4 *s, Py_ssize_t n) {
     int cased = 0, previous_cased = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        unsigned char c = s[i];
+        Py_UCS4 c = s[i];
         if (is_upper(c)) {
             if (previous_cased) return 0;
             previous_cased = cased = 1;
@@ -57,22 +70,23 @@ static int is_title(const unsigned char *s, Py_ssize_t n) {
     return cased;
 }
 
-/* text.ends_sentence for printable ASCII (the other terms of sentence_end need other scripts). */
-static int ends_sentence(const unsigned char *s, Py_ssize_t n) {
+/* text.ends_sentence of the characters taken (the other terms of sentence_end need other scripts). */
+static int ends_sentence(const Py_UCS4 *s, Py_ssize_t n) {
     while (n > 0 && (s[n - 1] == ' ' || is_closer(s[n - 1]))) n--;
     if (n == 0 || !is_stop(s[n - 1])) return 0;
-    /* Cut short: a letter, then three dots or more to the end (TRUNCATED). */
+    /* Cut short (TRUNCATED): a letter, then an ellipsis or three dots or more to the end. */
+    if (s[n - 1] == 0x2026) return !(n >= 2 && (is_upper(s[n - 2]) || is_lower(s[n - 2])));
     Py_ssize_t dots = 0;
     while (dots < n && s[n - 1 - dots] == '.') dots++;
     if (dots >= 3 && dots < n) {
-        unsigned char before = s[n - 1 - dots];
+        Py_UCS4 before = s[n - 1 - dots];
         if (is_upper(before) || is_lower(before)) return 0;
     }
     return 1;
 }
 
-/* text.tokens of a printable ASCII text: the lower-cased runs between separators. */
-static PyObject *ascii_words(const unsigned char *s, Py_ssize_t n) {
+/* text.tokens of a text of the characters taken: the lower-cased runs between separators (ASCII). */
+static PyObject *ascii_words(const Py_UCS4 *s, Py_ssize_t n) {
     PyObject *words = PyList_New(0);
     if (words == NULL) return NULL;
     char buffer[FEATURE_PREFIX_CHARS];
@@ -95,27 +109,28 @@ static PyObject *ascii_words(const unsigned char *s, Py_ssize_t n) {
     return words;
 }
 
-/* The text's characters when it is printable ASCII no longer than FEATURE_PREFIX_CHARS, else
-   NULL with no error set (and NULL with an error on failure: see PyErr_Occurred). */
-static const unsigned char *printable_ascii(PyObject *text, Py_ssize_t *n) {
-    /* None stands for a text the caller found not to be ASCII: its UTF-8 form is never made. */
-    if (text == Py_None || PyUnicode_GetLength(text) > FEATURE_PREFIX_CHARS) return NULL;
-    const unsigned char *s = (const unsigned char *)PyUnicode_AsUTF8AndSize(text, n);
-    if (s == NULL) return NULL;
+/* Copies the text into `s` and returns 1 when it is printable ASCII and the extra characters, no
+   longer than FEATURE_PREFIX_CHARS; else 0 (-1 on an error). */
+static int taken_chars(PyObject *text, Py_UCS4 *s, Py_ssize_t *n) {
+    if (text == Py_None) return 0;
+    *n = PyUnicode_GetLength(text);
+    if (*n < 0) return -1;
+    if (*n > FEATURE_PREFIX_CHARS) return 0;
+    if (*n > 0 && PyUnicode_AsUCS4(text, s, FEATURE_PREFIX_CHARS, 0) == NULL) return -1;
     for (Py_ssize_t i = 0; i < *n; i++) {
-        if (s[i] < 0x20 || s[i] > 0x7E) return NULL; /* printable ASCII only: one kind of space */
+        /* Printable ASCII (one kind of space) or an extra character. */
+        if ((s[i] < 0x20 || s[i] > 0x7E) && !is_extra(s[i])) return 0;
     }
-    return s;
+    return 1;
 }
 
 /* One line's fields, or Py_None (a new reference) when the line is not for this core. */
 static PyObject *ascii_row(PyObject *text, PyObject *stopwords) {
-    Py_ssize_t n;
-    const unsigned char *s = printable_ascii(text, &n);
-    if (s == NULL) {
-        if (PyErr_Occurred()) return NULL;
-        Py_RETURN_NONE;
-    }
+    Py_UCS4 s[FEATURE_PREFIX_CHARS];
+    Py_ssize_t n = 0;
+    int taken = taken_chars(text, s, &n);
+    if (taken < 0) return NULL;
+    if (!taken) Py_RETURN_NONE;
 
     /* Raw words (text.split()): capitalisation and sentence ends; and the glue test. */
     Py_ssize_t raw_count = 0, title_count = 0, sentences = 0;
@@ -186,12 +201,11 @@ static PyObject *ascii_row(PyObject *text, PyObject *stopwords) {
 
 /* ascii_tokens' item: the words of a printable ASCII text, or None. */
 static PyObject *ascii_tokens_of(PyObject *text, PyObject *unused) {
-    Py_ssize_t n;
-    const unsigned char *s = printable_ascii(text, &n);
-    if (s == NULL) {
-        if (PyErr_Occurred()) return NULL;
-        Py_RETURN_NONE;
-    }
+    Py_UCS4 s[FEATURE_PREFIX_CHARS];
+    Py_ssize_t n = 0;
+    int taken = taken_chars(text, s, &n);
+    if (taken < 0) return NULL;
+    if (!taken) Py_RETURN_NONE;
     return ascii_words(s, n);
 }
 
@@ -227,9 +241,9 @@ static PyObject *ascii_tokens(PyObject *self, PyObject *args) { return each_text
 
 static PyMethodDef methods[] = {
     {"ascii_rows", ascii_rows, METH_VARARGS,
-     "ascii_rows(texts, stopwords): LineFeatures' fields of each printable ASCII line, None for the others."},
+     "ascii_rows(texts, stopwords): LineFeatures' fields of each line this core takes, None for the others."},
     {"ascii_tokens", ascii_tokens, METH_VARARGS,
-     "ascii_tokens(texts): text.tokens of each printable ASCII line, None for the others."},
+     "ascii_tokens(texts): text.tokens of each line this core takes, None for the others."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -26,7 +26,8 @@ from ..parse.text import (
 )
 from ..rules import Rules
 
-# The optional compiled core (_features.c): the features of printable ASCII lines, to the bit
+# The optional compiled core (_features.c): the features of lines of printable ASCII and common
+# typographic punctuation (curly quotes, dashes, the ellipsis), to the bit
 # those of line_features, which stays the reference and the fallback. Absent where no compiler
 # built it; NEWSCLEAN_PURE_PYTHON=1 leaves it unused (the tests compare the two paths).
 try:
@@ -214,8 +215,8 @@ def analyze(doc: Document, rules: Rules) -> Analysis:
 
 
 def features_of(texts: list[str], stopwords: frozenset[str], known: list[list[str]] | None = None) -> list[LineFeatures]:
-    """line_features of each text (`known`: the tokens of the first ones), the printable ASCII
-    ones through the compiled core when it is built."""
+    """line_features of each text (`known`: the tokens of the first ones), those of printable ASCII
+    and typographic punctuation through the compiled core when it is built."""
     known = known or []
     if compiled_core is None:
         return [line_features(t, stopwords, w) for t, w in zip_longest(texts, known)]
@@ -223,7 +224,7 @@ def features_of(texts: list[str], stopwords: frozenset[str], known: list[list[st
     features: list[LineFeatures] = []
     for start in range(0, len(texts), CHUNK_LINES):
         chunk = texts[start : start + CHUNK_LINES]
-        rows = compiled_core.ascii_rows([t if t.isascii() else None for t in chunk], stopwords)
+        rows = compiled_core.ascii_rows(chunk, stopwords)
         given = known[start : start + CHUNK_LINES]
         features.extend(
             line_features(t, stopwords, w) if row is None else make(row) for row, t, w in zip_longest(rows, chunk, given)
@@ -236,7 +237,7 @@ def _language_sample(texts: list[str]) -> list[list[str]]:
     sample, total = [], 0
     for start in range(0, len(texts), SAMPLE_CHUNK_LINES):
         chunk = texts[start : start + SAMPLE_CHUNK_LINES]
-        known = compiled_core.ascii_tokens([t if t.isascii() else None for t in chunk]) if compiled_core else []
+        known = compiled_core.ascii_tokens(chunk) if compiled_core else []
         for text, words in zip_longest(chunk, known):
             if total >= LANGUAGE_SAMPLE_WORDS:
                 return sample
