@@ -317,12 +317,36 @@ def throughput_inputs(corpus: Path, path: str, limit: int | None, seed: int,
     return docs, f"{count} generated {'dumps' if path == 'text' else 'pages'}"
 
 
+def compiled_core_built() -> bool:
+    """True when newsclean's optional compiled core is built and in use here."""
+    from newsclean.model import features
+
+    return features.compiled_core is not None
+
+
+def pure_python_system(newsclean: Any) -> Any:
+    """newsclean with its compiled core set aside for each call: the pure-Python path, the reference."""
+    from newsclean.model import features
+
+    def extract(data: bytes, path: Path) -> str:
+        core, features.compiled_core = features.compiled_core, None
+        try:
+            return newsclean.extract(data, path)
+        finally:
+            features.compiled_core = core
+
+    # The text path only: HTML pages spend their time in the markup's extraction, not in features.
+    return type(newsclean)("newsclean, pure Python", "dump", extract, newsclean.needs, peer=False,
+                           note="without the compiled core")
+
+
 def run_throughput(corpus: Path, systems_spec: str | None, rounds: int, limit: int | None,
                    lines: tuple[int, int] = (60, 400)) -> dict[str, Any]:
     """docs/s and MB/s of each system on the text path and the HTML path, median over rounds."""
     accuracy = load_accuracy()
     systems, skipped = accuracy.select_systems(systems_spec)
     systems = [s for s in systems if s.name != "keep everything"]  # not a cleaner: nothing to time
+    systems += [pure_python_system(s) for s in systems if s.name == "newsclean" and compiled_core_built()]
     out: dict[str, Any] = {"rounds": rounds, "skipped": skipped, "paths": {}}
     for path, kind in (("text", "noisy"), ("html", "html")):
         chosen = [s for s in systems if s.handles(kind)]

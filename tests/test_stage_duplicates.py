@@ -3,13 +3,15 @@ whole repeated blocks go before the article is delimited, short subheadings are 
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from conftest import BODY, HEADLINE, apply, dump
 
 import newsclean
 from newsclean import DEFAULT_CONFIG, Removal, Stage
 from newsclean.stages import mark_duplicates, mark_repeated_blocks
-from newsclean.stages.duplicates import similarity
+from newsclean.stages.duplicates import FoldedTexts, find_contained, similarity
 
 
 def only_copy(copy: str, after: int = 3) -> str:
@@ -155,3 +157,40 @@ def test_a_pull_quote_said_again_in_a_paragraph_is_a_duplicate() -> None:
 def test_short_lines_not_said_word_for_word_stay(line: str) -> None:
     _, marks = apply(mark_duplicates, dump(HEADLINE, *BODY[:2], line, *BODY[2:]))
     assert marks == {}
+
+
+def _contained_by_scan(folded: FoldedTexts, taken: set[int]) -> dict[int, int]:
+    """find_contained's answer the slow way: each short line against every earlier-indexed paragraph."""
+    from newsclean.stages.duplicates import MIN_CONTAINED_WORDS, MIN_CONTAINER_WORDS, SHINGLE, SHINGLE_BUCKET
+
+    holders: dict[str, list[int]] = {}
+    for pos in range(len(folded)):
+        words = folded[pos].split(" ")
+        if len(words) >= MIN_CONTAINER_WORDS and pos not in taken:
+            for i in range(len(words) - SHINGLE + 1):
+                bucket = holders.setdefault(" ".join(words[i : i + SHINGLE]), [])
+                if len(bucket) < SHINGLE_BUCKET and pos not in bucket:
+                    bucket.append(pos)
+    found = {}
+    for pos in range(len(folded)):
+        words = folded[pos].split(" ")
+        if pos in taken or len(words) < MIN_CONTAINED_WORDS:
+            continue
+        for other in holders.get(" ".join(words[:SHINGLE]), []):
+            if other != pos and len(folded[other]) >= 2 * len(folded[pos]) and f" {folded[pos]} " in f" {folded[other]} ":
+                found[pos] = other
+                break
+    return found
+
+
+def test_contained_lines_are_those_a_plain_scan_finds() -> None:
+    # Indexing only the shingles a short line starts with finds what indexing them all finds.
+    rng = random.Random(7)
+    vocabulary = "the river rose over the old bridge and the town council met again on monday".split()
+    for _ in range(30):
+        lines = [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(3, 30))) for _ in range(25)]
+        lines += [" ".join(line.split(" ")[2:9]) for line in rng.sample(lines, 5)]  # pieces said again
+        rng.shuffle(lines)
+        folded = FoldedTexts(lines)
+        taken = set(rng.sample(range(len(lines)), 3))
+        assert find_contained(folded, taken) == _contained_by_scan(folded, taken)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -24,6 +25,17 @@ from ..parse.text import (
     tokens,
 )
 from ..rules import Rules
+
+# The optional compiled core (_features.c): the features of lines of printable ASCII and common
+# typographic punctuation (curly quotes, dashes, the ellipsis), to the bit
+# those of line_features, which stays the reference and the fallback. Absent where no compiler
+# built it; NEWSCLEAN_PURE_PYTHON=1 leaves it unused (the tests compare the two paths).
+try:
+    if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
+        raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
+    from . import _features as compiled_core  # type: ignore[attr-defined]
+except ImportError:
+    compiled_core = None
 
 # A CJK character carries about half an English word of content.
 CJK_WORD_WEIGHT = 0.5
@@ -51,6 +63,10 @@ LONG_LINE_HEAD_WORDS = 12
 MAX_GLUED_WORDS = 12
 # Digits matter in short lines (dates, counters, scores); the head of a line is enough.
 SHORT_LINE_CHARS = 300
+# Lines handed to the compiled core at once: its rows are held only until they become LineFeatures.
+CHUNK_LINES = 4096
+# Lines tokenized at once for the language sample (it stops at LANGUAGE_SAMPLE_WORDS words).
+SAMPLE_CHUNK_LINES = 64
 
 
 
@@ -194,17 +210,39 @@ def analyze(doc: Document, rules: Rules) -> Analysis:
     language = doc.meta.language or guess_language(sample, rules)
     base = (language or "").split("-")[0].lower()
     stopwords = rules.stopwords.get(base) or frozenset().union(*rules.stopwords.values())
-    doc.analysis = Analysis(language, [line_features(t, stopwords, w) for t, w in zip_longest(texts, sample)])
+    doc.analysis = Analysis(language, features_of(texts, stopwords, sample))
     return doc.analysis
+
+
+def features_of(texts: list[str], stopwords: frozenset[str], known: list[list[str]] | None = None) -> list[LineFeatures]:
+    """line_features of each text (`known`: the tokens of the first ones), those of printable ASCII
+    and typographic punctuation through the compiled core when it is built."""
+    known = known or []
+    if compiled_core is None:
+        return [line_features(t, stopwords, w) for t, w in zip_longest(texts, known)]
+    make = LineFeatures._make
+    features: list[LineFeatures] = []
+    for start in range(0, len(texts), CHUNK_LINES):
+        chunk = texts[start : start + CHUNK_LINES]
+        rows = compiled_core.ascii_rows(chunk, stopwords)
+        given = known[start : start + CHUNK_LINES]
+        features.extend(
+            line_features(t, stopwords, w) if row is None else make(row) for row, t, w in zip_longest(rows, chunk, given)
+        )
+    return features
 
 
 def _language_sample(texts: list[str]) -> list[list[str]]:
     """The tokens of the first lines, up to the line that reaches LANGUAGE_SAMPLE_WORDS words."""
     sample, total = [], 0
-    for text in texts:
-        if total >= LANGUAGE_SAMPLE_WORDS:
-            break
-        words = tokens(text)
-        sample.append(words)
-        total += len(words)
+    for start in range(0, len(texts), SAMPLE_CHUNK_LINES):
+        chunk = texts[start : start + SAMPLE_CHUNK_LINES]
+        known = compiled_core.ascii_tokens(chunk) if compiled_core else []
+        for text, words in zip_longest(chunk, known):
+            if total >= LANGUAGE_SAMPLE_WORDS:
+                return sample
+            if words is None:
+                words = tokens(text)
+            sample.append(words)
+            total += len(words)
     return sample

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 from ..document import Block, Document
-from ..read.mojibake import repair_mojibake
-from .text import normalize_line
+from ..read.mojibake import MOJIBAKE, repair_mojibake
+from .text import is_single_spaced, normalize_line
 
 
 def _lines(text: str) -> Iterator[str]:
@@ -27,14 +28,25 @@ def parse_text_dump(text: str, source: str = "-", encoding: str = "utf-8") -> Do
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Text already clean as a whole (NFC, no mojibake: nearly every dump) needs no per-line
+    # repair: a printable line then only has its spaces collapsed, which can neither compose
+    # characters nor bring a mojibake pair together. Other lines take the full way.
+    clean = unicodedata.is_normalized("NFC", text) and (text.isascii() or not MOJIBAKE.search(text))
     blocks = []
     for number, raw in enumerate(_lines(text), start=1):
-        # Repaired after cleaning: a zero-width space inside "â€™" would hide it before; and
-        # cleaned again if repaired, since the repair can yield any character.
-        line = normalize_line(raw)
-        repaired = repair_mojibake(line)
-        if repaired != line:
-            line = normalize_line(repaired)
+        if clean and raw.isprintable():
+            line = raw if is_single_spaced(raw) else " ".join(raw.split())
+        else:
+            line = _clean_line(raw)
         if line:
             blocks.append(Block(line=number, text=line))
     return Document(source=source, blocks=blocks, encoding=encoding)
+
+
+def _clean_line(raw: str) -> str:
+    """One raw line cleaned: whitespace and control characters (normalize_line), then mojibake
+    repaired; cleaned again if repaired, since the repair can yield any character."""
+    # Repaired after cleaning: a zero-width space inside "â€™" would hide it before.
+    line = normalize_line(raw)
+    repaired = repair_mojibake(line)
+    return line if repaired == line else normalize_line(repaired)

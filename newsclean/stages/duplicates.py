@@ -202,21 +202,36 @@ def find_contained(folded: FoldedTexts, taken: Container[int]) -> dict[int, int]
     """Short lines (by position) said again word for word inside a longer paragraph, with its
     position. Near-linear: paragraphs are indexed by their word shingles (a bounded number per
     shingle), a short line is looked up by its first shingle only."""
+    # Only shingles some short line starts with are ever looked up: index those alone, found by
+    # their first word (a set lookup) before any shingle is joined and hashed.
+    starts: dict[int, int] = {}  # position of a short line -> the hash of its first shingle
+    first_words: set[str] = set()
+    for pos in range(len(folded)):
+        text = folded[pos]
+        if pos in taken or text.count(" ") + 1 < MIN_CONTAINED_WORDS:
+            continue
+        head = text.split(" ", SHINGLE)[:SHINGLE]
+        starts[pos] = hash(" ".join(head))
+        first_words.add(head[0])
+    if not starts:
+        return {}
+    wanted = set(starts.values())
     index: dict[int, list[int]] = defaultdict(list)
     for pos in range(len(folded)):
         words = folded[pos].split(" ")
-        if len(words) >= MIN_CONTAINER_WORDS and pos not in taken:
-            for i in range(len(words) - SHINGLE + 1):
-                bucket = index[hash(" ".join(words[i : i + SHINGLE]))]
-                if len(bucket) < SHINGLE_BUCKET and (not bucket or bucket[-1] != pos):
-                    bucket.append(pos)
-    contained: dict[int, int] = {}
-    for pos in range(len(folded)):
-        text = folded[pos]
-        words = text.split(" ")
-        if pos in taken or len(words) < MIN_CONTAINED_WORDS:
+        if len(words) < MIN_CONTAINER_WORDS or pos in taken or first_words.isdisjoint(words):
             continue
-        for other in index.get(hash(" ".join(words[:SHINGLE])), ()):
+        for i in range(len(words) - SHINGLE + 1):
+            if words[i] in first_words:
+                key = hash(" ".join(words[i : i + SHINGLE]))
+                if key in wanted:
+                    bucket = index[key]
+                    if len(bucket) < SHINGLE_BUCKET and (not bucket or bucket[-1] != pos):
+                        bucket.append(pos)
+    contained: dict[int, int] = {}
+    for pos, key in starts.items():
+        text = folded[pos]
+        for other in index.get(key, ()):
             container = folded[other]
             if other != pos and len(container) >= 2 * len(text) and f" {text} " in f" {container} ":
                 contained[pos] = other

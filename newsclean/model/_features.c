@@ -1,0 +1,253 @@
+/* The optional compiled core of newsclean.model.features: line_features of the lines of printable
+   ASCII and common typographic punctuation (is_extra), the bulk of news text in Latin letters.
+
+   ascii_rows(texts, stopwords) -> list: for each text (None stands for one to leave alone), the
+   tuple of LineFeatures' fields that features.line_features(text, stopwords) gives, or None where
+   the text is not handled here (any other character, longer than FEATURE_PREFIX_CHARS, or a short
+   line whose text nodes look glued together, which needs a second reading). ascii_tokens(texts):
+   text.tokens of each such text, or None. The Python function stays the reference: every
+   expression below mirrors one of it, and tests compare the two line by line and on the corpora's
+   whole output. Built against the stable ABI (abi3), Python 3.11 and later. */
+
+#ifndef Py_LIMITED_API
+#define Py_LIMITED_API 0x030B0000
+#endif
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <string.h>
+
+/* Constants of features.py and parse/text.py (a test checks they still agree). */
+#define FEATURE_PREFIX_CHARS 4000
+#define SHORT_LINE_CHARS 300
+#define MAX_FOLDED_WORDS 45
+#define LONG_LINE_HEAD_WORDS 12
+#define MAX_GLUED_WORDS 12
+#define TITLE_CASE_SHARE 0.8
+
+/* The other characters this core takes: typographic punctuation that news text in Latin letters is
+   full of (curly quotes, dashes, the ellipsis: U+2010-U+2027) and Latin-1 signs (U+00A1-U+00BF).
+   Every one is a separator of text.tokens, uncased, no digit, no whitespace, and no glue; left out
+   are the Latin-1 signs that are letters or numbers to Python (ª º µ ² ³ ¹ ¼ ½ ¾) and the soft hyphen. */
+static int is_extra(Py_UCS4 c) {
+    if (c >= 0x2010 && c <= 0x2027) return 1;
+    if (c < 0xA1 || c > 0xBF) return 0;
+    return c != 0xAA && c != 0xAD && c != 0xB2 && c != 0xB3 && c != 0xB5 && c != 0xB9 && c != 0xBA && c < 0xBC;
+}
+
+/* A word boundary of text.tokens: whitespace or a separator (SEPARATOR_RANGES, of the characters taken). */
+static int is_separator(Py_UCS4 c) {
+    return c == ' ' || (c >= 0x21 && c <= 0x26) || (c >= 0x28 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) ||
+           (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E) || is_extra(c);
+}
+
+/* TRAILING_CLOSERS, of the characters taken. */
+static int is_closer(Py_UCS4 c) {
+    return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == '*' || c == 0x201D || c == 0x2019 ||
+           c == 0xBB;
+}
+
+/* SENTENCE_END, of the characters taken (the ellipsis is U+2026). */
+static int is_stop(Py_UCS4 c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
+static int is_upper(Py_UCS4 c) { return c >= 'A' && c <= 'Z'; }
+static int is_lower(Py_UCS4 c) { return c >= 'a' && c <= 'z'; }
+static int is_digit(Py_UCS4 c) { return c >= '0' && c <= '9'; }
+
+/* str.istitle of one ASCII word. */
+static int is_title(const Py_UCS4 *s, Py_ssize_t n) {
+    int cased = 0, previous_cased = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = s[i];
+        if (is_upper(c)) {
+            if (previous_cased) return 0;
+            previous_cased = cased = 1;
+        } else if (is_lower(c)) {
+            if (!previous_cased) return 0;
+            previous_cased = cased = 1;
+        } else {
+            previous_cased = 0;
+        }
+    }
+    return cased;
+}
+
+/* text.ends_sentence of the characters taken (the other terms of sentence_end need other scripts). */
+static int ends_sentence(const Py_UCS4 *s, Py_ssize_t n) {
+    while (n > 0 && (s[n - 1] == ' ' || is_closer(s[n - 1]))) n--;
+    if (n == 0 || !is_stop(s[n - 1])) return 0;
+    /* Cut short (TRUNCATED): a letter, then an ellipsis or three dots or more to the end. */
+    if (s[n - 1] == 0x2026) return !(n >= 2 && (is_upper(s[n - 2]) || is_lower(s[n - 2])));
+    Py_ssize_t dots = 0;
+    while (dots < n && s[n - 1 - dots] == '.') dots++;
+    if (dots >= 3 && dots < n) {
+        Py_UCS4 before = s[n - 1 - dots];
+        if (is_upper(before) || is_lower(before)) return 0;
+    }
+    return 1;
+}
+
+/* text.tokens of a text of the characters taken: the lower-cased runs between separators (ASCII). */
+static PyObject *ascii_words(const Py_UCS4 *s, Py_ssize_t n) {
+    PyObject *words = PyList_New(0);
+    if (words == NULL) return NULL;
+    char buffer[FEATURE_PREFIX_CHARS];
+    for (Py_ssize_t i = 0; i < n;) {
+        while (i < n && is_separator(s[i])) i++;
+        if (i >= n) break;
+        Py_ssize_t start = i;
+        while (i < n && !is_separator(s[i])) {
+            buffer[i - start] = (char)(is_upper(s[i]) ? s[i] + 32 : s[i]);
+            i++;
+        }
+        PyObject *word = PyUnicode_FromStringAndSize(buffer, i - start);
+        if (word == NULL || PyList_Append(words, word) < 0) {
+            Py_XDECREF(word);
+            Py_DECREF(words);
+            return NULL;
+        }
+        Py_DECREF(word);
+    }
+    return words;
+}
+
+/* Copies the text into `s` and returns 1 when it is printable ASCII and the extra characters, no
+   longer than FEATURE_PREFIX_CHARS; else 0 (-1 on an error). */
+static int taken_chars(PyObject *text, Py_UCS4 *s, Py_ssize_t *n) {
+    if (text == Py_None) return 0;
+    *n = PyUnicode_GetLength(text);
+    if (*n < 0) return -1;
+    if (*n > FEATURE_PREFIX_CHARS) return 0;
+    if (*n > 0 && PyUnicode_AsUCS4(text, s, FEATURE_PREFIX_CHARS, 0) == NULL) return -1;
+    for (Py_ssize_t i = 0; i < *n; i++) {
+        /* Printable ASCII (one kind of space) or an extra character. */
+        if ((s[i] < 0x20 || s[i] > 0x7E) && !is_extra(s[i])) return 0;
+    }
+    return 1;
+}
+
+/* One line's fields, or Py_None (a new reference) when the line is not for this core. */
+static PyObject *ascii_row(PyObject *text, PyObject *stopwords) {
+    Py_UCS4 s[FEATURE_PREFIX_CHARS];
+    Py_ssize_t n = 0;
+    int taken = taken_chars(text, s, &n);
+    if (taken < 0) return NULL;
+    if (!taken) Py_RETURN_NONE;
+
+    /* Raw words (text.split()): capitalisation and sentence ends; and the glue test. */
+    Py_ssize_t raw_count = 0, title_count = 0, sentences = 0;
+    int glued = 0;
+    for (Py_ssize_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ') i++;
+        if (i >= n) break;
+        Py_ssize_t start = i;
+        while (i < n && s[i] != ' ') i++;
+        raw_count++;
+        title_count += is_title(s + start, i - start);
+        Py_ssize_t end = i;
+        while (end > start && is_closer(s[end - 1])) end--;
+        if (end > start && is_stop(s[end - 1])) sentences++;
+    }
+    for (Py_ssize_t i = 1; i < n && !glued; i++) {
+        glued = is_lower(s[i - 1]) && (is_upper(s[i]) || is_digit(s[i]));
+    }
+
+    PyObject *words = ascii_words(s, n);
+    if (words == NULL) return NULL;
+    Py_ssize_t count = PyList_Size(words), numbers = 0, stop_hits = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *word = PyList_GetItem(words, i); /* borrowed */
+        Py_ssize_t size;
+        const char *w = PyUnicode_AsUTF8AndSize(word, &size);
+        int all_digits = 1;
+        for (Py_ssize_t j = 0; j < size; j++) all_digits &= is_digit((unsigned char)w[j]);
+        numbers += all_digits;
+        int hit = PySet_Contains(stopwords, word);
+        if (hit < 0) {
+            Py_DECREF(words);
+            return NULL;
+        }
+        stop_hits += hit;
+    }
+    if (count <= MAX_GLUED_WORDS && glued) {
+        Py_DECREF(words);
+        Py_RETURN_NONE; /* two readings: left to the Python function */
+    }
+
+    /* The folded reading: the words, or the head of a long line's. */
+    PyObject *space = PyUnicode_FromString(" ");
+    PyObject *head = count <= MAX_FOLDED_WORDS ? (Py_INCREF(words), words) : PyList_GetSlice(words, 0, LONG_LINE_HEAD_WORDS);
+    PyObject *plain = (space && head) ? PyUnicode_Join(space, head) : NULL;
+    Py_XDECREF(space);
+    Py_XDECREF(head);
+    Py_DECREF(words);
+    if (plain == NULL) return NULL;
+
+    Py_ssize_t head_chars = n < SHORT_LINE_CHARS ? n : SHORT_LINE_CHARS, digits = 0, spaces = 0;
+    for (Py_ssize_t i = 0; i < head_chars; i++) {
+        digits += is_digit(s[i]);
+        spaces += s[i] == ' ';
+    }
+    double size = (double)count;
+    double stop_share = count ? (double)stop_hits / (double)count : 0.0;
+    double capitalised = raw_count ? (double)title_count / (double)raw_count : 0.0;
+    Py_ssize_t letters = head_chars - spaces;
+    double digit_share = (double)digits / (double)(letters ? letters : 1);
+    int sentence_end = ends_sentence(s, n);
+    int prose = size - (double)numbers >= 8 && (sentence_end || stop_share >= 0.2) && capitalised < TITLE_CASE_SHARE;
+
+    return Py_BuildValue("(dnnOOndddNO)", size, numbers, count, Py_False, sentence_end ? Py_True : Py_False,
+                         sentences, stop_share, capitalised, digit_share, Py_BuildValue("(N)", plain),
+                         prose ? Py_True : Py_False);
+}
+
+/* ascii_tokens' item: the words of a printable ASCII text, or None. */
+static PyObject *ascii_tokens_of(PyObject *text, PyObject *unused) {
+    Py_UCS4 s[FEATURE_PREFIX_CHARS];
+    Py_ssize_t n = 0;
+    int taken = taken_chars(text, s, &n);
+    if (taken < 0) return NULL;
+    if (!taken) Py_RETURN_NONE;
+    return ascii_words(s, n);
+}
+
+/* A list of one function's answer for each text. */
+static PyObject *each_text(PyObject *args, PyObject *(*one)(PyObject *, PyObject *)) {
+    PyObject *texts, *stopwords = Py_None;
+    if (!PyArg_ParseTuple(args, "O|O", &texts, &stopwords)) return NULL;
+    PyObject *sequence = PySequence_Fast(texts, "texts must be a sequence");
+    if (sequence == NULL) return NULL;
+    Py_ssize_t total = PySequence_Size(sequence);
+    PyObject *rows = PyList_New(total);
+    if (rows == NULL) {
+        Py_DECREF(sequence);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < total; i++) {
+        PyObject *text = PySequence_GetItem(sequence, i);
+        PyObject *row = text == NULL ? NULL : one(text, stopwords);
+        Py_XDECREF(text);
+        if (row == NULL) {
+            Py_DECREF(rows);
+            Py_DECREF(sequence);
+            return NULL;
+        }
+        PyList_SetItem(rows, i, row); /* steals the reference */
+    }
+    Py_DECREF(sequence);
+    return rows;
+}
+
+static PyObject *ascii_rows(PyObject *self, PyObject *args) { return each_text(args, ascii_row); }
+static PyObject *ascii_tokens(PyObject *self, PyObject *args) { return each_text(args, ascii_tokens_of); }
+
+static PyMethodDef methods[] = {
+    {"ascii_rows", ascii_rows, METH_VARARGS,
+     "ascii_rows(texts, stopwords): LineFeatures' fields of each line this core takes, None for the others."},
+    {"ascii_tokens", ascii_tokens, METH_VARARGS,
+     "ascii_tokens(texts): text.tokens of each line this core takes, None for the others."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_features", "newsclean's optional compiled line features.",
+                                    -1, methods};
+
+PyMODINIT_FUNC PyInit__features(void) { return PyModule_Create(&module); }

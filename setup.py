@@ -1,0 +1,18 @@
+"""The optional compiled core (newsclean/model/_features.c): built where a C compiler is found,
+skipped with a warning where none is (newsclean then runs its pure-Python features, the
+reference). One abi3 build serves every CPython from 3.11 on. See docs/development.md."""
+
+from setuptools import Extension, setup
+
+setup(
+    ext_modules=[
+        Extension(
+            "newsclean.model._features",
+            ["newsclean/model/_features.c"],
+            py_limited_api=True,
+            define_macros=[("Py_LIMITED_API", "0x030B0000")],
+            optional=True,  # no compiler, no core: the install still succeeds
+        )
+    ],
+    options={"bdist_wheel": {"py_limited_api": "cp311"}},
+)

@@ -1,0 +1,107 @@
+"""The optional compiled core (newsclean/model/_features.c) gives what the pure-Python features give,
+to the bit: line by line on generated text, and as whole JSONL output on the dev and train corpora.
+Skips where the core is not built (no compiler); CI builds it and checks that it imports."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SHARED
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean.model import features
+from newsclean.model.features import LineFeatures, features_of, line_features
+from newsclean.parse import text as text_module
+from newsclean.parse.dump import parse_text_dump
+from newsclean.writers import to_json
+
+core = pytest.importorskip("newsclean.model._features", reason="the compiled core is not built here")
+
+STOPWORDS = frozenset({"the", "a", "of", "and", "to", "in", "is", "it", "on", "for", "was"})
+# Printable ASCII with the characters the features turn on weighted up: stops, closers, digits,
+# separators, spaces, capitals; and a few characters the core must hand back to Python.
+TRICKY = ". . ! ? ... \" ' ) ] } * ( - , : ; / 0 1 9 A B Z a b z the of It's U.S. iPhone Comments42 ".split(" ")
+# The typographic punctuation the core takes too (U+2010-U+2027, Latin-1 signs), and neighbours it
+# must leave to Python: letters and numbers among the Latin-1 signs, the soft hyphen, accented
+# letters (glue), line and paragraph separators, other scripts.
+EXTRA = [chr(c) for c in range(0x2010, 0x2028)] + [chr(c) for c in range(0xA1, 0xBC) if c not in (0xAA, 0xAD, 0xB2, 0xB3, 0xB5, 0xB9, 0xBA)]
+TYPOGRAPHIC = ["“", "”", "‘", "’", "–", "—", "…", "«", "»", "·", "•", "©", "°", "€", "£", "’s", "…”", "”.", "Word…"]
+PRINTABLE_ASCII = string.ascii_letters + string.digits + string.punctuation + " "
+OTHERS = ["\t", "\x1b", "é", "É", "ß", "×", "÷", "ª", "º", "µ", "²", "¼", "\u00ad", "›", "\u2028", "\u2029", "\u2030",
+          "北京", "\u00a0", "\u2009", "ไทย"]
+
+
+def core_row(text: str) -> LineFeatures | None:
+    """The core's features of one line, or None when it leaves the line to Python."""
+    row = core.ascii_rows([text], STOPWORDS)[0]
+    return None if row is None else LineFeatures._make(row)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(TRICKY), st.text(PRINTABLE_ASCII, max_size=8), st.sampled_from(TYPOGRAPHIC),
+                          st.sampled_from(EXTRA), st.text(string.printable, max_size=2), st.sampled_from(OTHERS)),
+                max_size=60).map("".join))
+def test_every_line_the_core_takes_has_the_python_features(line: str) -> None:
+    row = core_row(line)
+    if row is None:
+        # Handed back: other characters, too long, or a short line that may be glued text nodes.
+        taken = all(" " <= c <= "~" or c in EXTRA for c in line) and len(line) <= text_module.FEATURE_PREFIX_CHARS
+        assert not taken or (len(text_module.tokens(line)) <= features.MAX_GLUED_WORDS and text_module.GLUE.search(line))
+    else:
+        assert row == line_features(line, STOPWORDS)
+        assert [type(value) for value in row] == [type(value) for value in line_features(line, STOPWORDS)]
+
+
+def test_edge_lines() -> None:
+    lines = ["", " ", "Word.", "Loading...", "...", "Wait... more...", "It ended.\")*", "A1B 1st THE End", "Cut…", "…",
+             "Ten things you never knew about…", "He said: “It’s over.”", "Said «non».", "Wait.…", "a.… b", "x –…",
+             "x" * text_module.FEATURE_PREFIX_CHARS, " ".join(["Eight"] * 60) + ".", "(c) 2024, 3:15 pm"]
+    for line in lines:
+        row = core_row(line)
+        assert row is None or row == line_features(line, STOPWORDS), line
+    assert core_row("x" * (text_module.FEATURE_PREFIX_CHARS + 1)) is None  # scaled size: Python's
+
+
+def test_the_constants_in_c_are_the_python_ones() -> None:
+    source = (ROOT / "newsclean" / "model" / "_features.c").read_text()
+    defined = dict(re.findall(r"#define (\w+) ([\d.]+)", source))
+    assert float(defined["FEATURE_PREFIX_CHARS"]) == text_module.FEATURE_PREFIX_CHARS
+    for name in ("SHORT_LINE_CHARS", "MAX_FOLDED_WORDS", "LONG_LINE_HEAD_WORDS", "MAX_GLUED_WORDS", "TITLE_CASE_SHARE"):
+        assert float(defined[name]) == getattr(features, name), name
+
+
+def test_tokens_are_the_python_tokens() -> None:
+    lines = ["Don't say U.S.-made -- ever!", "", "   ", "a\tb", "Ünïcode", "“It’s — fine…”", "£5 · 3°"]
+    got = core.ascii_tokens(lines)
+    for line, words in zip(lines, got):
+        assert words is None or words == text_module.tokens(line), line
+
+
+def corpus_files() -> list[Path]:
+    files = [p for name in ("dev", "train") for p in sorted((SHARED / "corpus" / name).glob("*.noisy.txt"))]
+    if not files:
+        pytest.skip("the shared dev and train corpora are not beside this checkout")
+    return files
+
+
+def test_corpus_lines_have_the_python_features() -> None:
+    for path in corpus_files():
+        lines = parse_text_dump(path.read_text(encoding="utf-8", errors="replace")).blocks
+        texts = [b.text for b in lines]
+        assert features_of(texts, STOPWORDS) == [line_features(t, STOPWORDS) for t in texts], path.name
+
+
+def test_corpus_jsonl_is_byte_identical_with_and_without_the_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    files = corpus_files()
+
+    def jsonl() -> list[str]:
+        return [to_json(newsclean.clean_raw(newsclean.RawDocument(str(p), p.read_bytes())), indent=None) for p in files]
+
+    with_core = jsonl()
+    monkeypatch.setattr(features, "compiled_core", None)
+    assert jsonl() == with_core
