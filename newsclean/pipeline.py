@@ -23,6 +23,7 @@ from .stages import (
     mark_repeated_blocks,
     mark_title,
 )
+from .stages.dom_text import mark_outside_page_article
 from .stages.template import TemplateStage
 
 StageFn = Callable[[Document, Config], Document]
@@ -78,8 +79,11 @@ TEMPLATE_BEFORE: StageFn = mark_duplicates
 # HTML read by the fast reader (parse/fast_html.py) arrives as the page's whole visible text, one
 # block per text block, like a dump: so the text stages run (their line model finds the article's
 # edges), after the markup's own evidence has removed navigation, sidebars, footers and link
-# blocks (`page_furniture`). No `header`: a page has no scraper's header lines.
-TEXT_STAGES_FOR_PAGES: tuple[StageFn, ...] = tuple(stage for stage in STAGES if stage is not mark_header)
+# blocks (`page_furniture`). No `header`: a page has no scraper's header lines. The article's
+# edges are chosen by the page model, which reads each block's markup as well as its text.
+TEXT_STAGES_FOR_PAGES: tuple[StageFn, ...] = tuple(
+    mark_outside_page_article if stage is mark_outside_main_text else stage for stage in STAGES if stage is not mark_header
+)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 from conftest import ROOT
 
 # Files the package opens with importlib.resources, relative to the package.
-DATA_FILES = ["model/linemodel.json", *(f"rules/{p.name}" for p in sorted((ROOT / "newsclean" / "rules").glob("*.toml")))]
+DATA_FILES = ["model/linemodel.json", "model/dommodel.json", *(f"rules/{p.name}" for p in sorted((ROOT / "newsclean" / "rules").glob("*.toml")))]
 
 
 def test_the_wheel_holds_the_model_weights_and_every_rules_file(tmp_path: Path) -> None:
