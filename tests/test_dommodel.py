@@ -68,3 +68,12 @@ def test_comments_named_by_their_class_are_left_out_and_the_reason_says_so() -> 
 def test_the_same_sentences_in_a_plain_div_are_not_blamed_on_the_markup() -> None:
     doc = newsclean.clean(page("more"), "page.html", FAST)
     assert not any(b.removal and "inside <" in b.removal.reason for b in doc.blocks)
+
+
+def test_own_values_are_the_columns_of_one_block() -> None:
+    doms = [DomFeatures("p", True, 0.2, in_article_body=True), DomFeatures("figcaption", False, 0.7, "<nav>", None,
+                                                                            '<div class="share-bar">'),
+            DomFeatures("h3", False, 0.0, named='<div class="byline">', in_article_body=False)]
+    columns = list(dommodel.dom_columns(doms))[: len(dommodel.DOM_OWN)]
+    for i, dom in enumerate(doms):
+        assert dommodel.own_values(dom, has_landmark=True) == tuple(column[i] for column in columns)

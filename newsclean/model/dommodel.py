@@ -140,15 +140,34 @@ def dom_vectors(doms: Sequence[DomFeatures]) -> list[list[float]]:
     return [list(row) for row in zip(*dom_columns(doms))] if doms else []
 
 
+def own_values(dom: DomFeatures, has_landmark: bool) -> tuple[float, ...]:
+    """One block's own DOM features (DOM_OWN order), as dom_columns computes them for a page with
+    (has_landmark) or without an article landmark: for naming the signal behind a removal."""
+    tag, kind = dom.tag, named_kind(dom.named)
+    return (
+        ONE if tag in HEADINGS else ZERO,
+        ONE if tag == "p" else ZERO,
+        ONE if tag == "li" else ZERO,
+        ONE if tag == "td" else ZERO,
+        ONE if tag in ("figcaption", "caption") else ZERO,
+        ONE if tag == "blockquote" else ZERO,
+        ONE if tag == "pre" else ZERO,
+        ONE if dom.in_article else ZERO,
+        ONE if has_landmark and not dom.in_article else ZERO,
+        dom.link_density,
+        ONE if dom.link_density > MOSTLY_LINKS else ZERO,
+        *(ONE if kind == name else ZERO for name in NAMED_KINDS),
+        ZERO if dom.boilerplate is None else ONE,
+        ONE if dom.in_article_body else ZERO,
+        ONE if dom.in_article_body is False else ZERO,
+    )
+
+
 def deciding_signal(dom: DomFeatures, has_landmark: bool, weights: Sequence[float] | None = None) -> str | None:
     """The markup signal that took the most from a block's score, as it reads in the page
     (`inside <aside class="related">`, `80% link text`); None when no DOM signal took REASON_MIN_SHARE."""
     dom_weights = weights or default_weights()[1]
-    column = [values[0] for values in dom_columns([dom])]
-    if has_landmark and not dom.in_article:
-        column[DOM_NAMES.index("outside_landmark")] = ONE
-    own = [(weight * value, name) for weight, value, name in zip(dom_weights, column, DOM_OWN)]
-    cost, name = min(own, default=(0.0, ""))
+    cost, name = min(zip(map(mul, dom_weights, own_values(dom, has_landmark)), DOM_OWN))
     if cost > -REASON_MIN_SHARE:
         return None
     if name in KIND_NAMES or name == "furniture":
