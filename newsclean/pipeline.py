@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .config import DEFAULT_CONFIG, Config
 from .document import Document, Verdict
-from .model.features import analyze
+from .model.features import Analysis, analyze
 from .rules import load_rules
 from .sites import TemplateTable
 from .stages import (
@@ -100,7 +100,23 @@ class CleanWhatIsLeft:
         for stage in self.stages:
             left = stage(left, config)
         doc.verdict = left.verdict
+        if config.html_engine == "auto" and left.analysis is not None and len(left.analysis.lines) == len(left.blocks):
+            # The auto rule reads the whole page's features (fast_reading_is_sure): from these, it
+            # computes only those of the blocks the markup removed (1.1 ms a train page, against 2.3).
+            doc.analysis = whole_page_analysis(doc, left, config)
         return doc
+
+
+def whole_page_analysis(doc: Document, left: Document, config: Config) -> Analysis:
+    """The features of every block of doc: those the text stages computed for the blocks they read
+    (left's), and those of the blocks the markup removed before, read in the language the text
+    stages found."""
+    known = {id(block): features for block, features in zip(left.blocks, left.analysis.lines)}
+    language = left.analysis.language
+    removed = Document(source=doc.source, blocks=[block for block in doc.blocks if id(block) not in known],
+                       meta=replace(doc.meta, language=language or doc.meta.language))
+    others = iter(analyze(removed, load_rules(config.rule_files)).lines)
+    return Analysis(language, [known.get(id(block)) or next(others) for block in doc.blocks])
 
 
 FAST_HTML_STAGES: tuple[StageFn, ...] = (mark_page_furniture, CleanWhatIsLeft())

@@ -16,6 +16,7 @@ from pages import PARAGRAPHS, TITLE, article_html, write_warc
 import newsclean
 from newsclean import Config, TooLargeError, Verdict
 from newsclean.document import Stage
+from newsclean.model.features import analyze
 from newsclean.parse.fast_html import parse_html_fast
 from newsclean.pipeline import (
     FAST_HTML_STAGES,
@@ -23,6 +24,7 @@ from newsclean.pipeline import (
     fast_reading_is_sure,
     stages_for,
 )
+from newsclean.rules import load_rules
 
 FAST = Config(html_engine="fast")
 
@@ -316,3 +318,16 @@ def test_site_templates_run_in_the_same_place_for_the_fast_reader() -> None:
     assert furniture is FAST_HTML_STAGES[0] and isinstance(left, CleanWhatIsLeft)
     at = next(i for i, stage in enumerate(left.stages) if isinstance(stage, TemplateStage))
     assert left.stages[at + 1] is TEMPLATE_BEFORE and at > 0
+
+
+def test_auto_engine_analyses_the_whole_page_once_and_names_its_language() -> None:
+    auto = Config(html_engine="auto")
+    page = long_article().replace('<html lang="en">', "<html>")
+    doc = newsclean.clean(page, config=auto)
+    assert all(b.dom is not None for b in doc.blocks)  # the fast reading, kept
+    assert doc.meta.language is None and doc.analysis is not None
+    assert len(doc.analysis.lines) == len(doc.blocks) and doc.analysis.language == "en"
+    fresh = newsclean.clean(page, config=FAST)
+    fresh.analysis = None  # the features of every block computed from scratch agree with the reused ones
+    assert [f.is_prose for f in analyze(fresh, load_rules()).lines] == [f.is_prose for f in doc.analysis.lines]
+    assert json.loads(newsclean.to_json(doc))["language"] == "en"
