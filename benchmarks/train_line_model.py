@@ -4,6 +4,7 @@
     python benchmarks/train_line_model.py                 # fit on dev + train, score each source
     python benchmarks/train_line_model.py --loso --write  # also leave-one-source-out; ship the weights
     python benchmarks/train_line_model.py --corpora dev --cv 6   # the old dev-only K-fold check
+    python benchmarks/train_line_model.py --html --loso --write  # the page model (model/dommodel.json)
 
 The model scores each line from language-independent features (linemodel.FEATURE_NAMES); the
 article is the span of lines with the largest total of (words + region_line_weight) * score
@@ -26,6 +27,12 @@ alone has more pages than the three other sources, and the model is for sites no
 `.noisy.txt` dumps) with weights fitted on the other sources only: the honest estimate for sites
 the model has never seen. Every run also reports the shipped weights ("before") and the weights
 fitted on everything ("all", in-sample) on each source.
+
+`--html` fits the page model instead (newsclean/model/dommodel.json: the text columns and the
+DOM columns of model/dommodel.py, for HTML read by the fast reader) on each page's `ID.html`, as
+the fast engine sees it when it chooses the article's edges (after `page_furniture` and the text
+stages before the span). Its labels come from the gold: the span from the first to the last block
+whose text is a gold line or starts with a piece of the gold text. F1 is the fast engine's on the pages.
 """
 
 from __future__ import annotations
@@ -45,20 +52,29 @@ import numpy as np
 
 import newsclean
 from newsclean.api import parse
-from newsclean.config import DEFAULT_CONFIG
-from newsclean.model import linemodel
+from newsclean.config import DEFAULT_CONFIG, Config
+from newsclean.document import Document
+from newsclean.model import dommodel, linemodel
 from newsclean.model.features import analyze
 from newsclean.parse.text import normalize_line
-from newsclean.pipeline import STAGES
+from newsclean.pipeline import STAGES, TEXT_STAGES_FOR_PAGES
 from newsclean.read.raw import decode
 from newsclean.rules import load_rules
 from newsclean.stages import main_text
+from newsclean.stages.dom import mark_page_furniture
+from newsclean.stages.dom_text import mark_outside_page_article
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SUFFIXES = (".txt", ".noisy.txt")
 SCORED_SUFFIX = ".noisy.txt"
 WEIGHTS = ROOT / "newsclean" / "model" / "linemodel.json"
+PAGE_WEIGHTS = ROOT / "newsclean" / "model" / "dommodel.json"
+FAST = Config(html_engine="fast")
+# A block this long whose first LABEL_KEY_CHARS characters are in the gold text is article text
+# (gold lines may split or join the page's blocks: cwced keeps the source's hard line breaks).
+LABEL_MIN_CHARS = 15
+LABEL_KEY_CHARS = 40
 # Golds that hold only part of the article (shared/corpus/train/README.md, "Caveats"): learning
 # from them would teach the model to cut real articles short.
 PARTIAL_GOLDS = frozenset(
@@ -101,6 +117,22 @@ def load_scorer():
     return module
 
 
+def kept_view(doc: Document, rules):
+    """The kept blocks' positions, features, texts and end-marker flags, as the span stage sees them."""
+    lines = analyze(doc, rules).lines
+    kept = [i for i, b in enumerate(doc.blocks) if b.kept]
+    kept_lines = [lines[i] for i in kept]
+    texts = [doc.blocks[i].text for i in kept]
+    return kept, kept_lines, texts, [main_text.is_end_marker(f, rules) for f in kept_lines]
+
+
+def example_of(matrix: np.ndarray, kept_lines: list, texts: list[str], inside: list[int], rules):
+    """A training example: the matrix, the line sizes, the labelled span and the marker bounds."""
+    span = (inside[0], inside[-1] + 1) if inside else (0, 0)
+    bounds = [-1, *sorted(main_text.confirmed_markers(kept_lines, texts, rules)), len(texts)]
+    return matrix, np.array([f.size for f in kept_lines], dtype=float), span, bounds
+
+
 def page_example(page: Page, suffix: str):
     """Feature matrix, line sizes, labelled span and marker bounds of one dump, as main_text sees it."""
     rules = load_rules()
@@ -108,20 +140,29 @@ def page_example(page: Page, suffix: str):
     doc = parse(text, page.id)
     for stage in STAGES[: STAGES.index(main_text.mark_outside_main_text)]:
         stage(doc, DEFAULT_CONFIG)
-    lines = analyze(doc, rules).lines
-    kept = [i for i, b in enumerate(doc.blocks) if b.kept]
-    kept_lines = [lines[i] for i in kept]
-    texts = [doc.blocks[i].text for i in kept]
-    flags = [main_text.is_end_marker(f, rules) for f in kept_lines]
+    kept, kept_lines, texts, flags = kept_view(doc, rules)
     matrix = np.array(linemodel.line_vectors(kept_lines, texts, flags), dtype=float).reshape(len(kept), -1)
     raw = page.path(".txt").read_text(encoding="utf-8").split("\n")
     article = {normalize_line(line) for line in raw[page.block[0] : page.block[1]]}
-    inside = [j for j, i in enumerate(kept) if doc.blocks[i].text in article]
-    span = (inside[0], inside[-1] + 1) if inside else (0, 0)
-    markers = main_text.confirmed_markers(kept_lines, texts, rules)
-    bounds = [-1, *sorted(markers), len(kept)]
-    sizes = np.array([f.size for f in kept_lines], dtype=float)
-    return matrix, sizes, span, bounds
+    return example_of(matrix, kept_lines, texts, [j for j, t in enumerate(texts) if t in article], rules)
+
+
+def page_example_html(page: Page, suffix: str):
+    """page_example for the page's HTML read by the fast reader: text and DOM columns, gold span."""
+    rules = load_rules()
+    text, _ = decode(page.path(suffix).read_bytes())
+    doc = mark_page_furniture(parse(text, page.id, config=FAST, kind="text/html"), FAST)
+    left = Document(source=doc.source, blocks=doc.kept(), meta=doc.meta, input_format=doc.input_format)
+    for stage in TEXT_STAGES_FOR_PAGES[: TEXT_STAGES_FOR_PAGES.index(mark_outside_page_article)]:
+        stage(left, FAST)
+    kept, kept_lines, texts, flags = kept_view(left, rules)
+    rows = zip(linemodel.line_vectors(kept_lines, texts, flags), dommodel.dom_vectors([left.blocks[i].dom for i in kept]))
+    matrix = np.array([own + dom for own, dom in rows], dtype=float).reshape(len(kept), -1)
+    gold = [normalize_line(line) for line in page.path(".gold.txt").read_text(encoding="utf-8").split("\n")]
+    gold_lines, gold_text = set(gold), " ".join(gold)
+    inside = [j for j, t in enumerate(texts)
+              if t in gold_lines or (len(t) >= LABEL_MIN_CHARS and t[:LABEL_KEY_CHARS] in gold_text)]
+    return example_of(matrix, kept_lines, texts, inside, rules)
 
 
 def choose(scores: np.ndarray, sizes: np.ndarray, bounds: list[int]) -> tuple[int, int]:
@@ -136,17 +177,17 @@ def span_features(matrix: np.ndarray, weight: np.ndarray, span: tuple[int, int])
     return (matrix[start:end] * weight[start:end, None]).sum(0) if end > start else np.zeros(matrix.shape[1])
 
 
-def train(examples: list, epochs: int, seed: int, runs: int) -> np.ndarray:
+def train(examples: list, epochs: int, seed: int, runs: int, names: Sequence[str] = linemodel.FEATURE_NAMES) -> np.ndarray:
     """Mean of `runs` averaged perceptrons, each visiting the pages in its own random orders
     (one run's weights depend on the order; the mean is stabler)."""
-    return np.mean([train_once(examples, epochs, seed + run) for run in range(runs)], axis=0)
+    return np.mean([train_once(examples, epochs, seed + run, names) for run in range(runs)], axis=0)
 
 
-def train_once(examples: list, epochs: int, seed: int) -> np.ndarray:
+def train_once(examples: list, epochs: int, seed: int, names: Sequence[str] = linemodel.FEATURE_NAMES) -> np.ndarray:
     """Averaged structured perceptron over the pages' span choices."""
-    weights = np.zeros(len(linemodel.FEATURE_NAMES))
-    weights[linemodel.FEATURE_NAMES.index("bias")] = -0.5
-    weights[linemodel.FEATURE_NAMES.index("prose")] = 1.0
+    weights = np.zeros(len(names))
+    weights[names.index("bias")] = -0.5
+    weights[names.index("prose")] = 1.0
     total, steps = np.zeros_like(weights), 0
     rng = random.Random(seed)
     for _ in range(epochs):
@@ -165,19 +206,26 @@ def train_once(examples: list, epochs: int, seed: int) -> np.ndarray:
     return total / steps
 
 
-def pipeline_scores(pages: Sequence[Page], weights_of: Callable[[Page], Sequence[float]], scorer) -> dict[str, float]:
-    """Token F1 of the whole pipeline on each page's scored dump, with the given weights per page."""
-    original = linemodel.default_weights
+def pipeline_scores(pages: Sequence[Page], weights_of: Callable[[Page], Sequence[float]], scorer,
+                    html: bool = False) -> dict[str, float]:
+    """Token F1 of the whole pipeline on each page's scored dump (its HTML with the fast engine,
+    for the page model), with the given weights per page."""
+    model = dommodel if html else linemodel
+    original = model.default_weights
+    split = len(linemodel.FEATURE_NAMES)
     scores = {}
     try:
         for page in pages:
             w = tuple(float(x) for x in weights_of(page))
-            linemodel.default_weights = lambda w=w: w
-            doc = newsclean.clean_file(str(page.path(SCORED_SUFFIX)))
+            model.default_weights = (lambda w=w: (w[:split], w[split:])) if html else (lambda w=w: w)
+            if html:
+                doc = newsclean.clean_file(str(page.path(".html")), FAST)
+            else:
+                doc = newsclean.clean_file(str(page.path(SCORED_SUFFIX)))
             gold = page.path(".gold.txt").read_text(encoding="utf-8")
             scores[page.id] = scorer.score_doc("\n\n".join(doc.paragraphs), gold)["F1"]
     finally:
-        linemodel.default_weights = original
+        model.default_weights = original
     return scores
 
 
@@ -207,12 +255,18 @@ def main() -> int:
     ap.add_argument("--loso", action="store_true", help="also report leave-one-source-out F1")
     ap.add_argument("--cv", type=int, default=0, help="also report K-fold (by page) cross-validated F1")
     ap.add_argument("--worst", type=int, default=0, help="list the N worst pages of each source (held-out scores)")
-    ap.add_argument("--write", action="store_true", help=f"write the weights to {WEIGHTS.relative_to(ROOT)}")
+    ap.add_argument("--html", action="store_true", help="fit the page model (text and DOM columns) on the pages' HTML")
+    ap.add_argument("--write", action="store_true", help=f"write the weights to {WEIGHTS.relative_to(ROOT)} "
+                    f"({PAGE_WEIGHTS.relative_to(ROOT)} with --html)")
     args = ap.parse_args()
+    suffixes = (".html",) if args.html else SUFFIXES
+    example = page_example_html if args.html else page_example
+    names = (*linemodel.FEATURE_NAMES, *dommodel.DOM_NAMES) if args.html else linemodel.FEATURE_NAMES
+    target = PAGE_WEIGHTS if args.html else WEIGHTS
     pages = load_pages(args.corpora)
     scorer = load_scorer()
     print(f"{len(pages)} pages: " + ", ".join(f"{s} {sum(p.source == s for p in pages)}" for s in dict.fromkeys(p.source for p in pages)), file=sys.stderr)
-    examples = {(page.id, suffix): page_example(page, suffix) for page in pages for suffix in SUFFIXES}
+    examples = {(page.id, suffix): example(page, suffix) for page in pages for suffix in suffixes}
     print("features done", file=sys.stderr)
 
     def fit(keep: Callable[[Page], bool]) -> np.ndarray:
@@ -222,22 +276,23 @@ def main() -> int:
         per_source = Counter(p.source for p in chosen)
         share = {src: len(chosen) / (len(per_source) * n) for src, n in per_source.items()} if not args.by_page else {}
         return train(
-            [(*examples[p.id, s], share.get(p.source, 1.0)) for p in chosen for s in SUFFIXES], args.epochs, args.seed, args.runs
+            [(*examples[p.id, s], share.get(p.source, 1.0)) for p in chosen for s in suffixes],
+            args.epochs, args.seed, args.runs, names,
         )
 
     table: dict[str, dict[str, float]] = {}
-    shipped = linemodel.default_weights()
-    table["before"] = macro_by_source(pages, pipeline_scores(pages, lambda p: shipped, scorer))
+    shipped = tuple(np.concatenate(dommodel.default_weights())) if args.html else linemodel.default_weights()
+    table["before"] = macro_by_source(pages, pipeline_scores(pages, lambda p: shipped, scorer, args.html))
     print(json.dumps({"before": table["before"]}), file=sys.stderr)
     weights = fit(lambda p: True)
-    all_scores = pipeline_scores(pages, lambda p: weights, scorer)
+    all_scores = pipeline_scores(pages, lambda p: weights, scorer, args.html)
     table["all"] = macro_by_source(pages, all_scores)
     print(json.dumps({"all": table["all"]}), file=sys.stderr)
     held_scores = None
     if args.loso:
         sources = list(dict.fromkeys(p.source for p in pages))
         fitted = {source: fit(lambda p, s=source: p.source != s) for source in sources}
-        held_scores = pipeline_scores(pages, lambda p: fitted[p.source], scorer)
+        held_scores = pipeline_scores(pages, lambda p: fitted[p.source], scorer, args.html)
         table["loso"] = macro_by_source(pages, held_scores)
         print(json.dumps({"loso": table["loso"]}), file=sys.stderr)
     if args.cv:
@@ -248,7 +303,7 @@ def main() -> int:
         for fold in folds:
             fitted_without = fit(lambda p, f=fold: p.id not in f)
             fold_weights.update(dict.fromkeys(fold, fitted_without))
-        held_scores = pipeline_scores(pages, lambda p: fold_weights[p.id], scorer)
+        held_scores = pipeline_scores(pages, lambda p: fold_weights[p.id], scorer, args.html)
         table[f"cv{args.cv}"] = macro_by_source(pages, held_scores)
     print(json.dumps(table, indent=1))
     if args.worst:
@@ -258,7 +313,7 @@ def main() -> int:
             print(source, ", ".join(f"{pid} {f1:.3f}" for f1, pid in ranked))
     if args.write:
         data = {
-            "weights": dict(zip(linemodel.FEATURE_NAMES, (round(float(x), 6) for x in weights))),
+            "weights": dict(zip(names, (round(float(x), 6) for x in weights))),
             "trained": {
                 "date": datetime.date.today().isoformat(),
                 "corpora": [c.name for c in args.corpora],
@@ -268,11 +323,11 @@ def main() -> int:
                 "runs": args.runs,
                 "seed": args.seed,
                 "code": f"{commit()} (benchmarks/train_line_model.py, on the code of that commit or its child)",
-                f"f1{SCORED_SUFFIX}": table,
+                f"f1{'.html (fast engine)' if args.html else SCORED_SUFFIX}": table,
             },
         }
-        WEIGHTS.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {WEIGHTS}", file=sys.stderr)
+        target.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {target}", file=sys.stderr)
     return 0
 
 

@@ -16,6 +16,7 @@ from pages import PARAGRAPHS, TITLE, article_html, write_warc
 import newsclean
 from newsclean import Config, TooLargeError, Verdict
 from newsclean.document import Stage
+from newsclean.model.features import analyze
 from newsclean.parse.fast_html import parse_html_fast
 from newsclean.pipeline import (
     FAST_HTML_STAGES,
@@ -23,6 +24,7 @@ from newsclean.pipeline import (
     fast_reading_is_sure,
     stages_for,
 )
+from newsclean.rules import load_rules
 
 FAST = Config(html_engine="fast")
 
@@ -165,6 +167,24 @@ def test_limits_are_those_of_the_trafilatura_reader() -> None:
     assert texts("<body>" + "<div>" * 200 + "deep enough" + "</div>" * 200) == ["deep enough"]
 
 
+# Start tags built from the pieces the attribute grammar treats specially: quotes, `=`, `/`, `<`, `>`, spaces.
+TAG_PIECES = st.lists(st.sampled_from(["a", "b=1", 'c="x y"', "d='>'", " ", "  ", "=", "/", "<", ">", '"', "e=", "\t"]),
+                      max_size=30)
+
+
+@given(TAG_PIECES, st.integers(min_value=1, max_value=6))
+@settings(max_examples=300, deadline=None)
+def test_the_attribute_guard_finds_what_the_backtracking_pattern_finds(pieces: list[str], at_least: int) -> None:
+    import re
+
+    from newsclean.parse.html import ATTRIBUTE, ONE_ATTRIBUTE, most_attributes
+
+    html = "<p " + "".join(pieces) + "><div x y>"
+    backtracking = re.compile(r"<[A-Za-z][^\s/>]*(?:\s+" + ATTRIBUTE + r"){%d,}" % at_least)
+    expected = max((len(ONE_ATTRIBUTE.findall(m.group())) for m in backtracking.finditer(html)), default=0)
+    assert most_attributes(html, at_least) == expected
+
+
 def test_empty_and_bodyless_pages_give_no_blocks() -> None:
     assert texts("") == [] and texts("<html><head><title>t</title></head></html>") == []
 
@@ -200,6 +220,18 @@ def test_auto_engine_asks_trafilatura_only_when_unsure() -> None:
     short = newsclean.clean(page, config=auto)  # under SURE_MIN_WORDS: a second look
     assert not fast_reading_is_sure(newsclean.clean(page, config=FAST), FAST)
     assert all(b.dom is None for b in short.blocks) and short.paragraphs == PARAGRAPHS[:3]
+
+
+def test_auto_engine_is_unsure_when_the_article_misses_the_json_ld_body_the_page_shows() -> None:
+    body = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(LONG)})
+    shown = long_article().replace("</head>", f'<script type="application/ld+json">{body}</script></head>')
+    assert fast_reading_is_sure(newsclean.clean(shown, config=FAST), FAST)
+    # The same body, with two of its paragraphs in a sidebar the fast reading leaves out.
+    moved = "".join(f"<p>{p}</p>" for p in MORE[:2])
+    split = shown.replace("".join(f"<p>{p}</p>\n" for p in MORE[:2]), "").replace("<aside>", f"<aside>{moved}")
+    doc = newsclean.clean(split, config=FAST)
+    assert not any(b.kept for b in doc.blocks if b.text in MORE[:2])
+    assert not fast_reading_is_sure(doc, FAST)
 
 
 def test_auto_engine_takes_its_second_look_on_every_entry_point(tmp_path: Path) -> None:
@@ -286,3 +318,16 @@ def test_site_templates_run_in_the_same_place_for_the_fast_reader() -> None:
     assert furniture is FAST_HTML_STAGES[0] and isinstance(left, CleanWhatIsLeft)
     at = next(i for i, stage in enumerate(left.stages) if isinstance(stage, TemplateStage))
     assert left.stages[at - 1] is TEMPLATE_AFTER and at > 0
+
+
+def test_auto_engine_analyses_the_whole_page_once_and_names_its_language() -> None:
+    auto = Config(html_engine="auto")
+    page = long_article().replace('<html lang="en">', "<html>")
+    doc = newsclean.clean(page, config=auto)
+    assert all(b.dom is not None for b in doc.blocks)  # the fast reading, kept
+    assert doc.meta.language is None and doc.analysis is not None
+    assert len(doc.analysis.lines) == len(doc.blocks) and doc.analysis.language == "en"
+    fresh = newsclean.clean(page, config=FAST)
+    fresh.analysis = None  # the features of every block computed from scratch agree with the reused ones
+    assert [f.is_prose for f in analyze(fresh, load_rules()).lines] == [f.is_prose for f in doc.analysis.lines]
+    assert json.loads(newsclean.to_json(doc))["language"] == "en"

@@ -13,7 +13,7 @@ from pathlib import Path
 from conftest import ROOT
 
 # Files the package opens with importlib.resources, relative to the package.
-DATA_FILES = ["model/linemodel.json", *(f"rules/{p.name}" for p in sorted((ROOT / "newsclean" / "rules").glob("*.toml")))]
+DATA_FILES = ["model/linemodel.json", "model/dommodel.json", *(f"rules/{p.name}" for p in sorted((ROOT / "newsclean" / "rules").glob("*.toml")))]
 
 
 def build_wheel(tmp_path: Path, env: dict[str, str] | None = None) -> set[str]:

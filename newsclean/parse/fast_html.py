@@ -92,7 +92,7 @@ class FastExtractionTimeout(InputError):
     """The fast reader took longer than Config.html_timeout on this page."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Furniture:
     """An element that marks its content as page furniture, and how much text it holds."""
 
@@ -102,7 +102,7 @@ class _Furniture:
     chars: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Context:
     """What the walk knows about the elements around the current text (shared while unchanged)."""
 
@@ -142,9 +142,10 @@ class _Reader:
 
     def flush(self) -> None:
         """Close the open block, if it holds any text."""
-        if self.context is not None:
-            density = self.link_chars / self.chars if self.chars else 0.0
-            self.blocks.append(("".join(self.parts), self.context, density))
+        if self.context is None:  # (most block elements close with nothing open: nothing to reset)
+            return
+        density = self.link_chars / self.chars if self.chars else 0.0
+        self.blocks.append(("".join(self.parts), self.context, density))
         self.parts, self.context, self.chars, self.link_chars = [], None, 0, 0
 
 
@@ -180,8 +181,10 @@ def make_blocks(reader: _Reader, article_body: str | None = None) -> list[Block]
             # Indentation is part of a listing; only trailing space and blank lines go.
             text = "\n".join(line for line in (strip_control(r).rstrip() for r in raw.split("\n")) if line.strip())
         else:
-            # Line breaks in the markup are spaces (normalize_line would drop them as control characters).
-            text = normalize_line(raw.replace("\n", " ").replace("\r", " "))
+            # Line breaks in the markup are spaces (normalize_line would drop them as control characters);
+            # tabs and no-break spaces are spaces to it too, and without them most text is printable
+            # as it is, which normalize_line then checks at C speed.
+            text = normalize_line(raw.replace("\n", " ").replace("\r", " ").replace("\t", " ").replace("\xa0", " "))
         if not text:
             continue
         repaired = repair_mojibake(text)

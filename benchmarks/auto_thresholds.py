@@ -1,0 +1,87 @@
+"""The "auto" HTML engine's thresholds (pipeline.fast_reading_is_sure) over a grid, on dev and train.
+
+    python benchmarks/auto_thresholds.py            # the grid's best rule for each share of pages sent
+    python benchmarks/auto_thresholds.py --top 20   # also the 20 best rules by F1
+
+Each page is cleaned once by the fast engine and once by the trafilatura engine and both are scored
+with score.py (as benchmarks/html_engines.py does); the auto engine's F1 on a page is then the fast
+engine's when fast_reading_is_sure says so under the thresholds tried, else the trafilatura
+engine's. The share of pages sent to trafilatura is what auto pays for its second look.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from collections.abc import Sequence
+
+from accuracy import load_pages, score_page
+from html_engines import CORPORA
+
+import newsclean
+from newsclean import pipeline
+
+FAST = newsclean.Config(html_engine="fast")
+TRAFILATURA = newsclean.Config(html_engine="trafilatura")
+GRID = {
+    "SURE_MIN_WORDS": (100, 150, 200),
+    "SURE_MIN_PROSE_KEPT": (0.0, 0.3, 0.5, 0.6, 0.7, 0.8),
+    "SURE_MIN_LANDMARK_KEPT": (0.0, 0.5, 0.6, 0.7, 0.8, 0.9),
+    "SURE_MIN_BODY_KEPT": (0.0, 0.5, 0.7, 0.9),
+}
+SHARES = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
+
+
+def page_results(corpus: str) -> list[tuple[newsclean.Document, float, float]]:
+    """Each page's fast-engine Document, its F1, and the trafilatura engine's F1."""
+    out = []
+    for page in load_pages(CORPORA[corpus], ["html"], None):
+        raw = newsclean.RawDocument(str(page.inputs["html"]), page.inputs["html"].read_bytes())
+        fast = newsclean.clean_raw(raw, FAST)
+        slow = newsclean.clean_raw(raw, TRAFILATURA)
+        out.append((fast, score_page("\n\n".join(fast.paragraphs), page.gold)["F1"],
+                    score_page("\n\n".join(slow.paragraphs), page.gold)["F1"]))
+    return out
+
+
+def auto_scores(results: list[tuple[newsclean.Document, float, float]]) -> tuple[float, float]:
+    """Macro F1 of the auto engine under the thresholds set now, and the share of pages it sends."""
+    sure = [pipeline.fast_reading_is_sure(doc, FAST) for doc, _, _ in results]
+    f1 = sum(fast if ok else slow for ok, (_, fast, slow) in zip(sure, results)) / len(results)
+    return f1, 1 - sum(sure) / len(results)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--top", type=int, default=0, help="also list the N best rules by dev + train F1")
+    args = ap.parse_args(argv)
+    results = {corpus: page_results(corpus) for corpus in CORPORA}
+    for corpus, rows in results.items():
+        print(f"{corpus}: fast {sum(r[1] for r in rows) / len(rows):.4f}, trafilatura engine "
+              f"{sum(r[2] for r in rows) / len(rows):.4f}, best of both {sum(max(r[1:]) for r in rows) / len(rows):.4f}")
+    shipped = {name: getattr(pipeline, name) for name in GRID}
+    rules = []
+    try:
+        for values in itertools.product(*GRID.values()):
+            for name, value in zip(GRID, values):
+                setattr(pipeline, name, value)
+            scores = {corpus: auto_scores(rows) for corpus, rows in results.items()}
+            rules.append((sum(f1 for f1, _ in scores.values()), sum(s for _, s in scores.values()) / len(scores),
+                          dict(zip(GRID, values)), scores))
+    finally:
+        for name, value in shipped.items():
+            setattr(pipeline, name, value)
+    print("shipped:", shipped, {c: f"F1 {f:.4f}, sent {s:.0%}" for c, (f, s) in
+                                 ((c, auto_scores(rows)) for c, rows in results.items())})
+    for share in SHARES:
+        best = max((r for r in rules if r[1] <= share), key=lambda r: r[0], default=None)
+        if best:
+            print(f"sending at most {share:.0%}:", best[2], {c: f"F1 {f:.4f}, sent {s:.0%}" for c, (f, s) in best[3].items()})
+    for rule in sorted(rules, key=lambda r: -r[0])[: args.top]:
+        print(rule[2], {c: f"F1 {f:.4f}, sent {s:.0%}" for c, (f, s) in rule[3].items()})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
