@@ -118,6 +118,24 @@ def test_numbered_list_inside_the_article_is_kept() -> None:
     assert newsclean.clean(text).paragraphs == [*BODY[:2], "The restrictions are:", *items, *BODY[2:]]
 
 
+def test_entries_introduced_by_a_colon_at_the_end_of_the_article_are_kept() -> None:
+    # A calendar after the story: entries with numbers and no bullets, introduced by a colon.
+    intro = "Here is the visitors bureau's calendar of events in January, with the number of expected guests:"
+    entries = ["Jan. 1-3: College hockey, Chargers vs. Anchorage, Civic Center, 200",
+               "Jan. 15-18: Boat Show 2015, organised by BK Productions, Civic Center, 500",
+               "Jan. 23-25: Track club, 21st annual mountain trail run, Embassy Suites, 1200"]  # fmt: skip
+    doc, _ = apply(mark_outside_main_text, dump(*NAV, HEADLINE, *BODY, intro, *entries, *NAV))
+    assert [b.text for b in doc.kept()] == [*BODY, intro, *entries]
+
+
+def test_lines_with_numbers_after_the_article_without_an_introduction_stay_outside() -> None:
+    entries = ["Jan. 1-3: College hockey, Chargers vs. Anchorage, Civic Center, 200",
+               "Jan. 15-18: Boat Show 2015, organised by BK Productions, Civic Center, 500",
+               "Jan. 23-25: Track club, 21st annual mountain trail run, Embassy Suites, 1200"]  # fmt: skip
+    doc, _ = apply(mark_outside_main_text, dump(*NAV, HEADLINE, *BODY, "Events", *entries, *NAV))
+    assert [b.text for b in doc.kept()] == BODY
+
+
 def test_subheadings_inside_the_article_are_kept() -> None:
     text = dump(*NAV, HEADLINE, *BODY[:2], "Ferries cancelled", *BODY[2:4], "What comes next", BODY[4], *LINKS)
     doc, _ = apply(mark_outside_main_text, text)
