@@ -144,3 +144,12 @@ def test_interface_text_glued_into_sentences_is_no_cut_paragraph() -> None:
              "tab or window. Reload to refresh your session.Dismiss alert")  # fmt: skip
     doc, _ = apply(decide_verdict, dump(*MENU, glued))
     assert doc.verdict is Verdict.EMPTY
+
+
+def test_code_with_a_phrase_word_before_two_spaces_does_not_break_the_phrase_search() -> None:
+    # The glued reading of a code line holds "username" then two spaces (an empty word, which is
+    # the phrase trie's end key): the search over a short page's lines must not fail on it.
+    from newsclean.rules import PhraseSet
+
+    phrases = PhraseSet.build({"username", "username required"})
+    assert list(phrases.find_all(("username  function request",))) == ["username"]
