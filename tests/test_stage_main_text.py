@@ -94,6 +94,21 @@ def test_bare_comments_marker_ends_the_article() -> None:
     assert all(b.removal.stage is Stage.FOOTER for b in doc.blocks if b.line > at)
 
 
+def test_end_marker_below_a_pager_ends_the_article() -> None:
+    # "Next page", then the pager's numbers, then the related box: the numbers do not count as
+    # lines between the article and its marker.
+    text = dump(HEADLINE, *BODY, "Next page: what the council decides", "1", "2", "Related", *LINKS)
+    doc = newsclean.clean(text)
+    assert doc.paragraphs == BODY
+    assert any(b.removal and b.removal.reason == 'end-of-article marker ("related")' for b in doc.blocks)
+
+
+def test_end_marker_below_short_labels_is_a_table_column() -> None:
+    # Labels of words (a table's headers) between the text and "Comment" make it a column name.
+    text = dump(HEADLINE, *BODY, "Entity status", "Assoc status", "Next trigger timestamp", "Comment", *BODY[:2])
+    assert not any(b.removal and b.removal.stage is Stage.FOOTER for b in newsclean.clean(text).blocks)
+
+
 def test_inline_related_box_does_not_end_the_article() -> None:
     text = dump(HEADLINE, *BODY[:2], "Related", "Drought warning issued for southern provinces", *BODY[2:])
     doc, marks = apply(mark_outside_main_text, text)
