@@ -153,3 +153,18 @@ def test_code_with_a_phrase_word_before_two_spaces_does_not_break_the_phrase_sea
 
     phrases = PhraseSet.build({"username", "username required"})
     assert list(phrases.find_all(("username  function request",))) == ["username"]
+
+
+def test_markup_read_as_text_is_no_cut_paragraph() -> None:
+    # A page whose HTML could not be parsed: a long line of tags around some text is no paragraph.
+    markup = ('<div class="post"><p>The council approved the new budget on Monday after a long debate. The plan '
+              'raises spending on schools, roads and the two bridges over the river, and the mayor said</p>')  # fmt: skip
+    doc, _ = apply(decide_verdict, dump(*MENU, markup))
+    assert doc.verdict is Verdict.EMPTY
+
+
+def test_lines_of_markup_with_numbers_are_no_list_article() -> None:
+    # Raw HTML read as text: tags with ids and sizes hold numbers but are no list's entries.
+    tags = [f'<a href="/blog/{n}.aspx" id="link{n}" class="nav">Blog entry number {n} of the month</a>' for n in (1, 2, 3, 4)]
+    doc, _ = apply(decide_verdict, dump(*MENU, *tags))
+    assert doc.verdict is Verdict.EMPTY

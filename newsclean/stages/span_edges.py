@@ -118,7 +118,7 @@ def extend_over_entries(lines: list[LineFeatures], texts: list[str], start: int,
     if intro is None:
         return end
     stop = intro + 1
-    while stop < len(lines) and is_entry(lines[stop]):
+    while stop < len(lines) and is_entry(lines[stop], texts[stop]):
         stop += 1
     return stop if stop - intro - 1 >= MIN_ENTRIES else end
 

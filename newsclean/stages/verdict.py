@@ -164,7 +164,7 @@ def mark_teaser(
 def mark_list_or_empty(doc: Document, kept_lines: list[LineFeatures], kept: list[int]) -> None:
     """Not one sentence of running text: the page is a list that is the article (entries of one
     structure in a row, kept with the line introducing them), or else menus and labels only."""
-    region = list_region(kept_lines)
+    region = list_region(kept_lines, [doc.blocks[i].text for i in kept])
     if region is None:
         _remove_all(doc.blocks, Stage.BOILERPLATE, "no running text: menus, links and labels only")
         doc.verdict, doc.page_kind = Verdict.EMPTY, PageKind.OTHER
