@@ -109,6 +109,19 @@ def test_end_marker_below_short_labels_is_a_table_column() -> None:
     assert not any(b.removal and b.removal.stage is Stage.FOOTER for b in newsclean.clean(text).blocks)
 
 
+def test_inline_box_between_paragraphs_parted_by_a_repeated_label_does_not_end_the_article() -> None:
+    # The site puts "Article content" between paragraphs: the paragraphs after the box still
+    # follow one another, so the box is inline.
+    label = "Article content"
+    paragraphs = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]  # two sentences each: no teasers
+    parted = [line for paragraph in paragraphs for line in (paragraph, label)]
+    box = ["Read More", LINKS[0], LINKS[1]]
+    text = dump(HEADLINE, *parted[:2], *box, label, *parted[2:])
+    doc = newsclean.clean(text)
+    assert not any(b.removal and b.removal.stage is Stage.FOOTER for b in doc.blocks)
+    assert all(paragraph in doc.paragraphs for paragraph in paragraphs)
+
+
 def test_inline_related_box_does_not_end_the_article() -> None:
     text = dump(HEADLINE, *BODY[:2], "Related", "Drought warning issued for southern provinces", *BODY[2:])
     doc, marks = apply(mark_outside_main_text, text)

@@ -3,6 +3,8 @@ lists in newsclean/rules), and which of them really end the article."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..model.features import LineFeatures
 from ..rules import Rules
 
@@ -18,6 +20,10 @@ MARKER_LOOKAHEAD = 12
 # further than MAX_LOOKBEHIND lines in all.
 MARKER_LOOKBEHIND = 3
 MAX_LOOKBEHIND = 10
+# A short line (at most LABEL_WORDS words) found word for word LABEL_REPEATS times on the page is
+# the site's label between paragraphs, skipped when looking for paragraphs after a marker.
+LABEL_WORDS = 3
+LABEL_REPEATS = 3
 
 
 def is_end_marker(features: LineFeatures, rules: Rules) -> bool:
@@ -45,15 +51,27 @@ def follows_prose(lines: list[LineFeatures], i: int) -> bool:
 
 def confirmed_markers(lines: list[LineFeatures], texts: list[str], rules: Rules) -> dict[int, str]:
     """Positions of believable end-of-article markers, with the phrase each starts with."""
-    markers = {}
+    markers: dict[int, str] = {}
+    labels: set[str] | None = None  # built at the first marker: most pages have none
     for i, f in enumerate(lines):
         if not is_end_marker(f, rules):
             continue
         phrase = rules.end_markers.prefix(f.folded)
         if not follows_prose(lines, i):
             continue  # not below running text: a label among other short lines
-        ahead = [lines[j].is_prose and (lines[j].sentence_end or texts[j].endswith(":")) for j in range(i + 1, min(len(lines), i + 1 + MARKER_LOOKAHEAD))]
+        if labels is None:
+            labels = furniture_labels(lines, texts)
+        window = range(i + 1, min(len(lines), i + 1 + MARKER_LOOKAHEAD))
+        # The page's own repeated labels between paragraphs ("Article content") do not part them.
+        ahead = [lines[j].is_prose and (lines[j].sentence_end or texts[j].endswith(":")) for j in window if texts[j] not in labels]
         if any(a and b for a, b in zip(ahead, ahead[1:])):
             continue  # article paragraphs resume right after it: an inline box
         markers[i] = phrase
     return markers
+
+
+def furniture_labels(lines: list[LineFeatures], texts: list[str]) -> set[str]:
+    """Short lines that recur word for word LABEL_REPEATS times or more on the page: labels a
+    site puts between paragraphs ("Article content", "Advertisement")."""
+    counts = Counter(t for f, t in zip(lines, texts) if f.words <= LABEL_WORDS)
+    return {t for t, n in counts.items() if n >= LABEL_REPEATS}
