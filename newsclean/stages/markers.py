@@ -61,9 +61,10 @@ def confirmed_markers(lines: list[LineFeatures], texts: list[str], rules: Rules)
             continue  # not below running text: a label among other short lines
         if labels is None:
             labels = furniture_labels(lines, texts)
-        window = range(i + 1, min(len(lines), i + 1 + MARKER_LOOKAHEAD))
-        # The page's own repeated labels between paragraphs ("Article content") do not part them.
-        ahead = [lines[j].is_prose and (lines[j].sentence_end or texts[j].endswith(":")) for j in window if texts[j] not in labels]
+        # The page's own repeated labels between paragraphs ("Article content") do not part
+        # them, nor count among the lines looked at (the scan is bounded all the same).
+        window = [j for j in range(i + 1, min(len(lines), i + 1 + 3 * MARKER_LOOKAHEAD)) if texts[j] not in labels]
+        ahead = [lines[j].is_prose and (lines[j].sentence_end or texts[j].endswith(":")) for j in window[:MARKER_LOOKAHEAD]]
         if any(a and b for a, b in zip(ahead, ahead[1:])):
             continue  # article paragraphs resume right after it: an inline box
         markers[i] = phrase
