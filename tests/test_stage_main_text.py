@@ -94,6 +94,34 @@ def test_bare_comments_marker_ends_the_article() -> None:
     assert all(b.removal.stage is Stage.FOOTER for b in doc.blocks if b.line > at)
 
 
+def test_end_marker_below_a_pager_ends_the_article() -> None:
+    # "Next page", then the pager's numbers, then the related box: the numbers do not count as
+    # lines between the article and its marker.
+    text = dump(HEADLINE, *BODY, "Next page: what the council decides", "1", "2", "Related", *LINKS)
+    doc = newsclean.clean(text)
+    assert doc.paragraphs == BODY
+    assert any(b.removal and b.removal.reason == 'end-of-article marker ("related")' for b in doc.blocks)
+
+
+def test_end_marker_below_short_labels_is_a_table_column() -> None:
+    # Labels of words (a table's headers) between the text and "Comment" make it a column name.
+    text = dump(HEADLINE, *BODY, "Entity status", "Assoc status", "Next trigger timestamp", "Comment", *BODY[:2])
+    assert not any(b.removal and b.removal.stage is Stage.FOOTER for b in newsclean.clean(text).blocks)
+
+
+def test_inline_box_between_paragraphs_parted_by_a_repeated_label_does_not_end_the_article() -> None:
+    # The site puts "Article content" between paragraphs: the paragraphs after the box still
+    # follow one another, so the box is inline.
+    label = "Article content"
+    paragraphs = [f"{a} {b}" for a, b in zip(BODY, BODY[1:])]  # two sentences each: no teasers
+    parted = [line for paragraph in paragraphs for line in (paragraph, label)]
+    box = ["Read More", LINKS[0], LINKS[1]]
+    text = dump(HEADLINE, *parted[:2], *box, label, *parted[2:])
+    doc = newsclean.clean(text)
+    assert not any(b.removal and b.removal.stage is Stage.FOOTER for b in doc.blocks)
+    assert all(paragraph in doc.paragraphs for paragraph in paragraphs)
+
+
 def test_inline_related_box_does_not_end_the_article() -> None:
     text = dump(HEADLINE, *BODY[:2], "Related", "Drought warning issued for southern provinces", *BODY[2:])
     doc, marks = apply(mark_outside_main_text, text)
@@ -116,6 +144,24 @@ def test_numbered_list_inside_the_article_is_kept() -> None:
     items = ["1. Water gardens only after sunset", "2. Do not wash cars at home", "3. Report leaking pipes to the utility"]
     text = dump(HEADLINE, *BODY[:2], "The restrictions are:", *items, *BODY[2:])
     assert newsclean.clean(text).paragraphs == [*BODY[:2], "The restrictions are:", *items, *BODY[2:]]
+
+
+def test_entries_introduced_by_a_colon_at_the_end_of_the_article_are_kept() -> None:
+    # A calendar after the story: entries with numbers and no bullets, introduced by a colon.
+    intro = "Here is the visitors bureau's calendar of events in January, with the number of expected guests:"
+    entries = ["Jan. 1-3: College hockey, Chargers vs. Anchorage, Civic Center, 200",
+               "Jan. 15-18: Boat Show 2015, organised by BK Productions, Civic Center, 500",
+               "Jan. 23-25: Track club, 21st annual mountain trail run, Embassy Suites, 1200"]  # fmt: skip
+    doc, _ = apply(mark_outside_main_text, dump(*NAV, HEADLINE, *BODY, intro, *entries, *NAV))
+    assert [b.text for b in doc.kept()] == [*BODY, intro, *entries]
+
+
+def test_lines_with_numbers_after_the_article_without_an_introduction_stay_outside() -> None:
+    entries = ["Jan. 1-3: College hockey, Chargers vs. Anchorage, Civic Center, 200",
+               "Jan. 15-18: Boat Show 2015, organised by BK Productions, Civic Center, 500",
+               "Jan. 23-25: Track club, 21st annual mountain trail run, Embassy Suites, 1200"]  # fmt: skip
+    doc, _ = apply(mark_outside_main_text, dump(*NAV, HEADLINE, *BODY, "Events", *entries, *NAV))
+    assert [b.text for b in doc.kept()] == BODY
 
 
 def test_subheadings_inside_the_article_are_kept() -> None:

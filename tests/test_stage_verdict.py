@@ -108,3 +108,63 @@ def test_listicle_of_headings_and_paragraphs_is_an_article() -> None:
 def test_article_is_an_article() -> None:
     doc, marks = apply(decide_verdict, dump(HEADLINE, *BODY))
     assert doc.verdict is Verdict.ARTICLE and marks == {}
+
+
+MENU = ("Home", "About", "Our Mission", "Leadership", "Public Meetings", "Careers", "Contact", "DONATE")
+
+
+def test_a_list_of_dated_entries_under_a_heading_is_the_article() -> None:
+    # A meeting calendar: no sentence anywhere, but entries of one structure under their heading.
+    entries = [
+        "Tuesday, October 15, 2013 at 9:00 AM (at the Town Hall, 12 Market Street, 3rd Floor)",
+        "Monday, January 27, 2014 at 9:00 AM (at the Town Hall, 12 Market Street, 3rd Floor)",
+        "Tuesday, April 8, 2014 at 6:30 PM (at the Public Library, 40 River Road, Room 2)",
+    ]
+    doc, marks = apply(decide_verdict, dump(*MENU, "Board meetings (locations as listed below)", *entries, "SUBMIT"))
+    assert doc.verdict is Verdict.ARTICLE
+    assert [b.text for b in doc.blocks if b.kept] == ["Board meetings (locations as listed below)", *entries]
+    assert all("the list that is the article" in mark.reason for mark in marks.values())
+
+
+def test_short_lines_with_numbers_are_no_list_article() -> None:
+    # Menu entries with numbers are too short to be a list's entries: still menus and links only.
+    doc, _ = apply(decide_verdict, dump(*MENU, "Page 1", "Page 2", "Page 3", "Top 10 lists"))
+    assert doc.verdict is Verdict.EMPTY and not [b for b in doc.blocks if b.kept]
+
+
+def test_one_paragraph_cut_before_its_last_full_stop_is_an_article() -> None:
+    cut = ("The council approved the new budget on Monday after a long debate. The plan raises spending on "
+           "schools, roads and the two bridges over the river, and the mayor said at the end of the meeting that it would be")  # fmt: skip
+    doc, _ = apply(decide_verdict, dump(*MENU, cut))
+    assert doc.verdict is Verdict.ARTICLE
+
+
+def test_interface_text_glued_into_sentences_is_no_cut_paragraph() -> None:
+    glued = ("You signed in with another tab or window. Reload to refresh your session.You signed out in another "
+             "tab or window. Reload to refresh your session.Dismiss alert")  # fmt: skip
+    doc, _ = apply(decide_verdict, dump(*MENU, glued))
+    assert doc.verdict is Verdict.EMPTY
+
+
+def test_code_with_a_phrase_word_before_two_spaces_does_not_break_the_phrase_search() -> None:
+    # The glued reading of a code line holds "username" then two spaces (an empty word, which is
+    # the phrase trie's end key): the search over a short page's lines must not fail on it.
+    from newsclean.rules import PhraseSet
+
+    phrases = PhraseSet.build({"username", "username required"})
+    assert list(phrases.find_all(("username  function request",))) == ["username"]
+
+
+def test_markup_read_as_text_is_no_cut_paragraph() -> None:
+    # A page whose HTML could not be parsed: a long line of tags around some text is no paragraph.
+    markup = ('<div class="post"><p>The council approved the new budget on Monday after a long debate. The plan '
+              'raises spending on schools, roads and the two bridges over the river, and the mayor said</p>')  # fmt: skip
+    doc, _ = apply(decide_verdict, dump(*MENU, markup))
+    assert doc.verdict is Verdict.EMPTY
+
+
+def test_lines_of_markup_with_numbers_are_no_list_article() -> None:
+    # Raw HTML read as text: tags with ids and sizes hold numbers but are no list's entries.
+    tags = [f'<a href="/blog/{n}.aspx" id="link{n}" class="nav">Blog entry number {n} of the month</a>' for n in (1, 2, 3, 4)]
+    doc, _ = apply(decide_verdict, dump(*MENU, *tags))
+    assert doc.verdict is Verdict.EMPTY

@@ -102,7 +102,8 @@ class PhraseSet:
     def _longest_at(self, words: list[str], start: int) -> str | None:
         node, found = self._trie, None
         for word in words[start : start + self._depth]:
-            node = node.get(word)
+            # An empty word (two spaces in a folded reading) is the END key: never a word.
+            node = node.get(word) if word else None
             if node is None:
                 break
             found = node.get(END, found)

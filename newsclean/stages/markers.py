@@ -3,6 +3,8 @@ lists in newsclean/rules), and which of them really end the article."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..model.features import LineFeatures
 from ..rules import Rules
 
@@ -13,8 +15,15 @@ MARKER_SENTENCE_WORDS = 2
 # Two sentence paragraphs in a row this soon after a marker mean the article goes on (teaser
 # blurbs and comments are separated by headlines, names and dates).
 MARKER_LOOKAHEAD = 12
-# A marker must follow prose within this many kept lines (else it is a label in a table or list).
+# A marker must follow prose within this many kept lines (else it is a label in a table or list),
+# not counting lines of numbers alone between them (a pager's "1", "2"), and looking back no
+# further than MAX_LOOKBEHIND lines in all.
 MARKER_LOOKBEHIND = 3
+MAX_LOOKBEHIND = 10
+# A short line (at most LABEL_WORDS words) found word for word LABEL_REPEATS times on the page is
+# the site's label between paragraphs, skipped when looking for paragraphs after a marker.
+LABEL_WORDS = 3
+LABEL_REPEATS = 3
 
 
 def is_end_marker(features: LineFeatures, rules: Rules) -> bool:
@@ -26,17 +35,44 @@ def is_end_marker(features: LineFeatures, rules: Rules) -> bool:
     return phrase is not None and not (features.sentence_end and features.words > phrase.count(" ") + 1 + MARKER_SENTENCE_WORDS)
 
 
+def follows_prose(lines: list[LineFeatures], i: int) -> bool:
+    """True when running text comes within MARKER_LOOKBEHIND lines above line i, not counting
+    lines of numbers alone (a pager's "1", "2" between the article and its "Related" box)."""
+    counted = 0
+    for j in range(i - 1, max(-1, i - 1 - MAX_LOOKBEHIND), -1):
+        if lines[j].is_prose:
+            return True
+        if lines[j].words > lines[j].numbers:
+            counted += 1
+            if counted >= MARKER_LOOKBEHIND:
+                return False
+    return False
+
+
 def confirmed_markers(lines: list[LineFeatures], texts: list[str], rules: Rules) -> dict[int, str]:
     """Positions of believable end-of-article markers, with the phrase each starts with."""
-    markers = {}
+    markers: dict[int, str] = {}
+    labels: set[str] | None = None  # built at the first marker: most pages have none
     for i, f in enumerate(lines):
         if not is_end_marker(f, rules):
             continue
         phrase = rules.end_markers.prefix(f.folded)
-        if not any(lines[j].is_prose for j in range(max(0, i - MARKER_LOOKBEHIND), i)):
+        if not follows_prose(lines, i):
             continue  # not below running text: a label among other short lines
-        ahead = [lines[j].is_prose and (lines[j].sentence_end or texts[j].endswith(":")) for j in range(i + 1, min(len(lines), i + 1 + MARKER_LOOKAHEAD))]
+        if labels is None:
+            labels = furniture_labels(lines, texts)
+        # The page's own repeated labels between paragraphs ("Article content") do not part
+        # them, nor count among the lines looked at (the scan is bounded all the same).
+        window = [j for j in range(i + 1, min(len(lines), i + 1 + 3 * MARKER_LOOKAHEAD)) if texts[j] not in labels]
+        ahead = [lines[j].is_prose and (lines[j].sentence_end or texts[j].endswith(":")) for j in window[:MARKER_LOOKAHEAD]]
         if any(a and b for a, b in zip(ahead, ahead[1:])):
             continue  # article paragraphs resume right after it: an inline box
         markers[i] = phrase
     return markers
+
+
+def furniture_labels(lines: list[LineFeatures], texts: list[str]) -> set[str]:
+    """Short lines that recur word for word LABEL_REPEATS times or more on the page: labels a
+    site puts between paragraphs ("Article content", "Advertisement")."""
+    counts = Counter(t for f, t in zip(lines, texts) if f.words <= LABEL_WORDS)
+    return {t for t, n in counts.items() if n >= LABEL_REPEATS}

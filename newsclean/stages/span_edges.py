@@ -8,6 +8,7 @@ from collections import Counter
 
 from ..model.features import LineFeatures
 from ..parse.text import is_list_item
+from .list_article import MIN_ENTRIES, is_entry
 
 # Lines shorter than this (in words) that are not sentences are labels.
 LABEL_WORDS = 8
@@ -106,6 +107,22 @@ def extend_over_lists(texts: list[str], start: int, end: int) -> tuple[int, int]
     return start, end
 
 
+def extend_over_entries(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
+    """Widen the span's end over the entries of a list that its last line introduces with a
+    colon ("Here is the calendar of events:" then "Jan. 15-17: Boat Show, Civic Center, 500"),
+    when MIN_ENTRIES or more follow: entries with numbers and no bullets are the article too.
+    The introducing line may also be the one right below the span (trimmed as a heading)."""
+    if start == end:
+        return end
+    intro = next((i for i in (end - 1, end) if i < len(texts) and texts[i].endswith((":", "："))), None)
+    if intro is None:
+        return end
+    stop = intro + 1
+    while stop < len(lines) and is_entry(lines[stop], texts[stop]):
+        stop += 1
+    return stop if stop - intro - 1 >= MIN_ENTRIES else end
+
+
 def article_edges(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> tuple[int, int]:
     """The span narrowed to the article's running text, and widened over its lists and entries."""
     start, end = trim_labels(lines, texts, start, end)
@@ -113,6 +130,7 @@ def article_edges(lines: list[LineFeatures], texts: list[str], start: int, end: 
     start, end = trim_labels(lines, texts, start, end)
     start = skip_header_block(lines, texts, start, end)
     start, end = extend_over_lists(texts, start, end)
+    end = extend_over_entries(lines, texts, start, end)
     if start < end:
         start = extend_to_structure(lines, texts, start, end)
     return start, end

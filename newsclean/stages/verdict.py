@@ -11,6 +11,7 @@ from ..document import Block, Document, PageKind, Stage, Verdict
 from ..model.features import LineFeatures, analyze
 from ..rules import Rules, load_rules
 from .error_page import error_phrase
+from .list_article import is_cut_paragraph, list_region
 from .page_kinds import (
     Evidence,
     PageSignals,
@@ -160,6 +161,23 @@ def mark_teaser(
         doc.verdict = Verdict.ERROR_PAGE
 
 
+def mark_list_or_empty(doc: Document, kept_lines: list[LineFeatures], kept: list[int]) -> None:
+    """Not one sentence of running text: the page is a list that is the article (entries of one
+    structure in a row, kept with the line introducing them), or else menus and labels only."""
+    region = list_region(kept_lines, [doc.blocks[i].text for i in kept])
+    if region is None:
+        _remove_all(doc.blocks, Stage.BOILERPLATE, "no running text: menus, links and labels only")
+        doc.verdict, doc.page_kind = Verdict.EMPTY, PageKind.OTHER
+        return
+    start, end = region
+    first, last = doc.blocks[kept[start]].line, doc.blocks[kept[end - 1]].line
+    for position, i in enumerate(kept):
+        if not start <= position < end:
+            where = "before" if position < start else "after"
+            doc.blocks[i].remove(Stage.BOILERPLATE, f"{where} the list that is the article (lines {first}-{last})")
+    doc.verdict, doc.page_kind = Verdict.ARTICLE, PageKind.ARTICLE
+
+
 def decide_verdict(doc: Document, config: Config) -> Document:
     """An article needs a real body; a thin body beside error or wall text makes an error page.
 
@@ -208,10 +226,12 @@ def decide_verdict(doc: Document, config: Config) -> Document:
     elif kept and doc.input_format != "html" and is_teaser_list([lines[i] for i in kept], [doc.blocks[i].text for i in kept]):
         _remove_all(doc.blocks, Stage.BOILERPLATE, TEASER_REASON)
         doc.verdict, doc.page_kind = Verdict.EMPTY, PageKind.LISTING
-    elif doc.input_format != "html" and not any(lines[i].is_prose and lines[i].sentence_end for i in kept):
-        # Not one sentence of running text: headlines, menus and labels are no article.
-        _remove_all(doc.blocks, Stage.BOILERPLATE, "no running text: menus, links and labels only")
-        doc.verdict, doc.page_kind = Verdict.EMPTY, PageKind.OTHER
+    elif (
+        doc.input_format != "html"
+        and not any(lines[i].is_prose and lines[i].sentence_end for i in kept)
+        and not any(is_cut_paragraph(lines[i], texts[i]) for i in kept)
+    ):
+        mark_list_or_empty(doc, [lines[i] for i in kept], kept)
     elif body_words == 0:
         doc.verdict, doc.page_kind = Verdict.EMPTY, PageKind.OTHER
     else:
