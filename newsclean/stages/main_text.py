@@ -15,6 +15,8 @@ span, not the largest one: a comment thread or a live feed below an article can 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..config import Config
 from ..document import Document, Stage
 from ..model.features import LineFeatures, analyze
@@ -68,8 +70,21 @@ def article_span(
     return article_edges(lines, texts, *choose_span(gains, markers, config))
 
 
-def mark_outside_main_text(doc: Document, config: Config) -> Document:
-    """Remove every kept line before and after the article's main run of text, and end markers."""
+# How a stage scores the kept lines: (their features, their texts, their end-marker flags) -> one
+# score per line. And what it adds to a removed line's reason, by its position among
+# the kept lines ("" for nothing).
+Scorer = Callable[[list[LineFeatures], list[str], list[bool]], list[float]]
+ReasonSuffix = Callable[[int], str]
+
+
+def text_line_scores(lines: list[LineFeatures], texts: list[str], flags: list[bool]) -> list[float]:
+    """The line model's scores (model/linemodel.py): text alone."""
+    return line_scores(lines, texts, flags)
+
+
+def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: ReasonSuffix | None = None) -> Document:
+    """Remove every kept line before and after the article's main run of text, and end markers,
+    with the lines scored by `scorer` (the text model here, the page model for the fast reader)."""
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
     kept = doc.kept_positions()
@@ -83,7 +98,7 @@ def mark_outside_main_text(doc: Document, config: Config) -> Document:
             doc.blocks[i].remove(Stage.BOILERPLATE, TEASER_REASON)
         return doc
     flags = [is_end_marker(f, rules) for f in kept_lines]
-    scores = line_scores(kept_lines, texts, flags)
+    scores = scorer(kept_lines, texts, flags)
     markers = confirmed_markers(kept_lines, texts, rules)
     start, end = article_span(kept_lines, texts, scores, markers, config)
     if start == end:
@@ -96,11 +111,18 @@ def mark_outside_main_text(doc: Document, config: Config) -> Document:
             continue
         if position in markers:
             block.remove(Stage.FOOTER, f'end-of-article marker ("{phrase_as_written(markers[position], block.text)}")')
-        elif position < start:
-            block.remove(Stage.BOILERPLATE, f"before the article (lines {first}-{last})")
+            continue
+        why = suffix(position) if suffix else ""
+        if position < start:
+            block.remove(Stage.BOILERPLATE, f"before the article (lines {first}-{last}{why})")
         elif end_marker is not None and position > end_marker:
             marker_text = doc.blocks[kept[end_marker]].text[:40]
             block.remove(Stage.FOOTER, f'after end-of-article marker "{marker_text}"')
         else:
-            block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last})")
+            block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why})")
     return doc
+
+
+def mark_outside_main_text(doc: Document, config: Config) -> Document:
+    """Remove every kept line before and after the article's main run of text, and end markers."""
+    return mark_outside_span(doc, config, text_line_scores)
