@@ -155,12 +155,13 @@ def repeated_widgets(
 def credit_tail(text: str, rules: Rules) -> str | None:
     """The credit that ends a caption ("Foto: Reuters" of "... | Foto: Reuters"), or None."""
     end = text[-CREDIT_TAIL_CHARS:]  # a credit is short: only the line's end is searched
-    match = CREDIT_TAIL.search(end)
+    # Each pattern needs one character most lines lack (a colon; an agency's "/"): tested first.
+    match = CREDIT_TAIL.search(end) if ":" in end else None
     if match and match.start(1) > 0 and rules.captions.equals((fold(match.group(1)),)):
         credit = match.group(2)
         if 0 < len(credit.split()) <= MAX_CREDIT_WORDS:
             return end[match.start(1) :].rstrip(")")
-    tail = AGENCY_CREDIT.search(end)
+    tail = AGENCY_CREDIT.search(end) if "/" in end else None
     if tail and tail.start() > 0:
         return tail.group(0).strip().rstrip(")")
     return None
@@ -184,7 +185,7 @@ def is_prompt(features: LineFeatures, text: str, rules: Rules) -> bool:
     stripped = text.strip()
     if stripped.endswith((":", "：")) or CODE_SYMBOLS.search(stripped):
         return False  # a lead-in to what follows, or code
-    if rules.calls_to_action.prefix(features.folded) or rules.boilerplate_lines.equals(features.folded) or EMAIL.search(stripped):
+    if rules.calls_to_action.prefix(features.folded) or rules.boilerplate_lines.equals(features.folded) or ("@" in stripped and EMAIL.search(stripped)):
         return True
     # A phrase counts when the line is a prompt made of it, not a sentence that mentions it
     # ("Its weekly newsletter has 2 million subscribers.").

@@ -27,7 +27,9 @@ MAX_REPEATING_LINE_WORDS = 80
 def repeats_itself(text: str) -> bool:
     """The line is one text printed at least twice over, the last copy maybe cut off, even inside a
     word ("How to X How to X How t"): a teaser's headline from several text nodes of one link."""
-    words = text.split()
+    # At most MAX_REPEATING_LINE_WORDS splits: a long paragraph is not split to its end, and a
+    # line of fewer words splits exactly as with no limit.
+    words = text.split(None, MAX_REPEATING_LINE_WORDS)
     if len(words) > MAX_REPEATING_LINE_WORDS:
         return False
     last = len(words) - 1
