@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..config import Config
 from ..document import Document, Stage
-from ..model.features import LineFeatures, analyze
+from ..model.features import MAX_FOLDED_WORDS, LineFeatures, analyze
 from ..parse.text import fold, is_list_item, phrase_as_written
 from ..rules import Rules, load_rules
 from .boilerplate import mentions_in_passing
@@ -95,6 +95,14 @@ def widget_key(text: str) -> str:
     return fold(text)
 
 
+def line_key(text: str, features: LineFeatures) -> str:
+    """widget_key(text), read off the line's analysis when that holds the whole folded line (no
+    re-tokenising of every line of the page); fold() alone maps a dotted capital I ("İ")."""
+    if features.words <= MAX_FOLDED_WORDS and "İ" not in text:
+        return features.folded[0]
+    return widget_key(text)
+
+
 def between_prose(lines: Sequence[LineFeatures], position: int) -> bool:
     """A running-text line stands right above or right below the line (not a table's or a code
     listing's cell among other short lines)."""
@@ -112,19 +120,32 @@ def could_be_widget(features: LineFeatures, text: str, rules: Rules) -> bool:
     return rules.bylines.prefix(features.folded) is None
 
 
+def page_counts(page_texts: Sequence[str], page_lines: Sequence[LineFeatures], keys: Iterable[str]) -> Counter[str]:
+    """How often each of keys is printed on the page (as line_key reads its lines)."""
+    # A line's key has as many words as the line has tokens (a dotted capital I aside): only
+    # lines of a key's length are keyed, not the page's long paragraphs.
+    lengths = {len(key.split()) for key in keys}
+    if not lengths:
+        return Counter()
+    return Counter(
+        line_key(text, features) for text, features in zip(page_texts, page_lines) if features.words in lengths or "İ" in text
+    )
+
+
 def repeated_widgets(
-    lines: Sequence[LineFeatures], texts: Sequence[str], page_counts: Counter[str], rules: Rules
+    lines: Sequence[LineFeatures], texts: Sequence[str], page_texts: Sequence[str], page_lines: Sequence[LineFeatures], rules: Rules
 ) -> dict[int, str]:
-    """Short lines that are not sentences, printed MIN_WIDGET_REPEATS times or more on the page,
-    at least half of their copies in the article next to running text (a widget dropped between
-    paragraphs, not a table's cells or a list of links)."""
+    """Short lines that are not sentences, printed MIN_WIDGET_REPEATS times or more on the page
+    (page_texts, page_lines), at least half of their copies in the article next to running text
+    (a widget dropped between paragraphs, not a table's cells or a list of links)."""
     copies: dict[str, list[int]] = {}
     for i, (features, text) in enumerate(zip(lines, texts)):
         if could_be_widget(features, text, rules):
-            copies.setdefault(widget_key(text), []).append(i)
+            copies.setdefault(line_key(text, features), []).append(i)
+    counts = page_counts(page_texts, page_lines, copies)
     marks = {}
     for key, positions in copies.items():
-        count = page_counts[key]
+        count = counts[key]
         beside_prose = sum(between_prose(lines, i) for i in positions)
         if count >= MIN_WIDGET_REPEATS and beside_prose * 2 >= len(positions):
             marks.update((i, f"a widget label printed {count} times on the page") for i in positions)
@@ -134,12 +155,13 @@ def repeated_widgets(
 def credit_tail(text: str, rules: Rules) -> str | None:
     """The credit that ends a caption ("Foto: Reuters" of "... | Foto: Reuters"), or None."""
     end = text[-CREDIT_TAIL_CHARS:]  # a credit is short: only the line's end is searched
-    match = CREDIT_TAIL.search(end)
+    # Each pattern needs one character most lines lack (a colon; an agency's "/"): tested first.
+    match = CREDIT_TAIL.search(end) if ":" in end else None
     if match and match.start(1) > 0 and rules.captions.equals((fold(match.group(1)),)):
         credit = match.group(2)
         if 0 < len(credit.split()) <= MAX_CREDIT_WORDS:
             return end[match.start(1) :].rstrip(")")
-    tail = AGENCY_CREDIT.search(end)
+    tail = AGENCY_CREDIT.search(end) if "/" in end else None
     if tail and tail.start() > 0:
         return tail.group(0).strip().rstrip(")")
     return None
@@ -163,7 +185,7 @@ def is_prompt(features: LineFeatures, text: str, rules: Rules) -> bool:
     stripped = text.strip()
     if stripped.endswith((":", "：")) or CODE_SYMBOLS.search(stripped):
         return False  # a lead-in to what follows, or code
-    if rules.calls_to_action.prefix(features.folded) or rules.boilerplate_lines.equals(features.folded) or EMAIL.search(stripped):
+    if rules.calls_to_action.prefix(features.folded) or rules.boilerplate_lines.equals(features.folded) or ("@" in stripped and EMAIL.search(stripped)):
         return True
     # A phrase counts when the line is a prompt made of it, not a sentence that mentions it
     # ("Its weekly newsletter has 2 million subscribers.").
@@ -209,8 +231,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     kept_lines = [lines[i] for i in kept]
     texts = [doc.blocks[i].text for i in kept]
     marks = credited_captions(kept_lines, texts, rules)
-    page_counts = Counter(widget_key(block.text) for block in doc.blocks)
-    marks.update(repeated_widgets(kept_lines, texts, page_counts, rules))
+    marks.update(repeated_widgets(kept_lines, texts, [block.text for block in doc.blocks], lines, rules))
     marks.update(prompt_widgets(kept_lines, texts, rules))
     marks.update(toolbars(kept_lines, texts, rules))
     marks.update(inline_boxes(kept_lines, texts, rules))

@@ -27,11 +27,21 @@ MAX_REPEATING_LINE_WORDS = 80
 def repeats_itself(text: str) -> bool:
     """The line is one text printed at least twice over, the last copy maybe cut off, even inside a
     word ("How to X How to X How t"): a teaser's headline from several text nodes of one link."""
-    words = text.split()
+    # At most MAX_REPEATING_LINE_WORDS splits: a long paragraph is not split to its end, and a
+    # line of fewer words splits exactly as with no limit.
+    words = text.split(None, MAX_REPEATING_LINE_WORDS)
     if len(words) > MAX_REPEATING_LINE_WORDS:
         return False
     last = len(words) - 1
-    for period in range(MIN_REPEATED_WORDS, len(words) // 2 + 1):
+    periods = range(MIN_REPEATED_WORDS, len(words) // 2 + 1)
+    # A period always leaves words[period] before the last word, a copy of words[0]: most lines
+    # have their first word nowhere at a period's place, and are done without the loop.
+    if not periods or words[0] not in words[periods.start : periods.stop]:
+        return False
+    first = words[0]
+    for period in periods:
+        if words[period] != first:
+            continue
         if all(words[i] == words[i - period] for i in range(period, last)) and words[last - period].startswith(words[last]):
             return True
     return False
@@ -39,9 +49,12 @@ def repeats_itself(text: str) -> bool:
 
 def cut_short_with_link(text: str, rules: Rules) -> bool:
     """A blurb cut short with a link label after it ("... over the last few… Read more")."""
+    end = text[-120:]
+    if "…" not in end and "..." not in end:
+        return False  # no ellipsis to split at (the cheap test first)
     if len(text.split()) > MAX_TEASER_WORDS:
         return False
-    parts = ELLIPSIS.split(text[-120:])
+    parts = ELLIPSIS.split(end)
     if len(parts) < 2 or not parts[-1].strip() or len(parts[-1].split()) > TEASER_LINK_WORDS:
         return False
     tail = (fold(parts[-1]),)
