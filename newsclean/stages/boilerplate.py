@@ -169,13 +169,14 @@ def mark_boilerplate(doc: Document, config: Config) -> Document:
     lines = analyze(doc, rules).lines
     texts = [b.text for b in doc.blocks]
     for position, (block, features) in enumerate(zip(doc.blocks, lines)):
-        # End-of-article markers ("Comments") are left to main_text: they tell where the article ends.
-        if block.kept and not is_end_marker(features, rules):
-            reason = boilerplate_reason(block.text, features, rules)
-            if reason == NO_WORDS and closes_code(texts, position):
-                continue  # the "}" of a code listing in the article is part of it
-            if reason:
-                block.remove(Stage.BOILERPLATE, reason)
+        reason = boilerplate_reason(block.text, features, rules) if block.kept else None
+        # End-of-article markers ("Comments") are left to main_text: they tell where the article
+        # ends (tested only for the few lines with a reason: both tests are pure).
+        if not reason or is_end_marker(features, rules):
+            continue
+        if reason == NO_WORDS and closes_code(texts, position):
+            continue  # the "}" of a code listing in the article is part of it
+        block.remove(Stage.BOILERPLATE, reason)
     mark_widgets(doc, rules)
     return doc
 
