@@ -52,13 +52,15 @@ def is_credit(text: str, features: LineFeatures, rules: Rules) -> bool:
     """A photo credit on its own line: it opens with a caption label and a colon ("Photo: ...",
     "Foto: ..."), or starts with one followed by a byline ("Photo by ..."), or names the
     photographer/agency with a slash ("Spencer Platt/Getty Images")."""
-    label = CREDIT_LABEL.match(text)
+    # Both patterns need a literal character (a colon, a slash): most lines are ruled out by one
+    # substring test instead of a regular-expression search.
+    label = CREDIT_LABEL.match(text) if ":" in text else None
     if label and rules.captions.equals((fold(label.group(1)),)):
         return True
     first = rules.captions.prefix(features.folded)
     if first and any(rules.bylines.prefix((reading[len(first):].lstrip(),)) for reading in features.folded if reading.startswith(first)):
         return True
-    return AGENCY_CREDIT.search(text) is not None and not ends_sentence(text)
+    return "/" in text and AGENCY_CREDIT.search(text) is not None and not ends_sentence(text)
 
 
 def has_copyright(text: str) -> bool:
@@ -167,13 +169,14 @@ def mark_boilerplate(doc: Document, config: Config) -> Document:
     lines = analyze(doc, rules).lines
     texts = [b.text for b in doc.blocks]
     for position, (block, features) in enumerate(zip(doc.blocks, lines)):
-        # End-of-article markers ("Comments") are left to main_text: they tell where the article ends.
-        if block.kept and not is_end_marker(features, rules):
-            reason = boilerplate_reason(block.text, features, rules)
-            if reason == NO_WORDS and closes_code(texts, position):
-                continue  # the "}" of a code listing in the article is part of it
-            if reason:
-                block.remove(Stage.BOILERPLATE, reason)
+        reason = boilerplate_reason(block.text, features, rules) if block.kept else None
+        # End-of-article markers ("Comments") are left to main_text: they tell where the article
+        # ends (tested only for the few lines with a reason: both tests are pure).
+        if not reason or is_end_marker(features, rules):
+            continue
+        if reason == NO_WORDS and closes_code(texts, position):
+            continue  # the "}" of a code listing in the article is part of it
+        block.remove(Stage.BOILERPLATE, reason)
     mark_widgets(doc, rules)
     return doc
 

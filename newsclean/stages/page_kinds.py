@@ -119,14 +119,17 @@ KIND_BY_NAME = {kind.value: kind for kind in PageKind}
 def kinds_in(text: str, folded: tuple[str, ...], rules: Rules) -> list[tuple[PageKind, str]]:
     """The page kinds a short line's text speaks of, each with the first phrase that says so."""
     # "n'existe" and "n’existe" fold differently (the curly one to "n existe"): read both ways.
-    folded = folded + tuple(f.replace("'", " ") for f in folded if "'" in f)
-    words = max(text.count(" ") + 1 for text in folded)
+    if "'" in "".join(folded):  # one C-level test: most lines hold no apostrophe
+        folded = folded + tuple(f.replace("'", " ") for f in folded if "'" in f)
+    words = 0  # counted at the first one-word phrase: most lines hold none
     found: dict[PageKind, str] = {}
     for phrase in rules.any_page_kind.find_all(folded):
         # A one-word phrase names a kind only in a short line: "room 301" and "it's a
         # formerly forbidden fruit, sure to be enjoyed by ..." do not.
-        if " " not in phrase and words > (MAX_NUMBER_LINE_WORDS if phrase.isdigit() else MAX_WEAK_LINE_WORDS):
-            continue
+        if " " not in phrase:
+            words = words or max(text.count(" ") + 1 for text in folded)
+            if words > (MAX_NUMBER_LINE_WORDS if phrase.isdigit() else MAX_WEAK_LINE_WORDS):
+                continue
         for name in rules.page_kinds_of[phrase]:
             found.setdefault(KIND_BY_NAME[name], phrase)
     if DIGIT.search(text, 0, 400) and PRICE.search(text[:400]):
