@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import zip_longest
 
-from ..model.features import CJK_INNER_SENTENCE_END, LineFeatures, line_features
+from ..model.features import CJK_INNER_SENTENCE_END, LineFeatures, compiled_core, line_features
 from ..parse import fuzzy
-from ..parse.text import CJK_CHAR, CJK_FIRST, FEATURE_PREFIX_CHARS, SENTENCE_END_RE, fold, has_cjk, is_cut_short, is_list_item, tokens
+from ..parse.text import CJK_CHAR, CJK_FIRST, CJK_RANGES, LazyPattern, FEATURE_PREFIX_CHARS, SENTENCE_END_RE, fold, has_cjk, is_cut_short, is_list_item, tokens
 from ..rules import Rules
 from .span_edges import CONTACT
 
@@ -98,6 +99,8 @@ SHOWN_AGREEMENT = 2
 IN_BODY_WEIGHT = 0.6
 # Words meet when their first this many characters do (a stem in any alphabetic script).
 STEM_CHARS = 6
+# What is left of a line's folded words when its CJK characters are kept alone.
+NOT_CJK = LazyPattern(f"[^{CJK_RANGES}]+")
 # Topic words are at least this long (shorter ones are mostly function words).
 MIN_TOPIC_WORD = 4
 # Two texts agree when their folded forms are this similar (0-100), or one holds the other.
@@ -407,22 +410,44 @@ def stem(word: str) -> str:
     return word[:STEM_CHARS]
 
 
-def read_body(texts: Iterable[str]) -> tuple[set[str], set[str]]:
+@dataclass(frozen=True)
+class BodyWords:
+    """The body's words as topic words are looked up in them: stemmed words, and the runs of CJK
+    characters (each two neighbours a pair, see cjk_pairs) searched as text instead of listed."""
+
+    stems: set[str]
+    cjk_runs: str  # each line's CJK characters in order, lines apart by a newline
+
+    def __contains__(self, word: str) -> bool:
+        # A CJK pair is two characters and its own stem.
+        return word in self.stems or (len(word) == 2 and word in self.cjk_runs)
+
+
+def read_body(texts: Iterable[str]) -> tuple[BodyWords, set[str]]:
     """Every word of the texts (stemmed) and their CJK pairs, what topic words are looked up in;
     and the folded lines, what a candidate repeated word for word is found in (one tokenization
     per line for both)."""
-    vocabulary: set[str] = set()
+    words_seen: set[str] = set()
+    runs: list[str] = []
     lines: set[str] = set()
-    for text in texts:
-        words = tokens(text)
-        vocabulary.update(map(stem, words))
+    texts = list(texts)
+    # The compiled core tokenizes the lines it takes (Latin text with typographic punctuation) at C speed.
+    known = compiled_core.ascii_tokens(texts) if compiled_core is not None else []
+    for text, words in zip_longest(texts, known):
+        if words is None:
+            words = tokens(text)
+        words_seen.update(words)
+        plain = " ".join(words)
         if words and max(words) >= CJK_FIRST:  # (cheaper than has_cjk on a long paragraph)
-            vocabulary.update(cjk_pairs(words))
-        lines.add(fold(text) if "İ" in text else " ".join(words))  # (fold's own tokens, but for that letter)
-    return vocabulary, lines
+            # Every CJK character is a word of its own (tokens): the line's pairs are the
+            # neighbours in its CJK characters.
+            runs.append(NOT_CJK.sub("", plain))
+        lines.add(fold(text) if "İ" in text else plain)  # (fold's own tokens, but for that letter)
+    # Stemmed once per distinct word, not per occurrence.
+    return BodyWords({stem(word) for word in words_seen}, "\n".join(runs)), lines
 
 
-def body_overlap(candidate: frozenset[str], body: set[str]) -> float:
+def body_overlap(candidate: frozenset[str], body: BodyWords | set[str]) -> float:
     """Share of a candidate's topic words that the body uses, counting in full only from
     FULL_OVERLAP_WORDS shared words on: one shared word ("Today's Paper", "News") is chance."""
     if not candidate:
