@@ -20,13 +20,14 @@ When no candidate scores enough the page has no title (`None`): a wrong title is
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import zip_longest
+from itertools import accumulate, zip_longest
 
 from ..model.features import CJK_INNER_SENTENCE_END, LineFeatures, compiled_core, line_features
 from ..parse import fuzzy
-from ..parse.text import CJK_CHAR, CJK_FIRST, CJK_RANGES, LazyPattern, FEATURE_PREFIX_CHARS, SENTENCE_END_RE, fold, has_cjk, is_cut_short, is_list_item, tokens
+from ..parse.text import CJK_CHAR, CJK_FIRST, CJK_RANGES, FEATURE_PREFIX_CHARS, SENTENCE_END_RE, LazyPattern, fold, has_cjk, is_cut_short, is_list_item, tokens
 from ..rules import Rules
 from .span_edges import CONTACT
 
@@ -376,14 +377,16 @@ def _shape_weight(text: str, features: LineFeatures) -> float:
     return score
 
 
-def topic_words(text: str, stopwords: frozenset[str]) -> frozenset[str]:
-    """The words that carry a line's topic: no stop words, no short words, no numbers; in CJK
-    text, pairs of neighbouring characters (a character alone says little).
+def topic_words(text: str, stopwords: frozenset[str], words: list[str] | None = None) -> frozenset[str]:
+    """The words that carry a line's topic (given its tokens, or tokenized here): no stop words,
+    no short words, no numbers; in CJK text, pairs of neighbouring characters (a character alone
+    says little).
 
     >>> sorted(topic_words("The council approved the new budget", frozenset({"the"})))
     ['approved', 'budget', 'council']
     """
-    words = tokens(text)
+    if words is None:
+        words = tokens(text)
     # Short words are mostly function words in alphabets with case; Hangul, Arabic or Hebrew
     # words are short and still carry the topic.
     topic = {w for w in words if len(w) >= (MIN_TOPIC_WORD if _cased(w) else 2) and w not in stopwords and not w.isdigit()}
@@ -470,10 +473,49 @@ def _agree(a: str, b: str, padded_a: str, padded_b: str) -> bool:
     return fuzzy.ratio(a, b) >= AGREE_SCORE
 
 
-def count_agreeing(index: int, folded: Sequence[str], padded: Sequence[str]) -> int:
-    """How many of the other (non-empty) folded texts agree with the one at index."""
-    mine, mine_padded = folded[index], padded[index]
-    return sum(1 for j, other in enumerate(folded) if j != index and other and _agree(mine, other, mine_padded, padded[j]))
+def count_agreeing(folded: Sequence[str], wanted: Sequence[bool]) -> list[int]:
+    """For each folded text that is `wanted` (0 for the others), how many of the other non-empty
+    texts agree with it (see _agree).
+
+    Only texts of nearly equal length can be similar enough: those are compared in pairs; any
+    other pair agrees only when the shorter text is held whole in the longer one, which one
+    search per text in all texts at once finds.
+
+    >>> count_agreeing(["rain again in may", "rain again in may the daily planet", "sun", "rain again in mai"], [True, True, True, False])
+    [2, 1, 0, 0]
+    """
+    padded = [f" {text} " for text in folded]
+    # A newline is in no folded text: no padded text is found across two of them.
+    haystack = "\n".join(padded)
+    starts = list(accumulate((len(text) + 1 for text in padded[:-1]), initial=0))
+    agreeing: list[set[int]] = [set() for _ in folded]
+    for j, text in enumerate(folded):
+        if text.count(" ") < 2:
+            continue  # (a text held by another agrees with it from three words on)
+        at = haystack.find(padded[j])
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            if k != j:
+                agreeing[j].add(k)
+                agreeing[k].add(j)
+            at = haystack.find(padded[j], at + 1)
+    by_length = sorted(range(len(folded)), key=lambda i: len(folded[i]))
+    lengths = [len(folded[i]) for i in by_length]
+    counts = []
+    for i, text in enumerate(folded):
+        if not (wanted[i] and text):
+            counts.append(0)
+            continue
+        # The lengths _agree's length test lets through (200 * shorter >= AGREE_SCORE * (shorter +
+        # longer)), a character wider on each side against rounding: _agree tests them again.
+        size = len(text)
+        low = AGREE_SCORE * size / (200 - AGREE_SCORE) - 1
+        high = (200 - AGREE_SCORE) * size / AGREE_SCORE + 1
+        for j in by_length[bisect_left(lengths, low) : bisect_right(lengths, high)]:
+            if j != i and folded[j] and j not in agreeing[i] and _agree(text, folded[j], padded[i], padded[j]):
+                agreeing[i].add(j)
+        counts.append(len(agreeing[i]))
+    return counts
 
 
 @dataclass
@@ -496,19 +538,19 @@ def score_candidates(
 ) -> list[Scored]:
     """Every candidate scored; `body` is the article's opening paragraphs."""
     vocabulary, body_set = read_body(body)
-    folded = [fold(c.text) for c in candidates]
-    padded = [f" {text} " for text in folded]
+    words = [tokens(c.text) for c in candidates]
+    folded = [fold(c.text) if "İ" in c.text else " ".join(w) for c, w in zip(candidates, words)]  # (fold's own tokens, but for that letter)
+    shapes = [shape_score(c.text, c.features or line_features(c.text, stopwords), rules, declared=c.position < 0) for c in candidates]
+    # Agreement with other candidates' texts (not with itself, nor with another copy at the same place).
+    agreements = count_agreeing(folded, [shape > 0 for shape in shapes])
     scored = []
     for index, candidate in enumerate(candidates):
-        features = candidate.features or line_features(candidate.text, stopwords)
-        shape = shape_score(candidate.text, features, rules, declared=candidate.position < 0)
+        shape = shapes[index]
         if shape <= 0:
             scored.append(Scored(candidate, 0.0, 0.0, 0, 0.0))
             continue
-        mine = folded[index]
-        # Agreement with other candidates' texts (not with itself, nor with another copy at the same place).
-        agreeing = count_agreeing(index, folded, padded) if mine else 0
-        overlap = body_overlap(topic_words(candidate.text, stopwords), vocabulary)
+        mine, agreeing = folded[index], agreements[index]
+        overlap = body_overlap(topic_words(candidate.text, stopwords, words[index]), vocabulary)
         if candidate.shown:
             overlap, agreeing = max(overlap, SHOWN_OVERLAP), agreeing + SHOWN_AGREEMENT
         score = shape * (NO_OVERLAP_WEIGHT + overlap) * (1 + AGREEMENT_BONUS * min(agreeing, MAX_AGREEING))
