@@ -237,9 +237,10 @@ def looks_like_name(text: str) -> bool:
 
 def is_caption(text: str, features: LineFeatures, rules: Rules) -> bool:
     """A photo caption or credit: "Photograph: Jane Doe", "... Benoit Tessier/Reuters", "Photo by ..."."""
-    if AGENCY_CREDIT.search(text):
+    # (Both patterns need their slash or colon: most lines are ruled out without a search.)
+    if "/" in text and AGENCY_CREDIT.search(text):
         return True
-    for match in LABEL_COLON.finditer(text[:300]):
+    for match in LABEL_COLON.finditer(text[:300]) if ":" in text[:300] else ():
         words = fold(match.group(1)).split()
         if rules.captions.equals((" ".join(words),)):
             return True
@@ -326,6 +327,8 @@ def _repeats_a_run(features: LineFeatures) -> bool:
     """The line says the same REPEATED_RUN words twice ("Santé Voyage Culture Vidéo Next Santé
     Voyage Culture Vidéo"): a menu printed twice (not in CJK text, whose words are characters)."""
     words = features.folded[0].split() if features.folded and not features.cjk else []
+    if len(set(words)) == len(words):
+        return False  # no word said twice, no run said twice
     runs = list(zip(*(words[k:] for k in range(REPEATED_RUN))))
     return len(set(runs)) < len(runs)
 
