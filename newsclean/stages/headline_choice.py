@@ -20,12 +20,14 @@ When no candidate scores enough the page has no title (`None`): a wrong title is
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, zip_longest
 
-from ..model.features import CJK_INNER_SENTENCE_END, LineFeatures, line_features
+from ..model.features import CJK_INNER_SENTENCE_END, LineFeatures, compiled_core, line_features
 from ..parse import fuzzy
-from ..parse.text import CJK_CHAR, CJK_FIRST, FEATURE_PREFIX_CHARS, SENTENCE_END_RE, fold, has_cjk, is_cut_short, is_list_item, tokens
+from ..parse.text import CJK_CHAR, CJK_FIRST, CJK_RANGES, FEATURE_PREFIX_CHARS, SENTENCE_END_RE, LazyPattern, fold, has_cjk, is_cut_short, is_list_item, tokens
 from ..rules import Rules
 from .span_edges import CONTACT
 
@@ -98,6 +100,8 @@ SHOWN_AGREEMENT = 2
 IN_BODY_WEIGHT = 0.6
 # Words meet when their first this many characters do (a stem in any alphabetic script).
 STEM_CHARS = 6
+# What is left of a line's folded words when its CJK characters are kept alone.
+NOT_CJK = LazyPattern(f"[^{CJK_RANGES}]+")
 # Topic words are at least this long (shorter ones are mostly function words).
 MIN_TOPIC_WORD = 4
 # Two texts agree when their folded forms are this similar (0-100), or one holds the other.
@@ -233,9 +237,10 @@ def looks_like_name(text: str) -> bool:
 
 def is_caption(text: str, features: LineFeatures, rules: Rules) -> bool:
     """A photo caption or credit: "Photograph: Jane Doe", "... Benoit Tessier/Reuters", "Photo by ..."."""
-    if AGENCY_CREDIT.search(text):
+    # (Both patterns need their slash or colon: most lines are ruled out without a search.)
+    if "/" in text and AGENCY_CREDIT.search(text):
         return True
-    for match in LABEL_COLON.finditer(text[:300]):
+    for match in LABEL_COLON.finditer(text[:300]) if ":" in text[:300] else ():
         words = fold(match.group(1)).split()
         if rules.captions.equals((" ".join(words),)):
             return True
@@ -322,6 +327,8 @@ def _repeats_a_run(features: LineFeatures) -> bool:
     """The line says the same REPEATED_RUN words twice ("Santé Voyage Culture Vidéo Next Santé
     Voyage Culture Vidéo"): a menu printed twice (not in CJK text, whose words are characters)."""
     words = features.folded[0].split() if features.folded and not features.cjk else []
+    if len(set(words)) == len(words):
+        return False  # no word said twice, no run said twice
     runs = list(zip(*(words[k:] for k in range(REPEATED_RUN))))
     return len(set(runs)) < len(runs)
 
@@ -373,14 +380,16 @@ def _shape_weight(text: str, features: LineFeatures) -> float:
     return score
 
 
-def topic_words(text: str, stopwords: frozenset[str]) -> frozenset[str]:
-    """The words that carry a line's topic: no stop words, no short words, no numbers; in CJK
-    text, pairs of neighbouring characters (a character alone says little).
+def topic_words(text: str, stopwords: frozenset[str], words: list[str] | None = None) -> frozenset[str]:
+    """The words that carry a line's topic (given its tokens, or tokenized here): no stop words,
+    no short words, no numbers; in CJK text, pairs of neighbouring characters (a character alone
+    says little).
 
     >>> sorted(topic_words("The council approved the new budget", frozenset({"the"})))
     ['approved', 'budget', 'council']
     """
-    words = tokens(text)
+    if words is None:
+        words = tokens(text)
     # Short words are mostly function words in alphabets with case; Hangul, Arabic or Hebrew
     # words are short and still carry the topic.
     topic = {w for w in words if len(w) >= (MIN_TOPIC_WORD if _cased(w) else 2) and w not in stopwords and not w.isdigit()}
@@ -407,22 +416,44 @@ def stem(word: str) -> str:
     return word[:STEM_CHARS]
 
 
-def read_body(texts: Iterable[str]) -> tuple[set[str], set[str]]:
+@dataclass(frozen=True)
+class BodyWords:
+    """The body's words as topic words are looked up in them: stemmed words, and the runs of CJK
+    characters (each two neighbours a pair, see cjk_pairs) searched as text instead of listed."""
+
+    stems: set[str]
+    cjk_runs: str  # each line's CJK characters in order, lines apart by a newline
+
+    def __contains__(self, word: str) -> bool:
+        # A CJK pair is two characters and its own stem.
+        return word in self.stems or (len(word) == 2 and word in self.cjk_runs)
+
+
+def read_body(texts: Iterable[str]) -> tuple[BodyWords, set[str]]:
     """Every word of the texts (stemmed) and their CJK pairs, what topic words are looked up in;
     and the folded lines, what a candidate repeated word for word is found in (one tokenization
     per line for both)."""
-    vocabulary: set[str] = set()
+    words_seen: set[str] = set()
+    runs: list[str] = []
     lines: set[str] = set()
-    for text in texts:
-        words = tokens(text)
-        vocabulary.update(map(stem, words))
+    texts = list(texts)
+    # The compiled core tokenizes the lines it takes (Latin text with typographic punctuation) at C speed.
+    known = compiled_core.ascii_tokens(texts) if compiled_core is not None else []
+    for text, words in zip_longest(texts, known):
+        if words is None:
+            words = tokens(text)
+        words_seen.update(words)
+        plain = " ".join(words)
         if words and max(words) >= CJK_FIRST:  # (cheaper than has_cjk on a long paragraph)
-            vocabulary.update(cjk_pairs(words))
-        lines.add(fold(text) if "İ" in text else " ".join(words))  # (fold's own tokens, but for that letter)
-    return vocabulary, lines
+            # Every CJK character is a word of its own (tokens): the line's pairs are the
+            # neighbours in its CJK characters.
+            runs.append(NOT_CJK.sub("", plain))
+        lines.add(fold(text) if "İ" in text else plain)  # (fold's own tokens, but for that letter)
+    # Stemmed once per distinct word, not per occurrence.
+    return BodyWords({stem(word) for word in words_seen}, "\n".join(runs)), lines
 
 
-def body_overlap(candidate: frozenset[str], body: set[str]) -> float:
+def body_overlap(candidate: frozenset[str], body: BodyWords | set[str]) -> float:
     """Share of a candidate's topic words that the body uses, counting in full only from
     FULL_OVERLAP_WORDS shared words on: one shared word ("Today's Paper", "News") is chance."""
     if not candidate:
@@ -445,10 +476,49 @@ def _agree(a: str, b: str, padded_a: str, padded_b: str) -> bool:
     return fuzzy.ratio(a, b) >= AGREE_SCORE
 
 
-def count_agreeing(index: int, folded: Sequence[str], padded: Sequence[str]) -> int:
-    """How many of the other (non-empty) folded texts agree with the one at index."""
-    mine, mine_padded = folded[index], padded[index]
-    return sum(1 for j, other in enumerate(folded) if j != index and other and _agree(mine, other, mine_padded, padded[j]))
+def count_agreeing(folded: Sequence[str], wanted: Sequence[bool]) -> list[int]:
+    """For each folded text that is `wanted` (0 for the others), how many of the other non-empty
+    texts agree with it (see _agree).
+
+    Only texts of nearly equal length can be similar enough: those are compared in pairs; any
+    other pair agrees only when the shorter text is held whole in the longer one, which one
+    search per text in all texts at once finds.
+
+    >>> count_agreeing(["rain again in may", "rain again in may the daily planet", "sun", "rain again in mai"], [True, True, True, False])
+    [2, 1, 0, 0]
+    """
+    padded = [f" {text} " for text in folded]
+    # A newline is in no folded text: no padded text is found across two of them.
+    haystack = "\n".join(padded)
+    starts = list(accumulate((len(text) + 1 for text in padded[:-1]), initial=0))
+    agreeing: list[set[int]] = [set() for _ in folded]
+    for j, text in enumerate(folded):
+        if text.count(" ") < 2:
+            continue  # (a text held by another agrees with it from three words on)
+        at = haystack.find(padded[j])
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            if k != j:
+                agreeing[j].add(k)
+                agreeing[k].add(j)
+            at = haystack.find(padded[j], at + 1)
+    by_length = sorted(range(len(folded)), key=lambda i: len(folded[i]))
+    lengths = [len(folded[i]) for i in by_length]
+    counts = []
+    for i, text in enumerate(folded):
+        if not (wanted[i] and text):
+            counts.append(0)
+            continue
+        # The lengths _agree's length test lets through (200 * shorter >= AGREE_SCORE * (shorter +
+        # longer)), a character wider on each side against rounding: _agree tests them again.
+        size = len(text)
+        low = AGREE_SCORE * size / (200 - AGREE_SCORE) - 1
+        high = (200 - AGREE_SCORE) * size / AGREE_SCORE + 1
+        for j in by_length[bisect_left(lengths, low) : bisect_right(lengths, high)]:
+            if j != i and folded[j] and j not in agreeing[i] and _agree(text, folded[j], padded[i], padded[j]):
+                agreeing[i].add(j)
+        counts.append(len(agreeing[i]))
+    return counts
 
 
 @dataclass
@@ -471,19 +541,19 @@ def score_candidates(
 ) -> list[Scored]:
     """Every candidate scored; `body` is the article's opening paragraphs."""
     vocabulary, body_set = read_body(body)
-    folded = [fold(c.text) for c in candidates]
-    padded = [f" {text} " for text in folded]
+    words = [tokens(c.text) for c in candidates]
+    folded = [fold(c.text) if "İ" in c.text else " ".join(w) for c, w in zip(candidates, words)]  # (fold's own tokens, but for that letter)
+    shapes = [shape_score(c.text, c.features or line_features(c.text, stopwords), rules, declared=c.position < 0) for c in candidates]
+    # Agreement with other candidates' texts (not with itself, nor with another copy at the same place).
+    agreements = count_agreeing(folded, [shape > 0 for shape in shapes])
     scored = []
     for index, candidate in enumerate(candidates):
-        features = candidate.features or line_features(candidate.text, stopwords)
-        shape = shape_score(candidate.text, features, rules, declared=candidate.position < 0)
+        shape = shapes[index]
         if shape <= 0:
             scored.append(Scored(candidate, 0.0, 0.0, 0, 0.0))
             continue
-        mine = folded[index]
-        # Agreement with other candidates' texts (not with itself, nor with another copy at the same place).
-        agreeing = count_agreeing(index, folded, padded) if mine else 0
-        overlap = body_overlap(topic_words(candidate.text, stopwords), vocabulary)
+        mine, agreeing = folded[index], agreements[index]
+        overlap = body_overlap(topic_words(candidate.text, stopwords, words[index]), vocabulary)
         if candidate.shown:
             overlap, agreeing = max(overlap, SHOWN_OVERLAP), agreeing + SHOWN_AGREEMENT
         score = shape * (NO_OVERLAP_WEIGHT + overlap) * (1 + AGREEMENT_BONUS * min(agreeing, MAX_AGREEING))
