@@ -101,11 +101,17 @@ def check_marks(doc: Document) -> None:
     assert len(kept) + len(removed) == len(doc.blocks)
     assert {id(b) for b in kept}.isdisjoint(id(b) for b in removed)
     assert doc.paragraphs == [b.text for b in kept]
+    lines = {b.line for b in doc.blocks}
     for block in removed:
         assert isinstance(block.removal.stage, Stage)
         assert block.removal.reason.strip()
         if block.removal.stage is Stage.DUPLICATE:
-            assert block.removal.duplicate_of is not None and block.removal.duplicate_of < block.line
+            # It names another line of the input: an earlier copy, or for a line that glues other
+            # lines together (a summary or an articleBody printed above the article), the first
+            # of the lines it repeats, which may come after it.
+            original = block.removal.duplicate_of
+            assert original is not None and original in lines and original != block.line
+            assert original < block.line or block.removal.reason.startswith("repeats lines")
             assert 0 <= block.removal.score <= 100
     assert isinstance(doc.verdict, Verdict)
     if doc.verdict is not Verdict.ARTICLE:

@@ -134,6 +134,14 @@ def test_a_glued_line_before_the_article_goes_and_the_paragraphs_stay() -> None:
     assert doc.paragraphs == BODY
 
 
+def test_a_paragraph_and_its_copy_never_name_each_other_as_the_original() -> None:
+    # "<paragraph>0" above "<paragraph>" and "0": the second is a copy of the first, and the first
+    # spells the next two lines glued together. Removing both (found by hypothesis) lost the text.
+    doc, marks = apply(mark_duplicates, dump(HEADLINE, BODY[0] + "0", BODY[0], "0", *BODY[1:]))
+    assert marks[3].duplicate_of == 2 and 2 not in marks
+    assert doc.paragraphs[0] == BODY[0] + "0"
+
+
 def test_a_glued_line_with_a_gap_still_repeats_the_lines_it_holds() -> None:
     glued = " ".join([BODY[0], "Share this", BODY[2], BODY[3]])
     _, marks = apply(mark_duplicates, dump(HEADLINE, *BODY, glued))

@@ -247,7 +247,9 @@ def mark_duplicates(doc: Document, config: Config) -> Document:
         _mark(kept[pos], kept[original], score)
     glued = find_glued_runs(folded, config)
     for pos, (start, end) in glued.items():
-        if pos not in copies:
+        # Not when a line of the run went as a copy of this very line: the two would name each
+        # other as the original, and the text would be gone from the output altogether.
+        if pos not in copies and all(copies.get(part, (None,))[0] != pos for part in range(start, end + 1)):
             kept[pos].remove(Stage.DUPLICATE, f"repeats lines {kept[start].line}-{kept[end].line}",
                              duplicate_of=kept[start].line, score=100.0)
     contained = find_contained(folded, {**copies, **glued})
