@@ -35,7 +35,7 @@ from pathlib import Path
 from types import ModuleType
 
 import newsclean
-from newsclean import RawDocument, Stage, TemplateTable
+from newsclean import RawDocument, Stage
 from newsclean.sites import site_of_url
 
 HERE = Path(__file__).resolve().parent
