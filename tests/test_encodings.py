@@ -82,6 +82,34 @@ def test_latin1_label_means_windows_1252_and_utf8_still_wins() -> None:
     assert decode(utf8, declared=declared_charset(utf8, "text/html; charset=ISO-8859-1")) == ("“Quoted” – café", "utf-8")
 
 
+CHINESE = "据医生介绍，此次生育不但对她的身体造成很大伤害，镕基与朱镕基的名字常见于报道。" * 4
+
+
+def test_gb2312_label_is_read_as_gb18030() -> None:
+    # 镕 is in GBK, not in GB2312: pages declared GB2312 are written in its supersets, as
+    # browsers assume; the narrow codec failed and the guess came out as Cyrillic or Latin.
+    html = f'<html><head><meta charset="gb2312"></head><body><p>{CHINESE}</p></body></html>'
+    data = html.encode("gbk")
+    assert declared_charset(data) == "gb18030"
+    assert decode(data, declared=declared_charset(data)) == (html, "gb18030")
+
+
+def test_a_few_damaged_bytes_keep_the_declared_codec() -> None:
+    html = f'<html><head><meta charset="gbk"></head><body><p>{CHINESE}</p></body></html>'
+    data = html.encode("gbk").replace("介绍".encode("gbk"), b"\xb0\x20", 1)  # a character cut in half
+    text, encoding = decode(data, declared=declared_charset(data))
+    assert encoding == "gb18030"
+    assert text.count("\ufffd") == 1 and "造成很大伤害" in text
+
+
+def test_a_wrong_declaration_is_still_overruled() -> None:
+    # Mostly undecodable as declared (Windows-1251 text declared Shift_JIS): the guess decides.
+    text = "Съешь же ещё этих мягких французских булок, да выпей чаю. " * 6
+    html = f'<html><head><meta charset="shift_jis"></head><body><p>{text}</p></body></html>'
+    decoded, encoding = decode(html.encode("cp1251"), declared="cp932")
+    assert encoding != "cp932"
+
+
 def test_mojibake_is_repaired() -> None:
     damaged = "\n".join(FRENCH).encode("utf-8").decode("cp1252")
     assert "Ã©" in damaged

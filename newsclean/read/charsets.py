@@ -12,6 +12,11 @@ import re
 # Browsers read these labels as windows-1252 (WHATWG Encoding Standard), and so do the pages
 # that use them: curly quotes and dashes in the 0x80-0x9F range are common.
 WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp819"}
+# Likewise, browsers decode these legacy codecs with their supersets (WHATWG Encoding Standard):
+# a page declared GB2312 is written in GBK or GB18030, one declared EUC-KR in windows-949, and
+# the narrow codec fails on the first character outside it.
+SUPERSET_CODECS = {"gb2312": "gb18030", "gbk": "gb18030", "euc_kr": "cp949", "shift_jis": "cp932",
+                   "big5": "big5hkscs", "iso8859_9": "cp1254", "tis_620": "cp874", "iso8859_11": "cp874"}
 # The charset must be declared near the top of a page; the first few KiB are scanned.
 PRESCAN_BYTES = 8192
 # `charset=NAME` anywhere; meta_charset() then checks that it sits inside a `<meta ...>` tag. The
@@ -42,8 +47,8 @@ def media_type(content_type: str | None) -> str | None:
 def codec_name(label: str | None) -> str | None:
     """Python's name for an encoding label, or None when Python has no such codec.
 
-    >>> codec_name("ISO-8859-1"), codec_name("Shift_JIS"), codec_name("x-unknown")
-    ('cp1252', 'shift_jis', None)
+    >>> codec_name("ISO-8859-1"), codec_name("GB2312"), codec_name("Shift_JIS"), codec_name("x-unknown")
+    ('cp1252', 'gb18030', 'cp932', None)
     """
     if not label:
         return None
@@ -51,9 +56,10 @@ def codec_name(label: str | None) -> str | None:
     if label in WINDOWS_1252_LABELS:
         label = "cp1252"
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    return SUPERSET_CODECS.get(name, name)
 
 
 def declared_charset(data: bytes, content_type: str | None = None) -> str | None:

@@ -47,6 +47,9 @@ BOMS = (
 # padded a buffer); more than this share of them means binary data.
 MAX_CONTROL_SHARE = 0.05
 SNIFF_BYTES = 64 * 1024
+# A declared codec that fails on more than this share of a page's non-ASCII characters is the
+# wrong one (charset-normalizer guesses instead); below it, the failures are damaged bytes.
+MAX_UNDECODABLE_SHARE = 0.01
 CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")  # NUL included
 # No file name holds a NUL byte, but a line of a --files-from list can.
 NUL_IN_NAME = "invalid file name (it holds a NUL byte)"
@@ -141,6 +144,21 @@ def _utf16_order(sample: bytes) -> str | None:
     return order if controls <= MAX_CONTROL_SHARE * max(len(text), 1) else None
 
 
+def decode_as_declared(data: bytes, declared: str) -> str | None:
+    """The bytes decoded with the codec the page declares, a few undecodable bytes (a truncated
+    character, a stray byte of a bad splice) made U+FFFD as a browser does; None when the codec is
+    unknown or more than MAX_UNDECODABLE_SHARE of the non-ASCII characters fail (the declaration
+    is wrong)."""
+    try:
+        text = data.decode(declared, errors="replace")
+    except LookupError:
+        return None
+    undecodable = text.count("\ufffd")
+    if undecodable and undecodable > MAX_UNDECODABLE_SHARE * (len(text) - len(text.encode("ascii", "ignore"))):
+        return None
+    return text
+
+
 def decode(data: bytes, source: str = "<bytes>", declared: str | None = None) -> tuple[str, str]:
     """Text and the name of its encoding: BOMs honoured, UTF-8 first, then the `declared` codec
     (a page's charset) if the bytes fit it, else charset-normalizer's guess.
@@ -171,11 +189,8 @@ def decode(data: bytes, source: str = "<bytes>", declared: str | None = None) ->
         # UTF-8 with a few damaged bytes (a truncated download, a bad splice) is far more
         # common than a legacy encoding that happens to contain valid UTF-8 sequences.
         return data.decode("utf-8", errors="replace"), "utf-8"
-    if declared:
-        try:
-            return data.decode(declared), declared
-        except (UnicodeDecodeError, LookupError):
-            pass  # the declaration is wrong: guess instead
+    if declared and (text := decode_as_declared(data, declared)) is not None:
+        return text, declared
     from .charsets import (
         guess_encoding,  # lazy: charset-normalizer is only needed for legacy encodings
     )
