@@ -89,6 +89,14 @@ def test_fragment_of_a_page_is_html_too() -> None:
     assert doc.paragraphs == PARAGRAPHS
 
 
+def test_page_wrapped_in_a_form_is_html() -> None:
+    # ASP.NET pages open with their <form> and its hidden state before any other tag.
+    page = '<form name="Form1" method="post" action="41810.aspx" id="Form1">\n<input type="hidden" value="x" />\n' + article_html()
+    doc = newsclean.clean(page, "page")
+    assert doc.input_format == "html"
+    assert doc.paragraphs == PARAGRAPHS
+
+
 def test_input_format_text_keeps_markup_as_text() -> None:
     doc = newsclean.clean(article_html(), "page.html", config=Config(input_format="text"))
     assert doc.input_format == "text"

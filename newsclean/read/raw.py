@@ -56,7 +56,8 @@ NUL_IN_NAME = "invalid file name (it holds a NUL byte)"
 
 # HTML is recognised by its start, not by tags anywhere: articles about HTML quote markup.
 # A page starts with its document tags; a saved fragment (a scraper's `outerHTML`) with a
-# block or sectioning element.
+# block or sectioning element; a page saved without its head, with the element wrapping its body
+# (an ASP.NET page's <form>, an old page's <center>).
 HTML_START = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title"
     r"|div|article|main|section|header|nav|p|table|ul|ol|h[1-6]|figure|blockquote|link|script|style)\b",
