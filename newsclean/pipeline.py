@@ -55,8 +55,9 @@ STAGES: tuple[StageFn, ...] = (
 # - the headline is the paragraph repeating the page's title (`mark_headline`), before the
 #   text-dump `title` stage, which only relabels a title line other stages removed.
 # What trafilatura lets through is still marked: error and consent text, share and copyright
-# lines, end-of-article lists, repeated paragraphs; and what lies below the article's end on
-# the page's whole text (`after_page_article`: comment threads, related lists, in recall mode).
+# lines, end-of-article lists, repeated paragraphs; and what lies below the article's end or above
+# its start on the page's whole text (`after_page_article`: comment threads, related lists, boxes
+# of other stories, in recall mode).
 HTML_STAGES: tuple[StageFn, ...] = (
     mark_error_page,
     mark_boilerplate,

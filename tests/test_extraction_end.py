@@ -1,5 +1,6 @@
 """The `after_page_article` stage: trafilatura's extraction cut where the article ends on the page's
-whole text (comment threads and related lists that recall mode keeps), and never inside the article."""
+whole text (comment threads and related lists that recall mode keeps), and where it starts (a box of
+other stories above it), and never inside the article."""
 
 from __future__ import annotations
 
@@ -57,6 +58,41 @@ def test_comments_in_elements_named_for_comments_are_cut_without_a_heading() -> 
     doc = newsclean.clean(page_with_comments(heading="", entry="kommentar"), "page.html")
     assert sum(1 for block in doc.blocks if block.text in COMMENTS) == len(COMMENTS)
     assert doc.paragraphs == ARTICLE
+
+
+BOX = ["Most popular", "Gear", "Matt Jancer", "Science", "David Nield", "Gear", "Aarian Marshall"]
+
+
+def page_with_a_box_above(box: str) -> str:
+    """A news page with `box` (markup) above the headline, inside the element trafilatura extracts."""
+    article = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    return ('<html><head><title>Harbour bridge plan approved</title></head><body><nav><a href="/">Home</a> '
+            f'<a href="/news">News</a></nav><main>{box}<h1>Harbour bridge plan approved</h1>{article}</main>'
+            "<footer>Copyright 2024 Town News</footer></body></html>")
+
+
+def test_a_box_of_other_stories_trafilatura_keeps_above_the_article_is_cut() -> None:
+    doc = newsclean.clean(page_with_a_box_above("".join(f"<p>{line}</p>" for line in BOX)), "page.html")
+    assert doc.paragraphs == ARTICLE
+    cut = [b for b in doc.blocks if b.text in BOX]
+    assert len(cut) == len(BOX)
+    for block in cut:
+        assert block.removal is not None and block.removal.stage is Stage.BOILERPLATE
+        assert block.removal.reason == 'above the article (it starts at "Harbour bridge plan approved" on the page)'
+
+
+def test_a_standfirst_above_the_headline_stays() -> None:
+    doc = newsclean.clean(page_with_a_box_above("<p>A plan ten years in the making.</p>"), "page.html")
+    assert doc.paragraphs == ["A plan ten years in the making.", *ARTICLE]
+
+
+def test_an_extraction_without_article_text_keeps_its_start() -> None:
+    # A page whose extraction is all box: no span on the page's text, nothing is cut.
+    extracted = [Block(i + 1, text) for i, text in enumerate(BOX)]
+    doc = Document("page.html", extracted, input_format="html",
+                   page_text=[dom_block(i + 1, text) for i, text in enumerate(BOX)])
+    mark_after_page_article(doc, newsclean.Config())
+    assert doc.paragraphs == BOX
 
 
 def test_without_the_pages_text_the_extraction_is_left_as_it_is() -> None:

@@ -6,9 +6,12 @@ ended (it drops the "Comments" heading, the names, dates and "Reply" buttons bet
 but the page's whole visible text (Document.page_text, the fast reader's view) still holds them.
 So the line model of the text path chooses the article's span on the page's text, with
 "trafilatura kept this block" as strong evidence, and the extraction's paragraphs that lie
-below that span are removed. Only the end is cut: the article's start is left to trafilatura
-(measured on dev and train: cutting the start too lost more than it won, on pages whose intro
-stands apart from the body).
+below that span are removed. The start is cut on weaker terms: only the extracted blocks above
+the run the line model itself reads as article, trafilatura's choice still added to its scores
+but with no floor (a teaser list, a photo credit block, a second story's tail above the article).
+With the floor the end uses, cutting the start too lost more than it won (pages whose intro
+stands apart from the body); without it, it wins (measured on dev and train, see
+benchmarks/results/html_by_source.md).
 """
 
 from __future__ import annotations
@@ -40,6 +43,10 @@ MAX_GLOBAL_SEARCHES = 50
 # choice outweighs the line model's, which only decides where the two disagree strongly.
 EXTRACTION_WEIGHT = 1.0
 EXTRACTION_FLOOR = 0.5
+# For the article's start, an extracted block counts as article only when the line model's score
+# plus EXTRACTION_WEIGHT is positive: extracted blocks that read as anything but article even so
+# are left out of the span at its start (and only there).
+START_FLOOR = 0.0
 # A lone block trafilatura dropped between two it kept (a photo caption, an ad slot, a "Step 2"
 # image) is left out of the sums: it says nothing of where the article ends.
 MAX_IGNORED_GAP = 1
@@ -94,21 +101,27 @@ def locate_blocks(extracted: Sequence[Block], page: Sequence[Block]) -> list[tup
     return found
 
 
-def extraction_gains(page: Document, kept: list[int], in_extraction: set[int], config: Config) -> list[float]:
-    """What each kept page block adds to the article span: the line model's score moved toward
-    trafilatura's choice, times the block's weight (main_text.segment_gain's)."""
+def kept_block_scores(page: Document, kept: list[int], config: Config) -> tuple[list[LineFeatures], list[float]]:
+    """The features and the line model's scores of the kept page blocks."""
     rules = load_rules(config.rule_files)
     lines = analyze(page, rules).lines
     kept_lines = [lines[i] for i in kept]
     texts = [page.blocks[i].text for i in kept]
-    scores = line_scores(kept_lines, texts, [is_end_marker(f, rules) for f in kept_lines])
+    return kept_lines, line_scores(kept_lines, texts, [is_end_marker(f, rules) for f in kept_lines])
+
+
+def extraction_gains(kept: list[int], kept_lines: list[LineFeatures], scores: list[float], in_extraction: set[int],
+                     config: Config, floor: float = EXTRACTION_FLOOR) -> list[float]:
+    """What each kept page block adds to the article span: the line model's score moved toward
+    trafilatura's choice (and at least `floor` from zero that way), times the block's weight
+    (main_text.segment_gain's)."""
     gains = []
     for i, features, score in zip(kept, kept_lines, scores):
         weight = features.size + config.region_line_weight
         if i in in_extraction:
-            gains.append(weight * max(score + EXTRACTION_WEIGHT, EXTRACTION_FLOOR))
+            gains.append(weight * max(score + EXTRACTION_WEIGHT, floor))
         else:
-            gains.append(weight * min(score - EXTRACTION_WEIGHT, -EXTRACTION_FLOOR))
+            gains.append(weight * min(score - EXTRACTION_WEIGHT, -floor))
     ignore_lone_gaps(gains, [i in in_extraction for i in kept])
     return gains
 
@@ -158,8 +171,10 @@ def in_comment_thread(block: Block) -> bool:
     return named is not None and any(word in named.lower() for word in COMMENT_WORDS)
 
 
-def article_end_on_page(doc: Document, page: Document, located: list[tuple[int, int] | None], config: Config) -> int | None:
-    """The position of the article's last block on the page, as the span on the page's text says."""
+def article_on_page(doc: Document, page: Document, located: list[tuple[int, int] | None],
+                    config: Config) -> tuple[int, int] | None:
+    """The positions of the article's first and last blocks on the page, as the spans on the
+    page's text say (the start's span counts trafilatura's choice with START_FLOOR)."""
     in_extraction = {i for block, where in zip(doc.blocks, located) if where is not None and block.kept
                      for i in range(*where) if not in_comment_thread(page.blocks[i])}
     if not in_extraction:
@@ -169,9 +184,14 @@ def article_end_on_page(doc: Document, page: Document, located: list[tuple[int, 
     for i in in_extraction:
         page.blocks[i].removal = None
     kept = page.kept_positions()
-    gains = extraction_gains(page, kept, in_extraction, config)
-    start, end = choose_span(gains, extraction_markers(page, kept, in_extraction, config), config)
-    return kept[end - 1] if start < end else None
+    kept_lines, scores = kept_block_scores(page, kept, config)
+    markers = extraction_markers(page, kept, in_extraction, config)
+    start, end = choose_span(extraction_gains(kept, kept_lines, scores, in_extraction, config), markers, config)
+    if start >= end:
+        return None
+    first, _ = choose_span(extraction_gains(kept, kept_lines, scores, in_extraction, config, START_FLOOR), markers, config)
+    # A start span in another part of the page (below the article's end) says nothing of its start.
+    return (kept[first] if first < end else kept[start]), kept[end - 1]
 
 
 def extraction_region(located: list[tuple[int, int] | None], size: int) -> tuple[int, int]:
@@ -185,7 +205,7 @@ def extraction_region(located: list[tuple[int, int] | None], size: int) -> tuple
 
 
 def mark_after_page_article(doc: Document, config: Config) -> Document:
-    """Remove the extracted paragraphs that lie below the article's end on the page's whole text."""
+    """Remove the extracted paragraphs that lie below the article's end, or above its start, on the page's whole text."""
     if not doc.page_text or not doc.kept_positions():
         return doc
     located = locate_blocks(doc.blocks, doc.page_text)
@@ -197,13 +217,18 @@ def mark_after_page_article(doc: Document, config: Config) -> Document:
     page = Document(source=doc.source, blocks=[Block(b.line, b.text, dom=b.dom) for b in doc.page_text[first:end]],
                     meta=doc.meta, input_format="html", encoding=doc.encoding)
     located = [None if where is None else (where[0] - first, where[1] - first) for where in located]
-    last = article_end_on_page(doc, page, located, config)
-    if last is None:
+    edges = article_on_page(doc, page, located, config)
+    if edges is None:
         return doc
-    end_text = page.blocks[last].text[:40]
+    start, last = edges
+    start_text, end_text = page.blocks[start].text[:40], page.blocks[last].text[:40]
     where: tuple[int, int] | None = None
     for block, found in zip(doc.blocks, located):
         where = found or where  # a paragraph not found on the page stands where the one before it did
-        if block.kept and where is not None and where[0] > last:
+        if not block.kept or where is None:
+            continue
+        if where[0] > last:
             block.remove(Stage.BOILERPLATE, f'below the article (it ends at "{end_text}" on the page)')
+        elif where[1] <= start:
+            block.remove(Stage.BOILERPLATE, f'above the article (it starts at "{start_text}" on the page)')
     return doc
