@@ -60,7 +60,8 @@ NUL_IN_NAME = "invalid file name (it holds a NUL byte)"
 # (an ASP.NET page's <form>, an old page's <center>).
 HTML_START = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title"
-    r"|div|article|main|section|header|nav|p|table|ul|ol|h[1-6]|figure|blockquote|link|script|style)\b",
+    r"|div|article|main|section|header|nav|p|table|ul|ol|h[1-6]|figure|blockquote|link|script|style"
+    r"|form|center|noscript|iframe)\b",
     re.IGNORECASE | re.DOTALL,
 )
 HTML_SNIFF_CHARS = 2048
