@@ -81,6 +81,17 @@ def test_a_box_of_other_stories_trafilatura_keeps_above_the_article_is_cut() -> 
         assert block.removal.reason == 'above the article (it starts at "Harbour bridge plan approved" on the page)'
 
 
+def test_the_start_is_never_cut_below_the_headline() -> None:
+    # The box above the headline goes; the headline, which reads as anything but running text,
+    # stays for the headline stage, and so does the dateline between it and the article.
+    extracted = [*BOX, "Harbour bridge plan approved", "Gear", "Matt Jancer", *ARTICLE]
+    doc = Document("page.html", [Block(i + 1, text) for i, text in enumerate(extracted)], input_format="html",
+                   page_text=[dom_block(i + 1, text) for i, text in enumerate(extracted)])
+    doc.meta.title = "Harbour bridge plan approved | Town News"
+    mark_after_page_article(doc, newsclean.Config())
+    assert doc.paragraphs == ["Harbour bridge plan approved", "Gear", "Matt Jancer", *ARTICLE]
+
+
 def test_a_standfirst_above_the_headline_stays() -> None:
     doc = newsclean.clean(page_with_a_box_above("<p>A plan ten years in the making.</p>"), "page.html")
     assert doc.paragraphs == ["A plan ten years in the making.", *ARTICLE]

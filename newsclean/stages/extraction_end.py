@@ -24,8 +24,11 @@ from ..config import Config
 from ..document import Block, Document, Stage
 from ..model.features import LineFeatures, analyze
 from ..model.linemodel import line_scores
+from ..parse import fuzzy
+from ..parse.text import fold
 from ..rules import load_rules
 from .dom import mark_page_furniture
+from .headline import MATCH_SCORE, title_variants
 from .main_text import choose_span
 from .markers import confirmed_markers, is_end_marker
 
@@ -222,6 +225,7 @@ def mark_after_page_article(doc: Document, config: Config) -> Document:
         return doc
     start, last = edges
     start_text, end_text = page.blocks[start].text[:40], page.blocks[last].text[:40]
+    above: list[Block] = []
     where: tuple[int, int] | None = None
     for block, found in zip(doc.blocks, located):
         where = found or where  # a paragraph not found on the page stands where the one before it did
@@ -230,5 +234,21 @@ def mark_after_page_article(doc: Document, config: Config) -> Document:
         if where[0] > last:
             block.remove(Stage.BOILERPLATE, f'below the article (it ends at "{end_text}" on the page)')
         elif where[1] <= start:
-            block.remove(Stage.BOILERPLATE, f'above the article (it starts at "{start_text}" on the page)')
+            above.append(block)
+    for block in above[:headline_position(above, doc)]:
+        block.remove(Stage.BOILERPLATE, f'above the article (it starts at "{start_text}" on the page)')
     return doc
+
+
+def headline_position(blocks: list[Block], doc: Document) -> int:
+    """The position of the last of blocks that repeats a title the page declares (len(blocks) when
+    none does): the article starts at its headline, so neither it nor what follows it is cut (the
+    headline stage takes it for the title)."""
+    wanted = {variant for _, title in doc.meta.title_candidates for variant in title_variants(title)}
+    if doc.meta.title:
+        wanted |= title_variants(doc.meta.title)
+    for position in range(len(blocks) - 1, -1, -1):
+        folded = fold(blocks[position].text)
+        if folded and any(fuzzy.ratio(folded, variant) >= MATCH_SCORE for variant in wanted):
+            return position
+    return len(blocks)
