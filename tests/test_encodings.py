@@ -110,6 +110,15 @@ def test_a_wrong_declaration_is_still_overruled() -> None:
     assert encoding != "cp932"
 
 
+def test_a_single_byte_declaration_that_fails_on_one_byte_is_overruled() -> None:
+    # windows-1251 text declared windows-1252: 1252 reads every byte but 0x81 (Ѓ in 1251), so
+    # that one byte is the only sign of the wrong declaration, and the guess decides.
+    text = "Съешь же ещё этих мягких французских булок, да выпей чаю. " * 6 + "Ѓорѓи."
+    decoded, encoding = decode(text.encode("cp1251"), declared="cp1252")
+    assert encoding != "cp1252"
+    assert decoded == text
+
+
 def test_mojibake_is_repaired() -> None:
     damaged = "\n".join(FRENCH).encode("utf-8").decode("cp1252")
     assert "Ã©" in damaged

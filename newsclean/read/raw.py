@@ -47,9 +47,15 @@ BOMS = (
 # padded a buffer); more than this share of them means binary data.
 MAX_CONTROL_SHARE = 0.05
 SNIFF_BYTES = 64 * 1024
-# A declared codec that fails on more than this share of a page's non-ASCII characters is the
-# wrong one (charset-normalizer guesses instead); below it, the failures are damaged bytes.
+# A declared multi-byte codec that fails on more than this share of a page's non-ASCII characters
+# is the wrong one (charset-normalizer guesses instead); below it, the failures are damaged bytes.
+# Only a multi-byte codec says so much: the wrong one fails on most of the text's characters,
+# where a wrong single-byte codec reads nearly every byte and fails on a rare one, which is then
+# the only sign that the declaration is wrong (windows-1252 declared for windows-1251 text).
 MAX_UNDECODABLE_SHARE = 0.01
+MULTI_BYTE_CODECS = frozenset({"gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950", "cp932", "shift_jis",
+                               "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004", "euc_jisx0213",
+                               "cp949", "euc_kr", "johab"})
 CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")  # NUL included
 # No file name holds a NUL byte, but a line of a --files-from list can.
 NUL_IN_NAME = "invalid file name (it holds a NUL byte)"
@@ -147,14 +153,16 @@ def _utf16_order(sample: bytes) -> str | None:
 
 
 def decode_as_declared(data: bytes, declared: str) -> str | None:
-    """The bytes decoded with the codec the page declares, a few undecodable bytes (a truncated
-    character, a stray byte of a bad splice) made U+FFFD as a browser does; None when the codec is
-    unknown or more than MAX_UNDECODABLE_SHARE of the non-ASCII characters fail (the declaration
-    is wrong)."""
-    try:
-        text = data.decode(declared, errors="replace")
-    except LookupError:
-        return None
+    """The bytes decoded with the codec the page declares; for a multi-byte codec, a few undecodable
+    bytes (a character cut in half, a stray byte of a bad splice) made U+FFFD as a browser does.
+    None when the codec is unknown, or a single-byte codec fails on any byte, or a multi-byte one on
+    more than MAX_UNDECODABLE_SHARE of the non-ASCII characters (the declaration is wrong)."""
+    if declared not in MULTI_BYTE_CODECS:
+        try:
+            return data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            return None
+    text = data.decode(declared, errors="replace")
     undecodable = text.count("\ufffd")
     if undecodable and undecodable > MAX_UNDECODABLE_SHARE * (len(text) - len(text.encode("ascii", "ignore"))):
         return None
