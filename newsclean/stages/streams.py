@@ -1,0 +1,94 @@
+"""Streams of dated entries below an article: comments, forum replies, a blog's older posts, a
+list of other stories. Each entry carries a machine's time stamp of one shape ("2004-12-27 12:46",
+"08-11 16:06") at its head or foot, with a name or a title; the article above them carries none
+(its own date stands above its text). A live blog's entries are stamped with times of one day
+only, so a time alone is no entry stamp: the live blog stays one article."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import accumulate
+
+from ..model.features import LineFeatures
+
+# A machine's time stamp: a date (three numbers joined by one separator, 2004-12-27, 27.12.2004,
+# 12/27/04; a month and day, 08-11, 12月27日) and a time of day (12:46). Dates alone are the
+# article's own structure (a timeline, a discography, a table of events); a time alone is a live
+# blog's, whose entries are one article.
+STAMP = re.compile(
+    r"(?<![\d.])(?:\d{1,4}([-/.])\d{1,2}\1\d{2,4}|\d{1,2}[-/]\d{1,2}|(?:\d{2,4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)"
+    r"[^\d:]{0,4}\d{1,2}:\d{2}(?!\d)"
+)
+DIGITS = re.compile(r"\d+")
+# The stamp stands at the head or the foot of its line (a header "# re: Title 2004-12-27 name"
+# is short; a forum's reply line ends with it): within this many characters of either end.
+STAMP_EDGE_CHARS = 40
+# An entry's stamp line is no long paragraph (a timeline's dated sentences are the article).
+MAX_STAMP_WORDS = 40
+# An entry's stamp comes with a name or a title: this many words that are no numbers (a table
+# row of dates, times and counts is data).
+MIN_STAMP_WORDS = 2
+# This many stamps of one shape below the article's first running text make a stream.
+MIN_ENTRIES = 3
+# The article above the first stamp is at least this share of the entry below it (entries are
+# alike; the body below the article's own dateline is many times its standfirst).
+ENTRY_SHARE = 0.5
+# Entries of a stream: their stamps at most this many lines apart.
+MAX_ENTRY_LINES = 15
+# The article above the stream holds at least this many words of running text.
+MIN_ARTICLE_WORDS = 15
+STREAM_NOTE = "a stream of dated entries (comments, replies, other stories)"
+
+
+def stamp_shape(features: LineFeatures, text: str) -> str | None:
+    """The shape of the date stamp a line carries at its head or foot ("0-0-0", "0月0日"), or
+    None for a line without one (or a long paragraph that mentions a date)."""
+    if features.size > MAX_STAMP_WORDS or features.words - features.numbers < MIN_STAMP_WORDS:
+        return None
+    match = STAMP.search(text)
+    if match is None:
+        return None
+    at_foot = len(text) - match.end() <= STAMP_EDGE_CHARS
+    # A paragraph opening with a date and time is a timeline's; a reply's title ends with its stamp.
+    if not at_foot and (features.is_prose or match.start() > STAMP_EDGE_CHARS):
+        return None
+    return re.sub(r"\s+", "", DIGITS.sub("0", match.group()))
+
+
+def stream_start(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
+    """Where a stream of dated entries starts inside the span [start, end), below the article's
+    running text; `end` when there is none."""
+    first_prose = next((i for i in range(start, end) if lines[i].is_prose), end)
+    shapes = [(i, stamp_shape(lines[i], texts[i])) for i in range(first_prose + 1, end)]
+    counts = Counter(shape for _, shape in shapes if shape)
+    streams = {shape for shape, n in counts.items() if n >= MIN_ENTRIES}
+    if not streams:
+        return end
+    stamps = [i for i, shape in shapes if shape in streams]
+    # Running text in words, summed from `start` (prefix sums: each candidate below costs O(1)).
+    prose = [0.0, *accumulate(f.size if f.is_prose else 0.0 for f in lines[start:end])]
+
+    def words(a: int, b: int) -> float:
+        return prose[min(b, end) - start] - prose[min(a, end) - start]
+
+    # Runs of stamps at most MAX_ENTRY_LINES apart, and the longest entry from each stamp on.
+    run_end = list(range(len(stamps)))
+    longest = [0] * len(stamps)
+    for k in range(len(stamps) - 2, -1, -1):
+        gap = stamps[k + 1] - stamps[k]
+        if gap <= MAX_ENTRY_LINES:
+            run_end[k], longest[k] = run_end[k + 1], max(gap, longest[k + 1])
+    for k in range(len(stamps) - 1):
+        last = run_end[k]
+        if last - k + 1 < MIN_ENTRIES:
+            continue
+        above = words(start, stamps[k])
+        # Below the last stamp, its entry is as long as the longest entry of the run at most.
+        after = words(stamps[last] + longest[k], end)
+        # Running text above the first stamp as long as half the entry it opens (an article's
+        # own dateline, with its body below, is no comment), and the article does not resume below
+        # the entries (rows of a table with dates and times inside the article).
+        if above >= MIN_ARTICLE_WORDS and ENTRY_SHARE * words(stamps[k], stamps[k + 1]) <= above and after < above:
+            return stamps[k]
+    return end
