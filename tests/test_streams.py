@@ -10,7 +10,7 @@ from conftest import BODY, HEADLINE, apply, dump, kept_lines
 from newsclean import Stage
 from newsclean.model.features import LineFeatures, line_features
 from newsclean.stages import mark_outside_main_text
-from newsclean.stages.streams import STREAM_NOTE, stamp_shape
+from newsclean.stages.streams import STREAM_NOTE, stamp_shape, stream_start
 
 COMMENTS = [
     ("Anna K. 2025-03-04 14:22", "I walked along the shore last week and the water was further out than I have ever seen it."),
@@ -30,6 +30,8 @@ def features(text: str) -> LineFeatures:
         ("# re: Welcome to the blog 2004-12-27 12:46 flyingbirds", "0-0-00:0"),
         ("Is it the guide's commission?【user】08-11 16:06 298 chars [4321/87]", "0-00:0"),
         ("Posted by Anna on 27.12.2004 at 12:46", "0.0.0at0:0"),
+        ("28. April 2024 um 10:17 Uhr", "0.April0um0:0"),
+        ("Anna replied on July 18, 2026 at 9:05 pm", "July0,0at0:0"),
     ],
 )
 def test_a_date_with_a_time_of_day_by_a_name_or_title_is_an_entry_stamp(text: str, shape: str) -> None:
@@ -71,3 +73,16 @@ def test_article_resuming_below_dated_lines_is_kept_whole() -> None:
     notes = [f"Update by the editors 2025-03-0{i} 09:30" for i in range(4, 7)]
     doc, _ = apply(mark_outside_main_text, dump(HEADLINE, *BODY[:2], *notes, *BODY[2:]))
     assert kept_lines(doc) == list(range(2, 2 + len(notes) + len(BODY)))
+
+
+def test_a_front_page_of_like_entries_is_no_article_above_a_stream() -> None:
+    # Each story: headline, stamp, blurb. With a stamp above the first blurb, that blurb is an
+    # entry like the others, not an article; without it, the entries below it are a stream.
+    def entry(i: int, text: str, stamped: bool = True) -> list[str]:
+        return [f"Story number {i} in the lake series", *([f"By Alex Wright, May 1{i}, 2024 - 9:15 pm"] if stamped else []), text]
+
+    for stamped_first in (True, False):
+        texts = [line for i, (_, text) in enumerate(COMMENTS) for line in entry(i, text, stamped=i > 0 or stamped_first)]
+        lines = [features(t) for t in texts]
+        cut = stream_start(lines, texts, 0, len(texts))
+        assert cut == (len(texts) if stamped_first else texts.index("By Alex Wright, May 11, 2024 - 9:15 pm"))

@@ -13,12 +13,14 @@ from itertools import accumulate
 from ..model.features import LineFeatures
 
 # A machine's time stamp: a date (three numbers joined by one separator, 2004-12-27, 27.12.2004,
-# 12/27/04; a month and day, 08-11, 12月27日) and a time of day (12:46). Dates alone are the
-# article's own structure (a timeline, a discography, a table of events); a time alone is a live
-# blog's, whose entries are one article.
+# 12/27/04; a month and day, 08-11, 12月27日; a day, a month's name and a year, "28. April 2024",
+# "July 18, 2026") and a time of day (12:46). Dates alone are the article's own structure (a
+# timeline, a discography, a table of events); a time alone is a live blog's, whose entries are
+# one article.
 STAMP = re.compile(
-    r"(?<![\d.])(?:\d{1,4}([-/.])\d{1,2}\1\d{2,4}|\d{1,2}[-/]\d{1,2}|(?:\d{2,4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)"
-    r"[^\d:]{0,4}\d{1,2}:\d{2}(?!\d)"
+    r"(?<![\d.])(?:\d{1,4}([-/.])\d{1,2}\1\d{2,4}|\d{1,2}[-/]\d{1,2}|(?:\d{2,4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|\d{1,2}\.?\s[^\W\d]{3,12}\.?\s\d{4}|[^\W\d]{3,12}\.?\s\d{1,2},?\s\d{4})"
+    r"[^\d:]{0,5}\d{1,2}:\d{2}(?!\d)"
 )
 DIGITS = re.compile(r"\d+")
 # The stamp stands at the head or the foot of its line (a header "# re: Title 2004-12-27 name"
@@ -36,6 +38,8 @@ MIN_ENTRIES = 3
 ENTRY_SHARE = 0.5
 # Entries of a stream: their stamps at most this many lines apart.
 MAX_ENTRY_LINES = 15
+# An entry's stamp stands at most this many lines above its text (below a headline and a byline).
+LEAD_LINES = 3
 # The article above the stream holds at least this many words of running text.
 MIN_ARTICLE_WORDS = 15
 STREAM_NOTE = "a stream of dated entries (comments, replies, other stories)"
@@ -64,6 +68,11 @@ def stream_start(lines: list[LineFeatures], texts: list[str], start: int, end: i
     counts = Counter(shape for _, shape in shapes if shape)
     streams = {shape for shape, n in counts.items() if n >= MIN_ENTRIES}
     if not streams:
+        return end
+    # A stamp of the stream's shape right above the first running text: that text is the first
+    # entry itself (a section front, a blog's front page), not an article above a stream.
+    lead = {stamp_shape(lines[i], texts[i]) for i in range(max(0, first_prose - LEAD_LINES), first_prose)}
+    if lead & streams:
         return end
     stamps = [i for i, shape in shapes if shape in streams]
     # Running text in words, summed from `start` (prefix sums: each candidate below costs O(1)).
