@@ -22,6 +22,9 @@ STAMP = re.compile(
     r"|\d{1,2}\.?\s[^\W\d]{3,12}\.?\s\d{4}|[^\W\d]{3,12}\.?\s\d{1,2},?\s\d{4})"
     r"[^\d:]{0,5}\d{1,2}:\d{2}(?!\d)"
 )
+# A line that is a CJK month and day and nothing else ("1月13日"): the foot of a teaser in a CJK
+# list of other stories (headline, blurb, date). A number-only date line has no words to count.
+DATE_LINE = re.compile(r"\(?(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\)?")
 DIGITS = re.compile(r"\d+")
 # The stamp stands at the head or the foot of its line (a header "# re: Title 2004-12-27 name"
 # is short; a forum's reply line ends with it): within this many characters of either end.
@@ -46,13 +49,16 @@ STREAM_NOTE = "a stream of dated entries (comments, replies, other stories)"
 
 
 def stamp_shape(features: LineFeatures, text: str) -> str | None:
-    """The shape of the date stamp a line carries at its head or foot ("0-0-0", "0月0日"), or
-    None for a line without one (or a long paragraph that mentions a date)."""
+    """The shape of the time stamp a line carries at its head or foot ("0-0-00:0"), or of a CJK
+    date that is the whole line ("0月0日"); None for a line without one (or a paragraph that
+    opens with a date)."""
     if features.size > MAX_STAMP_WORDS or features.words - features.numbers < MIN_STAMP_WORDS:
         return None
     match = STAMP.search(text)
     if match is None:
-        return None
+        match = DATE_LINE.fullmatch(text.strip())
+        if match is None:
+            return None
     at_foot = len(text) - match.end() <= STAMP_EDGE_CHARS
     # A paragraph opening with a date and time is a timeline's; a reply's title ends with its stamp.
     if not at_foot and (features.is_prose or match.start() > STAMP_EDGE_CHARS):
