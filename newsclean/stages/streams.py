@@ -52,11 +52,12 @@ def stamp_shape(features: LineFeatures, text: str) -> str | None:
     """The shape of the time stamp a line carries at its head or foot ("0-0-00:0"), or of a CJK
     date that is the whole line ("0月0日"); None for a line without one (or a paragraph that
     opens with a date)."""
-    if features.size > MAX_STAMP_WORDS or features.words - features.numbers < MIN_STAMP_WORDS:
+    # A stamp holds two numbers or more: most lines go at once, without a regular expression.
+    if features.numbers < 2 or features.size > MAX_STAMP_WORDS or features.words - features.numbers < MIN_STAMP_WORDS:
         return None
-    match = STAMP.search(text)
+    match = STAMP.search(text) if ":" in text else None
     if match is None:
-        match = DATE_LINE.fullmatch(text.strip())
+        match = DATE_LINE.fullmatch(text.strip()) if "日" in text else None
         if match is None:
             return None
     at_foot = len(text) - match.end() <= STAMP_EDGE_CHARS
