@@ -32,10 +32,11 @@ def features(text: str) -> LineFeatures:
         ("Posted by Anna on 27.12.2004 at 12:46", "0.0.0at0:0"),
         ("28. April 2024 um 10:17 Uhr", "0.April0um0:0"),
         ("Anna replied on July 18, 2026 at 9:05 pm", "July0,0at0:0"),
-        ("1月13日", "0月0日"),
+        ("1月13日", "0月0日"),  # a line that is a date and nothing else: a teaser's foot
+        ("May 18, 2024", "May0,0"),
     ],
 )
-def test_a_date_with_a_time_of_day_by_a_name_or_title_is_an_entry_stamp(text: str, shape: str) -> None:
+def test_a_date_with_a_time_by_a_name_or_title_or_a_date_alone_on_its_line_is_an_entry_stamp(text: str, shape: str) -> None:
     assert stamp_shape(features(text), text) == shape
 
 
@@ -44,14 +45,13 @@ def test_a_date_with_a_time_of_day_by_a_name_or_title_is_an_entry_stamp(text: st
     [
         "14:44 Police have closed the road",  # a live blog's time alone
         "Released 2001-12-14",  # a date alone (a discography, a timeline)
-        "2001-12-14",
         "2004年6月19日，发行了第二张个人专辑。",
         "2020-08-01 18:00:00+00 │ 200 │ 4084",  # a table row: numbers only
         "On 2004-12-27 at 12:46 the first reports came in from the coast, and by the evening the "
         "whole valley had been told to leave; the water rose faster than anyone had expected.",
     ],
 )
-def test_times_alone_dates_alone_table_rows_and_dated_paragraphs_are_no_stamps(text: str) -> None:
+def test_times_alone_dates_in_text_table_rows_and_dated_paragraphs_are_no_stamps(text: str) -> None:
     assert stamp_shape(features(text), text) is None
 
 

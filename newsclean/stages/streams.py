@@ -1,8 +1,9 @@
 """Streams of dated entries below an article: comments, forum replies, a blog's older posts, a
-list of other stories. Each entry carries a machine's time stamp of one shape ("2004-12-27 12:46",
-"08-11 16:06") at its head or foot, with a name or a title; the article above them carries none
-(its own date stands above its text). A live blog's entries are stamped with times of one day
-only, so a time alone is no entry stamp: the live blog stays one article."""
+list of other stories. Each entry carries a stamp of one shape at its head or foot: a machine's
+date and time by a name or a title ("# re: Title 2004-12-27 12:46 name"), or a line that is a date
+and nothing else (a teaser's foot, "1月13日", "May 18, 2024"). The article above them carries none
+(its own date stands above its text). A time alone is a live blog's stamp, whose entries are one
+article; a date inside a sentence is a timeline's."""
 
 from __future__ import annotations
 
@@ -12,27 +13,25 @@ from itertools import accumulate
 
 from ..model.features import LineFeatures
 
-# A machine's time stamp: a date (three numbers joined by one separator, 2004-12-27, 27.12.2004,
-# 12/27/04; a month and day, 08-11, 12月27日; a day, a month's name and a year, "28. April 2024",
-# "July 18, 2026") and a time of day (12:46). Dates alone are the article's own structure (a
-# timeline, a discography, a table of events); a time alone is a live blog's, whose entries are
-# one article.
-STAMP = re.compile(
-    r"(?<![\d.])(?:\d{1,4}([-/.])\d{1,2}\1\d{2,4}|\d{1,2}[-/]\d{1,2}|(?:\d{2,4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
-    r"|\d{1,2}\.?\s[^\W\d]{3,12}\.?\s\d{4}|[^\W\d]{3,12}\.?\s\d{1,2},?\s\d{4})"
-    r"[^\d:]{0,5}\d{1,2}:\d{2}(?!\d)"
+# A date: three numbers joined by one separator (2004-12-27, 27.12.2004, 12/27/04), a CJK month
+# and day (12月27日, 2004年12月27日), a day, a month's name and a year ("28. April 2024"), or a
+# month's name, a day and a year ("July 18, 2026").
+DATE = (
+    r"\d{1,4}([-/.])\d{1,2}\1\d{2,4}|(?:\d{2,4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|\d{1,2}\.?\s[^\W\d]{3,12}\.?\s\d{4}|[^\W\d]{3,12}\.?\s\d{1,2},?\s\d{4}"
 )
-# A line that is a CJK month and day and nothing else ("1月13日"): the foot of a teaser in a CJK
-# list of other stories (headline, blurb, date). A number-only date line has no words to count.
-DATE_LINE = re.compile(r"\(?(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\)?")
+# A machine's time stamp: a date (or a month and day, 08-11) and a time of day (12:46).
+STAMP = re.compile(rf"(?<![\d.])(?:{DATE}|\d{{1,2}}[-/]\d{{1,2}})[^\d:]{{0,5}}\d{{1,2}}:\d{{2}}(?!\d)")
+# A line that is a date and nothing else.
+DATE_LINE = re.compile(rf"\(?(?:{DATE})\)?")
 DIGITS = re.compile(r"\d+")
 # The stamp stands at the head or the foot of its line (a header "# re: Title 2004-12-27 name"
 # is short; a forum's reply line ends with it): within this many characters of either end.
 STAMP_EDGE_CHARS = 40
 # An entry's stamp line is no long paragraph (a timeline's dated sentences are the article).
 MAX_STAMP_WORDS = 40
-# An entry's stamp comes with a name or a title: this many words that are no numbers (a table
-# row of dates, times and counts is data).
+# A time stamp comes with a name or a title: this many words that are no numbers (a table row
+# of dates, times and counts is data).
 MIN_STAMP_WORDS = 2
 # This many stamps of one shape below the article's first running text make a stream.
 MIN_ENTRIES = 3
@@ -49,15 +48,17 @@ STREAM_NOTE = "a stream of dated entries (comments, replies, other stories)"
 
 
 def stamp_shape(features: LineFeatures, text: str) -> str | None:
-    """The shape of the time stamp a line carries at its head or foot ("0-0-00:0"), or of a CJK
+    """The shape of the time stamp a line carries at its head or foot ("0-0-00:0"), or of the
     date that is the whole line ("0月0日"); None for a line without one (or a paragraph that
-    opens with a date)."""
+    opens with a date and time)."""
     # A stamp holds two numbers or more: most lines go at once, without a regular expression.
-    if features.numbers < 2 or features.size > MAX_STAMP_WORDS or features.words - features.numbers < MIN_STAMP_WORDS:
+    if features.numbers < 2 or features.size > MAX_STAMP_WORDS:
         return None
-    match = STAMP.search(text) if ":" in text else None
+    match = DATE_LINE.fullmatch(text.strip())
     if match is None:
-        match = DATE_LINE.fullmatch(text.strip()) if "日" in text else None
+        if features.words - features.numbers < MIN_STAMP_WORDS or ":" not in text:
+            return None
+        match = STAMP.search(text)
         if match is None:
             return None
     at_foot = len(text) - match.end() <= STAMP_EDGE_CHARS
