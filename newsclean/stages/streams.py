@@ -72,7 +72,8 @@ def stream_start(lines: list[LineFeatures], texts: list[str], start: int, end: i
     """Where a stream of dated entries starts inside the span [start, end), below the article's
     running text; `end` when there is none."""
     first_prose = next((i for i in range(start, end) if lines[i].is_prose), end)
-    shapes = [(i, stamp_shape(lines[i], texts[i])) for i in range(first_prose + 1, end)]
+    # Only lines with two numbers or more can hold a stamp (see stamp_shape): most never get there.
+    shapes = [(i, stamp_shape(lines[i], texts[i])) for i in range(first_prose + 1, end) if lines[i].numbers >= 2]
     counts = Counter(shape for _, shape in shapes if shape)
     streams = {shape for shape, n in counts.items() if n >= MIN_ENTRIES}
     if not streams:
