@@ -254,6 +254,7 @@ def main() -> int:
     ap.add_argument("--by-page", action="store_true", help="weigh every page the same in training, not every source")
     ap.add_argument("--loso", action="store_true", help="also report leave-one-source-out F1")
     ap.add_argument("--cv", type=int, default=0, help="also report K-fold (by page) cross-validated F1")
+    ap.add_argument("--save-loso", type=Path, help="write each held-out source's weights to DIR/loso-SOURCE.json (to study them)")
     ap.add_argument("--worst", type=int, default=0, help="list the N worst pages of each source (held-out scores)")
     ap.add_argument("--html", action="store_true", help="fit the page model (text and DOM columns) on the pages' HTML")
     ap.add_argument("--write", action="store_true", help=f"write the weights to {WEIGHTS.relative_to(ROOT)} "
@@ -294,6 +295,11 @@ def main() -> int:
         fitted = {source: fit(lambda p, s=source: p.source != s) for source in sources}
         held_scores = pipeline_scores(pages, lambda p: fitted[p.source], scorer, args.html)
         table["loso"] = macro_by_source(pages, held_scores)
+        if args.save_loso:
+            args.save_loso.mkdir(parents=True, exist_ok=True)
+            for source, fitted_weights in fitted.items():
+                weights_json = {"weights": dict(zip(names, (round(float(x), 6) for x in fitted_weights)))}
+                (args.save_loso / f"loso-{source}.json").write_text(json.dumps(weights_json, indent=1) + "\n", encoding="utf-8")
         print(json.dumps({"loso": table["loso"]}), file=sys.stderr)
     if args.cv:
         order = [p.id for p in pages]

@@ -169,3 +169,12 @@ def test_subheadings_inside_the_article_are_kept() -> None:
     doc, _ = apply(mark_outside_main_text, text)
     assert [b.text for b in doc.kept()] == [*BODY[:2], "Ferries cancelled", *BODY[2:4], "What comes next", BODY[4]]
 
+
+
+def test_cjk_row_of_links_run_together_below_the_article_is_outside() -> None:
+    body = ["自治区财政厅传出最新消息：今年伊始，自治区党委、政府积极贯彻落实中央经济工作会议精神，延续实施部分到期税收优惠政策。",
+            "上述政策执行期满后，为了进一步优化营商环境，更好地服务大局，自治区决定延续实施这些政策，预计为纳税人减负一百八十亿元。"]
+    links = ["各省市区政府网站", "北京 天津 河北 山西 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 海南 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆"]
+    doc, marks = apply(mark_outside_main_text, dump(*body, *links))
+    assert kept_lines(doc) == [1, 2]
+    assert marks[4].reason == "after the article (lines 1-2)"

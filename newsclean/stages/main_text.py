@@ -25,6 +25,7 @@ from ..parse.text import phrase_as_written
 from ..rules import load_rules
 from .markers import confirmed_markers, is_end_marker
 from .span_edges import article_edges
+from .streams import STREAM_NOTE, stream_start
 from .teasers import TEASER_REASON, is_teaser_list
 
 
@@ -64,10 +65,17 @@ def choose_span(gains: list[float], markers: dict[int, str], config: Config) -> 
 
 def article_span(
     lines: list[LineFeatures], texts: list[str], scores: list[float], markers: dict[int, str], config: Config
-) -> tuple[int, int]:
-    """The article's [start, end) among the kept lines, from their scores and the end markers."""
+) -> tuple[int, int, range]:
+    """The article's [start, end) among the kept lines, from their scores and the end markers,
+    and the lines of a stream of dated entries the span ran on over (an empty range without one)."""
     gains = [segment_gain(f.size, score, config) for f, score in zip(lines, scores)]
-    return article_edges(lines, texts, *choose_span(gains, markers, config))
+    start, end = choose_span(gains, markers, config)
+    # Comments, replies or other stories with their time stamps read as text like the article's:
+    # the span runs on over them, so it ends where they start.
+    stream = stream_start(lines, texts, start, end)
+    stream_lines = range(stream, end)
+    start, end = article_edges(lines, texts, start, stream)
+    return start, end, range(max(end, stream_lines.start), stream_lines.stop)
 
 
 # How a stage scores the kept lines: (their features, their texts, their end-marker flags) -> one
@@ -100,7 +108,7 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
     flags = [is_end_marker(f, rules) for f in kept_lines]
     scores = scorer(kept_lines, texts, flags)
     markers = confirmed_markers(kept_lines, texts, rules)
-    start, end = article_span(kept_lines, texts, scores, markers, config)
+    start, end, stream = article_span(kept_lines, texts, scores, markers, config)
     if start == end:
         return doc  # no running text at all: nothing to anchor on, leave it to the verdict
     first, last = doc.blocks[kept[start]].line, doc.blocks[kept[end - 1]].line
@@ -118,6 +126,8 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
         elif end_marker is not None and position > end_marker:
             marker_text = doc.blocks[kept[end_marker]].text[:40]
             block.remove(Stage.FOOTER, f'after end-of-article marker "{marker_text}"')
+        elif position in stream:
+            block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why}): {STREAM_NOTE}")
         else:
             block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why})")
     return doc

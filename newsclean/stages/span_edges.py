@@ -15,6 +15,10 @@ LABEL_WORDS = 8
 # Lines shorter than this that do not end like a sentence may be headings or links.
 HEADING_WORDS = 20
 DIGITS = re.compile(r"\d+")
+# A row of links run together: this many space-parted names of this many characters on average
+# at most (with the spaces).
+LINK_ROW_CHUNKS = 5
+LINK_ROW_CHARS = 8
 # A note about the author is short and tells how to reach them.
 AUTHOR_NOTE_WORDS = 40
 # Each alternative starts only where its run starts (the look-behinds): unanchored, a long token
@@ -39,6 +43,15 @@ def is_heading(features: LineFeatures) -> bool:
     return not features.sentence_end and features.size - features.numbers < HEADING_WORDS
 
 
+def is_link_row(features: LineFeatures, text: str) -> bool:
+    """A CJK line of short names parted by spaces, with no sentence end: a row of links run
+    together ("北京 天津 河北 山西"). CJK running text has no spaces between its words."""
+    if not features.cjk or features.sentence_end or features.sentences:
+        return False
+    chunks = text.split()
+    return len(chunks) >= LINK_ROW_CHUNKS and len(text) <= LINK_ROW_CHARS * len(chunks)
+
+
 def trim_labels(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> tuple[int, int]:
     """Drop headings and labels from both edges of the span [start, end): an article starts and
     ends with running text. Lines whose shape recurs inside the span are the article's own
@@ -46,6 +59,8 @@ def trim_labels(lines: list[LineFeatures], texts: list[str], start: int, end: in
     shapes = Counter(shape(texts[i]) for i in range(start, end) if is_heading(lines[i]))
     recurring = {s for s, count in shapes.items() if count > 1}
     def trimmable(i: int) -> bool:
+        if is_link_row(lines[i], texts[i]):
+            return True
         return is_heading(lines[i]) and shape(texts[i]) not in recurring and not is_list_item(texts[i])
 
     while start < end and trimmable(start):
