@@ -21,7 +21,7 @@ from typing import Any
 from ..config import DEFAULT_CONFIG, Config
 from ..document import Block, Document, DomFeatures, Metadata
 from ..errors import InputError, TooLargeError
-from ..read.mojibake import repair_mojibake
+from ..read.mojibake import MOJIBAKE, repair_mojibake
 from .deadline import DeadlineExceeded, deadline
 from .html import PARSER_MAX_DEPTH, most_attributes
 from .htmlmeta import LANGUAGE_TAG
@@ -150,8 +150,8 @@ def parse_html_fast(html: str, source: str = "-", encoding: str = "utf-8", confi
 
 def make_blocks(reader: _Reader, article_body: str | None = None) -> list[Block]:
     """The reader's blocks as Blocks: text cleaned and repaired, DOM features attached."""
-    furniture_limit = MAX_FURNITURE_SHARE * reader.total_chars
-    texts: list[tuple[str, _Context, float]] = []
+    texts: list[str] = []
+    contexts: list[tuple[_Context, float]] = []
     for raw, context, density in reader.blocks:
         if context.tag == "pre":
             # Indentation is part of a listing; only trailing space and blank lines go.
@@ -161,20 +161,34 @@ def make_blocks(reader: _Reader, article_body: str | None = None) -> list[Block]
             # tabs and no-break spaces are spaces to it too, and without them most text is printable
             # as it is, which normalize_line then checks at C speed.
             text = normalize_line(raw.replace("\n", " ").replace("\r", " ").replace("\t", " ").replace("\xa0", " "))
-        if not text:
-            continue
-        repaired = repair_mojibake(text)
-        if repaired != text:
-            text = normalize_line(repaired) if context.tag != "pre" else repaired
-        texts.append((text, context, density))
-    in_body = article_body_blocks([text for text, _, _ in texts], article_body)
-    return [
-        Block(line=number, text=text, dom=DomFeatures(context.tag, context.in_article, round(density, 3),
-                                                      innermost_furniture(context.furniture, furniture_limit, False),
-                                                      in_body[number - 1],
-                                                      innermost_furniture(context.furniture, furniture_limit, True)))
-        for number, (text, context, density) in enumerate(texts, start=1)
-    ]
+        if text:
+            texts.append(text)
+            contexts.append((context, density))
+    # One look at the whole page for mojibake (a line break is no part of it): most pages have none.
+    if MOJIBAKE.search("\n".join(texts)) is not None:
+        texts = [repaired_text(text, context.tag == "pre") for text, (context, _) in zip(texts, contexts)]
+    in_body = article_body_blocks(texts, article_body)
+    furniture_limit = MAX_FURNITURE_SHARE * reader.total_chars
+    # Blocks of one context in one state share their (immutable) DomFeatures.
+    features: dict[tuple[_Context, float, bool | None], DomFeatures] = {}
+    blocks: list[Block] = []
+    for number, (text, (context, density), body) in enumerate(zip(texts, contexts, in_body), start=1):
+        key = (context, density, body)
+        dom = features.get(key)
+        if dom is None:
+            dom = features[key] = DomFeatures(context.tag, context.in_article, round(density, 3),
+                                              innermost_furniture(context.furniture, furniture_limit, False), body,
+                                              innermost_furniture(context.furniture, furniture_limit, True))
+        blocks.append(Block(number, text, None, dom))
+    return blocks
+
+
+def repaired_text(text: str, preformatted: bool) -> str:
+    """A block's text with mojibake undone (and cleaned again, unless preformatted)."""
+    repaired = repair_mojibake(text)
+    if repaired == text:
+        return text
+    return repaired if preformatted else normalize_line(repaired)
 
 
 def article_body_blocks(texts: list[str], article_body: str | None) -> list[bool | None]:
