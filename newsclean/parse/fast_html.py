@@ -102,6 +102,7 @@ class _Furniture:
     description: str
     parent: _Furniture | None
     by_name: bool  # named furniture by a class or id word only (not by its tag or role)
+    hidden: bool = False  # furniture because the page hides it
     chars: int = 0
 
 
@@ -177,7 +178,7 @@ def make_blocks(reader: _Reader, article_body: str | None = None) -> list[Block]
         dom = features.get(key)
         if dom is None:
             dom = features[key] = DomFeatures(context.tag, context.in_article, round(density, 3),
-                                              innermost_furniture(context.furniture, furniture_limit, False), body,
+                                              innermost_furniture(context.furniture, furniture_limit, False, body is True), body,
                                               innermost_furniture(context.furniture, furniture_limit, True))
         blocks.append(Block(number, text, None, dom))
     return blocks
@@ -213,11 +214,15 @@ def article_body_blocks(texts: list[str], article_body: str | None) -> list[bool
     return found if matched >= MIN_BODY_SHOWN * len(body) else unknown
 
 
-def innermost_furniture(furniture: _Furniture | None, limit: float, by_name: bool) -> str | None:
+def innermost_furniture(furniture: _Furniture | None, limit: float, by_name: bool, shown: bool = False) -> str | None:
     """The description of the innermost furniture element around a block named by a class or id
     word (by_name) or by its tag, role or hiding (not by_name); None when there is none or when it
-    holds `limit` characters of text or more (a <form> or a `comments-open` wrapper around the page)."""
-    while furniture is not None and furniture.by_name != by_name:
+    holds `limit` characters of text or more (a <form> or a `comments-open` wrapper around the page).
+
+    `shown`: the block is part of the page's JSON-LD articleBody, so hiding it says nothing (paywalls
+    hide the article they hold for scripts to show): hidden elements around it are passed over.
+    """
+    while furniture is not None and (furniture.by_name != by_name or (shown and furniture.hidden)):
         furniture = furniture.parent
     if furniture is None or furniture.chars >= limit:
         return None
@@ -371,7 +376,7 @@ class _Effect:
         if self.hidden is not None:
             # Hidden text is furniture, believed like any other only while it is a small part of
             # the page: frameworks stream the whole article into a hidden element for scripts to show.
-            furniture = _Furniture(self.hidden, furniture, False)
+            furniture = _Furniture(self.hidden, furniture, False, hidden=True)
             created.append(furniture)
         return _Context(self.tag or context.tag, context.in_article or self.article, context.in_link or self.link,
                         furniture)
