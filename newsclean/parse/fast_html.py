@@ -326,15 +326,16 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
             parts.append(CELL_SEPARATOR)
         top = node.mem_id
         push((top, context, is_block))
-        if effect is not None:
-            if effect.makes_furniture():
-                context = effect.inside(context, created)
-            else:
-                key = (context, effect)
-                inner = entered.get(key)
-                if inner is None:
-                    inner = entered[key] = effect.inside(context, created)
-                context = inner
+        if effect is None:
+            continue
+        if effect.furniture is None and effect.hidden is None:
+            entering = (context, effect)
+            inner = entered.get(entering)
+            if inner is None:
+                inner = entered[entering] = effect.inside(context, created)
+            context = inner
+        else:
+            context = effect.inside(context, created)
     if opened is not None:
         blocks.append(("".join(parts), opened, link_chars / chars if chars else 0.0))
     reader.total_chars = sum(len(text) - text.count(" ") for text, _, _ in blocks)
