@@ -194,3 +194,19 @@ def test_startup_harness_measures_every_command_once() -> None:
     table = startup.markdown(wall, cpu, (0.5,), (0.5,))
     assert all(len(values) == 1 and values[0] > 0 for values in wall.values())
     assert "`newsclean --help`" in table and startup.IN_PROCESS in table and "load average 0.50" in table
+
+
+# --- fast_html_parts.py -------------------------------------------------------------------
+
+
+def test_fast_html_parts_times_each_part_of_the_fast_engine_once() -> None:
+    from pages import article_html
+
+    parts = load("fast_html_parts")
+    ticks = iter(range(100))
+    page = article_html().encode("utf-8")
+    # A clock that moves one second a call: each part spans exactly one call to the next.
+    assert parts.page_parts("page.html", page, clock=lambda: float(next(ticks))) == dict.fromkeys(parts.PARTS, 1.0)
+    result = parts.measure([("page.html", page)], rounds=2)
+    assert set(result["ms_per_page"]) == {*parts.PARTS, "total"} and result["rounds"] == 2
+    assert all(ms >= 0 for ms in result["ms_per_page"].values())

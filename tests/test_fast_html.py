@@ -136,6 +136,22 @@ def test_json_ld_article_body_marks_the_blocks_it_holds() -> None:
     assert all(b.dom.in_article_body is None for b in parse_html_fast(unrelated).blocks)  # the page shows too little of it
 
 
+def test_hidden_text_of_the_json_ld_article_body_is_not_furniture() -> None:
+    # A paywall hides the article it holds for a script to show; the publisher's articleBody says it is the article.
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(LONG)})
+    shown, hidden = ("\n".join(f"<p>{p}</p>" for p in part) for part in (LONG[:-2], LONG[-2:]))
+    html = (f'<html><head><script type="application/ld+json">{ld}</script></head><body><nav><a href=x>Home</a></nav>'
+            f"<article>{shown}<div class='paywall' hidden>{hidden}<p>Subscribe to read the rest of this story today.</p>"
+            "</div></article><aside><p>Other stories from our newsroom you might have missed today.</p></aside></body></html>")
+    dom = {b.text: b.dom for b in parse_html_fast(html).blocks}
+    assert all(dom[p].boilerplate is None and dom[p].in_article_body for p in LONG)
+    assert dom["Subscribe to read the rest of this story today."].boilerplate == "<div hidden>"  # not in the body
+    assert newsclean.clean(html, config=FAST).paragraphs == LONG
+    without = html.replace(ld, "{}")
+    assert all(dom.boilerplate == "<div hidden>" for dom in (b.dom for b in parse_html_fast(without).blocks
+                                                               if b.text in LONG[-2:]))
+
+
 def test_page_metadata_from_head_and_json_ld() -> None:
     html = ("<html lang='de-AT'><head><title>Site title</title><link rel='canonical' href='https://x.example/a'>"
             '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "headline": "Ld headline",'

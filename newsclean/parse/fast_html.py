@@ -21,7 +21,7 @@ from typing import Any
 from ..config import DEFAULT_CONFIG, Config
 from ..document import Block, Document, DomFeatures, Metadata
 from ..errors import InputError, TooLargeError
-from ..read.mojibake import repair_mojibake
+from ..read.mojibake import MOJIBAKE, repair_mojibake
 from .deadline import DeadlineExceeded, deadline
 from .html import PARSER_MAX_DEPTH, most_attributes
 from .htmlmeta import LANGUAGE_TAG
@@ -39,6 +39,9 @@ BLOCK_TAGS = frozenset({
     "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
     "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "br", "option", "optgroup",
 })
+# Elements that never hold anything (an HTML parser gives them no children).
+VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                       "track", "wbr", "keygen"})
 # Table cells join the text of their row (a row is one block) unless they hold blocks themselves.
 CELL_TAGS = frozenset({"td", "th"})
 CELL_SEPARATOR = " "
@@ -99,12 +102,14 @@ class _Furniture:
     description: str
     parent: _Furniture | None
     by_name: bool  # named furniture by a class or id word only (not by its tag or role)
+    hidden: bool = False  # furniture because the page hides it
     chars: int = 0
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Context:
-    """What the walk knows about the elements around the current text (shared while unchanged)."""
+    """What the walk knows about the elements around the current text (shared while unchanged;
+    one object is one context: compared and hashed by identity)."""
 
     tag: str = "div"
     in_article: bool = False
@@ -114,39 +119,11 @@ class _Context:
 
 @dataclass
 class _Reader:
-    """One walk's state: the open block's text and the blocks made so far."""
+    """One walk's result: the page's text blocks (text, the context of its first text, link
+    density) and how many characters they hold, spaces aside."""
 
     blocks: list[tuple[str, _Context, float]] = field(default_factory=list)
-    parts: list[str] = field(default_factory=list)
-    context: _Context | None = None  # the context of the open block's first text
-    chars: int = 0
-    link_chars: int = 0
     total_chars: int = 0
-
-    def add(self, text: str, context: _Context) -> None:
-        """Append a text node to the open block (counted for link density and furniture size)."""
-        size = len(text) - text.count(" ")
-        if self.context is None:
-            if not text.strip():
-                return
-            self.context = context
-        self.parts.append(text)
-        self.chars += size
-        self.total_chars += size
-        if context.in_link:
-            self.link_chars += size
-        furniture = context.furniture
-        while furniture is not None:
-            furniture.chars += size
-            furniture = furniture.parent
-
-    def flush(self) -> None:
-        """Close the open block, if it holds any text."""
-        if self.context is None:  # (most block elements close with nothing open: nothing to reset)
-            return
-        density = self.link_chars / self.chars if self.chars else 0.0
-        self.blocks.append(("".join(self.parts), self.context, density))
-        self.parts, self.context, self.chars, self.link_chars = [], None, 0, 0
 
 
 def parse_html_fast(html: str, source: str = "-", encoding: str = "utf-8", config: Config | None = None) -> Document:
@@ -174,8 +151,8 @@ def parse_html_fast(html: str, source: str = "-", encoding: str = "utf-8", confi
 
 def make_blocks(reader: _Reader, article_body: str | None = None) -> list[Block]:
     """The reader's blocks as Blocks: text cleaned and repaired, DOM features attached."""
-    furniture_limit = MAX_FURNITURE_SHARE * reader.total_chars
-    texts: list[tuple[str, _Context, float]] = []
+    texts: list[str] = []
+    contexts: list[tuple[_Context, float]] = []
     for raw, context, density in reader.blocks:
         if context.tag == "pre":
             # Indentation is part of a listing; only trailing space and blank lines go.
@@ -185,20 +162,34 @@ def make_blocks(reader: _Reader, article_body: str | None = None) -> list[Block]
             # tabs and no-break spaces are spaces to it too, and without them most text is printable
             # as it is, which normalize_line then checks at C speed.
             text = normalize_line(raw.replace("\n", " ").replace("\r", " ").replace("\t", " ").replace("\xa0", " "))
-        if not text:
-            continue
-        repaired = repair_mojibake(text)
-        if repaired != text:
-            text = normalize_line(repaired) if context.tag != "pre" else repaired
-        texts.append((text, context, density))
-    in_body = article_body_blocks([text for text, _, _ in texts], article_body)
-    return [
-        Block(line=number, text=text, dom=DomFeatures(context.tag, context.in_article, round(density, 3),
-                                                      innermost_furniture(context.furniture, furniture_limit, False),
-                                                      in_body[number - 1],
-                                                      innermost_furniture(context.furniture, furniture_limit, True)))
-        for number, (text, context, density) in enumerate(texts, start=1)
-    ]
+        if text:
+            texts.append(text)
+            contexts.append((context, density))
+    # One look at the whole page for mojibake (a line break is no part of it): most pages have none.
+    if MOJIBAKE.search("\n".join(texts)) is not None:
+        texts = [repaired_text(text, context.tag == "pre") for text, (context, _) in zip(texts, contexts)]
+    in_body = article_body_blocks(texts, article_body)
+    furniture_limit = MAX_FURNITURE_SHARE * reader.total_chars
+    # Blocks of one context in one state share their (immutable) DomFeatures.
+    features: dict[tuple[_Context, float, bool | None], DomFeatures] = {}
+    blocks: list[Block] = []
+    for number, (text, (context, density), body) in enumerate(zip(texts, contexts, in_body), start=1):
+        key = (context, density, body)
+        dom = features.get(key)
+        if dom is None:
+            dom = features[key] = DomFeatures(context.tag, context.in_article, round(density, 3),
+                                              innermost_furniture(context.furniture, furniture_limit, False, body is True), body,
+                                              innermost_furniture(context.furniture, furniture_limit, True))
+        blocks.append(Block(number, text, None, dom))
+    return blocks
+
+
+def repaired_text(text: str, preformatted: bool) -> str:
+    """A block's text with mojibake undone (and cleaned again, unless preformatted)."""
+    repaired = repair_mojibake(text)
+    if repaired == text:
+        return text
+    return repaired if preformatted else normalize_line(repaired)
 
 
 def article_body_blocks(texts: list[str], article_body: str | None) -> list[bool | None]:
@@ -223,11 +214,15 @@ def article_body_blocks(texts: list[str], article_body: str | None) -> list[bool
     return found if matched >= MIN_BODY_SHOWN * len(body) else unknown
 
 
-def innermost_furniture(furniture: _Furniture | None, limit: float, by_name: bool) -> str | None:
+def innermost_furniture(furniture: _Furniture | None, limit: float, by_name: bool, shown: bool = False) -> str | None:
     """The description of the innermost furniture element around a block named by a class or id
     word (by_name) or by its tag, role or hiding (not by_name); None when there is none or when it
-    holds `limit` characters of text or more (a <form> or a `comments-open` wrapper around the page)."""
-    while furniture is not None and furniture.by_name != by_name:
+    holds `limit` characters of text or more (a <form> or a `comments-open` wrapper around the page).
+
+    `shown`: the block is part of the page's JSON-LD articleBody, so hiding it says nothing (paywalls
+    hide the article they hold for scripts to show): hidden elements around it are passed over.
+    """
+    while furniture is not None and (furniture.by_name != by_name or (shown and furniture.hidden)):
         furniture = furniture.parent
     if furniture is None or furniture.chars >= limit:
         return None
@@ -242,91 +237,230 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
         return reader
     limit = config.html_max_elements
     max_depth = PARSER_MAX_DEPTH - 1
-    elements = depth = 0
-    # The stack holds nodes still to visit and, below each element's children, a tuple of the
-    # context to restore when the element closes and whether it ends a block: no recursion.
-    stack: list[Any] = [body]
+    elements = 0
+    # Lexbor's own traversal hands over the nodes in document order without telling where an
+    # element ends; a node's parent does: the open elements are a stack of (id, the context to
+    # restore when it closes, whether it ends a block), popped down to each node's parent.
+    bottom = (body.parent.mem_id, _Context(), False)
+    stack: list[tuple[int, _Context, bool]] = [bottom]
+    top = bottom[0]
+    skipped: set[int] = set()  # elements whose text is never read (scripts, hidden text), and theirs
+    created: list[_Furniture] = []
     context = _Context()
-    add, flush = reader.add, reader.flush
-    pop, push, extend = stack.pop, stack.append, stack.extend
-    while stack:
-        item = pop()
-        if type(item) is tuple:  # an element closes: a block element ends its block
-            context, ends_block = item
-            depth -= 1
-            if ends_block:
-                flush()
-            continue
-        tag = item.tag
+    # The context inside an element that makes no furniture depends only on the context around
+    # and the element's effect: made once per pair.
+    entered: dict[tuple[_Context, _Effect], _Context] = {}
+    effects: dict[tuple[str, str | None, str | None, bool], _Effect | None] = {}  # by tag, class, id, in_article
+    blocks = reader.blocks
+    # The open block: its text parts, the context of its first text, its characters (spaces
+    # aside) and those inside links. A block element's start or end only sets `boundary`: the
+    # block closes when the next text comes (or the page ends), which is where it would show.
+    parts: list[str] = []
+    opened: _Context | None = None
+    chars = link_chars = 0
+    boundary = False
+    push, pop = stack.append, stack.pop
+    for node in body.traverse(include_text=True):
+        parent = node.parent.mem_id
+        if parent != top:
+            if parent in skipped:
+                skipped.add(node.mem_id)
+                continue
+            while parent != top and len(stack) > 1:  # elements close
+                _, context, ends_block = pop()
+                boundary = boundary or ends_block
+                top = stack[-1][0]
+        tag = node.tag
         if tag == "-text":
-            text = item.text_content
-            if reader.context is not None or not text.isspace():  # (indentation between blocks: nothing)
-                add(text, context)
+            if boundary:
+                if opened is not None:
+                    blocks.append(("".join(parts), opened, link_chars / chars if chars else 0.0))
+                    parts, opened, chars, link_chars = [], None, 0, 0
+                boundary = False
+            text = node.text_content
+            if opened is None:
+                if not text or text.isspace():  # (indentation between blocks: nothing)
+                    continue
+                opened = context
+            parts.append(text)
+            size = len(text) - text.count(" ")
+            chars += size
+            if context.in_link:
+                link_chars += size
+            if context.furniture is not None:
+                context.furniture.chars += size
             continue
         if tag is None or tag in SKIPPED or tag[0] == "-":
+            skipped.add(node.mem_id)
             continue
         elements += 1
         if limit > 0 and elements > limit:
             raise TooLargeError(source, f"HTML has more than html_max_elements ({limit:,}) elements")
-        children = list(item.iter(include_text=True))
-        if not children:  # <br>, <hr>, <img>, an empty element: at most a block break
-            if tag in BLOCK_TAGS:
-                flush()
+        is_block = tag in BLOCK_TAGS
+        if tag in VOID_TAGS and node.first_child is None:  # <br>, <hr>, <img>: at most a block break
+            boundary = boundary or is_block
             continue
-        if depth >= max_depth:
+        if len(stack) > max_depth and node.first_child is not None:
             raise TooLargeError(source, f"HTML is nested more than {max_depth} elements deep: "
                                         "the reader does not follow it deeper")
-        attributes = item.attributes
+        attributes = node.attributes
         if attributes:
-            inner = enter(context, tag, attributes)
-            hidden = hidden_by(attributes)
-            if hidden == SCREEN_READER_ONLY:
-                continue
-            if hidden is not None:
-                # Hidden text is furniture, believed like any other only while it is a small part of
-                # the page: frameworks stream the whole article into a hidden element for scripts to show.
-                furniture = _Furniture(f"<{tag} {hidden}>", inner.furniture, False)
-                inner = _Context(inner.tag, inner.in_article, inner.in_link, furniture)
+            if RARE_ATTRIBUTE_SET.isdisjoint(attributes):  # most elements: a class, an id, links' href
+                key = (tag, attributes.get("class"), attributes.get("id"), context.in_article)
+                effect = effects.get(key, UNKNOWN)
+                if effect is UNKNOWN:
+                    effect = effects[key] = element_effect(tag, attributes, context.in_article)
+            else:
+                effect = element_effect(tag, attributes, context.in_article)
         elif tag in PLAIN_TAGS:  # most elements: nothing to learn from a bare <span>, <b>, <div>
-            inner = context
+            effect = None
         else:
-            inner = enter(context, tag, None)
-        is_block = tag in BLOCK_TAGS
+            effect = tag_effect(tag, context.in_article)
+        if effect is not None and effect.skip:  # text for screen readers only: never read
+            boundary = boundary or (is_block and node.first_child is None)
+            skipped.add(node.mem_id)
+            continue
         if is_block:
-            flush()
-        elif tag in CELL_TAGS and reader.parts:
-            add(CELL_SEPARATOR, context)
-        push((context, is_block))
-        depth += 1
-        children.reverse()
-        extend(children)
-        context = inner
-    flush()
+            boundary = True
+        elif tag in CELL_TAGS and parts and not boundary:
+            parts.append(CELL_SEPARATOR)
+        top = node.mem_id
+        push((top, context, is_block))
+        if effect is None:
+            continue
+        if effect.furniture is None and effect.hidden is None:
+            entering = (context, effect)
+            inner = entered.get(entering)
+            if inner is None:
+                inner = entered[entering] = effect.inside(context, created)
+            context = inner
+        else:
+            context = effect.inside(context, created)
+    if opened is not None:
+        blocks.append(("".join(parts), opened, link_chars / chars if chars else 0.0))
+    reader.total_chars = sum(len(text) - text.count(" ") for text, _, _ in blocks)
+    # Each furniture element counted only the text directly in it; an element holds its inner ones'
+    # text too (inner elements were made after the elements around them).
+    for furniture in reversed(created):
+        if furniture.parent is not None:
+            furniture.parent.chars += furniture.chars
     return reader
 
 
-def enter(context: _Context, tag: str, attributes: dict[str, str | None] | None) -> _Context:
-    """The context inside an element (the same object when the element changes nothing)."""
-    block_tag = tag if tag in NAMED_TAGS else context.tag
-    if tag in CELL_TAGS:
-        block_tag = "td"
-    in_article = context.in_article or tag in ARTICLE_TAGS
-    in_link = context.in_link or tag == "a"
-    furniture = context.furniture
-    if attributes:
-        role = attributes.get("role")
-        if role and role.lower() in ARTICLE_ROLES or (attributes.get("itemprop") or "").lower() == "articlebody":
-            in_article = True
-        description, by_name = furniture_description(tag, role, attributes.get("class"), attributes.get("id"),
-                                                     tag == "header" and not in_article)
-        if description:
-            furniture = _Furniture(description, furniture, by_name)
-    elif tag in FURNITURE_TAGS or (tag == "header" and not in_article):
-        furniture = _Furniture(f"<{tag}>", furniture, False)
-    if (block_tag, in_article, in_link, furniture) == (context.tag, context.in_article, context.in_link,
-                                                       context.furniture):
-        return context
-    return _Context(block_tag, in_article, in_link, furniture)
+@dataclass(frozen=True, slots=True, eq=False)
+class _Effect:
+    """What an element's tag and attributes change in the context of the text inside it."""
+
+    tag: str | None = None  # the block tag it names (None: the context's stays)
+    article: bool = False  # an article landmark
+    link: bool = False
+    furniture: str | None = None  # the description of the furniture it marks, if it does
+    by_name: bool = False  # furniture by a class or id word only
+    hidden: str | None = None  # how the page hides it, as furniture's description
+    skip: bool = False  # text for screen readers only: not read at all
+
+    def makes_furniture(self) -> bool:
+        """True when the element is page furniture (new furniture in each element: never shared)."""
+        return self.furniture is not None or self.hidden is not None
+
+    def changes_nothing(self) -> bool:
+        """True when the text inside reads as the text around."""
+        return not (self.tag or self.article or self.link or self.makes_furniture() or self.skip)
+
+    def inside(self, context: _Context, created: list[_Furniture]) -> _Context:
+        """The context inside an element with this effect, entered from context (new furniture
+        elements are added to created)."""
+        furniture = context.furniture
+        if self.furniture is not None:
+            furniture = _Furniture(self.furniture, furniture, self.by_name)
+            created.append(furniture)
+        if self.hidden is not None:
+            # Hidden text is furniture, believed like any other only while it is a small part of
+            # the page: frameworks stream the whole article into a hidden element for scripts to show.
+            furniture = _Furniture(self.hidden, furniture, False, hidden=True)
+            created.append(furniture)
+        return _Context(self.tag or context.tag, context.in_article or self.article, context.in_link or self.link,
+                        furniture)
+
+
+# Attributes of an element's effect other than class and id (all others, such as href, src or
+# data-*, change nothing).
+RARE_ATTRIBUTES = ("role", "itemprop", "aria-hidden", "style", "hidden")
+RARE_ATTRIBUTE_SET = frozenset(RARE_ATTRIBUTES)
+UNKNOWN = _Effect(skip=True)  # (a marker: an effect not yet computed)
+
+
+def element_effect(tag: str, attributes: dict[str, str | None], in_article: bool) -> _Effect | None:
+    """The effect of an element with attributes entered from a context in_article or not; None when
+    it changes nothing."""
+    # Class and id values that name nothing are left out of _effect's key, so that the effects of
+    # the thousands of class values on a page are made for a few dozen keys.
+    classes = attributes.get("class")
+    if classes is not None and NOTABLE_CLASS.search(classes.lower()) is None:
+        classes = None
+    ident = attributes.get("id")
+    if ident is not None and NOTABLE_ID.search(ident.lower()) is None:
+        ident = None
+    header_in_article = in_article and tag == "header"
+    if RARE_ATTRIBUTE_SET.isdisjoint(attributes):
+        return _effect(tag, classes, ident, None, None, None, None, False, header_in_article)
+    style = attributes.get("style")
+    if style is not None and HIDDEN_STYLE.search(style) is None:
+        style = None
+    return _effect(tag, classes, ident, attributes.get("role"), attributes.get("itemprop"), attributes.get("aria-hidden"),
+                   style, "hidden" in attributes, header_in_article)
+
+
+def tag_effect(tag: str, in_article: bool) -> _Effect | None:
+    """The effect of an element without attributes."""
+    return _effect(tag, None, None, None, None, None, None, False, in_article and tag == "header")
+
+
+def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern finding any of words, as a trie (`c(?:aption|o(?:mment|okie))`): the regular
+    expression engine then tries each character once, not each word (twice as fast as a plain
+    alternation on class values).
+
+    >>> words_pattern(("comment", "cookie", "caption")).pattern
+    'c(?:aption|o(?:mment|okie))'
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def alternatives(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + alternatives(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        pattern = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{pattern})?" if "" in node else pattern
+
+    return re.compile(alternatives(trie))
+
+
+# Any furniture word (or, in a class, a screen-reader-only class) in a lower-cased class or id value.
+NOTABLE_ID = words_pattern(FURNITURE_WORDS)
+NOTABLE_CLASS = words_pattern((*FURNITURE_WORDS, *SCREEN_READER_CLASSES))
+
+
+@functools.lru_cache(maxsize=4096)
+def _effect(tag: str, classes: str | None, ident: str | None, role: str | None, itemprop: str | None,
+            aria_hidden: str | None, style: str | None, hidden_attribute: bool,
+            header_in_article: bool) -> _Effect | None:
+    hidden = hidden_by(hidden_attribute, aria_hidden, style, classes)
+    if hidden == SCREEN_READER_ONLY:
+        return _Effect(skip=True)
+    block_tag = "td" if tag in CELL_TAGS else tag if tag in NAMED_TAGS else None
+    article = (tag in ARTICLE_TAGS or bool(role and role.lower() in ARTICLE_ROLES)
+               or (itemprop or "").lower() == "articlebody")
+    site_header = tag == "header" and not (header_in_article or article)
+    description, by_name = furniture_description(tag, role, classes, ident, site_header)
+    effect = _Effect(block_tag, article, tag == "a", description, by_name,
+                     None if hidden is None else f"<{tag} {hidden}>")
+    return None if effect.changes_nothing() else effect
 
 
 def furniture_description(tag: str, role: str | None, classes: str | None, ident: str | None,
@@ -350,17 +484,15 @@ def furniture_word(value: str) -> str | None:
     return next((word for word in FURNITURE_WORDS if word in value), None)
 
 
-def hidden_by(attributes: dict[str, str | None]) -> str | None:
+def hidden_by(hidden_attribute: bool, aria_hidden: str | None, style: str | None, classes: str | None) -> str | None:
     """How the page hides an element (`hidden`, `aria-hidden="true"`, an inline display:none or a
     screen-reader-only class such as `sr-only`), as it reads in the markup; None when it does not."""
-    if "hidden" in attributes:
+    if hidden_attribute:
         return "hidden"
-    if (attributes.get("aria-hidden") or "").lower() == "true":
+    if (aria_hidden or "").lower() == "true":
         return 'aria-hidden="true"'
-    style = attributes.get("style")
     if style and HIDDEN_STYLE.search(style) is not None:
         return f'style="{style.strip()[:40]}"'
-    classes = attributes.get("class")
     if classes and screen_reader_only(classes):
         return SCREEN_READER_ONLY
     return None

@@ -1,0 +1,107 @@
+"""Where the fast HTML engine's time goes: CPU milliseconds a page for each part of its work.
+
+    python benchmarks/fast_html_parts.py                   # the train corpus's HTML, 3 rounds
+    python benchmarks/fast_html_parts.py --corpus dev --rounds 5
+    python benchmarks/fast_html_parts.py --json out.json   # also the numbers as JSON
+
+Each page's raw bytes go through the steps of `newsclean clean --html-engine fast`, one at a
+time, each timed with time.process_time (CPU time of this process: the machine is shared, and
+CPU time is what other work inflates least): decoding, the server-message strip and the
+attribute guard, Lexbor's parse, the metadata (head and JSON-LD), the walk over the DOM
+(read_blocks), making the Blocks, `page_furniture`, and the text stages on what it left. Each
+round reads every page once; the table gives each part's median over the rounds. To compare two
+commits, run the script on each in turn, several times, alternating (two code versions cannot
+share one process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+PARTS = ("decode", "guards", "parse", "metadata", "walk", "blocks", "page_furniture", "text_stages")
+
+
+def page_parts(source: str, data: bytes, clock: Callable[[], float] = time.process_time) -> dict[str, float]:
+    """CPU seconds of each part of cleaning one page with the fast engine (PARTS order)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsclean import Config, Document
+    from newsclean.parse import fast_html
+    from newsclean.pipeline import FAST_HTML_STAGES
+    from newsclean.read.charsets import declared_charset
+    from newsclean.read.raw import decode
+    from newsclean.read.server_messages import strip_server_messages
+
+    config = Config(html_engine="fast")
+    times: list[float] = [clock()]
+    text, encoding = decode(data, source, declared_charset(data, None))
+    times.append(clock())
+    text = strip_server_messages(text)
+    fast_html.most_attributes(text, config.html_max_attributes)
+    times.append(clock())
+    page = LexborHTMLParser(text)
+    times.append(clock())
+    meta, article_body = fast_html.fast_metadata(page)
+    times.append(clock())
+    reader = fast_html.read_blocks(page, source, config)
+    times.append(clock())
+    blocks = fast_html.make_blocks(reader, article_body)
+    times.append(clock())
+    doc = Document(source=source, blocks=blocks, meta=meta, input_format="html", encoding=encoding)
+    doc = FAST_HTML_STAGES[0](doc, config)
+    times.append(clock())
+    FAST_HTML_STAGES[1](doc, config)
+    times.append(clock())
+    return {part: after - before for part, before, after in zip(PARTS, times, times[1:])}
+
+
+def measure(pages: list[tuple[str, bytes]], rounds: int) -> dict[str, Any]:
+    """Median over the rounds of each part's CPU milliseconds a page, and pages per CPU second."""
+    per_round: dict[str, list[float]] = {part: [] for part in (*PARTS, "total")}
+    for _ in range(rounds):
+        sums = dict.fromkeys(per_round, 0.0)
+        for source, data in pages:
+            for part, seconds in page_parts(source, data).items():
+                sums[part] += seconds
+                sums["total"] += seconds
+        for part, seconds in sums.items():
+            per_round[part].append(seconds * 1000 / len(pages))
+    medians = {part: round(statistics.median(values), 3) for part, values in per_round.items()}
+    return {"pages": len(pages), "rounds": rounds, "ms_per_page": medians,
+            "pages_per_cpu_second": round(1000 / medians["total"], 1)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", default="train", help="a folder of ../shared/corpus (dev, train)")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--limit", type=int, help="only the first N pages")
+    ap.add_argument("--json", type=Path, help="also write the numbers here")
+    args = ap.parse_args()
+    paths = sorted((SHARED / "corpus" / args.corpus).glob("*.html"))[: args.limit]
+    if not paths:
+        print(f"no pages in {SHARED / 'corpus' / args.corpus}", file=sys.stderr)
+        return 1
+    pages = [(str(path), path.read_bytes()) for path in paths]
+    page_parts(*pages[0])  # lazy imports and caches are not billed to the first round
+    result = measure(pages, args.rounds)
+    print("| part | CPU ms a page |\n| --- | --- |")
+    for part, ms in result["ms_per_page"].items():
+        print(f"| {part} | {ms:.2f} |")
+    print(f"\n{result['pages']} pages, median of {result['rounds']} rounds: {result['pages_per_cpu_second']} pages per CPU second")
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
