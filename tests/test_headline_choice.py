@@ -286,3 +286,61 @@ def test_headline_right_above_its_date_line_wins_over_a_teaser_nearer_the_body()
     teaser = "Ferry operators warn of more cancellations this week"
     doc = newsclean.clean(dump("Menu", "Climate", HEADLINE, "12 September 2025, 10:30", "Share", "Advertisement", teaser, *BODY))
     assert doc.meta.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Police release surveillance photos in Dec. 22 bank robbery",  # an abbreviation before a number
+        "Republican N.J. senator rips governor over his speech",  # an abbreviation before a lower-case word
+    ],
+)
+def test_an_abbreviations_full_stop_is_no_second_sentence(line: str) -> None:
+    assert shape_score(line, features(line), RULES) >= 0.7
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Even luxury hotels are not always cleaned as often as they should be Getty Images",  # a credit run on
+        "Electric cars sold a little more in the first half. (Jane Doe/AGENCY)",  # a credit in brackets
+    ],
+)
+def test_credits_at_the_end_make_a_caption(line: str) -> None:
+    assert is_caption(line, features(line), RULES)
+    assert shape_score(line, features(line), RULES) == 0.0
+
+
+def test_headline_above_an_authors_name_and_a_date_wins_over_a_line_nearer_the_body() -> None:
+    nearer = "Ferry services to the smaller islands cancelled as the lake level falls"
+    doc = newsclean.clean(dump("Menu", "Climate", HEADLINE, "Maria Lindqvist", "Friday 12 September 2025", "Share", "Advertisement", nearer, *BODY))
+    assert doc.meta.title == HEADLINE
+
+
+def test_headline_below_a_greeting_that_opens_the_span_is_found_by_its_byline() -> None:
+    greeting = ("Thanks for reading our weekly letter from the lake country, where we gather the stories "
+                "that readers sent to us over the last seven days.")
+    doc = newsclean.clean(dump("Menu", "Climate", greeting, HEADLINE, "By Maria Lindqvist", *BODY))
+    assert doc.meta.title == HEADLINE
+    assert HEADLINE not in doc.paragraphs
+
+
+def test_rows_that_differ_only_in_their_numbers_are_a_widget_not_a_headline() -> None:
+    from newsclean.stages.headline_choice import Candidate, score_candidates
+
+    rows = [Candidate("Lake levels fall / 5 h ago", 1), Candidate("Lake levels fall / 7 h ago", 2), Candidate(HEADLINE, 3)]
+    scored = score_candidates(rows, BODY, RULES.stopwords["en"], RULES)
+    assert [s.score for s in scored[:2]] == [0.0, 0.0]
+    assert scored[2].score > 0
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Watch ferry operators cancel services as the lake falls to its lowest level",
+        "Sign up for lake level alerts from the regional government and ferry operators",
+    ],
+)
+def test_headline_wins_over_a_nearer_call_to_action_about_the_same_topic(prompt: str) -> None:
+    doc = newsclean.clean(dump("Menu", "Climate", HEADLINE, "Weather", "Sport", "Culture", "Travel", prompt, *BODY))
+    assert doc.meta.title == HEADLINE
