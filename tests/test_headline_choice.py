@@ -344,3 +344,25 @@ def test_rows_that_differ_only_in_their_numbers_are_a_widget_not_a_headline() ->
 def test_headline_wins_over_a_nearer_call_to_action_about_the_same_topic(prompt: str) -> None:
     doc = newsclean.clean(dump("Menu", "Climate", HEADLINE, "Weather", "Sport", "Culture", "Travel", prompt, *BODY))
     assert doc.meta.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "您的位置：主页>艺术史研究>工作室>方法与规范",  # a breadcrumb run together (no spaces)
+        "专栏/小说/连载/情人节赠礼",
+        "08/01/2014 Minister denies the charges in a written statement",  # a listing's row, its date first
+    ],
+)
+def test_breadcrumbs_run_together_and_dated_listing_rows_are_never_headlines(line: str) -> None:
+    assert shape_score(line, features(line), RULES) == 0.0
+
+
+@pytest.mark.parametrize("line", ["AC/DC and/or the Rolling Stones on tour", "Mars rover speed > forecast, engineers say"])
+def test_a_slash_or_arrow_or_two_is_still_a_headline(line: str) -> None:
+    assert shape_score(line, features(line), RULES) >= 0.7
+
+
+def test_a_row_of_chapters_between_bars_is_no_headline() -> None:
+    row = "第一章│第二章│第三章│第四章"
+    assert shape_score(row, features(row), RULES) == 0.0

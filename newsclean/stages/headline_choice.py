@@ -48,6 +48,12 @@ MAX_NAME_WORDS = 4
 BREADCRUMB = re.compile(r"\s(?:->|[|>»›/·•]{1,2})\s|\s>>|>>\s")
 # A declared title cut short keeps this share of its weight.
 CUT_SHORT_WEIGHT = 0.5
+# Breadcrumbs run together: a headline has fewer ">" (two) or "/" or bars (three) than this.
+BARS_AND_RULES = ("|", "｜", "│")
+MIN_BARE_ARROWS = 2
+MIN_BARE_SLASHES = 3
+# A full date that opens a line: a listing's row ("08/01/2014 Minister denies ...").
+LEADING_DATE = re.compile(r"\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 # A headline is not a row of bracketed links ("[Print] [Email]"), nor a table's row ("| Home |
 # News |"), nor text that could not be decoded.
 BRACKETED = re.compile(r"\[[^\[\]]*\]|【[^【】]*】")
@@ -306,8 +312,10 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return _shape_weight(text, features) * (CUT_SHORT_WEIGHT if is_cut_short(text) else 1.0)
     if _bracketed_links(text) >= 2:
         return 0.0  # a row of links: "[查看我的博客目录] [加入个人书签]"
-    if is_cut_short(text) or CONTACT.search(text) or len(BREADCRUMB.findall(text)) >= 2 or _table_cells(text) > 1:
+    if is_cut_short(text) or CONTACT.search(text) or _is_breadcrumb(text) or _table_cells(text) > 1:
         return 0.0  # a teaser cut short, a byline with a handle, a breadcrumb, a table's row
+    if LEADING_DATE.match(text):
+        return 0.0  # a listing's row, its date first: "08/01/2014 Minister denies ..."
     if is_byline_line(text, features, rules):
         return 0.0  # "By Jane Doe, Berlin" (not "Von München bis Aachen: Im Netz der Agenten")
     if is_timestamp(text, features) or (CLOCK.search(text) and DATE_PART.search(text)):
@@ -354,6 +362,15 @@ def _repeats_a_run(features: LineFeatures) -> bool:
         return False  # no word said twice, no run said twice
     runs = list(zip(*(words[k:] for k in range(REPEATED_RUN))))
     return len(set(runs)) < len(runs)
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """Items separated by arrows, slashes or bars: "Home > News > Climate", also run together in
+    scripts written without spaces ("主页>艺术史研究>北大工作室", "专栏/轻小说/同人连载/...",
+    "第一章│第二章│第三章│第四章"; a page title "Headline | Section | Site" has two bars)."""
+    return (len(BREADCRUMB.findall(text)) >= 2 or text.count(">") >= MIN_BARE_ARROWS
+            or sum(map(text.count, BARS_AND_RULES)) >= MIN_BARE_SLASHES
+            or (text.count("/") >= MIN_BARE_SLASHES and "://" not in text and " / " not in text))
 
 
 def _bracketed_links(text: str) -> int:

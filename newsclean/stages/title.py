@@ -74,9 +74,12 @@ def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, c
         return False
     if block.removal is not None and block.removal.stage not in REPLACEABLE:
         return False
+    # (On an article's page, one word of the error list does not make a headline error text:
+    # "Cloudflare Took a Sick Day"; a phrase of several words does: "Access denied".)
+    error = error_phrase(features, rules)
     return (
         boilerplate_reason(block.text, features, rules) is None
-        and error_phrase(features, rules) is None
+        and (error is None or " " not in error)
         and rules.end_markers.prefix(features.folded) is None
     )
 
