@@ -366,3 +366,37 @@ def test_a_slash_or_arrow_or_two_is_still_a_headline(line: str) -> None:
 def test_a_row_of_chapters_between_bars_is_no_headline() -> None:
     row = "第一章│第二章│第三章│第四章"
     assert shape_score(row, features(row), RULES) == 0.0
+
+
+def test_a_layout_tables_one_cell_heading_after_empty_cells_is_still_a_headline() -> None:
+    line = "| | 主题： 你知道导游为什么那么热衷于让你去商场购物吗？ |"
+    assert shape_score(line, features(line), RULES) > 0.0
+
+
+@pytest.mark.parametrize("line", ["Friday 25 December 2015", "11.03.17 in Gadgetry", "12 Sept. 2025", "9:51"])
+def test_date_lines(line: str) -> None:
+    from newsclean.stages.headline_choice import is_dateline
+
+    assert is_dateline(line, features(line))
+
+
+@pytest.mark.parametrize("line", ["No Compromise 2024 Carricante, Italy ($19.99, #192961)", "Top 10 films of 2017", "2192 Shares"])
+def test_prices_lists_and_counters_are_no_date_lines(line: str) -> None:
+    from newsclean.stages.headline_choice import is_dateline
+
+    assert not is_dateline(line, features(line))
+
+
+@pytest.mark.parametrize("line", ['<form name="Form1" method="post" action="page.aspx">', '<h1><a id="Header1" href="/">My weblog</a></h1>'])
+def test_html_source_read_as_text_is_no_headline(line: str) -> None:
+    assert shape_score(line, features(line), RULES) == 0.0
+
+
+def test_a_headline_naming_an_element_is_still_a_headline() -> None:
+    line = "Using the <dialog> element for accessible pop-ups"
+    assert shape_score(line, features(line), RULES) >= 0.7
+
+
+def test_a_row_of_bracketed_links_is_no_headline_even_as_a_declared_title() -> None:
+    line = "[View my blog] [Add a bookmark]"
+    assert shape_score(line, features(line), RULES, declared=True) == 0.0

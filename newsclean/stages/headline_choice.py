@@ -50,8 +50,12 @@ BREADCRUMB = re.compile(r"\s(?:->|[|>»›/·•]{1,2})\s|\s>>|>>\s")
 CUT_SHORT_WEIGHT = 0.5
 # Breadcrumbs run together: a headline has fewer ">" (two) or "/" or bars (three) than this.
 BARS_AND_RULES = ("|", "｜", "│")
+BAR_SPLIT = re.compile(r"[|｜│]")
 MIN_BARE_ARROWS = 2
 MIN_BARE_SLASHES = 3
+# A tag with an attribute, or a closing tag first: markup, not a headline ("Using the <dialog>
+# element" is one).
+MARKUP = re.compile(r"<[a-zA-Z][\w:-]*\s+[\w:-]+\s*=\s*[\"']|^\s*</[a-zA-Z]")
 # A full date that opens a line: a listing's row ("08/01/2014 Minister denies ...").
 LEADING_DATE = re.compile(r"\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 # A headline is not a row of bracketed links ("[Print] [Email]"), nor a table's row ("| Home |
@@ -74,6 +78,10 @@ LABEL_COLON = re.compile(r"(?:^|[.)]\s+|\s)([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2
 # A clock time: with a date's numbers around it, a timestamp ("Published Fri, Apr 28 2023 2:23 PM").
 CLOCK = re.compile(r"\d:\d{2}(?!\d)")
 MIN_DATELINE_NUMBERS = 3
+# A date line has a year; prices, counts and shares are no dates.
+YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+NOT_DATE_SIGNS = ("$", "€", "£", "¥", "#", "%")
+BARE_CLOCK = re.compile(r"\s*\d{1,2}[:.h]\d{2}\s*")
 # A credit run on after a caption's full stop ("... del GP de Qatar.AFP", "... picture.Facebook").
 GLUED_CREDIT = re.compile(r"[^\W\d_]{2}\.[A-Z][\w&-]*(?:[ /][A-Z][\w&-]*){0,3}\s*\)?$")
 MIN_CAPTION_WORDS = 6
@@ -307,13 +315,15 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
     size = features.size
     if size < 2 or size > MAX_TITLE_WORDS or _mostly_digits(features) or UNDECODED in text:
         return 0.0
+    if _bracketed_links(text) >= 2:
+        return 0.0  # a row of links: "[查看我的博客目录] [加入个人书签]" (also as a page's <h1>)
     if declared:
         # A declared title cut short ("... Sheldon Adelson's...") is worth less than its full copy.
         return _shape_weight(text, features) * (CUT_SHORT_WEIGHT if is_cut_short(text) else 1.0)
-    if _bracketed_links(text) >= 2:
-        return 0.0  # a row of links: "[查看我的博客目录] [加入个人书签]"
     if is_cut_short(text) or CONTACT.search(text) or _is_breadcrumb(text) or _table_cells(text) > 1:
         return 0.0  # a teaser cut short, a byline with a handle, a breadcrumb, a table's row
+    if MARKUP.search(text):
+        return 0.0  # HTML source read as text: '<form name="Form1" method="post">'
     if LEADING_DATE.match(text):
         return 0.0  # a listing's row, its date first: "08/01/2014 Minister denies ..."
     if is_byline_line(text, features, rules):
@@ -336,10 +346,14 @@ def is_timestamp(text: str, features: LineFeatures) -> bool:
     return features.numbers >= MIN_DATELINE_NUMBERS and features.words <= MAX_DATELINE_WORDS and CLOCK.search(text) is not None
 
 
-def is_dateline(features: LineFeatures) -> bool:
+def is_dateline(text: str, features: LineFeatures) -> bool:
     """A short line that is mostly a date ("Friday 25 December 2015", "12.09.2025"): numbers are
-    half its words ("Top 10 films of 2017" is a headline)."""
-    return features.numbers >= 2 and features.words <= MAX_BYLINE_WORDS and _mostly_digits(features)
+    half its words ("Top 10 films of 2017" is a headline), one of them a year or a full date, and
+    no price or count ("Rosé 2024, Italy ($19.99, #192961)"); or a time of day alone ("9:51")."""
+    if BARE_CLOCK.fullmatch(text):
+        return True  # the time of day alone: "9:51"
+    return (features.numbers >= 2 and features.words <= MAX_BYLINE_WORDS and _mostly_digits(features)
+            and (YEAR.search(text) is not None or DATE_PART.search(text) is not None) and not any(sign in text for sign in NOT_DATE_SIGNS))
 
 
 def is_byline_line(text: str, features: LineFeatures, rules: Rules) -> bool:
@@ -369,8 +383,13 @@ def _is_breadcrumb(text: str) -> bool:
     scripts written without spaces ("主页>艺术史研究>北大工作室", "专栏/轻小说/同人连载/...",
     "第一章│第二章│第三章│第四章"; a page title "Headline | Section | Site" has two bars)."""
     return (len(BREADCRUMB.findall(text)) >= 2 or text.count(">") >= MIN_BARE_ARROWS
-            or sum(map(text.count, BARS_AND_RULES)) >= MIN_BARE_SLASHES
+            or (sum(map(text.count, BARS_AND_RULES)) >= MIN_BARE_SLASHES and _bar_items(text) > MIN_BARE_SLASHES)
             or (text.count("/") >= MIN_BARE_SLASHES and "://" not in text and " / " not in text))
+
+
+def _bar_items(text: str) -> int:
+    """How many non-empty items bars separate ("| | Heading | |" is a layout table's one cell)."""
+    return sum(1 for item in BAR_SPLIT.split(text) if item.strip())
 
 
 def _bracketed_links(text: str) -> int:

@@ -148,7 +148,7 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
 
 def is_anchor(text: str, features: LineFeatures, rules: Rules) -> bool:
     """A byline, a timestamp or a date line: what stands right below a headline."""
-    return is_byline(features, rules) or is_timestamp(text, features) or is_dateline(features)
+    return is_byline(features, rules) or is_timestamp(text, features) or is_dateline(text, features)
 
 
 def anchored_headings(doc: Document, kept: list[int], lines: list[LineFeatures], rules: Rules, config: Config) -> list[int]:
