@@ -57,7 +57,7 @@ MIN_BARE_SLASHES = 3
 # element" is one).
 MARKUP = re.compile(r"<[a-zA-Z][\w:-]*\s+[\w:-]+\s*=\s*[\"']|^\s*</[a-zA-Z]")
 # A full date that opens a line: a listing's row ("08/01/2014 Minister denies ...").
-LEADING_DATE = re.compile(r"\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+LEADING_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 # A headline is not a row of bracketed links ("[Print] [Email]"), nor a table's row ("| Home |
 # News |"), nor text that could not be decoded.
 BRACKETED = re.compile(r"\[[^\[\]]*\]|【[^【】]*】")
@@ -81,7 +81,7 @@ MIN_DATELINE_NUMBERS = 3
 # A date line has a year; prices, counts and shares are no dates.
 YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 NOT_DATE_SIGNS = ("$", "€", "£", "¥", "#", "%")
-BARE_CLOCK = re.compile(r"\s*\d{1,2}[:.h]\d{2}\s*")
+BARE_CLOCK = re.compile(r"\d{1,2}[:.h]\d{2}")
 # A credit run on after a caption's full stop ("... del GP de Qatar.AFP", "... picture.Facebook").
 GLUED_CREDIT = re.compile(r"[^\W\d_]{2}\.[A-Z][\w&-]*(?:[ /][A-Z][\w&-]*){0,3}\s*\)?$")
 MIN_CAPTION_WORDS = 6
@@ -324,7 +324,7 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0  # a teaser cut short, a byline with a handle, a breadcrumb, a table's row
     if MARKUP.search(text):
         return 0.0  # HTML source read as text: '<form name="Form1" method="post">'
-    if LEADING_DATE.match(text):
+    if LEADING_DATE.match(text.lstrip()):
         return 0.0  # a listing's row, its date first: "08/01/2014 Minister denies ..."
     if is_byline_line(text, features, rules):
         return 0.0  # "By Jane Doe, Berlin" (not "Von München bis Aachen: Im Netz der Agenten")
@@ -350,7 +350,7 @@ def is_dateline(text: str, features: LineFeatures) -> bool:
     """A short line that is mostly a date ("Friday 25 December 2015", "12.09.2025"): numbers are
     half its words ("Top 10 films of 2017" is a headline), one of them a year or a full date, and
     no price or count ("Rosé 2024, Italy ($19.99, #192961)"); or a time of day alone ("9:51")."""
-    if BARE_CLOCK.fullmatch(text):
+    if BARE_CLOCK.fullmatch(text.strip()):
         return True  # the time of day alone: "9:51"
     return (features.numbers >= 2 and features.words <= MAX_BYLINE_WORDS and _mostly_digits(features)
             and (YEAR.search(text) is not None or DATE_PART.search(text) is not None) and not any(sign in text for sign in NOT_DATE_SIGNS))
