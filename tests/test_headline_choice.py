@@ -400,3 +400,13 @@ def test_a_headline_naming_an_element_is_still_a_headline() -> None:
 def test_a_row_of_bracketed_links_is_no_headline_even_as_a_declared_title() -> None:
     line = "[View my blog] [Add a bookmark]"
     assert shape_score(line, features(line), RULES, declared=True) == 0.0
+
+
+def test_a_tickers_entry_with_its_time_run_on_is_no_headline() -> None:
+    line = "Protests erupt in the city centre as police close the harbour road'20:42"
+    assert shape_score(line, features(line), RULES) == 0.0
+
+
+@pytest.mark.parametrize("line", ["Ferry talks end at 20:42", "An insider's view of the attacks on Rep. Jane Doe"])
+def test_a_time_with_a_space_before_it_and_a_name_after_an_abbreviation_are_headline_shapes(line: str) -> None:
+    assert shape_score(line, features(line), RULES) >= 0.7

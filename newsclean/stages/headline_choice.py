@@ -56,6 +56,8 @@ MIN_BARE_SLASHES = 3
 # A tag with an attribute, or a closing tag first: markup, not a headline ("Using the <dialog>
 # element" is one).
 MARKUP = re.compile(r"<[a-zA-Z][\w:-]*\s+[\w:-]+\s*=\s*[\"']|^\s*</[a-zA-Z]")
+# A time of day run on at a line's end, with no space before it: a ticker's or live blog's entry.
+GLUED_CLOCK = re.compile(r"[^\s\d:.,]\d{1,2}:\d{2}$")
 # A full date that opens a line: a listing's row ("08/01/2014 Minister denies ...").
 LEADING_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 # A headline is not a row of bracketed links ("[Print] [Email]"), nor a table's row ("| Home |
@@ -322,6 +324,8 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return _shape_weight(text, features) * (CUT_SHORT_WEIGHT if is_cut_short(text) else 1.0)
     if is_cut_short(text) or CONTACT.search(text) or _is_breadcrumb(text) or _table_cells(text) > 1:
         return 0.0  # a teaser cut short, a byline with a handle, a breadcrumb, a table's row
+    if GLUED_CLOCK.search(text[-MAX_HOST_CHARS:]):
+        return 0.0  # a ticker's entry, its time run on: "... injured by rioters 'throwing stones'20:42"
     if MARKUP.search(text):
         return 0.0  # HTML source read as text: '<form name="Form1" method="post">'
     if LEADING_DATE.match(text.lstrip()):
@@ -420,7 +424,10 @@ def _inner_full_stops(text: str) -> int:
     if not pieces[-1].strip(" \"'”’»)]"):
         pieces.pop()  # the line's own end
     # A stop before a digit or a lower-case word is an abbreviation's ("in Dec. 22", "N.J. senator").
-    stops = sum(1 for piece, after in zip(pieces, pieces[1:]) if count_tokens(piece) > MAX_LABEL_WORDS and not _continues(after))
+    # Nor is the stop before a name of a word or two that ends the line ("... Trans Rep. Zooey Zephyr").
+    last = pieces[-1] if pieces and count_tokens(pieces[-1]) <= MAX_LABEL_WORDS else None
+    stops = sum(1 for piece, after in zip(pieces, pieces[1:])
+                if count_tokens(piece) > MAX_LABEL_WORDS and not _continues(after) and after is not last)
     return stops + len(CJK_INNER_FULL_STOP.findall(plain))
 
 
