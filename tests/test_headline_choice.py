@@ -286,3 +286,127 @@ def test_headline_right_above_its_date_line_wins_over_a_teaser_nearer_the_body()
     teaser = "Ferry operators warn of more cancellations this week"
     doc = newsclean.clean(dump("Menu", "Climate", HEADLINE, "12 September 2025, 10:30", "Share", "Advertisement", teaser, *BODY))
     assert doc.meta.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Police release surveillance photos in Dec. 22 bank robbery",  # an abbreviation before a number
+        "Republican N.J. senator rips governor over his speech",  # an abbreviation before a lower-case word
+    ],
+)
+def test_an_abbreviations_full_stop_is_no_second_sentence(line: str) -> None:
+    assert shape_score(line, features(line), RULES) >= 0.7
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Even luxury hotels are not always cleaned as often as they should be Getty Images",  # a credit run on
+        "Electric cars sold a little more in the first half. (Jane Doe/AGENCY)",  # a credit in brackets
+    ],
+)
+def test_credits_at_the_end_make_a_caption(line: str) -> None:
+    assert is_caption(line, features(line), RULES)
+    assert shape_score(line, features(line), RULES) == 0.0
+
+
+def test_headline_above_an_authors_name_and_a_date_wins_over_a_line_nearer_the_body() -> None:
+    nearer = "Ferry services to the smaller islands cancelled as the lake level falls"
+    doc = newsclean.clean(dump("Menu", "Climate", HEADLINE, "Maria Lindqvist", "Friday 12 September 2025", "Share", "Advertisement", nearer, *BODY))
+    assert doc.meta.title == HEADLINE
+
+
+def test_headline_below_a_greeting_that_opens_the_span_is_found_by_its_byline() -> None:
+    greeting = ("Thanks for reading our weekly letter from the lake country, where we gather the stories "
+                "that readers sent to us over the last seven days.")
+    doc = newsclean.clean(dump("Menu", "Climate", greeting, HEADLINE, "By Maria Lindqvist", *BODY))
+    assert doc.meta.title == HEADLINE
+    assert HEADLINE not in doc.paragraphs
+
+
+def test_rows_that_differ_only_in_their_numbers_are_a_widget_not_a_headline() -> None:
+    from newsclean.stages.headline_choice import Candidate, score_candidates
+
+    rows = [Candidate("Lake levels fall / 5 h ago", 1), Candidate("Lake levels fall / 7 h ago", 2), Candidate(HEADLINE, 3)]
+    scored = score_candidates(rows, BODY, RULES.stopwords["en"], RULES)
+    assert [s.score for s in scored[:2]] == [0.0, 0.0]
+    assert scored[2].score > 0
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Watch ferry operators cancel services as the lake falls to its lowest level",
+        "Sign up for lake level alerts from the regional government and ferry operators",
+    ],
+)
+def test_headline_wins_over_a_nearer_call_to_action_about_the_same_topic(prompt: str) -> None:
+    doc = newsclean.clean(dump("Menu", "Climate", HEADLINE, "Weather", "Sport", "Culture", "Travel", prompt, *BODY))
+    assert doc.meta.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "您的位置：主页>艺术史研究>工作室>方法与规范",  # a breadcrumb run together (no spaces)
+        "专栏/小说/连载/情人节赠礼",
+        "08/01/2014 Minister denies the charges in a written statement",  # a listing's row, its date first
+    ],
+)
+def test_breadcrumbs_run_together_and_dated_listing_rows_are_never_headlines(line: str) -> None:
+    assert shape_score(line, features(line), RULES) == 0.0
+
+
+@pytest.mark.parametrize("line", ["AC/DC and/or the Rolling Stones on tour", "Mars rover speed > forecast, engineers say"])
+def test_a_slash_or_arrow_or_two_is_still_a_headline(line: str) -> None:
+    assert shape_score(line, features(line), RULES) >= 0.7
+
+
+def test_a_row_of_chapters_between_bars_is_no_headline() -> None:
+    row = "第一章│第二章│第三章│第四章"
+    assert shape_score(row, features(row), RULES) == 0.0
+
+
+def test_a_layout_tables_one_cell_heading_after_empty_cells_is_still_a_headline() -> None:
+    line = "| | 主题： 你知道导游为什么那么热衷于让你去商场购物吗？ |"
+    assert shape_score(line, features(line), RULES) > 0.0
+
+
+@pytest.mark.parametrize("line", ["Friday 25 December 2015", "11.03.17 in Gadgetry", "12 Sept. 2025", "9:51"])
+def test_date_lines(line: str) -> None:
+    from newsclean.stages.headline_choice import is_dateline
+
+    assert is_dateline(line, features(line))
+
+
+@pytest.mark.parametrize("line", ["No Compromise 2024 Carricante, Italy ($19.99, #192961)", "Top 10 films of 2017", "2192 Shares"])
+def test_prices_lists_and_counters_are_no_date_lines(line: str) -> None:
+    from newsclean.stages.headline_choice import is_dateline
+
+    assert not is_dateline(line, features(line))
+
+
+@pytest.mark.parametrize("line", ['<form name="Form1" method="post" action="page.aspx">', '<h1><a id="Header1" href="/">My weblog</a></h1>'])
+def test_html_source_read_as_text_is_no_headline(line: str) -> None:
+    assert shape_score(line, features(line), RULES) == 0.0
+
+
+def test_a_headline_naming_an_element_is_still_a_headline() -> None:
+    line = "Using the <dialog> element for accessible pop-ups"
+    assert shape_score(line, features(line), RULES) >= 0.7
+
+
+def test_a_row_of_bracketed_links_is_no_headline_even_as_a_declared_title() -> None:
+    line = "[View my blog] [Add a bookmark]"
+    assert shape_score(line, features(line), RULES, declared=True) == 0.0
+
+
+def test_a_tickers_entry_with_its_time_run_on_is_no_headline() -> None:
+    line = "Protests erupt in the city centre as police close the harbour road'20:42"
+    assert shape_score(line, features(line), RULES) == 0.0
+
+
+@pytest.mark.parametrize("line", ["Ferry talks end at 20:42", "An insider's view of the attacks on Rep. Jane Doe"])
+def test_a_time_with_a_space_before_it_and_a_name_after_an_abbreviation_are_headline_shapes(line: str) -> None:
+    assert shape_score(line, features(line), RULES) >= 0.7

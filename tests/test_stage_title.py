@@ -86,3 +86,17 @@ def test_no_title_without_an_article() -> None:
     assert doc.verdict is Verdict.ERROR_PAGE
     assert doc.meta.title is None
     assert not any(b.removal.stage is Stage.TITLE for b in doc.blocks)
+
+
+@pytest.mark.parametrize("headline", ["Forbidden shore of the lake", "Ferry error at the lake"])
+def test_short_headline_with_one_word_of_the_error_list_is_the_title(headline: str) -> None:
+    # (A short line with one such word is error text on an error page; on an article's page it is a headline.)
+    doc = newsclean.clean(dump("Menu", "Climate", headline, *BODY))
+    assert doc.meta.title == headline
+
+
+def test_headline_right_below_a_comment_count_link_wins_over_the_site_name_above_it() -> None:
+    # ("Comments" marks teasers below it when it ends an article; above the headline it is a
+    # link to the comments, and the headline right below it is weighed down only by half.)
+    doc = newsclean.clean(dump("Menu", "The Lake Country Courier", "Weather", "Sport", "Comments", HEADLINE, "Print", *BODY))
+    assert doc.meta.title == HEADLINE

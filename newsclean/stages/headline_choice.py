@@ -31,6 +31,8 @@ from ..parse.text import CJK_CHAR, CJK_FIRST, CJK_RANGES, FEATURE_PREFIX_CHARS, 
 from ..rules import Rules
 from .span_edges import CONTACT
 
+DIGIT = re.compile(r"\d")
+DIGITS = re.compile(r"\d+")
 # Lines with this share of digits are dates, times and counters, not headlines.
 MAX_TITLE_DIGITS = 0.25
 # A headline reaches full weight at this many words; longer lines are standfirsts or paragraphs.
@@ -46,6 +48,18 @@ MAX_NAME_WORDS = 4
 BREADCRUMB = re.compile(r"\s(?:->|[|>»›/·•]{1,2})\s|\s>>|>>\s")
 # A declared title cut short keeps this share of its weight.
 CUT_SHORT_WEIGHT = 0.5
+# Breadcrumbs run together: a headline has fewer ">" (two) or "/" or bars (three) than this.
+BARS_AND_RULES = ("|", "｜", "│")
+BAR_SPLIT = re.compile(r"[|｜│]")
+MIN_BARE_ARROWS = 2
+MIN_BARE_SLASHES = 3
+# A tag with an attribute, or a closing tag first: markup, not a headline ("Using the <dialog>
+# element" is one).
+MARKUP = re.compile(r"<[a-zA-Z][\w:-]*\s+[\w:-]+\s*=\s*[\"']|^\s*</[a-zA-Z]")
+# A time of day run on at a line's end, with no space before it: a ticker's or live blog's entry.
+GLUED_CLOCK = re.compile(r"[^\s\d:.,]\d{1,2}:\d{2}$")
+# A full date that opens a line: a listing's row ("08/01/2014 Minister denies ...").
+LEADING_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 # A headline is not a row of bracketed links ("[Print] [Email]"), nor a table's row ("| Home |
 # News |"), nor text that could not be decoded.
 BRACKETED = re.compile(r"\[[^\[\]]*\]|【[^【】]*】")
@@ -58,13 +72,18 @@ CJK_INNER_FULL_STOP = re.compile(CJK_INNER_SENTENCE_END.pattern.replace("[。！
 MAX_LABEL_WORDS = 2
 CLAUSE_MARKS = str.maketrans({"?": ",", "!": ",", "？": "，", "！": "，"})
 # "Benoit Tessier/Reuters", "Spencer Platt/Getty Images": a photographer's name and the agency
-# end a caption ("Food/Dining", "AC/DC" and "Reuters/Ipsos Poll Finds" are not credits).
-AGENCY_CREDIT = re.compile(r"(?<!\S)[A-Z][\w.'-]* [A-Z][\w.'-]*/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}\)?\s*$")
+# end a caption, also in brackets ("(Jane Doe/AFP)"; "Food/Dining", "AC/DC" and "Reuters/Ipsos
+# Poll Finds" are not credits).
+AGENCY_CREDIT = re.compile(r"(?<![^\s(])[A-Z][\w.'-]* [A-Z][\w.'-]*/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}\)?\s*$")
 # "Photograph: Jane Doe", "Foto: dpa": a caption label followed by a colon.
 LABEL_COLON = re.compile(r"(?:^|[.)]\s+|\s)([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})\s?:(?:\s|$)")
 # A clock time: with a date's numbers around it, a timestamp ("Published Fri, Apr 28 2023 2:23 PM").
 CLOCK = re.compile(r"\d:\d{2}(?!\d)")
 MIN_DATELINE_NUMBERS = 3
+# A date line has a year; prices, counts and shares are no dates.
+YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+NOT_DATE_SIGNS = ("$", "€", "£", "¥", "#", "%")
+BARE_CLOCK = re.compile(r"\d{1,2}[:.h]\d{2}")
 # A credit run on after a caption's full stop ("... del GP de Qatar.AFP", "... picture.Facebook").
 GLUED_CREDIT = re.compile(r"[^\W\d_]{2}\.[A-Z][\w&-]*(?:[ /][A-Z][\w&-]*){0,3}\s*\)?$")
 MIN_CAPTION_WORDS = 6
@@ -73,6 +92,12 @@ MIN_CAPTION_WORDS = 6
 REPEATED_RUN = 4
 # A line ending with an arrow is a link ("More Info →").
 LINK_ARROWS = ("→", "⟶", "➔", "▶")
+# A caption phrase of this many words ends a caption as its credit ("... Getty Images"; one word,
+# "... new photos", may end a headline).
+TRAILING_CREDIT_WORDS = (2, 3)
+# A host name credited after a caption's full stop ("... in lung cancer. photos.example").
+HOST_CREDIT = re.compile(r"[^\W\d_]{2}[.!?]\s+(?:[\w-]+\.)+[a-z]{2,6}\s*$")
+MAX_HOST_CHARS = 80
 # A photo credit after its label: a name or two and an agency.
 MAX_CREDIT_WORDS = 5
 # "N.Y.C.", "U.S.": a headline may end with an abbreviation's full stop.
@@ -83,6 +108,9 @@ MIN_TOOLBAR_LABELS = 3
 MIN_SCORE = 0.12
 # How much of its score a candidate keeps per line of distance from the body.
 DISTANCE_DECAY = 0.05
+CLAUSE_BREAK = re.compile(r"[,，、;]\s*")
+# A line opening with a call to action keeps this share of its shape.
+CALL_TO_ACTION_WEIGHT = 0.3
 # A candidate sharing no topic word with the body keeps this share of its score.
 NO_OVERLAP_WEIGHT = 0.1
 # A line that other candidates repeat gains this much per agreeing candidate (at most three: the
@@ -248,6 +276,11 @@ def is_caption(text: str, features: LineFeatures, rules: Rules) -> bool:
         # when what follows is a short credit, not a headline's clause ("Erstes Bild: So könnte ...").
         if len(text[match.end():].split()) <= MAX_CREDIT_WORDS and any(rules.captions.equals((" ".join(words[k:]),)) for k in range(1, len(words))):
             return True
+    if "." in text[-MAX_HOST_CHARS:] and HOST_CREDIT.search(text):
+        return True  # a host name after the caption's full stop: "Gene mutations in lung cancer. photos.example"
+    words = features.folded[0].split() if features.folded else []
+    if any(len(words) > k and rules.captions.equals((" ".join(words[-k:]),)) for k in TRAILING_CREDIT_WORDS):
+        return True  # a credit of two or three words run on at the end: "... as they should be Getty Images"
     if len(features.folded) > 1 and rules.captions.prefix(features.folded[1:]) and not rules.captions.prefix(features.folded[:1]):
         return True  # a label glued to the credit: "CreditKim Raff for ..."
     first = rules.captions.prefix(features.folded)
@@ -284,17 +317,23 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
     size = features.size
     if size < 2 or size > MAX_TITLE_WORDS or _mostly_digits(features) or UNDECODED in text:
         return 0.0
+    if _bracketed_links(text) >= 2:
+        return 0.0  # a row of links: "[查看我的博客目录] [加入个人书签]" (also as a page's <h1>)
     if declared:
         # A declared title cut short ("... Sheldon Adelson's...") is worth less than its full copy.
         return _shape_weight(text, features) * (CUT_SHORT_WEIGHT if is_cut_short(text) else 1.0)
-    if _bracketed_links(text) >= 2:
-        return 0.0  # a row of links: "[查看我的博客目录] [加入个人书签]"
-    if is_cut_short(text) or CONTACT.search(text) or len(BREADCRUMB.findall(text)) >= 2 or _table_cells(text) > 1:
+    if is_cut_short(text) or CONTACT.search(text) or _is_breadcrumb(text) or _table_cells(text) > 1:
         return 0.0  # a teaser cut short, a byline with a handle, a breadcrumb, a table's row
+    if GLUED_CLOCK.search(text[-MAX_HOST_CHARS:]):
+        return 0.0  # a ticker's entry, its time run on: "... injured by rioters 'throwing stones'20:42"
+    if MARKUP.search(text):
+        return 0.0  # HTML source read as text: '<form name="Form1" method="post">'
+    if LEADING_DATE.match(text.lstrip()):
+        return 0.0  # a listing's row, its date first: "08/01/2014 Minister denies ..."
     if is_byline_line(text, features, rules):
         return 0.0  # "By Jane Doe, Berlin" (not "Von München bis Aachen: Im Netz der Agenten")
-    if is_timestamp(text, features):
-        return 0.0  # "Last updated Monday, Dec. 29 2014, 8:57 PM EST"
+    if is_timestamp(text, features) or (CLOCK.search(text) and DATE_PART.search(text)):
+        return 0.0  # "Last updated Monday, Dec. 29 2014, 8:57 PM EST", "Posted by jane @ 2005-06-14 03:25:55 ..."
     if GLUED_CREDIT.search(text) and features.words >= MIN_CAPTION_WORDS or text.rstrip().endswith(LINK_ARROWS):
         return 0.0  # a caption with its credit run on ("... in Qatar.AFP"), a link ("More Info →")
     if _repeats_a_run(features):
@@ -309,6 +348,16 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
 def is_timestamp(text: str, features: LineFeatures) -> bool:
     """A date and time line: a clock time with a date's numbers around it, in a short line."""
     return features.numbers >= MIN_DATELINE_NUMBERS and features.words <= MAX_DATELINE_WORDS and CLOCK.search(text) is not None
+
+
+def is_dateline(text: str, features: LineFeatures) -> bool:
+    """A short line that is mostly a date ("Friday 25 December 2015", "12.09.2025"): numbers are
+    half its words ("Top 10 films of 2017" is a headline), one of them a year or a full date, and
+    no price or count ("Rosé 2024, Italy ($19.99, #192961)"); or a time of day alone ("9:51")."""
+    if BARE_CLOCK.fullmatch(text.strip()):
+        return True  # the time of day alone: "9:51"
+    return (features.numbers >= 2 and features.words <= MAX_BYLINE_WORDS and _mostly_digits(features)
+            and (YEAR.search(text) is not None or DATE_PART.search(text) is not None) and not any(sign in text for sign in NOT_DATE_SIGNS))
 
 
 def is_byline_line(text: str, features: LineFeatures, rules: Rules) -> bool:
@@ -331,6 +380,20 @@ def _repeats_a_run(features: LineFeatures) -> bool:
         return False  # no word said twice, no run said twice
     runs = list(zip(*(words[k:] for k in range(REPEATED_RUN))))
     return len(set(runs)) < len(runs)
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """Items separated by arrows, slashes or bars: "Home > News > Climate", also run together in
+    scripts written without spaces ("主页>艺术史研究>北大工作室", "专栏/轻小说/同人连载/...",
+    "第一章│第二章│第三章│第四章"; a page title "Headline | Section | Site" has two bars)."""
+    return (len(BREADCRUMB.findall(text)) >= 2 or text.count(">") >= MIN_BARE_ARROWS
+            or (sum(map(text.count, BARS_AND_RULES)) >= MIN_BARE_SLASHES and _bar_items(text) > MIN_BARE_SLASHES)
+            or (text.count("/") >= MIN_BARE_SLASHES and "://" not in text and " / " not in text))
+
+
+def _bar_items(text: str) -> int:
+    """How many non-empty items bars separate ("| | Heading | |" is a layout table's one cell)."""
+    return sum(1 for item in BAR_SPLIT.split(text) if item.strip())
 
 
 def _bracketed_links(text: str) -> int:
@@ -360,8 +423,19 @@ def _inner_full_stops(text: str) -> int:
     pieces = SENTENCE_END_RE.split(plain)
     if not pieces[-1].strip(" \"'”’»)]"):
         pieces.pop()  # the line's own end
-    stops = sum(1 for piece in pieces[:-1] if count_tokens(piece) > MAX_LABEL_WORDS)
+    # A stop before a digit or a lower-case word is an abbreviation's ("in Dec. 22", "N.J. senator").
+    # Nor is the stop before a name of a word or two that ends the line ("... Trans Rep. Zooey Zephyr").
+    last = pieces[-1] if pieces and count_tokens(pieces[-1]) <= MAX_LABEL_WORDS else None
+    stops = sum(1 for piece, after in zip(pieces, pieces[1:])
+                if count_tokens(piece) > MAX_LABEL_WORDS and not _continues(after) and after is not last)
     return stops + len(CJK_INNER_FULL_STOP.findall(plain))
+
+
+def _continues(after: str) -> bool:
+    """The text after a full stop goes on with the same sentence: it starts with a digit or a
+    lower-case letter (in scripts with case)."""
+    first = after.lstrip(" \"'“‘«([")[:1]
+    return first.isdigit() or first.islower()
 
 
 def _shape_weight(text: str, features: LineFeatures) -> float:
@@ -521,6 +595,25 @@ def count_agreeing(folded: Sequence[str], wanted: Sequence[bool]) -> list[int]:
     return counts
 
 
+def is_call_to_action(text: str, features: LineFeatures, rules: Rules) -> bool:
+    """The line, or a clause of it after a comma, opens with a call to action ("Sign in with
+    Facebook", "Chcete-li článek poslouchat, přihlaste se")."""
+    if rules.calls_to_action.prefix(features.folded):
+        return True
+    clauses = CLAUSE_BREAK.split(text[:FEATURE_PREFIX_CHARS])[1:]
+    return any(rules.calls_to_action.prefix((fold(clause),)) for clause in clauses if clause.strip())
+
+
+def numbered_rows(folded: Sequence[str], candidates: Sequence[Candidate]) -> list[int]:
+    """The lines (not declared titles) whose text, numbers masked, another line has with other numbers."""
+    seen: dict[str, set[str]] = {}
+    masked = [DIGITS.sub("0", text) if candidate.position >= 0 and DIGIT.search(text) else "" for text, candidate in zip(folded, candidates)]
+    for text, key in zip(folded, masked):
+        if key:
+            seen.setdefault(key, set()).add(text)
+    return [index for index, key in enumerate(masked) if key and len(seen[key]) > 1]
+
+
 @dataclass
 class Scored:
     """A candidate with its score and the parts it was made of (for tests and tuning)."""
@@ -543,7 +636,17 @@ def score_candidates(
     vocabulary, body_set = read_body(body)
     words = [tokens(c.text) for c in candidates]
     folded = [fold(c.text) if "İ" in c.text else " ".join(w) for c, w in zip(candidates, words)]  # (fold's own tokens, but for that letter)
-    shapes = [shape_score(c.text, c.features or line_features(c.text, stopwords), rules, declared=c.position < 0) for c in candidates]
+    line_feats = [c.features or line_features(c.text, stopwords) for c in candidates]
+    shapes = [shape_score(c.text, f, rules, declared=c.position < 0) for c, f in zip(candidates, line_feats)]
+    # A line that opens with a call to action ("Sign in with ...", "Watch what ...") is a prompt or
+    # a video teaser more often than a headline.
+    for index, (candidate, feats) in enumerate(zip(candidates, line_feats)):
+        if candidate.position >= 0 and shapes[index] > 0 and is_call_to_action(candidate.text, feats, rules):
+            shapes[index] *= CALL_TO_ACTION_WEIGHT
+    # Lines that differ only in their numbers are rows of one widget ("Malaysia / 6 h ago",
+    # "Malaysia / 7 h ago"; "75% (transparency)", "50% (transparency)"), not a headline said twice.
+    for index in numbered_rows(folded, candidates):
+        shapes[index] = 0.0
     # Agreement with other candidates' texts (not with itself, nor with another copy at the same place).
     agreements = count_agreeing(folded, [shape > 0 for shape in shapes])
     scored = []
