@@ -127,3 +127,10 @@ def test_comment_stream_stamped_with_relative_times_is_outside_the_article() -> 
     first, last = 2, 1 + len(BODY)
     assert kept_lines(doc) == list(range(first, last + 1))
     assert all(STREAM_NOTE in marks[n].reason for n in range(last + 1, last + 1 + len(stream)))
+
+
+def test_a_listing_of_teasers_with_their_age_is_no_article_above_a_stream() -> None:
+    # Headline, one-paragraph blurb, author, age: the first teaser is an entry like the others.
+    texts = [line for i, (name, text) in enumerate(COMMENTS) for line in (f"Story number {i} in the lake series", text, name.split(" 2025")[0], f"{i + 2} hours ago")]
+    lines = [features(t) for t in texts]
+    assert stream_start(lines, texts, 0, len(texts), RELATIVE) == len(texts)

@@ -55,6 +55,9 @@ MAX_RELATIVE_WORDS = 10
 # Every relative stamp has this one shape, whatever its unit: a thread's stamps run from
 # minutes to days ago.
 RELATIVE_SHAPE = "0ago"
+# Above a stream of relative stamps, the article has this many paragraphs at least: a section
+# front's or a "latest" rail's teasers show their age ("2 hours ago") below one paragraph each.
+MIN_RELATIVE_PARAGRAPHS = 2
 # An entry's head above its stamp (a name, a title) is this many words at most.
 MAX_HEAD_WORDS = 8
 STREAM_NOTE = "a stream of dated entries (comments, replies, other stories)"
@@ -144,6 +147,9 @@ def stream_start(
     stamps = [i for i, shape in shapes if shape in streams]
     # Running text in words, summed from `start` (prefix sums: each candidate below costs O(1)).
     prose = [0.0, *accumulate(f.size if f.is_prose else 0.0 for f in lines[start:end])]
+    # Paragraphs: running text that ends a sentence (a headline in sentence case reads as prose).
+    paragraphs = [0, *accumulate(int(f.is_prose and f.sentence_end) for f in lines[start:end])]
+    relative_stamps = {i for i, shape in shapes if shape == RELATIVE_SHAPE}
 
     def words(a: int, b: int) -> float:
         return prose[min(b, end) - start] - prose[min(a, end) - start]
@@ -159,6 +165,10 @@ def stream_start(
         last = run_end[k]
         if last - k + 1 < MIN_ENTRIES:
             continue
+        # A listing's teasers carry their age: one paragraph above them is the first teaser, and
+        # the page is a listing, with no article above a stream.
+        if stamps[k] in relative_stamps and paragraphs[stamps[k] - start] < MIN_RELATIVE_PARAGRAPHS:
+            return end
         above = words(start, stamps[k])
         # Below the last stamp, its entry is as long as the longest entry of the run at most.
         after = words(stamps[last] + longest[k], end)
