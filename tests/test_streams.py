@@ -10,7 +10,8 @@ from conftest import BODY, HEADLINE, apply, dump, kept_lines
 from newsclean import Stage
 from newsclean.model.features import LineFeatures, line_features
 from newsclean.stages import mark_outside_main_text
-from newsclean.stages.streams import STREAM_NOTE, stamp_shape, stream_start
+from newsclean.rules import load_rules
+from newsclean.stages.streams import RELATIVE_SHAPE, STREAM_NOTE, relative_stamp, stamp_shape, stream_start
 
 COMMENTS = [
     ("Anna K. 2025-03-04 14:22", "I walked along the shore last week and the water was further out than I have ever seen it."),
@@ -88,4 +89,48 @@ def test_a_front_page_of_like_entries_is_no_article_above_a_stream() -> None:
         texts = [line for i, (_, text) in enumerate(COMMENTS) for line in entry(i, text, stamped=i > 0 or stamped_first)]
         lines = [features(t) for t in texts]
         cut = stream_start(lines, texts, 0, len(texts))
-        assert cut == (len(texts) if stamped_first else texts.index("By Alex Wright, May 11, 2024 - 9:15 pm"))
+        # The stream starts at the first entry's head: the headline above its stamp.
+        assert cut == (len(texts) if stamped_first else texts.index("Story number 1 in the lake series"))
+
+
+RELATIVE = relative_stamp(load_rules().time_units)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Anna K. · 3 hours ago", "Hace 28 minutos", "vor 2 Stunden", "il y a 5 min", "2 天前", "3時間前", "5 mins", "Reply · 12 likes · 2 days ago"],
+)
+def test_a_number_and_a_unit_of_time_on_a_short_line_is_a_relative_stamp_in_any_language(text: str) -> None:
+    assert stamp_shape(features(text), text, RELATIVE) == RELATIVE_SHAPE
+    assert stamp_shape(features(text), text) is None  # only when asked to look for them
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm lasted 3 hours.",  # a duration in a sentence
+        "Rescue teams searched the flooded valley for 3 days before the water started to fall again",
+        "Top 10 stories",  # a number with no unit of time
+        "2024年",  # a year, not "2 years ago"
+        "Manager (2014-2016): 67 days",  # a label's value
+        "2 hours ago 10:05 Jon King",  # a live blog's entry: the clock time beside the age
+        "Chapter 12b minutes of the meeting",  # the number must stand on its own before the unit
+    ],
+)
+def test_durations_in_sentences_and_numbers_without_a_unit_are_no_relative_stamps(text: str) -> None:
+    assert stamp_shape(features(text), text, RELATIVE) is None
+
+
+def test_comment_stream_stamped_with_relative_times_is_outside_the_article() -> None:
+    stream = [line for i, (name, text) in enumerate(COMMENTS) for line in (name.split(" 2025")[0], f"{i + 2} hours ago", text)]
+    doc, marks = apply(mark_outside_main_text, dump(HEADLINE, *BODY, *stream))
+    first, last = 2, 1 + len(BODY)
+    assert kept_lines(doc) == list(range(first, last + 1))
+    assert all(STREAM_NOTE in marks[n].reason for n in range(last + 1, last + 1 + len(stream)))
+
+
+def test_a_listing_of_teasers_with_their_age_is_no_article_above_a_stream() -> None:
+    # Headline, one-paragraph blurb, author, age: the first teaser is an entry like the others.
+    texts = [line for i, (name, text) in enumerate(COMMENTS) for line in (f"Story number {i} in the lake series", text, name.split(" 2025")[0], f"{i + 2} hours ago")]
+    lines = [features(t) for t in texts]
+    assert stream_start(lines, texts, 0, len(texts), RELATIVE) == len(texts)

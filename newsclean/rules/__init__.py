@@ -13,6 +13,8 @@ Each file may define (all optional):
     captions = ["photo", "credit", ...]    # "Photo: ...", "... Photograph: Jane Doe" is a caption, not a headline
     calls_to_action = ["subscribe", "sign up", ...]  # the verb a prompt opens with (stages/in_span.py):
                                            # two such prompts close together inside the article are a widget
+    time_units = ["hours", "minutes", ...]  # a number and one of these is a relative time stamp
+                                           # ("3 hours ago", "2 天前"; stages/streams.py)
 
 A user's file may also turn built-in entries off, by kind, in a `[disable]` table (matched
 after folding, so case and punctuation do not matter; an entry no file defines is an error):
@@ -52,6 +54,7 @@ PHRASE_KINDS = (
     "bylines",
     "captions",
     "calls_to_action",
+    "time_units",
 )
 
 
@@ -153,6 +156,7 @@ class Rules:
     bylines: PhraseSet
     captions: PhraseSet
     calls_to_action: PhraseSet
+    time_units: PhraseSet
     page_kinds: dict[str, PhraseSet]  # page kind (PAGE_KIND_PHRASES) -> its phrases
     # Every kind's phrases (not the wall prompt) in one trie, so a line is walked once for all
     # kinds, and the kinds each phrase names, in PAGE_KIND_PHRASES order.

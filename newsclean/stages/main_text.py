@@ -22,10 +22,10 @@ from ..document import Document, Stage
 from ..model.features import LineFeatures, analyze
 from ..model.linemodel import line_scores
 from ..parse.text import phrase_as_written
-from ..rules import load_rules
+from ..rules import Rules, load_rules
 from .markers import confirmed_markers, is_end_marker
 from .span_edges import article_edges
-from .streams import STREAM_NOTE, stream_start
+from .streams import STREAM_NOTE, relative_stamp, stream_start
 from .teasers import TEASER_REASON, is_teaser_list
 
 
@@ -64,7 +64,12 @@ def choose_span(gains: list[float], markers: dict[int, str], config: Config) -> 
 
 
 def article_span(
-    lines: list[LineFeatures], texts: list[str], scores: list[float], markers: dict[int, str], config: Config
+    lines: list[LineFeatures],
+    texts: list[str],
+    scores: list[float],
+    markers: dict[int, str],
+    config: Config,
+    rules: Rules,
 ) -> tuple[int, int, range]:
     """The article's [start, end) among the kept lines, from their scores and the end markers,
     and the lines of a stream of dated entries the span ran on over (an empty range without one)."""
@@ -72,7 +77,7 @@ def article_span(
     start, end = choose_span(gains, markers, config)
     # Comments, replies or other stories with their time stamps read as text like the article's:
     # the span runs on over them, so it ends where they start.
-    stream = stream_start(lines, texts, start, end)
+    stream = stream_start(lines, texts, start, end, relative_stamp(rules.time_units))
     stream_lines = range(stream, end)
     start, end = article_edges(lines, texts, start, stream)
     return start, end, range(max(end, stream_lines.start), stream_lines.stop)
@@ -108,7 +113,7 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
     flags = [is_end_marker(f, rules) for f in kept_lines]
     scores = scorer(kept_lines, texts, flags)
     markers = confirmed_markers(kept_lines, texts, rules)
-    start, end, stream = article_span(kept_lines, texts, scores, markers, config)
+    start, end, stream = article_span(kept_lines, texts, scores, markers, config, rules)
     if start == end:
         return doc  # no running text at all: nothing to anchor on, leave it to the verdict
     first, last = doc.blocks[kept[start]].line, doc.blocks[kept[end - 1]].line

@@ -1,7 +1,9 @@
 """Streams of dated entries below an article: comments, forum replies, a blog's older posts, a
 list of other stories. Each entry carries a stamp of one shape at its head or foot: a machine's
 date and time by a name or a title ("# re: Title 2004-12-27 12:46 name"), or a line that is a date
-and nothing else (a teaser's foot, "1月13日", "May 18, 2024"). The article above them carries none
+and nothing else (a teaser's foot, "1月13日", "May 18, 2024"), or a time relative to now on a
+short line of its own or by a name ("3 hours ago", "vor 2 Stunden", "2 天前": a number and a
+unit of time, the units per language in rules/*.toml as time_units). The article above them carries none
 (its own date stands above its text). A time alone is a live blog's stamp, whose entries are one
 article; a date inside a sentence is a timeline's."""
 
@@ -9,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import accumulate
 
 from ..model.features import LineFeatures
+from ..rules import PhraseSet
 
 # A date: three numbers joined by one separator (2004-12-27, 27.12.2004, 12/27/04), a CJK month
 # and day (12月27日, 2004年12月27日), a day, a month's name and a year ("28. April 2024"), or a
@@ -25,6 +29,7 @@ STAMP = re.compile(rf"(?<![\d.])(?:{DATE}|\d{{1,2}}[-/]\d{{1,2}})[^\d:]{{0,5}}\d
 # A line that is a date and nothing else.
 DATE_LINE = re.compile(rf"\(?(?:{DATE})\)?")
 DIGITS = re.compile(r"\d+")
+CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 # The stamp stands at the head or the foot of its line (a header "# re: Title 2004-12-27 name"
 # is short; a forum's reply line ends with it): within this many characters of either end.
 STAMP_EDGE_CHARS = 40
@@ -44,16 +49,64 @@ MAX_ENTRY_LINES = 15
 LEAD_LINES = 3
 # The article above the stream holds at least this many words of running text.
 MIN_ARTICLE_WORDS = 15
+# A relative stamp stands on a short line: alone, by a name, a reply or a count of likes (the
+# same number and unit inside a sentence is a duration: "the storm lasted 3 hours").
+MAX_RELATIVE_WORDS = 10
+# Every relative stamp has this one shape, whatever its unit: a thread's stamps run from
+# minutes to days ago.
+RELATIVE_SHAPE = "0ago"
+# Above a stream of relative stamps, the article has this many paragraphs at least: a section
+# front's or a "latest" rail's teasers show their age ("2 hours ago") below one paragraph each.
+MIN_RELATIVE_PARAGRAPHS = 2
+# An entry's head above its stamp (a name, a title) is this many words at most.
+MAX_HEAD_WORDS = 8
 STREAM_NOTE = "a stream of dated entries (comments, replies, other stories)"
 
 
-def stamp_shape(features: LineFeatures, text: str) -> str | None:
-    """The shape of the time stamp a line carries at its head or foot ("0-0-00:0"), or of the
-    date that is the whole line ("0月0日"); None for a line without one (or a paragraph that
-    opens with a date and time)."""
-    # A stamp holds two numbers or more: most lines go at once, without a regular expression.
-    if features.numbers < 2 or features.size > MAX_STAMP_WORDS:
+@lru_cache(maxsize=8)
+def relative_stamp(units: PhraseSet) -> re.Pattern[str] | None:
+    """The pattern of a relative time stamp on a folded line: a number of one or two digits (a
+    site shows a date beyond a few weeks) and a unit of time ("3 hours", "28 minutos",
+    "2 天 前"); None without units."""
+    if not units.phrases:
         return None
+    # Folding spaces CJK characters apart ("2 天 前"); a dump may write them together ("2天前").
+    longest_first = sorted(units.phrases, key=len, reverse=True)
+    alternatives = "|".join(re.escape(unit).replace(r"\ ", " ?") for unit in longest_first)
+    return re.compile(rf"(?<!\w)(\d{{1,2}}) ?(?:{alternatives})(?![^\W\d_])")
+
+
+def relative_shape(features: LineFeatures, text: str, relative: re.Pattern[str] | None) -> str | None:
+    """RELATIVE_SHAPE for a short line that is no sentence and carries a relative time stamp."""
+    if relative is None or not features.digit_share or features.size > MAX_RELATIVE_WORDS:
+        return None
+    # A clock time by the age ("2 hours ago 10:05 Jon King") is a live blog's entry stamp: its
+    # entries are the article.
+    if features.is_prose or features.sentence_end or CLOCK.search(text):
+        return None
+    for reading in features.folded:
+        match = relative.search(reading)
+        # A number after a colon is a label's value ("Moyes (2013-2014): 295 days"), a duration.
+        if match and not re.search(rf":\s*{match.group(1)}(?!\d)", text):
+            return RELATIVE_SHAPE
+    return None
+
+
+def stamp_shape(features: LineFeatures, text: str, relative: re.Pattern[str] | None = None) -> str | None:
+    """The shape of the time stamp a line carries at its head or foot ("0-0-00:0"), of the
+    date that is the whole line ("0月0日"), or RELATIVE_SHAPE for a short line with a relative
+    stamp (`relative`, from relative_stamp); None for a line without one (or a paragraph that
+    opens with a date and time)."""
+    if features.size > MAX_STAMP_WORDS:
+        return None
+    # A date holds two numbers or more: most lines go at once, without a regular expression.
+    absolute = absolute_shape(features, text) if features.numbers >= 2 else None
+    return absolute or relative_shape(features, text, relative)
+
+
+def absolute_shape(features: LineFeatures, text: str) -> str | None:
+    """The shape of the date and time a line carries at its head or foot, or of the date that
+    is the whole line; None for a line without one."""
     match = DATE_LINE.fullmatch(text.strip())
     if match is None:
         if features.words - features.numbers < MIN_STAMP_WORDS or ":" not in text:
@@ -68,24 +121,35 @@ def stamp_shape(features: LineFeatures, text: str) -> str | None:
     return re.sub(r"\s+", "", DIGITS.sub("0", match.group()))
 
 
-def stream_start(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
+def stream_start(
+    lines: list[LineFeatures], texts: list[str], start: int, end: int, relative: re.Pattern[str] | None = None
+) -> int:
     """Where a stream of dated entries starts inside the span [start, end), below the article's
-    running text; `end` when there is none."""
+    running text; `end` when there is none. `relative` (relative_stamp) also finds stamps
+    relative to now ("3 hours ago")."""
     first_prose = next((i for i in range(start, end) if lines[i].is_prose), end)
-    # Only lines with two numbers or more can hold a stamp (see stamp_shape): most never get there.
-    shapes = [(i, stamp_shape(lines[i], texts[i])) for i in range(first_prose + 1, end) if lines[i].numbers >= 2]
+    # Only lines with two numbers or more (a date), or a digit and relative stamps to find, can
+    # hold a stamp (see stamp_shape): most never get there.
+    shapes = [
+        (i, stamp_shape(lines[i], texts[i], relative))
+        for i in range(first_prose + 1, end)
+        if lines[i].numbers >= 2 or (relative is not None and lines[i].digit_share)
+    ]
     counts = Counter(shape for _, shape in shapes if shape)
     streams = {shape for shape, n in counts.items() if n >= MIN_ENTRIES}
     if not streams:
         return end
     # A stamp of the stream's shape right above the first running text: that text is the first
     # entry itself (a section front, a blog's front page), not an article above a stream.
-    lead = {stamp_shape(lines[i], texts[i]) for i in range(max(0, first_prose - LEAD_LINES), first_prose)}
+    lead = {stamp_shape(lines[i], texts[i], relative) for i in range(max(0, first_prose - LEAD_LINES), first_prose)}
     if lead & streams:
         return end
     stamps = [i for i, shape in shapes if shape in streams]
     # Running text in words, summed from `start` (prefix sums: each candidate below costs O(1)).
     prose = [0.0, *accumulate(f.size if f.is_prose else 0.0 for f in lines[start:end])]
+    # Paragraphs: running text that ends a sentence (a headline in sentence case reads as prose).
+    paragraphs = [0, *accumulate(int(f.is_prose and f.sentence_end) for f in lines[start:end])]
+    relative_stamps = {i for i, shape in shapes if shape == RELATIVE_SHAPE}
 
     def words(a: int, b: int) -> float:
         return prose[min(b, end) - start] - prose[min(a, end) - start]
@@ -101,6 +165,10 @@ def stream_start(lines: list[LineFeatures], texts: list[str], start: int, end: i
         last = run_end[k]
         if last - k + 1 < MIN_ENTRIES:
             continue
+        # A listing's teasers carry their age: one paragraph above them is the first teaser, and
+        # the page is a listing, with no article above a stream.
+        if stamps[k] in relative_stamps and paragraphs[stamps[k] - start] < MIN_RELATIVE_PARAGRAPHS:
+            return end
         above = words(start, stamps[k])
         # Below the last stamp, its entry is as long as the longest entry of the run at most.
         after = words(stamps[last] + longest[k], end)
@@ -108,5 +176,15 @@ def stream_start(lines: list[LineFeatures], texts: list[str], start: int, end: i
         # own dateline, with its body below, is no comment), and the article does not resume below
         # the entries (rows of a table with dates and times inside the article).
         if above >= MIN_ARTICLE_WORDS and ENTRY_SHARE * words(stamps[k], stamps[k + 1]) <= above and after < above:
-            return stamps[k]
+            return stamps[k] - entry_head(lines, stamps[k : last + 1], first_prose)
     return end
+
+
+def entry_head(lines: list[LineFeatures], stamps: list[int], first_prose: int) -> int:
+    """1 when every entry's stamp line has a short line that is no running text right above it
+    (the commenter's name over "3 hours ago", a story's headline over its date): the entries
+    start there; else 0."""
+    heads = [i - 1 for i in stamps]
+    if heads[0] <= first_prose or set(heads) & set(stamps):
+        return 0
+    return int(all(not lines[i].is_prose and lines[i].size <= MAX_HEAD_WORDS for i in heads))
