@@ -32,8 +32,11 @@ TRICKY = ". . ! ? ... \" ' ) ] } * ( - , : ; / 0 1 9 A B Z a b z the of It's U.S
 EXTRA = [chr(c) for c in range(0x2010, 0x2028)] + [chr(c) for c in range(0xA1, 0xBC) if c not in (0xAA, 0xAD, 0xB2, 0xB3, 0xB5, 0xB9, 0xBA)]
 TYPOGRAPHIC = ["“", "”", "‘", "’", "–", "—", "…", "«", "»", "·", "•", "©", "°", "€", "£", "’s", "…”", "”.", "Word…"]
 PRINTABLE_ASCII = string.ascii_letters + string.digits + string.punctuation + " "
-OTHERS = ["\t", "\x1b", "é", "É", "ß", "×", "÷", "ª", "º", "µ", "²", "¼", "\u00ad", "›", "\u2028", "\u2029", "\u2030",
-          "北京", "\u00a0", "\u2009", "ไทย"]
+OTHERS = ["\t", "\x1b", "ª", "º", "µ", "²", "¼", "\u00ad", "›", "\u2028", "\u2029", "\u2030", "北京", "\u00a0", "\u2009",
+          "ไทย", "İ", "ı", "Ÿ", "ő"]
+# The Latin-1 letters the core takes (and the signs × ÷ among them), with words that stress case
+# folding (ß), title case and glue ("àB", "÷A", "a×"): German, French, Spanish text.
+LATIN1 = [chr(c) for c in range(0xC0, 0x100)] + ["Straße", "STRASSE", "Ärger", "ÉTÉ", "àB", "÷A", "a×", "Übung…", "garçon"]
 
 
 def core_row(text: str) -> LineFeatures | None:
@@ -44,13 +47,14 @@ def core_row(text: str) -> LineFeatures | None:
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(TRICKY), st.text(PRINTABLE_ASCII, max_size=8), st.sampled_from(TYPOGRAPHIC),
-                          st.sampled_from(EXTRA), st.text(string.printable, max_size=2), st.sampled_from(OTHERS)),
+                          st.sampled_from(EXTRA), st.text(string.printable, max_size=2), st.sampled_from(OTHERS),
+                          st.sampled_from(LATIN1)),
                 max_size=60).map("".join))
 def test_every_line_the_core_takes_has_the_python_features(line: str) -> None:
     row = core_row(line)
     if row is None:
         # Handed back: other characters, too long, or a short line that may be glued text nodes.
-        taken = all(" " <= c <= "~" or c in EXTRA for c in line) and len(line) <= text_module.FEATURE_PREFIX_CHARS
+        taken = all(" " <= c <= "~" or "\u00c0" <= c <= "\u00ff" or c in EXTRA for c in line) and len(line) <= text_module.FEATURE_PREFIX_CHARS
         assert not taken or (len(text_module.tokens(line)) <= features.MAX_GLUED_WORDS and text_module.GLUE.search(line))
     else:
         assert row == line_features(line, STOPWORDS)
@@ -65,6 +69,8 @@ def test_edge_lines() -> None:
         row = core_row(line)
         assert row is None or row == line_features(line, STOPWORDS), line
     assert core_row("x" * (text_module.FEATURE_PREFIX_CHARS + 1)) is None  # scaled size: Python's
+    for line in ("Die Straße ist lang.", "ÉTÉ À PARIS", "Übung… macht den Meister", "Preis × 2 ÷ 3"):
+        assert core_row(line) == line_features(line, STOPWORDS), line  # Latin-1 letters: taken, to the bit
 
 
 def test_the_constants_in_c_are_the_python_ones() -> None:
@@ -76,7 +82,7 @@ def test_the_constants_in_c_are_the_python_ones() -> None:
 
 
 def test_tokens_are_the_python_tokens() -> None:
-    lines = ["Don't say U.S.-made -- ever!", "", "   ", "a\tb", "Ünïcode", "“It’s — fine…”", "£5 · 3°"]
+    lines = ["Don't say U.S.-made -- ever!", "", "   ", "a\tb", "Ünïcode", "“It’s — fine…”", "£5 · 3°", "Straße×ÀÞÿ÷"]
     got = core.ascii_tokens(lines)
     for line, words in zip(lines, got):
         assert words is None or words == text_module.tokens(line), line

@@ -1,5 +1,6 @@
 /* The optional compiled core of newsclean.model.features: line_features of the lines of printable
-   ASCII and common typographic punctuation (is_extra), the bulk of news text in Latin letters.
+   ASCII, the Latin-1 letters (French, German, Spanish, ...) and common typographic punctuation
+   (is_extra): the bulk of news text in Latin letters.
 
    ascii_rows(texts, stopwords) -> list: for each text (None stands for one to leave alone), the
    tuple of LineFeatures' fields that features.line_features(text, stopwords) gives, or None where
@@ -37,7 +38,7 @@ static int is_extra(Py_UCS4 c) {
 /* A word boundary of text.tokens: whitespace or a separator (SEPARATOR_RANGES, of the characters taken). */
 static int is_separator(Py_UCS4 c) {
     return c == ' ' || (c >= 0x21 && c <= 0x26) || (c >= 0x28 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) ||
-           (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E) || is_extra(c);
+           (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E) || c == 0xD7 || c == 0xF7 || is_extra(c);
 }
 
 /* TRAILING_CLOSERS, of the characters taken. */
@@ -48,11 +49,17 @@ static int is_closer(Py_UCS4 c) {
 
 /* SENTENCE_END, of the characters taken (the ellipsis is U+2026). */
 static int is_stop(Py_UCS4 c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
-static int is_upper(Py_UCS4 c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower(Py_UCS4 c) { return c >= 'a' && c <= 'z'; }
+/* Cased letters (str.isupper, str.islower) of the characters taken: ASCII and the Latin-1 letters
+   (U+00C0-U+00FF but the signs × and ÷; ß and ÿ are lower case with no capital in Latin-1). */
+static int is_upper(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7); }
+static int is_lower(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7); }
+/* The two sides of text.GLUE, a lower-case letter then a capital or a digit, as its classes are
+   written ([a-zà-ÿ] and [A-ZÀ-Þ0-9]: they hold ÷ and × too). */
+static int glue_before(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFF); }
+static int glue_after(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE) || (c >= '0' && c <= '9'); }
 static int is_digit(Py_UCS4 c) { return c >= '0' && c <= '9'; }
 
-/* str.istitle of one ASCII word. */
+/* str.istitle of one word of the characters taken. */
 static int is_title(const Py_UCS4 *s, Py_ssize_t n) {
     int cased = 0, previous_cased = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -85,20 +92,27 @@ static int ends_sentence(const Py_UCS4 *s, Py_ssize_t n) {
     return 1;
 }
 
-/* text.tokens of a text of the characters taken: the lower-cased runs between separators (ASCII). */
+/* text.tokens of a text of the characters taken: the case-folded runs between separators. Folded,
+   a capital is its letter 32 code points on; ß is "ss" (str.casefold), so a word may grow. */
 static PyObject *ascii_words(const Py_UCS4 *s, Py_ssize_t n) {
     PyObject *words = PyList_New(0);
     if (words == NULL) return NULL;
-    char buffer[FEATURE_PREFIX_CHARS];
+    char buffer[2 * FEATURE_PREFIX_CHARS];
     for (Py_ssize_t i = 0; i < n;) {
         while (i < n && is_separator(s[i])) i++;
         if (i >= n) break;
-        Py_ssize_t start = i;
-        while (i < n && !is_separator(s[i])) {
-            buffer[i - start] = (char)(is_upper(s[i]) ? s[i] + 32 : s[i]);
-            i++;
+        Py_ssize_t length = 0;
+        for (; i < n && !is_separator(s[i]); i++) {
+            Py_UCS4 c = s[i];
+            if (c == 0xDF) {
+                buffer[length++] = 's';
+                c = 's';
+            } else if (is_upper(c)) {
+                c += 32;
+            }
+            buffer[length++] = (char)c;
         }
-        PyObject *word = PyUnicode_FromStringAndSize(buffer, i - start);
+        PyObject *word = PyUnicode_DecodeLatin1(buffer, length, NULL);
         if (word == NULL || PyList_Append(words, word) < 0) {
             Py_XDECREF(word);
             Py_DECREF(words);
@@ -109,7 +123,7 @@ static PyObject *ascii_words(const Py_UCS4 *s, Py_ssize_t n) {
     return words;
 }
 
-/* Copies the text into `s` and returns 1 when it is printable ASCII and the extra characters, no
+/* Copies the text into `s` and returns 1 when it is printable ASCII, Latin-1 letters and the extra characters, no
    longer than FEATURE_PREFIX_CHARS; else 0 (-1 on an error). */
 static int taken_chars(PyObject *text, Py_UCS4 *s, Py_ssize_t *n) {
     if (text == Py_None) return 0;
@@ -118,8 +132,8 @@ static int taken_chars(PyObject *text, Py_UCS4 *s, Py_ssize_t *n) {
     if (*n > FEATURE_PREFIX_CHARS) return 0;
     if (*n > 0 && PyUnicode_AsUCS4(text, s, FEATURE_PREFIX_CHARS, 0) == NULL) return -1;
     for (Py_ssize_t i = 0; i < *n; i++) {
-        /* Printable ASCII (one kind of space) or an extra character. */
-        if ((s[i] < 0x20 || s[i] > 0x7E) && !is_extra(s[i])) return 0;
+        /* Printable ASCII (one kind of space), a Latin-1 letter (or × ÷) or an extra character. */
+        if ((s[i] < 0x20 || s[i] > 0x7E) && (s[i] < 0xC0 || s[i] > 0xFF) && !is_extra(s[i])) return 0;
     }
     return 1;
 }
@@ -147,7 +161,7 @@ static PyObject *ascii_row(PyObject *text, PyObject *stopwords) {
         if (end > start && is_stop(s[end - 1])) sentences++;
     }
     for (Py_ssize_t i = 1; i < n && !glued; i++) {
-        glued = is_lower(s[i - 1]) && (is_upper(s[i]) || is_digit(s[i]));
+        glued = glue_before(s[i - 1]) && glue_after(s[i]);
     }
 
     PyObject *words = ascii_words(s, n);
@@ -199,7 +213,7 @@ static PyObject *ascii_row(PyObject *text, PyObject *stopwords) {
                          prose ? Py_True : Py_False);
 }
 
-/* ascii_tokens' item: the words of a printable ASCII text, or None. */
+/* ascii_tokens' item: the words of a text of the characters taken, or None. */
 static PyObject *ascii_tokens_of(PyObject *text, PyObject *unused) {
     Py_UCS4 s[FEATURE_PREFIX_CHARS];
     Py_ssize_t n = 0;
