@@ -30,10 +30,13 @@ TRICKY = ". . ! ? ... \" ' ) ] } * ( - , : ; / 0 1 9 A B Z a b z the of It's U.S
 # must leave to Python: letters and numbers among the Latin-1 signs, the soft hyphen, accented
 # letters (glue), line and paragraph separators, other scripts.
 EXTRA = [chr(c) for c in range(0x2010, 0x2028)] + [chr(c) for c in range(0xA1, 0xBC) if c not in (0xAA, 0xAD, 0xB2, 0xB3, 0xB5, 0xB9, 0xBA)]
+# Signs, arrows and box drawing among text.SEPARATOR_RANGES (not the circled digits, numbers to Python).
+EXTRA += [chr(c) for first, last in ((0x2030, 0x205E), (0x2190, 0x23FF), (0x2500, 0x27BF)) for c in range(first, last + 1)
+          if not 0x2776 <= c <= 0x2793]
 TYPOGRAPHIC = ["“", "”", "‘", "’", "–", "—", "…", "«", "»", "·", "•", "©", "°", "€", "£", "’s", "…”", "”.", "Word…"]
 PRINTABLE_ASCII = string.ascii_letters + string.digits + string.punctuation + " "
-OTHERS = ["\t", "\x1b", "ª", "º", "µ", "²", "¼", "\u00ad", "›", "\u2028", "\u2029", "\u2030", "北京", "\u00a0", "\u2009",
-          "ไทย", "İ", "ı", "Ÿ", "ő"]
+OTHERS = ["\t", "\x1b", "ª", "º", "µ", "²", "¼", "\u00ad", "\u2028", "\u2029", "\u205f", "\u2776", "\u2793", "北京",
+          "\u00a0", "\u2009", "ไทย", "İ", "ı", "Ÿ", "ő", "Ⓐ"]
 # The Latin-1 letters the core takes (and the signs × ÷ among them), with words that stress case
 # folding (ß), title case and glue ("àB", "÷A", "a×"): German, French, Spanish text.
 LATIN1 = [chr(c) for c in range(0xC0, 0x100)] + ["Straße", "STRASSE", "Ärger", "ÉTÉ", "àB", "÷A", "a×", "Übung…", "garçon"]
@@ -53,9 +56,9 @@ def core_row(text: str) -> LineFeatures | None:
 def test_every_line_the_core_takes_has_the_python_features(line: str) -> None:
     row = core_row(line)
     if row is None:
-        # Handed back: other characters, too long, or a short line that may be glued text nodes.
+        # Handed back: other characters, or too long.
         taken = all(" " <= c <= "~" or "\u00c0" <= c <= "\u00ff" or c in EXTRA for c in line) and len(line) <= text_module.FEATURE_PREFIX_CHARS
-        assert not taken or (len(text_module.tokens(line)) <= features.MAX_GLUED_WORDS and text_module.GLUE.search(line))
+        assert not taken
     else:
         assert row == line_features(line, STOPWORDS)
         assert [type(value) for value in row] == [type(value) for value in line_features(line, STOPWORDS)]
@@ -69,15 +72,17 @@ def test_edge_lines() -> None:
         row = core_row(line)
         assert row is None or row == line_features(line, STOPWORDS), line
     assert core_row("x" * (text_module.FEATURE_PREFIX_CHARS + 1)) is None  # scaled size: Python's
-    for line in ("Die Straße ist lang.", "ÉTÉ À PARIS", "Übung… macht den Meister", "Preis × 2 ÷ 3"):
-        assert core_row(line) == line_features(line, STOPWORDS), line  # Latin-1 letters: taken, to the bit
+    for line in ("Die Straße ist lang.", "ÉTÉ À PARIS", "Übung… macht den Meister", "Preis × 2 ÷ 3", "CommentsNo comment",
+                 "View comments941", "ÀbcDéfÀ ÷A a×B", "Home › News ► World │ »", "x" * 390 + "aB" + "cD" * 10):
+        # Latin-1 letters, signs, and glued text nodes with their second reading: taken, to the bit.
+        assert core_row(line) == line_features(line, STOPWORDS), line
 
 
 def test_the_constants_in_c_are_the_python_ones() -> None:
     source = (ROOT / "newsclean" / "model" / "_features.c").read_text()
     defined = dict(re.findall(r"#define (\w+) ([\d.]+)", source))
     assert float(defined["FEATURE_PREFIX_CHARS"]) == text_module.FEATURE_PREFIX_CHARS
-    for name in ("SHORT_LINE_CHARS", "MAX_FOLDED_WORDS", "LONG_LINE_HEAD_WORDS", "MAX_GLUED_WORDS", "TITLE_CASE_SHARE"):
+    for name in ("SHORT_LINE_CHARS", "MAX_FOLDED_WORDS", "LONG_LINE_HEAD_WORDS", "MAX_GLUED_WORDS", "TITLE_CASE_SHARE", "FOLD_PREFIX_CHARS"):
         assert float(defined[name]) == getattr(features, name), name
 
 

@@ -4,8 +4,7 @@
 
    ascii_rows(texts, stopwords) -> list: for each text (None stands for one to leave alone), the
    tuple of LineFeatures' fields that features.line_features(text, stopwords) gives, or None where
-   the text is not handled here (any other character, longer than FEATURE_PREFIX_CHARS, or a short
-   line whose text nodes look glued together, which needs a second reading). ascii_tokens(texts):
+   the text is not handled here (any other character, or longer than FEATURE_PREFIX_CHARS). ascii_tokens(texts):
    text.tokens of each such text, or None. The Python function stays the reference: every
    expression below mirrors one of it, and tests compare the two line by line and on the corpora's
    whole output. Built against the stable ABI (abi3), Python 3.11 and later. */
@@ -24,13 +23,17 @@
 #define LONG_LINE_HEAD_WORDS 12
 #define MAX_GLUED_WORDS 12
 #define TITLE_CASE_SHARE 0.8
+#define FOLD_PREFIX_CHARS 400
 
 /* The other characters this core takes: typographic punctuation that news text in Latin letters is
-   full of (curly quotes, dashes, the ellipsis: U+2010-U+2027) and Latin-1 signs (U+00A1-U+00BF).
-   Every one is a separator of text.tokens, uncased, no digit, no whitespace, and no glue; left out
-   are the Latin-1 signs that are letters or numbers to Python (ª º µ ² ³ ¹ ¼ ½ ¾) and the soft hyphen. */
+   full of (curly quotes, dashes, the ellipsis: U+2010-U+2027), Latin-1 signs (U+00A1-U+00BF), and
+   the signs, arrows and box drawing of the other SEPARATOR_RANGES (U+2030-U+205E, U+2190-U+23FF,
+   U+2500-U+27BF: menus' "►", "│", "‹ ›"). Every one is a separator of text.tokens, uncased, no
+   digit, no whitespace, and no glue; left out are those that are letters or numbers to Python (ª º µ
+   ² ³ ¹ ¼ ½ ¾, the circled digits U+2776-U+2793) and the soft hyphen. */
 static int is_extra(Py_UCS4 c) {
     if (c >= 0x2010 && c <= 0x2027) return 1;
+    if (c >= 0x2030) return c <= 0x205E || (c >= 0x2190 && c <= 0x23FF) || (c >= 0x2500 && c <= 0x27BF && (c < 0x2776 || c > 0x2793));
     if (c < 0xA1 || c > 0xBF) return 0;
     return c != 0xAA && c != 0xAD && c != 0xB2 && c != 0xB3 && c != 0xB5 && c != 0xB9 && c != 0xBA && c < 0xBC;
 }
@@ -44,7 +47,7 @@ static int is_separator(Py_UCS4 c) {
 /* TRAILING_CLOSERS, of the characters taken. */
 static int is_closer(Py_UCS4 c) {
     return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == '*' || c == 0x201D || c == 0x2019 ||
-           c == 0xBB;
+           c == 0xBB || c == 0x203A;
 }
 
 /* SENTENCE_END, of the characters taken (the ellipsis is U+2026). */
@@ -93,8 +96,9 @@ static int ends_sentence(const Py_UCS4 *s, Py_ssize_t n) {
 }
 
 /* text.tokens of a text of the characters taken: the case-folded runs between separators. Folded,
-   a capital is its letter 32 code points on; ß is "ss" (str.casefold), so a word may grow. */
-static PyObject *ascii_words(const Py_UCS4 *s, Py_ssize_t n) {
+   a capital is its letter 32 code points on; ß is "ss" (str.casefold), so a word may grow. With
+   `split_glue`, words also part where text.GLUE would put a space (text nodes glued together). */
+static PyObject *words_of(const Py_UCS4 *s, Py_ssize_t n, int split_glue) {
     PyObject *words = PyList_New(0);
     if (words == NULL) return NULL;
     char buffer[2 * FEATURE_PREFIX_CHARS];
@@ -104,6 +108,7 @@ static PyObject *ascii_words(const Py_UCS4 *s, Py_ssize_t n) {
         Py_ssize_t length = 0;
         for (; i < n && !is_separator(s[i]); i++) {
             Py_UCS4 c = s[i];
+            if (split_glue && length > 0 && glue_before(s[i - 1]) && glue_after(c)) break;
             if (c == 0xDF) {
                 buffer[length++] = 's';
                 c = 's';
@@ -125,6 +130,16 @@ static PyObject *ascii_words(const Py_UCS4 *s, Py_ssize_t n) {
 
 /* Copies the text into `s` and returns 1 when it is printable ASCII, Latin-1 letters and the extra characters, no
    longer than FEATURE_PREFIX_CHARS; else 0 (-1 on an error). */
+static PyObject *ascii_words(const Py_UCS4 *s, Py_ssize_t n) { return words_of(s, n, 0); }
+
+/* " ".join(words): a folded reading. */
+static PyObject *joined(PyObject *words) {
+    PyObject *space = PyUnicode_FromString(" ");
+    PyObject *text = space ? PyUnicode_Join(space, words) : NULL;
+    Py_XDECREF(space);
+    return text;
+}
+
 static int taken_chars(PyObject *text, Py_UCS4 *s, Py_ssize_t *n) {
     if (text == Py_None) return 0;
     *n = PyUnicode_GetLength(text);
@@ -181,19 +196,24 @@ static PyObject *ascii_row(PyObject *text, PyObject *stopwords) {
         }
         stop_hits += hit;
     }
-    if (count <= MAX_GLUED_WORDS && glued) {
-        Py_DECREF(words);
-        Py_RETURN_NONE; /* two readings: left to the Python function */
-    }
-
-    /* The folded reading: the words, or the head of a long line's. */
-    PyObject *space = PyUnicode_FromString(" ");
+    /* The folded readings (features._readings): the words, or the head of a long line's; and for a
+       short line whose text nodes look glued together, the words of its head split at the glue. */
     PyObject *head = count <= MAX_FOLDED_WORDS ? (Py_INCREF(words), words) : PyList_GetSlice(words, 0, LONG_LINE_HEAD_WORDS);
-    PyObject *plain = (space && head) ? PyUnicode_Join(space, head) : NULL;
-    Py_XDECREF(space);
+    PyObject *plain = head ? joined(head) : NULL;
     Py_XDECREF(head);
     Py_DECREF(words);
     if (plain == NULL) return NULL;
+    PyObject *readings;
+    if (count <= MAX_GLUED_WORDS && glued) {
+        PyObject *parts = words_of(s, n < FOLD_PREFIX_CHARS ? n : FOLD_PREFIX_CHARS, 1);
+        PyObject *split = parts ? joined(parts) : NULL;
+        Py_XDECREF(parts);
+        readings = split ? Py_BuildValue("(NN)", plain, split) : NULL;
+        if (split == NULL) Py_DECREF(plain);
+    } else {
+        readings = Py_BuildValue("(N)", plain);
+    }
+    if (readings == NULL) return NULL;
 
     Py_ssize_t head_chars = n < SHORT_LINE_CHARS ? n : SHORT_LINE_CHARS, digits = 0, spaces = 0;
     for (Py_ssize_t i = 0; i < head_chars; i++) {
@@ -209,7 +229,7 @@ static PyObject *ascii_row(PyObject *text, PyObject *stopwords) {
     int prose = size - (double)numbers >= 8 && (sentence_end || stop_share >= 0.2) && capitalised < TITLE_CASE_SHARE;
 
     return Py_BuildValue("(dnnOOndddNO)", size, numbers, count, Py_False, sentence_end ? Py_True : Py_False,
-                         sentences, stop_share, capitalised, digit_share, Py_BuildValue("(N)", plain),
+                         sentences, stop_share, capitalised, digit_share, readings,
                          prose ? Py_True : Py_False);
 }
 
