@@ -35,8 +35,13 @@ EXTRA += [chr(c) for first, last in ((0x2030, 0x205E), (0x2190, 0x23FF), (0x2500
           if not 0x2776 <= c <= 0x2793]
 TYPOGRAPHIC = ["“", "”", "‘", "’", "–", "—", "…", "«", "»", "·", "•", "©", "°", "€", "£", "’s", "…”", "”.", "Word…"]
 PRINTABLE_ASCII = string.ascii_letters + string.digits + string.punctuation + " "
-OTHERS = ["\t", "\x1b", "ª", "º", "µ", "²", "¼", "\u00ad", "\u2028", "\u2029", "\u205f", "\u2776", "\u2793", "北京",
-          "\u00a0", "\u2009", "ไทย", "İ", "ı", "Ÿ", "ő", "Ⓐ"]
+OTHERS = ["\t", "\x1b", "ª", "º", "µ", "²", "¼", "\u00ad", "\u2028", "\u2029", "\u205f", "\u2776", "\u2793", "\u3000",
+          "\u00a0", "\u2009", "ไทย", "İ", "ı", "Ÿ", "ő", "Ⓐ", "ｱ", "𠀀", "１", "Ａ", "～", "한국"]
+# CJK text the core takes: ideographs, kana, CJK and fullwidth punctuation (full stops with closers
+# and text after them: CJK_INNER_SENTENCE_END), mixed with Latin words and underscores.
+CJK = ["北京", "下雨了。", "他说：“好。”", "「是」。他", "日本語のテキスト", "。」", "！", "？）", "、", "〇", "々", "・", "ー", "【新闻】",
+       "（图）", "_", "a_b", "don't", "iPhone手机", "…", "……", "。a", "年", "⺀", "\u2fd5", "\u3105"]
+CJK_TAKEN = {c for part in CJK for c in part if ord(c) > 0xFF}
 # The Latin-1 letters the core takes (and the signs × ÷ among them), with words that stress case
 # folding (ß), title case and glue ("àB", "÷A", "a×"): German, French, Spanish text.
 LATIN1 = [chr(c) for c in range(0xC0, 0x100)] + ["Straße", "STRASSE", "Ärger", "ÉTÉ", "àB", "÷A", "a×", "Übung…", "garçon"]
@@ -51,13 +56,14 @@ def core_row(text: str) -> LineFeatures | None:
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(TRICKY), st.text(PRINTABLE_ASCII, max_size=8), st.sampled_from(TYPOGRAPHIC),
                           st.sampled_from(EXTRA), st.text(string.printable, max_size=2), st.sampled_from(OTHERS),
-                          st.sampled_from(LATIN1)),
+                          st.sampled_from(LATIN1), st.sampled_from(CJK)),
                 max_size=60).map("".join))
 def test_every_line_the_core_takes_has_the_python_features(line: str) -> None:
     row = core_row(line)
     if row is None:
         # Handed back: other characters, or too long.
-        taken = all(" " <= c <= "~" or "\u00c0" <= c <= "\u00ff" or c in EXTRA for c in line) and len(line) <= text_module.FEATURE_PREFIX_CHARS
+        taken = all(" " <= c <= "~" or "\u00c0" <= c <= "\u00ff" or c in EXTRA or c in CJK_TAKEN for c in line)
+        taken = taken and len(line) <= text_module.FEATURE_PREFIX_CHARS
         assert not taken
     else:
         assert row == line_features(line, STOPWORDS)
@@ -73,8 +79,9 @@ def test_edge_lines() -> None:
         assert row is None or row == line_features(line, STOPWORDS), line
     assert core_row("x" * (text_module.FEATURE_PREFIX_CHARS + 1)) is None  # scaled size: Python's
     for line in ("Die Straße ist lang.", "ÉTÉ À PARIS", "Übung… macht den Meister", "Preis × 2 ÷ 3", "CommentsNo comment",
-                 "View comments941", "ÀbcDéfÀ ÷A a×B", "Home › News ► World │ »", "x" * 390 + "aB" + "cD" * 10):
-        # Latin-1 letters, signs, and glued text nodes with their second reading: taken, to the bit.
+                 "View comments941", "ÀbcDéfÀ ÷A a×B", "Home › News ► World │ »", "x" * 390 + "aB" + "cD" * 10, "北京今天下雨了。明天晴。", "「你好。」他说", "日本語ABCdef_ghi！",
+                 "x" * 395 + "aB北京"):
+        # Latin-1 letters, signs, glued text nodes with their second reading, CJK text: taken, to the bit.
         assert core_row(line) == line_features(line, STOPWORDS), line
 
 
@@ -82,7 +89,8 @@ def test_the_constants_in_c_are_the_python_ones() -> None:
     source = (ROOT / "newsclean" / "model" / "_features.c").read_text()
     defined = dict(re.findall(r"#define (\w+) ([\d.]+)", source))
     assert float(defined["FEATURE_PREFIX_CHARS"]) == text_module.FEATURE_PREFIX_CHARS
-    for name in ("SHORT_LINE_CHARS", "MAX_FOLDED_WORDS", "LONG_LINE_HEAD_WORDS", "MAX_GLUED_WORDS", "TITLE_CASE_SHARE", "FOLD_PREFIX_CHARS"):
+    for name in ("SHORT_LINE_CHARS", "MAX_FOLDED_WORDS", "LONG_LINE_HEAD_WORDS", "MAX_GLUED_WORDS", "TITLE_CASE_SHARE", "FOLD_PREFIX_CHARS",
+                 "CJK_WORD_WEIGHT"):
         assert float(defined[name]) == getattr(features, name), name
 
 

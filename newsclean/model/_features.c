@@ -4,7 +4,8 @@
 
    ascii_rows(texts, stopwords) -> list: for each text (None stands for one to leave alone), the
    tuple of LineFeatures' fields that features.line_features(text, stopwords) gives, or None where
-   the text is not handled here (any other character, or longer than FEATURE_PREFIX_CHARS). ascii_tokens(texts):
+   the text is not handled here (any other character, or longer than FEATURE_PREFIX_CHARS); lines with
+   CJK characters are taken too (Chinese, Japanese kana). ascii_tokens(texts):
    text.tokens of each such text, or None. The Python function stays the reference: every
    expression below mirrors one of it, and tests compare the two line by line and on the corpora's
    whole output. Built against the stable ABI (abi3), Python 3.11 and later. */
@@ -24,6 +25,16 @@
 #define MAX_GLUED_WORDS 12
 #define TITLE_CASE_SHARE 0.8
 #define FOLD_PREFIX_CHARS 400
+#define CJK_WORD_WEIGHT 0.5
+
+/* CJK characters (text.CJK_RANGES) that this core takes: all but the halfwidth katakana and the
+   supplementary planes (letters to text.TRUNCATED). None is cased, a digit, or changed by casefold. */
+static int is_cjk(Py_UCS4 c) {
+    return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3005 && c <= 0x3007) || (c >= 0x3021 && c <= 0x3029) ||
+           (c >= 0x3031 && c <= 0x3035) || (c >= 0x3038 && c <= 0x303C) || (c >= 0x3040 && c <= 0x30FF) ||
+           (c >= 0x3100 && c <= 0x312F) || (c >= 0x31A0 && c <= 0x31BF) || (c >= 0x31F0 && c <= 0x31FF) ||
+           (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+}
 
 /* The other characters this core takes: typographic punctuation that news text in Latin letters is
    full of (curly quotes, dashes, the ellipsis: U+2010-U+2027), Latin-1 signs (U+00A1-U+00BF), and
@@ -33,6 +44,8 @@
    ² ³ ¹ ¼ ½ ¾, the circled digits U+2776-U+2793) and the soft hyphen. */
 static int is_extra(Py_UCS4 c) {
     if (c >= 0x2010 && c <= 0x2027) return 1;
+    /* CJK punctuation, fullwidth signs (not the ideographic space, whitespace to Python). */
+    if (c >= 0x3001) return c <= 0x3004 || (c >= 0x3008 && c <= 0x3020) || (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20);
     if (c >= 0x2030) return c <= 0x205E || (c >= 0x2190 && c <= 0x23FF) || (c >= 0x2500 && c <= 0x27BF && (c < 0x2776 || c > 0x2793));
     if (c < 0xA1 || c > 0xBF) return 0;
     return c != 0xAA && c != 0xAD && c != 0xB2 && c != 0xB3 && c != 0xB5 && c != 0xB9 && c != 0xBA && c < 0xBC;
@@ -47,11 +60,18 @@ static int is_separator(Py_UCS4 c) {
 /* TRAILING_CLOSERS, of the characters taken. */
 static int is_closer(Py_UCS4 c) {
     return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == '*' || c == 0x201D || c == 0x2019 ||
-           c == 0xBB || c == 0x203A;
+           c == 0xBB || c == 0x203A || c == 0x300D || c == 0x300F || c == 0xFF09 || c == 0x3011;
 }
 
 /* SENTENCE_END, of the characters taken (the ellipsis is U+2026). */
-static int is_stop(Py_UCS4 c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
+static int is_stop(Py_UCS4 c) {
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+}
+/* features.CJK_INNER_SENTENCE_END's stops, and the closers it lets follow them. */
+static int is_cjk_stop(Py_UCS4 c) { return c == 0x3002 || c == 0xFF01 || c == 0xFF1F; }
+static int is_cjk_closer(Py_UCS4 c) {
+    return c == 0x300D || c == 0x300F || c == 0xFF09 || c == 0x3011 || c == 0x201D || c == 0x2019 || c == '"' || c == '\'';
+}
 /* Cased letters (str.isupper, str.islower) of the characters taken: ASCII and the Latin-1 letters
    (U+00C0-U+00FF but the signs × and ÷; ß and ÿ are lower case with no capital in Latin-1). */
 static int is_upper(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7); }
@@ -95,18 +115,45 @@ static int ends_sentence(const Py_UCS4 *s, Py_ssize_t n) {
     return 1;
 }
 
-/* text.tokens of a text of the characters taken: the case-folded runs between separators. Folded,
+/* A character of a word of text.tokens: of a text without CJK characters, any but a separator; of
+   one with them (text.CJK_WORD), a word character (\w: letters, digits, the underscore), each CJK
+   character being a word of its own. */
+static int in_word(Py_UCS4 c, int cjk) {
+    if (!cjk) return !is_separator(c);
+    return is_upper(c) || is_lower(c) || is_digit(c) || c == '_';
+}
+
+static int count_cjk(const Py_UCS4 *s, Py_ssize_t n) {
+    Py_ssize_t count = 0;
+    for (Py_ssize_t i = 0; i < n; i++) count += is_cjk(s[i]);
+    return (int)(count > 0x7FFFFFFF ? 0x7FFFFFFF : count);
+}
+
+/* text.tokens of a text of the characters taken: the case-folded runs of word characters. Folded,
    a capital is its letter 32 code points on; ß is "ss" (str.casefold), so a word may grow. With
    `split_glue`, words also part where text.GLUE would put a space (text nodes glued together). */
 static PyObject *words_of(const Py_UCS4 *s, Py_ssize_t n, int split_glue) {
+    int cjk = count_cjk(s, n) > 0;
     PyObject *words = PyList_New(0);
     if (words == NULL) return NULL;
     char buffer[2 * FEATURE_PREFIX_CHARS];
     for (Py_ssize_t i = 0; i < n;) {
-        while (i < n && is_separator(s[i])) i++;
-        if (i >= n) break;
+        if (cjk && is_cjk(s[i])) {
+            PyObject *word = PyUnicode_FromOrdinal((int)s[i++]);
+            if (word == NULL || PyList_Append(words, word) < 0) {
+                Py_XDECREF(word);
+                Py_DECREF(words);
+                return NULL;
+            }
+            Py_DECREF(word);
+            continue;
+        }
+        if (!in_word(s[i], cjk)) {
+            i++;
+            continue;
+        }
         Py_ssize_t length = 0;
-        for (; i < n && !is_separator(s[i]); i++) {
+        for (; i < n && in_word(s[i], cjk); i++) {
             Py_UCS4 c = s[i];
             if (split_glue && length > 0 && glue_before(s[i - 1]) && glue_after(c)) break;
             if (c == 0xDF) {
@@ -147,8 +194,8 @@ static int taken_chars(PyObject *text, Py_UCS4 *s, Py_ssize_t *n) {
     if (*n > FEATURE_PREFIX_CHARS) return 0;
     if (*n > 0 && PyUnicode_AsUCS4(text, s, FEATURE_PREFIX_CHARS, 0) == NULL) return -1;
     for (Py_ssize_t i = 0; i < *n; i++) {
-        /* Printable ASCII (one kind of space), a Latin-1 letter (or × ÷) or an extra character. */
-        if ((s[i] < 0x20 || s[i] > 0x7E) && (s[i] < 0xC0 || s[i] > 0xFF) && !is_extra(s[i])) return 0;
+        /* Printable ASCII (one kind of space), a Latin-1 letter (or × ÷), an extra or a CJK character. */
+        if ((s[i] < 0x20 || s[i] > 0x7E) && (s[i] < 0xC0 || s[i] > 0xFF) && !is_extra(s[i]) && !is_cjk(s[i])) return 0;
     }
     return 1;
 }
@@ -177,6 +224,17 @@ static PyObject *ascii_row(PyObject *text, PyObject *stopwords) {
     }
     for (Py_ssize_t i = 1; i < n && !glued; i++) {
         glued = glue_before(s[i - 1]) && glue_after(s[i]);
+    }
+    /* CJK characters, and their full stops followed by more text (CJK_INNER_SENTENCE_END). */
+    Py_ssize_t cjk_count = count_cjk(s, n);
+    if (cjk_count) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (!is_cjk_stop(s[i])) continue;
+            Py_ssize_t j = i + 1;
+            while (j < n && is_cjk_closer(s[j])) j++;
+            sentences += j < n && s[j] != ' ';
+            i = j - 1;
+        }
     }
 
     PyObject *words = ascii_words(s, n);
@@ -220,15 +278,17 @@ static PyObject *ascii_row(PyObject *text, PyObject *stopwords) {
         digits += is_digit(s[i]);
         spaces += s[i] == ' ';
     }
-    double size = (double)count;
+    double size = (double)(count - cjk_count) + CJK_WORD_WEIGHT * (double)cjk_count;
+    int cjk = count ? (double)cjk_count > 0.5 * (double)count : 0;
     double stop_share = count ? (double)stop_hits / (double)count : 0.0;
     double capitalised = raw_count ? (double)title_count / (double)raw_count : 0.0;
     Py_ssize_t letters = head_chars - spaces;
     double digit_share = (double)digits / (double)(letters ? letters : 1);
     int sentence_end = ends_sentence(s, n);
-    int prose = size - (double)numbers >= 8 && (sentence_end || stop_share >= 0.2) && capitalised < TITLE_CASE_SHARE;
+    int prose = cjk ? size >= 10 && (sentence_end || sentences > 0)
+                    : size - (double)numbers >= 8 && (sentence_end || stop_share >= 0.2) && capitalised < TITLE_CASE_SHARE;
 
-    return Py_BuildValue("(dnnOOndddNO)", size, numbers, count, Py_False, sentence_end ? Py_True : Py_False,
+    return Py_BuildValue("(dnnOOndddNO)", size, numbers, count, cjk ? Py_True : Py_False, sentence_end ? Py_True : Py_False,
                          sentences, stop_share, capitalised, digit_share, readings,
                          prose ? Py_True : Py_False);
 }
