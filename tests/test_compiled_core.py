@@ -124,3 +124,17 @@ def test_corpus_jsonl_is_byte_identical_with_and_without_the_core(monkeypatch: p
     with_core = jsonl()
     monkeypatch.setattr(features, "compiled_core", None)
     assert jsonl() == with_core
+
+
+def test_sample_counts_are_the_counted_language_sample() -> None:
+    """The core counts the language sample's words (the lines it does not take are tokenized in
+    Python in between) as Counter would count the listed sample, on corpus pages of every script."""
+    from collections import Counter
+    from itertools import chain
+
+    pages = [[b.text for b in parse_text_dump(path.read_text(encoding="utf-8", errors="replace")).blocks]
+             for path in corpus_files()[::7]]
+    pages.append(["Ünïcode 北京", "ไทย ไทย", "", "Straße " * 5000, "never counted"])
+    for texts in pages:
+        sample = features._language_sample(texts)
+        assert features._sample_counts(texts) == (Counter(chain.from_iterable(sample)), sum(map(len, sample)))

@@ -333,11 +333,61 @@ static PyObject *each_text(PyObject *args, PyObject *(*one)(PyObject *, PyObject
 static PyObject *ascii_rows(PyObject *self, PyObject *args) { return each_text(args, ascii_row); }
 static PyObject *ascii_tokens(PyObject *self, PyObject *args) { return each_text(args, ascii_tokens_of); }
 
+/* Adds one to counts[word] for each word of the list. */
+static int count_words(PyObject *counts, PyObject *words) {
+    Py_ssize_t total = PyList_Size(words);
+    for (Py_ssize_t i = 0; i < total; i++) {
+        PyObject *word = PyList_GetItem(words, i); /* borrowed */
+        PyObject *known = PyDict_GetItemWithError(counts, word); /* borrowed */
+        if (known == NULL && PyErr_Occurred()) return -1;
+        PyObject *count = PyLong_FromSsize_t(known == NULL ? 1 : PyLong_AsSsize_t(known) + 1);
+        if (count == NULL || PyDict_SetItem(counts, word, count) < 0) {
+            Py_XDECREF(count);
+            return -1;
+        }
+        Py_DECREF(count);
+    }
+    return 0;
+}
+
+/* sample_counts(texts, start, limit, counts): counts the words of texts[start], texts[start + 1], ...
+   into the dict `counts` (as Counter(chain(words)) would) until `limit` words are counted or a text
+   is not for this core; returns (words counted, index of the first text not counted). The words of
+   features._language_sample, counted without listing them. */
+static PyObject *sample_counts(PyObject *self, PyObject *args) {
+    PyObject *texts, *counts;
+    Py_ssize_t at, limit, total = 0;
+    if (!PyArg_ParseTuple(args, "OnnO", &texts, &at, &limit, &counts)) return NULL;
+    PyObject *sequence = PySequence_Fast(texts, "texts must be a sequence");
+    if (sequence == NULL) return NULL;
+    Py_ssize_t lines = PySequence_Size(sequence);
+    Py_UCS4 s[FEATURE_PREFIX_CHARS];
+    for (; at < lines && total < limit; at++) {
+        PyObject *text = PySequence_GetItem(sequence, at);
+        Py_ssize_t n = 0;
+        int taken = text == NULL ? -1 : taken_chars(text, s, &n);
+        Py_XDECREF(text);
+        if (taken == 0) break; /* left to Python */
+        PyObject *words = taken > 0 ? ascii_words(s, n) : NULL;
+        if (words == NULL || count_words(counts, words) < 0) {
+            Py_XDECREF(words);
+            Py_DECREF(sequence);
+            return NULL;
+        }
+        total += PyList_Size(words);
+        Py_DECREF(words);
+    }
+    Py_DECREF(sequence);
+    return Py_BuildValue("(nn)", total, at);
+}
+
 static PyMethodDef methods[] = {
     {"ascii_rows", ascii_rows, METH_VARARGS,
      "ascii_rows(texts, stopwords): LineFeatures' fields of each line this core takes, None for the others."},
     {"ascii_tokens", ascii_tokens, METH_VARARGS,
      "ascii_tokens(texts): text.tokens of each line this core takes, None for the others."},
+    {"sample_counts", sample_counts, METH_VARARGS,
+     "sample_counts(texts, start, limit, counts): count the words of texts from start into counts; (words, next index)."},
     {NULL, NULL, 0, NULL},
 };
 

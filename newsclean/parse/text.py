@@ -38,6 +38,9 @@ CJK_RANGES = (
 CJK_CHAR = LazyPattern(f"[{CJK_RANGES}]")
 # Every CJK character is at or above this one: a line whose largest character is below it has none.
 CJK_FIRST = "\u2e80"
+# A character at or above CJK_FIRST: one search at C speed (max() of a string makes a string of
+# each of its characters).
+FAR_EAST_CHAR = re.compile("[\u2e80-\U0010ffff]")
 KANA_CHAR = re.compile("[\u3040-\u30ff]")
 HANGUL_CHAR = LazyPattern("[\uac00-\ud7af]")
 # A word inside CJK text: a CJK character alone, or a run of other word characters.
@@ -86,7 +89,17 @@ def has_cjk(text: str) -> bool:
     >>> has_cjk("北京 2024"), has_cjk("“Quoted” — text"), has_cjk("")
     (True, False, False)
     """
-    return bool(text) and max(text) >= CJK_FIRST and CJK_CHAR.search(text) is not None
+    return reaches_far_east(text) and CJK_CHAR.search(text) is not None
+
+
+def reaches_far_east(text: str) -> bool:
+    """True when the text holds a character at or above CJK_FIRST (as max(text) >= CJK_FIRST, without
+    the per-character work): most text is ASCII, which says so at once.
+
+    >>> reaches_far_east("北京"), reaches_far_east("Crème brûlée"), reaches_far_east("")
+    (True, False, False)
+    """
+    return not text.isascii() and FAR_EAST_CHAR.search(text) is not None
 
 
 def is_list_item(text: str) -> bool:
