@@ -130,9 +130,8 @@ static int count_cjk(const Py_UCS4 *s, Py_ssize_t n) {
 }
 
 /* text.tokens of a text of the characters taken: the case-folded runs of word characters. Folded,
-   a capital is its letter 32 code points on; ß is "ss" (str.casefold), so a word may grow. With
-   `split_glue`, words also part where text.GLUE would put a space (text nodes glued together). */
-static PyObject *words_of(const Py_UCS4 *s, Py_ssize_t n, int split_glue) {
+   a capital is its letter 32 code points on; ß is "ss" (str.casefold), so a word may grow. */
+static PyObject *ascii_words(const Py_UCS4 *s, Py_ssize_t n) {
     int cjk = count_cjk(s, n) > 0;
     PyObject *words = PyList_New(0);
     if (words == NULL) return NULL;
@@ -155,7 +154,6 @@ static PyObject *words_of(const Py_UCS4 *s, Py_ssize_t n, int split_glue) {
         Py_ssize_t length = 0;
         for (; i < n && in_word(s[i], cjk); i++) {
             Py_UCS4 c = s[i];
-            if (split_glue && length > 0 && glue_before(s[i - 1]) && glue_after(c)) break;
             if (c == 0xDF) {
                 buffer[length++] = 's';
                 c = 's';
@@ -177,16 +175,6 @@ static PyObject *words_of(const Py_UCS4 *s, Py_ssize_t n, int split_glue) {
 
 /* Copies the text into `s` and returns 1 when it is printable ASCII, Latin-1 letters and the extra characters, no
    longer than FEATURE_PREFIX_CHARS; else 0 (-1 on an error). */
-static PyObject *ascii_words(const Py_UCS4 *s, Py_ssize_t n) { return words_of(s, n, 0); }
-
-/* " ".join(words): a folded reading. */
-static PyObject *joined(PyObject *words) {
-    PyObject *space = PyUnicode_FromString(" ");
-    PyObject *text = space ? PyUnicode_Join(space, words) : NULL;
-    Py_XDECREF(space);
-    return text;
-}
-
 static int taken_chars(PyObject *text, Py_UCS4 *s, Py_ssize_t *n) {
     if (text == Py_None) return 0;
     *n = PyUnicode_GetLength(text);
@@ -198,6 +186,135 @@ static int taken_chars(PyObject *text, Py_UCS4 *s, Py_ssize_t *n) {
         if ((s[i] < 0x20 || s[i] > 0x7E) && (s[i] < 0xC0 || s[i] > 0xFF) && !is_extra(s[i]) && !is_cjk(s[i])) return 0;
     }
     return 1;
+}
+
+/* The stop words as a C hash table of their UTF-8 bytes (open addressing), built for the last set
+   passed and kept with a reference to it: a line's words are looked up without becoming strings. */
+typedef struct {
+    unsigned long long hash;
+    const char *key; /* the set's string's own UTF-8 buffer, alive while the set is */
+    Py_ssize_t size;
+} StopEntry;
+static PyObject *stop_owner = NULL;
+static StopEntry *stop_table = NULL;
+static size_t stop_mask = 0;
+
+static unsigned long long hash_bytes(const char *bytes, Py_ssize_t size) {
+    unsigned long long hash = 1469598103934665603ULL; /* FNV-1a */
+    for (Py_ssize_t i = 0; i < size; i++) hash = (hash ^ (unsigned char)bytes[i]) * 1099511628211ULL;
+    return hash;
+}
+
+static int stop_table_for(PyObject *stopwords) {
+    if (stopwords == stop_owner && PyFrozenSet_Check(stopwords)) return 0; /* a set may have changed */
+    Py_ssize_t count = PyObject_Size(stopwords);
+    if (count < 0) return -1;
+    size_t size = 16;
+    while (size < 2 * (size_t)count + 1) size *= 2;
+    StopEntry *table = PyMem_Calloc(size, sizeof(StopEntry));
+    if (table == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    PyObject *iterator = PyObject_GetIter(stopwords), *word;
+    if (iterator == NULL) {
+        PyMem_Free(table);
+        return -1;
+    }
+    while ((word = PyIter_Next(iterator)) != NULL) {
+        Py_ssize_t length;
+        const char *key = PyUnicode_Check(word) ? PyUnicode_AsUTF8AndSize(word, &length) : NULL;
+        Py_DECREF(word); /* the set keeps the string, and with it its UTF-8 buffer */
+        if (key == NULL) {
+            PyErr_Clear(); /* not a string (or not encodable): no word of a line can equal it */
+            continue;
+        }
+        unsigned long long hash = hash_bytes(key, length);
+        size_t at = (size_t)hash & (size - 1);
+        while (table[at].key != NULL) at = (at + 1) & (size - 1);
+        table[at] = (StopEntry){hash, key, length};
+    }
+    Py_DECREF(iterator);
+    if (PyErr_Occurred()) {
+        PyMem_Free(table);
+        return -1;
+    }
+    PyMem_Free(stop_table);
+    Py_XDECREF(stop_owner);
+    Py_INCREF(stopwords);
+    stop_owner = stopwords, stop_table = table, stop_mask = size - 1;
+    return 0;
+}
+
+static int is_stopword(const char *word, Py_ssize_t size) {
+    unsigned long long hash = hash_bytes(word, size);
+    for (size_t at = (size_t)hash & stop_mask; stop_table[at].key != NULL; at = (at + 1) & stop_mask) {
+        if (stop_table[at].hash == hash && stop_table[at].size == size && memcmp(stop_table[at].key, word, size) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Appends a character to a UTF-8 buffer (the characters taken are all in the BMP). */
+static Py_ssize_t put_utf8(char *out, Py_ssize_t at, Py_UCS4 c) {
+    if (c < 0x80) {
+        out[at++] = (char)c;
+    } else if (c < 0x800) {
+        out[at++] = (char)(0xC0 | (c >> 6));
+        out[at++] = (char)(0x80 | (c & 0x3F));
+    } else {
+        out[at++] = (char)(0xE0 | (c >> 12));
+        out[at++] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[at++] = (char)(0x80 | (c & 0x3F));
+    }
+    return at;
+}
+
+/* What ascii_words gives, read without making a string of each word: " ".join(words) in UTF-8 into
+   `out` (at most 4 bytes a character), the number of words, those that are digits alone and those
+   that are stop words (when `stops`), and the length of the join of the first
+   LONG_LINE_HEAD_WORDS words. */
+typedef struct {
+    Py_ssize_t length, count, numbers, stop_hits, head_length;
+} Reading;
+
+static Reading read_words(const Py_UCS4 *s, Py_ssize_t n, int split_glue, int stops, char *out) {
+    Reading r = {0, 0, 0, 0, 0};
+    int cjk = count_cjk(s, n) > 0;
+    for (Py_ssize_t i = 0; i < n;) {
+        Py_ssize_t start;
+        int digits = 1;
+        if (cjk && is_cjk(s[i])) {
+            if (r.count) out[r.length++] = ' ';
+            start = r.length;
+            r.length = put_utf8(out, r.length, s[i++]);
+            digits = 0;
+        } else if (!in_word(s[i], cjk)) {
+            i++;
+            continue;
+        } else {
+            if (r.count) out[r.length++] = ' ';
+            start = r.length;
+            Py_ssize_t first = i;
+            for (; i < n && in_word(s[i], cjk); i++) {
+                Py_UCS4 c = s[i];
+                if (split_glue && i > first && glue_before(s[i - 1]) && glue_after(c)) break;
+                if (c == 0xDF) {
+                    out[r.length++] = 's';
+                    c = 's';
+                } else if (is_upper(c)) {
+                    c += 32;
+                }
+                digits &= is_digit(c);
+                r.length = put_utf8(out, r.length, c);
+            }
+        }
+        r.count++;
+        r.numbers += digits;
+        if (stops) r.stop_hits += is_stopword(out + start, r.length - start);
+        if (r.count == LONG_LINE_HEAD_WORDS) r.head_length = r.length;
+    }
+    if (r.count < LONG_LINE_HEAD_WORDS) r.head_length = r.length;
+    return r;
 }
 
 /* One line's fields, or Py_None (a new reference) when the line is not for this core. */
@@ -237,35 +354,18 @@ static PyObject *ascii_row(PyObject *text, PyObject *stopwords) {
         }
     }
 
-    PyObject *words = ascii_words(s, n);
-    if (words == NULL) return NULL;
-    Py_ssize_t count = PyList_Size(words), numbers = 0, stop_hits = 0;
-    for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *word = PyList_GetItem(words, i); /* borrowed */
-        Py_ssize_t size;
-        const char *w = PyUnicode_AsUTF8AndSize(word, &size);
-        int all_digits = 1;
-        for (Py_ssize_t j = 0; j < size; j++) all_digits &= is_digit((unsigned char)w[j]);
-        numbers += all_digits;
-        int hit = PySet_Contains(stopwords, word);
-        if (hit < 0) {
-            Py_DECREF(words);
-            return NULL;
-        }
-        stop_hits += hit;
-    }
+    if (stop_table_for(stopwords) < 0) return NULL;
+    char out[4 * FEATURE_PREFIX_CHARS];
+    Reading words = read_words(s, n, 0, 1, out);
+    Py_ssize_t count = words.count, numbers = words.numbers, stop_hits = words.stop_hits;
     /* The folded readings (features._readings): the words, or the head of a long line's; and for a
        short line whose text nodes look glued together, the words of its head split at the glue. */
-    PyObject *head = count <= MAX_FOLDED_WORDS ? (Py_INCREF(words), words) : PyList_GetSlice(words, 0, LONG_LINE_HEAD_WORDS);
-    PyObject *plain = head ? joined(head) : NULL;
-    Py_XDECREF(head);
-    Py_DECREF(words);
+    PyObject *plain = PyUnicode_DecodeUTF8(out, count <= MAX_FOLDED_WORDS ? words.length : words.head_length, NULL);
     if (plain == NULL) return NULL;
     PyObject *readings;
     if (count <= MAX_GLUED_WORDS && glued) {
-        PyObject *parts = words_of(s, n < FOLD_PREFIX_CHARS ? n : FOLD_PREFIX_CHARS, 1);
-        PyObject *split = parts ? joined(parts) : NULL;
-        Py_XDECREF(parts);
+        Reading parts = read_words(s, n < FOLD_PREFIX_CHARS ? n : FOLD_PREFIX_CHARS, 1, 0, out);
+        PyObject *split = PyUnicode_DecodeUTF8(out, parts.length, NULL);
         readings = split ? Py_BuildValue("(NN)", plain, split) : NULL;
         if (split == NULL) Py_DECREF(plain);
     } else {
