@@ -30,10 +30,21 @@ TRICKY = ". . ! ? ... \" ' ) ] } * ( - , : ; / 0 1 9 A B Z a b z the of It's U.S
 # must leave to Python: letters and numbers among the Latin-1 signs, the soft hyphen, accented
 # letters (glue), line and paragraph separators, other scripts.
 EXTRA = [chr(c) for c in range(0x2010, 0x2028)] + [chr(c) for c in range(0xA1, 0xBC) if c not in (0xAA, 0xAD, 0xB2, 0xB3, 0xB5, 0xB9, 0xBA)]
+# Signs, arrows and box drawing among text.SEPARATOR_RANGES (not the circled digits, numbers to Python).
+EXTRA += [chr(c) for first, last in ((0x2030, 0x205E), (0x2190, 0x23FF), (0x2500, 0x27BF)) for c in range(first, last + 1)
+          if not 0x2776 <= c <= 0x2793]
 TYPOGRAPHIC = ["“", "”", "‘", "’", "–", "—", "…", "«", "»", "·", "•", "©", "°", "€", "£", "’s", "…”", "”.", "Word…"]
 PRINTABLE_ASCII = string.ascii_letters + string.digits + string.punctuation + " "
-OTHERS = ["\t", "\x1b", "é", "É", "ß", "×", "÷", "ª", "º", "µ", "²", "¼", "\u00ad", "›", "\u2028", "\u2029", "\u2030",
-          "北京", "\u00a0", "\u2009", "ไทย"]
+OTHERS = ["\t", "\x1b", "ª", "º", "µ", "²", "¼", "\u00ad", "\u2028", "\u2029", "\u205f", "\u2776", "\u2793", "\u3000",
+          "\u00a0", "\u2009", "ไทย", "İ", "ı", "Ÿ", "ő", "Ⓐ", "ｱ", "𠀀", "１", "Ａ", "～", "한국"]
+# CJK text the core takes: ideographs, kana, CJK and fullwidth punctuation (full stops with closers
+# and text after them: CJK_INNER_SENTENCE_END), mixed with Latin words and underscores.
+CJK = ["北京", "下雨了。", "他说：“好。”", "「是」。他", "日本語のテキスト", "。」", "！", "？）", "、", "〇", "々", "・", "ー", "【新闻】",
+       "（图）", "_", "a_b", "don't", "iPhone手机", "…", "……", "。a", "年", "⺀", "\u2fd5", "\u3105"]
+CJK_TAKEN = {c for part in CJK for c in part if ord(c) > 0xFF}
+# The Latin-1 letters the core takes (and the signs × ÷ among them), with words that stress case
+# folding (ß), title case and glue ("àB", "÷A", "a×"): German, French, Spanish text.
+LATIN1 = [chr(c) for c in range(0xC0, 0x100)] + ["Straße", "STRASSE", "Ärger", "ÉTÉ", "àB", "÷A", "a×", "Übung…", "garçon"]
 
 
 def core_row(text: str) -> LineFeatures | None:
@@ -44,14 +55,16 @@ def core_row(text: str) -> LineFeatures | None:
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(TRICKY), st.text(PRINTABLE_ASCII, max_size=8), st.sampled_from(TYPOGRAPHIC),
-                          st.sampled_from(EXTRA), st.text(string.printable, max_size=2), st.sampled_from(OTHERS)),
+                          st.sampled_from(EXTRA), st.text(string.printable, max_size=2), st.sampled_from(OTHERS),
+                          st.sampled_from(LATIN1), st.sampled_from(CJK)),
                 max_size=60).map("".join))
 def test_every_line_the_core_takes_has_the_python_features(line: str) -> None:
     row = core_row(line)
     if row is None:
-        # Handed back: other characters, too long, or a short line that may be glued text nodes.
-        taken = all(" " <= c <= "~" or c in EXTRA for c in line) and len(line) <= text_module.FEATURE_PREFIX_CHARS
-        assert not taken or (len(text_module.tokens(line)) <= features.MAX_GLUED_WORDS and text_module.GLUE.search(line))
+        # Handed back: other characters, or too long.
+        taken = all(" " <= c <= "~" or "\u00c0" <= c <= "\u00ff" or c in EXTRA or c in CJK_TAKEN for c in line)
+        taken = taken and len(line) <= text_module.FEATURE_PREFIX_CHARS
+        assert not taken
     else:
         assert row == line_features(line, STOPWORDS)
         assert [type(value) for value in row] == [type(value) for value in line_features(line, STOPWORDS)]
@@ -65,18 +78,24 @@ def test_edge_lines() -> None:
         row = core_row(line)
         assert row is None or row == line_features(line, STOPWORDS), line
     assert core_row("x" * (text_module.FEATURE_PREFIX_CHARS + 1)) is None  # scaled size: Python's
+    for line in ("Die Straße ist lang.", "ÉTÉ À PARIS", "Übung… macht den Meister", "Preis × 2 ÷ 3", "CommentsNo comment",
+                 "View comments941", "ÀbcDéfÀ ÷A a×B", "Home › News ► World │ »", "x" * 390 + "aB" + "cD" * 10, "北京今天下雨了。明天晴。", "「你好。」他说", "日本語ABCdef_ghi！",
+                 "x" * 395 + "aB北京"):
+        # Latin-1 letters, signs, glued text nodes with their second reading, CJK text: taken, to the bit.
+        assert core_row(line) == line_features(line, STOPWORDS), line
 
 
 def test_the_constants_in_c_are_the_python_ones() -> None:
     source = (ROOT / "newsclean" / "model" / "_features.c").read_text()
     defined = dict(re.findall(r"#define (\w+) ([\d.]+)", source))
     assert float(defined["FEATURE_PREFIX_CHARS"]) == text_module.FEATURE_PREFIX_CHARS
-    for name in ("SHORT_LINE_CHARS", "MAX_FOLDED_WORDS", "LONG_LINE_HEAD_WORDS", "MAX_GLUED_WORDS", "TITLE_CASE_SHARE"):
+    for name in ("SHORT_LINE_CHARS", "MAX_FOLDED_WORDS", "LONG_LINE_HEAD_WORDS", "MAX_GLUED_WORDS", "TITLE_CASE_SHARE", "FOLD_PREFIX_CHARS",
+                 "CJK_WORD_WEIGHT"):
         assert float(defined[name]) == getattr(features, name), name
 
 
 def test_tokens_are_the_python_tokens() -> None:
-    lines = ["Don't say U.S.-made -- ever!", "", "   ", "a\tb", "Ünïcode", "“It’s — fine…”", "£5 · 3°"]
+    lines = ["Don't say U.S.-made -- ever!", "", "   ", "a\tb", "Ünïcode", "“It’s — fine…”", "£5 · 3°", "Straße×ÀÞÿ÷"]
     got = core.ascii_tokens(lines)
     for line, words in zip(lines, got):
         assert words is None or words == text_module.tokens(line), line
@@ -105,3 +124,19 @@ def test_corpus_jsonl_is_byte_identical_with_and_without_the_core(monkeypatch: p
     with_core = jsonl()
     monkeypatch.setattr(features, "compiled_core", None)
     assert jsonl() == with_core
+
+
+def test_sample_counts_are_the_counted_language_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The core counts the language sample's words (the lines it does not take are tokenized in
+    Python in between) as Counter would count the listed sample, on corpus pages of every script."""
+    from collections import Counter
+    from itertools import chain
+
+    monkeypatch.setattr(features, "compiled_core", core)  # in use even under NEWSCLEAN_PURE_PYTHON=1
+
+    pages = [[b.text for b in parse_text_dump(path.read_text(encoding="utf-8", errors="replace")).blocks]
+             for path in corpus_files()[::7]]
+    pages.append(["Ünïcode 北京", "ไทย ไทย", "", "Straße " * 5000, "never counted"])
+    for texts in pages:
+        sample = features._language_sample(texts)
+        assert features._sample_counts(texts) == (Counter(chain.from_iterable(sample)), sum(map(len, sample)))

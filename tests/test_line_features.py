@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from newsclean.model.features import line_features
+from newsclean.parse.text import CJK_FIRST, reaches_far_east
 
 NO_STOPWORDS: frozenset[str] = frozenset()
 
@@ -41,3 +45,13 @@ def test_a_long_thai_line_ends_a_sentence_without_punctuation() -> None:
     assert line_features(paragraph, NO_STOPWORDS).sentence_end
     assert line_features(paragraph, NO_STOPWORDS).is_prose
     assert not line_features("หน้าแรก ข่าว กีฬา", NO_STOPWORDS).sentence_end  # a menu
+
+
+# Characters around the UTF-8 boundaries reaches_far_east reads: CJK_FIRST, the BMP's end, surrogates.
+FAR_EAST_EDGES = [chr(c) for c in (0x7F, 0x80, 0x7FF, 0x800, 0x201C, 0x2E7F, 0x2E80, 0x2FFF, 0x3000, 0xD7FF, 0xD800,
+                                   0xDFFF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF)]
+
+
+@given(st.lists(st.one_of(st.sampled_from(FAR_EAST_EDGES), st.characters()), max_size=8).map("".join))
+def test_reaches_far_east_is_the_largest_character_test(text: str) -> None:
+    assert reaches_far_east(text) == (bool(text) and max(text) >= CJK_FIRST)

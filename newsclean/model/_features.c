@@ -1,10 +1,11 @@
 /* The optional compiled core of newsclean.model.features: line_features of the lines of printable
-   ASCII and common typographic punctuation (is_extra), the bulk of news text in Latin letters.
+   ASCII, the Latin-1 letters (French, German, Spanish, ...) and common typographic punctuation
+   (is_extra): the bulk of news text in Latin letters.
 
    ascii_rows(texts, stopwords) -> list: for each text (None stands for one to leave alone), the
    tuple of LineFeatures' fields that features.line_features(text, stopwords) gives, or None where
-   the text is not handled here (any other character, longer than FEATURE_PREFIX_CHARS, or a short
-   line whose text nodes look glued together, which needs a second reading). ascii_tokens(texts):
+   the text is not handled here (any other character, or longer than FEATURE_PREFIX_CHARS); lines with
+   CJK characters are taken too (Chinese, Japanese kana). ascii_tokens(texts):
    text.tokens of each such text, or None. The Python function stays the reference: every
    expression below mirrors one of it, and tests compare the two line by line and on the corpora's
    whole output. Built against the stable ABI (abi3), Python 3.11 and later. */
@@ -23,13 +24,29 @@
 #define LONG_LINE_HEAD_WORDS 12
 #define MAX_GLUED_WORDS 12
 #define TITLE_CASE_SHARE 0.8
+#define FOLD_PREFIX_CHARS 400
+#define CJK_WORD_WEIGHT 0.5
+
+/* CJK characters (text.CJK_RANGES) that this core takes: all but the halfwidth katakana and the
+   supplementary planes (letters to text.TRUNCATED). None is cased, a digit, or changed by casefold. */
+static int is_cjk(Py_UCS4 c) {
+    return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3005 && c <= 0x3007) || (c >= 0x3021 && c <= 0x3029) ||
+           (c >= 0x3031 && c <= 0x3035) || (c >= 0x3038 && c <= 0x303C) || (c >= 0x3040 && c <= 0x30FF) ||
+           (c >= 0x3100 && c <= 0x312F) || (c >= 0x31A0 && c <= 0x31BF) || (c >= 0x31F0 && c <= 0x31FF) ||
+           (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+}
 
 /* The other characters this core takes: typographic punctuation that news text in Latin letters is
-   full of (curly quotes, dashes, the ellipsis: U+2010-U+2027) and Latin-1 signs (U+00A1-U+00BF).
-   Every one is a separator of text.tokens, uncased, no digit, no whitespace, and no glue; left out
-   are the Latin-1 signs that are letters or numbers to Python (ª º µ ² ³ ¹ ¼ ½ ¾) and the soft hyphen. */
+   full of (curly quotes, dashes, the ellipsis: U+2010-U+2027), Latin-1 signs (U+00A1-U+00BF), and
+   the signs, arrows and box drawing of the other SEPARATOR_RANGES (U+2030-U+205E, U+2190-U+23FF,
+   U+2500-U+27BF: menus' "►", "│", "‹ ›"). Every one is a separator of text.tokens, uncased, no
+   digit, no whitespace, and no glue; left out are those that are letters or numbers to Python (ª º µ
+   ² ³ ¹ ¼ ½ ¾, the circled digits U+2776-U+2793) and the soft hyphen. */
 static int is_extra(Py_UCS4 c) {
     if (c >= 0x2010 && c <= 0x2027) return 1;
+    /* CJK punctuation, fullwidth signs (not the ideographic space, whitespace to Python). */
+    if (c >= 0x3001) return c <= 0x3004 || (c >= 0x3008 && c <= 0x3020) || (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20);
+    if (c >= 0x2030) return c <= 0x205E || (c >= 0x2190 && c <= 0x23FF) || (c >= 0x2500 && c <= 0x27BF && (c < 0x2776 || c > 0x2793));
     if (c < 0xA1 || c > 0xBF) return 0;
     return c != 0xAA && c != 0xAD && c != 0xB2 && c != 0xB3 && c != 0xB5 && c != 0xB9 && c != 0xBA && c < 0xBC;
 }
@@ -37,22 +54,35 @@ static int is_extra(Py_UCS4 c) {
 /* A word boundary of text.tokens: whitespace or a separator (SEPARATOR_RANGES, of the characters taken). */
 static int is_separator(Py_UCS4 c) {
     return c == ' ' || (c >= 0x21 && c <= 0x26) || (c >= 0x28 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) ||
-           (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E) || is_extra(c);
+           (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E) || c == 0xD7 || c == 0xF7 || is_extra(c);
 }
 
 /* TRAILING_CLOSERS, of the characters taken. */
 static int is_closer(Py_UCS4 c) {
     return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == '*' || c == 0x201D || c == 0x2019 ||
-           c == 0xBB;
+           c == 0xBB || c == 0x203A || c == 0x300D || c == 0x300F || c == 0xFF09 || c == 0x3011;
 }
 
 /* SENTENCE_END, of the characters taken (the ellipsis is U+2026). */
-static int is_stop(Py_UCS4 c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
-static int is_upper(Py_UCS4 c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower(Py_UCS4 c) { return c >= 'a' && c <= 'z'; }
+static int is_stop(Py_UCS4 c) {
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+}
+/* features.CJK_INNER_SENTENCE_END's stops, and the closers it lets follow them. */
+static int is_cjk_stop(Py_UCS4 c) { return c == 0x3002 || c == 0xFF01 || c == 0xFF1F; }
+static int is_cjk_closer(Py_UCS4 c) {
+    return c == 0x300D || c == 0x300F || c == 0xFF09 || c == 0x3011 || c == 0x201D || c == 0x2019 || c == '"' || c == '\'';
+}
+/* Cased letters (str.isupper, str.islower) of the characters taken: ASCII and the Latin-1 letters
+   (U+00C0-U+00FF but the signs × and ÷; ß and ÿ are lower case with no capital in Latin-1). */
+static int is_upper(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7); }
+static int is_lower(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7); }
+/* The two sides of text.GLUE, a lower-case letter then a capital or a digit, as its classes are
+   written ([a-zà-ÿ] and [A-ZÀ-Þ0-9]: they hold ÷ and × too). */
+static int glue_before(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFF); }
+static int glue_after(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE) || (c >= '0' && c <= '9'); }
 static int is_digit(Py_UCS4 c) { return c >= '0' && c <= '9'; }
 
-/* str.istitle of one ASCII word. */
+/* str.istitle of one word of the characters taken. */
 static int is_title(const Py_UCS4 *s, Py_ssize_t n) {
     int cased = 0, previous_cased = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -85,20 +115,54 @@ static int ends_sentence(const Py_UCS4 *s, Py_ssize_t n) {
     return 1;
 }
 
-/* text.tokens of a text of the characters taken: the lower-cased runs between separators (ASCII). */
+/* A character of a word of text.tokens: of a text without CJK characters, any but a separator; of
+   one with them (text.CJK_WORD), a word character (\w: letters, digits, the underscore), each CJK
+   character being a word of its own. */
+static int in_word(Py_UCS4 c, int cjk) {
+    if (!cjk) return !is_separator(c);
+    return is_upper(c) || is_lower(c) || is_digit(c) || c == '_';
+}
+
+static int count_cjk(const Py_UCS4 *s, Py_ssize_t n) {
+    Py_ssize_t count = 0;
+    for (Py_ssize_t i = 0; i < n; i++) count += is_cjk(s[i]);
+    return (int)(count > 0x7FFFFFFF ? 0x7FFFFFFF : count);
+}
+
+/* text.tokens of a text of the characters taken: the case-folded runs of word characters. Folded,
+   a capital is its letter 32 code points on; ß is "ss" (str.casefold), so a word may grow. */
 static PyObject *ascii_words(const Py_UCS4 *s, Py_ssize_t n) {
+    int cjk = count_cjk(s, n) > 0;
     PyObject *words = PyList_New(0);
     if (words == NULL) return NULL;
-    char buffer[FEATURE_PREFIX_CHARS];
+    char buffer[2 * FEATURE_PREFIX_CHARS];
     for (Py_ssize_t i = 0; i < n;) {
-        while (i < n && is_separator(s[i])) i++;
-        if (i >= n) break;
-        Py_ssize_t start = i;
-        while (i < n && !is_separator(s[i])) {
-            buffer[i - start] = (char)(is_upper(s[i]) ? s[i] + 32 : s[i]);
-            i++;
+        if (cjk && is_cjk(s[i])) {
+            PyObject *word = PyUnicode_FromOrdinal((int)s[i++]);
+            if (word == NULL || PyList_Append(words, word) < 0) {
+                Py_XDECREF(word);
+                Py_DECREF(words);
+                return NULL;
+            }
+            Py_DECREF(word);
+            continue;
         }
-        PyObject *word = PyUnicode_FromStringAndSize(buffer, i - start);
+        if (!in_word(s[i], cjk)) {
+            i++;
+            continue;
+        }
+        Py_ssize_t length = 0;
+        for (; i < n && in_word(s[i], cjk); i++) {
+            Py_UCS4 c = s[i];
+            if (c == 0xDF) {
+                buffer[length++] = 's';
+                c = 's';
+            } else if (is_upper(c)) {
+                c += 32;
+            }
+            buffer[length++] = (char)c;
+        }
+        PyObject *word = PyUnicode_DecodeLatin1(buffer, length, NULL);
         if (word == NULL || PyList_Append(words, word) < 0) {
             Py_XDECREF(word);
             Py_DECREF(words);
@@ -109,7 +173,7 @@ static PyObject *ascii_words(const Py_UCS4 *s, Py_ssize_t n) {
     return words;
 }
 
-/* Copies the text into `s` and returns 1 when it is printable ASCII and the extra characters, no
+/* Copies the text into `s` and returns 1 when it is printable ASCII, Latin-1 letters and the extra characters, no
    longer than FEATURE_PREFIX_CHARS; else 0 (-1 on an error). */
 static int taken_chars(PyObject *text, Py_UCS4 *s, Py_ssize_t *n) {
     if (text == Py_None) return 0;
@@ -118,10 +182,139 @@ static int taken_chars(PyObject *text, Py_UCS4 *s, Py_ssize_t *n) {
     if (*n > FEATURE_PREFIX_CHARS) return 0;
     if (*n > 0 && PyUnicode_AsUCS4(text, s, FEATURE_PREFIX_CHARS, 0) == NULL) return -1;
     for (Py_ssize_t i = 0; i < *n; i++) {
-        /* Printable ASCII (one kind of space) or an extra character. */
-        if ((s[i] < 0x20 || s[i] > 0x7E) && !is_extra(s[i])) return 0;
+        /* Printable ASCII (one kind of space), a Latin-1 letter (or × ÷), an extra or a CJK character. */
+        if ((s[i] < 0x20 || s[i] > 0x7E) && (s[i] < 0xC0 || s[i] > 0xFF) && !is_extra(s[i]) && !is_cjk(s[i])) return 0;
     }
     return 1;
+}
+
+/* The stop words as a C hash table of their UTF-8 bytes (open addressing), built for the last set
+   passed and kept with a reference to it: a line's words are looked up without becoming strings. */
+typedef struct {
+    unsigned long long hash;
+    const char *key; /* the set's string's own UTF-8 buffer, alive while the set is */
+    Py_ssize_t size;
+} StopEntry;
+static PyObject *stop_owner = NULL;
+static StopEntry *stop_table = NULL;
+static size_t stop_mask = 0;
+
+static unsigned long long hash_bytes(const char *bytes, Py_ssize_t size) {
+    unsigned long long hash = 1469598103934665603ULL; /* FNV-1a */
+    for (Py_ssize_t i = 0; i < size; i++) hash = (hash ^ (unsigned char)bytes[i]) * 1099511628211ULL;
+    return hash;
+}
+
+static int stop_table_for(PyObject *stopwords) {
+    if (stopwords == stop_owner && PyFrozenSet_Check(stopwords)) return 0; /* a set may have changed */
+    Py_ssize_t count = PyObject_Size(stopwords);
+    if (count < 0) return -1;
+    size_t size = 16;
+    while (size < 2 * (size_t)count + 1) size *= 2;
+    StopEntry *table = PyMem_Calloc(size, sizeof(StopEntry));
+    if (table == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    PyObject *iterator = PyObject_GetIter(stopwords), *word;
+    if (iterator == NULL) {
+        PyMem_Free(table);
+        return -1;
+    }
+    while ((word = PyIter_Next(iterator)) != NULL) {
+        Py_ssize_t length;
+        const char *key = PyUnicode_Check(word) ? PyUnicode_AsUTF8AndSize(word, &length) : NULL;
+        Py_DECREF(word); /* the set keeps the string, and with it its UTF-8 buffer */
+        if (key == NULL) {
+            PyErr_Clear(); /* not a string (or not encodable): no word of a line can equal it */
+            continue;
+        }
+        unsigned long long hash = hash_bytes(key, length);
+        size_t at = (size_t)hash & (size - 1);
+        while (table[at].key != NULL) at = (at + 1) & (size - 1);
+        table[at] = (StopEntry){hash, key, length};
+    }
+    Py_DECREF(iterator);
+    if (PyErr_Occurred()) {
+        PyMem_Free(table);
+        return -1;
+    }
+    PyMem_Free(stop_table);
+    Py_XDECREF(stop_owner);
+    Py_INCREF(stopwords);
+    stop_owner = stopwords, stop_table = table, stop_mask = size - 1;
+    return 0;
+}
+
+static int is_stopword(const char *word, Py_ssize_t size) {
+    unsigned long long hash = hash_bytes(word, size);
+    for (size_t at = (size_t)hash & stop_mask; stop_table[at].key != NULL; at = (at + 1) & stop_mask) {
+        if (stop_table[at].hash == hash && stop_table[at].size == size && memcmp(stop_table[at].key, word, size) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Appends a character to a UTF-8 buffer (the characters taken are all in the BMP). */
+static Py_ssize_t put_utf8(char *out, Py_ssize_t at, Py_UCS4 c) {
+    if (c < 0x80) {
+        out[at++] = (char)c;
+    } else if (c < 0x800) {
+        out[at++] = (char)(0xC0 | (c >> 6));
+        out[at++] = (char)(0x80 | (c & 0x3F));
+    } else {
+        out[at++] = (char)(0xE0 | (c >> 12));
+        out[at++] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[at++] = (char)(0x80 | (c & 0x3F));
+    }
+    return at;
+}
+
+/* What ascii_words gives, read without making a string of each word: " ".join(words) in UTF-8 into
+   `out` (at most 4 bytes a character), the number of words, those that are digits alone and those
+   that are stop words (when `stops`), and the length of the join of the first
+   LONG_LINE_HEAD_WORDS words. */
+typedef struct {
+    Py_ssize_t length, count, numbers, stop_hits, head_length;
+} Reading;
+
+static Reading read_words(const Py_UCS4 *s, Py_ssize_t n, int split_glue, int stops, char *out) {
+    Reading r = {0, 0, 0, 0, 0};
+    int cjk = count_cjk(s, n) > 0;
+    for (Py_ssize_t i = 0; i < n;) {
+        Py_ssize_t start;
+        int digits = 1;
+        if (cjk && is_cjk(s[i])) {
+            if (r.count) out[r.length++] = ' ';
+            start = r.length;
+            r.length = put_utf8(out, r.length, s[i++]);
+            digits = 0;
+        } else if (!in_word(s[i], cjk)) {
+            i++;
+            continue;
+        } else {
+            if (r.count) out[r.length++] = ' ';
+            start = r.length;
+            Py_ssize_t first = i;
+            for (; i < n && in_word(s[i], cjk); i++) {
+                Py_UCS4 c = s[i];
+                if (split_glue && i > first && glue_before(s[i - 1]) && glue_after(c)) break;
+                if (c == 0xDF) {
+                    out[r.length++] = 's';
+                    c = 's';
+                } else if (is_upper(c)) {
+                    c += 32;
+                }
+                digits &= is_digit(c);
+                r.length = put_utf8(out, r.length, c);
+            }
+        }
+        r.count++;
+        r.numbers += digits;
+        if (stops) r.stop_hits += is_stopword(out + start, r.length - start);
+        if (r.count == LONG_LINE_HEAD_WORDS) r.head_length = r.length;
+    }
+    if (r.count < LONG_LINE_HEAD_WORDS) r.head_length = r.length;
+    return r;
 }
 
 /* One line's fields, or Py_None (a new reference) when the line is not for this core. */
@@ -147,59 +340,60 @@ static PyObject *ascii_row(PyObject *text, PyObject *stopwords) {
         if (end > start && is_stop(s[end - 1])) sentences++;
     }
     for (Py_ssize_t i = 1; i < n && !glued; i++) {
-        glued = is_lower(s[i - 1]) && (is_upper(s[i]) || is_digit(s[i]));
+        glued = glue_before(s[i - 1]) && glue_after(s[i]);
     }
-
-    PyObject *words = ascii_words(s, n);
-    if (words == NULL) return NULL;
-    Py_ssize_t count = PyList_Size(words), numbers = 0, stop_hits = 0;
-    for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *word = PyList_GetItem(words, i); /* borrowed */
-        Py_ssize_t size;
-        const char *w = PyUnicode_AsUTF8AndSize(word, &size);
-        int all_digits = 1;
-        for (Py_ssize_t j = 0; j < size; j++) all_digits &= is_digit((unsigned char)w[j]);
-        numbers += all_digits;
-        int hit = PySet_Contains(stopwords, word);
-        if (hit < 0) {
-            Py_DECREF(words);
-            return NULL;
+    /* CJK characters, and their full stops followed by more text (CJK_INNER_SENTENCE_END). */
+    Py_ssize_t cjk_count = count_cjk(s, n);
+    if (cjk_count) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (!is_cjk_stop(s[i])) continue;
+            Py_ssize_t j = i + 1;
+            while (j < n && is_cjk_closer(s[j])) j++;
+            sentences += j < n && s[j] != ' ';
+            i = j - 1;
         }
-        stop_hits += hit;
-    }
-    if (count <= MAX_GLUED_WORDS && glued) {
-        Py_DECREF(words);
-        Py_RETURN_NONE; /* two readings: left to the Python function */
     }
 
-    /* The folded reading: the words, or the head of a long line's. */
-    PyObject *space = PyUnicode_FromString(" ");
-    PyObject *head = count <= MAX_FOLDED_WORDS ? (Py_INCREF(words), words) : PyList_GetSlice(words, 0, LONG_LINE_HEAD_WORDS);
-    PyObject *plain = (space && head) ? PyUnicode_Join(space, head) : NULL;
-    Py_XDECREF(space);
-    Py_XDECREF(head);
-    Py_DECREF(words);
+    if (stop_table_for(stopwords) < 0) return NULL;
+    char out[4 * FEATURE_PREFIX_CHARS];
+    Reading words = read_words(s, n, 0, 1, out);
+    Py_ssize_t count = words.count, numbers = words.numbers, stop_hits = words.stop_hits;
+    /* The folded readings (features._readings): the words, or the head of a long line's; and for a
+       short line whose text nodes look glued together, the words of its head split at the glue. */
+    PyObject *plain = PyUnicode_DecodeUTF8(out, count <= MAX_FOLDED_WORDS ? words.length : words.head_length, NULL);
     if (plain == NULL) return NULL;
+    PyObject *readings;
+    if (count <= MAX_GLUED_WORDS && glued) {
+        Reading parts = read_words(s, n < FOLD_PREFIX_CHARS ? n : FOLD_PREFIX_CHARS, 1, 0, out);
+        PyObject *split = PyUnicode_DecodeUTF8(out, parts.length, NULL);
+        readings = split ? Py_BuildValue("(NN)", plain, split) : NULL;
+        if (split == NULL) Py_DECREF(plain);
+    } else {
+        readings = Py_BuildValue("(N)", plain);
+    }
+    if (readings == NULL) return NULL;
 
     Py_ssize_t head_chars = n < SHORT_LINE_CHARS ? n : SHORT_LINE_CHARS, digits = 0, spaces = 0;
     for (Py_ssize_t i = 0; i < head_chars; i++) {
         digits += is_digit(s[i]);
         spaces += s[i] == ' ';
     }
-    double size = (double)count;
+    double size = (double)(count - cjk_count) + CJK_WORD_WEIGHT * (double)cjk_count;
+    int cjk = count ? (double)cjk_count > 0.5 * (double)count : 0;
     double stop_share = count ? (double)stop_hits / (double)count : 0.0;
     double capitalised = raw_count ? (double)title_count / (double)raw_count : 0.0;
     Py_ssize_t letters = head_chars - spaces;
     double digit_share = (double)digits / (double)(letters ? letters : 1);
     int sentence_end = ends_sentence(s, n);
-    int prose = size - (double)numbers >= 8 && (sentence_end || stop_share >= 0.2) && capitalised < TITLE_CASE_SHARE;
+    int prose = cjk ? size >= 10 && (sentence_end || sentences > 0)
+                    : size - (double)numbers >= 8 && (sentence_end || stop_share >= 0.2) && capitalised < TITLE_CASE_SHARE;
 
-    return Py_BuildValue("(dnnOOndddNO)", size, numbers, count, Py_False, sentence_end ? Py_True : Py_False,
-                         sentences, stop_share, capitalised, digit_share, Py_BuildValue("(N)", plain),
+    return Py_BuildValue("(dnnOOndddNO)", size, numbers, count, cjk ? Py_True : Py_False, sentence_end ? Py_True : Py_False,
+                         sentences, stop_share, capitalised, digit_share, readings,
                          prose ? Py_True : Py_False);
 }
 
-/* ascii_tokens' item: the words of a printable ASCII text, or None. */
+/* ascii_tokens' item: the words of a text of the characters taken, or None. */
 static PyObject *ascii_tokens_of(PyObject *text, PyObject *unused) {
     Py_UCS4 s[FEATURE_PREFIX_CHARS];
     Py_ssize_t n = 0;
@@ -239,11 +433,61 @@ static PyObject *each_text(PyObject *args, PyObject *(*one)(PyObject *, PyObject
 static PyObject *ascii_rows(PyObject *self, PyObject *args) { return each_text(args, ascii_row); }
 static PyObject *ascii_tokens(PyObject *self, PyObject *args) { return each_text(args, ascii_tokens_of); }
 
+/* Adds one to counts[word] for each word of the list. */
+static int count_words(PyObject *counts, PyObject *words) {
+    Py_ssize_t total = PyList_Size(words);
+    for (Py_ssize_t i = 0; i < total; i++) {
+        PyObject *word = PyList_GetItem(words, i); /* borrowed */
+        PyObject *known = PyDict_GetItemWithError(counts, word); /* borrowed */
+        if (known == NULL && PyErr_Occurred()) return -1;
+        PyObject *count = PyLong_FromSsize_t(known == NULL ? 1 : PyLong_AsSsize_t(known) + 1);
+        if (count == NULL || PyDict_SetItem(counts, word, count) < 0) {
+            Py_XDECREF(count);
+            return -1;
+        }
+        Py_DECREF(count);
+    }
+    return 0;
+}
+
+/* sample_counts(texts, start, limit, counts): counts the words of texts[start], texts[start + 1], ...
+   into the dict `counts` (as Counter(chain(words)) would) until `limit` words are counted or a text
+   is not for this core; returns (words counted, index of the first text not counted). The words of
+   features._language_sample, counted without listing them. */
+static PyObject *sample_counts(PyObject *self, PyObject *args) {
+    PyObject *texts, *counts;
+    Py_ssize_t at, limit, total = 0;
+    if (!PyArg_ParseTuple(args, "OnnO", &texts, &at, &limit, &counts)) return NULL;
+    PyObject *sequence = PySequence_Fast(texts, "texts must be a sequence");
+    if (sequence == NULL) return NULL;
+    Py_ssize_t lines = PySequence_Size(sequence);
+    Py_UCS4 s[FEATURE_PREFIX_CHARS];
+    for (; at < lines && total < limit; at++) {
+        PyObject *text = PySequence_GetItem(sequence, at);
+        Py_ssize_t n = 0;
+        int taken = text == NULL ? -1 : taken_chars(text, s, &n);
+        Py_XDECREF(text);
+        if (taken == 0) break; /* left to Python */
+        PyObject *words = taken > 0 ? ascii_words(s, n) : NULL;
+        if (words == NULL || count_words(counts, words) < 0) {
+            Py_XDECREF(words);
+            Py_DECREF(sequence);
+            return NULL;
+        }
+        total += PyList_Size(words);
+        Py_DECREF(words);
+    }
+    Py_DECREF(sequence);
+    return Py_BuildValue("(nn)", total, at);
+}
+
 static PyMethodDef methods[] = {
     {"ascii_rows", ascii_rows, METH_VARARGS,
      "ascii_rows(texts, stopwords): LineFeatures' fields of each line this core takes, None for the others."},
     {"ascii_tokens", ascii_tokens, METH_VARARGS,
      "ascii_tokens(texts): text.tokens of each line this core takes, None for the others."},
+    {"sample_counts", sample_counts, METH_VARARGS,
+     "sample_counts(texts, start, limit, counts): count the words of texts from start into counts; (words, next index)."},
     {NULL, NULL, 0, NULL},
 };
 

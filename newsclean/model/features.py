@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import chain, zip_longest
 from typing import NamedTuple
@@ -13,14 +13,13 @@ from typing import NamedTuple
 from ..document import Document
 from ..parse.text import (
     CJK_CHAR,
-    CJK_FIRST,
     FEATURE_PREFIX_CHARS,
     GLUE,
     HANGUL_CHAR,
     KANA_CHAR,
     ends_sentence,
     fold,
-    has_cjk,
+    reaches_far_east,
     sentence_count,
     tokens,
 )
@@ -112,14 +111,20 @@ def guess_language(token_lists: Iterable[list[str]], rules: Rules) -> str | None
         total += len(words)
         if total >= LANGUAGE_SAMPLE_WORDS:
             break
+    return language_of_counts(Counter(chain.from_iterable(sample)), total, rules)  # one counting pass
+
+
+def language_of_counts(counts: Mapping[str, int], total: int, rules: Rules) -> str | None:
+    """guess_language of a sample given as its word counts (`total` words in all)."""
     if not total:
         return None
-    counts = Counter(chain.from_iterable(sample))  # one counting pass, not one per line
     joined = "".join(counts)
     # Most pages have no CJK or Hangul character to count; their largest character says so at once.
-    far_east = bool(joined) and max(joined) >= CJK_FIRST
+    far_east = reaches_far_east(joined)
     if far_east and CJK_CHAR.search(joined):
-        cjk = sum(counts[w] for w in counts if len(w) == 1 and has_cjk(w))
+        # The words that are one CJK character each, found by one search of the joined words (a
+        # character there that is no word of its own counts 0) rather than one test per word.
+        cjk = sum(counts.get(char, 0) for char in set(CJK_CHAR.findall(joined)))
         if cjk > 0.3 * total:
             kana = len(KANA_CHAR.findall(joined))
             return "ja" if kana > 0.05 * len(joined) else "zh"
@@ -162,7 +167,7 @@ def line_features(text: str, stopwords: frozenset[str], words: list[str] | None 
     """
     sample = text[:FEATURE_PREFIX_CHARS]
     raw = sample.split()
-    cjk_count = 0 if sample.isascii() or max(sample) < CJK_FIRST else len(CJK_CHAR.findall(sample))
+    cjk_count = len(CJK_CHAR.findall(sample)) if reaches_far_east(sample) else 0
     if words is None:
         words = tokens(sample)
     n = len(words)
@@ -205,9 +210,13 @@ def analyze(doc: Document, rules: Rules) -> Analysis:
     texts = [b.text for b in doc.blocks]
     # The language from the first lines' words, whose tokens are then reused for their features;
     # the other lines are tokenized as their features are computed, so the words of a whole huge
-    # dump are never held at once.
-    sample = _language_sample(texts)
-    language = doc.meta.language or guess_language(sample, rules)
+    # dump are never held at once. The compiled core counts the sample's words without listing them.
+    if compiled_core is not None and not doc.meta.language:
+        sample: list[list[str]] = []
+        language = language_of_counts(*_sample_counts(texts), rules)
+    else:
+        sample = _language_sample(texts)
+        language = doc.meta.language or guess_language(sample, rules)
     base = (language or "").split("-")[0].lower()
     stopwords = rules.stopwords.get(base) or frozenset().union(*rules.stopwords.values())
     doc.analysis = Analysis(language, features_of(texts, stopwords, sample))
@@ -230,6 +239,23 @@ def features_of(texts: list[str], stopwords: frozenset[str], known: list[list[st
             line_features(t, stopwords, w) if row is None else make(row) for row, t, w in zip_longest(rows, chunk, given)
         )
     return features
+
+
+def _sample_counts(texts: list[str]) -> tuple[dict[str, int], int]:
+    """The words of _language_sample(texts) counted, and their number, through the compiled core
+    (the lines it does not take are tokenized here)."""
+    counts: dict[str, int] = {}
+    total = at = 0
+    while True:
+        added, at = compiled_core.sample_counts(texts, at, LANGUAGE_SAMPLE_WORDS - total, counts)
+        total += added
+        if at >= len(texts) or total >= LANGUAGE_SAMPLE_WORDS:
+            return counts, total
+        words = tokens(texts[at])
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+        total += len(words)
+        at += 1
 
 
 def _language_sample(texts: list[str]) -> list[list[str]]:

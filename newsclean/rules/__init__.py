@@ -139,7 +139,11 @@ class PhraseSet:
 
     def equals(self, folded: Sequence[str]) -> str | None:
         """The phrase that a whole reading of the folded text is, or None."""
-        return next((text for text in folded if text in self.phrases), None)
+        phrases = self.phrases
+        for text in folded:  # a loop, not next() over a generator: called for most lines by several stages
+            if text in phrases:
+                return text
+        return None
 
 
 @dataclass(frozen=True)

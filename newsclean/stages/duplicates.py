@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Container
+from itertools import compress
 
 from ..config import Config
 from ..document import Block, Document, Stage
@@ -55,6 +56,18 @@ class FoldedTexts:
         return folded
 
 
+# The blocks' folded texts: a list when a page has no more lines than FoldedTexts keeps (nearly
+# every page: reading a list costs no method call), else FoldedTexts.
+Folded = list[str] | FoldedTexts
+
+
+def folded_texts(texts: list[str], cache_size: int = 4096) -> Folded:
+    """The texts folded by word_key: all at once for a page of at most cache_size lines, else on demand."""
+    if len(texts) <= cache_size:
+        return [word_key(text) for text in texts]
+    return FoldedTexts(texts, cache_size)
+
+
 def _bounded(text: str, limit: int) -> str:
     """Head and tail of a long text: enough to tell copies apart, cheap to compare."""
     return text if len(text) <= 2 * limit else text[:limit] + text[-limit:]
@@ -87,7 +100,7 @@ def _mark(block: Block, original: Block, score: float) -> None:
 Copies = dict[int, tuple[int, float]]  # position of a copy -> (position of its original, score)
 
 
-def find_copies(folded: FoldedTexts, config: Config) -> Copies:
+def find_copies(folded: Folded, config: Config) -> Copies:
     """Paragraphs (by position) that repeat an earlier one, with the original and the score."""
     buckets: dict[object, list[int]] = defaultdict(list)
     copies: Copies = {}
@@ -114,7 +127,7 @@ def find_copies(folded: FoldedTexts, config: Config) -> Copies:
     return copies
 
 
-def extend_runs(folded: FoldedTexts, copies: Copies, config: Config) -> Copies:
+def extend_runs(folded: Folded, copies: Copies, config: Config) -> Copies:
     """Lines next to a copy that repeat the lines next to its original belong to the copy, short
     ones included; one damaged line (a changed word) inside such a run is part of it too."""
     extra: Copies = {}
@@ -142,9 +155,9 @@ def extend_runs(folded: FoldedTexts, copies: Copies, config: Config) -> Copies:
     return extra
 
 
-def _all_copies(doc: Document, config: Config) -> tuple[list[Block], FoldedTexts, Copies]:
+def _all_copies(doc: Document, config: Config) -> tuple[list[Block], Folded, Copies]:
     kept = doc.kept()
-    folded = FoldedTexts([b.text for b in kept])
+    folded = folded_texts([b.text for b in kept])
     copies = find_copies(folded, config)
     copies.update(extend_runs(folded, copies, config))
     return kept, folded, copies
@@ -163,7 +176,7 @@ MIN_CONTAINER_WORDS = 2 * MIN_CONTAINED_WORDS
 SHINGLE_BUCKET = 8  # paragraphs remembered per shingle (a boilerplate shingle stays cheap)
 
 
-def find_glued_runs(folded: FoldedTexts, config: Config) -> dict[int, tuple[int, int]]:
+def find_glued_runs(folded: Folded, config: Config) -> dict[int, tuple[int, int]]:
     """Lines (by position) that are a run of two or more other lines glued together, with the
     run's first and last position. Linear: each line is looked up by its head, then walked once."""
     heads: dict[str, list[int]] = defaultdict(list)
@@ -184,7 +197,7 @@ def find_glued_runs(folded: FoldedTexts, config: Config) -> dict[int, tuple[int,
     return glued
 
 
-def _glued_run(text: str, folded: FoldedTexts, start: int, line: int) -> tuple[int, int]:
+def _glued_run(text: str, folded: Folded, start: int, line: int) -> tuple[int, int]:
     """How far the lines from `start` on spell `text` one after the other: (last line, characters covered)."""
     offset, pos = 0, start
     while pos < len(folded) and pos != line and offset < len(text):
@@ -198,7 +211,7 @@ def _glued_run(text: str, folded: FoldedTexts, start: int, line: int) -> tuple[i
     return pos - 1, offset
 
 
-def find_contained(folded: FoldedTexts, taken: Container[int]) -> dict[int, int]:
+def find_contained(folded: Folded, taken: Container[int]) -> dict[int, int]:
     """Short lines (by position) said again word for word inside a longer paragraph, with its
     position. Near-linear: paragraphs are indexed by their word shingles (a bounded number per
     shingle), a short line is looked up by its first shingle only."""
@@ -221,13 +234,13 @@ def find_contained(folded: FoldedTexts, taken: Container[int]) -> dict[int, int]
         words = folded[pos].split(" ")
         if len(words) < MIN_CONTAINER_WORDS or pos in taken or first_words.isdisjoint(words):
             continue
-        for i in range(len(words) - SHINGLE + 1):
-            if words[i] in first_words:
-                key = hash(" ".join(words[i : i + SHINGLE]))
-                if key in wanted:
-                    bucket = index[key]
-                    if len(bucket) < SHINGLE_BUCKET and (not bucket or bucket[-1] != pos):
-                        bucket.append(pos)
+        # Only the places where a wanted first word stands, picked out at C speed.
+        for i in compress(range(len(words) - SHINGLE + 1), map(first_words.__contains__, words)):
+            key = hash(" ".join(words[i : i + SHINGLE]))
+            if key in wanted:
+                bucket = index[key]
+                if len(bucket) < SHINGLE_BUCKET and (not bucket or bucket[-1] != pos):
+                    bucket.append(pos)
     contained: dict[int, int] = {}
     for pos, key in starts.items():
         text = folded[pos]

@@ -27,6 +27,11 @@ MAX_REPEATING_LINE_WORDS = 80
 def repeats_itself(text: str) -> bool:
     """The line is one text printed at least twice over, the last copy maybe cut off, even inside a
     word ("How to X How to X How t"): a teaser's headline from several text nodes of one link."""
+    # A copy starts with the first word again: a line that holds it only once (most lines) is done
+    # with one substring search, before any split.
+    head = text.split(None, 1)
+    if not head or text.find(head[0], len(head[0])) < 0:
+        return False
     # At most MAX_REPEATING_LINE_WORDS splits: a long paragraph is not split to its end, and a
     # line of fewer words splits exactly as with no limit.
     words = text.split(None, MAX_REPEATING_LINE_WORDS)
