@@ -24,6 +24,7 @@ from ..model.linemodel import line_scores
 from ..parse.text import phrase_as_written
 from ..rules import Rules, load_rules
 from .markers import confirmed_markers, is_end_marker
+from .related_list import RELATED_NOTE, related_list_start
 from .span_edges import article_edges
 from .streams import STREAM_NOTE, relative_stamp, stream_start
 from .teasers import TEASER_REASON, is_teaser_list
@@ -70,17 +71,20 @@ def article_span(
     markers: dict[int, str],
     config: Config,
     rules: Rules,
-) -> tuple[int, int, range]:
+) -> tuple[int, int, range, range]:
     """The article's [start, end) among the kept lines, from their scores and the end markers,
-    and the lines of a stream of dated entries the span ran on over (an empty range without one)."""
+    the lines of a stream of dated entries the span ran on over, and those of a list of other
+    stories' headlines it ran on over (empty ranges without them)."""
     gains = [segment_gain(f.size, score, config) for f, score in zip(lines, scores)]
     start, end = choose_span(gains, markers, config)
     # Comments, replies or other stories with their time stamps read as text like the article's:
     # the span runs on over them, so it ends where they start.
     stream = stream_start(lines, texts, start, end, relative_stamp(rules.time_units))
     stream_lines = range(stream, end)
-    start, end = article_edges(lines, texts, start, stream)
-    return start, end, range(max(end, stream_lines.start), stream_lines.stop)
+    # Other stories' headlines below the last paragraph: the line model reads them as text too.
+    related = related_list_start(lines, texts, start, stream)
+    start, end = article_edges(lines, texts, start, related)
+    return start, end, range(max(end, stream), stream_lines.stop), range(max(end, related), stream)
 
 
 # How a stage scores the kept lines: (their features, their texts, their end-marker flags) -> one
@@ -113,7 +117,7 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
     flags = [is_end_marker(f, rules) for f in kept_lines]
     scores = scorer(kept_lines, texts, flags)
     markers = confirmed_markers(kept_lines, texts, rules)
-    start, end, stream = article_span(kept_lines, texts, scores, markers, config, rules)
+    start, end, stream, related = article_span(kept_lines, texts, scores, markers, config, rules)
     if start == end:
         return doc  # no running text at all: nothing to anchor on, leave it to the verdict
     first, last = doc.blocks[kept[start]].line, doc.blocks[kept[end - 1]].line
@@ -131,6 +135,8 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
         elif end_marker is not None and position > end_marker:
             marker_text = doc.blocks[kept[end_marker]].text[:40]
             block.remove(Stage.FOOTER, f'after end-of-article marker "{marker_text}"')
+        elif position in related:
+            block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why}): {RELATED_NOTE}")
         elif position in stream:
             block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why}): {STREAM_NOTE}")
         else:

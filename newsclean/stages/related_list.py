@@ -1,0 +1,118 @@
+"""A list of other stories right below the article: three or more headlines in a row (short
+lines that end no sentence and are no list items), after the article's last paragraph, with at
+most a few short lines (the box's heading, a menu) between them. The line model reads a
+headline in sentence case as text like the article's, and teaser blurbs between the headlines
+below the list keep the span running: it ends where the headlines start. Language-independent:
+no phrase is matched, only the lines' shapes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import accumulate
+
+from ..model.features import LineFeatures
+from ..parse.text import is_list_item
+
+# A headline is a line of this many words (CJK: size, a character counting half a word) ...
+MIN_HEADLINE_SIZE = 4
+MAX_HEADLINE_SIZE = 25
+# ... and there are this many in a row.
+MIN_HEADLINES = 3
+# Between the article's last paragraph and the first headline: at most this many short lines
+# (the box's heading "You may also like", a section menu) of at most SHORT_LINE_SIZE words.
+MAX_LINES_BETWEEN = 10
+SHORT_LINE_SIZE = 6
+# The article above the list holds this many paragraphs (a page's opening teasers are no article).
+MIN_PARAGRAPHS_ABOVE = 2
+# In the LINES_BELOW lines below the headlines, at most this many paragraphs (a teaser's blurb):
+# more, and the article goes on below them (release notes' items, verse, hard-wrapped text
+# without full stops). Boxes further down (teasers with blurbs, comments) do not count.
+LINES_BELOW = 8
+MAX_PARAGRAPHS_BELOW = 1
+# Above the list, at most this many headline-shaped lines per paragraph (subheadings).
+ARTICLE_HEADLINE_SHARE = 2
+QUESTION = ("?", "？", "؟")
+RELATED_NOTE = "a list of other stories' headlines (with the lines above it)"
+
+
+def asks(text: str) -> bool:
+    """A line ending in a question mark: a headline may ("Are YOU affected?"); an exclamation
+    ends a sentence of the article more often than a headline."""
+    return text.rstrip().endswith(QUESTION)
+
+
+def starts_as_title(text: str) -> bool:
+    """A headline in a script with letter case starts with a capital ("memory dump" and
+    "emalysz fixed a bug" are list items of the article); uncased scripts pass."""
+    first = next((c for c in text if c.isalpha()), "")
+    return not first or first.upper() == first.lower() or first.isupper()
+
+
+def wrapped(texts: list[str]) -> bool:
+    """Lines cut at one width: most of them within a character of the same length (text
+    hard-wrapped without full stops at the line ends), which headlines of stories never are."""
+    lengths = Counter(len(t.strip()) for t in texts)
+    common = max(lengths[n - 1] + lengths[n] + lengths[n + 1] for n in lengths)
+    return common * 2 > len(texts)
+
+
+def one_opening(texts: list[str]) -> bool:
+    """Half the lines or more open with the same word ("Bug 1677080 – ...", "Step 2"): items of
+    one list of the article, not stories of their own."""
+    openings = Counter(t.split(maxsplit=1)[0] for t in texts if t.strip())
+    return max(openings.values(), default=0) * 2 >= len(texts)
+
+
+def is_headline(features: LineFeatures, text: str) -> bool:
+    """A line shaped like another story's headline: a few words, no sentence end but a question,
+    no list item, not a label introducing what follows."""
+    question = asks(text)
+    return (
+        MIN_HEADLINE_SIZE <= features.size <= MAX_HEADLINE_SIZE
+        and (not features.sentence_end or question)
+        and features.sentences <= int(question)  # no sentence inside: a wrapped paragraph's line
+        and starts_as_title(text)
+        and features.numbers < features.words
+        and not text.rstrip().endswith((":", "："))
+        and not is_list_item(text)
+    )
+
+
+def is_paragraph(features: LineFeatures, text: str) -> bool:
+    """Running text that ends a sentence (a short question may be a headline)."""
+    return features.is_prose and features.sentence_end and not (features.size <= MAX_HEADLINE_SIZE and asks(text))
+
+
+def related_list_start(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
+    """Where a list of other stories' headlines starts inside the span [start, end), right below
+    the article's last paragraph (with the box's heading, if any); `end` when there is none."""
+    heads = [is_headline(f, t) for f, t in zip(lines[start:end], texts[start:end])]
+    heads_above = [0, *accumulate(heads)]  # headline-shaped lines above each line of the span
+    paragraphs = 0
+    i = start
+    while i < end:
+        if is_paragraph(lines[i], texts[i]):
+            paragraphs += 1
+            i += 1
+            continue
+        if paragraphs < MIN_PARAGRAPHS_ABOVE or not is_paragraph(lines[i - 1], texts[i - 1]):
+            i += 1
+            continue
+        # Line i follows a paragraph: skip the short lines of a box's heading, then count headlines.
+        first = i
+        while i < end and i - first < MAX_LINES_BETWEEN and lines[i].size <= SHORT_LINE_SIZE and not heads[i - start]:
+            i += 1
+        if i > first and texts[i - 1].rstrip().endswith((":", "：")):
+            continue  # "In progress:" introduces the article's own list (i has moved on)
+        run = i
+        while run < end and heads[run - start]:
+            run += 1
+        below = range(run, min(end, run + LINES_BELOW))
+        # An article written in lines of that shape (verse, a photo blog's captions) has no
+        # headlines to tell apart: its paragraphs must outnumber such lines above the list.
+        own_style = heads_above[first - start] > ARTICLE_HEADLINE_SHARE * paragraphs
+        resumes = sum(is_paragraph(lines[k], texts[k]) for k in below) > MAX_PARAGRAPHS_BELOW
+        if run - i >= MIN_HEADLINES and not (own_style or resumes or wrapped(texts[i:run]) or one_opening(texts[i:run])):
+            return first
+        i = max(i, first + 1)
+    return end

@@ -1,0 +1,76 @@
+"""A list of other stories' headlines right below the article (a "you may also like" box, a
+section's latest stories): the article span ends where it starts, whatever language its heading
+is in. An article's own lists, subheadings, hard-wrapped text and verse stay."""
+
+from __future__ import annotations
+
+from conftest import BODY, HEADLINE, apply, dump, kept_lines
+
+from newsclean.model.features import LineFeatures, line_features
+from newsclean.stages import mark_outside_main_text
+from newsclean.stages.related_list import RELATED_NOTE, related_list_start
+
+STOP = frozenset({"the", "a", "of", "and", "to", "in", "is", "for", "on", "at", "by", "with"})
+# Other stories of the site: headlines in sentence case, no full stop; one with a question.
+OTHER_STORIES = [
+    "Water prices in the capital rise for the third year in a row",
+    "Why the northern rivers are drying up faster than the southern ones?",
+    "New ferry line to the islands opens after two years of delays",
+    "Farmers in the valley plant crops that need less water",
+]
+BLURB = "The harbour authority said on Tuesday that the new ferries would carry twice as many passengers as the old ones."
+
+
+def features(text: str) -> LineFeatures:
+    return line_features(text, STOP)
+
+
+def cut(texts: list[str]) -> int:
+    return related_list_start([features(t) for t in texts], texts, 0, len(texts))
+
+
+def test_headlines_below_the_last_paragraph_start_a_list_of_other_stories() -> None:
+    for heading in ([], ["More on this"], ["Lisää aiheesta", "Uutiset"]):  # no phrase is matched
+        texts = [*BODY, *heading, *OTHER_STORIES, BLURB]
+        assert cut(texts) == len(BODY)
+
+
+def test_the_removed_headlines_say_why() -> None:
+    doc, marks = apply(mark_outside_main_text, dump(HEADLINE, *BODY, "More on this", *OTHER_STORIES, BLURB))
+    assert kept_lines(doc) == list(range(2, 2 + len(BODY)))
+    first_removed = 2 + len(BODY)
+    assert all(RELATED_NOTE in marks[n].reason for n in range(first_removed, first_removed + 1 + len(OTHER_STORIES)))
+
+
+def test_the_articles_own_lists_and_subheadings_stay() -> None:
+    own = {
+        # a list introduced by a colon
+        "introduced": [*BODY, "What the council decided:", *OTHER_STORIES],
+        # the article goes on below: two paragraphs in a row
+        "resumed": [*BODY[:3], *OTHER_STORIES, *BODY[3:]],
+        # items opening with one word: a list of the article ("Bug 1677080 – ...")
+        "one opening": [*BODY, *(f"Bug {n} – {h[0].lower()}{h[1:]}" for n, h in enumerate(OTHER_STORIES, 1677080))],
+        # lower-case items: points of the article, not headlines
+        "lower case": [*BODY, *(h[0].lower() + h[1:] for h in OTHER_STORIES)],
+    }
+    for name, texts in own.items():
+        assert cut(texts) == len(texts), name
+
+
+def test_hard_wrapped_text_and_verse_are_no_headlines() -> None:
+    # Text cut at one width without full stops at the line ends (Chinese needs no capitals).
+    wrapped = ["湖水的水位已经降到了有记录以来的最低点，南岸露出了大片的泥滩，渡轮公司",
+               "已经取消了前往两个小岛的航班，因为码头已经无法安全到达，农民们也被告知",
+               "要把用水量减少三分之一，直到秋天的雨水到来为止，地方政府表示将会重新审",
+               "查取水的规则，并在年底之前提出新的建议，许多居民对此表示欢迎和支持，他们"]  # fmt: skip
+    assert cut([*BODY[:2], *wrapped]) == len(BODY[:2]) + len(wrapped)
+    # An article written mostly in short lines of its own (verse, a photo blog's captions).
+    verse = ["Over the water the grey light is falling",
+             "Slowly the herons return to the reeds by the southern shore",
+             "Nobody speaks of the summer",
+             "Mud where the children were swimming a year ago, and the year before that",
+             "Boats lying still on their sides",
+             "Under the bridge the old river has shrunk to a thread of brown water",
+             "Waiting for autumn the farmers look up"]  # fmt: skip
+    texts = [BODY[0], *verse, BODY[1], *verse[:5], BODY[2]]
+    assert cut(texts) == len(texts)
