@@ -479,3 +479,8 @@ def test_a_kicker_run_into_the_headline_above_it_stays_in_the_title() -> None:
 def test_a_japanese_caption_with_its_credit_after_the_equals_sign_has_no_headline_shape() -> None:
     line = "湖の南岸に広がる干潟＝2025年8月、共同"
     assert shape_score(line, line_features(line, frozenset()), RULES) == 0.0
+
+
+@pytest.mark.parametrize("line", ["1.认识湖水水位下降的原因；", "Lake levels fall to record low after dry summer,"])
+def test_a_line_ending_with_a_comma_or_semicolon_has_no_headline_shape(line: str) -> None:
+    assert shape_score(line, line_features(line, frozenset()), RULES) == 0.0

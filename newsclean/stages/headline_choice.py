@@ -105,13 +105,15 @@ MAX_HOST_CHARS = 80
 MAX_CREDIT_WORDS = 5
 # A credit after the caption's full stop: "... auf dem Festival. (Jane Doe)", "... 있다. 연합뉴스"
 # (the word before the stop is a word, not an abbreviation's "Rep." before a name).
-CREDIT_TAIL = re.compile(r"(\w{2,})[.。]\s+\(?([^\s().。]+(?: [^\s().。]+){0,2})\)?\s*$")
+CREDIT_TAIL = re.compile(r"(?<!\w)(\w{2,})[.。]\s+\(?([^\s().。]+(?: [^\s().。]+){0,2})\)?\s*$")
 MIN_ABBREVIATION_FREE_CHARS = 4
 # A credit line by itself: "Lichtgut/Jane Doe", "Jane Doe/Agency" (a slash between names).
 CREDIT_LINE = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}$")
 # A host name ("example.com") in a short line: a link to the site itself ("More on Example.com").
-HOST_NAME = re.compile(r"\b[\w-]{2,}\.(?:[a-z]{2,3}\.)?[a-z]{2,6}\b", re.IGNORECASE)
+HOST_NAME = re.compile(r"(?<![\w-])[\w-]{2,}\.(?:[a-z]{2,3}\.)?[a-z]{2,6}\b", re.IGNORECASE)
 MAX_HOST_LINE_OTHER_WORDS = 2
+# A headline does not end with a comma or a semicolon.
+CLAUSE_ENDS = (",", "，", ";", "；", "、")
 # A Japanese caption's credit after "＝" ("…＝共同", "…＝2019年5月、ロイター") is short.
 MAX_EQUALS_CREDIT_CHARS = 16
 # "N.Y.C.", "U.S.": a headline may end with an abbreviation's full stop.
@@ -398,6 +400,8 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0  # a dateline with its author: "Tuesday 15 October 2019 by Jane Doe"
     if is_caption(text, features, rules) or is_toolbar(text, features, rules) or is_list_item(text):
         return 0.0
+    if text.rstrip().endswith(CLAUSE_ENDS):
+        return 0.0  # a clause that goes on (a list's item "1. …；", a sentence broken over lines), no headline
     if is_credit_line(text) or _credit_after_stop(text) or _names_host(text) or _credit_after_equals(text):
         return 0.0  # a photo credit, a caption with its credit after the stop, a link to the site itself
     return _shape_weight(text, features)
