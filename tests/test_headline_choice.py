@@ -410,3 +410,77 @@ def test_a_tickers_entry_with_its_time_run_on_is_no_headline() -> None:
 @pytest.mark.parametrize("line", ["Ferry talks end at 20:42", "An insider's view of the attacks on Rep. Jane Doe"])
 def test_a_time_with_a_space_before_it_and_a_name_after_an_abbreviation_are_headline_shapes(line: str) -> None:
     assert shape_score(line, features(line), RULES) >= 0.7
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Water levels on the southern shore of the lake in August. (Jane Doe)",  # a credit after the caption
+        "수위가 낮아진 호수의 남쪽 기슭에서 주민들이 걷고 있다. 호수통신",  # a caseless credit after the stop
+        "Lakeside/Jane Doe",  # a credit alone
+        "(Jane Doe)",
+        "More on Lakecourier.com",  # a link to the site itself
+    ],
+)
+def test_credits_and_links_to_the_site_have_no_headline_shape(line: str) -> None:
+    assert shape_score(line, line_features(line, frozenset()), RULES) == 0.0
+
+
+@pytest.mark.parametrize("line", ["Montana House votes to censure Trans Rep. Jane Doe", "Amazon.com sues counterfeit sellers over fake listings"])
+def test_a_name_after_an_abbreviation_and_a_host_in_a_headline_keep_the_shape(line: str) -> None:
+    assert shape_score(line, line_features(line, frozenset()), RULES) > 0.0
+
+
+def test_the_site_name_the_page_repeats_is_not_the_title() -> None:
+    site = "The Lake Country Courier"
+    footer = [f"Subscribe to {site}", f"Copyright 2025 {site}", f"About {site} and its staff"]
+    doc = newsclean.clean(dump("Menu", site, "Weather", *BODY, *footer))
+    assert doc.meta.title is None
+
+
+@pytest.mark.parametrize("prompt", ["Email to a Friend", "ログインする", "印刷する"])
+def test_share_and_login_buttons_are_calls_to_action(prompt: str) -> None:
+    from newsclean.stages.headline_choice import is_call_to_action
+
+    assert is_call_to_action(prompt, line_features(prompt, frozenset()), RULES)
+
+
+def test_html_declared_title_cut_after_a_function_word_gives_way_to_its_full_copy() -> None:
+    from newsclean.stages import mark_headline
+
+    # (An attribute cut at an unescaped quote: og:title "Lake levels fall and" of the full <title>.)
+    full = 'Lake levels fall and "ferries stop" in the south'
+    candidates = (("og:title", "Lake levels fall and"), ("ld", "Lake levels fall and"), ("title", full))
+    doc = mark_headline(html_doc(candidates, BODY), newsclean.DEFAULT_CONFIG)
+    assert doc.meta.title == full
+
+
+@pytest.mark.parametrize("line", ["湖城日报记者 王明 李华", "晨报編輯 陳大文"])
+def test_a_cjk_byline_paper_role_and_names_has_no_headline_shape(line: str) -> None:
+    assert shape_score(line, line_features(line, frozenset()), RULES) == 0.0
+
+
+@pytest.mark.parametrize("line", ["中文 学习 方法", "湖城 新桥 开通"])
+def test_cjk_headlines_of_short_words_keep_the_shape(line: str) -> None:
+    assert shape_score(line, line_features(line, frozenset()), RULES) > 0.0
+
+
+@pytest.mark.parametrize("menu", ["HomeNews", "Home News "])
+def test_a_menu_run_into_the_headline_above_it_is_not_the_title(menu: str) -> None:
+    doc = newsclean.clean(dump("Menu", menu + HEADLINE, HEADLINE, "By Maria Lindqvist", *BODY))
+    assert doc.meta.title == HEADLINE
+
+
+def test_a_kicker_run_into_the_headline_above_it_stays_in_the_title() -> None:
+    doc = newsclean.clean(dump("Menu", f"Drought: {HEADLINE}", HEADLINE, "By Maria Lindqvist", *BODY))
+    assert doc.meta.title == f"Drought: {HEADLINE}"
+
+
+def test_a_japanese_caption_with_its_credit_after_the_equals_sign_has_no_headline_shape() -> None:
+    line = "湖の南岸に広がる干潟＝2025年8月、共同"
+    assert shape_score(line, line_features(line, frozenset()), RULES) == 0.0
+
+
+@pytest.mark.parametrize("line", ["1.认识湖水水位下降的原因；", "Lake levels fall to record low after dry summer,"])
+def test_a_line_ending_with_a_comma_or_semicolon_has_no_headline_shape(line: str) -> None:
+    assert shape_score(line, line_features(line, frozenset()), RULES) == 0.0

@@ -21,6 +21,7 @@ from ..parse.text import fold
 from ..rules import load_rules
 from .headline_choice import (
     Candidate,
+    Scored,
     best,
     is_site_name,
     score_candidates,
@@ -85,8 +86,23 @@ def choose_title(doc: Document, config: Config) -> str | None:
     pool += [Candidate(doc.blocks[i].text, i, 0, "paragraph") for i in top_lines]
     # The body without the candidate paragraphs: a headline is not "repeated by the body" for standing atop it.
     body = [doc.blocks[i].text for i in kept[:BODY_BLOCKS] if i not in top_lines]
-    top = best(score_candidates(pool, body, stopwords, rules, prior=PRIOR))
+    scored = score_candidates(pool, body, stopwords, rules, prior=PRIOR)
+    top = best(scored)
+    if top is not None and top.candidate.position < 0:
+        top = full_copy(top, scored, stopwords) or top
     return strip_site_name(top.candidate.text, sites) or None if top is not None else None
+
+
+def full_copy(top: Scored, scored: list[Scored], stopwords: frozenset[str]) -> Scored | None:
+    """The declared title that the chosen one is cut from, when the chosen one breaks off after a
+    function word ("Winner and" of "Winner and "royal visit"": an attribute cut at a quote)."""
+    words = top.candidate.text.split()
+    if not words or fold(words[-1]) not in stopwords:
+        return None
+    start = fold(top.candidate.text)
+    longer = [s for s in scored if s.score > 0 and s.candidate.position < 0 and len(fold(s.candidate.text)) > len(start)
+              and fold(s.candidate.text).startswith(start + " ")]
+    return max(longer, key=lambda s: s.score, default=None)
 
 
 def mark_headline(doc: Document, config: Config) -> Document:

@@ -44,6 +44,9 @@ MAX_BYLINE_WORDS = 8
 MAX_DATELINE_WORDS = 14
 # A name in a list of authors: "Claire Benit-Gbaffou", "Jean-Paul de la Tour".
 MAX_NAME_WORDS = 4
+# A CJK name is two to four characters; a byline word ("记者", "編輯") two or three.
+MAX_CJK_NAME_CHARS = 4
+MAX_BYLINE_WORD_CHARS = 3
 # Breadcrumbs and tag lists separate their items.
 BREADCRUMB = re.compile(r"\s(?:->|[|>»›/·•]{1,2})\s|\s>>|>>\s")
 # A declared title cut short keeps this share of its weight.
@@ -100,6 +103,19 @@ HOST_CREDIT = re.compile(r"[^\W\d_]{2}[.!?]\s+(?:[\w-]+\.)+[a-z]{2,6}\s*$")
 MAX_HOST_CHARS = 80
 # A photo credit after its label: a name or two and an agency.
 MAX_CREDIT_WORDS = 5
+# A credit after the caption's full stop: "... auf dem Festival. (Jane Doe)", "... 있다. 연합뉴스"
+# (the word before the stop is a word, not an abbreviation's "Rep." before a name).
+CREDIT_TAIL = re.compile(r"(?<!\w)(\w{2,})[.。]\s+\(?([^\s().。]+(?: [^\s().。]+){0,2})\)?\s*$")
+MIN_ABBREVIATION_FREE_CHARS = 4
+# A credit line by itself: "Lichtgut/Jane Doe", "Jane Doe/Agency" (a slash between names).
+CREDIT_LINE = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}$")
+# A host name ("example.com") in a short line: a link to the site itself ("More on Example.com").
+HOST_NAME = re.compile(r"(?<![\w-])[\w-]{2,}\.(?:[a-z]{2,3}\.)?[a-z]{2,6}\b", re.IGNORECASE)
+MAX_HOST_LINE_OTHER_WORDS = 2
+# A headline does not end with a comma or a semicolon.
+CLAUSE_ENDS = (",", "，", ";", "；", "、")
+# A Japanese caption's credit after "＝" ("…＝共同", "…＝2019年5月、ロイター") is short.
+MAX_EQUALS_CREDIT_CHARS = 16
 # "N.Y.C.", "U.S.": a headline may end with an abbreviation's full stop.
 ABBREVIATION_END = re.compile(r"\b\w\.\w\.$")
 # A toolbar run together holds at least this many different labels.
@@ -292,6 +308,48 @@ def is_caption(text: str, features: LineFeatures, rules: Rules) -> bool:
     return False
 
 
+def is_credit_line(text: str) -> bool:
+    """A photo credit alone on its line: names on both sides of a slash ("Lichtgut/Jane Doe"), or a
+    name in parentheses ("(Jane Doe)")."""
+    stripped = text.strip()
+    if stripped.startswith("(") and stripped.endswith(")"):
+        inner = stripped[1:-1]
+        return 0 < len(inner.split()) <= MAX_NAME_WORDS and "(" not in inner and looks_like_name(inner)
+    return "/" in text and CREDIT_LINE.match(stripped) is not None
+
+
+def _credit_after_stop(text: str) -> bool:
+    """A caption's sentence with its credit of up to three words after the full stop: "... auf
+    dem Festival. (Jane Doe)", "... in 2014. (Jane Doe)", "... 있다. 연합뉴스" (not "... Trans Rep.
+    Zooey Zephyr": the word before a credit's stop is no abbreviation)."""
+    if "." not in text[-MAX_HOST_CHARS:] and "。" not in text[-MAX_HOST_CHARS:]:
+        return False
+    match = CREDIT_TAIL.search(text[-MAX_HOST_CHARS:])
+    if match is None or count_tokens(text[: -len(match.group(0))]) < MIN_CAPTION_WORDS:
+        return False
+    before, credit = match.group(1), match.group(2)
+    abbreviation = len(before) < MIN_ABBREVIATION_FREE_CHARS and before[:1].isupper()
+    caseless = credit[:1].upper() == credit[:1].lower() and not credit[:1].isdigit()
+    return not abbreviation and (caseless or looks_like_name(credit)) and not credit[:1].isdigit()
+
+
+def _credit_after_equals(text: str) -> bool:
+    """A Japanese caption: what the photo shows, "＝", then its credit, place or date, short
+    ("国旗＝2019年5月", "写真＝共同")."""
+    head, equals, credit = text.rpartition("＝")
+    return bool(equals and head.strip()) and 0 < len(credit.strip()) <= MAX_EQUALS_CREDIT_CHARS
+
+
+def _names_host(text: str) -> bool:
+    """A short line that names a host ("More on Example.com", "Example.com Newsletter"): a link to
+    the site itself, not a headline."""
+    match = HOST_NAME.search(text) if "." in text else None
+    if match is None or match.group(0).rsplit(".", 1)[-1].isdigit():
+        return False
+    others = len(text.replace(match.group(0), " ").split())
+    return others <= MAX_HOST_LINE_OTHER_WORDS
+
+
 def is_toolbar(text: str, features: LineFeatures, rules: Rules) -> bool:
     """A row of share or navigation labels run together ("Listen 3 min Comment Gift Article
     Share"): mostly labels, or a label said twice (a headline does not repeat its words)."""
@@ -342,6 +400,10 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0  # a dateline with its author: "Tuesday 15 October 2019 by Jane Doe"
     if is_caption(text, features, rules) or is_toolbar(text, features, rules) or is_list_item(text):
         return 0.0
+    if text.rstrip().endswith(CLAUSE_ENDS):
+        return 0.0  # a clause that goes on (a list's item "1. …；", a sentence broken over lines), no headline
+    if is_credit_line(text) or _credit_after_stop(text) or _names_host(text) or _credit_after_equals(text):
+        return 0.0  # a photo credit, a caption with its credit after the stop, a link to the site itself
     return _shape_weight(text, features)
 
 
@@ -364,12 +426,24 @@ def is_byline_line(text: str, features: LineFeatures, rules: Rules) -> bool:
     """A byline: a byline word and a name ("By Jane Doe"), or a byline word and a list of names
     ("By Jane Doe, John Roe and Ann Poe"; not "Von München bis Aachen: Im Netz der Agenten")."""
     found = rules.bylines.prefix(features.folded)
+    if not found and features.cjk and " " in text.strip():
+        return _names_after_role(text, rules)
     if not found or features.words > MAX_DATELINE_WORDS:
         return False
     if features.words <= MAX_BYLINE_WORDS:
         return True
     names = " ".join(text.split()[len(found.split()):]).split(",")
     return len(names) >= 2 and all(len(name.split()) <= MAX_NAME_WORDS and looks_like_name(name) for name in names[:-1])
+
+
+def _names_after_role(text: str, rules: Rules) -> bool:
+    """A byline in CJK text: a paper's name and a byline word, then names of up to four characters
+    ("光明日报记者 王建宏 张文攀": "Guangming Daily reporters Wang … Zhang …")."""
+    first, *names = text.split()
+    if not names or any(len(name) > MAX_CJK_NAME_CHARS for name in names):
+        return False
+    characters = fold(first).split()
+    return any(" ".join(characters[-k:]) in rules.bylines.phrases for k in range(2, MAX_BYLINE_WORD_CHARS + 1))  # (not "文" alone: "中文")
 
 
 def _repeats_a_run(features: LineFeatures) -> bool:

@@ -14,6 +14,7 @@ from ..config import Config
 from ..document import Document, Removal, Stage, Verdict
 from ..model.features import Analysis, LineFeatures, analyze
 from ..parse import fuzzy
+from ..parse.text import fold
 from ..rules import Rules, load_rules
 from .boilerplate import boilerplate_reason
 from .error_page import error_phrase
@@ -22,6 +23,8 @@ from .headline_choice import (
     Candidate,
     best,
     ends_like_sentence,
+    is_caption,
+    is_credit_line,
     is_dateline,
     is_timestamp,
     score_candidates,
@@ -43,6 +46,8 @@ MAX_BYLINE_WORDS = 12
 # score (0.3 -> 0.5: train .txt 364 -> 368 of 494, junk titles replaced by the headline on 4 pages,
 # none broken; dev .txt 67 either way, 66 at 0.8).
 PRIOR = {"below byline": 0.5, "body": 0.7, "below marker": 0.5}
+# A kicker run into the headline's line ends with one of these ("Rail: Headline", "Rail – Headline").
+KICKER_ENDS = (":", "：", "–", "—", "-", "|")
 # A kicker ("Election 2024:") over the headline is short.
 MAX_KICKER_WORDS = 6
 # "Just below" a byline or a marker: within this many lines.
@@ -66,6 +71,10 @@ BODY_CANDIDATES = 6
 # The article has begun at a paragraph of running text this long (not at "I code stuff. I write rants.").
 LEAD_PARAGRAPH_WORDS = 15
 MAX_HEADING_WORDS = 16
+# A short line that the page repeats inside MIN_NAME_REPEATS longer lines or more is the site's
+# name ("© 2014 The Daily Planet", "Subscribe to The Daily Planet"), not the headline.
+MAX_SITE_NAME_WORDS = 5
+MIN_NAME_REPEATS = 3
 # How much of the body the candidates' words are compared with.
 BODY_LINES = 60
 
@@ -137,16 +146,70 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
         if (any(0 < a - s.candidate.position <= ANCHOR_GAP for a in anchors) and MAX_NAME_WORDS < features.size <= LONG_TITLE_WORDS
                 and not ends_like_sentence(s.candidate.text, features)):
             s.score *= ABOVE_BYLINE_WEIGHT
+        if _ends_with_full_stop(s.candidate.text) and _beside_credit(doc, analysis, s.candidate.position, rules):
+            s.score = 0.0  # a photo's caption: a sentence right above or below the photo's credit
+    page_text = None
+    for s in scored:
+        if s.score > 0 and analysis.lines[s.candidate.position].size <= MAX_SITE_NAME_WORDS:
+            page_text = page_text if page_text is not None else "\n".join(block.text for block in doc.blocks)
+            if _held_in_other_lines(s.candidate.text, page_text) >= MIN_NAME_REPEATS:
+                s.score = 0.0  # the site's name ("The Daily Planet"), which many of its lines repeat
     top = best(scored)
     if top is None:
         return None
     # Headline and standfirst both announce the article; the upper one is the headline (a date
     # or a byline may stand between them).
-    for above in sorted((s for s in scored if 0 < top.candidate.position - s.candidate.position <= STANDFIRST_GAP), key=lambda s: -s.candidate.position):
-        if (above.shape >= STANDFIRST_SHARE * top.shape and above.overlap >= STANDFIRST_SHARE * top.overlap
+    # (A photo's caption or credit between them is no line of the article's head: "... (AFP)".)
+    unlikely = {s.candidate.position for s in scored if s.score <= 0}
+    gap = STANDFIRST_GAP + sum(1 for i in range(top.candidate.position - STANDFIRST_GAP, top.candidate.position) if i in unlikely)
+    for above in sorted((s for s in scored if 0 < top.candidate.position - s.candidate.position <= gap), key=lambda s: -s.candidate.position):
+        if _same_headline(above.candidate.text, top.candidate.text):
+            continue  # the headline again, a menu run into it ("NewsWorldHeadline ..."): no standfirst pair
+        if (above.score > 0 and above.shape >= STANDFIRST_SHARE * top.shape and above.overlap >= STANDFIRST_SHARE * top.overlap
                 and above.candidate.source == top.candidate.source and analysis.lines[above.candidate.position].size >= 6):
             return above.candidate.position
     return top.candidate.position
+
+
+def _same_headline(upper: str, lower: str) -> bool:
+    """The upper line holds the lower one whole behind a menu run into it ("HomeNewsHeadline ...",
+    "Home Headline ..."): the headline printed twice; not behind a kicker ("Rail: Headline ...")."""
+    a, b = fold(upper), fold(lower)
+    if not (a and b and a.endswith(b)) or a == b:
+        return False  # (the same words twice: the upper one, with its punctuation, stays a candidate)
+    at = upper.find(lower.strip())
+    return at < 0 or not upper[:at].rstrip().endswith(KICKER_ENDS)
+
+
+def _ends_with_full_stop(text: str) -> bool:
+    """Ends with one full stop (not an ellipsis "...", not "?" or "!")."""
+    stripped = text.rstrip()
+    return stripped.endswith((".", "。")) and not stripped.endswith(("..", "…"))
+
+
+def _held_in_other_lines(text: str, page_text: str) -> int:
+    """In how many different wordings the page holds the text inside longer lines ("© 2014 The
+    Daily Planet", "Subscribe to The Daily Planet": the word before it differs), not counting
+    lines that are the text itself; comments that quote a post's title ("re: Title") are one."""
+    text = text.strip()
+    before: set[str] = set()
+    at = page_text.find(text)
+    while at >= 0:
+        end = at + len(text)
+        line_start = page_text.rfind("\n", 0, at) + 1
+        line_end = page_text.find("\n", end)
+        line_end = len(page_text) if line_end < 0 else line_end
+        if (line_start, line_end) != (at, end):  # (a line that is the text itself is no wording)
+            words = page_text[line_start:at].split()
+            before.add(words[-1] if words else "")
+        at = page_text.find(text, end)
+    return len(before)
+
+
+def _beside_credit(doc: Document, analysis: Analysis, i: int, rules: Rules) -> bool:
+    """The line right above or below is a photo credit ("Lichtgut/Jane Doe", "Photo: Jane Doe")."""
+    return any(0 <= j < len(doc.blocks) and (is_credit_line(doc.blocks[j].text) or is_caption(doc.blocks[j].text, analysis.lines[j], rules))
+               for j in (i - 1, i + 1))
 
 
 def is_anchor(text: str, features: LineFeatures, rules: Rules) -> bool:
