@@ -167,6 +167,12 @@ class Rules:
     any_page_kind: PhraseSet
     page_kinds_of: dict[str, tuple[str, ...]]
 
+    @cached_property
+    def all_stopwords(self) -> frozenset[str]:
+        """The stop words of every language in one set, for text in no known language: merged once
+        per process, not per document (and one set, so the compiled core's table of it is built once)."""
+        return frozenset().union(*self.stopwords.values())
+
 
 def _read_rule_file(path: Path | str, text: str) -> dict:
     import tomllib  # only when the rules cache misses: a warm start parses no TOML
