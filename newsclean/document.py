@@ -138,6 +138,9 @@ class Document:
     # (blocks with DomFeatures), the second view its article's end is checked against
     # (stages/extraction_end.py); never serialised.
     page_text: list[Block] | None = field(default=None, repr=False, compare=False)
+    # The blocks' texts folded for the duplicate search (text -> parse.text.word_key of it),
+    # shared by the stages that search (stages/duplicates.py); never serialised.
+    word_keys: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     def kept(self) -> list[Block]:
         """The blocks no stage has removed, in order."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from newsclean.parse import dump as dump_parser
 from newsclean.parse.dump import _clean_line, parse_text_dump
 
 
@@ -28,3 +31,14 @@ def test_fast_path_matches_line_by_line_cleaning() -> None:
     for text in TRICKY:
         doc = parse_text_dump(text)
         assert [(b.line, b.text) for b in doc.blocks] == line_by_line(text), text
+
+
+def test_lines_split_in_chunks_number_as_one_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dump split a chunk at a time (cut at newlines) gives the lines and numbers of one split."""
+    text = "first line\n\n  second   line \nthird\n" * 7 + "x" * 40 + "\nlast"
+    expected = [(b.line, b.text) for b in parse_text_dump(text).blocks]
+    for size in (1, 5, 33, 1000):
+        monkeypatch.setattr(dump_parser, "CHUNK_CHARS", size)
+        assert [line for chunk in dump_parser._line_chunks(text) for line in chunk] == text.split("\n")
+        assert [(b.line, b.text) for b in parse_text_dump(text).blocks] == expected
+    assert expected == line_by_line(text)

@@ -55,3 +55,14 @@ FAR_EAST_EDGES = [chr(c) for c in (0x7F, 0x80, 0x7FF, 0x800, 0x201C, 0x2E7F, 0x2
 @given(st.lists(st.one_of(st.sampled_from(FAR_EAST_EDGES), st.characters()), max_size=8).map("".join))
 def test_reaches_far_east_is_the_largest_character_test(text: str) -> None:
     assert reaches_far_east(text) == (bool(text) and max(text) >= CJK_FIRST)
+
+
+def test_all_stopwords_is_one_merged_set_per_rules() -> None:
+    """Text in no known language reads every language's stop words, merged once, not per document."""
+    from newsclean.rules import load_rules
+
+    rules = load_rules()
+    merged = rules.all_stopwords
+    assert merged is rules.all_stopwords
+    assert merged == frozenset().union(*rules.stopwords.values())
+    assert rules.stopwords["en"] < merged and rules.stopwords["de"] < merged

@@ -218,7 +218,7 @@ def analyze(doc: Document, rules: Rules) -> Analysis:
         sample = _language_sample(texts)
         language = doc.meta.language or guess_language(sample, rules)
     base = (language or "").split("-")[0].lower()
-    stopwords = rules.stopwords.get(base) or frozenset().union(*rules.stopwords.values())
+    stopwords = rules.stopwords.get(base) or rules.all_stopwords
     doc.analysis = Analysis(language, features_of(texts, stopwords, sample))
     return doc.analysis
 

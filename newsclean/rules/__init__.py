@@ -115,9 +115,10 @@ class PhraseSet:
     def find_all(self, folded: Sequence[str]) -> Iterator[str]:
         """The longest phrase at each place any reading of the folded text holds one, in order."""
         trie = self._trie
+        first_words = trie.keys()  # one view for all readings
         for text in folded:
             words = text.split(" ")
-            if trie.keys().isdisjoint(words):
+            if first_words.isdisjoint(words):
                 continue  # most lines hold no word that starts a phrase: one C-level check
             for start, word in enumerate(words):
                 if word in trie:  # most words start no phrase: one lookup, no call
@@ -129,10 +130,10 @@ class PhraseSet:
         """The longest phrase a reading of the folded text starts with, or None."""
         trie, depth = self._trie, self._depth
         for text in folded:
-            # Only the first words can be part of the phrase; most lines' first word starts none.
-            words = text.split(" ", depth)
-            if words[0] in trie:
-                found = self._longest_at(words, 0)
+            # Only the first words can be part of the phrase; most lines' first word starts none
+            # (told by partition, which makes one string, before a split makes depth of them).
+            if text.partition(" ")[0] in trie:
+                found = self._longest_at(text.split(" ", depth), 0)
                 if found:
                     return found
         return None
@@ -166,6 +167,12 @@ class Rules:
     # kinds, and the kinds each phrase names, in PAGE_KIND_PHRASES order.
     any_page_kind: PhraseSet
     page_kinds_of: dict[str, tuple[str, ...]]
+
+    @cached_property
+    def all_stopwords(self) -> frozenset[str]:
+        """The stop words of every language in one set, for text in no known language: merged once
+        per process, not per document (and one set, so the compiled core's table of it is built once)."""
+        return frozenset().union(*self.stopwords.values())
 
 
 def _read_rule_file(path: Path | str, text: str) -> dict:

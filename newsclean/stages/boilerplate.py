@@ -107,7 +107,7 @@ def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str |
     if features.words <= MAX_CREDIT_WORDS and not features.is_prose and is_credit(text, features, rules):
         return "photo credit"
     if features.words <= MAX_PROMPT_WORDS:
-        label = link_label(text, rules)
+        label = link_label(text, rules) if ":" in text else None  # most lines hold no colon: no call
         if label:
             return f'link line ("{phrase_as_written(label, text)}:")'
         # A one-word phrase ("newsletter") only marks a short line; a longer line needs more.
@@ -169,7 +169,7 @@ def mark_boilerplate(doc: Document, config: Config) -> Document:
     lines = analyze(doc, rules).lines
     texts = [b.text for b in doc.blocks]
     for position, (block, features) in enumerate(zip(doc.blocks, lines)):
-        reason = boilerplate_reason(block.text, features, rules) if block.kept else None
+        reason = boilerplate_reason(block.text, features, rules) if block.removal is None else None
         # End-of-article markers ("Comments") are left to main_text: they tell where the article
         # ends (tested only for the few lines with a reason: both tests are pure).
         if not reason or is_end_marker(features, rules):

@@ -61,11 +61,20 @@ class FoldedTexts:
 Folded = list[str] | FoldedTexts
 
 
-def folded_texts(texts: list[str], cache_size: int = 4096) -> Folded:
-    """The texts folded by word_key: all at once for a page of at most cache_size lines, else on demand."""
-    if len(texts) <= cache_size:
+def folded_texts(texts: list[str], cache_size: int = 4096, known: dict[str, str] | None = None) -> Folded:
+    """The texts folded by word_key: all at once for a page of at most cache_size lines (reusing
+    and filling `known`, text -> its fold), else on demand."""
+    if len(texts) > cache_size:
+        return FoldedTexts(texts, cache_size)
+    if known is None:
         return [word_key(text) for text in texts]
-    return FoldedTexts(texts, cache_size)
+    folded = []
+    for text in texts:
+        key = known.get(text)
+        if key is None:
+            key = known[text] = word_key(text)
+        folded.append(key)
+    return folded
 
 
 def _bounded(text: str, limit: int) -> str:
@@ -157,7 +166,10 @@ def extend_runs(folded: Folded, copies: Copies, config: Config) -> Copies:
 
 def _all_copies(doc: Document, config: Config) -> tuple[list[Block], Folded, Copies]:
     kept = doc.kept()
-    folded = folded_texts([b.text for b in kept])
+    # Both duplicate stages fold the page's lines: the second reuses the first's folds.
+    if doc.word_keys is None:
+        doc.word_keys = {}
+    folded = folded_texts([b.text for b in kept], known=doc.word_keys)
     copies = find_copies(folded, config)
     copies.update(extend_runs(folded, copies, config))
     return kept, folded, copies

@@ -31,8 +31,12 @@ def error_phrase(features: LineFeatures, rules: Rules, lenient: bool = False) ->
     if features.words == 0 or features.words > MAX_ERROR_LINE_WORDS:
         return None
     weak_counts = features.words <= MAX_WEAK_LINE_WORDS or lenient
-    # The first phrase that counts: a one-word phrase ("sorry") only in a short line.
-    return next((p for p in rules.error_page.find_all(features.folded) if " " in p or weak_counts), None)
+    # The first phrase that counts: a one-word phrase ("sorry") only in a short line. (A loop,
+    # not next() over a generator: called for most lines by two stages.)
+    for phrase in rules.error_page.find_all(features.folded):
+        if weak_counts or " " in phrase:
+            return phrase
+    return None
 
 
 def mark_error_page(doc: Document, config: Config) -> Document:

@@ -188,11 +188,15 @@ class PageSignals:
     headline: PageKind | None  # the same said by a short line anywhere on the page ("404", "Access denied")
 
 
-def gather(doc: Document, lines: list[LineFeatures], rules: Rules) -> PageSignals:
-    """The wall and error evidence of a page, near its article span and anywhere on it."""
+def gather(doc: Document, lines: list[LineFeatures], rules: Rules,
+           known: dict[int, list[tuple[PageKind, str]]] | None = None) -> PageSignals:
+    """The wall and error evidence of a page, near its article span and anywhere on it (`known`:
+    line_kinds of some kept positions, already read)."""
     blocks = doc.blocks
+    known = known or {}
     tags = [
-        [] if b.removal is not None and b.removal.stage is Stage.HEADER else line_kinds(lines[i], b.text, rules)
+        [] if b.removal is not None and b.removal.stage is Stage.HEADER
+        else known[i] if i in known else line_kinds(lines[i], b.text, rules)
         for i, b in enumerate(blocks)
     ]
     kept = doc.kept_positions()

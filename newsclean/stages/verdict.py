@@ -69,18 +69,23 @@ def running_words(
     tags_of: Callable[[int], list[tuple[PageKind, str]]],
     rules: Rules,
     limit: float = math.inf,
+    errors: dict[int, str | None] | None = None,
 ) -> float:
     """Words of running text in the body that are no wall or error text (CJK characters count
-    half), counted up to `limit` (beyond it the exact number does not matter)."""
+    half), counted up to `limit` (beyond it the exact number does not matter). The error phrases
+    read on the way are left in `errors` (position -> phrase or None) when given."""
     total = 0.0
     for i in kept:
         features = lines[i]
-        if (
-            features.is_prose
-            and COPYRIGHT not in texts[i]  # a site's copyright notice is no article text
-            and not (features.words <= MAX_ERROR_BODY_LINE and error_phrase(features, rules))
-            and not tags_of(i)
-        ):
+        if not features.is_prose or COPYRIGHT in texts[i]:  # a site's copyright notice is no article text
+            continue
+        if features.words <= MAX_ERROR_BODY_LINE:
+            phrase = error_phrase(features, rules)
+            if errors is not None:
+                errors[i] = phrase
+            if phrase:
+                continue
+        if not tags_of(i):
             total += features.size
             if total >= limit:
                 break
@@ -193,12 +198,26 @@ def decide_verdict(doc: Document, config: Config) -> Document:
     # With this much running text the page is an article whatever stands around it: the rest of
     # the page need not be searched for wall text (most of a long page is not the article).
     enough = ARTICLE_WORDS * TITLE_FACTOR
-    prose = running_words(lines, texts, kept, lambda i: line_kinds(lines[i], texts[i], rules), rules, enough)
-    signals = None if prose >= enough else gather(doc, lines, rules)
+    # Each line's page kinds and error phrase are read once here, however many counts ask.
+    kinds: dict[int, list[tuple[PageKind, str]]] = {}
+
+    def kinds_of(i: int) -> list[tuple[PageKind, str]]:
+        found = kinds.get(i)
+        if found is None:
+            found = kinds[i] = line_kinds(lines[i], texts[i], rules)
+        return found
+
+    errors: dict[int, str | None] = {}
+    prose = running_words(lines, texts, kept, kinds_of, rules, enough, errors)
+    signals = None if prose >= enough else gather(doc, lines, rules, kinds)
     lenient = doc.meta.status is not None and doc.meta.status >= 400
     # Error-page text comes in short lines; a paragraph that mentions "not found" is an article's.
+    # (The phrases running_words found hold here too, unless an error status makes it lenient.)
+    known = {} if lenient else errors
     error_words = sum(
-        lines[i].size for i in kept if lines[i].words <= MAX_ERROR_BODY_LINE and error_phrase(lines[i], rules, lenient)
+        lines[i].size for i in kept
+        if lines[i].words <= MAX_ERROR_BODY_LINE
+        and (known[i] if i in known else error_phrase(lines[i], rules, lenient))
     )
     body_words = sum(lines[i].size for i in kept)
     evidence = lenient or error_words > 0 or any(b.removal and b.removal.stage is Stage.ERROR_PAGE for b in doc.blocks)
