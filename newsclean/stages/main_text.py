@@ -25,6 +25,7 @@ from ..parse.text import phrase_as_written
 from ..rules import Rules, load_rules
 from .markers import confirmed_markers, is_end_marker
 from .related_list import RELATED_NOTE, related_list_start
+from .repeated_headline import repeated_headline_start
 from .span_edges import article_edges
 from .streams import STREAM_NOTE, relative_stamp, stream_start
 from .teasers import TEASER_REASON, is_teaser_list
@@ -77,6 +78,8 @@ def article_span(
     stories' headlines it ran on over (empty ranges without them)."""
     gains = [segment_gain(f.size, score, config) for f, score in zip(lines, scores)]
     start, end = choose_span(gains, markers, config)
+    # A headline printed again inside the span's head: the article starts below that copy.
+    start = repeated_headline_start(lines, texts, start, end)
     # Comments, replies or other stories with their time stamps read as text like the article's:
     # the span runs on over them, so it ends where they start.
     stream = stream_start(lines, texts, start, end, relative_stamp(rules.time_units))

@@ -1,0 +1,73 @@
+"""The article's start below a second copy of its headline.
+
+Pages print the headline twice: once in a page header or above a widget block (a summary box,
+a toolbar, a teaser), and again right above the article's byline and first paragraph. When the
+span the line model found starts above that second copy, the lines between (the summary, the
+toolbar's labels, the teaser) are not the article: the article starts below the headline's last
+copy. No phrase is matched: only a heading-shaped line printed twice, with the span's prose below.
+"""
+
+from __future__ import annotations
+
+from ..model.features import LineFeatures
+
+# The second copy must stand among the span's first lines: a headline repeated further down is a
+# related box or the page's footer, not the article's top.
+HEAD_LINES = 60
+# A headline is a phrase of several words and no running text: shorter repeated lines are bylines,
+# share rows and section names, which pages print twice as often.
+HEADLINE_MIN_WORDS = 7
+HEADLINE_MAX_WORDS = 30
+# The prose below the copy must outweigh what lies between the span's start and the copy this
+# many times: the article is below the headline, a widget above it is small.
+PROSE_BELOW_RATIO = 2.0
+# And hold at least this many paragraphs (the article goes on below its headline).
+MIN_PARAGRAPHS_BELOW = 3
+
+
+def is_headline_shaped(features: LineFeatures) -> bool:
+    """A line that could be a headline: a few words that are not numbers, no running text, no
+    sentence end (a date, a code line, a caption repeated in the article are none)."""
+    words = features.size - features.numbers
+    return not features.is_prose and not features.sentence_end and HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS
+
+
+def prose_words(lines: list[LineFeatures], lo: int, hi: int) -> float:
+    """The words of the running-text lines among lines[lo:hi]."""
+    return sum(f.size for f in lines[lo:hi] if f.is_prose)
+
+
+def repeated_headline_start(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
+    """Where the span starts once the lines above its headline's second copy are left out:
+    the line after the last heading-shaped line in the span's head that repeats a line printed
+    above the span, when the article's prose is below that copy (`start` when there is none)."""
+    seen: dict[str, int] = {}
+    for i in range(start):
+        if is_headline_shaped(lines[i]):
+            seen.setdefault(texts[i].strip(), i)
+    # Only a copy of a line above the span counts: lines repeated inside the article (a chart's
+    # labels, code, a table of contents and its subheadings) are the article's own.
+    best = start
+    for i in range(start, min(end, start + HEAD_LINES)):
+        text = texts[i].strip()
+        if is_headline_shaped(lines[i]) and text in seen and not _contents_entry(lines, texts, seen[text], i, end):
+            if _article_below(lines, start, i, end):
+                best = i + 1
+    return best
+
+
+def _contents_entry(lines: list[LineFeatures], texts: list[str], first: int, copy: int, end: int) -> bool:
+    """Whether the first copy is an entry of a table of contents: the short line after it is
+    printed again below too (the next subheading), where a headline is followed by other text."""
+    after = first + 1
+    if after >= len(lines) or lines[after].is_prose:
+        return False
+    return texts[after].strip() in {t.strip() for t in texts[copy + 1 : end]}
+
+
+def _article_below(lines: list[LineFeatures], start: int, copy: int, end: int) -> bool:
+    """Whether the span's prose below `copy` is the article and what lies above it is not."""
+    below = [f for f in lines[copy + 1 : end] if f.is_prose]
+    if len(below) < MIN_PARAGRAPHS_BELOW:
+        return False
+    return sum(f.size for f in below) >= PROSE_BELOW_RATIO * prose_words(lines, start, copy)
