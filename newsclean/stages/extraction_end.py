@@ -31,6 +31,8 @@ from .dom import mark_page_furniture
 from .headline import MATCH_SCORE, title_variants
 from .main_text import choose_span
 from .markers import confirmed_markers, is_end_marker
+from .related_list import RELATED_NOTE, related_list_start
+from .streams import STREAM_NOTE, relative_stamp, stream_start
 
 NOT_WORD = re.compile(r"\W+")
 # How far (characters of the page's text, without spaces and punctuation) past the last match the
@@ -175,9 +177,10 @@ def in_comment_thread(block: Block) -> bool:
 
 
 def article_on_page(doc: Document, page: Document, located: list[tuple[int, int] | None],
-                    config: Config) -> tuple[int, int] | None:
+                    config: Config) -> tuple[int, int, list[tuple[int, str]]] | None:
     """The positions of the article's first and last blocks on the page, as the spans on the
-    page's text say (the start's span counts trafilatura's choice with START_FLOOR)."""
+    page's text say (the start's span counts trafilatura's choice with START_FLOOR), and the
+    edges found below the article inside the span (see span_tail)."""
     in_extraction = {i for block, where in zip(doc.blocks, located) if where is not None and block.kept
                      for i in range(*where) if not in_comment_thread(page.blocks[i])}
     if not in_extraction:
@@ -193,8 +196,28 @@ def article_on_page(doc: Document, page: Document, located: list[tuple[int, int]
     if start >= end:
         return None
     first, _ = choose_span(extraction_gains(kept, kept_lines, scores, in_extraction, config, START_FLOOR), markers, config)
+    texts = [page.blocks[i].text for i in kept]
+    span_end = end
+    end, tail = span_tail(kept_lines, texts, start, end, config)
+    # Below the span the model chose, the reason stays the plain one.
+    notes = [(kept[i], note) for i, note in tail] + ([(kept[span_end - 1] + 1, "")] if tail else [])
     # A start span in another part of the page (below the article's end) says nothing of its start.
-    return (kept[first] if first < end else kept[start]), kept[end - 1]
+    return (kept[first] if first < end else kept[start]), kept[end - 1], notes
+
+
+def span_tail(lines: list[LineFeatures], texts: list[str], start: int, end: int,
+              config: Config) -> tuple[int, list[tuple[int, str]]]:
+    """The span's end moved up to where a stream of dated entries (comments with the names and
+    dates trafilatura dropped, older posts) or a list of other stories' headlines starts inside
+    it, as on the text path (main_text.article_span), and the positions where each of those
+    starts with its note, first first (empty without them)."""
+    rules = load_rules(config.rule_files)
+    stream = stream_start(lines, texts, start, end, relative_stamp(rules.time_units))
+    related = related_list_start(lines, texts, start, stream)
+    tail = [(related, RELATED_NOTE)] if related < stream else []
+    if stream < end:
+        tail.append((stream, STREAM_NOTE))
+    return (related, tail) if related > start else (end, [])
 
 
 def extraction_region(located: list[tuple[int, int] | None], size: int) -> tuple[int, int]:
@@ -223,8 +246,9 @@ def mark_after_page_article(doc: Document, config: Config) -> Document:
     edges = article_on_page(doc, page, located, config)
     if edges is None:
         return doc
-    start, last = edges
+    start, last, tail = edges
     start_text, end_text = page.blocks[start].text[:40], page.blocks[last].text[:40]
+    below = f'below the article (it ends at "{end_text}" on the page)'
     above: list[Block] = []
     where: tuple[int, int] | None = None
     for block, found in zip(doc.blocks, located):
@@ -232,7 +256,8 @@ def mark_after_page_article(doc: Document, config: Config) -> Document:
         if not block.kept or where is None:
             continue
         if where[0] > last:
-            block.remove(Stage.BOILERPLATE, f'below the article (it ends at "{end_text}" on the page)')
+            note = next((note for at, note in reversed(tail) if where[0] >= at), "")
+            block.remove(Stage.BOILERPLATE, f"{below}: {note}" if note else below)
         elif where[1] <= start:
             above.append(block)
     for block in above[:headline_position(above, doc)]:
