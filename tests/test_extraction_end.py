@@ -112,8 +112,8 @@ def test_without_the_pages_text_the_extraction_is_left_as_it_is() -> None:
     assert all(block.kept for block in doc.blocks)
 
 
-def dom_block(line: int, text: str) -> Block:
-    return Block(line, text, dom=DomFeatures("p", False, 0.0))
+def dom_block(line: int, text: str, link_density: float = 0.0) -> Block:
+    return Block(line, text, dom=DomFeatures("p", False, link_density))
 
 
 def test_an_inline_box_whose_stories_trafilatura_dropped_does_not_end_the_article() -> None:
@@ -140,3 +140,48 @@ def test_a_lone_dropped_block_between_kept_ones_weighs_nothing() -> None:
     gains = [5.0, -3.0, 4.0, -1.0, -2.0, 6.0, -7.0]
     ignore_lone_gaps(gains, [True, False, True, False, False, True, False])
     assert gains == [5.0, 0.0, 4.0, -1.0, -2.0, 6.0, -7.0]
+
+
+def cut_extraction(extracted: list[str], page: list[str], links: tuple[str, ...] = ()) -> Document:
+    """The extraction `extracted` of a page whose whole text is `page` (the lines in `links` are
+    links), after the stage."""
+    doc = Document("page.html", [Block(i + 1, text) for i, text in enumerate(extracted)], input_format="html",
+                   page_text=[dom_block(i + 1, text, float(text in links)) for i, text in enumerate(page)])
+    return mark_after_page_article(doc, newsclean.Config())
+
+
+def test_a_stream_of_dated_entries_trafilatura_keeps_ends_the_article() -> None:
+    # No "Comments" heading and no comment markup: the thread shows only on the page's text, by the
+    # name and time stamp over each entry (which trafilatura dropped from its extraction).
+    page = list(ARTICLE)
+    for i, text in enumerate(COMMENTS):
+        page += [f"Posted by Reader{i} on 2024-03-0{i + 1} 10:0{i}", text]
+    doc = cut_extraction(ARTICLE + COMMENTS, page)
+    assert doc.paragraphs == ARTICLE
+    for block in doc.blocks[len(ARTICLE):]:
+        assert block.removal is not None and block.removal.stage is Stage.BOILERPLATE
+        assert block.removal.reason == (f'below the article (it ends at "{ARTICLE[-1][:40]}" on the page): '
+                                        "a stream of dated entries (comments, replies, other stories)")
+
+
+HEADLINES = [
+    "Ferry operator warns of higher fares next winter",
+    "New school on the east side opens its doors to pupils",
+    "Council rejects plan for a second car park near the station",
+    "Harbour festival returns after a three year break",
+]
+
+
+def test_a_list_of_other_stories_headlines_trafilatura_keeps_ends_the_article() -> None:
+    page = [*ARTICLE, *HEADLINES, "Copyright 2024 Town News"]
+    doc = cut_extraction(ARTICLE + HEADLINES, page, links=tuple(HEADLINES))
+    assert doc.paragraphs == ARTICLE
+    for block in doc.blocks[len(ARTICLE):]:
+        assert block.removal is not None
+        assert block.removal.reason.endswith(": a list of other stories' headlines (with the lines above it)")
+
+
+def test_headline_shaped_lines_that_are_no_links_do_not_end_the_article() -> None:
+    # A box of a service's benefits below the article, shaped like headlines but linking nowhere.
+    page = [*ARTICLE, *HEADLINES, "Copyright 2024 Town News"]
+    assert cut_extraction(ARTICLE + HEADLINES, page).paragraphs == ARTICLE + HEADLINES

@@ -31,6 +31,8 @@ from .dom import mark_page_furniture
 from .headline import MATCH_SCORE, title_variants
 from .main_text import choose_span
 from .markers import confirmed_markers, is_end_marker
+from .related_list import MIN_HEADLINES, RELATED_NOTE, is_headline, related_list_start
+from .streams import STREAM_NOTE, relative_stamp, stream_start
 
 NOT_WORD = re.compile(r"\W+")
 # How far (characters of the page's text, without spaces and punctuation) past the last match the
@@ -59,6 +61,11 @@ COMMENT_WORDS = ("comment", "komment")
 # Page blocks read on either side of the extraction's part of the page: the line model's widest
 # context (linemodel.FAR) and the markers' look-ahead (markers.MARKER_LOOKAHEAD) fit in it.
 CONTEXT_MARGIN = 12
+# Other stories' headlines are links: the first LINKED_HEADLINES headline-shaped blocks of a list
+# found below the article hold links in this share of their characters on average, at least (a
+# box of a service's benefits below a login prompt, in the same shape, holds none).
+MIN_HEADLINE_LINK_DENSITY = 0.25
+LINKED_HEADLINES = MIN_HEADLINES + 2
 # Blocks below a marker searched for the first running text of its box (a comment's author and
 # date come first; an inline box of other stories' titles and authors runs longer).
 BOX_LOOKAHEAD = 4
@@ -175,9 +182,10 @@ def in_comment_thread(block: Block) -> bool:
 
 
 def article_on_page(doc: Document, page: Document, located: list[tuple[int, int] | None],
-                    config: Config) -> tuple[int, int] | None:
+                    config: Config) -> tuple[int, int, list[tuple[int, str]]] | None:
     """The positions of the article's first and last blocks on the page, as the spans on the
-    page's text say (the start's span counts trafilatura's choice with START_FLOOR)."""
+    page's text say (the start's span counts trafilatura's choice with START_FLOOR), and the
+    edges found below the article inside the span (see span_tail)."""
     in_extraction = {i for block, where in zip(doc.blocks, located) if where is not None and block.kept
                      for i in range(*where) if not in_comment_thread(page.blocks[i])}
     if not in_extraction:
@@ -193,8 +201,38 @@ def article_on_page(doc: Document, page: Document, located: list[tuple[int, int]
     if start >= end:
         return None
     first, _ = choose_span(extraction_gains(kept, kept_lines, scores, in_extraction, config, START_FLOOR), markers, config)
+    texts = [page.blocks[i].text for i in kept]
+    span_end = end
+    end, tail = span_tail(kept_lines, texts, start, end, config, [page.blocks[i] for i in kept])
+    # Below the span the model chose, the reason stays the plain one.
+    notes = [(kept[i], note) for i, note in tail] + ([(kept[span_end - 1] + 1, "")] if tail else [])
     # A start span in another part of the page (below the article's end) says nothing of its start.
-    return (kept[first] if first < end else kept[start]), kept[end - 1]
+    return (kept[first] if first < end else kept[start]), kept[end - 1], notes
+
+
+def span_tail(lines: list[LineFeatures], texts: list[str], start: int, end: int, config: Config,
+              blocks: list[Block]) -> tuple[int, list[tuple[int, str]]]:
+    """The span's end moved up to where a stream of dated entries (comments with the names and
+    dates trafilatura dropped, older posts) or a list of other stories' headlines (`blocks`: the
+    page's, for their links) starts inside it, as on the text path (main_text.article_span), and
+    the positions where each of those starts with its note, first first (empty without them)."""
+    rules = load_rules(config.rule_files)
+    stream = stream_start(lines, texts, start, end, relative_stamp(rules.time_units))
+    related = related_list_start(lines, texts, start, stream)
+    if related < stream and not headlines_are_links(lines, texts, blocks, related, stream):
+        related = stream
+    tail = [(related, RELATED_NOTE)] if related < stream else []
+    if stream < end:
+        tail.append((stream, STREAM_NOTE))
+    return (related, tail) if related > start else (end, [])
+
+
+def headlines_are_links(lines: list[LineFeatures], texts: list[str], blocks: list[Block], start: int, end: int) -> bool:
+    """True when the first LINKED_HEADLINES headline-shaped blocks in [start, end) hold links in
+    MIN_HEADLINE_LINK_DENSITY of their characters on average (or the page says nothing of links)."""
+    heads = [blocks[i] for i in range(start, end) if is_headline(lines[i], texts[i])][:LINKED_HEADLINES]
+    densities = [block.dom.link_density for block in heads if block.dom is not None]
+    return not densities or sum(densities) >= MIN_HEADLINE_LINK_DENSITY * len(densities)
 
 
 def extraction_region(located: list[tuple[int, int] | None], size: int) -> tuple[int, int]:
@@ -223,8 +261,9 @@ def mark_after_page_article(doc: Document, config: Config) -> Document:
     edges = article_on_page(doc, page, located, config)
     if edges is None:
         return doc
-    start, last = edges
+    start, last, tail = edges
     start_text, end_text = page.blocks[start].text[:40], page.blocks[last].text[:40]
+    below = f'below the article (it ends at "{end_text}" on the page)'
     above: list[Block] = []
     where: tuple[int, int] | None = None
     for block, found in zip(doc.blocks, located):
@@ -232,7 +271,8 @@ def mark_after_page_article(doc: Document, config: Config) -> Document:
         if not block.kept or where is None:
             continue
         if where[0] > last:
-            block.remove(Stage.BOILERPLATE, f'below the article (it ends at "{end_text}" on the page)')
+            note = next((note for at, note in reversed(tail) if where[0] >= at), "")
+            block.remove(Stage.BOILERPLATE, f"{below}: {note}" if note else below)
         elif where[1] <= start:
             above.append(block)
     for block in above[:headline_position(above, doc)]:
