@@ -68,6 +68,11 @@ LEADING_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 BRACKETED = re.compile(r"\[[^\[\]]*\]|【[^【】]*】")
 TABLE_ROW = ("|", "｜")
 UNDECODED = "\ufffd"
+# Characters lost on the way and printed as question marks inside a word ("Don???t", "caf?s"):
+# a copy of the headline the page also holds intact ("Don’t" in its <h1>) is the one to keep;
+# alone, the damaged copy still names the article, so it is weighted down, not ruled out.
+LOST_CHARACTERS = re.compile(r"(?<=[^\W\d_])\?+(?=[^\W\d_])")
+LOST_CHARACTERS_WEIGHT = 0.5
 # Question and exclamation marks end a clause inside a headline ("Fit again? Eat soup"); only
 # a full stop inside one makes two sentences of it.
 CJK_INNER_FULL_STOP = re.compile(CJK_INNER_SENTENCE_END.pattern.replace("[。！？]", "[。]"))
@@ -377,9 +382,10 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0
     if _bracketed_links(text) >= 2:
         return 0.0  # a row of links: "[查看我的博客目录] [加入个人书签]" (also as a page's <h1>)
+    damaged = LOST_CHARACTERS_WEIGHT if LOST_CHARACTERS.search(text) else 1.0
     if declared:
         # A declared title cut short ("... Sheldon Adelson's...") is worth less than its full copy.
-        return _shape_weight(text, features) * (CUT_SHORT_WEIGHT if is_cut_short(text) else 1.0)
+        return _shape_weight(text, features) * (CUT_SHORT_WEIGHT if is_cut_short(text) else 1.0) * damaged
     if is_cut_short(text) or CONTACT.search(text) or _is_breadcrumb(text) or _table_cells(text) > 1:
         return 0.0  # a teaser cut short, a byline with a handle, a breadcrumb, a table's row
     if GLUED_CLOCK.search(text[-MAX_HOST_CHARS:]):
@@ -404,7 +410,7 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0  # a clause that goes on (a list's item "1. …；", a sentence broken over lines), no headline
     if is_credit_line(text) or _credit_after_stop(text) or _names_host(text) or _credit_after_equals(text):
         return 0.0  # a photo credit, a caption with its credit after the stop, a link to the site itself
-    return _shape_weight(text, features)
+    return _shape_weight(text, features) * damaged
 
 
 def is_timestamp(text: str, features: LineFeatures) -> bool:
