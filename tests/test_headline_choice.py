@@ -511,3 +511,13 @@ def test_lost_characters_weigh_a_line_down(line: str, lost: bool) -> None:
     clean = line.replace("???", "’").replace("?s", "és") if lost else line
     ratio = shape_score(line, line_features(line, frozenset()), rules) / shape_score(clean, line_features(clean, frozenset()), rules)
     assert (ratio < 1) is lost
+
+
+@pytest.mark.parametrize("line, notice", [
+    ("Signing in to this forum means acceptance of our Terms of Use and the Privacy Policy of the network", True),
+    ("By continuing you consent to the storage of cookies on your device for all of our partners", True),
+    ("Regulators order the social network to rewrite its privacy policy", False),
+    ("Lake levels fall to record low after a dry summer across the whole of the southern region", False),
+])
+def test_a_long_consent_or_legal_sentence_is_no_headline(line: str, notice: bool) -> None:
+    assert (shape_score(line, line_features(line, frozenset()), RULES) == 0) is notice
