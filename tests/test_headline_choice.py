@@ -484,3 +484,40 @@ def test_a_japanese_caption_with_its_credit_after_the_equals_sign_has_no_headlin
 @pytest.mark.parametrize("line", ["1.认识湖水水位下降的原因；", "Lake levels fall to record low after dry summer,"])
 def test_a_line_ending_with_a_comma_or_semicolon_has_no_headline_shape(line: str) -> None:
     assert shape_score(line, line_features(line, frozenset()), RULES) == 0.0
+
+
+def test_html_title_with_lost_characters_loses_to_its_intact_copy() -> None:
+    from newsclean.stages import mark_headline
+
+    damaged = "Lake levels won???t stop falling after dry summer"
+    intact = "Lake levels won’t stop falling after dry summer"
+    candidates = (("og:title", damaged), ("ld", damaged), ("h1", intact))
+    doc = mark_headline(html_doc(candidates, BODY), newsclean.DEFAULT_CONFIG)
+    assert doc.meta.title == intact
+
+
+def test_html_title_with_lost_characters_is_kept_when_it_is_the_only_one() -> None:
+    from newsclean.stages import mark_headline
+
+    damaged = "Lake levels won???t stop falling after dry summer"
+    doc = mark_headline(html_doc((("og:title", damaged),), BODY), newsclean.DEFAULT_CONFIG)
+    assert doc.meta.title == damaged
+
+
+@pytest.mark.parametrize("line, lost", [("Brides Who Don???t Want Lace", True), ("Caf?s reopen in the old town", True),
+                                        ("Is this the end? Markets fall again", False), ("What next???", False)])
+def test_lost_characters_weigh_a_line_down(line: str, lost: bool) -> None:
+    rules = RULES
+    clean = line.replace("???", "’").replace("?s", "és") if lost else line
+    ratio = shape_score(line, line_features(line, frozenset()), rules) / shape_score(clean, line_features(clean, frozenset()), rules)
+    assert (ratio < 1) is lost
+
+
+@pytest.mark.parametrize("line, notice", [
+    ("Signing in to this forum means acceptance of our Terms of Use and the Privacy Policy of the network", True),
+    ("By continuing you consent to the storage of cookies on your device for all of our partners", True),
+    ("Regulators order the social network to rewrite its privacy policy", False),
+    ("Lake levels fall to record low after a dry summer across the whole of the southern region", False),
+])
+def test_a_long_consent_or_legal_sentence_is_no_headline(line: str, notice: bool) -> None:
+    assert (shape_score(line, line_features(line, frozenset()), RULES) == 0) is notice

@@ -68,6 +68,14 @@ LEADING_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 BRACKETED = re.compile(r"\[[^\[\]]*\]|【[^【】]*】")
 TABLE_ROW = ("|", "｜")
 UNDECODED = "\ufffd"
+# Characters lost on the way and printed as question marks inside a word ("Don???t", "caf?s"):
+# a copy of the headline the page also holds intact ("Don’t" in its <h1>) is the one to keep;
+# alone, the damaged copy still names the article, so it is weighted down, not ruled out.
+LOST_CHARACTERS = re.compile(r"(?<=[^\W\d_])\?+(?=[^\W\d_])")
+LOST_CHARACTERS_WEIGHT = 0.5
+# A line this long that holds a notice's phrase of several words ("privacy policy", "you consent
+# to") is the site's consent or legal sentence; a headline about a privacy policy is shorter.
+MIN_NOTICE_WORDS = 12
 # Question and exclamation marks end a clause inside a headline ("Fit again? Eat soup"); only
 # a full stop inside one makes two sentences of it.
 CJK_INNER_FULL_STOP = re.compile(CJK_INNER_SENTENCE_END.pattern.replace("[。！？]", "[。]"))
@@ -377,9 +385,10 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0
     if _bracketed_links(text) >= 2:
         return 0.0  # a row of links: "[查看我的博客目录] [加入个人书签]" (also as a page's <h1>)
+    damaged = LOST_CHARACTERS_WEIGHT if LOST_CHARACTERS.search(text) else 1.0
     if declared:
         # A declared title cut short ("... Sheldon Adelson's...") is worth less than its full copy.
-        return _shape_weight(text, features) * (CUT_SHORT_WEIGHT if is_cut_short(text) else 1.0)
+        return _shape_weight(text, features) * (CUT_SHORT_WEIGHT if is_cut_short(text) else 1.0) * damaged
     if is_cut_short(text) or CONTACT.search(text) or _is_breadcrumb(text) or _table_cells(text) > 1:
         return 0.0  # a teaser cut short, a byline with a handle, a breadcrumb, a table's row
     if GLUED_CLOCK.search(text[-MAX_HOST_CHARS:]):
@@ -400,11 +409,13 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0  # a dateline with its author: "Tuesday 15 October 2019 by Jane Doe"
     if is_caption(text, features, rules) or is_toolbar(text, features, rules) or is_list_item(text):
         return 0.0
+    if features.size >= MIN_NOTICE_WORDS and is_notice(features, rules):
+        return 0.0  # a consent or legal sentence ("Use of this site constitutes acceptance of our Privacy Policy")
     if text.rstrip().endswith(CLAUSE_ENDS):
         return 0.0  # a clause that goes on (a list's item "1. …；", a sentence broken over lines), no headline
     if is_credit_line(text) or _credit_after_stop(text) or _names_host(text) or _credit_after_equals(text):
         return 0.0  # a photo credit, a caption with its credit after the stop, a link to the site itself
-    return _shape_weight(text, features)
+    return _shape_weight(text, features) * damaged
 
 
 def is_timestamp(text: str, features: LineFeatures) -> bool:
@@ -667,6 +678,14 @@ def count_agreeing(folded: Sequence[str], wanted: Sequence[bool]) -> list[int]:
                 agreeing[i].add(j)
         counts.append(len(agreeing[i]))
     return counts
+
+
+def is_notice(features: LineFeatures, rules: Rules) -> bool:
+    """The line holds a phrase of several words of the site's notices (the boilerplate and
+    consent lists: "privacy policy", "you consent to"), as a consent or legal sentence does."""
+    phrases = (*rules.boilerplate_phrases.find_all(features.folded), *rules.page_kinds["consent_wall"].find_all(features.folded))
+    # (Folded CJK text is spaced by character: "同 意" is one word, and common in headlines.)
+    return any(" " in phrase and max(map(len, phrase.split())) > 1 for phrase in phrases)
 
 
 def is_call_to_action(text: str, features: LineFeatures, rules: Rules) -> bool:
