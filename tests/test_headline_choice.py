@@ -481,6 +481,16 @@ def test_a_japanese_caption_with_its_credit_after_the_equals_sign_has_no_headlin
     assert shape_score(line, line_features(line, frozenset()), RULES) == 0.0
 
 
+@pytest.mark.parametrize("line", ["시민단체들이 28일 본사를 찾아 항의하고 있다. [사진 출처 = 현대건설]", "Fans wait for the ferry in the rain (Photo = Reuters)"])
+def test_a_caption_ending_with_a_bracketed_label_and_source_has_no_headline_shape(line: str) -> None:
+    assert shape_score(line, line_features(line, frozenset()), RULES) == 0.0
+
+
+def test_a_headline_with_an_equation_in_brackets_keeps_its_shape() -> None:
+    line = "Why physicists still argue about E = mc2 (in part)"
+    assert shape_score(line, line_features(line, frozenset()), RULES) > 0.0
+
+
 @pytest.mark.parametrize("line", ["1.认识湖水水位下降的原因；", "Lake levels fall to record low after dry summer,"])
 def test_a_line_ending_with_a_comma_or_semicolon_has_no_headline_shape(line: str) -> None:
     assert shape_score(line, line_features(line, frozenset()), RULES) == 0.0
@@ -521,3 +531,12 @@ def test_lost_characters_weigh_a_line_down(line: str, lost: bool) -> None:
 ])
 def test_a_long_consent_or_legal_sentence_is_no_headline(line: str, notice: bool) -> None:
     assert (shape_score(line, line_features(line, frozenset()), RULES) == 0) is notice
+
+
+def test_headline_printed_twice_far_above_the_body_is_found_over_a_long_block_of_widgets() -> None:
+    # The page header, then the headline again over a long block of toolbar and summary widgets
+    # (more lines than the title stage scans above the body): the headline printed twice is found.
+    widgets = [f"Font size {n}" for n in range(45)]
+    text = dump("Menu", HEADLINE, "Home", "Politics", HEADLINE, *widgets, "Enlarge photo", *BODY)
+    doc = newsclean.clean(text)
+    assert doc.meta.title == HEADLINE

@@ -124,6 +124,9 @@ MAX_HOST_LINE_OTHER_WORDS = 2
 CLAUSE_ENDS = (",", "，", ";", "；", "、")
 # A Japanese caption's credit after "＝" ("…＝共同", "…＝2019年5月、ロイター") is short.
 MAX_EQUALS_CREDIT_CHARS = 16
+# A caption's credit as a bracketed "label = source" at the line's end ("… [Photo = Reuters]",
+# "…(사진=연합뉴스)"): Korean and Japanese papers print credits this way.
+BRACKETED_EQUALS_CREDIT = re.compile(r"\S\s*[\[(（【]([^\[\]()（）【】=＝]{1,16})[=＝]([^\[\]()（）【】=＝]{1,16})[\])）】]\s*$")
 # "N.Y.C.", "U.S.": a headline may end with an abbreviation's full stop.
 ABBREVIATION_END = re.compile(r"\b\w\.\w\.$")
 # A toolbar run together holds at least this many different labels.
@@ -343,9 +346,13 @@ def _credit_after_stop(text: str) -> bool:
 
 def _credit_after_equals(text: str) -> bool:
     """A Japanese caption: what the photo shows, "＝", then its credit, place or date, short
-    ("国旗＝2019年5月", "写真＝共同")."""
+    ("国旗＝2019年5月", "写真＝共同"); or any caption ending in a bracketed "label = source"
+    ("… [사진 출처 = 현대건설]", "… (Photo = Reuters)")."""
     head, equals, credit = text.rpartition("＝")
-    return bool(equals and head.strip()) and 0 < len(credit.strip()) <= MAX_EQUALS_CREDIT_CHARS
+    if equals and head.strip() and 0 < len(credit.strip()) <= MAX_EQUALS_CREDIT_CHARS:
+        return True
+    # (The search runs only on lines that end with a closing bracket.)
+    return text.rstrip()[-1:] in ")]）】" and BRACKETED_EQUALS_CREDIT.search(text[-MAX_HOST_CHARS:]) is not None
 
 
 def _names_host(text: str) -> bool:

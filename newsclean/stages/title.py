@@ -10,6 +10,8 @@ no line is plausible the page has no title.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..config import Config
 from ..document import Document, Removal, Stage, Verdict
 from ..model.features import Analysis, LineFeatures, analyze
@@ -31,6 +33,7 @@ from .headline_choice import (
     strip_site_name,
 )
 from .markers import is_end_marker
+from .repeated_headline import HEADLINE_MIN_WORDS
 
 # Only lines the region finder left outside (or kept) may become the title.
 REPLACEABLE = {Stage.BOILERPLATE, Stage.FOOTER}
@@ -77,6 +80,10 @@ MAX_SITE_NAME_WORDS = 5
 MIN_NAME_REPEATS = 3
 # How much of the body the candidates' words are compared with.
 BODY_LINES = 60
+# A heading of several words printed twice far above the body (in the page's header and again
+# over a block of widgets, as repeated_headline.py finds) is the headline, more than any single
+# line nearer the body. (Not nearer lines printed twice: a teaser for another story is, too.)
+PRINTED_TWICE_WEIGHT = 1.5
 
 
 def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, config: Config) -> bool:
@@ -124,8 +131,10 @@ def _where(i: int, body_start: int, bylines: list[int], markers: list[int]) -> s
     return "below byline" if _just_below(i, bylines) else "line"
 
 
-def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], body_start: int, rules: Rules, config: Config) -> int | None:
-    """The candidate line that best reads as the headline of the body below it, or None."""
+def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], body_start: int, rules: Rules, config: Config,
+                    printed_twice: Sequence[int] = ()) -> int | None:
+    """The candidate line that best reads as the headline of the body below it, or None
+    (`printed_twice`: candidates far above the body that repeat a heading printed higher up)."""
     language = (analysis.language or "").split("-")[0]
     stopwords = rules.stopwords.get(language, frozenset())
     # The body's opening paragraphs are where a headline's words come back; enough to judge by.
@@ -148,6 +157,9 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
             s.score *= ABOVE_BYLINE_WEIGHT
         if _ends_with_full_stop(s.candidate.text) and _beside_credit(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # a photo's caption: a sentence right above or below the photo's credit
+    for s in scored:
+        if s.candidate.position in printed_twice:
+            s.score *= PRINTED_TWICE_WEIGHT
     page_text = None
     for s in scored:
         if s.score > 0 and analysis.lines[s.candidate.position].size <= MAX_SITE_NAME_WORDS:
@@ -169,6 +181,23 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
                 and above.candidate.source == top.candidate.source and analysis.lines[above.candidate.position].size >= 6):
             return above.candidate.position
     return top.candidate.position
+
+
+def _long_heading(features: LineFeatures) -> bool:
+    """A heading of several words (section names, bylines and share rows are shorter), no sentence."""
+    return not features.sentence_end and features.size - features.numbers >= HEADLINE_MIN_WORDS
+
+
+def _printed_twice(doc: Document, analysis: Analysis, candidates: list[int], body_start: int) -> list[int]:
+    """The candidates above the body that are headline-shaped and repeat, word for word, a line
+    printed higher up the page."""
+    shaped = [i for i in candidates if i < body_start and _long_heading(analysis.lines[i])]
+    if not shaped:
+        return []
+    first_seen: dict[str, int] = {}
+    for i in range(max(shaped)):
+        first_seen.setdefault(doc.blocks[i].text.strip(), i)
+    return [i for i in shaped if first_seen.get(doc.blocks[i].text.strip(), i) < i]
 
 
 def _same_headline(upper: str, lower: str) -> bool:
@@ -267,12 +296,18 @@ def mark_title(doc: Document, config: Config) -> Document:
     # A heading among the body's first lines may be the headline (not when it is all there is).
     candidates += lead_in_headings(doc, kept, lines, rules, config)
     candidates += [i for i in anchored_headings(doc, kept, lines, rules, config) if i not in candidates]
+    # A heading printed twice may stand further up: widgets (a summary box, toolbars) between it
+    # and the article.
+    farther = [i for i in range(max(0, window.start - config.title_scan_lines), window.start)
+               if _long_heading(lines[i]) and _candidate(doc, i, lines, rules, config)]
+    printed_twice = _printed_twice(doc, analysis, farther, body_start)
+    candidates = sorted({*candidates, *printed_twice})
     if doc.meta.title:
         # A title from the header or the HTML: mark the line that repeats it.
         wanted = doc.meta.title
         chosen = next((i for i in reversed(candidates) if fuzzy.ratio(doc.blocks[i].text, wanted) >= MATCH_SCORE), None)
     else:
-        chosen = choose_headline(doc, analysis, candidates, body_start, rules, config)
+        chosen = choose_headline(doc, analysis, candidates, body_start, rules, config, printed_twice)
         if chosen is not None:
             kicker = chosen - 1 if chosen > 0 and is_kicker(doc.blocks[chosen - 1].text, lines[chosen - 1]) and chosen - 1 in candidates else None
             headline = doc.blocks[chosen].text if kicker is None else f"{doc.blocks[kicker].text} {doc.blocks[chosen].text}"
