@@ -85,8 +85,7 @@ def test_the_start_is_never_cut_below_the_headline() -> None:
     # The box above the headline goes; the headline, which reads as anything but running text,
     # stays for the headline stage, and so does the dateline between it and the article.
     extracted = [*BOX, "Harbour bridge plan approved", "Gear", "Matt Jancer", *ARTICLE]
-    doc = Document("page.html", [Block(i + 1, text) for i, text in enumerate(extracted)], input_format="html",
-                   page_text=[dom_block(i + 1, text) for i, text in enumerate(extracted)])
+    doc = extraction_on_page(extracted, extracted)
     doc.meta.title = "Harbour bridge plan approved | Town News"
     mark_after_page_article(doc, newsclean.Config())
     assert doc.paragraphs == ["Harbour bridge plan approved", "Gear", "Matt Jancer", *ARTICLE]
@@ -99,11 +98,7 @@ def test_a_standfirst_above_the_headline_stays() -> None:
 
 def test_an_extraction_without_article_text_keeps_its_start() -> None:
     # A page whose extraction is all box: no span on the page's text, nothing is cut.
-    extracted = [Block(i + 1, text) for i, text in enumerate(BOX)]
-    doc = Document("page.html", extracted, input_format="html",
-                   page_text=[dom_block(i + 1, text) for i, text in enumerate(BOX)])
-    mark_after_page_article(doc, newsclean.Config())
-    assert doc.paragraphs == BOX
+    assert cut_extraction(BOX, BOX).paragraphs == BOX
 
 
 def test_without_the_pages_text_the_extraction_is_left_as_it_is() -> None:
@@ -116,16 +111,19 @@ def dom_block(line: int, text: str, link_density: float = 0.0) -> Block:
     return Block(line, text, dom=DomFeatures("p", False, link_density))
 
 
+def extraction_on_page(extracted: list[str], page: list[str], links: tuple[str, ...] = ()) -> Document:
+    """An HTML document: trafilatura's extraction `extracted` of a page whose whole text is `page`
+    (the lines in `links` are links)."""
+    return Document("page.html", [Block(i + 1, text) for i, text in enumerate(extracted)], input_format="html",
+                    page_text=[dom_block(i + 1, text, float(text in links)) for i, text in enumerate(page)])
+
+
 def test_an_inline_box_whose_stories_trafilatura_dropped_does_not_end_the_article() -> None:
     # "Most popular" between two parts of the article, its list left out by trafilatura: the
     # extraction goes on below it, and so does the article.
     box = ["Most popular", "Gear", "Matt Jancer", "Science", "David Nield", "Gear", "Aarian Marshall"]
     page = [*ARTICLE[:2], *box, *ARTICLE[2:]]
-    extracted = [Block(i + 1, text) for i, text in enumerate(ARTICLE)]
-    doc = Document("page.html", extracted, input_format="html",
-                   page_text=[dom_block(i + 1, text) for i, text in enumerate(page)])
-    mark_after_page_article(doc, newsclean.Config())
-    assert doc.paragraphs == ARTICLE
+    assert cut_extraction(ARTICLE, page).paragraphs == ARTICLE
 
 
 def test_extracted_blocks_are_found_on_the_page_across_merged_cells_and_out_of_order() -> None:
@@ -145,9 +143,7 @@ def test_a_lone_dropped_block_between_kept_ones_weighs_nothing() -> None:
 def cut_extraction(extracted: list[str], page: list[str], links: tuple[str, ...] = ()) -> Document:
     """The extraction `extracted` of a page whose whole text is `page` (the lines in `links` are
     links), after the stage."""
-    doc = Document("page.html", [Block(i + 1, text) for i, text in enumerate(extracted)], input_format="html",
-                   page_text=[dom_block(i + 1, text, float(text in links)) for i, text in enumerate(page)])
-    return mark_after_page_article(doc, newsclean.Config())
+    return mark_after_page_article(extraction_on_page(extracted, page, links), newsclean.Config())
 
 
 def test_a_stream_of_dated_entries_trafilatura_keeps_ends_the_article() -> None:
