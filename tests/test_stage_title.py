@@ -40,6 +40,15 @@ def test_headline_above_its_standfirst() -> None:
     assert marks[1] == TITLE_MARK and 2 not in marks
 
 
+def test_headline_over_its_standfirst_wins_over_a_second_headline_above_it() -> None:
+    # A page printing a search-engine headline above the kicker and the headline proper: the
+    # headline is the line with the standfirst under it (a standfirst has no standfirst below).
+    seo = "Record low lake levels: what the drought means for ferry services"
+    standfirst = "Hydrologists measured the lake at 1.2 metres below its average. Ferries to two islands have stopped."
+    doc, _ = apply(mark_title, dump("News", seo, "Drought", HEADLINE, standfirst, "By Maria Lindqvist", "12 September 2025", "Share", *BODY))
+    assert doc.meta.title == HEADLINE
+
+
 def test_repeated_headline_both_lines_are_the_title() -> None:
     doc, marks = apply(mark_title, dump(HEADLINE, "News", "Climate", HEADLINE, "By Maria Lindqvist", *BODY))
     assert doc.meta.title == HEADLINE

@@ -169,6 +169,10 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     top = best(scored)
     if top is None:
         return None
+    # A line with a standfirst right below it is the headline, whatever stands above (a second,
+    # search-engine headline over a kicker: train .txt 376 -> 382 of 494, dev level).
+    if _standfirst_below(doc, analysis, top.candidate.position, body_start):
+        return top.candidate.position
     # Headline and standfirst both announce the article; the upper one is the headline (a date
     # or a byline may stand between them).
     # (A photo's caption or credit between them is no line of the article's head: "... (AFP)".)
@@ -181,6 +185,18 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
                 and above.candidate.source == top.candidate.source and analysis.lines[above.candidate.position].size >= 6):
             return above.candidate.position
     return top.candidate.position
+
+
+def _standfirst_below(doc: Document, analysis: Analysis, i: int, body_start: int) -> bool:
+    """The line right below, above the body, is a standfirst: a paragraph of running text that ends
+    like a sentence ("Berlin. Two power masts are burning. ..."), which stands under a headline, not
+    under another standfirst. (The body's own first paragraph says nothing: a subheading or a
+    standfirst may stand right above it.)"""
+    below = i + 1
+    if below >= body_start:
+        return False
+    features = analysis.lines[below]
+    return features.size >= LEAD_PARAGRAPH_WORDS and features.sentence_end
 
 
 def _long_heading(features: LineFeatures) -> bool:
