@@ -49,6 +49,16 @@ def test_headline_over_its_standfirst_wins_over_a_second_headline_above_it() -> 
     assert doc.meta.title == HEADLINE
 
 
+def test_headline_over_its_byline_far_above_a_video_player_is_the_title() -> None:
+    # A video player's settings stand between the article's head and its body; the video's own
+    # title, printed twice near the body, is no headline of the article.
+    settings = [f"{name} {size}" for name in ("Arial", "Georgia", "Verdana", "Tahoma") for size in ("Small", "Medium", "Large")]
+    player = [*settings * 4, "Video Not Available", "Drought shrinks the lake", "Now watching", "Drought shrinks the lake"]
+    doc, marks = apply(mark_title, dump("News", HEADLINE, "By Maria Lindqvist", *player, *BODY))
+    assert doc.meta.title == HEADLINE
+    assert marks[2] == TITLE_MARK
+
+
 def test_repeated_headline_both_lines_are_the_title() -> None:
     doc, marks = apply(mark_title, dump(HEADLINE, "News", "Climate", HEADLINE, "By Maria Lindqvist", *BODY))
     assert doc.meta.title == HEADLINE

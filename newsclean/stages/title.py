@@ -21,6 +21,7 @@ from ..rules import Rules, load_rules
 from .boilerplate import boilerplate_reason
 from .error_page import error_phrase
 from .headline_choice import (
+    BARE_CLOCK,
     LONG_TITLE_WORDS,
     Candidate,
     best,
@@ -84,6 +85,11 @@ BODY_LINES = 60
 # over a block of widgets, as repeated_headline.py finds) is the headline, more than any single
 # line nearer the body. (Not nearer lines printed twice: a teaser for another story is, too.)
 PRINTED_TWICE_WEIGHT = 1.5
+# The article's head (a headline over its byline or date) may stand this many windows above the
+# body's window (a video player's settings, a playlist, a box of key facts between), and is taken
+# when it shares this much of its topic with the body.
+DISPLACED_HEAD_WINDOWS = 2
+DISPLACED_HEAD_OVERLAP = 0.5
 
 
 def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, config: Config) -> bool:
@@ -132,9 +138,10 @@ def _where(i: int, body_start: int, bylines: list[int], markers: list[int]) -> s
 
 
 def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], body_start: int, rules: Rules, config: Config,
-                    printed_twice: Sequence[int] = ()) -> int | None:
+                    printed_twice: Sequence[int] = (), displaced: int | None = None) -> int | None:
     """The candidate line that best reads as the headline of the body below it, or None
-    (`printed_twice`: candidates far above the body that repeat a heading printed higher up)."""
+    (`printed_twice`: candidates far above the body that repeat a heading printed higher up;
+    `displaced`: the article's head far above the body, see displaced_head)."""
     language = (analysis.language or "").split("-")[0]
     stopwords = rules.stopwords.get(language, frozenset())
     # The body's opening paragraphs are where a headline's words come back; enough to judge by.
@@ -166,6 +173,11 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
             page_text = page_text if page_text is not None else "\n".join(block.text for block in doc.blocks)
             if _held_in_other_lines(s.candidate.text, page_text) >= MIN_NAME_REPEATS:
                 s.score = 0.0  # the site's name ("The Daily Planet"), which many of its lines repeat
+    # The article's head (a headline over its byline or date) far above, widgets between it and
+    # the body, and no head near the body: the headline, when it announces the body.
+    head = next((s for s in scored if s.candidate.position == displaced), None)
+    if head is not None and head.score > 0 and head.overlap >= DISPLACED_HEAD_OVERLAP:
+        return displaced
     top = best(scored)
     if top is None:
         return None
@@ -197,6 +209,26 @@ def _standfirst_below(doc: Document, analysis: Analysis, i: int, body_start: int
         return False
     features = analysis.lines[below]
     return features.size >= LEAD_PARAGRAPH_WORDS and features.sentence_end
+
+
+def _dates_an_article(text: str, features: LineFeatures, rules: Rules) -> bool:
+    """A byline or a date line (not a time of day alone: a video's duration, "03:29")."""
+    return is_byline(features, rules) or (is_anchor(text, features, rules) and not BARE_CLOCK.fullmatch(text.strip()))
+
+
+def displaced_head(doc: Document, analysis: Analysis, window: range, scan_lines: int, rules: Rules, config: Config) -> int | None:
+    """The nearest heading above the window that stands right above a byline or a date line, when
+    no byline or date stands in the window: the article's head, pushed far from the body by a
+    video player, a gallery or a box of key facts."""
+    lines = analysis.lines
+    if any(_dates_an_article(doc.blocks[i].text, lines[i], rules) for i in window):
+        return None
+    for i in range(window.start - 1, max(0, window.start - DISPLACED_HEAD_WINDOWS * scan_lines) - 1, -1):
+        below = range(i + 1, min(len(doc.blocks), i + 1 + ANCHOR_GAP))
+        if (_long_heading(lines[i]) and lines[i].size <= MAX_HEADING_WORDS and not is_anchor(doc.blocks[i].text, lines[i], rules)
+                and any(_dates_an_article(doc.blocks[j].text, lines[j], rules) for j in below) and _candidate(doc, i, lines, rules, config)):
+            return i
+    return None
 
 
 def _long_heading(features: LineFeatures) -> bool:
@@ -317,13 +349,14 @@ def mark_title(doc: Document, config: Config) -> Document:
     farther = [i for i in range(max(0, window.start - config.title_scan_lines), window.start)
                if _long_heading(lines[i]) and _candidate(doc, i, lines, rules, config)]
     printed_twice = _printed_twice(doc, analysis, farther, body_start)
-    candidates = sorted({*candidates, *printed_twice})
+    displaced = displaced_head(doc, analysis, window, config.title_scan_lines, rules, config)
+    candidates = sorted({*candidates, *printed_twice, *([] if displaced is None else [displaced])})
     if doc.meta.title:
         # A title from the header or the HTML: mark the line that repeats it.
         wanted = doc.meta.title
         chosen = next((i for i in reversed(candidates) if fuzzy.ratio(doc.blocks[i].text, wanted) >= MATCH_SCORE), None)
     else:
-        chosen = choose_headline(doc, analysis, candidates, body_start, rules, config, printed_twice)
+        chosen = choose_headline(doc, analysis, candidates, body_start, rules, config, printed_twice, displaced)
         if chosen is not None:
             kicker = chosen - 1 if chosen > 0 and is_kicker(doc.blocks[chosen - 1].text, lines[chosen - 1]) and chosen - 1 in candidates else None
             headline = doc.blocks[chosen].text if kicker is None else f"{doc.blocks[kicker].text} {doc.blocks[chosen].text}"
