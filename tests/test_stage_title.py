@@ -59,6 +59,12 @@ def test_headline_over_its_byline_far_above_a_video_player_is_the_title() -> Non
     assert marks[2] == TITLE_MARK
 
 
+def test_a_caption_over_its_credit_above_the_headline_is_not_taken_for_the_headline() -> None:
+    caption = "A ferry landing stands on dry ground near the islands, September 2025"
+    doc, _ = apply(mark_title, dump("News", caption, "Photo: Jane Doe", HEADLINE, "By Maria Lindqvist", *BODY))
+    assert doc.meta.title == HEADLINE
+
+
 def test_repeated_headline_both_lines_are_the_title() -> None:
     doc, marks = apply(mark_title, dump(HEADLINE, "News", "Climate", HEADLINE, "By Maria Lindqvist", *BODY))
     assert doc.meta.title == HEADLINE

@@ -193,8 +193,10 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     for above in sorted((s for s in scored if 0 < top.candidate.position - s.candidate.position <= gap), key=lambda s: -s.candidate.position):
         if _same_headline(above.candidate.text, top.candidate.text):
             continue  # the headline again, a menu run into it ("NewsWorldHeadline ..."): no standfirst pair
+        # (Not a photo's caption, over its credit: "Landslide in Ask, January 2021" / "Photo: Reuters".)
         if (above.score > 0 and above.shape >= STANDFIRST_SHARE * top.shape and above.overlap >= STANDFIRST_SHARE * top.overlap
-                and above.candidate.source == top.candidate.source and analysis.lines[above.candidate.position].size >= 6):
+                and above.candidate.source == top.candidate.source and analysis.lines[above.candidate.position].size >= 6
+                and not _beside_credit(doc, analysis, above.candidate.position, rules, sides=(1,))):
             return above.candidate.position
     return top.candidate.position
 
@@ -283,10 +285,10 @@ def _held_in_other_lines(text: str, page_text: str) -> int:
     return len(before)
 
 
-def _beside_credit(doc: Document, analysis: Analysis, i: int, rules: Rules) -> bool:
-    """The line right above or below is a photo credit ("Lichtgut/Jane Doe", "Photo: Jane Doe")."""
+def _beside_credit(doc: Document, analysis: Analysis, i: int, rules: Rules, sides: tuple[int, ...] = (-1, 1)) -> bool:
+    """The line right above or below (or on the `sides` given) is a photo credit ("Lichtgut/Jane Doe", "Photo: Jane Doe")."""
     return any(0 <= j < len(doc.blocks) and (is_credit_line(doc.blocks[j].text) or is_caption(doc.blocks[j].text, analysis.lines[j], rules))
-               for j in (i - 1, i + 1))
+               for j in (i + side for side in sides))
 
 
 def is_anchor(text: str, features: LineFeatures, rules: Rules) -> bool:
