@@ -540,3 +540,13 @@ def test_headline_printed_twice_far_above_the_body_is_found_over_a_long_block_of
     text = dump("Menu", HEADLINE, "Home", "Politics", HEADLINE, *widgets, "Enlarge photo", *BODY)
     doc = newsclean.clean(text)
     assert doc.meta.title == HEADLINE
+
+
+def test_html_title_loses_the_author_name_that_the_h1_leaves_out() -> None:
+    # "Headline - Jane Doe (jdoe)": the name is no short site name, but the <h1> says the headline alone.
+    from newsclean.stages import mark_headline
+
+    headline = "Record low: lake levels fall"
+    candidates = (("title", f"{headline} - Maria Lindqvist ( Maria ) ( mlindqvist )"), ("h1", headline))
+    doc = mark_headline(html_doc(candidates, ["Tuesday 12 September 2025 by Maria Lindqvist", *BODY]), newsclean.DEFAULT_CONFIG)
+    assert doc.meta.title == headline

@@ -24,6 +24,7 @@ from .headline_choice import (
     Scored,
     best,
     is_site_name,
+    part_repeated_by,
     score_candidates,
     strip_site_name,
 )
@@ -90,7 +91,13 @@ def choose_title(doc: Document, config: Config) -> str | None:
     top = best(scored)
     if top is not None and top.candidate.position < 0:
         top = full_copy(top, scored, stopwords) or top
-    return strip_site_name(top.candidate.text, sites) or None if top is not None else None
+    if top is None:
+        return None
+    # A part of the chosen title that another declared title of the page is by itself is the
+    # headline; the rest names the site or the author ("Headline - Jane Doe (jdoe)" and the <h1>
+    # "Headline"). (Not a paragraph: a subheading "What we expect" may end a headline.)
+    others = [s.candidate.text for s in scored if s.shape > 0 and s is not top and s.candidate.position < 0]
+    return part_repeated_by(strip_site_name(top.candidate.text, sites), others) or None
 
 
 def full_copy(top: Scored, scored: list[Scored], stopwords: frozenset[str]) -> Scored | None:

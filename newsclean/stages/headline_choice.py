@@ -230,6 +230,27 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
     return title
 
 
+def part_repeated_by(title: str, others: Iterable[str]) -> str:
+    """The title's leading or trailing run of separator-delimited parts that another of the page's
+    titles is, whole ("On Recent Events - Jane Doe (jdoe)" and the <h1> "On Recent Events"): the
+    rest is the site's or the author's name; the title itself when no other title is one of its parts.
+
+    >>> part_repeated_by("Rain again in May - The Daily Planet", ["Rain again in May", "News"])
+    'Rain again in May'
+    """
+    parts = SITE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    seps = SITE_SEPARATOR.findall(title)
+    wanted = {fold(other) for other in others} - {"", fold(title)}
+    runs = [(0, k) for k in range(len(parts) - 1, 0, -1)] + [(k, len(parts)) for k in range(1, len(parts))]
+    for start, end in runs:  # (the longest run first: a headline may hold a separator itself)
+        run = "".join(p + s for p, s in zip(parts[start:end], [*seps[start : end - 1], ""])).strip()
+        if fold(run) in wanted:
+            return run
+    return title
+
+
 def is_site_name(text: str, site_names: Iterable[str]) -> bool:
     """The text is one of the site's names (its host, og:site_name)."""
     return _is_site(text, {key for key in (_site_key(n) for n in site_names) if len(key) >= 3})
