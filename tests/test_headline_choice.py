@@ -550,3 +550,14 @@ def test_html_title_loses_the_author_name_that_the_h1_leaves_out() -> None:
     candidates = (("title", f"{headline} - Maria Lindqvist ( Maria ) ( mlindqvist )"), ("h1", headline))
     doc = mark_headline(html_doc(candidates, ["Tuesday 12 September 2025 by Maria Lindqvist", *BODY]), newsclean.DEFAULT_CONFIG)
     assert doc.meta.title == headline
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "\u201eWe have never seen it this low. The lake is dying\u201c: farmers fear for the harvest",
+        "Ferries stop at the islands... Farmers told to cut water use by a third",
+    ],
+)
+def test_a_quotation_or_an_ellipsis_makes_no_second_sentence_of_a_headline(headline: str) -> None:
+    assert shape_score(headline, features(headline), RULES) == 1.0

@@ -81,7 +81,10 @@ MIN_NOTICE_WORDS = 12
 CJK_INNER_FULL_STOP = re.compile(CJK_INNER_SENTENCE_END.pattern.replace("[。！？]", "[。]"))
 # A stop after a label of this many words ends no sentence ("Niemcy. Stałe zamknięcie ...").
 MAX_LABEL_WORDS = 2
-CLAUSE_MARKS = str.maketrans({"?": ",", "!": ",", "？": "，", "！": "，"})
+CLAUSE_MARKS = str.maketrans({"?": ",", "!": ",", "？": "，", "！": "，", "…": ","})
+# A quotation between double quotation marks of any script (not single quotes: apostrophes).
+QUOTATION = re.compile(r'"[^"]*"|“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|»[^«»]*«|「[^「」]*」|『[^『』]*』')
+QUOTED_STOPS = str.maketrans({".": ",", "。": "，"})
 # "Benoit Tessier/Reuters", "Spencer Platt/Getty Images": a photographer's name and the agency
 # end a caption, also in brackets ("(Jane Doe/AFP)"; "Food/Dining", "AC/DC" and "Reuters/Ipsos
 # Poll Finds" are not credits).
@@ -530,9 +533,13 @@ def _mostly_digits(features: LineFeatures) -> bool:
 
 
 def _inner_full_stops(text: str) -> int:
-    """Full stops with more text after them (question and exclamation marks not counted, nor
-    the stop after a label of a word or two: "Niemcy. Stałe zamknięcie granic ...")."""
-    plain = text[:FEATURE_PREFIX_CHARS].translate(CLAUSE_MARKS)
+    """Full stops with more text after them (question and exclamation marks and ellipses not
+    counted, nor stops inside a quotation, nor the stop after a label of a word or two: "Niemcy.
+    Stałe zamknięcie granic ...")."""
+    plain = text[:FEATURE_PREFIX_CHARS].replace("...", "…").translate(CLAUSE_MARKS)
+    # A quotation may hold sentences of its own and still be one clause of the headline
+    # ('Verstappen on Russell: "I can't stand him. Let him go"').
+    plain = QUOTATION.sub(lambda quotation: quotation.group(0).translate(QUOTED_STOPS), plain)
     pieces = SENTENCE_END_RE.split(plain)
     if not pieces[-1].strip(" \"'”’»)]"):
         pieces.pop()  # the line's own end
