@@ -146,6 +146,18 @@ def test_interface_text_glued_into_sentences_is_no_cut_paragraph() -> None:
     assert doc.verdict is Verdict.EMPTY
 
 
+def test_a_paragraph_with_one_link_glued_into_it_is_still_a_cut_paragraph() -> None:
+    # A whole article on one line (a scraper joined its text nodes), an inline "Read also" link glued
+    # to the sentence before it, and no full stop at the end: its text, not menus and links.
+    one_line = ("The council approved the new budget on Monday after a long debate. The plan raises spending on "
+                "schools and roads. Critics said the tax rise would hurt families.Read also: Council elections set "
+                "for May The mayor said the vote showed the city was ready to invest. Work on the two bridges "
+                "starts in spring. Editor: Jane Roe")  # fmt: skip
+    doc, _ = apply(decide_verdict, dump(*MENU, one_line))
+    assert doc.verdict is Verdict.ARTICLE
+    assert one_line in [b.text for b in doc.blocks if b.kept]
+
+
 def test_code_with_a_phrase_word_before_two_spaces_does_not_break_the_phrase_search() -> None:
     # The glued reading of a code line holds "username" then two spaces (an empty word, which is
     # the phrase trie's end key): the search over a short page's lines must not fail on it.

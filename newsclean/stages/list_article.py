@@ -12,8 +12,12 @@ from ..model.features import LineFeatures
 # page cut it off before its last full stop (a teaser of a video page).
 CUT_PARAGRAPH_WORDS = 30
 # Sentences glued with no space between ("Reload to refresh your session.You signed out"): text
-# nodes of a page's interface run together, not a paragraph.
+# nodes of a page's interface run together, not a paragraph. A paragraph may hold a few such
+# joints (an inline "Read also" link glued to the sentence before it), beside many more sentences
+# parted as prose is: it stays text while its glued joints are fewer than a third of them.
 GLUED_SENTENCES = re.compile(r"(?<=[a-zà-ÿ])[.!?](?=[A-ZÀ-Þ])")
+SPACED_SENTENCES = re.compile(r"(?<=[a-zà-ÿ])[.!?]\s+(?=[A-ZÀ-Þ])")
+GLUED_SHARE = 1 / 3
 # Markup read as text (a page whose HTML could not be parsed): a tag is no running text.
 TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 # An entry of a list (a date and a place, a name and a score) has this many words or more and a
@@ -30,14 +34,20 @@ INTRO_WORDS = 4
 
 def is_cut_paragraph(features: LineFeatures, text: str) -> bool:
     """Running text whose last sentence lacks its full stop: a long prose line with a sentence
-    end inside it (and no sentences glued together, no markup tag)."""
+    end inside it (and not mostly sentences glued together, no markup tag)."""
     return (
         features.is_prose
         and features.sentences >= 1
         and features.size >= CUT_PARAGRAPH_WORDS
-        and GLUED_SENTENCES.search(text) is None
+        and not mostly_glued(text)
         and TAG.search(text) is None
     )
+
+
+def mostly_glued(text: str) -> bool:
+    """Sentences run together with no space between, in a third or more of the text's joints."""
+    glued = len(GLUED_SENTENCES.findall(text))
+    return glued > 0 and glued >= GLUED_SHARE * (glued + len(SPACED_SENTENCES.findall(text)))
 
 
 def is_entry(features: LineFeatures, text: str) -> bool:
