@@ -7,7 +7,7 @@ from __future__ import annotations
 import newsclean
 from newsclean import Stage
 from newsclean.document import Block, Document, DomFeatures
-from newsclean.stages.extraction_end import ignore_lone_gaps, locate_blocks, mark_after_page_article
+from newsclean.stages.extraction_end import INLINE_BOX_REASON, ignore_lone_gaps, locate_blocks, mark_after_page_article
 
 ARTICLE = [
     "The town council voted on Tuesday evening to approve the long-delayed plan for a new harbour bridge, "
@@ -181,3 +181,20 @@ def test_headline_shaped_lines_that_are_no_links_do_not_end_the_article() -> Non
     # A box of a service's benefits below the article, shaped like headlines but linking nowhere.
     page = [*ARTICLE, *HEADLINES, "Copyright 2024 Town News"]
     assert cut_extraction(ARTICLE + HEADLINES, page).paragraphs == ARTICLE + HEADLINES
+
+
+def test_a_box_of_linked_headlines_with_the_article_going_on_below_is_cut_out_not_ended_at() -> None:
+    # An inline box of other stories between two paragraphs, with one paragraph below it: on a dump
+    # that one paragraph could be a teaser's blurb, but trafilatura kept it and it holds no link.
+    extracted = [*ARTICLE[:3], *HEADLINES, ARTICLE[3]]
+    doc = cut_extraction(extracted, [*extracted, "Copyright 2024 Town News"], links=tuple(HEADLINES))
+    assert doc.paragraphs == ARTICLE
+    assert {block.removal.reason for block in doc.blocks if block.removal} == {INLINE_BOX_REASON}
+
+
+def test_a_box_of_linked_headlines_above_a_linked_paragraph_still_ends_the_article() -> None:
+    # The paragraph below the list is another story's teaser, all link: the list ends the article.
+    teaser = "A new ferry timetable starts on Monday, with an extra crossing in the early morning for commuters."
+    page = [*ARTICLE, *HEADLINES, teaser]
+    doc = cut_extraction(page, page, links=(*HEADLINES, teaser))
+    assert doc.paragraphs == ARTICLE

@@ -31,7 +31,7 @@ from .dom import mark_page_furniture
 from .headline import MATCH_SCORE, title_variants
 from .main_text import choose_span
 from .markers import confirmed_markers, is_end_marker
-from .related_list import MIN_HEADLINES, RELATED_NOTE, is_headline, related_list_start
+from .related_list import LINES_BELOW, MIN_HEADLINES, RELATED_NOTE, is_headline, is_paragraph, related_list_start
 from .streams import STREAM_NOTE, relative_stamp, stream_start
 
 NOT_WORD = re.compile(r"\W+")
@@ -69,6 +69,7 @@ LINKED_HEADLINES = MIN_HEADLINES + 2
 # Blocks below a marker searched for the first running text of its box (a comment's author and
 # date come first; an inline box of other stories' titles and authors runs longer).
 BOX_LOOKAHEAD = 4
+INLINE_BOX_REASON = "a box of other stories' headlines inside the article (it goes on below)"
 
 
 def page_key(text: str) -> str:
@@ -182,10 +183,11 @@ def in_comment_thread(block: Block) -> bool:
 
 
 def article_on_page(doc: Document, page: Document, located: list[tuple[int, int] | None],
-                    config: Config) -> tuple[int, int, list[tuple[int, str]]] | None:
+                    config: Config) -> tuple[int, int, list[tuple[int, str]], range] | None:
     """The positions of the article's first and last blocks on the page, as the spans on the
-    page's text say (the start's span counts trafilatura's choice with START_FLOOR), and the
-    edges found below the article inside the span (see span_tail)."""
+    page's text say (the start's span counts trafilatura's choice with START_FLOOR), the edges
+    found below the article inside the span, and the page blocks of a box of other stories'
+    headlines inside it (see span_tail)."""
     in_extraction = {i for block, where in zip(doc.blocks, located) if where is not None and block.kept
                      for i in range(*where) if not in_comment_thread(page.blocks[i])}
     if not in_extraction:
@@ -203,28 +205,37 @@ def article_on_page(doc: Document, page: Document, located: list[tuple[int, int]
     first, _ = choose_span(extraction_gains(kept, kept_lines, scores, in_extraction, config, START_FLOOR), markers, config)
     texts = [page.blocks[i].text for i in kept]
     span_end = end
-    end, tail = span_tail(kept_lines, texts, start, end, config, [page.blocks[i] for i in kept])
+    end, tail, box = span_tail(kept_lines, texts, start, end, config, [page.blocks[i] for i in kept],
+                               [i in in_extraction for i in kept])
     # Below the span the model chose, the reason stays the plain one.
     notes = [(kept[i], note) for i, note in tail] + ([(kept[span_end - 1] + 1, "")] if tail else [])
     # A start span in another part of the page (below the article's end) says nothing of its start.
-    return (kept[first] if first < end else kept[start]), kept[end - 1], notes
+    inline = range(kept[box.start], kept[box.stop - 1] + 1) if box else range(0)
+    return (kept[first] if first < end else kept[start]), kept[end - 1], notes, inline
 
 
 def span_tail(lines: list[LineFeatures], texts: list[str], start: int, end: int, config: Config,
-              blocks: list[Block]) -> tuple[int, list[tuple[int, str]]]:
+              blocks: list[Block], extracted: list[bool]) -> tuple[int, list[tuple[int, str]], range]:
     """The span's end moved up to where a stream of dated entries (comments with the names and
     dates trafilatura dropped, older posts) or a list of other stories' headlines (`blocks`: the
     page's, for their links) starts inside it, as on the text path (main_text.article_span), and
-    the positions where each of those starts with its note, first first (empty without them)."""
+    the positions where each of those starts with its note, first first (empty without them);
+    and the blocks of such a list that is a box inside the article (`extracted`, which blocks
+    trafilatura kept, tells: see inline_list_end), which does not end it (an empty range without one)."""
     rules = load_rules(config.rule_files)
     stream = stream_start(lines, texts, start, end, relative_stamp(rules.time_units))
     related = related_list_start(lines, texts, start, stream)
-    if related < stream and not headlines_are_links(lines, texts, blocks, related, stream):
+    inline = range(0)
+    if related < stream and headlines_are_links(lines, texts, blocks, related, stream):
+        box_end = inline_list_end(lines, texts, blocks, extracted, related, stream)
+        if box_end is not None:
+            inline, related = range(related, box_end), stream
+    else:
         related = stream
     tail = [(related, RELATED_NOTE)] if related < stream else []
     if stream < end:
         tail.append((stream, STREAM_NOTE))
-    return (related, tail) if related > start else (end, [])
+    return (related, tail, inline) if related > start else (end, [], inline)
 
 
 def headlines_are_links(lines: list[LineFeatures], texts: list[str], blocks: list[Block], start: int, end: int) -> bool:
@@ -233,6 +244,24 @@ def headlines_are_links(lines: list[LineFeatures], texts: list[str], blocks: lis
     heads = [blocks[i] for i in range(start, end) if is_headline(lines[i], texts[i])][:LINKED_HEADLINES]
     densities = [block.dom.link_density for block in heads if block.dom is not None]
     return not densities or sum(densities) >= MIN_HEADLINE_LINK_DENSITY * len(densities)
+
+
+def inline_list_end(lines: list[LineFeatures], texts: list[str], blocks: list[Block], extracted: list[bool],
+                    related: int, end: int) -> int | None:
+    """The end of the headlines of the list that starts at `related` when trafilatura kept a
+    paragraph of running text with few links (under MIN_HEADLINE_LINK_DENSITY) within LINES_BELOW
+    blocks below them: the list is a box of other stories inside the article, which goes on below
+    it (on a dump the text path lets one paragraph below a list pass as a teaser's blurb; here
+    trafilatura's keeping it, and its lack of links, say it is the article's). None otherwise."""
+    i = related
+    while i < end and not is_headline(lines[i], texts[i]):
+        i += 1
+    while i < end and is_headline(lines[i], texts[i]):
+        i += 1
+    resumes = any(extracted[k] and is_paragraph(lines[k], texts[k])
+                  and (blocks[k].dom is None or blocks[k].dom.link_density < MIN_HEADLINE_LINK_DENSITY)
+                  for k in range(i, min(end, i + LINES_BELOW)))
+    return i if resumes else None
 
 
 def extraction_region(located: list[tuple[int, int] | None], size: int) -> tuple[int, int]:
@@ -261,7 +290,7 @@ def mark_after_page_article(doc: Document, config: Config) -> Document:
     edges = article_on_page(doc, page, located, config)
     if edges is None:
         return doc
-    start, last, tail = edges
+    start, last, tail, inline = edges
     start_text, end_text = page.blocks[start].text[:40], page.blocks[last].text[:40]
     below = f'below the article (it ends at "{end_text}" on the page)'
     above: list[Block] = []
@@ -273,6 +302,8 @@ def mark_after_page_article(doc: Document, config: Config) -> Document:
         if where[0] > last:
             note = next((note for at, note in reversed(tail) if where[0] >= at), "")
             block.remove(Stage.BOILERPLATE, f"{below}: {note}" if note else below)
+        elif where[0] in inline:
+            block.remove(Stage.BOILERPLATE, INLINE_BOX_REASON)
         elif where[1] <= start:
             above.append(block)
     for block in above[:headline_position(above, doc)]:
