@@ -198,3 +198,24 @@ def test_a_box_of_linked_headlines_above_a_linked_paragraph_still_ends_the_artic
     page = [*ARTICLE, *HEADLINES, teaser]
     doc = cut_extraction(page, page, links=(*HEADLINES, teaser))
     assert doc.paragraphs == ARTICLE
+
+
+TEASERS = [
+    "Ferry operator warns of delays during the bridge works",
+    "Passengers should plan for longer crossings while the new piers are built over the coming winter.",
+    "Residents invited to name the new harbour bridge",
+    "The council will open a public vote on five shortlisted names at the library in the spring.",
+    "Harbour shops hope for more visitors once the bridge opens",
+    "Traders on the east side say the new crossing could double the number of shoppers at weekends.",
+]
+
+
+def test_an_end_marker_trafilatura_keeps_below_the_article_ends_it_across_dropped_furniture() -> None:
+    # On the page, a share bar, the editor's name and a tag list that trafilatura dropped stand
+    # between the last paragraph and "Related stories": too far for the marker to follow the
+    # article there; in trafilatura's own blocks it follows it directly.
+    furniture = ["Share", "Editor: Jane Doe", "Tags:", "harbour", "bridge", "council"]
+    extracted = [*ARTICLE, "Related stories", *TEASERS]
+    page = [*ARTICLE, *furniture, "Related stories", *TEASERS, "Copyright 2024 Town News"]
+    doc = cut_extraction(extracted, page, links=tuple(TEASERS[::2]))
+    assert doc.paragraphs == ARTICLE

@@ -159,6 +159,12 @@ def extraction_markers(page: Document, kept: list[int], in_extraction: set[int],
     rules = load_rules(config.rule_files)
     lines = analyze(page, rules).lines
     markers = confirmed_markers([lines[i] for i in kept], [page.blocks[i].text for i in kept], rules)
+    # Confirmed on trafilatura's blocks alone as well: on the page, the furniture it dropped between
+    # the article's last paragraph and the marker (a share bar, a tag list, the editor's name) can
+    # stand too many lines apart for the marker to read as following running text.
+    extracted = [position for position, i in enumerate(kept) if i in in_extraction]
+    in_order = confirmed_markers([lines[kept[p]] for p in extracted], [page.blocks[kept[p]].text for p in extracted], rules)
+    markers.update({extracted[at]: phrase for at, phrase in in_order.items()})
     return {position: phrase for position, phrase in markers.items()
             if box_is_extracted(kept[position], lines, in_extraction)}
 
