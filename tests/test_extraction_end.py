@@ -219,3 +219,23 @@ def test_an_end_marker_trafilatura_keeps_below_the_article_ends_it_across_droppe
     page = [*ARTICLE, *furniture, "Related stories", *TEASERS, "Copyright 2024 Town News"]
     doc = cut_extraction(extracted, page, links=tuple(TEASERS[::2]))
     assert doc.paragraphs == ARTICLE
+
+
+LINK_CELLS = [("Home", "News"), ("Cheap flights", "Hotel deals"), ("Car hire", "Travel insurance"),
+              ("Win a cruise", "Photo gallery"), ("Horoscopes", "Crosswords")]
+
+
+def test_table_rows_of_links_below_the_article_are_cut_on_a_page_laid_out_in_tables() -> None:
+    # A 2005 portal page: article and link boxes are cells of one layout table, and recall mode
+    # keeps them all as rows. Keeping a row of links says little: no floor holds it in the span.
+    rows = [f"| {a} |" for a in ARTICLE] + [f"| {a} | {b} |" for a, b in LINK_CELLS]
+    cells = [*ARTICLE, *(cell for pair in LINK_CELLS for cell in pair)]
+    links = tuple(cell for pair in LINK_CELLS for cell in pair)
+    doc = cut_extraction(rows, cells, links=links)
+    assert doc.paragraphs == rows[: len(ARTICLE)]
+
+
+def test_rows_of_links_that_are_no_table_stay_with_the_article_as_trafilatura_kept_them() -> None:
+    lines = [*ARTICLE, *(f"{a} {b}" for a, b in LINK_CELLS)]
+    doc = cut_extraction(lines, lines, links=tuple(lines[len(ARTICLE):]))
+    assert doc.paragraphs == lines

@@ -48,6 +48,12 @@ MAX_GLOBAL_SEARCHES = 50
 # choice outweighs the line model's, which only decides where the two disagree strongly.
 EXTRACTION_WEIGHT = 1.0
 EXTRACTION_FLOOR = 0.5
+# A table row trafilatura kept whose cells are links in at least this share of their characters on
+# the page (a layout table's menus, link boxes and ads, on pages laid out in tables): its keeping
+# it still moves the model's score by EXTRACTION_WEIGHT, but with no floor.
+LINK_ROW_DENSITY = 0.5
+# How trafilatura writes a table row: cells between bars.
+TABLE_ROW = "|"
 # For the article's start, an extracted block counts as article only when the line model's score
 # plus EXTRACTION_WEIGHT is positive: extracted blocks that read as anything but article even so
 # are left out of the span at its start (and only there).
@@ -122,19 +128,31 @@ def kept_block_scores(page: Document, kept: list[int], config: Config) -> tuple[
 
 
 def extraction_gains(kept: list[int], kept_lines: list[LineFeatures], scores: list[float], in_extraction: set[int],
-                     config: Config, floor: float = EXTRACTION_FLOOR) -> list[float]:
+                     config: Config, floor: float = EXTRACTION_FLOOR, link_rows: frozenset[int] = frozenset()) -> list[float]:
     """What each kept page block adds to the article span: the line model's score moved toward
-    trafilatura's choice (and at least `floor` from zero that way), times the block's weight
-    (main_text.segment_gain's)."""
+    trafilatura's choice (and at least `floor` from zero that way, except for the blocks of
+    `link_rows`), times the block's weight (main_text.segment_gain's)."""
     gains = []
     for i, features, score in zip(kept, kept_lines, scores):
         weight = features.size + config.region_line_weight
-        if i in in_extraction:
+        if i in link_rows:
+            gains.append(weight * (score + EXTRACTION_WEIGHT))
+        elif i in in_extraction:
             gains.append(weight * max(score + EXTRACTION_WEIGHT, floor))
         else:
             gains.append(weight * min(score - EXTRACTION_WEIGHT, -floor))
     ignore_lone_gaps(gains, [i in in_extraction for i in kept])
     return gains
+
+
+def link_rows(doc: Document, page: Document, located: list[tuple[int, int] | None]) -> frozenset[int]:
+    """The page blocks of the table rows trafilatura kept that are mostly links on the page: on a
+    page laid out in tables, recall mode keeps the layout's menus, link boxes and ads below the
+    article as rows, so keeping them says little (no floor holds them in the span)."""
+    return frozenset(i for block, where in zip(doc.blocks, located)
+                     if where is not None and block.kept and block.text.startswith(TABLE_ROW)
+                     for i in range(*where)
+                     if page.blocks[i].dom is not None and page.blocks[i].dom.link_density >= LINK_ROW_DENSITY)
 
 
 def ignore_lone_gaps(gains: list[float], extracted: list[bool]) -> None:
@@ -205,7 +223,8 @@ def article_on_page(doc: Document, page: Document, located: list[tuple[int, int]
     kept = page.kept_positions()
     kept_lines, scores = kept_block_scores(page, kept, config)
     markers = extraction_markers(page, kept, in_extraction, config)
-    start, end = choose_span(extraction_gains(kept, kept_lines, scores, in_extraction, config), markers, config)
+    rows = link_rows(doc, page, located)
+    start, end = choose_span(extraction_gains(kept, kept_lines, scores, in_extraction, config, link_rows=rows), markers, config)
     if start >= end:
         return None
     first, _ = choose_span(extraction_gains(kept, kept_lines, scores, in_extraction, config, START_FLOOR), markers, config)
