@@ -11,7 +11,7 @@ end-of-article marker ("Comments", "Related") ends the walk.
 
 Only a long rest is added: a paragraph or two of the same markup below the end is as often a
 promotion or a newsletter prompt trafilatura was right to drop (adding every such paragraph lost
-F1 on 50 train pages and gained on 15), while an article cut short leaves many long paragraphs.
+F1 on about 50 train pages and gained on 9), while an article cut short leaves many long paragraphs.
 Nothing is added when the article's end was found inside the extraction (`after_page_article` or
 another stage removed extracted paragraphs below it): the page's text below is then not article.
 """
