@@ -25,6 +25,7 @@ from .stages import (
     mark_title,
 )
 from .stages.extraction_end import mark_after_page_article
+from .stages.extraction_rest import add_rest_of_article
 from .stages.dom_text import mark_outside_page_article
 from .stages.template import TemplateStage
 
@@ -57,12 +58,15 @@ STAGES: tuple[StageFn, ...] = (
 # What trafilatura lets through is still marked: error and consent text, share and copyright
 # lines, end-of-article lists, repeated paragraphs; and what lies below the article's end or above
 # its start on the page's whole text (`after_page_article`: comment threads, related lists, boxes
-# of other stories, in recall mode).
+# of other stories, in recall mode). Where trafilatura stopped inside the article (an ad slot or
+# a box between two paragraphs), the rest of it is added back from the page's text
+# (`extraction_rest`), then checked for repetition with the rest.
 HTML_STAGES: tuple[StageFn, ...] = (
     mark_error_page,
     mark_boilerplate,
     mark_footer,
     mark_after_page_article,
+    add_rest_of_article,
     mark_duplicates,
     decide_verdict,
     mark_headline,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import newsclean
 from newsclean import Stage
 from newsclean.document import Block, Document, DomFeatures
-from newsclean.stages.extraction_end import ignore_lone_gaps, locate_blocks, mark_after_page_article
+from newsclean.stages.extraction_end import INLINE_BOX_REASON, ignore_lone_gaps, locate_blocks, mark_after_page_article
 
 ARTICLE = [
     "The town council voted on Tuesday evening to approve the long-delayed plan for a new harbour bridge, "
@@ -181,3 +181,61 @@ def test_headline_shaped_lines_that_are_no_links_do_not_end_the_article() -> Non
     # A box of a service's benefits below the article, shaped like headlines but linking nowhere.
     page = [*ARTICLE, *HEADLINES, "Copyright 2024 Town News"]
     assert cut_extraction(ARTICLE + HEADLINES, page).paragraphs == ARTICLE + HEADLINES
+
+
+def test_a_box_of_linked_headlines_with_the_article_going_on_below_is_cut_out_not_ended_at() -> None:
+    # An inline box of other stories between two paragraphs, with one paragraph below it: on a dump
+    # that one paragraph could be a teaser's blurb, but trafilatura kept it and it holds no link.
+    extracted = [*ARTICLE[:3], *HEADLINES, ARTICLE[3]]
+    doc = cut_extraction(extracted, [*extracted, "Copyright 2024 Town News"], links=tuple(HEADLINES))
+    assert doc.paragraphs == ARTICLE
+    assert {block.removal.reason for block in doc.blocks if block.removal} == {INLINE_BOX_REASON}
+
+
+def test_a_box_of_linked_headlines_above_a_linked_paragraph_still_ends_the_article() -> None:
+    # The paragraph below the list is another story's teaser, all link: the list ends the article.
+    teaser = "A new ferry timetable starts on Monday, with an extra crossing in the early morning for commuters."
+    page = [*ARTICLE, *HEADLINES, teaser]
+    doc = cut_extraction(page, page, links=(*HEADLINES, teaser))
+    assert doc.paragraphs == ARTICLE
+
+
+TEASERS = [
+    "Ferry operator warns of delays during the bridge works",
+    "Passengers should plan for longer crossings while the new piers are built over the coming winter.",
+    "Residents invited to name the new harbour bridge",
+    "The council will open a public vote on five shortlisted names at the library in the spring.",
+    "Harbour shops hope for more visitors once the bridge opens",
+    "Traders on the east side say the new crossing could double the number of shoppers at weekends.",
+]
+
+
+def test_an_end_marker_trafilatura_keeps_below_the_article_ends_it_across_dropped_furniture() -> None:
+    # On the page, a share bar, the editor's name and a tag list that trafilatura dropped stand
+    # between the last paragraph and "Related stories": too far for the marker to follow the
+    # article there; in trafilatura's own blocks it follows it directly.
+    furniture = ["Share", "Editor: Jane Doe", "Tags:", "harbour", "bridge", "council"]
+    extracted = [*ARTICLE, "Related stories", *TEASERS]
+    page = [*ARTICLE, *furniture, "Related stories", *TEASERS, "Copyright 2024 Town News"]
+    doc = cut_extraction(extracted, page, links=tuple(TEASERS[::2]))
+    assert doc.paragraphs == ARTICLE
+
+
+LINK_CELLS = [("Home", "News"), ("Cheap flights", "Hotel deals"), ("Car hire", "Travel insurance"),
+              ("Win a cruise", "Photo gallery"), ("Horoscopes", "Crosswords")]
+
+
+def test_table_rows_of_links_below_the_article_are_cut_on_a_page_laid_out_in_tables() -> None:
+    # A 2005 portal page: article and link boxes are cells of one layout table, and recall mode
+    # keeps them all as rows. Keeping a row of links says little: no floor holds it in the span.
+    rows = [f"| {a} |" for a in ARTICLE] + [f"| {a} | {b} |" for a, b in LINK_CELLS]
+    cells = [*ARTICLE, *(cell for pair in LINK_CELLS for cell in pair)]
+    links = tuple(cell for pair in LINK_CELLS for cell in pair)
+    doc = cut_extraction(rows, cells, links=links)
+    assert doc.paragraphs == rows[: len(ARTICLE)]
+
+
+def test_rows_of_links_that_are_no_table_stay_with_the_article_as_trafilatura_kept_them() -> None:
+    lines = [*ARTICLE, *(f"{a} {b}" for a, b in LINK_CELLS)]
+    doc = cut_extraction(lines, lines, links=tuple(lines[len(ARTICLE):]))
+    assert doc.paragraphs == lines

@@ -31,7 +31,7 @@ from .dom import mark_page_furniture
 from .headline import MATCH_SCORE, title_variants
 from .main_text import choose_span
 from .markers import confirmed_markers, is_end_marker
-from .related_list import MIN_HEADLINES, RELATED_NOTE, is_headline, related_list_start
+from .related_list import LINES_BELOW, MIN_HEADLINES, RELATED_NOTE, is_headline, is_paragraph, related_list_start
 from .streams import STREAM_NOTE, relative_stamp, stream_start
 
 NOT_WORD = re.compile(r"\W+")
@@ -48,6 +48,12 @@ MAX_GLOBAL_SEARCHES = 50
 # choice outweighs the line model's, which only decides where the two disagree strongly.
 EXTRACTION_WEIGHT = 1.0
 EXTRACTION_FLOOR = 0.5
+# A table row trafilatura kept whose cells are links in at least this share of their characters on
+# the page (a layout table's menus, link boxes and ads, on pages laid out in tables): its keeping
+# it still moves the model's score by EXTRACTION_WEIGHT, but with no floor.
+LINK_ROW_DENSITY = 0.5
+# How trafilatura writes a table row: cells between bars.
+TABLE_ROW = "|"
 # For the article's start, an extracted block counts as article only when the line model's score
 # plus EXTRACTION_WEIGHT is positive: extracted blocks that read as anything but article even so
 # are left out of the span at its start (and only there).
@@ -69,6 +75,7 @@ LINKED_HEADLINES = MIN_HEADLINES + 2
 # Blocks below a marker searched for the first running text of its box (a comment's author and
 # date come first; an inline box of other stories' titles and authors runs longer).
 BOX_LOOKAHEAD = 4
+INLINE_BOX_REASON = "a box of other stories' headlines inside the article (it goes on below)"
 
 
 def page_key(text: str) -> str:
@@ -121,19 +128,31 @@ def kept_block_scores(page: Document, kept: list[int], config: Config) -> tuple[
 
 
 def extraction_gains(kept: list[int], kept_lines: list[LineFeatures], scores: list[float], in_extraction: set[int],
-                     config: Config, floor: float = EXTRACTION_FLOOR) -> list[float]:
+                     config: Config, floor: float = EXTRACTION_FLOOR, link_rows: frozenset[int] = frozenset()) -> list[float]:
     """What each kept page block adds to the article span: the line model's score moved toward
-    trafilatura's choice (and at least `floor` from zero that way), times the block's weight
-    (main_text.segment_gain's)."""
+    trafilatura's choice (and at least `floor` from zero that way, except for the blocks of
+    `link_rows`), times the block's weight (main_text.segment_gain's)."""
     gains = []
     for i, features, score in zip(kept, kept_lines, scores):
         weight = features.size + config.region_line_weight
-        if i in in_extraction:
+        if i in link_rows:
+            gains.append(weight * (score + EXTRACTION_WEIGHT))
+        elif i in in_extraction:
             gains.append(weight * max(score + EXTRACTION_WEIGHT, floor))
         else:
             gains.append(weight * min(score - EXTRACTION_WEIGHT, -floor))
     ignore_lone_gaps(gains, [i in in_extraction for i in kept])
     return gains
+
+
+def link_rows(doc: Document, page: Document, located: list[tuple[int, int] | None]) -> frozenset[int]:
+    """The page blocks of the table rows trafilatura kept that are mostly links on the page: on a
+    page laid out in tables, recall mode keeps the layout's menus, link boxes and ads below the
+    article as rows, so keeping them says little (no floor holds them in the span)."""
+    return frozenset(i for block, where in zip(doc.blocks, located)
+                     if where is not None and block.kept and block.text.startswith(TABLE_ROW)
+                     for i in range(*where)
+                     if page.blocks[i].dom is not None and page.blocks[i].dom.link_density >= LINK_ROW_DENSITY)
 
 
 def ignore_lone_gaps(gains: list[float], extracted: list[bool]) -> None:
@@ -158,6 +177,12 @@ def extraction_markers(page: Document, kept: list[int], in_extraction: set[int],
     rules = load_rules(config.rule_files)
     lines = analyze(page, rules).lines
     markers = confirmed_markers([lines[i] for i in kept], [page.blocks[i].text for i in kept], rules)
+    # Confirmed on trafilatura's blocks alone as well: on the page, the furniture it dropped between
+    # the article's last paragraph and the marker (a share bar, a tag list, the editor's name) can
+    # stand too many lines apart for the marker to read as following running text.
+    extracted = [position for position, i in enumerate(kept) if i in in_extraction]
+    in_order = confirmed_markers([lines[kept[p]] for p in extracted], [page.blocks[kept[p]].text for p in extracted], rules)
+    markers.update({extracted[at]: phrase for at, phrase in in_order.items()})
     return {position: phrase for position, phrase in markers.items()
             if box_is_extracted(kept[position], lines, in_extraction)}
 
@@ -182,10 +207,11 @@ def in_comment_thread(block: Block) -> bool:
 
 
 def article_on_page(doc: Document, page: Document, located: list[tuple[int, int] | None],
-                    config: Config) -> tuple[int, int, list[tuple[int, str]]] | None:
+                    config: Config) -> tuple[int, int, list[tuple[int, str]], range] | None:
     """The positions of the article's first and last blocks on the page, as the spans on the
-    page's text say (the start's span counts trafilatura's choice with START_FLOOR), and the
-    edges found below the article inside the span (see span_tail)."""
+    page's text say (the start's span counts trafilatura's choice with START_FLOOR), the edges
+    found below the article inside the span, and the page blocks of a box of other stories'
+    headlines inside it (see span_tail)."""
     in_extraction = {i for block, where in zip(doc.blocks, located) if where is not None and block.kept
                      for i in range(*where) if not in_comment_thread(page.blocks[i])}
     if not in_extraction:
@@ -197,34 +223,44 @@ def article_on_page(doc: Document, page: Document, located: list[tuple[int, int]
     kept = page.kept_positions()
     kept_lines, scores = kept_block_scores(page, kept, config)
     markers = extraction_markers(page, kept, in_extraction, config)
-    start, end = choose_span(extraction_gains(kept, kept_lines, scores, in_extraction, config), markers, config)
+    rows = link_rows(doc, page, located)
+    start, end = choose_span(extraction_gains(kept, kept_lines, scores, in_extraction, config, link_rows=rows), markers, config)
     if start >= end:
         return None
     first, _ = choose_span(extraction_gains(kept, kept_lines, scores, in_extraction, config, START_FLOOR), markers, config)
     texts = [page.blocks[i].text for i in kept]
     span_end = end
-    end, tail = span_tail(kept_lines, texts, start, end, config, [page.blocks[i] for i in kept])
+    end, tail, box = span_tail(kept_lines, texts, start, end, config, [page.blocks[i] for i in kept],
+                               [i in in_extraction for i in kept])
     # Below the span the model chose, the reason stays the plain one.
     notes = [(kept[i], note) for i, note in tail] + ([(kept[span_end - 1] + 1, "")] if tail else [])
     # A start span in another part of the page (below the article's end) says nothing of its start.
-    return (kept[first] if first < end else kept[start]), kept[end - 1], notes
+    inline = range(kept[box.start], kept[box.stop - 1] + 1) if box else range(0)
+    return (kept[first] if first < end else kept[start]), kept[end - 1], notes, inline
 
 
 def span_tail(lines: list[LineFeatures], texts: list[str], start: int, end: int, config: Config,
-              blocks: list[Block]) -> tuple[int, list[tuple[int, str]]]:
+              blocks: list[Block], extracted: list[bool]) -> tuple[int, list[tuple[int, str]], range]:
     """The span's end moved up to where a stream of dated entries (comments with the names and
     dates trafilatura dropped, older posts) or a list of other stories' headlines (`blocks`: the
     page's, for their links) starts inside it, as on the text path (main_text.article_span), and
-    the positions where each of those starts with its note, first first (empty without them)."""
+    the positions where each of those starts with its note, first first (empty without them);
+    and the blocks of such a list that is a box inside the article (`extracted`, which blocks
+    trafilatura kept, tells: see inline_list_end), which does not end it (an empty range without one)."""
     rules = load_rules(config.rule_files)
     stream = stream_start(lines, texts, start, end, relative_stamp(rules.time_units))
     related = related_list_start(lines, texts, start, stream)
-    if related < stream and not headlines_are_links(lines, texts, blocks, related, stream):
+    inline = range(0)
+    if related < stream and headlines_are_links(lines, texts, blocks, related, stream):
+        box_end = inline_list_end(lines, texts, blocks, extracted, related, stream)
+        if box_end is not None:
+            inline, related = range(related, box_end), stream
+    else:
         related = stream
     tail = [(related, RELATED_NOTE)] if related < stream else []
     if stream < end:
         tail.append((stream, STREAM_NOTE))
-    return (related, tail) if related > start else (end, [])
+    return (related, tail, inline) if related > start else (end, [], inline)
 
 
 def headlines_are_links(lines: list[LineFeatures], texts: list[str], blocks: list[Block], start: int, end: int) -> bool:
@@ -233,6 +269,24 @@ def headlines_are_links(lines: list[LineFeatures], texts: list[str], blocks: lis
     heads = [blocks[i] for i in range(start, end) if is_headline(lines[i], texts[i])][:LINKED_HEADLINES]
     densities = [block.dom.link_density for block in heads if block.dom is not None]
     return not densities or sum(densities) >= MIN_HEADLINE_LINK_DENSITY * len(densities)
+
+
+def inline_list_end(lines: list[LineFeatures], texts: list[str], blocks: list[Block], extracted: list[bool],
+                    related: int, end: int) -> int | None:
+    """The end of the headlines of the list that starts at `related` when trafilatura kept a
+    paragraph of running text with few links (under MIN_HEADLINE_LINK_DENSITY) within LINES_BELOW
+    blocks below them: the list is a box of other stories inside the article, which goes on below
+    it (on a dump the text path lets one paragraph below a list pass as a teaser's blurb; here
+    trafilatura's keeping it, and its lack of links, say it is the article's). None otherwise."""
+    i = related
+    while i < end and not is_headline(lines[i], texts[i]):
+        i += 1
+    while i < end and is_headline(lines[i], texts[i]):
+        i += 1
+    resumes = any(extracted[k] and is_paragraph(lines[k], texts[k])
+                  and (blocks[k].dom is None or blocks[k].dom.link_density < MIN_HEADLINE_LINK_DENSITY)
+                  for k in range(i, min(end, i + LINES_BELOW)))
+    return i if resumes else None
 
 
 def extraction_region(located: list[tuple[int, int] | None], size: int) -> tuple[int, int]:
@@ -261,7 +315,7 @@ def mark_after_page_article(doc: Document, config: Config) -> Document:
     edges = article_on_page(doc, page, located, config)
     if edges is None:
         return doc
-    start, last, tail = edges
+    start, last, tail, inline = edges
     start_text, end_text = page.blocks[start].text[:40], page.blocks[last].text[:40]
     below = f'below the article (it ends at "{end_text}" on the page)'
     above: list[Block] = []
@@ -273,6 +327,8 @@ def mark_after_page_article(doc: Document, config: Config) -> Document:
         if where[0] > last:
             note = next((note for at, note in reversed(tail) if where[0] >= at), "")
             block.remove(Stage.BOILERPLATE, f"{below}: {note}" if note else below)
+        elif where[0] in inline:
+            block.remove(Stage.BOILERPLATE, INLINE_BOX_REASON)
         elif where[1] <= start:
             above.append(block)
     for block in above[:headline_position(above, doc)]:
