@@ -9,7 +9,9 @@ from conftest import BODY, HEADLINE, apply, dump, kept_lines
 
 from newsclean import Stage
 from newsclean.model.features import LineFeatures, line_features
+from newsclean.config import DEFAULT_CONFIG
 from newsclean.stages import mark_outside_main_text
+from newsclean.stages.main_text import article_span
 from newsclean.rules import load_rules
 from newsclean.stages.streams import RELATIVE_SHAPE, STREAM_NOTE, relative_stamp, stamp_shape, stream_start
 
@@ -134,3 +136,20 @@ def test_a_listing_of_teasers_with_their_age_is_no_article_above_a_stream() -> N
     texts = [line for i, (name, text) in enumerate(COMMENTS) for line in (f"Story number {i} in the lake series", text, name.split(" 2025")[0], f"{i + 2} hours ago")]
     lines = [features(t) for t in texts]
     assert stream_start(lines, texts, 0, len(texts), RELATIVE) == len(texts)
+
+
+def test_a_comment_longer_than_the_post_is_an_entry_and_the_article_stands_above_the_stream() -> None:
+    # The scores favour the third comment, which is longer than the two-paragraph post: a span
+    # with stamps of one shape above and below it is one entry of the stream.
+    long_reply = " ".join(text for _, text in COMMENTS)
+    entries = [*COMMENTS[:2], ("Kai Lund 2025-03-04 17:02", long_reply), *COMMENTS[2:]]
+    texts = [HEADLINE, *BODY[:2], *(line for pair in entries for line in pair)]
+    lines = [features(t) for t in texts]
+    reply = texts.index(long_reply)
+    scores = [1.0 if i in (1, 2, reply) else -1.0 for i in range(len(texts))]
+    start, end, streamed, _ = article_span(lines, texts, scores, {}, DEFAULT_CONFIG, load_rules())
+    assert (start, end) == (1, 3)
+    assert streamed == range(3, reply + 1)
+    # Without stamps above it, a long last paragraph is no entry of anything.
+    plain = [t if i < 3 or "2025" not in t else "Reader" for i, t in enumerate(texts)]
+    assert article_span([features(t) for t in plain], plain, scores, {}, DEFAULT_CONFIG, load_rules())[:2] == (reply, reply + 1)

@@ -26,8 +26,9 @@ from ..rules import Rules, load_rules
 from .markers import confirmed_markers, is_end_marker
 from .related_list import RELATED_NOTE, related_list_start
 from .repeated_headline import repeated_headline_start
+from .sentence_run import sentences_below
 from .span_edges import article_edges
-from .streams import STREAM_NOTE, relative_stamp, stream_start
+from .streams import MIN_ARTICLE_WORDS, STREAM_NOTE, relative_stamp, stream_around, stream_start
 from .teasers import TEASER_REASON, is_teaser_list
 
 
@@ -78,16 +79,42 @@ def article_span(
     stories' headlines it ran on over (empty ranges without them)."""
     gains = [segment_gain(f.size, score, config) for f, score in zip(lines, scores)]
     start, end = choose_span(gains, markers, config)
+    relative = relative_stamp(rules.time_units)
+    # One long comment can outweigh the short post it answers: a span inside a stream of dated
+    # entries is one entry, and the article is the best span above the stream.
+    entries = range(0)
+    inside = stream_around(lines, texts, start, end, relative)
+    above = None if inside is None else span_above(lines, gains, markers, inside, config)
+    if above is not None:
+        entries = range(inside, end)
+        start, end = above
     # A headline printed again inside the span's head: the article starts below that copy.
     start = repeated_headline_start(lines, texts, start, end)
     # Comments, replies or other stories with their time stamps read as text like the article's:
     # the span runs on over them, so it ends where they start.
-    stream = stream_start(lines, texts, start, end, relative_stamp(rules.time_units))
-    stream_lines = range(stream, end)
+    stream = stream_start(lines, texts, start, end, relative)
+    # The lines the span ran on over (below the article span above the stream: the stream itself).
+    streamed = entries or range(stream, end)
     # Other stories' headlines below the last paragraph: the line model reads them as text too.
     related = related_list_start(lines, texts, start, stream)
+    cut = related < end
     start, end = article_edges(lines, texts, start, related)
-    return start, end, range(max(end, stream), stream_lines.stop), range(max(end, related), stream)
+    if start < end:
+        # Short sentences in a row below the span (dialogue, short CJK sentences): the article
+        # goes on, up to a list or stream cut above or the next end marker.
+        stop = related if cut else min((m for m in markers if m >= end), default=len(lines))
+        end = sentences_below(lines, texts, end, stop)
+    return start, end, range(max(end, streamed.start), streamed.stop), range(max(end, related), stream)
+
+
+def span_above(
+    lines: list[LineFeatures], gains: list[float], markers: dict[int, str], stop: int, config: Config
+) -> tuple[int, int] | None:
+    """The article span among the lines above `stop` (a stream's first stamp), when it holds
+    running text enough to be an article above a stream; else None."""
+    start, end = choose_span(gains[:stop], {m: v for m, v in markers.items() if m < stop}, config)
+    prose = sum(f.size for f in lines[start:end] if f.is_prose)
+    return (start, end) if end > start and prose >= MIN_ARTICLE_WORDS else None
 
 
 # How a stage scores the kept lines: (their features, their texts, their end-marker flags) -> one

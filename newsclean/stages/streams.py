@@ -188,3 +188,34 @@ def entry_head(lines: list[LineFeatures], stamps: list[int], first_prose: int) -
     if heads[0] <= first_prose or set(heads) & set(stamps):
         return 0
     return int(all(not lines[i].is_prose and lines[i].size <= MAX_HEAD_WORDS for i in heads))
+
+
+def stream_around(
+    lines: list[LineFeatures], texts: list[str], start: int, end: int, relative: re.Pattern[str] | None = None
+) -> int | None:
+    """The first stamp of a stream of dated entries that the span [start, end) lies inside: one
+    run of stamps of one shape (at most MAX_ENTRY_LINES apart) that starts above the span and goes
+    on below it. The span is then one long entry (a comment longer than the post it answers), and
+    the article stands above the run. None when the span is inside no stream."""
+    if start >= end:
+        return None
+    by_shape: dict[str, list[int]] = {}
+    for i, features in enumerate(lines):
+        if features.numbers >= 2 or (relative is not None and features.digit_share):
+            shape = stamp_shape(features, texts[i], relative)
+            if shape:
+                by_shape.setdefault(shape, []).append(i)
+    for stamps in by_shape.values():
+        if len(stamps) < MIN_ENTRIES:
+            continue
+        first = 0
+        for k in range(1, len(stamps) + 1):
+            if k < len(stamps) and stamps[k] - stamps[k - 1] <= MAX_ENTRY_LINES:
+                continue
+            run = stamps[first:k]
+            # Stamps above the span and below its last line, the run unbroken across it (an
+            # article longer than MAX_ENTRY_LINES lines breaks a run of other stories' stamps).
+            if len(run) >= MIN_ENTRIES and run[0] < start and run[-1] >= end:
+                return run[0]
+            first = k
+    return None
