@@ -23,6 +23,8 @@ from ..model.features import LineFeatures, analyze
 from ..model.linemodel import line_scores
 from ..parse.text import phrase_as_written
 from ..rules import Rules, load_rules
+from .error_page import error_phrase
+from .list_article import titled_list
 from .markers import confirmed_markers, is_end_marker
 from .related_list import RELATED_NOTE, related_list_start
 from .repeated_headline import repeated_headline_start
@@ -117,6 +119,29 @@ def span_above(
     return (start, end) if end > start and prose >= MIN_ARTICLE_WORDS else None
 
 
+def list_instead(
+    lines: list[LineFeatures], texts: list[str], start: int, end: int, markers: dict[int, str], title: str | None, rules: Rules
+) -> tuple[int, int] | None:
+    """The span of a list that is the article (list_article.titled_list: entries with numbers
+    under a heading that matches the title), when the chosen span [start, end) holds no running
+    text at all and the list outweighs it; else None."""
+    if any(f.is_prose for f in lines[start:end]):
+        return None
+    region = titled_list(lines, texts, title)
+    if region is None:
+        return None
+    list_start, list_end = region
+    # An end marker ("Comments", "Related") inside the list ends it.
+    list_end = min((m for m in markers if list_start <= m < list_end), default=list_end)
+    # Error text in or right below the list (a 404 page's menus over "Page not found"): the
+    # page says what it is, and no list of its is an article.
+    if any(error_phrase(f, rules) for f in lines[max(0, list_start - 1) : list_end + 1]):
+        return None
+    if sum(f.size for f in lines[list_start:list_end]) <= sum(f.size for f in lines[start:end]):
+        return None
+    return list_start, list_end
+
+
 # How a stage scores the kept lines: (their features, their texts, their end-marker flags) -> one
 # score per line. And what it adds to a removed line's reason, by its position among
 # the kept lines ("" for nothing).
@@ -148,6 +173,11 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
     scores = scorer(kept_lines, texts, flags)
     markers = confirmed_markers(kept_lines, texts, rules)
     start, end, stream, related = article_span(kept_lines, texts, scores, markers, config, rules)
+    listed = list_instead(kept_lines, texts, start, end, markers, doc.meta.title or doc.meta.page_title, rules)
+    if listed is not None:
+        start, end = listed
+        doc.list_article = True
+        stream = related = range(0)
     if start == end:
         return doc  # no running text at all: nothing to anchor on, leave it to the verdict
     first, last = doc.blocks[kept[start]].line, doc.blocks[kept[end - 1]].line
@@ -160,7 +190,10 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
             block.remove(Stage.FOOTER, f'end-of-article marker ("{phrase_as_written(markers[position], block.text)}")')
             continue
         why = suffix(position) if suffix else ""
-        if position < start:
+        if listed is not None:
+            where = "before" if position < start else "after"
+            block.remove(Stage.BOILERPLATE, f"{where} the list that is the article (lines {first}-{last}{why})")
+        elif position < start:
             block.remove(Stage.BOILERPLATE, f"before the article (lines {first}-{last}{why})")
         elif end_marker is not None and position > end_marker:
             marker_text = doc.blocks[kept[end_marker]].text[:40]
