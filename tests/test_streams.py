@@ -147,7 +147,7 @@ def test_a_comment_longer_than_the_post_is_an_entry_and_the_article_stands_above
     lines = [features(t) for t in texts]
     reply = texts.index(long_reply)
     scores = [1.0 if i in (1, 2, reply) else -1.0 for i in range(len(texts))]
-    start, end, streamed, _ = article_span(lines, texts, scores, {}, DEFAULT_CONFIG, load_rules())
+    start, end, streamed, _, _ = article_span(lines, texts, scores, {}, DEFAULT_CONFIG, load_rules())
     assert (start, end) == (1, 3)
     assert streamed == range(3, reply + 1)
     # Without stamps above it, a long last paragraph is no entry of anything.

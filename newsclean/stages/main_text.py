@@ -26,6 +26,7 @@ from ..rules import Rules, load_rules
 from .error_page import error_phrase
 from .list_article import titled_list
 from .markers import confirmed_markers, is_end_marker
+from .rankings import RANKING_NOTE, rankings_end
 from .related_list import RELATED_NOTE, related_list_start
 from .repeated_headline import repeated_headline_start
 from .sentence_run import sentences_below
@@ -75,10 +76,11 @@ def article_span(
     markers: dict[int, str],
     config: Config,
     rules: Rules,
-) -> tuple[int, int, range, range]:
+) -> tuple[int, int, range, range, range]:
     """The article's [start, end) among the kept lines, from their scores and the end markers,
-    the lines of a stream of dated entries the span ran on over, and those of a list of other
-    stories' headlines it ran on over (empty ranges without them)."""
+    the lines of a stream of dated entries the span ran on over, those of a list of other
+    stories' headlines it ran on over, and those of rankings of other posts it started on
+    (empty ranges without them)."""
     gains = [segment_gain(f.size, score, config) for f, score in zip(lines, scores)]
     start, end = choose_span(gains, markers, config)
     relative = relative_stamp(rules.time_units)
@@ -92,6 +94,9 @@ def article_span(
         start, end = above
     # A headline printed again inside the span's head: the article starts below that copy.
     start = repeated_headline_start(lines, texts, start, end)
+    # Rankings of other posts ("1. Title (40819)") at the span's head: the article is below them.
+    ranked_from, start = start, rankings_end(lines, texts, start, end)
+    ranked = range(ranked_from, start)
     # Comments, replies or other stories with their time stamps read as text like the article's:
     # the span runs on over them, so it ends where they start.
     stream = stream_start(lines, texts, start, end, relative)
@@ -106,7 +111,7 @@ def article_span(
         # goes on, up to a list or stream cut above or the next end marker.
         stop = related if cut else min((m for m in markers if m >= end), default=len(lines))
         end = sentences_below(lines, texts, end, stop)
-    return start, end, range(max(end, streamed.start), streamed.stop), range(max(end, related), stream)
+    return start, end, range(max(end, streamed.start), streamed.stop), range(max(end, related), stream), ranked
 
 
 def span_above(
@@ -172,12 +177,12 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
     flags = [is_end_marker(f, rules) for f in kept_lines]
     scores = scorer(kept_lines, texts, flags)
     markers = confirmed_markers(kept_lines, texts, rules)
-    start, end, stream, related = article_span(kept_lines, texts, scores, markers, config, rules)
+    start, end, stream, related, ranked = article_span(kept_lines, texts, scores, markers, config, rules)
     listed = list_instead(kept_lines, texts, start, end, markers, doc.meta.title or doc.meta.page_title, rules)
     if listed is not None:
         start, end = listed
         doc.list_article = True
-        stream = related = range(0)
+        stream = related = ranked = range(0)
     if start == end:
         return doc  # no running text at all: nothing to anchor on, leave it to the verdict
     first, last = doc.blocks[kept[start]].line, doc.blocks[kept[end - 1]].line
@@ -193,6 +198,8 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
         if listed is not None:
             where = "before" if position < start else "after"
             block.remove(Stage.BOILERPLATE, f"{where} the list that is the article (lines {first}-{last}{why})")
+        elif position in ranked:
+            block.remove(Stage.BOILERPLATE, f"before the article (lines {first}-{last}{why}): {RANKING_NOTE}")
         elif position < start:
             block.remove(Stage.BOILERPLATE, f"before the article (lines {first}-{last}{why})")
         elif end_marker is not None and position > end_marker:
