@@ -42,3 +42,22 @@ def test_sentences_of_a_spaced_script_that_are_no_quoted_speech_stay_out() -> No
     assert span_of([*story, *site], len(story)) == (0, len(story))
     speech = ["“Is the ferry running?”", "“Not until the rain comes.”", "“Then we wait.”", "About us"]
     assert span_of([*story, *speech], len(story)) == (0, len(story) + 3)
+
+
+SECTIONS = [
+    ("Storm closes the pass", "The mountain pass was closed on Monday after a night of heavy snow and strong winds."),
+    ("Ferries stop running", "The ferries to the two small islands have not run since the harbour froze last week."),
+    ("Schools stay open", "Schools in the valley stayed open, though many pupils could not reach them by bus."),
+]  # fmt: skip
+
+
+def test_a_last_section_scored_low_goes_with_an_article_told_in_sections() -> None:
+    texts = [line for pair in SECTIONS for line in pair] + FOOTER
+    assert span_of(texts, 4) == (1, 6)  # the first heading goes as the span's edge, as always
+
+
+def test_one_section_in_the_span_does_not_take_the_next() -> None:
+    # The span ends with a paragraph under no heading: the heading and paragraph below it may be
+    # a teaser for another story.
+    texts = [SECTIONS[0][1], SECTIONS[1][1], *SECTIONS[2], *FOOTER]
+    assert span_of(texts, 2) == (0, 2)

@@ -29,7 +29,7 @@ from .markers import confirmed_markers, is_end_marker
 from .rankings import RANKING_NOTE, rankings_end
 from .related_list import RELATED_NOTE, related_list_start
 from .repeated_headline import repeated_headline_start
-from .sentence_run import sentences_below
+from .sentence_run import sections_below, sentences_below
 from .span_edges import article_edges
 from .streams import MIN_ARTICLE_WORDS, STREAM_NOTE, relative_stamp, stream_around, stream_start
 from .teasers import TEASER_REASON, is_teaser_list
@@ -108,9 +108,12 @@ def article_span(
     start, end = article_edges(lines, texts, start, related)
     if start < end:
         # Short sentences in a row below the span (dialogue, short CJK sentences): the article
-        # goes on, up to a list or stream cut above or the next end marker.
+        # goes on, up to a list or stream cut above, the stream the span was inside, or the next
+        # end marker.
         stop = related if cut else min((m for m in markers if m >= end), default=len(lines))
+        stop = min(stop, entries.start) if entries else stop
         end = sentences_below(lines, texts, end, stop)
+        end = sections_below(lines, start, end, stop)
     return start, end, range(max(end, streamed.start), streamed.stop), range(max(end, related), stream), ranked
 
 
