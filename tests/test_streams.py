@@ -13,7 +13,7 @@ from newsclean.config import DEFAULT_CONFIG
 from newsclean.stages import mark_outside_main_text
 from newsclean.stages.main_text import article_span
 from newsclean.rules import load_rules
-from newsclean.stages.streams import RELATIVE_SHAPE, STREAM_NOTE, relative_stamp, stamp_shape, stream_start
+from newsclean.stages.streams import RELATIVE_SHAPE, STREAM_NOTE, relative_stamp, stamp_shape, stream_around, stream_start
 
 COMMENTS = [
     ("Anna K. 2025-03-04 14:22", "I walked along the shore last week and the water was further out than I have ever seen it."),
@@ -153,3 +153,20 @@ def test_a_comment_longer_than_the_post_is_an_entry_and_the_article_stands_above
     # Without stamps above it, a long last paragraph is no entry of anything.
     plain = [t if i < 3 or "2025" not in t else "Reader" for i, t in enumerate(texts)]
     assert article_span([features(t) for t in plain], plain, scores, {}, DEFAULT_CONFIG, load_rules())[:2] == (reply, reply + 1)
+
+
+def test_an_article_between_dated_teasers_of_one_shape_is_no_entry() -> None:
+    # Dated teasers above and below a short article, chained at most 15 lines apart across it:
+    # with no stamp of its own right above it (or an end marker between it and the teasers
+    # below), the article is no entry of theirs.
+    teasers = [line for i, (stamp, _) in enumerate(COMMENTS) for line in (f"Teaser headline number {i}", stamp)]
+    labels = [f"Section {n}" for n in range(4)]
+    texts = [*teasers, *labels, HEADLINE, *BODY[:2], *labels, *teasers]
+    lines = [features(t) for t in texts]
+    start = texts.index(BODY[0])
+    assert stream_around(lines, texts, start, start + 2) is None
+    # Its own entry's stamp right above it: one entry of the stream.
+    stamped = [*teasers, "Anna K. 2025-03-06 10:00", *BODY[:2], *teasers]
+    start = stamped.index(BODY[0])
+    assert stream_around([features(t) for t in stamped], stamped, start, start + 2) == 1
+    assert stream_around([features(t) for t in stamped], stamped, start, start + 2, markers={start + 2}) is None

@@ -87,7 +87,7 @@ def article_span(
     # One long comment can outweigh the short post it answers: a span inside a stream of dated
     # entries is one entry, and the article is the best span above the stream.
     entries = range(0)
-    inside = stream_around(lines, texts, start, end, relative)
+    inside = stream_around(lines, texts, start, end, relative, markers)
     above = None if inside is None else span_above(lines, gains, markers, inside, config)
     if above is not None:
         entries = range(inside, end)

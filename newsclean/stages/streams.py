@@ -10,7 +10,9 @@ article; a date inside a sentence is a timeline's."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Collection
 from functools import lru_cache
 from itertools import accumulate
 
@@ -191,14 +193,21 @@ def entry_head(lines: list[LineFeatures], stamps: list[int], first_prose: int) -
 
 
 def stream_around(
-    lines: list[LineFeatures], texts: list[str], start: int, end: int, relative: re.Pattern[str] | None = None
+    lines: list[LineFeatures],
+    texts: list[str],
+    start: int,
+    end: int,
+    relative: re.Pattern[str] | None = None,
+    markers: Collection[int] = (),
 ) -> int | None:
     """The first stamp of a stream of dated entries that the span [start, end) lies inside: one
-    run of stamps of one shape (at most MAX_ENTRY_LINES apart) that starts above the span and goes
-    on below it. The span is then one long entry (a comment longer than the post it answers), and
-    the article stands above the run. None when the span is inside no stream."""
+    run of stamps of one shape (at most MAX_ENTRY_LINES apart, no end marker between) that starts
+    above the span and goes on below it, with a stamp inside the span or at most LEAD_LINES above
+    it (the span's own entry's). The span is then one long entry (a comment longer than the post
+    it answers), and the article stands above the run. None when the span is inside no stream."""
     if start >= end:
         return None
+    bounds = sorted(markers)
     by_shape: dict[str, list[int]] = {}
     for i, features in enumerate(lines):
         if features.numbers >= 2 or (relative is not None and features.digit_share):
@@ -210,12 +219,20 @@ def stream_around(
             continue
         first = 0
         for k in range(1, len(stamps) + 1):
-            if k < len(stamps) and stamps[k] - stamps[k - 1] <= MAX_ENTRY_LINES:
+            if k < len(stamps) and stamps[k] - stamps[k - 1] <= MAX_ENTRY_LINES and not crosses(bounds, stamps[k - 1], stamps[k]):
                 continue
             run = stamps[first:k]
             # Stamps above the span and below its last line, the run unbroken across it (an
-            # article longer than MAX_ENTRY_LINES lines breaks a run of other stories' stamps).
-            if len(run) >= MIN_ENTRIES and run[0] < start and run[-1] >= end:
+            # article longer than MAX_ENTRY_LINES lines, or an end marker below it, breaks a run
+            # of other stories' stamps around it), and the span's own entry stamped.
+            own = any(start - LEAD_LINES <= i < end for i in run)
+            if len(run) >= MIN_ENTRIES and run[0] < start and run[-1] >= end and own:
                 return run[0]
             first = k
     return None
+
+
+def crosses(bounds: list[int], a: int, b: int) -> bool:
+    """An end marker stands between lines a and b (`bounds`: the markers' positions, sorted)."""
+    k = bisect_right(bounds, a)
+    return k < len(bounds) and bounds[k] < b
