@@ -94,7 +94,9 @@ MENU_ITEM_WORDS = 3
 MATCH_SCORE = 90.0
 # A page's title parts its headline from the site's name with one of these, spaced or not
 # ("Agenda_Conference Office_Site").
-TITLE_PARTS = re.compile(r"\s*[|_｜]\s*|\s+[-–—:·•»]\s+")
+# (Each alternative starts where a run of spaces starts, the look-behinds: unanchored, a long run
+# of spaces would be rescanned from each of its positions.)
+TITLE_PARTS = re.compile(r"(?<!\s)\s*[|_｜]\s*|(?<!\s)\s+[-–—:·•»]\s+")
 
 
 def is_numbered_entry(features: LineFeatures) -> bool:
