@@ -202,33 +202,49 @@ def stream_around(
 ) -> int | None:
     """The first stamp of a stream of dated entries that the span [start, end) lies inside: one
     run of stamps of one shape (at most MAX_ENTRY_LINES apart, no end marker between) that starts
-    above the span and goes on below it, with a stamp inside the span or at most LEAD_LINES above
-    it (the span's own entry's). The span is then one long entry (a comment longer than the post
-    it answers), and the article stands above the run. None when the span is inside no stream."""
+    above the span and goes on below it, with a stamp within LEAD_LINES of the span's first or
+    last line (the span's own entry's, at its head or foot). The span is then one long entry (a
+    comment longer than the post it answers), and the article stands above the run. None when
+    the span is inside no stream."""
     if start >= end:
         return None
+    shapes: dict[int, str | None] = {}
+
+    def shape_at(i: int) -> str | None:
+        if i not in shapes:
+            features = lines[i]
+            wanted = features.numbers >= 2 or (relative is not None and features.digit_share)
+            shapes[i] = stamp_shape(features, texts[i], relative) if wanted else None
+        return shapes[i]
+
     bounds = sorted(markers)
-    by_shape: dict[str, list[int]] = {}
-    for i, features in enumerate(lines):
-        if features.numbers >= 2 or (relative is not None and features.digit_share):
-            shape = stamp_shape(features, texts[i], relative)
-            if shape:
-                by_shape.setdefault(shape, []).append(i)
-    for stamps in by_shape.values():
-        if len(stamps) < MIN_ENTRIES:
+
+    def chain(first: int, shape: str, step: int) -> list[int]:
+        # The stamps of `shape` from `first` on, each at most MAX_ENTRY_LINES from the last one
+        # found, with no end marker between: only the lines near the run are read.
+        found, last, i = [], first, first + step
+        while 0 <= i < len(lines) and abs(i - last) <= MAX_ENTRY_LINES:
+            if shape_at(i) == shape:
+                if crosses(bounds, min(last, i), max(last, i)):
+                    break
+                found.append(i)
+                last = i
+            i += step
+        return found
+
+    # The span's own entry's stamp, at its head or foot (most spans have none there).
+    edges = [*range(max(0, start - LEAD_LINES), min(start + LEAD_LINES, end)),
+             *range(max(start, end - LEAD_LINES), min(end + LEAD_LINES, len(lines)))]  # fmt: skip
+    for i in dict.fromkeys(edges):
+        shape = shape_at(i)
+        if shape is None:
             continue
-        first = 0
-        for k in range(1, len(stamps) + 1):
-            if k < len(stamps) and stamps[k] - stamps[k - 1] <= MAX_ENTRY_LINES and not crosses(bounds, stamps[k - 1], stamps[k]):
-                continue
-            run = stamps[first:k]
-            # Stamps above the span and below its last line, the run unbroken across it (an
-            # article longer than MAX_ENTRY_LINES lines, or an end marker below it, breaks a run
-            # of other stories' stamps around it), and the span's own entry stamped.
-            own = any(start - LEAD_LINES <= i < end for i in run)
-            if len(run) >= MIN_ENTRIES and run[0] < start and run[-1] >= end and own:
-                return run[0]
-            first = k
+        run = [*reversed(chain(i, shape, -1)), i, *chain(i, shape, 1)]
+        # Stamps above the span and below its last line, the run unbroken across it (an article
+        # longer than MAX_ENTRY_LINES lines, or an end marker below it, breaks a run of other
+        # stories' stamps around it).
+        if len(run) >= MIN_ENTRIES and run[0] < start and run[-1] >= end:
+            return run[0]
     return None
 
 
