@@ -9,9 +9,11 @@ from conftest import BODY, HEADLINE, apply, dump, kept_lines
 
 from newsclean import Stage
 from newsclean.model.features import LineFeatures, line_features
+from newsclean.config import DEFAULT_CONFIG
 from newsclean.stages import mark_outside_main_text
+from newsclean.stages.main_text import article_span
 from newsclean.rules import load_rules
-from newsclean.stages.streams import RELATIVE_SHAPE, STREAM_NOTE, relative_stamp, stamp_shape, stream_start
+from newsclean.stages.streams import RELATIVE_SHAPE, STREAM_NOTE, relative_stamp, stamp_shape, stream_around, stream_start
 
 COMMENTS = [
     ("Anna K. 2025-03-04 14:22", "I walked along the shore last week and the water was further out than I have ever seen it."),
@@ -134,3 +136,37 @@ def test_a_listing_of_teasers_with_their_age_is_no_article_above_a_stream() -> N
     texts = [line for i, (name, text) in enumerate(COMMENTS) for line in (f"Story number {i} in the lake series", text, name.split(" 2025")[0], f"{i + 2} hours ago")]
     lines = [features(t) for t in texts]
     assert stream_start(lines, texts, 0, len(texts), RELATIVE) == len(texts)
+
+
+def test_a_comment_longer_than_the_post_is_an_entry_and_the_article_stands_above_the_stream() -> None:
+    # The scores favour the third comment, which is longer than the two-paragraph post: a span
+    # with stamps of one shape above and below it is one entry of the stream.
+    long_reply = " ".join(text for _, text in COMMENTS)
+    entries = [*COMMENTS[:2], ("Kai Lund 2025-03-04 17:02", long_reply), *COMMENTS[2:]]
+    texts = [HEADLINE, *BODY[:2], *(line for pair in entries for line in pair)]
+    lines = [features(t) for t in texts]
+    reply = texts.index(long_reply)
+    scores = [1.0 if i in (1, 2, reply) else -1.0 for i in range(len(texts))]
+    start, end, streamed, _, _ = article_span(lines, texts, scores, {}, DEFAULT_CONFIG, load_rules())
+    assert (start, end) == (1, 3)
+    assert streamed == range(3, reply + 1)
+    # Without stamps above it, a long last paragraph is no entry of anything.
+    plain = [t if i < 3 or "2025" not in t else "Reader" for i, t in enumerate(texts)]
+    assert article_span([features(t) for t in plain], plain, scores, {}, DEFAULT_CONFIG, load_rules())[:2] == (reply, reply + 1)
+
+
+def test_an_article_between_dated_teasers_of_one_shape_is_no_entry() -> None:
+    # Dated teasers above and below a short article, chained at most 15 lines apart across it:
+    # with no stamp of its own right above it (or an end marker between it and the teasers
+    # below), the article is no entry of theirs.
+    teasers = [line for i, (stamp, _) in enumerate(COMMENTS) for line in (f"Teaser headline number {i}", stamp)]
+    labels = [f"Section {n}" for n in range(4)]
+    texts = [*teasers, *labels, HEADLINE, *BODY[:2], *labels, *teasers]
+    lines = [features(t) for t in texts]
+    start = texts.index(BODY[0])
+    assert stream_around(lines, texts, start, start + 2) is None
+    # Its own entry's stamp right above it: one entry of the stream.
+    stamped = [*teasers, "Anna K. 2025-03-06 10:00", *BODY[:2], *teasers]
+    start = stamped.index(BODY[0])
+    assert stream_around([features(t) for t in stamped], stamped, start, start + 2) == 1
+    assert stream_around([features(t) for t in stamped], stamped, start, start + 2, markers={start + 2}) is None

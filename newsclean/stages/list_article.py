@@ -1,5 +1,11 @@
 """Articles without a finished sentence: a list that is the article (a meeting calendar, a results
-table), or one paragraph cut off before its last full stop. Both are text, not "menus and links"."""
+table), or one paragraph cut off before its last full stop. Both are text, not "menus and links".
+
+The verdict looks for a list among the lines the span kept (list_region). When the span the line
+model chose holds no running text at all, main_text looks for one on the whole page first
+(titled_list): entries with numbers at a steady pace under a heading that matches the page's
+title (or, in a dump without a title, a line shaped like a headline), so that a list article
+whose lines the model scored low is not lost to a few lines of it or to an error preamble."""
 
 from __future__ import annotations
 
@@ -7,6 +13,8 @@ import re
 from collections.abc import Sequence
 
 from ..model.features import LineFeatures
+from ..parse import fuzzy
+from ..parse.text import fold
 
 # A paragraph this long (in words) with a sentence end inside it is running text, even when the
 # page cut it off before its last full stop (a teaser of a video page).
@@ -20,6 +28,7 @@ SPACED_SENTENCES = re.compile(r"(?<=[a-zà-ÿ])[.!?]\s+(?=[A-ZÀ-Þ])")
 GLUED_SHARE = 1 / 3
 # Markup read as text (a page whose HTML could not be parsed): a tag is no running text.
 TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+DIGITS = re.compile(r"\d+")
 # An entry of a list (a date and a place, a name and a score) has this many words or more and a
 # number; a menu item or a link label has fewer.
 ENTRY_WORDS = 6
@@ -75,3 +84,105 @@ def list_region(lines: Sequence[LineFeatures], texts: Sequence[str]) -> tuple[in
     if start > 0 and lines[start - 1].words >= INTRO_WORDS and not lines[start - 1].sentence_end:
         start -= 1
     return start, end
+
+
+# A list article's entries carry numbers (a date, a time, a room, a price, a rank, a score, a
+# quantity) at a steady pace: a line with one at most NUMBER_GAP lines below the last, with
+# ENTRY_MIN_WORDS words or more that are no numbers (a menu's "2005 (3)" is no entry) ...
+NUMBER_GAP = 12
+ENTRY_MIN_WORDS = 3
+# ... and at least this many of them in one run.
+LIST_MIN_NUMBERED = 6
+# A heading has this many words at most (a longer line without a sentence end is a toolbar).
+HEADING_WORDS = 20
+# The heading over the list stands at most this many lines above its first numbered line.
+HEAD_LINES = 3
+# Below the last numbered line the list goes on over its entry's other lines, up to a menu item
+# or a button (this many words at most, no sentence: "View comments", "Privacy").
+MENU_ITEM_WORDS = 3
+# A heading this close to the title (rapidfuzz ratio, as headline.MATCH_SCORE) is the title.
+MATCH_SCORE = 90.0
+# A page's title parts its headline from the site's name with one of these, spaced or not
+# ("Agenda_Conference Office_Site").
+# (Each alternative starts where a run of spaces starts, the look-behinds: unanchored, a long run
+# of spaces would be rescanned from each of its positions.)
+TITLE_PARTS = re.compile(r"(?<!\s)\s*[|_｜]\s*|(?<!\s)\s+[-–—:·•»]\s+")
+
+
+def is_numbered_entry(features: LineFeatures) -> bool:
+    """A line of a list's entry that carries a number beside a few words."""
+    return features.numbers >= 1 and features.size - features.numbers >= ENTRY_MIN_WORDS
+
+
+def numbered_runs(lines: Sequence[LineFeatures]) -> list[list[int]]:
+    """Runs of numbered entry lines at most NUMBER_GAP apart, LIST_MIN_NUMBERED lines or more."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, features in enumerate(lines):
+        if not is_numbered_entry(features):
+            continue
+        if current and i - current[-1] > NUMBER_GAP:
+            runs.append(current)
+            current = []
+        current.append(i)
+    runs.append(current)
+    return [run for run in runs if len(run) >= LIST_MIN_NUMBERED]
+
+
+def matches_title(text: str, title: str) -> bool:
+    """The line is the page's title, or the part of it before or after a separator (the site's
+    name cut off), as printed or nearly."""
+    line = fold(text)
+    if not line:
+        return False
+    variants = {fold(title), *(fold(part) for part in TITLE_PARTS.split(title))}
+    return line in variants or any(fuzzy.ratio(line, variant) >= MATCH_SCORE for variant in variants if variant)
+
+
+def is_list_heading(features: LineFeatures, text: str, title: str | None) -> bool:
+    """A heading over a list: the page's title when it has one, else a line shaped like a
+    headline (no sentence end, INTRO_WORDS to HEADING_WORDS words, no markup)."""
+    if title:
+        return matches_title(text, title)
+    return (
+        not features.sentence_end
+        and not features.sentences
+        and INTRO_WORDS <= features.size - features.numbers <= HEADING_WORDS
+        and TAG.search(text) is None
+    )
+
+
+def entry_end(lines: Sequence[LineFeatures], texts: Sequence[str], run: list[int], stop: int) -> int:
+    """Where the last entry of a run of numbered lines ends: its other lines follow the last
+    number for at most the run's widest gap between numbers, up to a menu item that is none of
+    the list's own lines ("View comments", "Privacy")."""
+    own = {DIGITS.sub("0", texts[i]) for i in range(run[0], run[-1] + 1)}
+    widest = max(b - a for a, b in zip(run, run[1:]))
+    end = run[-1] + 1
+    while end < min(stop, run[-1] + widest):
+        features = lines[end]
+        item = features.size - features.numbers <= MENU_ITEM_WORDS and not features.sentence_end
+        if item and DIGITS.sub("0", texts[end]) not in own:
+            break
+        end += 1
+    return end
+
+
+def titled_list(
+    lines: Sequence[LineFeatures], texts: Sequence[str], title: str | None, stop: int | None = None
+) -> tuple[int, int] | None:
+    """The [start, end) of the largest structured list under a heading that matches the title
+    (numbered_runs, each with its heading at most HEAD_LINES above it), from the heading's next
+    line to the end of the last entry; None when the page holds no such list. The list ends
+    before `stop` (an end marker) when given."""
+    stop = len(lines) if stop is None else stop
+    best: tuple[int, int] | None = None
+    for run in numbered_runs(lines[:stop]):
+        head = next((i for i in range(run[0], max(-1, run[0] - HEAD_LINES - 1), -1) if is_list_heading(lines[i], texts[i], title)), None)
+        if head is None:
+            continue
+        end = entry_end(lines, texts, run, stop)
+        start = head + 1 if title else head
+        if best is None or sum(f.size for f in lines[start:end]) > sum(f.size for f in lines[best[0] : best[1]]):
+            best = (start, end)
+    return best

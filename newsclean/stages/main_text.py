@@ -23,11 +23,15 @@ from ..model.features import LineFeatures, analyze
 from ..model.linemodel import line_scores
 from ..parse.text import phrase_as_written
 from ..rules import Rules, load_rules
+from .error_page import error_phrase
+from .list_article import titled_list
 from .markers import confirmed_markers, is_end_marker
+from .rankings import RANKING_NOTE, rankings_end
 from .related_list import RELATED_NOTE, related_list_start
 from .repeated_headline import repeated_headline_start
+from .sentence_run import sections_below, sentences_below
 from .span_edges import article_edges
-from .streams import STREAM_NOTE, relative_stamp, stream_start
+from .streams import MIN_ARTICLE_WORDS, STREAM_NOTE, relative_stamp, stream_around, stream_start
 from .teasers import TEASER_REASON, is_teaser_list
 
 
@@ -72,22 +76,78 @@ def article_span(
     markers: dict[int, str],
     config: Config,
     rules: Rules,
-) -> tuple[int, int, range, range]:
+) -> tuple[int, int, range, range, range]:
     """The article's [start, end) among the kept lines, from their scores and the end markers,
-    the lines of a stream of dated entries the span ran on over, and those of a list of other
-    stories' headlines it ran on over (empty ranges without them)."""
+    the lines of a stream of dated entries the span ran on over, those of a list of other
+    stories' headlines it ran on over, and those of rankings of other posts it started on
+    (empty ranges without them)."""
     gains = [segment_gain(f.size, score, config) for f, score in zip(lines, scores)]
     start, end = choose_span(gains, markers, config)
+    relative = relative_stamp(rules.time_units)
+    # One long comment can outweigh the short post it answers: a span inside a stream of dated
+    # entries is one entry, and the article is the best span above the stream.
+    entries = range(0)
+    inside = stream_around(lines, texts, start, end, relative, markers)
+    above = None if inside is None else span_above(lines, gains, markers, inside, config)
+    if above is not None:
+        entries = range(inside, end)
+        start, end = above
     # A headline printed again inside the span's head: the article starts below that copy.
     start = repeated_headline_start(lines, texts, start, end)
+    # Rankings of other posts ("1. Title (40819)") at the span's head: the article is below them.
+    ranked_from, start = start, rankings_end(lines, texts, start, end)
+    ranked = range(ranked_from, start)
     # Comments, replies or other stories with their time stamps read as text like the article's:
     # the span runs on over them, so it ends where they start.
-    stream = stream_start(lines, texts, start, end, relative_stamp(rules.time_units))
-    stream_lines = range(stream, end)
+    stream = stream_start(lines, texts, start, end, relative)
+    # The lines the span ran on over (below the article span above the stream: the stream itself).
+    streamed = entries or range(stream, end)
     # Other stories' headlines below the last paragraph: the line model reads them as text too.
     related = related_list_start(lines, texts, start, stream)
+    cut = related < end
     start, end = article_edges(lines, texts, start, related)
-    return start, end, range(max(end, stream), stream_lines.stop), range(max(end, related), stream)
+    if start < end:
+        # Short sentences in a row below the span (dialogue, short CJK sentences): the article
+        # goes on, up to a list or stream cut above, the stream the span was inside, or the next
+        # end marker.
+        stop = related if cut else min((m for m in markers if m >= end), default=len(lines))
+        stop = min(stop, entries.start) if entries else stop
+        end = sentences_below(lines, texts, end, stop)
+        end = sections_below(lines, start, end, stop)
+    return start, end, range(max(end, streamed.start), streamed.stop), range(max(end, related), stream), ranked
+
+
+def span_above(
+    lines: list[LineFeatures], gains: list[float], markers: dict[int, str], stop: int, config: Config
+) -> tuple[int, int] | None:
+    """The article span among the lines above `stop` (a stream's first stamp), when it holds
+    running text enough to be an article above a stream; else None."""
+    start, end = choose_span(gains[:stop], {m: v for m, v in markers.items() if m < stop}, config)
+    prose = sum(f.size for f in lines[start:end] if f.is_prose)
+    return (start, end) if end > start and prose >= MIN_ARTICLE_WORDS else None
+
+
+def list_instead(
+    lines: list[LineFeatures], texts: list[str], start: int, end: int, markers: dict[int, str], title: str | None, rules: Rules
+) -> tuple[int, int] | None:
+    """The span of a list that is the article (list_article.titled_list: entries with numbers
+    under a heading that matches the title), when the chosen span [start, end) holds no running
+    text at all and the list outweighs it; else None."""
+    if any(f.is_prose for f in lines[start:end]):
+        return None
+    region = titled_list(lines, texts, title)
+    if region is None:
+        return None
+    list_start, list_end = region
+    # An end marker ("Comments", "Related") inside the list ends it.
+    list_end = min((m for m in markers if list_start <= m < list_end), default=list_end)
+    # Error text in or right below the list (a 404 page's menus over "Page not found"): the
+    # page says what it is, and no list of its is an article.
+    if any(error_phrase(f, rules) for f in lines[max(0, list_start - 1) : list_end + 1]):
+        return None
+    if sum(f.size for f in lines[list_start:list_end]) <= sum(f.size for f in lines[start:end]):
+        return None
+    return list_start, list_end
 
 
 # How a stage scores the kept lines: (their features, their texts, their end-marker flags) -> one
@@ -120,7 +180,12 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
     flags = [is_end_marker(f, rules) for f in kept_lines]
     scores = scorer(kept_lines, texts, flags)
     markers = confirmed_markers(kept_lines, texts, rules)
-    start, end, stream, related = article_span(kept_lines, texts, scores, markers, config, rules)
+    start, end, stream, related, ranked = article_span(kept_lines, texts, scores, markers, config, rules)
+    listed = list_instead(kept_lines, texts, start, end, markers, doc.meta.title or doc.meta.page_title, rules)
+    if listed is not None:
+        start, end = listed
+        doc.list_article = True
+        stream = related = ranked = range(0)
     if start == end:
         return doc  # no running text at all: nothing to anchor on, leave it to the verdict
     first, last = doc.blocks[kept[start]].line, doc.blocks[kept[end - 1]].line
@@ -133,7 +198,12 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
             block.remove(Stage.FOOTER, f'end-of-article marker ("{phrase_as_written(markers[position], block.text)}")')
             continue
         why = suffix(position) if suffix else ""
-        if position < start:
+        if listed is not None:
+            where = "before" if position < start else "after"
+            block.remove(Stage.BOILERPLATE, f"{where} the list that is the article (lines {first}-{last}{why})")
+        elif position in ranked:
+            block.remove(Stage.BOILERPLATE, f"before the article (lines {first}-{last}{why}): {RANKING_NOTE}")
+        elif position < start:
             block.remove(Stage.BOILERPLATE, f"before the article (lines {first}-{last}{why})")
         elif end_marker is not None and position > end_marker:
             marker_text = doc.blocks[kept[end_marker]].text[:40]

@@ -10,7 +10,9 @@ article; a date inside a sentence is a timeline's."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Collection
 from functools import lru_cache
 from itertools import accumulate
 
@@ -188,3 +190,65 @@ def entry_head(lines: list[LineFeatures], stamps: list[int], first_prose: int) -
     if heads[0] <= first_prose or set(heads) & set(stamps):
         return 0
     return int(all(not lines[i].is_prose and lines[i].size <= MAX_HEAD_WORDS for i in heads))
+
+
+def stream_around(
+    lines: list[LineFeatures],
+    texts: list[str],
+    start: int,
+    end: int,
+    relative: re.Pattern[str] | None = None,
+    markers: Collection[int] = (),
+) -> int | None:
+    """The first stamp of a stream of dated entries that the span [start, end) lies inside: one
+    run of stamps of one shape (at most MAX_ENTRY_LINES apart, no end marker between) that starts
+    above the span and goes on below it, with a stamp within LEAD_LINES of the span's first or
+    last line (the span's own entry's, at its head or foot). The span is then one long entry (a
+    comment longer than the post it answers), and the article stands above the run. None when
+    the span is inside no stream."""
+    if start >= end:
+        return None
+    shapes: dict[int, str | None] = {}
+
+    def shape_at(i: int) -> str | None:
+        if i not in shapes:
+            features = lines[i]
+            wanted = features.numbers >= 2 or (relative is not None and features.digit_share)
+            shapes[i] = stamp_shape(features, texts[i], relative) if wanted else None
+        return shapes[i]
+
+    bounds = sorted(markers)
+
+    def chain(first: int, shape: str, step: int) -> list[int]:
+        # The stamps of `shape` from `first` on, each at most MAX_ENTRY_LINES from the last one
+        # found, with no end marker between: only the lines near the run are read.
+        found, last, i = [], first, first + step
+        while 0 <= i < len(lines) and abs(i - last) <= MAX_ENTRY_LINES:
+            if shape_at(i) == shape:
+                if crosses(bounds, min(last, i), max(last, i)):
+                    break
+                found.append(i)
+                last = i
+            i += step
+        return found
+
+    # The span's own entry's stamp, at its head or foot (most spans have none there).
+    edges = [*range(max(0, start - LEAD_LINES), min(start + LEAD_LINES, end)),
+             *range(max(start, end - LEAD_LINES), min(end + LEAD_LINES, len(lines)))]  # fmt: skip
+    for i in dict.fromkeys(edges):
+        shape = shape_at(i)
+        if shape is None:
+            continue
+        run = [*reversed(chain(i, shape, -1)), i, *chain(i, shape, 1)]
+        # Stamps above the span and below its last line, the run unbroken across it (an article
+        # longer than MAX_ENTRY_LINES lines, or an end marker below it, breaks a run of other
+        # stories' stamps around it).
+        if len(run) >= MIN_ENTRIES and run[0] < start and run[-1] >= end:
+            return run[0]
+    return None
+
+
+def crosses(bounds: list[int], a: int, b: int) -> bool:
+    """An end marker stands between lines a and b (`bounds`: the markers' positions, sorted)."""
+    k = bisect_right(bounds, a)
+    return k < len(bounds) and bounds[k] < b

@@ -230,7 +230,11 @@ def decide_verdict(doc: Document, config: Config) -> Document:
         teaser = wall_teaser(doc, lines, prose, signals, config)
         content = sum(lines[i].size for i in kept if not signals.tags[i])
         wall = None if teaser else wall_kind(prose, content, signals, config)
-    if teaser is not None:
+    if doc.list_article and error_words == 0 and not lenient and (signals is None or signals.title is None):
+        # main_text took a list under the page's heading for the article (a calendar, an
+        # agenda, a results table): no sentences, and no error text in it or in the title.
+        doc.verdict, doc.page_kind = Verdict.ARTICLE, PageKind.ARTICLE
+    elif teaser is not None:
         assert signals is not None
         mark_teaser(doc, teaser, kept, prose, signals, config)
     elif wall is not None or (evidence and (thin or (loud and error_words >= ERROR_SHARE * body_words))):

@@ -1,0 +1,63 @@
+"""Short sentences in a row below the span (a story's dialogue, short CJK sentences) are more of
+the article even when the line model scores them low; sentence lines of a spaced script that are
+no quoted speech are not (a site's "Found a mistake? Write to us!")."""
+
+from __future__ import annotations
+
+from newsclean.config import DEFAULT_CONFIG
+from newsclean.model.features import line_features
+from newsclean.rules import load_rules
+from newsclean.stages.main_text import article_span
+
+STORY = [
+    "午后的雨下了很久，她坐在窗边，把那封没有寄出的信又读了一遍，然后慢慢折好放回抽屉里。",
+    "楼下的小店已经开了二十年，老板每天清晨五点起来磨豆浆，街坊们都说那是全城最香的味道。",
+]
+DIALOGUE = ["“你还没走吗？”", "“等雨停了再走。”", "他点了点头，没有说话。", "“明天见。”"]
+FOOTER = ["关于我们", "联系方式"]
+
+
+def span_of(texts: list[str], scored: int) -> tuple[int, int]:
+    lines = [line_features(t, frozenset()) for t in texts]
+    scores = [1.0 if i < scored else -1.0 for i in range(len(texts))]
+    return article_span(lines, texts, scores, {}, DEFAULT_CONFIG, load_rules())[:2]
+
+
+def test_short_sentences_in_a_row_below_the_span_continue_the_article() -> None:
+    texts = [*STORY, *DIALOGUE, *FOOTER]
+    assert span_of(texts, len(STORY)) == (0, len(STORY) + len(DIALOGUE))
+
+
+def test_one_or_two_short_sentences_below_the_span_stay_out() -> None:
+    texts = [*STORY, *DIALOGUE[:2], *FOOTER, *DIALOGUE[2:]]
+    assert span_of(texts, len(STORY)) == (0, len(STORY))
+
+
+def test_sentences_of_a_spaced_script_that_are_no_quoted_speech_stay_out() -> None:
+    story = [
+        "The ferry to the small island has been cancelled for days, which nobody here had been told about.",
+        "Farmers who draw water from the lake have been told to cut their use by a third until autumn.",
+    ]
+    site = ["Found a mistake?", "Write to us!", "Comments are closed.", "About us"]
+    assert span_of([*story, *site], len(story)) == (0, len(story))
+    speech = ["“Is the ferry running?”", "“Not until the rain comes.”", "“Then we wait.”", "About us"]
+    assert span_of([*story, *speech], len(story)) == (0, len(story) + 3)
+
+
+SECTIONS = [
+    ("Storm closes the pass", "The mountain pass was closed on Monday after a night of heavy snow and strong winds."),
+    ("Ferries stop running", "The ferries to the two small islands have not run since the harbour froze last week."),
+    ("Schools stay open", "Schools in the valley stayed open, though many pupils could not reach them by bus."),
+]  # fmt: skip
+
+
+def test_a_last_section_scored_low_goes_with_an_article_told_in_sections() -> None:
+    texts = [line for pair in SECTIONS for line in pair] + FOOTER
+    assert span_of(texts, 4) == (1, 6)  # the first heading goes as the span's edge, as always
+
+
+def test_one_section_in_the_span_does_not_take_the_next() -> None:
+    # The span ends with a paragraph under no heading: the heading and paragraph below it may be
+    # a teaser for another story.
+    texts = [SECTIONS[0][1], SECTIONS[1][1], *SECTIONS[2], *FOOTER]
+    assert span_of(texts, 2) == (0, 2)
