@@ -25,6 +25,7 @@ from .stages import (
     mark_title,
 )
 from .stages.extraction_end import mark_after_page_article
+from .stages.dom import mark_named_furniture
 from .stages.dom_text import mark_outside_page_article
 from .stages.template import TemplateStage
 
@@ -128,7 +129,9 @@ def whole_page_analysis(doc: Document, left: Document, config: Config) -> Analys
     return Analysis(language, [known.get(id(block)) or next(others) for block in doc.blocks])
 
 
-FAST_HTML_STAGES: tuple[StageFn, ...] = (mark_page_furniture, CleanWhatIsLeft())
+# Sharing bars and bylines the markup names are removed once the article's edges are chosen
+# (`named_furniture`): inside the article's run of lines, they are part of it for the span choice.
+FAST_HTML_STAGES: tuple[StageFn, ...] = (mark_page_furniture, CleanWhatIsLeft(), mark_named_furniture)
 
 
 def read_by_fast_reader(doc: Document) -> bool:
@@ -189,8 +192,9 @@ def fast_reading_is_sure(doc: Document, config: Config) -> bool:
 def with_templates(stages: Sequence[StageFn], table: TemplateTable) -> tuple[StageFn, ...]:
     """The stages with the `template` stage for table inserted after TEMPLATE_AFTER; for the fast
     HTML reader, in the same place among the text stages it runs on what the markup left."""
-    if isinstance(stages[-1], CleanWhatIsLeft):
-        return (*stages[:-1], CleanWhatIsLeft(with_templates(stages[-1].stages, table)))
+    for at, stage in enumerate(stages):
+        if isinstance(stage, CleanWhatIsLeft):
+            return (*stages[:at], CleanWhatIsLeft(with_templates(stage.stages, table)), *stages[at + 1:])
     at = list(stages).index(TEMPLATE_AFTER) + 1
     return (*stages[:at], TemplateStage(table), *stages[at:])
 

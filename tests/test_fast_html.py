@@ -220,6 +220,20 @@ def test_fast_engine_removes_page_furniture_with_the_markup_as_reason() -> None:
     assert reasons[TITLE].stage is Stage.TITLE
 
 
+def test_sharing_bars_and_bylines_named_by_the_markup_are_removed_inside_the_article() -> None:
+    # Written as sentences, inside the article's run of paragraphs: the text stages keep them; the
+    # class words say what they are.
+    byline = "Maria Lindqvist has covered the council and its planning decisions for the paper since the spring."
+    share = "Tell your friends about the new park and send this story to anyone who walks along the river."
+    paragraphs = [*LONG[:3], f'<span class="author-byline__bio">{byline}</span>',
+                  f'<em class="social-sharing-prompt">{share}</em>', *LONG[3:]]
+    doc = newsclean.clean(article_html(paragraphs=paragraphs), config=FAST)
+    assert doc.paragraphs == LONG
+    reasons = {b.text: b.removal.reason for b in doc.removed()}
+    assert reasons[byline] == 'inside <span class="author-byline__bio">'
+    assert reasons[share] == 'inside <em class="social-sharing-prompt">'
+
+
 def test_trafilatura_engine_is_the_default_and_keeps_its_stages() -> None:
     doc = newsclean.clean(article_html())
     assert Config().html_engine == "trafilatura"
@@ -330,8 +344,8 @@ def test_site_templates_run_in_the_same_place_for_the_fast_reader() -> None:
     from newsclean.sites import TemplateTable
     from newsclean.stages.template import TemplateStage
 
-    furniture, left = with_templates(FAST_HTML_STAGES, TemplateTable())
-    assert furniture is FAST_HTML_STAGES[0] and isinstance(left, CleanWhatIsLeft)
+    furniture, left, named = with_templates(FAST_HTML_STAGES, TemplateTable())
+    assert furniture is FAST_HTML_STAGES[0] and isinstance(left, CleanWhatIsLeft) and named is FAST_HTML_STAGES[2]
     at = next(i for i, stage in enumerate(left.stages) if isinstance(stage, TemplateStage))
     assert left.stages[at - 1] is TEMPLATE_AFTER and at > 0
 
