@@ -252,6 +252,20 @@ def test_auto_engine_asks_trafilatura_only_when_unsure() -> None:
     assert all(b.dom is None for b in short.blocks) and short.paragraphs == PARAGRAPHS[:3]
 
 
+def test_auto_engine_is_unsure_when_the_article_keeps_a_second_headline() -> None:
+    # A page that runs on into the next story: its headline is an <h1> inside the kept text.
+    def page(tag: str) -> str:
+        second = f"<{tag}>Council approves a new bus depot beside the ring road</{tag}>"
+        return article_html(paragraphs=[*LONG[:4], second, *LONG[4:]])
+
+    subhead = newsclean.clean(page("h2"), config=FAST)
+    assert "Council approves a new bus depot beside the ring road" in subhead.paragraphs
+    assert fast_reading_is_sure(subhead, FAST)
+    two_stories = newsclean.clean(page("h1"), config=FAST)
+    assert "Council approves a new bus depot beside the ring road" in two_stories.paragraphs
+    assert not fast_reading_is_sure(two_stories, FAST)
+
+
 def test_auto_engine_is_unsure_when_the_article_misses_the_json_ld_body_the_page_shows() -> None:
     body = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(LONG)})
     shown = long_article().replace("</head>", f'<script type="application/ld+json">{body}</script></head>')
