@@ -82,9 +82,9 @@ def held_out(pages: list[tuple[str, float, float]], rules: list, sure_flags: lis
         (_, _), best = max(((f1, sent), i) for (f1, sent), i in others if sent <= share)
         f1, sent = f1_and_sent(sure_flags[best], lambda s: s == source)
         mine = [(fast, slow) for s, fast, slow in pages if s == source]
-        print(f"at most {share:.0%}: held out {source} ({len(mine)} pages): auto F1 {f1:.4f}, sent {sent:.0%}; fast "
-              f"{sum(f for f, _ in mine) / len(mine):.4f}, trafilatura engine {sum(t for _, t in mine) / len(mine):.4f}; "
-              f"rule chosen on the others: {rules[best][2]}")
+        fast_f1, slow_f1 = (sum(row[k] for row in mine) / len(mine) for k in (0, 1))
+        print(f"at most {share:.0%}: held out {source} ({len(mine)} pages): auto F1 {f1:.4f}, sent {sent:.0%}; "
+              f"fast {fast_f1:.4f}, trafilatura engine {slow_f1:.4f}; rule chosen on the others: {rules[best][2]}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -99,21 +99,25 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"{sum(r[2] for r in rows) / len(rows):.4f}, best of both {sum(max(r[1:]) for r in rows) / len(rows):.4f}")
     shipped = {name: getattr(pipeline, name) for name in GRID}
     rules = []
-    pages = [(source_of(corpus, doc), fast, slow) for corpus, rows in results.items() for doc, fast, slow in rows]
+    pages = [(corpus, fast, slow) for corpus, rows in results.items() for _, fast, slow in rows]
+    sources = [source_of(corpus, doc) for corpus, rows in results.items() for doc, _, _ in rows]
     sure_flags = []  # for each rule, whether it keeps each page's fast reading (pages' order)
     try:
         for values in itertools.product(*GRID.values()):
             for name, value in zip(GRID, values):
                 setattr(pipeline, name, value)
-            scores = {corpus: auto_scores(rows) for corpus, rows in results.items()}
+            flags = [pipeline.fast_reading_is_sure(doc, FAST) for rows in results.values() for doc, _, _ in rows]
+            scores = {corpus: (sum(fast if sure else slow for sure, (c, fast, slow) in zip(flags, pages) if c == corpus)
+                               / len(rows), 1 - sum(sure for sure, (c, _, _) in zip(flags, pages) if c == corpus) / len(rows))
+                      for corpus, rows in results.items()}
             rules.append((sum(f1 for f1, _ in scores.values()), sum(s for _, s in scores.values()) / len(scores),
                           dict(zip(GRID, values)), scores))
-            sure_flags.append([pipeline.fast_reading_is_sure(doc, FAST) for rows in results.values() for doc, _, _ in rows])
+            sure_flags.append(flags)
     finally:
         for name, value in shipped.items():
             setattr(pipeline, name, value)
     for share in args.loso:
-        held_out(pages, rules, sure_flags, share)
+        held_out([(source, fast, slow) for source, (_, fast, slow) in zip(sources, pages)], rules, sure_flags, share)
     print("shipped:", shipped, {c: f"F1 {f:.4f}, sent {s:.0%}" for c, (f, s) in
                                  ((c, auto_scores(rows)) for c, rows in results.items())})
     for share in SHARES:

@@ -266,6 +266,23 @@ def test_auto_engine_is_unsure_when_the_article_keeps_a_second_headline() -> Non
     assert not fast_reading_is_sure(two_stories, FAST)
 
 
+def test_auto_engine_is_unsure_when_the_article_leaves_a_fifth_of_its_landmark_out() -> None:
+    # A comment thread inside <article>, about a quarter of its words: the fast reading leaves it
+    # out, rightly here, but a span that leaves that much of the landmark out is as often cut short.
+    comments = [
+        "I walked past the site yesterday and the fences are already up, which surprised me a great deal.",
+        "Will the old allotments survive the works, or are they being moved somewhere else in the valley?",
+        "My children cannot wait for the playground; we have been asking the council for one for years now.",
+        "Good news at last, although I do wonder who will pay for the upkeep once the grant has run out.",
+        "The lamps under the railway bridge are the best part of the plan, that path is far too dark now.",
+    ]
+    thread = '<div class="comment-thread"><h3>Comments</h3>'
+    thread += "".join(f'<div class="comment"><p>{c}</p></div>' for c in comments)
+    doc = newsclean.clean(long_article().replace("</article>", thread + "</div></article>"), config=FAST)
+    assert doc.paragraphs == LONG
+    assert not fast_reading_is_sure(doc, FAST)
+
+
 def test_auto_engine_is_unsure_when_the_article_misses_the_json_ld_body_the_page_shows() -> None:
     body = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(LONG)})
     shown = long_article().replace("</head>", f'<script type="application/ld+json">{body}</script></head>')
