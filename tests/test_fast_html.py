@@ -220,18 +220,22 @@ def test_fast_engine_removes_page_furniture_with_the_markup_as_reason() -> None:
     assert reasons[TITLE].stage is Stage.TITLE
 
 
-def test_sharing_bars_and_bylines_named_by_the_markup_are_removed_inside_the_article() -> None:
+def test_sharing_bars_bylines_and_short_promotions_named_by_the_markup_are_removed_inside_the_article() -> None:
     # Written as sentences, inside the article's run of paragraphs: the text stages keep them; the
     # class words say what they are.
     byline = "Maria Lindqvist has covered the council and its planning decisions for the paper since the spring."
     share = "Tell your friends about the new park and send this story to anyone who walks along the river."
+    # A promotion's word names the article's own container too (`paywall`): only its short blocks go.
+    promo = "Our morning briefing arrives at seven every weekday"
     paragraphs = [*LONG[:3], f'<span class="author-byline__bio">{byline}</span>',
-                  f'<em class="social-sharing-prompt">{share}</em>', *LONG[3:]]
+                  f'<em class="social-sharing-prompt">{share}</em>', *LONG[3:5],
+                  f'<div class="promo-briefing">{promo}</div>', f'<div class="paywall-body">{LONG[5]}</div>', *LONG[6:]]
     doc = newsclean.clean(article_html(paragraphs=paragraphs), config=FAST)
     assert doc.paragraphs == LONG
     reasons = {b.text: b.removal.reason for b in doc.removed()}
     assert reasons[byline] == 'inside <span class="author-byline__bio">'
     assert reasons[share] == 'inside <em class="social-sharing-prompt">'
+    assert reasons[promo] == 'inside <div class="promo-briefing">'
 
 
 def test_trafilatura_engine_is_the_default_and_keeps_its_stages() -> None:
