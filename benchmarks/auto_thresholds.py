@@ -2,11 +2,16 @@
 
     python benchmarks/auto_thresholds.py            # the grid's best rule for each share of pages sent
     python benchmarks/auto_thresholds.py --top 20   # also the 20 best rules by F1
+    python benchmarks/auto_thresholds.py --loso 0.2 0.3  # each source's F1, rule chosen on the others
 
 Each page is cleaned once by the fast engine and once by the trafilatura engine and both are scored
 with score.py (as benchmarks/html_engines.py does); the auto engine's F1 on a page is then the fast
 engine's when fast_reading_is_sure says so under the thresholds tried, else the trafilatura
 engine's. The share of pages sent to trafilatura is what auto pays for its second look.
+
+`--loso SHARE...` checks the choice itself: for each source (dev, and train's cwced, fundus and
+newspaper), the rule with the best page F1 on the other sources among those sending at most SHARE
+of their pages is applied to the held-out source.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import argparse
 import itertools
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from accuracy import load_pages, score_page
 from html_engines import CORPORA
@@ -29,6 +35,7 @@ GRID = {
     "SURE_MIN_PROSE_KEPT": (0.0, 0.3, 0.5, 0.6, 0.7, 0.8),
     "SURE_MIN_LANDMARK_KEPT": (0.0, 0.5, 0.6, 0.7, 0.8, 0.9),
     "SURE_MIN_BODY_KEPT": (0.0, 0.5, 0.7, 0.9),
+    "SURE_WITHOUT_SECOND_HEADLINE": (False, True),
 }
 SHARES = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 
@@ -52,9 +59,39 @@ def auto_scores(results: list[tuple[newsclean.Document, float, float]]) -> tuple
     return f1, 1 - sum(sure) / len(results)
 
 
+# Train pages' sources by their ID's prefix (as benchmarks/train_line_model.py groups them).
+SOURCE_PREFIXES = (("fundus-", "fundus"), ("newspaper4k-", "newspaper"), ("newspaper-", "newspaper"), ("cwced-", "cwced"))
+
+
+def source_of(corpus: str, doc: newsclean.Document) -> str:
+    """The source a page counts under: `dev`, or its train source."""
+    name = Path(doc.source).name
+    return next((source for prefix, source in SOURCE_PREFIXES if name.startswith(prefix)), corpus)
+
+
+def held_out(pages: list[tuple[str, float, float]], rules: list, sure_flags: list[list[bool]], share: float) -> None:
+    """Print each source's auto F1 under the rule chosen on the other sources (best page F1 among
+    the rules sending at most `share` of their pages)."""
+    def f1_and_sent(flags: list[bool], keep) -> tuple[float, float]:
+        chosen = [(sure, fast, slow) for sure, (source, fast, slow) in zip(flags, pages) if keep(source)]
+        return (sum(fast if sure else slow for sure, fast, slow in chosen) / len(chosen),
+                1 - sum(sure for sure, _, _ in chosen) / len(chosen))
+
+    for source in dict.fromkeys(s for s, _, _ in pages):
+        others = [(f1_and_sent(flags, lambda s: s != source), i) for i, flags in enumerate(sure_flags)]
+        (_, _), best = max(((f1, sent), i) for (f1, sent), i in others if sent <= share)
+        f1, sent = f1_and_sent(sure_flags[best], lambda s: s == source)
+        mine = [(fast, slow) for s, fast, slow in pages if s == source]
+        fast_f1, slow_f1 = (sum(row[k] for row in mine) / len(mine) for k in (0, 1))
+        print(f"at most {share:.0%}: held out {source} ({len(mine)} pages): auto F1 {f1:.4f}, sent {sent:.0%}; "
+              f"fast {fast_f1:.4f}, trafilatura engine {slow_f1:.4f}; rule chosen on the others: {rules[best][2]}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--top", type=int, default=0, help="also list the N best rules by dev + train F1")
+    ap.add_argument("--loso", type=float, nargs="+", default=[],
+                    help="held-out check of the best rule sending at most this share (one check per share given)")
     args = ap.parse_args(argv)
     results = {corpus: page_results(corpus) for corpus in CORPORA}
     for corpus, rows in results.items():
@@ -62,16 +99,25 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"{sum(r[2] for r in rows) / len(rows):.4f}, best of both {sum(max(r[1:]) for r in rows) / len(rows):.4f}")
     shipped = {name: getattr(pipeline, name) for name in GRID}
     rules = []
+    pages = [(corpus, fast, slow) for corpus, rows in results.items() for _, fast, slow in rows]
+    sources = [source_of(corpus, doc) for corpus, rows in results.items() for doc, _, _ in rows]
+    sure_flags = []  # for each rule, whether it keeps each page's fast reading (pages' order)
     try:
         for values in itertools.product(*GRID.values()):
             for name, value in zip(GRID, values):
                 setattr(pipeline, name, value)
-            scores = {corpus: auto_scores(rows) for corpus, rows in results.items()}
+            flags = [pipeline.fast_reading_is_sure(doc, FAST) for rows in results.values() for doc, _, _ in rows]
+            scores = {corpus: (sum(fast if sure else slow for sure, (c, fast, slow) in zip(flags, pages) if c == corpus)
+                               / len(rows), 1 - sum(sure for sure, (c, _, _) in zip(flags, pages) if c == corpus) / len(rows))
+                      for corpus, rows in results.items()}
             rules.append((sum(f1 for f1, _ in scores.values()), sum(s for _, s in scores.values()) / len(scores),
                           dict(zip(GRID, values)), scores))
+            sure_flags.append(flags)
     finally:
         for name, value in shipped.items():
             setattr(pipeline, name, value)
+    for share in args.loso:
+        held_out([(source, fast, slow) for source, (_, fast, slow) in zip(sources, pages)], rules, sure_flags, share)
     print("shipped:", shipped, {c: f"F1 {f:.4f}, sent {s:.0%}" for c, (f, s) in
                                  ((c, auto_scores(rows)) for c, rows in results.items())})
     for share in SHARES:

@@ -8,10 +8,10 @@ Each page's raw bytes go through the steps of `newsclean clean --html-engine fas
 time, each timed with time.process_time (CPU time of this process: the machine is shared, and
 CPU time is what other work inflates least): decoding, the server-message strip and the
 attribute guard, Lexbor's parse, the metadata (head and JSON-LD), the walk over the DOM
-(read_blocks), making the Blocks, `page_furniture`, and the text stages on what it left. Each
-round reads every page once; the table gives each part's median over the rounds. To compare two
-commits, run the script on each in turn, several times, alternating (two code versions cannot
-share one process).
+(read_blocks), making the Blocks, `page_furniture`, the text stages on what it left, and
+`named_furniture` after them. Each round reads every page once; the table gives each part's
+median over the rounds. To compare two commits, run the script on each in turn, several times,
+alternating (two code versions cannot share one process).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-PARTS = ("decode", "guards", "parse", "metadata", "walk", "blocks", "page_furniture", "text_stages")
+PARTS = ("decode", "guards", "parse", "metadata", "walk", "blocks", "page_furniture", "text_stages", "named_furniture")
 
 
 def page_parts(source: str, data: bytes, clock: Callable[[], float] = time.process_time) -> dict[str, float]:
@@ -60,6 +60,9 @@ def page_parts(source: str, data: bytes, clock: Callable[[], float] = time.proce
     doc = FAST_HTML_STAGES[0](doc, config)
     times.append(clock())
     FAST_HTML_STAGES[1](doc, config)
+    times.append(clock())
+    for stage in FAST_HTML_STAGES[2:]:  # (named_furniture)
+        doc = stage(doc, config)
     times.append(clock())
     return {part: after - before for part, before, after in zip(PARTS, times, times[1:])}
 

@@ -220,6 +220,24 @@ def test_fast_engine_removes_page_furniture_with_the_markup_as_reason() -> None:
     assert reasons[TITLE].stage is Stage.TITLE
 
 
+def test_sharing_bars_bylines_and_short_promotions_named_by_the_markup_are_removed_inside_the_article() -> None:
+    # Written as sentences, inside the article's run of paragraphs: the text stages keep them; the
+    # class words say what they are.
+    byline = "Maria Lindqvist has covered the council and its planning decisions for the paper since the spring."
+    share = "Tell your friends about the new park and send this story to anyone who walks along the river."
+    # A promotion's word names the article's own container too (`paywall`): only its short blocks go.
+    promo = "Our morning briefing arrives at seven every weekday"
+    paragraphs = [*LONG[:3], f'<span class="author-byline__bio">{byline}</span>',
+                  f'<em class="social-sharing-prompt">{share}</em>', *LONG[3:5],
+                  f'<div class="promo-briefing">{promo}</div>', f'<div class="paywall-body">{LONG[5]}</div>', *LONG[6:]]
+    doc = newsclean.clean(article_html(paragraphs=paragraphs), config=FAST)
+    assert doc.paragraphs == LONG
+    reasons = {b.text: b.removal.reason for b in doc.removed()}
+    assert reasons[byline] == 'inside <span class="author-byline__bio">'
+    assert reasons[share] == 'inside <em class="social-sharing-prompt">'
+    assert reasons[promo] == 'inside <div class="promo-briefing">'
+
+
 def test_trafilatura_engine_is_the_default_and_keeps_its_stages() -> None:
     doc = newsclean.clean(article_html())
     assert Config().html_engine == "trafilatura"
@@ -236,6 +254,37 @@ def test_auto_engine_asks_trafilatura_only_when_unsure() -> None:
     short = newsclean.clean(page, config=auto)  # under SURE_MIN_WORDS: a second look
     assert not fast_reading_is_sure(newsclean.clean(page, config=FAST), FAST)
     assert all(b.dom is None for b in short.blocks) and short.paragraphs == PARAGRAPHS[:3]
+
+
+def test_auto_engine_is_unsure_when_the_article_keeps_a_second_headline() -> None:
+    # A page that runs on into the next story: its headline is an <h1> inside the kept text.
+    def page(tag: str) -> str:
+        second = f"<{tag}>Council approves a new bus depot beside the ring road</{tag}>"
+        return article_html(paragraphs=[*LONG[:4], second, *LONG[4:]])
+
+    subhead = newsclean.clean(page("h2"), config=FAST)
+    assert "Council approves a new bus depot beside the ring road" in subhead.paragraphs
+    assert fast_reading_is_sure(subhead, FAST)
+    two_stories = newsclean.clean(page("h1"), config=FAST)
+    assert "Council approves a new bus depot beside the ring road" in two_stories.paragraphs
+    assert not fast_reading_is_sure(two_stories, FAST)
+
+
+def test_auto_engine_is_unsure_when_the_article_leaves_a_fifth_of_its_landmark_out() -> None:
+    # A comment thread inside <article>, about a quarter of its words: the fast reading leaves it
+    # out, rightly here, but a span that leaves that much of the landmark out is as often cut short.
+    comments = [
+        "I walked past the site yesterday and the fences are already up, which surprised me a great deal.",
+        "Will the old allotments survive the works, or are they being moved somewhere else in the valley?",
+        "My children cannot wait for the playground; we have been asking the council for one for years now.",
+        "Good news at last, although I do wonder who will pay for the upkeep once the grant has run out.",
+        "The lamps under the railway bridge are the best part of the plan, that path is far too dark now.",
+    ]
+    thread = '<div class="comment-thread"><h3>Comments</h3>'
+    thread += "".join(f'<div class="comment"><p>{c}</p></div>' for c in comments)
+    doc = newsclean.clean(long_article().replace("</article>", thread + "</div></article>"), config=FAST)
+    assert doc.paragraphs == LONG
+    assert not fast_reading_is_sure(doc, FAST)
 
 
 def test_auto_engine_is_unsure_when_the_article_misses_the_json_ld_body_the_page_shows() -> None:
@@ -330,8 +379,8 @@ def test_site_templates_run_in_the_same_place_for_the_fast_reader() -> None:
     from newsclean.sites import TemplateTable
     from newsclean.stages.template import TemplateStage
 
-    furniture, left = with_templates(FAST_HTML_STAGES, TemplateTable())
-    assert furniture is FAST_HTML_STAGES[0] and isinstance(left, CleanWhatIsLeft)
+    furniture, left, named = with_templates(FAST_HTML_STAGES, TemplateTable())
+    assert furniture is FAST_HTML_STAGES[0] and isinstance(left, CleanWhatIsLeft) and named is FAST_HTML_STAGES[2]
     at = next(i for i, stage in enumerate(left.stages) if isinstance(stage, TemplateStage))
     assert left.stages[at - 1] is TEMPLATE_AFTER and at > 0
 
