@@ -53,3 +53,26 @@ def test_little_prose_below_the_copy_keeps_the_start() -> None:
     # The headline printed again at the foot of the article (a "share" box): the article is above.
     texts = ["Home", HEADLINE, *BODY, HEADLINE, "Share this article"]
     assert start_of(texts, 2) == 2
+
+
+MENU = ["News", "Latest news", "Sport", "Culture", "Weather", "Video", "Programmes", "About us Contact us Jobs"]
+
+
+def test_a_headline_printed_twice_below_a_menu_inside_the_span_starts_the_article() -> None:
+    # The line model let a long menu into the span; no paragraph stands above the headline's two
+    # copies (one over the section label and the date, one over the body): the article starts below.
+    texts = [*MENU * 10, HEADLINE, "Culture", "2026-01-08 | 12:42", HEADLINE, *BODY, "Culture"]
+    assert start_of(texts, 0) == texts.index(BODY[0])
+
+
+def test_a_copy_below_a_paragraph_of_the_span_is_the_articles_own() -> None:
+    # With a paragraph above both copies, the span's head is the article already.
+    texts = [*MENU, BODY[0], HEADLINE, "Culture", HEADLINE, *BODY[1:]]
+    assert start_of(texts, 0) == 0
+
+
+def test_a_label_printed_again_at_the_articles_foot_is_no_contents_entry() -> None:
+    # The line after the headline's first copy (its section's name) recurs below the article,
+    # with no section of text under it: not a table of contents.
+    texts = ["Home", HEADLINE, "Culture", *TOOLBAR, HEADLINE, *BODY, "Culture", "Share this article"]
+    assert start_of(texts, 2) == texts.index(BODY[0])

@@ -5,6 +5,8 @@ a toolbar, a teaser), and again right above the article's byline and first parag
 span the line model found starts above that second copy, the lines between (the summary, the
 toolbar's labels, the teaser) are not the article: the article starts below the headline's last
 copy. No phrase is matched: only a heading-shaped line printed twice, with the span's prose below.
+Both copies may lie inside the span while no paragraph stands above them: a long menu the line
+model scored weakly positive is no article yet.
 """
 
 from __future__ import annotations
@@ -46,14 +48,28 @@ def repeated_headline_start(lines: list[LineFeatures], texts: list[str], start: 
         if is_headline_shaped(lines[i]):
             seen.setdefault(texts[i].strip(), i)
     # Only a copy of a line above the span counts: lines repeated inside the article (a chart's
-    # labels, code, a table of contents and its subheadings) are the article's own.
+    # labels, code, a table of contents and its subheadings) are the article's own. A line of
+    # the span's head counts too while no paragraph stands above it: a menu the line model let
+    # into the span is no article yet, and a headline printed in it and again below is the top.
     best = start
-    for i in range(start, min(end, start + HEAD_LINES)):
+    in_head = True
+    for i in range(start, end):
+        # Below the span's first lines only while no paragraph came yet (a long menu's foot).
+        if i >= start + HEAD_LINES and not in_head:
+            break
         text = texts[i].strip()
         if is_headline_shaped(lines[i]) and text in seen and not _contents_entry(lines, texts, seen[text], i, end):
             if _article_below(lines, start, i, end):
                 best = i + 1
+        in_head = in_head and not is_paragraph(lines[i])
+        if in_head and is_headline_shaped(lines[i]):
+            seen.setdefault(text, i)
     return best
+
+
+def is_paragraph(features: LineFeatures) -> bool:
+    """Running text that ends a sentence: the article (or a widget's blurb) has begun."""
+    return features.is_prose and features.sentence_end
 
 
 def _contents_entry(lines: list[LineFeatures], texts: list[str], first: int, copy: int, end: int) -> bool:
@@ -62,7 +78,11 @@ def _contents_entry(lines: list[LineFeatures], texts: list[str], first: int, cop
     after = first + 1
     if after >= len(lines) or lines[after].is_prose:
         return False
-    return texts[after].strip() in {t.strip() for t in texts[copy + 1 : end]}
+    entry = texts[after].strip()
+    # The next entry's copy heads a section of the article (prose below it); a label printed
+    # again at the article's foot (its section's name) heads nothing.
+    last_paragraph = next((j for j in range(end - 1, copy, -1) if is_paragraph(lines[j])), copy)
+    return any(texts[j].strip() == entry for j in range(copy + 1, last_paragraph))
 
 
 def _article_below(lines: list[LineFeatures], start: int, copy: int, end: int) -> bool:
