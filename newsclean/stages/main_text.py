@@ -23,6 +23,8 @@ from ..model.features import LineFeatures, analyze
 from ..model.linemodel import line_scores
 from ..parse.text import phrase_as_written
 from ..rules import Rules, load_rules
+from .boilerplate import has_copyright
+from .legal_footer import LEGAL_NOTE, above_legal_footer
 from .markers import confirmed_markers, is_end_marker
 from .related_list import RELATED_NOTE, related_list_start
 from .repeated_headline import repeated_headline_start
@@ -56,13 +58,18 @@ def best_segment(gains: list[float], lo: int = 0, hi: int | None = None) -> tupl
 
 def choose_span(gains: list[float], markers: dict[int, str], config: Config) -> tuple[int, int]:
     """The article span: the best span of the first marker-delimited part that holds a substantial one."""
+    start, end, _ = choose_scored_span(gains, markers, config)
+    return start, end
+
+
+def choose_scored_span(gains: list[float], markers: dict[int, str], config: Config) -> tuple[int, int, float]:
+    """choose_span's span, and its score."""
     bounds = [-1, *sorted(markers), len(gains)]
     spans = [best_segment(gains, a + 1, b) for a, b in zip(bounds, bounds[1:])]
     top = max(score for _, _, score in spans)
     if top <= 0:
-        return 0, 0
-    start, end, _ = next(s for s in spans if s[2] >= config.region_first_share * top)
-    return start, end
+        return 0, 0, 0.0
+    return next(s for s in spans if s[2] >= config.region_first_share * top)
 
 
 def article_span(
@@ -72,12 +79,24 @@ def article_span(
     markers: dict[int, str],
     config: Config,
     rules: Rules,
-) -> tuple[int, int, range, range]:
+    copyright_lines: list[int] | None = None,
+) -> tuple[int, int, range, range, range]:
     """The article's [start, end) among the kept lines, from their scores and the end markers,
     the lines of a stream of dated entries the span ran on over, and those of a list of other
-    stories' headlines it ran on over (empty ranges without them)."""
+    stories' headlines it ran on over, and the site's legal footer it was moved above (empty ranges
+    without them). `copyright_lines`: positions a site's copyright line was removed just above."""
     gains = [segment_gain(f.size, score, config) for f, score in zip(lines, scores)]
-    start, end = choose_span(gains, markers, config)
+    span = choose_scored_span(gains, markers, config)
+    start, end = span[0], span[1]
+    # A site's legal notices below its copyright line outweigh a short article above it.
+    def span_above(footer: int) -> tuple[int, int, float]:
+        return choose_scored_span(gains[:footer], {m: p for m, p in markers.items() if m < footer}, config)
+
+    above = above_legal_footer(lines, span, copyright_lines or [], span_above, config.region_first_share)
+    legal = range(0)
+    if above is not None:
+        start, end, footer = above
+        legal = range(footer, len(lines))
     # A headline printed again inside the span's head: the article starts below that copy.
     start = repeated_headline_start(lines, texts, start, end)
     # Comments, replies or other stories with their time stamps read as text like the article's:
@@ -87,7 +106,7 @@ def article_span(
     # Other stories' headlines below the last paragraph: the line model reads them as text too.
     related = related_list_start(lines, texts, start, stream)
     start, end = article_edges(lines, texts, start, related)
-    return start, end, range(max(end, stream), stream_lines.stop), range(max(end, related), stream)
+    return start, end, range(max(end, stream), stream_lines.stop), range(max(end, related), stream), legal
 
 
 # How a stage scores the kept lines: (their features, their texts, their end-marker flags) -> one
@@ -120,7 +139,9 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
     flags = [is_end_marker(f, rules) for f in kept_lines]
     scores = scorer(kept_lines, texts, flags)
     markers = confirmed_markers(kept_lines, texts, rules)
-    start, end, stream, related = article_span(kept_lines, texts, scores, markers, config, rules)
+    start, end, stream, related, legal = article_span(
+        kept_lines, texts, scores, markers, config, rules, copyright_positions(doc, kept)
+    )
     if start == end:
         return doc  # no running text at all: nothing to anchor on, leave it to the verdict
     first, last = doc.blocks[kept[start]].line, doc.blocks[kept[end - 1]].line
@@ -142,9 +163,24 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
             block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why}): {RELATED_NOTE}")
         elif position in stream:
             block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why}): {STREAM_NOTE}")
+        elif position in legal:
+            block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why}): {LEGAL_NOTE}")
         else:
             block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why})")
     return doc
+
+
+def copyright_positions(doc: Document, kept: list[int]) -> list[int]:
+    """For each removed copyright line between kept lines, the position among the kept lines
+    just below it."""
+    positions: list[int] = []
+    position = 0
+    for i, block in enumerate(doc.blocks):
+        if position < len(kept) and kept[position] == i:
+            position += 1
+        elif block.removal is not None and block.removal.stage is Stage.BOILERPLATE and has_copyright(block.text):
+            positions.append(position)
+    return positions
 
 
 def mark_outside_main_text(doc: Document, config: Config) -> Document:
