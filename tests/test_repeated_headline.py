@@ -7,7 +7,7 @@ from __future__ import annotations
 from conftest import BODY, HEADLINE
 
 from newsclean.model.features import LineFeatures, line_features
-from newsclean.stages.repeated_headline import repeated_headline_start
+from newsclean.stages.repeated_headline import repeated_headline_end, repeated_headline_start
 
 STOP = frozenset({"the", "a", "of", "and", "to", "in", "is", "for", "on", "at", "by", "with", "its", "has", "as"})
 # A summary box and a toolbar between the headline and its second copy: one sentence of the
@@ -76,3 +76,48 @@ def test_a_label_printed_again_at_the_articles_foot_is_no_contents_entry() -> No
     # with no section of text under it: not a table of contents.
     texts = ["Home", HEADLINE, "Culture", *TOOLBAR, HEADLINE, *BODY, "Culture", "Share this article"]
     assert start_of(texts, 2) == texts.index(BODY[0])
+
+
+def end_of(texts: list[str], start: int) -> int:
+    return repeated_headline_end([features(t) for t in texts], texts, start, len(texts))
+
+
+OTHER_STORIES = [
+    "Walmart swaps its self-checkouts back to staffed lanes. Shoppers are not surprised.",
+    "Stamp prices rise by a record amount as the cost of sending a letter climbs again.",
+    "Savers could be hit by a minor tweak to the way their money is insured at banks.",
+]
+
+
+def test_the_headline_printed_again_below_the_article_ends_it() -> None:
+    # A share box repeats the headline after a label; other stories' teasers follow it.
+    for label in ("", "Share or comment on this article: "):
+        texts = ["Home", HEADLINE, *BODY, f"{label}{HEADLINE}", "Add comment", *OTHER_STORIES]
+        assert end_of(texts, 2) == 2 + len(BODY)
+
+
+def test_a_line_printed_over_each_picture_is_no_headline_below() -> None:
+    # A photo's credit printed above the lead and again above a later paragraph heads more text.
+    credit = "Photo copyright Jane Doe for the Weekly Herald newspaper"
+    texts = ["Home", credit, *BODY[:3], credit, *BODY[3:]]
+    assert end_of(texts, 1) == len(texts)
+
+
+def test_a_copy_below_the_articles_first_paragraphs_is_no_end() -> None:
+    # The headline printed again over a picture after the lead: fewer than 3 paragraphs above it.
+    texts = ["Home", HEADLINE, *BODY[:2], HEADLINE, "Share", BODY[2]]
+    assert end_of(texts, 2) == len(texts)
+
+
+def test_the_lines_below_the_headlines_copy_say_why() -> None:
+    from conftest import apply, dump
+
+    from newsclean.stages import mark_outside_main_text
+    from newsclean.stages.repeated_headline import HEADLINE_BELOW_NOTE
+
+    text = dump("Home", HEADLINE, *BODY, f"Share or comment on this article: {HEADLINE}", "Add comment", *OTHER_STORIES)
+    doc, marks = apply(mark_outside_main_text, text)
+    assert [b.text for b in doc.kept()] == BODY
+    below = range(3 + len(BODY), len(doc.blocks) + 1)
+    assert all(HEADLINE_BELOW_NOTE in marks[n].reason for n in below if n in marks)
+    assert 3 + len(BODY) in marks

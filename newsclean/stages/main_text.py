@@ -27,7 +27,7 @@ from .boilerplate import has_copyright
 from .legal_footer import LEGAL_NOTE, above_legal_footer
 from .markers import confirmed_markers, is_end_marker
 from .related_list import RELATED_NOTE, related_list_start
-from .repeated_headline import repeated_headline_start
+from .repeated_headline import HEADLINE_BELOW_NOTE, repeated_headline_end, repeated_headline_start
 from .span_edges import article_edges
 from .streams import STREAM_NOTE, relative_stamp, stream_start
 from .teasers import TEASER_REASON, is_teaser_list
@@ -72,6 +72,10 @@ def choose_scored_span(gains: list[float], markers: dict[int, str], config: Conf
     return next(s for s in spans if s[2] >= config.region_first_share * top)
 
 
+# Why the lines after the article went, when a signal ended it: (those lines, the note).
+TailNotes = list[tuple[range, str]]
+
+
 def article_span(
     lines: list[LineFeatures],
     texts: list[str],
@@ -80,33 +84,41 @@ def article_span(
     config: Config,
     rules: Rules,
     copyright_lines: list[int] | None = None,
-) -> tuple[int, int, range, range, range]:
+) -> tuple[int, int, TailNotes]:
     """The article's [start, end) among the kept lines, from their scores and the end markers,
-    the lines of a stream of dated entries the span ran on over, and those of a list of other
-    stories' headlines it ran on over, and the site's legal footer it was moved above (empty ranges
-    without them). `copyright_lines`: positions a site's copyright line was removed just above."""
+    and the lines after it that a signal cut, each range with its note (a stream of dated
+    entries, a list of other stories' headlines, the headline printed again below, the site's
+    legal footer). `copyright_lines`: positions a site's copyright line was removed just above."""
     gains = [segment_gain(f.size, score, config) for f, score in zip(lines, scores)]
     span = choose_scored_span(gains, markers, config)
     start, end = span[0], span[1]
+    notes: TailNotes = []
+
     # A site's legal notices below its copyright line outweigh a short article above it.
     def span_above(footer: int) -> tuple[int, int, float]:
         return choose_scored_span(gains[:footer], {m: p for m, p in markers.items() if m < footer}, config)
 
     above = above_legal_footer(lines, span, copyright_lines or [], span_above, config.region_first_share)
-    legal = range(0)
     if above is not None:
         start, end, footer = above
-        legal = range(footer, len(lines))
+        notes.append((range(footer, len(lines)), LEGAL_NOTE))
     # A headline printed again inside the span's head: the article starts below that copy.
     start = repeated_headline_start(lines, texts, start, end)
     # Comments, replies or other stories with their time stamps read as text like the article's:
     # the span runs on over them, so it ends where they start.
     stream = stream_start(lines, texts, start, end, relative_stamp(rules.time_units))
-    stream_lines = range(stream, end)
     # Other stories' headlines below the last paragraph: the line model reads them as text too.
     related = related_list_start(lines, texts, start, stream)
-    start, end = article_edges(lines, texts, start, related)
-    return start, end, range(max(end, stream), stream_lines.stop), range(max(end, related), stream), legal
+    # The headline printed again below the article (a share or comment box): it ends there.
+    headline_below = repeated_headline_end(lines, texts, start, related)
+    span_end = end
+    start, end = article_edges(lines, texts, start, headline_below)
+    notes[:0] = [
+        (range(max(end, headline_below), related), HEADLINE_BELOW_NOTE),
+        (range(max(end, related), stream), RELATED_NOTE),
+        (range(max(end, stream), span_end), STREAM_NOTE),
+    ]
+    return start, end, notes
 
 
 # How a stage scores the kept lines: (their features, their texts, their end-marker flags) -> one
@@ -139,7 +151,7 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
     flags = [is_end_marker(f, rules) for f in kept_lines]
     scores = scorer(kept_lines, texts, flags)
     markers = confirmed_markers(kept_lines, texts, rules)
-    start, end, stream, related, legal = article_span(
+    start, end, notes = article_span(
         kept_lines, texts, scores, markers, config, rules, copyright_positions(doc, kept)
     )
     if start == end:
@@ -159,14 +171,9 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
         elif end_marker is not None and position > end_marker:
             marker_text = doc.blocks[kept[end_marker]].text[:40]
             block.remove(Stage.FOOTER, f'after end-of-article marker "{marker_text}"')
-        elif position in related:
-            block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why}): {RELATED_NOTE}")
-        elif position in stream:
-            block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why}): {STREAM_NOTE}")
-        elif position in legal:
-            block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why}): {LEGAL_NOTE}")
         else:
-            block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why})")
+            note = next((f": {note}" for lines_cut, note in notes if position in lines_cut), "")
+            block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why}){note}")
     return doc
 
 

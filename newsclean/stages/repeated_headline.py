@@ -91,3 +91,50 @@ def _article_below(lines: list[LineFeatures], start: int, copy: int, end: int) -
     if len(below) < MIN_PARAGRAPHS_BELOW:
         return False
     return sum(f.size for f in below) >= PROSE_BELOW_RATIO * prose_words(lines, start, copy)
+
+
+# Below the article, the headline's copy may follow a short label ("Share or comment on this
+# article: <headline>"): at most this many words before it.
+MAX_LABEL_WORDS = 6
+# The article above the copy holds this many paragraphs (a standfirst repeating the headline
+# stands near the top).
+MIN_PARAGRAPHS_ABOVE = 3
+HEADLINE_BELOW_NOTE = "the headline printed again below the article (a share or comment box)"
+
+
+def repeated_headline_end(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
+    """Where the span ends at a copy of the headline below the article: a line in the span that
+    is, or ends with, a heading-shaped line printed above the span's first paragraph (after a short label such as
+    a share or comment prompt's), below MIN_PARAGRAPHS_ABOVE paragraphs of the span and with less
+    running text below it than above; `end` when there is none."""
+    # A headline in sentence case reads as running text: only its length and the lack of a
+    # sentence end are asked of it here (the copy below must match it exactly).
+    # It stands above the span or in the span's head, above its first paragraph.
+    first_paragraph = next((i for i in range(start, end) if is_paragraph(lines[i])), end)
+    top = range(max(0, start - HEAD_LINES), first_paragraph)
+    headlines = {texts[i].strip() for i in top if _headline_length(lines[i])}
+    if not headlines:
+        return end
+    paragraphs = 0
+    for i in range(start, end):
+        if paragraphs >= MIN_PARAGRAPHS_ABOVE and _ends_with_headline(texts[i].strip(), headlines):
+            # A copy right above a paragraph heads more text (a photo's credit printed over each
+            # picture, the next story); a share or comment box's copy stands over its buttons.
+            heads_text = i + 1 < end and is_paragraph(lines[i + 1])
+            if not heads_text and prose_words(lines, i + 1, end) < prose_words(lines, start, i):
+                return i
+        paragraphs += is_paragraph(lines[i])
+    return end
+
+
+def _headline_length(features: LineFeatures) -> bool:
+    """A headline's length in words that are not numbers, and no sentence end."""
+    return not features.sentence_end and HEADLINE_MIN_WORDS <= features.size - features.numbers <= HEADLINE_MAX_WORDS
+
+
+def _ends_with_headline(text: str, headlines: set[str]) -> bool:
+    """The line is one of `headlines`, or ends with one after a label of a few words."""
+    if text in headlines:
+        return True
+    head, sep, tail = text.partition(":")
+    return bool(sep) and tail.strip() in headlines and len(head.split()) <= MAX_LABEL_WORDS
