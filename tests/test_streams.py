@@ -11,7 +11,15 @@ from newsclean import Stage
 from newsclean.model.features import LineFeatures, line_features
 from newsclean.stages import mark_outside_main_text
 from newsclean.rules import load_rules
-from newsclean.stages.streams import RELATIVE_SHAPE, STREAM_NOTE, relative_stamp, stamp_shape, stream_start
+from newsclean.stages.streams import (
+    LEADING_STREAM_NOTE,
+    RELATIVE_SHAPE,
+    STREAM_NOTE,
+    leading_stream_end,
+    relative_stamp,
+    stamp_shape,
+    stream_start,
+)
 
 COMMENTS = [
     ("Anna K. 2025-03-04 14:22", "I walked along the shore last week and the water was further out than I have ever seen it."),
@@ -134,3 +142,45 @@ def test_a_listing_of_teasers_with_their_age_is_no_article_above_a_stream() -> N
     texts = [line for i, (name, text) in enumerate(COMMENTS) for line in (f"Story number {i} in the lake series", text, name.split(" 2025")[0], f"{i + 2} hours ago")]
     lines = [features(t) for t in texts]
     assert stream_start(lines, texts, 0, len(texts), RELATIVE) == len(texts)
+
+
+RAIL = [
+    ("World / 5 h ago", "Court rules against the controversial mining project in the north"),
+    ("Business / 7 h ago", "Housing prices fall for the fourth consecutive month in the capital"),
+    ("Sport / 6 h ago", "Star striker signs a three-year contract extension with the club"),
+    ("World / 2 h ago", "Airport strike set to disrupt holiday flights across the region"),
+]
+
+
+def rail_page(rail: list[tuple[str, str]]) -> list[str]:
+    return [line for entry in rail for line in entry] + [HEADLINE, "By A. Writer", *BODY]
+
+
+def test_a_rail_of_dated_teasers_at_the_spans_head_is_left_above_the_article() -> None:
+    texts = rail_page(RAIL)
+    lines = [features(t) for t in texts]
+    relative = relative_stamp(load_rules(()).time_units)
+    assert leading_stream_end(lines, texts, 0, len(texts), relative) == 2 * len(RAIL)
+
+
+def test_the_rails_lines_say_why() -> None:
+    doc, marks = apply(mark_outside_main_text, dump("Most read", *rail_page(RAIL)))
+    assert [b.text for b in doc.kept()] == BODY
+    assert all(LEADING_STREAM_NOTE in marks[n].reason for n in range(2, 2 + 2 * len(RAIL)))
+
+
+def test_repeated_labels_with_a_duration_are_no_rail() -> None:
+    # A toolbar's "Dive deeper (7 min)" printed three times names no story between its copies.
+    toolbar = [("Dive deeper (7 min)", "Listen"), ("Dive deeper (7 min)", "Summary"), ("Dive deeper (7 min)", "Speed read")]
+    texts = rail_page(toolbar)
+    lines = [features(t) for t in texts]
+    relative = relative_stamp(load_rules(()).time_units)
+    assert leading_stream_end(lines, texts, 0, len(texts), relative) == 0
+
+
+def test_a_blog_front_of_dated_posts_has_no_article_below_a_rail() -> None:
+    # Dated posts run to the page's end: nothing is left below the last one for an article.
+    posts = [(f"Posted by Anna on 2025-03-0{day} at 10:00", *BODY[:3]) for day in range(1, 5)]
+    texts = [line for entry in posts for line in entry]
+    lines = [features(t) for t in texts]
+    assert leading_stream_end(lines, texts, 0, len(texts), None) == 0

@@ -29,7 +29,7 @@ from .markers import confirmed_markers, is_end_marker
 from .related_list import RELATED_NOTE, related_list_start
 from .repeated_headline import HEADLINE_BELOW_NOTE, repeated_headline_end, repeated_headline_start
 from .span_edges import article_edges
-from .streams import STREAM_NOTE, relative_stamp, stream_start
+from .streams import LEADING_STREAM_NOTE, STREAM_NOTE, leading_stream_end, relative_stamp, stream_start
 from .teasers import TEASER_REASON, is_teaser_list
 
 
@@ -72,7 +72,7 @@ def choose_scored_span(gains: list[float], markers: dict[int, str], config: Conf
     return next(s for s in spans if s[2] >= config.region_first_share * top)
 
 
-# Why the lines after the article went, when a signal ended it: (those lines, the note).
+# Why the lines around the article went, when a signal cut them: (those lines, the note).
 TailNotes = list[tuple[range, str]]
 
 
@@ -86,9 +86,9 @@ def article_span(
     copyright_lines: list[int] | None = None,
 ) -> tuple[int, int, TailNotes]:
     """The article's [start, end) among the kept lines, from their scores and the end markers,
-    and the lines after it that a signal cut, each range with its note (a stream of dated
-    entries, a list of other stories' headlines, the headline printed again below, the site's
-    legal footer). `copyright_lines`: positions a site's copyright line was removed just above."""
+    and the lines around it that a signal cut, each range with its note (a rail of dated teasers
+    above; a stream of dated entries, a list of other stories' headlines, the headline printed
+    again below, the site's legal footer after). `copyright_lines`: positions a site's copyright line was removed just above."""
     gains = [segment_gain(f.size, score, config) for f, score in zip(lines, scores)]
     span = choose_scored_span(gains, markers, config)
     start, end = span[0], span[1]
@@ -104,6 +104,9 @@ def article_span(
         notes.append((range(footer, len(lines)), LEGAL_NOTE))
     # A headline printed again inside the span's head: the article starts below that copy.
     start = repeated_headline_start(lines, texts, start, end)
+    # A rail of other stories, each with its date or age, at the span's head: the article is below.
+    rail_start, start = start, leading_stream_end(lines, texts, start, end, relative_stamp(rules.time_units))
+    notes.append((range(rail_start, start), LEADING_STREAM_NOTE))
     # Comments, replies or other stories with their time stamps read as text like the article's:
     # the span runs on over them, so it ends where they start.
     stream = stream_start(lines, texts, start, end, relative_stamp(rules.time_units))
@@ -166,13 +169,13 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
             block.remove(Stage.FOOTER, f'end-of-article marker ("{phrase_as_written(markers[position], block.text)}")')
             continue
         why = suffix(position) if suffix else ""
+        note = next((f": {note}" for lines_cut, note in notes if position in lines_cut), "")
         if position < start:
-            block.remove(Stage.BOILERPLATE, f"before the article (lines {first}-{last}{why})")
+            block.remove(Stage.BOILERPLATE, f"before the article (lines {first}-{last}{why}){note}")
         elif end_marker is not None and position > end_marker:
             marker_text = doc.blocks[kept[end_marker]].text[:40]
             block.remove(Stage.FOOTER, f'after end-of-article marker "{marker_text}"')
         else:
-            note = next((f": {note}" for lines_cut, note in notes if position in lines_cut), "")
             block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why}){note}")
     return doc
 

@@ -16,6 +16,7 @@ from itertools import accumulate
 
 from ..model.features import LineFeatures
 from ..rules import PhraseSet
+from .repeated_headline import is_paragraph
 
 # A date: three numbers joined by one separator (2004-12-27, 27.12.2004, 12/27/04), a CJK month
 # and day (12月27日, 2004年12月27日), a day, a month's name and a year ("28. April 2024"), or a
@@ -61,6 +62,7 @@ MIN_RELATIVE_PARAGRAPHS = 2
 # An entry's head above its stamp (a name, a title) is this many words at most.
 MAX_HEAD_WORDS = 8
 STREAM_NOTE = "a stream of dated entries (comments, replies, other stories)"
+LEADING_STREAM_NOTE = "a rail of other stories above it, each with its date or age"
 
 
 @lru_cache(maxsize=8)
@@ -188,3 +190,47 @@ def entry_head(lines: list[LineFeatures], stamps: list[int], first_prose: int) -
     if heads[0] <= first_prose or set(heads) & set(stamps):
         return 0
     return int(all(not lines[i].is_prose and lines[i].size <= MAX_HEAD_WORDS for i in heads))
+
+
+# A rail of teasers at the span's head ("Most read", "Latest"): the article below its last entry
+# holds this many paragraphs (on a blog's front page, dated posts run to the page's end: nothing
+# is left below the last one).
+MIN_ARTICLE_PARAGRAPHS = 3
+# A rail's entry names its story in a line of this many words at least.
+MIN_TEASER_WORDS = 4
+
+
+def leading_stream_end(
+    lines: list[LineFeatures], texts: list[str], start: int, end: int, relative: re.Pattern[str] | None = None
+) -> int:
+    """Where the article starts below a stream of dated entries at the span's head (a rail of
+    other stories, each showing its date or age, above the article): the line after the last
+    entry; `start` when there is none. The rail's first stamp stands above the span's first
+    paragraph, MIN_ENTRIES stamps of one shape or more follow at most MAX_ENTRY_LINES apart, each
+    entry naming its story, and the article below them holds MIN_ARTICLE_PARAGRAPHS paragraphs."""
+
+    def shape_of(i: int) -> str | None:
+        # Only a line with two numbers (a date) or a digit (an age) can hold a stamp.
+        if lines[i].numbers >= 2 or (relative is not None and lines[i].digit_share):
+            return stamp_shape(lines[i], texts[i], relative)
+        return None
+
+    first_paragraph = next((i for i in range(start, end) if is_paragraph(lines[i])), end)
+    first = next((i for i in range(start, first_paragraph) if shape_of(i)), None)
+    if first is None:
+        return start
+    shape, run = shape_of(first), [first]
+    for i in range(first + 1, end):
+        if i - run[-1] > MAX_ENTRY_LINES:
+            break
+        if shape_of(i) == shape:
+            run.append(i)
+    # Each entry names its story: a line of a few words between two stamps (a toolbar's
+    # "Listen", "Summary (7 min)" repeated is none).
+    if len(run) < MIN_ENTRIES or not all(any(f.size >= MIN_TEASER_WORDS for f in lines[a + 1 : b]) for a, b in zip(run, run[1:])):
+        return start
+    gaps = [b - a for a, b in zip(run, run[1:])]
+    # Stamps at the entries' heads (the span opens with one): the last entry runs a gap's lines
+    # on; stamps at their feet close their entries.
+    below = run[-1] + (gaps[-1] if first - start < gaps[0] - 1 else 1)
+    return below if sum(map(is_paragraph, lines[below:end])) >= MIN_ARTICLE_PARAGRAPHS else start
