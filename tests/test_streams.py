@@ -13,9 +13,11 @@ from newsclean.stages import mark_outside_main_text
 from newsclean.rules import load_rules
 from newsclean.stages.streams import (
     LEADING_STREAM_NOTE,
+    NEXT_STORY_NOTE,
     RELATIVE_SHAPE,
     STREAM_NOTE,
     leading_stream_end,
+    next_story_start,
     relative_stamp,
     stamp_shape,
     stream_start,
@@ -184,3 +186,43 @@ def test_a_blog_front_of_dated_posts_has_no_article_below_a_rail() -> None:
     texts = [line for entry in posts for line in entry]
     lines = [features(t) for t in texts]
     assert leading_stream_end(lines, texts, 0, len(texts), None) == 0
+
+
+SECOND_STORY = [
+    "Striker close to a return to his old club",
+    "Updated 06.01.2026 - 17:35",
+    "The club's sporting director sees him as the leading candidate for the role until the summer.",
+    "Several senior players are said to welcome a return of the coach who led them four years ago.",
+]
+BETWEEN_STORIES = ["Share article", "More on", "domestic news", "Tips? Call us"]
+
+
+def endless_page(header: str, next_header: str) -> list[str]:
+    return [HEADLINE, header, *BODY, *BETWEEN_STORIES, SECOND_STORY[0], next_header, *SECOND_STORY[2:]]
+
+
+def next_story(texts: list[str]) -> int:
+    return next_story_start([features(t) for t in texts], texts, 0, len(texts))
+
+
+def test_the_next_story_of_an_endless_page_starts_above_its_own_date_line() -> None:
+    texts = endless_page("Updated 06.01.2026 - 17:32", "Updated 06.01.2026 - 17:35")
+    assert next_story(texts) == texts.index(BETWEEN_STORIES[0])
+
+
+def test_the_articles_own_date_printed_again_at_its_foot_is_no_next_story() -> None:
+    texts = endless_page("Updated 06.01.2026 - 17:32", "Updated 06.01.2026 - 17:32")
+    assert next_story(texts) == len(texts)
+
+
+def test_an_editions_items_under_a_date_alone_are_no_next_story() -> None:
+    # A weekly edition prints each item's date without a time: its items are the page's text.
+    texts = endless_page("Posted on March 25, 2015", "Posted on March 18, 2015")
+    assert next_story(texts) == len(texts)
+
+
+def test_the_next_storys_lines_say_why() -> None:
+    texts = endless_page("Updated 06.01.2026 - 17:32", "Updated 06.01.2026 - 17:35")
+    doc, marks = apply(mark_outside_main_text, dump("Home", *texts))
+    assert [b.text for b in doc.kept()] == BODY
+    assert NEXT_STORY_NOTE in marks[2 + texts.index(SECOND_STORY[2])].reason

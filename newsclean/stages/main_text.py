@@ -29,7 +29,7 @@ from .markers import confirmed_markers, is_end_marker
 from .related_list import RELATED_NOTE, related_list_start
 from .repeated_headline import HEADLINE_BELOW_NOTE, repeated_headline_end, repeated_headline_start
 from .span_edges import article_edges
-from .streams import LEADING_STREAM_NOTE, STREAM_NOTE, leading_stream_end, relative_stamp, stream_start
+from .streams import LEADING_STREAM_NOTE, NEXT_STORY_NOTE, STREAM_NOTE, leading_stream_end, next_story_start, relative_stamp, stream_start
 from .teasers import TEASER_REASON, is_teaser_list
 
 
@@ -107,9 +107,11 @@ def article_span(
     # A rail of other stories, each with its date or age, at the span's head: the article is below.
     rail_start, start = start, leading_stream_end(lines, texts, start, end, relative_stamp(rules.time_units))
     notes.append((range(rail_start, start), LEADING_STREAM_NOTE))
+    # The next story of an endless page, under a date line like the article's own.
+    next_story = next_story_start(lines, texts, start, end)
     # Comments, replies or other stories with their time stamps read as text like the article's:
     # the span runs on over them, so it ends where they start.
-    stream = stream_start(lines, texts, start, end, relative_stamp(rules.time_units))
+    stream = stream_start(lines, texts, start, next_story, relative_stamp(rules.time_units))
     # Other stories' headlines below the last paragraph: the line model reads them as text too.
     related = related_list_start(lines, texts, start, stream)
     # The headline printed again below the article (a share or comment box): it ends there.
@@ -119,7 +121,8 @@ def article_span(
     notes[:0] = [
         (range(max(end, headline_below), related), HEADLINE_BELOW_NOTE),
         (range(max(end, related), stream), RELATED_NOTE),
-        (range(max(end, stream), span_end), STREAM_NOTE),
+        (range(max(end, stream), next_story), STREAM_NOTE),
+        (range(max(end, next_story), span_end), NEXT_STORY_NOTE),
     ]
     return start, end, notes
 

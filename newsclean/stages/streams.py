@@ -5,7 +5,9 @@ and nothing else (a teaser's foot, "1月13日", "May 18, 2024"), or a time relat
 short line of its own or by a name ("3 hours ago", "vor 2 Stunden", "2 天前": a number and a
 unit of time, the units per language in rules/*.toml as time_units). The article above them carries none
 (its own date stands above its text). A time alone is a live blog's stamp, whose entries are one
-article; a date inside a sentence is a timeline's."""
+article; a date inside a sentence is a timeline's. The same stamps at the span's head are a rail
+of other stories above the article; the article's own header date line printed below it with
+another date or time is the next story of an endless page."""
 
 from __future__ import annotations
 
@@ -234,3 +236,67 @@ def leading_stream_end(
     # on; stamps at their feet close their entries.
     below = run[-1] + (gaps[-1] if first - start < gaps[0] - 1 else 1)
     return below if sum(map(is_paragraph, lines[below:end])) >= MIN_ARTICLE_PARAGRAPHS else start
+
+
+# The article's own date lines stand among this many lines above its first paragraph.
+HEADER_LINES = 6
+# The article above the next story holds this many paragraphs.
+MIN_STORY_PARAGRAPHS = 3
+# The next story's top (teaser, headline, caption, bylines) is parted from the article by a run
+# of this many lines that are no paragraphs (share buttons, tags, a "more on" box) ...
+MIN_GAP_LINES = 3
+# ... found within this many lines above its date line.
+MAX_TOP_LINES = 15
+NEXT_STORY_NOTE = "the next story of an endless page (its own date and time below the article's)"
+
+
+def next_story_start(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
+    """Where the next story of an endless page starts inside the span: its header's date line
+    (a label, a date and a time) has the shape and words of the article's own ("Updated
+    06.01.2026 - 17:32") with another date or time (a date printed again at an article's foot
+    is the same; an edition's items carry a date alone). The cut falls at the run of lines that are no paragraphs (share
+    buttons, tags) above the next story's top; `end` when there is none."""
+    first_paragraph = next((i for i in range(start, end) if is_paragraph(lines[i])), end)
+    header = {}
+    for i in range(max(0, first_paragraph - HEADER_LINES), first_paragraph):
+        key = _dated_label(lines[i], texts[i])
+        if key:
+            header[key] = texts[i].strip()
+    if not header:
+        return end
+    paragraphs = 0
+    for i in range(first_paragraph, end):
+        paragraphs += is_paragraph(lines[i])
+        if paragraphs < MIN_STORY_PARAGRAPHS or lines[i].numbers < 2:
+            continue
+        key = _dated_label(lines[i], texts[i])
+        own = header.get(key) if key else None
+        if own is not None and own != texts[i].strip():
+            return _top_of_story(lines, i, first_paragraph, end)
+    return end
+
+
+def _dated_label(features: LineFeatures, text: str) -> tuple[str, str] | None:
+    """A header's date line, by its stamp's shape and its words: a label, a date and a clock
+    time ("Updated 06.01.2026 - 17:32"). A date alone heads teasers and archive lists too."""
+    if features.numbers < 2 or features.size > MAX_STAMP_WORDS or ":" not in text:
+        return None
+    match = STAMP.search(text)
+    label = DIGITS.sub("", text).strip()
+    if match is None or not any(c.isalpha() for c in text[: match.start()] + text[match.end() :]):
+        return None
+    return re.sub(r"\s+", "", DIGITS.sub("0", match.group())), label
+
+
+def _top_of_story(lines: list[LineFeatures], date_line: int, first_paragraph: int, end: int) -> int:
+    """The first line of the last run of MIN_GAP_LINES lines or more that are no paragraphs,
+    within MAX_TOP_LINES above the next story's date line; `end` when there is none."""
+    run = 0
+    for i in range(date_line - 1, max(first_paragraph, date_line - MAX_TOP_LINES) - 1, -1):
+        if is_paragraph(lines[i]):
+            if run >= MIN_GAP_LINES:
+                return i + 1
+            run = 0
+        else:
+            run += 1
+    return end
