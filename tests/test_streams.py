@@ -226,3 +226,11 @@ def test_the_next_storys_lines_say_why() -> None:
     doc, marks = apply(mark_outside_main_text, dump("Home", *texts))
     assert [b.text for b in doc.kept()] == BODY
     assert NEXT_STORY_NOTE in marks[2 + texts.index(SECOND_STORY[2])].reason
+
+
+def test_a_section_fronts_teasers_each_under_its_date_and_time_are_no_endless_page() -> None:
+    # The first teaser's date stands above its blurb like an article's; the next one comes after
+    # one paragraph: a listing, whose first entry is no article with a next story below.
+    teasers = [(f"Posted May 18, 2024 - {hour}:15 pm", paragraph) for hour, paragraph in zip(range(9, 4, -1), BODY)]
+    texts = [line for teaser in teasers for line in teaser]
+    assert next_story(texts) == len(texts)

@@ -254,8 +254,9 @@ def next_story_start(lines: list[LineFeatures], texts: list[str], start: int, en
     """Where the next story of an endless page starts inside the span: its header's date line
     (a label, a date and a time) has the shape and words of the article's own ("Updated
     06.01.2026 - 17:32") with another date or time (a date printed again at an article's foot
-    is the same; an edition's items carry a date alone). The cut falls at the run of lines that are no paragraphs (share
-    buttons, tags) above the next story's top; `end` when there is none."""
+    is the same; an edition's items carry a date alone), below 3 paragraphs at least. The cut
+    falls at the run of lines that are no paragraphs (share buttons, tags) above the next story's
+    top; `end` when there is none."""
     first_paragraph = next((i for i in range(start, end) if is_paragraph(lines[i])), end)
     header = {}
     for i in range(max(0, first_paragraph - HEADER_LINES), first_paragraph):
@@ -267,12 +268,13 @@ def next_story_start(lines: list[LineFeatures], texts: list[str], start: int, en
     paragraphs = 0
     for i in range(first_paragraph, end):
         paragraphs += is_paragraph(lines[i])
-        if paragraphs < MIN_STORY_PARAGRAPHS or lines[i].numbers < 2:
-            continue
-        key = _dated_label(lines[i], texts[i])
+        key = _dated_label(lines[i], texts[i]) if lines[i].numbers >= 2 else None
         own = header.get(key) if key else None
-        if own is not None and own != texts[i].strip():
-            return _top_of_story(lines, i, first_paragraph, end)
+        if own is None or own == texts[i].strip():
+            continue
+        # The first other date of the header's kind closes a story of 3 paragraphs or more; after
+        # fewer, the entries are a section front's teasers, each under its date.
+        return _top_of_story(lines, i, first_paragraph, end) if paragraphs >= MIN_STORY_PARAGRAPHS else end
     return end
 
 
