@@ -231,6 +231,9 @@ def test_the_next_storys_lines_say_why() -> None:
 def test_a_section_fronts_teasers_each_under_its_date_and_time_are_no_endless_page() -> None:
     # The first teaser's date stands above its blurb like an article's; the next one comes after
     # one paragraph: a listing, whose first entry is no article with a next story below.
-    teasers = [(f"Posted May 18, 2024 - {hour}:15 pm", paragraph) for hour, paragraph in zip(range(9, 4, -1), BODY)]
+    teasers = [
+        (f"Posted May 18, 2024 - {hour}:15 pm", paragraph, "By Alex Wright", "High schools", f"Story {hour}")
+        for hour, paragraph in zip(range(9, 4, -1), BODY)
+    ]
     texts = [line for teaser in teasers for line in teaser]
     assert next_story(texts) == len(texts)
