@@ -50,3 +50,30 @@ def test_a_copyright_credit_between_the_lead_and_the_body_does_not_cut_the_artic
     text = dump(*MENU, HEADLINE, *SHORT_ARTICLE, *sections, "© 2024 Photo Agency", *BODY[:4])
     doc, _ = apply(mark_outside_main_text, text)
     assert [b.text for b in doc.kept()] == BODY[:4]
+
+
+def footer_end(texts: list[str], copyright_at: int) -> int:
+    from newsclean.model.features import line_features
+    from newsclean.stages.legal_footer import end_above_legal_footer
+
+    lines = [line_features(t, frozenset({"the", "a", "of", "and", "to", "in", "on", "for", "is", "that", "will"})) for t in texts]
+    return end_above_legal_footer(lines, 0, len(texts), [copyright_at])
+
+
+def test_a_span_running_across_the_copyright_line_into_the_notices_ends_at_it() -> None:
+    # Kept lines only (the copyright line itself went before): the article, related links and a
+    # menu, then the notices below the removed copyright line.
+    texts = [*BODY[:3], *MENU, *NOTICES]
+    assert footer_end(texts, 3 + len(MENU)) == 3 + len(MENU)
+
+
+def test_a_copyright_credit_between_the_articles_paragraphs_does_not_end_it() -> None:
+    # Only a caption between the paragraph above the credit and it: no furniture, no footer.
+    texts = [*BODY[:3], "The lake's southern shore in August", *BODY[3:]]
+    assert footer_end(texts, 4) == len(texts)
+
+
+def test_more_paragraphs_below_the_copyright_line_than_above_are_the_article() -> None:
+    # A standfirst, a menu, a copyright credit, then the body: the article is below it.
+    texts = [BODY[0], *MENU, *BODY[1:]]
+    assert footer_end(texts, 1 + len(MENU)) == len(texts)

@@ -24,7 +24,7 @@ from ..model.linemodel import line_scores
 from ..parse.text import phrase_as_written
 from ..rules import Rules, load_rules
 from .boilerplate import has_copyright
-from .legal_footer import LEGAL_NOTE, above_legal_footer
+from .legal_footer import LEGAL_NOTE, above_legal_footer, end_above_legal_footer
 from .markers import confirmed_markers, is_end_marker
 from .related_list import RELATED_NOTE, related_list_start
 from .repeated_headline import HEADLINE_BELOW_NOTE, repeated_headline_end, repeated_headline_start
@@ -102,6 +102,12 @@ def article_span(
     if above is not None:
         start, end, footer = above
         notes.append((range(footer, len(lines)), LEGAL_NOTE))
+    else:
+        # Or the span runs on across the copyright line into them.
+        footer = end_above_legal_footer(lines, start, end, copyright_lines or [])
+        if footer < end:
+            notes.append((range(footer, len(lines)), LEGAL_NOTE))
+            start, end, _ = best_segment(gains, start, footer)
     # A headline printed again inside the span's head: the article starts below that copy.
     start = repeated_headline_start(lines, texts, start, end)
     # A rail of other stories, each with its date or age, at the span's head: the article is below.
