@@ -26,7 +26,7 @@ from ..rules import Rules, load_rules
 from .boilerplate import has_copyright
 from .legal_footer import LEGAL_NOTE, above_legal_footer, end_above_legal_footer
 from .markers import confirmed_markers, is_end_marker
-from .related_list import RELATED_NOTE, related_list_start
+from .related_list import RELATED_NOTE, TEASERS_NOTE, related_list_start, teasers_start
 from .repeated_headline import HEADLINE_BELOW_NOTE, repeated_headline_end, repeated_headline_start
 from .span_edges import article_edges
 from .streams import LEADING_STREAM_NOTE, NEXT_STORY_NOTE, STREAM_NOTE, leading_stream_end, next_story_start, relative_stamp, stream_start
@@ -120,12 +120,15 @@ def article_span(
     stream = stream_start(lines, texts, start, next_story, relative_stamp(rules.time_units))
     # Other stories' headlines below the last paragraph: the line model reads them as text too.
     related = related_list_start(lines, texts, start, stream)
+    # Or other stories' headlines with their blurbs, below a gap after the article's end.
+    teasers = teasers_start(lines, texts, start, related)
     # The headline printed again below the article (a share or comment box): it ends there.
-    headline_below = repeated_headline_end(lines, texts, start, related)
+    headline_below = repeated_headline_end(lines, texts, start, teasers)
     span_end = end
     start, end = article_edges(lines, texts, start, headline_below)
     notes[:0] = [
-        (range(max(end, headline_below), related), HEADLINE_BELOW_NOTE),
+        (range(max(end, headline_below), teasers), HEADLINE_BELOW_NOTE),
+        (range(max(end, teasers), related), TEASERS_NOTE),
         (range(max(end, related), stream), RELATED_NOTE),
         (range(max(end, stream), next_story), STREAM_NOTE),
         (range(max(end, next_story), span_end), NEXT_STORY_NOTE),
