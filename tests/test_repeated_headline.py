@@ -121,3 +121,14 @@ def test_the_lines_below_the_headlines_copy_say_why() -> None:
     below = range(3 + len(BODY), len(doc.blocks) + 1)
     assert all(HEADLINE_BELOW_NOTE in marks[n].reason for n in below if n in marks)
     assert 3 + len(BODY) in marks
+
+
+def test_a_box_of_the_sites_stories_inside_the_article_listing_its_headline_is_no_end() -> None:
+    # "Trending" between the paragraphs lists the article's own headline among other stories;
+    # the article's long paragraphs resume below the box, the site's label between them.
+    long_paragraphs = [" ".join(BODY[k : k + 2]) for k in range(0, 4, 2)]  # 25 words or more
+    label = "Article content"
+    box = ["Trending", HEADLINE, "Public service", *OTHER_STORIES]
+    above = [line for paragraph in [*BODY, *long_paragraphs] for line in (paragraph, label)]
+    texts = ["Home", HEADLINE, *above, *box, label, long_paragraphs[0], label, long_paragraphs[1], label]
+    assert end_of(texts, 2) == len(texts)

@@ -12,6 +12,7 @@ model scored weakly positive is no article yet.
 from __future__ import annotations
 
 from ..model.features import LineFeatures
+from .markers import furniture_labels
 
 # The second copy must stand among the span's first lines: a headline repeated further down is a
 # related box or the page's footer, not the article's top.
@@ -99,6 +100,10 @@ MAX_LABEL_WORDS = 6
 # The article above the copy holds this many paragraphs (a standfirst repeating the headline
 # stands near the top).
 MIN_PARAGRAPHS_ABOVE = 3
+# Paragraphs of this many words, within this many lines, resume the article below a copy in a
+# box of the site's stories (teasers are shorter; a box lists a dozen stories and labels).
+RESUME_WORDS = 25
+RESUME_LOOKAHEAD = 24
 HEADLINE_BELOW_NOTE = "the headline printed again below the article (a share or comment box)"
 
 
@@ -116,15 +121,30 @@ def repeated_headline_end(lines: list[LineFeatures], texts: list[str], start: in
     if not headlines:
         return end
     paragraphs = 0
+    labels: set[str] | None = None  # built at the first copy: most pages have none
     for i in range(start, end):
         if paragraphs >= MIN_PARAGRAPHS_ABOVE and _ends_with_headline(texts[i].strip(), headlines):
             # A copy right above a paragraph heads more text (a photo's credit printed over each
             # picture, the next story); a share or comment box's copy stands over its buttons.
             heads_text = i + 1 < end and is_paragraph(lines[i + 1])
-            if not heads_text and prose_words(lines, i + 1, end) < prose_words(lines, start, i):
+            if heads_text or prose_words(lines, i + 1, end) >= prose_words(lines, start, i):
+                continue
+            # A box of the site's stories inside the article ("Trending") lists its headline too:
+            # the article's long paragraphs resume below it (the site's labels between them skipped).
+            if labels is None:
+                labels = furniture_labels(lines, texts)
+            if not _article_resumes(lines, texts, i, end, labels):
                 return i
         paragraphs += is_paragraph(lines[i])
     return end
+
+
+def _article_resumes(lines: list[LineFeatures], texts: list[str], copy: int, end: int, labels: set[str]) -> bool:
+    """Two paragraphs of RESUME_WORDS words or more in a row among the RESUME_LOOKAHEAD lines
+    below `copy` that are no labels of the site: the article goes on (teasers are shorter)."""
+    window = [j for j in range(copy + 1, min(end, copy + 1 + 2 * RESUME_LOOKAHEAD)) if texts[j] not in labels]
+    long = [is_paragraph(lines[j]) and lines[j].size >= RESUME_WORDS for j in window[:RESUME_LOOKAHEAD]]
+    return any(a and b for a, b in zip(long, long[1:]))
 
 
 def _headline_length(features: LineFeatures) -> bool:
