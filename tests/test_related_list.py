@@ -114,3 +114,12 @@ def test_the_teasers_lines_say_why() -> None:
     doc, marks = apply(mark_outside_main_text, dump(HEADLINE, *BODY, *JOB_ADS, *stories))
     assert [b.text for b in doc.kept()] == BODY
     assert TEASERS_NOTE in marks[2 + len(BODY) + len(JOB_ADS)].reason
+
+
+def test_a_kicker_of_a_few_words_above_a_storys_headline_is_part_of_the_list() -> None:
+    # "In conversation" or a section's name stands above some headlines: it reads as a short
+    # headline itself, but what follows it is a headline with its blurb.
+    kicker = "In conversation Anna Berg"
+    stories = [OTHER_STORIES[0], BLURBS[0], kicker, OTHER_STORIES[1], BLURBS[1], kicker, OTHER_STORIES[2], BLURBS[2]]
+    texts = [*BODY, *JOB_ADS, *stories]
+    assert teasers_cut(texts) == len(BODY)

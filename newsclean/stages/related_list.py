@@ -122,7 +122,8 @@ def related_list_start(lines: list[LineFeatures], texts: list[str], start: int, 
 # two sentences), at least MIN_HEADLINES times in a row ...
 MAX_BLURB_WORDS = 40
 MAX_BLURB_SENTENCES = 2
-# ... with at most one short line (an author's name) between one story and the next ...
+# ... with at most one short line (an author's name, a section's kicker) between one story and
+# the next ...
 MAX_BYLINE_SIZE = 5
 # ... below a run of at least this many lines that are no paragraphs after the article's last
 # paragraph (a paywall's notice, job ads, tags, a box's heading): the article's own subheadings
@@ -152,12 +153,21 @@ def teasers_start(lines: list[LineFeatures], texts: list[str], start: int, end: 
 def _stories_follow(lines: list[LineFeatures], texts: list[str], first: int, end: int) -> bool:
     """Whether MIN_HEADLINES headlines with a short blurb each follow from line `first` on."""
     stories, i = 0, first
-    while i + 1 < end and is_headline(lines[i], texts[i]) and _is_blurb(lines[i + 1], texts[i + 1]):
+    while i + 1 < end:
+        # One short line may stand between two stories: the last one's author, the next one's
+        # section or kicker.
+        if lines[i].size <= MAX_BYLINE_SIZE and _is_story(lines, texts, i + 1, end):
+            i += 1
+        if not _is_story(lines, texts, i, end):
+            break
         stories += 1
         i += 2
-        if i < end and lines[i].size <= MAX_BYLINE_SIZE and not is_headline(lines[i], texts[i]):
-            i += 1  # the story's author under its blurb
     return stories >= MIN_HEADLINES
+
+
+def _is_story(lines: list[LineFeatures], texts: list[str], i: int, end: int) -> bool:
+    """A headline at line i with a short blurb under it, above `end`."""
+    return i + 1 < end and is_headline(lines[i], texts[i]) and _is_blurb(lines[i + 1], texts[i + 1])
 
 
 def _is_blurb(features: LineFeatures, text: str) -> bool:
