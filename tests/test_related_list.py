@@ -8,7 +8,7 @@ from conftest import BODY, HEADLINE, apply, dump, kept_lines
 
 from newsclean.model.features import LineFeatures, line_features
 from newsclean.stages import mark_outside_main_text
-from newsclean.stages.related_list import RELATED_NOTE, related_list_start
+from newsclean.stages.related_list import RELATED_NOTE, TEASERS_NOTE, related_list_start, teasers_start
 
 STOP = frozenset({"the", "a", "of", "and", "to", "in", "is", "for", "on", "at", "by", "with"})
 # Other stories of the site: headlines in sentence case, no full stop; one with a question.
@@ -74,3 +74,52 @@ def test_hard_wrapped_text_and_verse_are_no_headlines() -> None:
              "Waiting for autumn the farmers look up"]  # fmt: skip
     texts = [BODY[0], *verse, BODY[1], *verse[:5], BODY[2]]
     assert cut(texts) == len(texts)
+
+
+BLURBS = [
+    "The city council said on Monday that the price of a cubic metre would rise by six per cent.",
+    "Hydrologists say the lack of snow in the mountains explains most of the difference.",
+    "The operator said the new boats would cut the crossing time by a quarter.",
+]
+JOB_ADS = ["Job market", "Clerk (m/f/d)", "Lake Works Ltd", "Surveyor (m/f/d)", "Town of Lakeside", "All offers"]
+
+
+def teasers_cut(texts: list[str]) -> int:
+    return teasers_start([features(t) for t in texts], texts, 0, len(texts))
+
+
+def test_other_stories_with_blurbs_below_a_gap_start_a_list() -> None:
+    stories = [OTHER_STORIES[0], BLURBS[0], "By A. Writer", OTHER_STORIES[1], BLURBS[1], OTHER_STORIES[2], BLURBS[2]]
+    texts = [*BODY, *JOB_ADS, "More topics", *stories]
+    assert teasers_cut(texts) == len(BODY)
+
+
+def test_the_articles_own_subheadings_right_below_its_paragraphs_are_no_list() -> None:
+    # Sections of a subheading and a short paragraph follow the paragraphs at once: no gap.
+    sections = [line for pair in zip(OTHER_STORIES, BLURBS) for line in pair]
+    assert teasers_cut([*BODY, *sections]) == len(BODY) + len(sections)
+
+
+def test_sections_with_long_paragraphs_below_a_list_are_no_teasers() -> None:
+    # After the article's own list of short items, subheadings over long paragraphs: no blurbs.
+    items = ["Mud flats", "Closed piers", "Dry wells", "Low pumps", "Empty canals"]
+    long_paragraph = " ".join(BODY[:3])
+    sections = [line for heading in OTHER_STORIES[:3] for line in (heading, long_paragraph)]
+    texts = [*BODY, *items, *sections]
+    assert teasers_cut(texts) == len(texts)
+
+
+def test_the_teasers_lines_say_why() -> None:
+    stories = [line for pair in zip(OTHER_STORIES, BLURBS) for line in pair]
+    doc, marks = apply(mark_outside_main_text, dump(HEADLINE, *BODY, *JOB_ADS, *stories))
+    assert [b.text for b in doc.kept()] == BODY
+    assert TEASERS_NOTE in marks[2 + len(BODY) + len(JOB_ADS)].reason
+
+
+def test_a_kicker_of_a_few_words_above_a_storys_headline_is_part_of_the_list() -> None:
+    # "In conversation" or a section's name stands above some headlines: it reads as a short
+    # headline itself, but what follows it is a headline with its blurb.
+    kicker = "In conversation Anna Berg"
+    stories = [OTHER_STORIES[0], BLURBS[0], kicker, OTHER_STORIES[1], BLURBS[1], kicker, OTHER_STORIES[2], BLURBS[2]]
+    texts = [*BODY, *JOB_ADS, *stories]
+    assert teasers_cut(texts) == len(BODY)

@@ -131,6 +131,40 @@ def test_inline_related_box_does_not_end_the_article() -> None:
     assert all(paragraph in newsclean.clean(text).paragraphs for paragraph in BODY)
 
 
+LONG_PARAGRAPHS = [  # 40 words or more each
+    "Inspectors from the water board visited the northern villages on Tuesday and found that more "
+    "than half of the wells had dropped below the level at which the pumps can still draw water, "
+    "leaving families to rely on tankers sent in by the regional government.",
+    "The board said the tankers would keep running until the end of October, and that it had asked "
+    "the neighbouring provinces for help in case the rain stays away for another month, which the "
+    "weather service now thinks is more likely than not after the driest summer on record.",
+]
+
+
+def test_inline_box_followed_by_long_paragraphs_parted_by_a_subheading_does_not_end_the_article() -> None:
+    # "More on this story" with three stories, then the article's next paragraph, a subheading, and
+    # another paragraph: no two paragraphs in a row, but the article resumes all the same.
+    box = ["More on this story", *LINKS[:3]]
+    text = dump(HEADLINE, *BODY, *box, LONG_PARAGRAPHS[0], "Farmers fear for the harvest", LONG_PARAGRAPHS[1], "Comments")
+    doc = newsclean.clean(text)
+    assert all(paragraph in doc.paragraphs for paragraph in [*BODY, *LONG_PARAGRAPHS])
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        # Teasers: blurbs shorter than an article's long paragraphs.
+        [LINKS[0], BODY[0], LINKS[1], BODY[1], LINKS[2], BODY[2]],
+        # Comments: each head carries its date.
+        ["Anna, 4 March 2025", LONG_PARAGRAPHS[0], "Tom, 5 March 2025", LONG_PARAGRAPHS[1]],
+    ],
+)
+def test_teasers_and_comments_below_a_marker_are_no_resumed_article(entries: list[str]) -> None:
+    text = dump(HEADLINE, *BODY, "More on this story", *entries)
+    doc, marks = apply(mark_outside_main_text, text)
+    assert [b.text for b in doc.kept()] == BODY
+
+
 def test_bulleted_list_inside_the_article_is_kept() -> None:
     items = ["- Water gardens only after sunset", "- Do not wash cars at home", "- Report leaking pipes to the utility"]
     intro = "The water authority has asked residents to take the following steps until further notice:"

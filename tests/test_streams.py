@@ -13,7 +13,18 @@ from newsclean.config import DEFAULT_CONFIG
 from newsclean.stages import mark_outside_main_text
 from newsclean.stages.main_text import article_span
 from newsclean.rules import load_rules
-from newsclean.stages.streams import RELATIVE_SHAPE, STREAM_NOTE, relative_stamp, stamp_shape, stream_around, stream_start
+from newsclean.stages.streams import (
+    LEADING_STREAM_NOTE,
+    NEXT_STORY_NOTE,
+    RELATIVE_SHAPE,
+    STREAM_NOTE,
+    leading_stream_end,
+    next_story_start,
+    relative_stamp,
+    stamp_shape,
+    stream_around,
+    stream_start,
+)
 
 COMMENTS = [
     ("Anna K. 2025-03-04 14:22", "I walked along the shore last week and the water was further out than I have ever seen it."),
@@ -147,9 +158,9 @@ def test_a_comment_longer_than_the_post_is_an_entry_and_the_article_stands_above
     lines = [features(t) for t in texts]
     reply = texts.index(long_reply)
     scores = [1.0 if i in (1, 2, reply) else -1.0 for i in range(len(texts))]
-    start, end, streamed, _, _ = article_span(lines, texts, scores, {}, DEFAULT_CONFIG, load_rules())
+    start, end, notes = article_span(lines, texts, scores, {}, DEFAULT_CONFIG, load_rules())
     assert (start, end) == (1, 3)
-    assert streamed == range(3, reply + 1)
+    assert (range(3, reply + 1), STREAM_NOTE) in notes
     # Without stamps above it, a long last paragraph is no entry of anything.
     plain = [t if i < 3 or "2025" not in t else "Reader" for i, t in enumerate(texts)]
     assert article_span([features(t) for t in plain], plain, scores, {}, DEFAULT_CONFIG, load_rules())[:2] == (reply, reply + 1)
@@ -170,3 +181,96 @@ def test_an_article_between_dated_teasers_of_one_shape_is_no_entry() -> None:
     start = stamped.index(BODY[0])
     assert stream_around([features(t) for t in stamped], stamped, start, start + 2) == 1
     assert stream_around([features(t) for t in stamped], stamped, start, start + 2, markers={start + 2}) is None
+
+
+RAIL = [
+    ("World / 5 h ago", "Court rules against the controversial mining project in the north"),
+    ("Business / 7 h ago", "Housing prices fall for the fourth consecutive month in the capital"),
+    ("Sport / 6 h ago", "Star striker signs a three-year contract extension with the club"),
+    ("World / 2 h ago", "Airport strike set to disrupt holiday flights across the region"),
+]
+
+
+def rail_page(rail: list[tuple[str, str]]) -> list[str]:
+    return [line for entry in rail for line in entry] + [HEADLINE, "By A. Writer", *BODY]
+
+
+def test_a_rail_of_dated_teasers_at_the_spans_head_is_left_above_the_article() -> None:
+    texts = rail_page(RAIL)
+    lines = [features(t) for t in texts]
+    relative = relative_stamp(load_rules(()).time_units)
+    assert leading_stream_end(lines, texts, 0, len(texts), relative) == 2 * len(RAIL)
+
+
+def test_the_rails_lines_say_why() -> None:
+    doc, marks = apply(mark_outside_main_text, dump("Most read", *rail_page(RAIL)))
+    assert [b.text for b in doc.kept()] == BODY
+    assert all(LEADING_STREAM_NOTE in marks[n].reason for n in range(2, 2 + 2 * len(RAIL)))
+
+
+def test_repeated_labels_with_a_duration_are_no_rail() -> None:
+    # A toolbar's "Dive deeper (7 min)" printed three times names no story between its copies.
+    toolbar = [("Dive deeper (7 min)", "Listen"), ("Dive deeper (7 min)", "Summary"), ("Dive deeper (7 min)", "Speed read")]
+    texts = rail_page(toolbar)
+    lines = [features(t) for t in texts]
+    relative = relative_stamp(load_rules(()).time_units)
+    assert leading_stream_end(lines, texts, 0, len(texts), relative) == 0
+
+
+def test_a_blog_front_of_dated_posts_has_no_article_below_a_rail() -> None:
+    # Dated posts run to the page's end: nothing is left below the last one for an article.
+    posts = [(f"Posted by Anna on 2025-03-0{day} at 10:00", *BODY[:3]) for day in range(1, 5)]
+    texts = [line for entry in posts for line in entry]
+    lines = [features(t) for t in texts]
+    assert leading_stream_end(lines, texts, 0, len(texts), None) == 0
+
+
+SECOND_STORY = [
+    "Striker close to a return to his old club",
+    "Updated 06.01.2026 - 17:35",
+    "The club's sporting director sees him as the leading candidate for the role until the summer.",
+    "Several senior players are said to welcome a return of the coach who led them four years ago.",
+]
+BETWEEN_STORIES = ["Share article", "More on", "domestic news", "Tips? Call us"]
+
+
+def endless_page(header: str, next_header: str) -> list[str]:
+    return [HEADLINE, header, *BODY, *BETWEEN_STORIES, SECOND_STORY[0], next_header, *SECOND_STORY[2:]]
+
+
+def next_story(texts: list[str]) -> int:
+    return next_story_start([features(t) for t in texts], texts, 0, len(texts))
+
+
+def test_the_next_story_of_an_endless_page_starts_above_its_own_date_line() -> None:
+    texts = endless_page("Updated 06.01.2026 - 17:32", "Updated 06.01.2026 - 17:35")
+    assert next_story(texts) == texts.index(BETWEEN_STORIES[0])
+
+
+def test_the_articles_own_date_printed_again_at_its_foot_is_no_next_story() -> None:
+    texts = endless_page("Updated 06.01.2026 - 17:32", "Updated 06.01.2026 - 17:32")
+    assert next_story(texts) == len(texts)
+
+
+def test_an_editions_items_under_a_date_alone_are_no_next_story() -> None:
+    # A weekly edition prints each item's date without a time: its items are the page's text.
+    texts = endless_page("Posted on March 25, 2015", "Posted on March 18, 2015")
+    assert next_story(texts) == len(texts)
+
+
+def test_the_next_storys_lines_say_why() -> None:
+    texts = endless_page("Updated 06.01.2026 - 17:32", "Updated 06.01.2026 - 17:35")
+    doc, marks = apply(mark_outside_main_text, dump("Home", *texts))
+    assert [b.text for b in doc.kept()] == BODY
+    assert NEXT_STORY_NOTE in marks[2 + texts.index(SECOND_STORY[2])].reason
+
+
+def test_a_section_fronts_teasers_each_under_its_date_and_time_are_no_endless_page() -> None:
+    # The first teaser's date stands above its blurb like an article's; the next one comes after
+    # one paragraph: a listing, whose first entry is no article with a next story below.
+    teasers = [
+        (f"Posted May 18, 2024 - {hour}:15 pm", paragraph, "By Alex Wright", "High schools", f"Story {hour}")
+        for hour, paragraph in zip(range(9, 4, -1), BODY)
+    ]
+    texts = [line for teaser in teasers for line in teaser]
+    assert next_story(texts) == len(texts)

@@ -23,15 +23,27 @@ from ..model.features import LineFeatures, analyze
 from ..model.linemodel import line_scores
 from ..parse.text import phrase_as_written
 from ..rules import Rules, load_rules
+from .boilerplate import has_copyright
 from .error_page import error_phrase
+from .legal_footer import LEGAL_NOTE, above_legal_footer, end_above_legal_footer
 from .list_article import titled_list
 from .markers import confirmed_markers, is_end_marker
 from .rankings import RANKING_NOTE, rankings_end
-from .related_list import RELATED_NOTE, related_list_start
-from .repeated_headline import repeated_headline_start
+from .related_list import RELATED_NOTE, TEASERS_NOTE, related_list_start, teasers_start
+from .repeated_headline import HEADLINE_BELOW_NOTE, repeated_headline_end, repeated_headline_start
 from .sentence_run import sections_below, sentences_below
 from .span_edges import article_edges
-from .streams import MIN_ARTICLE_WORDS, STREAM_NOTE, relative_stamp, stream_around, stream_start
+from .streams import (
+    LEADING_STREAM_NOTE,
+    MIN_ARTICLE_WORDS,
+    NEXT_STORY_NOTE,
+    STREAM_NOTE,
+    leading_stream_end,
+    next_story_start,
+    relative_stamp,
+    stream_around,
+    stream_start,
+)
 from .teasers import TEASER_REASON, is_teaser_list
 
 
@@ -60,13 +72,22 @@ def best_segment(gains: list[float], lo: int = 0, hi: int | None = None) -> tupl
 
 def choose_span(gains: list[float], markers: dict[int, str], config: Config) -> tuple[int, int]:
     """The article span: the best span of the first marker-delimited part that holds a substantial one."""
+    start, end, _ = choose_scored_span(gains, markers, config)
+    return start, end
+
+
+def choose_scored_span(gains: list[float], markers: dict[int, str], config: Config) -> tuple[int, int, float]:
+    """choose_span's span, and its score."""
     bounds = [-1, *sorted(markers), len(gains)]
     spans = [best_segment(gains, a + 1, b) for a, b in zip(bounds, bounds[1:])]
     top = max(score for _, _, score in spans)
     if top <= 0:
-        return 0, 0
-    start, end, _ = next(s for s in spans if s[2] >= config.region_first_share * top)
-    return start, end
+        return 0, 0, 0.0
+    return next(s for s in spans if s[2] >= config.region_first_share * top)
+
+
+# Why the lines around the article went, when a signal cut them: (those lines, the note).
+TailNotes = list[tuple[range, str]]
 
 
 def article_span(
@@ -76,45 +97,79 @@ def article_span(
     markers: dict[int, str],
     config: Config,
     rules: Rules,
-) -> tuple[int, int, range, range, range]:
+    copyright_lines: list[int] | None = None,
+) -> tuple[int, int, TailNotes]:
     """The article's [start, end) among the kept lines, from their scores and the end markers,
-    the lines of a stream of dated entries the span ran on over, those of a list of other
-    stories' headlines it ran on over, and those of rankings of other posts it started on
-    (empty ranges without them)."""
+    and the lines around it that a signal cut, each range with its note (rankings of other posts
+    or a rail of dated teasers above; a stream of dated entries, a list of other stories'
+    headlines, the headline printed again below, the site's legal footer after).
+    `copyright_lines`: positions a site's copyright line was removed just above."""
     gains = [segment_gain(f.size, score, config) for f, score in zip(lines, scores)]
-    start, end = choose_span(gains, markers, config)
+    span = choose_scored_span(gains, markers, config)
+    start, end = span[0], span[1]
+    notes: TailNotes = []
     relative = relative_stamp(rules.time_units)
+
+    # A site's legal notices below its copyright line outweigh a short article above it.
+    def best_above(footer: int) -> tuple[int, int, float]:
+        return choose_scored_span(gains[:footer], {m: p for m, p in markers.items() if m < footer}, config)
+
+    above = above_legal_footer(lines, span, copyright_lines or [], best_above, config.region_first_share)
+    if above is not None:
+        start, end, footer = above
+        notes.append((range(footer, len(lines)), LEGAL_NOTE))
+    else:
+        # Or the span runs on across the copyright line into them.
+        footer = end_above_legal_footer(lines, start, end, copyright_lines or [])
+        if footer < end:
+            notes.append((range(footer, len(lines)), LEGAL_NOTE))
+            start, end, _ = best_segment(gains, start, footer)
     # One long comment can outweigh the short post it answers: a span inside a stream of dated
     # entries is one entry, and the article is the best span above the stream.
     entries = range(0)
     inside = stream_around(lines, texts, start, end, relative, markers)
-    above = None if inside is None else span_above(lines, gains, markers, inside, config)
-    if above is not None:
+    above_stream = None if inside is None else span_above(lines, gains, markers, inside, config)
+    if above_stream is not None:
         entries = range(inside, end)
-        start, end = above
+        notes.append((entries, STREAM_NOTE))
+        start, end = above_stream
     # A headline printed again inside the span's head: the article starts below that copy.
     start = repeated_headline_start(lines, texts, start, end)
     # Rankings of other posts ("1. Title (40819)") at the span's head: the article is below them.
     ranked_from, start = start, rankings_end(lines, texts, start, end)
-    ranked = range(ranked_from, start)
+    notes.append((range(ranked_from, start), RANKING_NOTE))
+    # A rail of other stories, each with its date or age, at the span's head: the article is below.
+    rail_start, start = start, leading_stream_end(lines, texts, start, end, relative)
+    notes.append((range(rail_start, start), LEADING_STREAM_NOTE))
+    # The next story of an endless page, under a date line like the article's own.
+    next_story = next_story_start(lines, texts, start, end)
     # Comments, replies or other stories with their time stamps read as text like the article's:
     # the span runs on over them, so it ends where they start.
-    stream = stream_start(lines, texts, start, end, relative)
-    # The lines the span ran on over (below the article span above the stream: the stream itself).
-    streamed = entries or range(stream, end)
+    stream = stream_start(lines, texts, start, next_story, relative)
     # Other stories' headlines below the last paragraph: the line model reads them as text too.
     related = related_list_start(lines, texts, start, stream)
-    cut = related < end
-    start, end = article_edges(lines, texts, start, related)
+    # Or other stories' headlines with their blurbs, below a gap after the article's end.
+    teasers = teasers_start(lines, texts, start, related)
+    # The headline printed again below the article (a share or comment box): it ends there.
+    headline_below = repeated_headline_end(lines, texts, start, teasers)
+    span_end = end
+    start, end = article_edges(lines, texts, start, headline_below)
     if start < end:
         # Short sentences in a row below the span (dialogue, short CJK sentences): the article
-        # goes on, up to a list or stream cut above, the stream the span was inside, or the next
-        # end marker.
-        stop = related if cut else min((m for m in markers if m >= end), default=len(lines))
+        # goes on, up to a cut above, the stream the span was inside, or the next end marker.
+        cut = headline_below < span_end
+        stop = headline_below if cut else min((m for m in markers if m >= end), default=len(lines))
         stop = min(stop, entries.start) if entries else stop
         end = sentences_below(lines, texts, end, stop)
         end = sections_below(lines, start, end, stop)
-    return start, end, range(max(end, streamed.start), streamed.stop), range(max(end, related), stream), ranked
+    notes[:0] = [
+        (range(max(end, headline_below), teasers), HEADLINE_BELOW_NOTE),
+        (range(max(end, teasers), related), TEASERS_NOTE),
+        (range(max(end, related), stream), RELATED_NOTE),
+        (range(max(end, stream), next_story), STREAM_NOTE),
+        (range(max(end, next_story), span_end), NEXT_STORY_NOTE),
+    ]
+    return start, end, notes
 
 
 def span_above(
@@ -180,12 +235,14 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
     flags = [is_end_marker(f, rules) for f in kept_lines]
     scores = scorer(kept_lines, texts, flags)
     markers = confirmed_markers(kept_lines, texts, rules)
-    start, end, stream, related, ranked = article_span(kept_lines, texts, scores, markers, config, rules)
+    start, end, notes = article_span(
+        kept_lines, texts, scores, markers, config, rules, copyright_positions(doc, kept)
+    )
     listed = list_instead(kept_lines, texts, start, end, markers, doc.meta.title or doc.meta.page_title, rules)
     if listed is not None:
         start, end = listed
         doc.list_article = True
-        stream = related = ranked = range(0)
+        notes = []
     if start == end:
         return doc  # no running text at all: nothing to anchor on, leave it to the verdict
     first, last = doc.blocks[kept[start]].line, doc.blocks[kept[end - 1]].line
@@ -198,23 +255,31 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
             block.remove(Stage.FOOTER, f'end-of-article marker ("{phrase_as_written(markers[position], block.text)}")')
             continue
         why = suffix(position) if suffix else ""
+        note = next((f": {note}" for lines_cut, note in notes if position in lines_cut), "")
         if listed is not None:
             where = "before" if position < start else "after"
             block.remove(Stage.BOILERPLATE, f"{where} the list that is the article (lines {first}-{last}{why})")
-        elif position in ranked:
-            block.remove(Stage.BOILERPLATE, f"before the article (lines {first}-{last}{why}): {RANKING_NOTE}")
         elif position < start:
-            block.remove(Stage.BOILERPLATE, f"before the article (lines {first}-{last}{why})")
+            block.remove(Stage.BOILERPLATE, f"before the article (lines {first}-{last}{why}){note}")
         elif end_marker is not None and position > end_marker:
             marker_text = doc.blocks[kept[end_marker]].text[:40]
             block.remove(Stage.FOOTER, f'after end-of-article marker "{marker_text}"')
-        elif position in related:
-            block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why}): {RELATED_NOTE}")
-        elif position in stream:
-            block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why}): {STREAM_NOTE}")
         else:
-            block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why})")
+            block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why}){note}")
     return doc
+
+
+def copyright_positions(doc: Document, kept: list[int]) -> list[int]:
+    """For each removed copyright line between kept lines, the position among the kept lines
+    just below it."""
+    positions: list[int] = []
+    position = 0
+    for i, block in enumerate(doc.blocks):
+        if position < len(kept) and kept[position] == i:
+            position += 1
+        elif block.removal is not None and block.removal.stage is Stage.BOILERPLATE and has_copyright(block.text):
+            positions.append(position)
+    return positions
 
 
 def mark_outside_main_text(doc: Document, config: Config) -> Document:

@@ -15,6 +15,8 @@ MARKER_SENTENCE_WORDS = 2
 # Two sentence paragraphs in a row this soon after a marker mean the article goes on (teaser
 # blurbs and comments are separated by headlines, names and dates).
 MARKER_LOOKAHEAD = 12
+# Or two paragraphs of this many words each, parted by a subheading.
+LONG_PARAGRAPH_WORDS = 40
 # A marker must follow prose within this many kept lines (else it is a label in a table or list),
 # not counting lines of numbers alone between them (a pager's "1", "2"), and looking back no
 # further than MAX_LOOKBEHIND lines in all.
@@ -67,8 +69,22 @@ def confirmed_markers(lines: list[LineFeatures], texts: list[str], rules: Rules)
         ahead = [lines[j].is_prose and (lines[j].sentence_end or texts[j].endswith(":")) for j in window[:MARKER_LOOKAHEAD]]
         if any(a and b for a, b in zip(ahead, ahead[1:])):
             continue  # article paragraphs resume right after it: an inline box
+        if resumes_under_subheading(lines, window[:MARKER_LOOKAHEAD]):
+            continue  # so do long paragraphs parted by a subheading
         markers[i] = phrase
     return markers
+
+
+def resumes_under_subheading(lines: list[LineFeatures], window: list[int]) -> bool:
+    """Two long paragraphs parted by one short line with no number and no sentence end (a
+    subheading) among the lines `window`: the article resumes. A teaser's blurb is shorter than
+    LONG_PARAGRAPH_WORDS, and a comment's head carries its date."""
+    long = [lines[j].is_prose and lines[j].sentence_end and lines[j].size >= LONG_PARAGRAPH_WORDS for j in window]
+    for k in range(len(window) - 2):
+        between = lines[window[k + 1]]
+        if long[k] and long[k + 2] and not between.is_prose and not between.sentence_end and not between.numbers:
+            return True
+    return False
 
 
 def furniture_labels(lines: list[LineFeatures], texts: list[str]) -> set[str]:

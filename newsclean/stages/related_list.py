@@ -116,3 +116,60 @@ def related_list_start(lines: list[LineFeatures], texts: list[str], start: int, 
             return first
         i = max(i, first + 1)
     return end
+
+
+# Other stories with their blurbs: a headline, then a blurb of at most this many words (one or
+# two sentences), at least MIN_HEADLINES times in a row ...
+MAX_BLURB_WORDS = 40
+MAX_BLURB_SENTENCES = 2
+# ... with at most one short line (an author's name, a section's kicker) between one story and
+# the next ...
+MAX_BYLINE_SIZE = 5
+# ... below a run of at least this many lines that are no paragraphs after the article's last
+# paragraph (a paywall's notice, job ads, tags, a box's heading): the article's own subheadings
+# follow its paragraphs at once.
+MIN_GAP_LINES = 5
+TEASERS_NOTE = "other stories' headlines with their blurbs, below the article's end"
+
+
+def teasers_start(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
+    """Where a list of other stories' headlines with their blurbs starts inside the span
+    [start, end): the first line below the article's last paragraph above a run of MIN_GAP_LINES
+    lines or more that are no paragraphs, followed by MIN_HEADLINES headlines or more, each with
+    a short blurb under it; `end` when there is none."""
+    paragraphs = 0
+    gap = 0
+    for i in range(start, end):
+        if is_paragraph(lines[i], texts[i]):
+            if gap >= MIN_GAP_LINES and paragraphs >= MIN_PARAGRAPHS_ABOVE and _stories_follow(lines, texts, i - 1, end):
+                return i - gap
+            paragraphs += 1
+            gap = 0
+        else:
+            gap += 1
+    return end
+
+
+def _stories_follow(lines: list[LineFeatures], texts: list[str], first: int, end: int) -> bool:
+    """Whether MIN_HEADLINES headlines with a short blurb each follow from line `first` on."""
+    stories, i = 0, first
+    while i + 1 < end:
+        # One short line may stand between two stories: the last one's author, the next one's
+        # section or kicker.
+        if lines[i].size <= MAX_BYLINE_SIZE and _is_story(lines, texts, i + 1, end):
+            i += 1
+        if not _is_story(lines, texts, i, end):
+            break
+        stories += 1
+        i += 2
+    return stories >= MIN_HEADLINES
+
+
+def _is_story(lines: list[LineFeatures], texts: list[str], i: int, end: int) -> bool:
+    """A headline at line i with a short blurb under it, above `end`."""
+    return i + 1 < end and is_headline(lines[i], texts[i]) and _is_blurb(lines[i + 1], texts[i + 1])
+
+
+def _is_blurb(features: LineFeatures, text: str) -> bool:
+    """A teaser's blurb: a paragraph of one or two sentences, short."""
+    return is_paragraph(features, text) and features.size <= MAX_BLURB_WORDS and features.sentences <= MAX_BLURB_SENTENCES

@@ -5,7 +5,9 @@ and nothing else (a teaser's foot, "1月13日", "May 18, 2024"), or a time relat
 short line of its own or by a name ("3 hours ago", "vor 2 Stunden", "2 天前": a number and a
 unit of time, the units per language in rules/*.toml as time_units). The article above them carries none
 (its own date stands above its text). A time alone is a live blog's stamp, whose entries are one
-article; a date inside a sentence is a timeline's."""
+article; a date inside a sentence is a timeline's. The same stamps at the span's head are a rail
+of other stories above the article; the article's own header date line printed below it with
+another date or time is the next story of an endless page."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from itertools import accumulate
 
 from ..model.features import LineFeatures
 from ..rules import PhraseSet
+from .repeated_headline import is_paragraph
 
 # A date: three numbers joined by one separator (2004-12-27, 27.12.2004, 12/27/04), a CJK month
 # and day (12月27日, 2004年12月27日), a day, a month's name and a year ("28. April 2024"), or a
@@ -63,6 +66,7 @@ MIN_RELATIVE_PARAGRAPHS = 2
 # An entry's head above its stamp (a name, a title) is this many words at most.
 MAX_HEAD_WORDS = 8
 STREAM_NOTE = "a stream of dated entries (comments, replies, other stories)"
+LEADING_STREAM_NOTE = "a rail of other stories above it, each with its date or age"
 
 
 @lru_cache(maxsize=8)
@@ -252,3 +256,113 @@ def crosses(bounds: list[int], a: int, b: int) -> bool:
     """An end marker stands between lines a and b (`bounds`: the markers' positions, sorted)."""
     k = bisect_right(bounds, a)
     return k < len(bounds) and bounds[k] < b
+
+
+# A rail of teasers at the span's head ("Most read", "Latest"): the article below its last entry
+# holds this many paragraphs (on a blog's front page, dated posts run to the page's end: nothing
+# is left below the last one).
+MIN_ARTICLE_PARAGRAPHS = 3
+# A rail's entry names its story in a line of this many words at least.
+MIN_TEASER_WORDS = 4
+
+
+def leading_stream_end(
+    lines: list[LineFeatures], texts: list[str], start: int, end: int, relative: re.Pattern[str] | None = None
+) -> int:
+    """Where the article starts below a stream of dated entries at the span's head (a rail of
+    other stories, each showing its date or age, above the article): the line after the last
+    entry; `start` when there is none. The rail's first stamp stands above the span's first
+    paragraph, MIN_ENTRIES stamps of one shape or more follow at most MAX_ENTRY_LINES apart, each
+    entry naming its story, and the article below them holds MIN_ARTICLE_PARAGRAPHS paragraphs."""
+
+    def shape_of(i: int) -> str | None:
+        # Only a line with two numbers (a date) or a digit (an age) can hold a stamp.
+        if lines[i].numbers >= 2 or (relative is not None and lines[i].digit_share):
+            return stamp_shape(lines[i], texts[i], relative)
+        return None
+
+    first_paragraph = next((i for i in range(start, end) if is_paragraph(lines[i])), end)
+    first = next((i for i in range(start, first_paragraph) if shape_of(i)), None)
+    if first is None:
+        return start
+    shape, run = shape_of(first), [first]
+    for i in range(first + 1, end):
+        if i - run[-1] > MAX_ENTRY_LINES:
+            break
+        if shape_of(i) == shape:
+            run.append(i)
+    # Each entry names its story: a line of a few words between two stamps (a toolbar's
+    # "Listen", "Summary (7 min)" repeated is none).
+    if len(run) < MIN_ENTRIES or not all(any(f.size >= MIN_TEASER_WORDS for f in lines[a + 1 : b]) for a, b in zip(run, run[1:])):
+        return start
+    gaps = [b - a for a, b in zip(run, run[1:])]
+    # Stamps at the entries' heads (the span opens with one): the last entry runs a gap's lines
+    # on; stamps at their feet close their entries.
+    below = run[-1] + (gaps[-1] if first - start < gaps[0] - 1 else 1)
+    return below if sum(map(is_paragraph, lines[below:end])) >= MIN_ARTICLE_PARAGRAPHS else start
+
+
+# The article's own date lines stand among this many lines above its first paragraph.
+HEADER_LINES = 6
+# The article above the next story holds this many paragraphs.
+MIN_STORY_PARAGRAPHS = 3
+# The next story's top (teaser, headline, caption, bylines) is parted from the article by a run
+# of this many lines that are no paragraphs (share buttons, tags, a "more on" box) ...
+MIN_GAP_LINES = 3
+# ... found within this many lines above its date line.
+MAX_TOP_LINES = 15
+NEXT_STORY_NOTE = "the next story of an endless page (its own date and time below the article's)"
+
+
+def next_story_start(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
+    """Where the next story of an endless page starts inside the span: its header's date line
+    (a label, a date and a time) has the shape and words of the article's own ("Updated
+    06.01.2026 - 17:32") with another date or time (a date printed again at an article's foot
+    is the same; an edition's items carry a date alone), below 3 paragraphs at least. The cut
+    falls at the run of lines that are no paragraphs (share buttons, tags) above the next story's
+    top; `end` when there is none."""
+    first_paragraph = next((i for i in range(start, end) if is_paragraph(lines[i])), end)
+    header = {}
+    for i in range(max(0, first_paragraph - HEADER_LINES), first_paragraph):
+        key = _dated_label(lines[i], texts[i])
+        if key:
+            header[key] = texts[i].strip()
+    if not header:
+        return end
+    paragraphs = 0
+    for i in range(first_paragraph, end):
+        paragraphs += is_paragraph(lines[i])
+        key = _dated_label(lines[i], texts[i]) if lines[i].numbers >= 2 else None
+        own = header.get(key) if key else None
+        if own is None or own == texts[i].strip():
+            continue
+        # The first other date of the header's kind closes a story of 3 paragraphs or more; after
+        # fewer, the entries are a section front's teasers, each under its date.
+        return _top_of_story(lines, i, first_paragraph, end) if paragraphs >= MIN_STORY_PARAGRAPHS else end
+    return end
+
+
+def _dated_label(features: LineFeatures, text: str) -> tuple[str, str] | None:
+    """A header's date line, by its stamp's shape and its words: a label, a date and a clock
+    time ("Updated 06.01.2026 - 17:32"). A date alone heads teasers and archive lists too."""
+    if features.numbers < 2 or features.size > MAX_STAMP_WORDS or ":" not in text:
+        return None
+    match = STAMP.search(text)
+    label = DIGITS.sub("", text).strip()
+    if match is None or not any(c.isalpha() for c in text[: match.start()] + text[match.end() :]):
+        return None
+    return re.sub(r"\s+", "", DIGITS.sub("0", match.group())), label
+
+
+def _top_of_story(lines: list[LineFeatures], date_line: int, first_paragraph: int, end: int) -> int:
+    """The first line of the last run of MIN_GAP_LINES lines or more that are no paragraphs,
+    within MAX_TOP_LINES above the next story's date line; `end` when there is none."""
+    run = 0
+    for i in range(date_line - 1, max(first_paragraph, date_line - MAX_TOP_LINES) - 1, -1):
+        if is_paragraph(lines[i]):
+            if run >= MIN_GAP_LINES:
+                return i + 1
+            run = 0
+        else:
+            run += 1
+    return end
