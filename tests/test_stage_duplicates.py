@@ -61,6 +61,29 @@ def test_short_subheading_repeated_in_two_places_is_not_collapsed() -> None:
     assert newsclean.clean(text).paragraphs == [BODY[0], "Background", BODY[1], BODY[2], "Background", BODY[3], BODY[4]]
 
 
+def test_rows_of_a_table_that_differ_only_in_their_numbers_are_kept() -> None:
+    # Rows of a table (a query's output, a timetable) are alike by design: each gives other
+    # numbers, so none repeats another however high their text similarity.
+    rows = [
+        "station_id | measured_at | rain_mm | temperature | alert",
+        "404 | 2021-03-01 17:59:00 | 0 | 0.13114754098360655738 | f",
+        "500 | 2021-03-01 17:58:00 | 0 | 0.16393442622950819672 | f",
+        "404 | 2021-03-01 17:58:00 | 0 | 0.13114754098360655738 | f",
+        "400 | 2021-03-01 17:57:00 | 1 | 0.09836065573770491803 | t",
+    ]  # fmt: skip
+    doc, marks = apply(mark_duplicates, dump(HEADLINE, BODY[0], *rows, BODY[1]))
+    assert marks == {}
+    assert doc.paragraphs == [BODY[0], *rows, BODY[1]]
+
+
+def test_a_paragraph_copied_with_a_number_damaged_is_still_a_copy() -> None:
+    # A paragraph is told apart by its words, not by one number in it.
+    copy = BODY[1].replace("1.2", "2.1")
+    assert copy != BODY[1]
+    _, marks = apply(mark_duplicates, only_copy(copy))
+    assert marks[6].stage is Stage.DUPLICATE and marks[6].duplicate_of == 3
+
+
 def test_different_paragraphs_on_the_same_topic_are_kept() -> None:
     other = "Ferry operators said they would restore services to the smaller islands as soon as the water rises again."
     _, marks = apply(mark_duplicates, only_copy(other))

@@ -180,3 +180,47 @@ def test_lines_of_markup_with_numbers_are_no_list_article() -> None:
     tags = [f'<a href="/blog/{n}.aspx" id="link{n}" class="nav">Blog entry number {n} of the month</a>' for n in (1, 2, 3, 4)]
     doc, _ = apply(decide_verdict, dump(*MENU, *tags))
     assert doc.verdict is Verdict.EMPTY
+
+
+# A conference programme: session times with a number, speakers with their affiliation and talk
+# without one, short labels between them; not one sentence, and far longer than any menu.
+PROGRAMME = [
+    "Annual Meeting of the Regional Economics Society",
+    "(held on 11-12 March, North Campus Hall)",
+    "Day one: registration of delegates",
+    "Place: North Campus Hall, ground floor lobby",
+    "9:00-9:30 Opening session and welcome",
+    "Chair: Professor Helen Marsh, head of the school",
+    "9:30-10:30 Keynote lecture of the morning",
+    "Speakers:",
+    "Anna Berg (National Statistics Office, chief economist) \"Measuring output in services\"",
+    "Paul Okafor (University of the Coast, professor) \"Credit cycles and small firms\"",
+    "Lena Vogt (Central Bank research unit, adviser) \"Notes on the exchange rate regime\"",
+    "Marco Ruiz (Institute of Trade Studies, director) \"Global imbalances and their adjustment\"",
+    "10:30-10:50 Coffee break and group photo",
+    "10:50-12:30 Panel on monetary policy and banking reform",
+    "Chair: Professor Ian Doyle (Vice President of the university)",
+    "Speakers:",
+    "Sara Lindqvist (Ministry of Finance, senior analyst) \"Fiscal rules in practice\"",
+    "Tomas Novak (School of Economics, lecturer) \"Banks, deposits and the interest margin\"",
+    "Yuki Tanaka (Pacific Policy Forum, fellow) \"Trade finance after the crisis years\"",
+    "14:00-17:30 Parallel sessions in eleven rooms of the Economics Building",
+    "18:10-19:45 Welcome dinner for all delegates and guests",
+]  # fmt: skip
+
+
+def test_a_programme_of_rows_with_and_without_numbers_is_the_article() -> None:
+    # The span, looking for running text, finds none and settles on a few lines; the verdict
+    # finds the table that fills the page and keeps all of it rather than emptying the page.
+    cleaned = newsclean.clean(dump(*MENU, *PROGRAMME, "SUBMIT"))
+    assert cleaned.verdict is Verdict.ARTICLE
+    kept = [line for line in [cleaned.meta.title or "", *cleaned.paragraphs] if line]
+    assert [line for line in PROGRAMME if line != "Speakers:" and line not in kept] == []
+    assert not set(MENU) & set(kept)
+
+
+def test_a_page_of_menus_and_short_labels_is_no_table() -> None:
+    # Short lines are no rows: a long menu with a few numbered links stays menus and links only.
+    links = [f"Archive {year}" for year in range(2001, 2013)]
+    doc, _ = apply(decide_verdict, dump(*MENU, *links, "Terms of use and privacy policy of this site", "SUBMIT"))
+    assert doc.verdict is Verdict.EMPTY

@@ -11,8 +11,9 @@ their own, only as part of a run of lines that repeats an earlier run.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Container
+from collections.abc import Callable, Container
 from itertools import compress
 
 from ..config import Config
@@ -82,8 +83,34 @@ def _bounded(text: str, limit: int) -> str:
     return text if len(text) <= 2 * limit else text[:limit] + text[-limit:]
 
 
+# A line whose characters are this share digits or more is told apart by its numbers: the rows
+# of a table (a query's output, a timetable, results) are alike by design, each giving others.
+# A paragraph with a number is told apart by its words: a copy of it with a number damaged or
+# added ("... at large. (9News)") is still a copy.
+NUMBER_SHARE = 0.25
+DIGIT = re.compile(r"\d")
+
+
+def numbers_differ(copy: str, original: str) -> bool:
+    """`copy` is mostly numbers and gives other ones than `original` (a truncated copy: other
+    than the original's first ones): the next row of a table, not a copy of the line."""
+    ours = "".join(DIGIT.findall(copy))
+    if len(ours) < NUMBER_SHARE * (len(copy) - copy.count(" ")):
+        return False
+    theirs = "".join(DIGIT.findall(original))
+    return ours != (theirs[: len(ours)] if len(copy) < len(original) else theirs)
+
+
+def copy_score(copy: str, original: str, config: Config) -> float:
+    """How much `copy` repeats `original` (0-100), as similarity has it; none when `copy` is a row
+    of numbers that differ from the original's, however alike the rest (see NUMBER_SHARE)."""
+    if copy != original and numbers_differ(copy, original):
+        return 0.0
+    return similarity(copy, original, config)
+
+
 def similarity(copy: str, original: str, config: Config) -> float:
-    """How much `copy` repeats `original` (0-100), counting a truncated copy as a repeat."""
+    """How much `copy`'s text repeats `original`'s (0-100), counting a truncated copy as a repeat."""
     limit = config.duplicate_compare_chars
     if copy == original:
         return 100.0
@@ -121,7 +148,7 @@ def find_copies(folded: Folded, config: Config) -> Copies:
         best, best_score = None, 0.0
         for key in keys:
             for other in buckets.get(key, ()):
-                score = similarity(key_text, folded[other], config)
+                score = copy_score(key_text, folded[other], config)
                 if score > best_score:
                     best, best_score = other, score
             if best_score == 100.0:
@@ -141,10 +168,10 @@ def extend_runs(folded: Folded, copies: Copies, config: Config) -> Copies:
     ones included; one damaged line (a changed word) inside such a run is part of it too."""
     extra: Copies = {}
 
-    def repeats(c: int, o: int) -> float:
+    def repeats(c: int, o: int, score: Callable[[str, str, Config], float] = copy_score) -> float:
         if not folded[c] or not (0 <= o < len(folded)):
             return 0.0
-        return similarity(folded[c], folded[o], config)
+        return score(folded[c], folded[o], config)
 
     for copy, (original, _) in sorted(copies.items()):
         for step in (1, -1):
@@ -158,7 +185,7 @@ def extend_runs(folded: Folded, copies: Copies, config: Config) -> Copies:
                         break
                     if repeats(following, o + step) < config.duplicate_threshold:
                         break
-                    score = max(score, repeats(c, o))
+                    score = max(score, repeats(c, o, similarity))
                 extra[c] = (o, score)
                 c, o = c + step, o + step
     return extra

@@ -39,6 +39,13 @@ ENTRY_SPREAD = 3.0
 # The line right above the list introduces it when it has at least this many words (a heading,
 # "Meetings (location as listed below)"); a single menu word does not.
 INTRO_WORDS = 4
+# A page that is one long table or programme (a conference's sessions: times, then speakers with
+# their affiliation and talk, rows without a number among rows with one) is a run of rows, lines
+# of ENTRY_WORDS or more, with at most TABLE_GAP short lines (a "Speakers:" label) in a row between
+# them. It is the article when rows are TABLE_ROW_SHARE of its lines and MIN_ENTRIES of them carry
+# a number; a menu or a footer has mostly short lines, so few rows.
+TABLE_GAP = 2
+TABLE_ROW_SHARE = 0.75
 
 
 def is_cut_paragraph(features: LineFeatures, text: str) -> bool:
@@ -178,11 +185,49 @@ def titled_list(
     stop = len(lines) if stop is None else stop
     best: tuple[int, int] | None = None
     for run in numbered_runs(lines[:stop]):
-        head = next((i for i in range(run[0], max(-1, run[0] - HEAD_LINES - 1), -1) if is_list_heading(lines[i], texts[i], title)), None)
+        # Without a title, the heading is a headline-shaped line above the first entry (which may
+        # have that shape too: "(held on 11-12 March)"), and the entry itself only failing one.
+        above = range(run[0] - (0 if title else 1), max(-1, run[0] - HEAD_LINES - 1), -1)
+        head = next((i for i in [*above, run[0]] if is_list_heading(lines[i], texts[i], title)), None)
         if head is None:
             continue
         end = entry_end(lines, texts, run, stop)
         start = head + 1 if title else head
         if best is None or sum(f.size for f in lines[start:end]) > sum(f.size for f in lines[best[0] : best[1]]):
             best = (start, end)
+    return best
+
+
+def is_row(features: LineFeatures, text: str) -> bool:
+    """A line that can be a row of a table or a programme: several words (and no markup tag)."""
+    return features.words >= ENTRY_WORDS and TAG.search(text) is None
+
+
+def table_region(lines: Sequence[LineFeatures], texts: Sequence[str]) -> tuple[int, int] | None:
+    """The [start, end) of the longest run of rows (short lines no more than TABLE_GAP in a row
+    between them) that reads as a table: rows TABLE_ROW_SHARE of its lines, MIN_ENTRIES of them
+    with a number. None when the lines hold no such run."""
+    rows = [is_row(f, t) for f, t in zip(lines, texts)]
+    runs: list[tuple[int, int]] = []
+    start = last = -1
+    for i, row in enumerate(rows):
+        if not row:
+            continue
+        if start < 0 or i - last - 1 > TABLE_GAP:
+            if start >= 0:
+                runs.append((start, last + 1))
+            start = i
+        last = i
+    if start >= 0:
+        runs.append((start, last + 1))
+    best: tuple[int, int] | None = None
+    for begin, end in runs:
+        row_count = sum(rows[begin:end])
+        entries = sum(1 for i in range(begin, end) if rows[i] and lines[i].numbers >= 1)
+        if (
+            row_count >= TABLE_ROW_SHARE * (end - begin)
+            and entries >= MIN_ENTRIES
+            and (best is None or end - begin > best[1] - best[0])
+        ):
+            best = (begin, end)
     return best

@@ -11,7 +11,7 @@ from ..document import Block, Document, PageKind, Stage, Verdict
 from ..model.features import LineFeatures, analyze
 from ..rules import Rules, load_rules
 from .error_page import error_phrase
-from .list_article import is_cut_paragraph, list_region
+from .list_article import is_cut_paragraph, list_region, table_region
 from .page_kinds import (
     Evidence,
     PageSignals,
@@ -42,6 +42,8 @@ PAGE_WALL_SHARE = 1.0
 # followed by a subscription box.
 TEASER_MAX_WORDS = 250
 COPYRIGHT = "©"
+# How stages/main_text.py words the removal of lines outside the article's span.
+SPAN_REASONS = ("before the article (", "after the article (")
 KIND_LABELS = {
     PageKind.NOT_FOUND: "page not found",
     PageKind.SERVER_ERROR: "server error",
@@ -166,13 +168,15 @@ def mark_teaser(
         doc.verdict = Verdict.ERROR_PAGE
 
 
-def mark_list_or_empty(doc: Document, kept_lines: list[LineFeatures], kept: list[int]) -> None:
+def mark_list_or_empty(doc: Document, lines: list[LineFeatures], kept: list[int]) -> None:
     """Not one sentence of running text: the page is a list that is the article (entries of one
-    structure in a row, kept with the line introducing them), or else menus and labels only."""
-    region = list_region(kept_lines, [doc.blocks[i].text for i in kept])
+    structure in a row, kept with the line introducing them), a table or programme that the
+    span missed, or else menus and labels only."""
+    region = list_region([lines[i] for i in kept], [doc.blocks[i].text for i in kept])
     if region is None:
-        _remove_all(doc.blocks, Stage.BOILERPLATE, "no running text: menus, links and labels only")
-        doc.verdict, doc.page_kind = Verdict.EMPTY, PageKind.OTHER
+        if not mark_table(doc, lines):
+            _remove_all(doc.blocks, Stage.BOILERPLATE, "no running text: menus, links and labels only")
+            doc.verdict, doc.page_kind = Verdict.EMPTY, PageKind.OTHER
         return
     start, end = region
     first, last = doc.blocks[kept[start]].line, doc.blocks[kept[end - 1]].line
@@ -181,6 +185,37 @@ def mark_list_or_empty(doc: Document, kept_lines: list[LineFeatures], kept: list
             where = "before" if position < start else "after"
             doc.blocks[i].remove(Stage.BOILERPLATE, f"{where} the list that is the article (lines {first}-{last})")
     doc.verdict, doc.page_kind = Verdict.ARTICLE, PageKind.ARTICLE
+
+
+def outside_span(block: Block) -> bool:
+    """Removed only for standing outside the article's span (main_text's reasons)."""
+    removal = block.removal
+    return (
+        removal is not None
+        and removal.stage is Stage.BOILERPLATE
+        and removal.reason.startswith(SPAN_REASONS)
+    )
+
+
+def mark_table(doc: Document, lines: list[LineFeatures]) -> bool:
+    """A page with no running text whose lines, span or not, hold one long table or programme
+    (rows of several words, many with a number): the span, chosen for running text, found none
+    and settled on a few lines; the table is the article. True when one was found and kept."""
+    candidates = [i for i, block in enumerate(doc.blocks) if block.kept or outside_span(block)]
+    region = table_region([lines[i] for i in candidates], [doc.blocks[i].text for i in candidates])
+    if region is None:
+        return False
+    start, end = region
+    first, last = doc.blocks[candidates[start]].line, doc.blocks[candidates[end - 1]].line
+    for position, i in enumerate(candidates):
+        block = doc.blocks[i]
+        if start <= position < end:
+            block.removal = None  # the span's choice is undone: the table is the article
+        elif block.kept:
+            where = "before" if position < start else "after"
+            block.remove(Stage.BOILERPLATE, f"{where} the table that is the article (lines {first}-{last})")
+    doc.verdict, doc.page_kind = Verdict.ARTICLE, PageKind.ARTICLE
+    return True
 
 
 def decide_verdict(doc: Document, config: Config) -> Document:
@@ -254,7 +289,7 @@ def decide_verdict(doc: Document, config: Config) -> Document:
         and not any(lines[i].is_prose and lines[i].sentence_end for i in kept)
         and not any(is_cut_paragraph(lines[i], texts[i]) for i in kept)
     ):
-        mark_list_or_empty(doc, [lines[i] for i in kept], kept)
+        mark_list_or_empty(doc, lines, kept)
     elif body_words == 0:
         doc.verdict, doc.page_kind = Verdict.EMPTY, PageKind.OTHER
     else:
