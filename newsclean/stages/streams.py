@@ -26,9 +26,9 @@ DATE = (
     r"|\d{1,2}\.?\s[^\W\d]{3,12}\.?\s\d{4}|[^\W\d]{3,12}\.?\s\d{1,2},?\s\d{4}"
 )
 # A machine's time stamp: a date (or a month and day, 08-11) and a time of day (12:46).
-STAMP = re.compile(rf"(?<![\d.])(?:{DATE}|\d{{1,2}}[-/]\d{{1,2}})[^\d:]{{0,5}}\d{{1,2}}:\d{{2}}(?!\d)")
+STAMP = LazyPattern(rf"(?<![\d.])(?:{DATE}|\d{{1,2}}[-/]\d{{1,2}})[^\d:]{{0,5}}\d{{1,2}}:\d{{2}}(?!\d)")
 # A line that is a date and nothing else.
-DATE_LINE = re.compile(rf"\(?(?:{DATE})\)?")
+DATE_LINE = LazyPattern(rf"\(?(?:{DATE})\)?")
 DIGITS = re.compile(r"\d+")
 CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 # The stamp stands at the head or the foot of its line (a header "# re: Title 2004-12-27 name"
