@@ -140,3 +140,25 @@ def test_sample_counts_are_the_counted_language_sample(monkeypatch: pytest.Monke
     for texts in pages:
         sample = features._language_sample(texts)
         assert features._sample_counts(texts) == (Counter(chain.from_iterable(sample)), sum(map(len, sample)))
+
+
+def test_line_scores_are_the_python_sums_to_the_bit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The core sums the line model's weighted columns (weighted_sums) as the Python map() does."""
+    import struct
+
+    from newsclean.model import linemodel
+
+    def scores(lines: list[LineFeatures], texts: list[str], markers: list[bool], core_or_none: object) -> list[bytes]:
+        monkeypatch.setattr(features, "compiled_core", core_or_none)
+        return [struct.pack("d", x) for x in linemodel.line_scores(lines, texts, markers)]
+
+    for path in corpus_files()[::5]:
+        texts = [b.text for b in parse_text_dump(path.read_text(encoding="utf-8", errors="replace")).blocks]
+        lines = [line_features(t, STOPWORDS) for t in texts]
+        markers = [i % 17 == 3 for i in range(len(texts))]
+        assert scores(lines, texts, markers, core) == scores(lines, texts, markers, None), path.name
+    # Zero weights skipped, ints read as floats, -0.0 products, fewer columns than weights (zip stops).
+    assert core.weighted_sums([1.0, 0.0, 2.5, -1.0], iter([[1, 2.0], [float("nan"), 5.0], [0.5, -0.0]]), 2) == [2.25, 2.0]
+    assert core.weighted_sums([], [], 0) == []
+    with pytest.raises(ValueError):
+        core.weighted_sums([1.0], [[1.0]], 2)

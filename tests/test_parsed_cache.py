@@ -12,6 +12,7 @@ from test_site_templates import INSIDE, TOPICS, article
 
 import newsclean.api
 from newsclean.api import parse
+from newsclean.batch import parsed_cache
 from newsclean.batch.parsed_cache import Budget, CacheReader, CacheWriter
 from newsclean.batch.runner import BatchOptions, run
 
@@ -103,3 +104,19 @@ def test_the_budget_bounds_what_is_kept(tmp_path: Path) -> None:
     assert (tmp_path / "two").stat().st_size == size
     reader = CacheReader(str(tmp_path / "two"))
     assert [reader.take(n) is not None for n in range(3)] == [True, False, False]
+
+
+def test_one_file_of_one_page_makes_no_directory_for_parsed_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The CLI on one page: no site can have two pages, so no pass 1 and no directory made and
+    # removed again (tempfile and shutil stay unimported); the table is still written when asked.
+    made: list[str] = []
+    real = parsed_cache.make_cache_dir
+    monkeypatch.setattr(parsed_cache, "make_cache_dir", lambda: made.append("dir") or real())
+    [path] = write_pages(tmp_path / "site", 1)
+    run([path], BatchOptions(output_dir=str(tmp_path / "one"), fmt="json", jobs=1))
+    assert made == [] and len(outputs(tmp_path / "one")) == 1
+    run([path], BatchOptions(output_dir=str(tmp_path / "saved"), fmt="json", jobs=1, save_templates=str(tmp_path / "t.json")))
+    assert made == ["dir"] and (tmp_path / "t.json").exists()
+    two = write_pages(tmp_path / "two", 2)
+    run(two, BatchOptions(output_dir=str(tmp_path / "two-out"), fmt="json", jobs=1))
+    assert made == ["dir", "dir"]  # two pages of a site: learnt as before

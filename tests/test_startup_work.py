@@ -48,7 +48,7 @@ def same_rules(a: rules.Rules, b: rules.Rules) -> bool:
     """Equal in every table, tries included."""
     def tables(r: rules.Rules) -> tuple:
         sets = [getattr(r, kind) for kind in rules.PHRASE_KINDS] + [r.page_kinds[k] for k in rules.PAGE_KIND_PHRASES]
-        return r.stopwords, r.stopword_languages, [(s.phrases, s._trie, s._depth) for s in sets]
+        return r.stopwords, r.stopword_languages, [(s.phrases, s._depth, {word: s._branch(word) for word in s._trie}) for s in sets]
     return tables(a) == tables(b)
 
 

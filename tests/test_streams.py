@@ -134,6 +134,17 @@ def test_durations_in_sentences_and_numbers_without_a_unit_are_no_relative_stamp
     assert stamp_shape(features(text), text, RELATIVE) is None
 
 
+def test_the_relative_pattern_is_compiled_only_when_a_short_dated_line_is_searched() -> None:
+    # Hundreds of units make it slow to compile: a page with no short line holding a digit never does.
+    relative_stamp.cache_clear()
+    pattern = relative_stamp(load_rules().time_units)
+    assert pattern is not None
+    apply(mark_outside_main_text, dump(HEADLINE, *BODY))
+    assert relative_stamp(load_rules().time_units) is pattern and "search" not in vars(pattern)
+    assert stamp_shape(features("Anna K. · 3 hours ago"), "Anna K. · 3 hours ago", pattern) == RELATIVE_SHAPE
+    assert "search" in vars(pattern)
+
+
 def test_comment_stream_stamped_with_relative_times_is_outside_the_article() -> None:
     stream = [line for i, (name, text) in enumerate(COMMENTS) for line in (name.split(" 2025")[0], f"{i + 2} hours ago", text)]
     doc, marks = apply(mark_outside_main_text, dump(HEADLINE, *BODY, *stream))

@@ -18,10 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-import shutil
 import struct
-import tempfile
 import zlib
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -35,12 +32,16 @@ ENTRY = struct.Struct("<QI")  # the document's number in its file, the payload's
 
 def make_cache_dir() -> str:
     """A new private directory for a run's parsed pages (mode 0700, in $TMPDIR)."""
+    import tempfile  # here, as pickle and shutil below: one file through the CLI keeps no pages
+
     return tempfile.mkdtemp(prefix="newsclean-parsed-")
 
 
 def remove_cache_dir(directory: str | None) -> None:
     """Remove a run's parsed pages (nothing when there is no directory)."""
     if directory:
+        import shutil
+
         shutil.rmtree(directory, ignore_errors=True)
 
 
@@ -78,6 +79,8 @@ class CacheWriter:
         unless it would overrun the budget."""
         if self.failed or self.budget.left <= ENTRY.size:
             return
+        import pickle
+
         entry = zlib.compress(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL), 1)
         if ENTRY.size + len(entry) > self.budget.left:
             return  # this page is parsed again; a smaller one may still fit
@@ -124,6 +127,8 @@ class CacheReader:
             payload = self.file.read(length)
             if at < number:
                 continue  # a document pass 2 did not clean (its output was up to date)
+            import pickle
+
             try:
                 doc = pickle.loads(zlib.decompress(payload))
             except Exception:  # a copy cut short by a killed worker: parse again

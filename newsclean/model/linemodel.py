@@ -21,6 +21,7 @@ from operator import add, mul
 from pathlib import Path
 
 from ..parse.text import is_list_item
+from . import features
 from .features import LineFeatures
 
 ONE, ZERO = 1.0, 0.0
@@ -202,6 +203,8 @@ def line_scores(
     """How much each line reads as article text (positive) or page furniture (negative)."""
     if not lines:
         return []
+    if features.compiled_core is not None:  # the same sums in C doubles, column by column (_features.c)
+        return features.compiled_core.weighted_sums(weights or default_weights(), feature_columns(lines, texts, end_markers), len(lines))
     scores = [0.0] * len(lines)
     for weight, column in zip(weights or default_weights(), feature_columns(lines, texts, end_markers)):
         if weight:

@@ -11,10 +11,11 @@ from urllib.parse import urlsplit
 
 from ..document import Document
 from ..errors import ConfigError
+from ..parse.text import LazyPattern
 
 # web.archive.org/web/20200102030405/https://site/... (also with an `id_`/`if_` flag, or `*`);
 # archive.today-style mirrors put the original URL after the same kind of stamp.
-ARCHIVED = re.compile(r"^https?://[^/]+/(?:web/)?(?:\d{1,14}\*?|\*)[a-z_]*/+(?P<url>(?:https?:)?/*[^/].*)$", re.IGNORECASE)
+ARCHIVED = LazyPattern(r"^https?://[^/]+/(?:web/)?(?:\d{1,14}\*?|\*)[a-z_]*/+(?P<url>(?:https?:)?/*[^/].*)$", re.IGNORECASE)
 ARCHIVE_HOSTS = ("web.archive.org", "wayback.archive.org", "archive.org", "archive.ph", "archive.today",
                  "archive.is", "webcache.googleusercontent.com", "arquivo.pt", "webarchive.org.uk")
 NO_SITE = "-"  # the stdin source: no directory to name a site

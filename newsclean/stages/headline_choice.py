@@ -78,7 +78,7 @@ LOST_CHARACTERS_WEIGHT = 0.5
 MIN_NOTICE_WORDS = 12
 # Question and exclamation marks end a clause inside a headline ("Fit again? Eat soup"); only
 # a full stop inside one makes two sentences of it.
-CJK_INNER_FULL_STOP = re.compile(CJK_INNER_SENTENCE_END.pattern.replace("[。！？]", "[。]"))
+CJK_INNER_FULL_STOP = LazyPattern(CJK_INNER_SENTENCE_END.pattern.replace("[。！？]", "[。]"))
 # A stop after a label of this many words ends no sentence ("Niemcy. Stałe zamknięcie ...").
 MAX_LABEL_WORDS = 2
 CLAUSE_MARKS = str.maketrans({"?": ",", "!": ",", "？": "，", "！": "，", "…": ","})
@@ -116,12 +116,12 @@ MAX_HOST_CHARS = 80
 MAX_CREDIT_WORDS = 5
 # A credit after the caption's full stop: "... auf dem Festival. (Jane Doe)", "... 있다. 연합뉴스"
 # (the word before the stop is a word, not an abbreviation's "Rep." before a name).
-CREDIT_TAIL = re.compile(r"(?<!\w)(\w{2,})[.。]\s+\(?([^\s().。]+(?: [^\s().。]+){0,2})\)?\s*$")
+CREDIT_TAIL = LazyPattern(r"(?<!\w)(\w{2,})[.。]\s+\(?([^\s().。]+(?: [^\s().。]+){0,2})\)?\s*$")
 MIN_ABBREVIATION_FREE_CHARS = 4
 # A credit line by itself: "Lichtgut/Jane Doe", "Jane Doe/Agency" (a slash between names).
 CREDIT_LINE = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}$")
 # A host name ("example.com") in a short line: a link to the site itself ("More on Example.com").
-HOST_NAME = re.compile(r"(?<![\w-])[\w-]{2,}\.(?:[a-z]{2,3}\.)?[a-z]{2,6}\b", re.IGNORECASE)
+HOST_NAME = LazyPattern(r"(?<![\w-])[\w-]{2,}\.(?:[a-z]{2,3}\.)?[a-z]{2,6}\b", re.IGNORECASE)
 MAX_HOST_LINE_OTHER_WORDS = 2
 # A headline does not end with a comma or a semicolon.
 CLAUSE_ENDS = (",", "，", ";", "；", "、")
@@ -129,7 +129,7 @@ CLAUSE_ENDS = (",", "，", ";", "；", "、")
 MAX_EQUALS_CREDIT_CHARS = 16
 # A caption's credit as a bracketed "label = source" at the line's end ("… [Photo = Reuters]",
 # "…(사진=연합뉴스)"): Korean and Japanese papers print credits this way.
-BRACKETED_EQUALS_CREDIT = re.compile(r"\S\s*[\[(（【]([^\[\]()（）【】=＝]{1,16})[=＝]([^\[\]()（）【】=＝]{1,16})[\])）】]\s*$")
+BRACKETED_EQUALS_CREDIT = LazyPattern(r"\S\s*[\[(（【]([^\[\]()（）【】=＝]{1,16})[=＝]([^\[\]()（）【】=＝]{1,16})[\])）】]\s*$")
 # "N.Y.C.", "U.S.": a headline may end with an abbreviation's full stop.
 ABBREVIATION_END = re.compile(r"\b\w\.\w\.$")
 # A toolbar run together holds at least this many different labels.

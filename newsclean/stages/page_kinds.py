@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..document import Block, Document, PageKind, Stage
 from ..model.features import LineFeatures
-from ..parse.text import CJK_SPACE, fold, has_cjk
+from ..parse.text import CJK_SPACE, LazyPattern, fold, has_cjk
 from ..rules import PAGE_KIND_PROMPT, Rules
 
 # Wall and error lines are short: a long paragraph that mentions "captcha" is an article's.
@@ -33,10 +33,10 @@ AROUND_LINES = 6
 # A title's parts: "Page not found | Example News" is "Page not found" and the site's name. Not
 # at a colon: "Access denied: court rules against ministry" is one headline.
 # (Single spaces around the dash, no `\s+`: a pattern that scans runs of spaces backtracks.)
-TITLE_PARTS = re.compile(r"\s[\-–—·•]\s|[|｜]")
+TITLE_PARTS = LazyPattern(r"\s[\-–—·•]\s|[|｜]")
 # An HTTP error status in a title part this short ("412 Error", "Error 503") says what the page is.
 ERROR_WORDS = "error|http|erreur|fehler|errore|erro|fout|fel|feil|virhe|hiba|chyba|błąd|hata|ошибка|помилка|错误|錯誤|エラー|오류"
-STATUS_IN_TITLE = re.compile(rf"^(?:(?:{ERROR_WORDS}) )?[45]\d\d(?: (?:{ERROR_WORDS}))?$")
+STATUS_IN_TITLE = LazyPattern(rf"^(?:(?:{ERROR_WORDS}) )?[45]\d\d(?: (?:{ERROR_WORDS}))?$")
 STATUS_NUMBER = re.compile(r"\d+")
 # A title says little else than its phrase when the phrase is this share of a part's words.
 TITLE_PHRASE_SHARE = 0.5
@@ -57,7 +57,7 @@ PERIODS = (
     "maand|jaar|mês|ano|vecka|månad|år|uge|måned|tydzień|miesiąc|rok|týden|měsíc|hafta|ay|yıl|"
     "неделю|месяц|год|週|月|年|주|달"
 )
-PRICE = re.compile(
+PRICE = LazyPattern(
     r"(?:(?:[$€£¥₹₽]|\b(?:kr|chf|usd|eur)\.?)\s?\d{1,4}(?:[.,]\d{1,2})?|\d{1,4}(?:[.,]\d{1,2})?\s?(?:[$€£¥₹₽]|kr|zł|kč|chf|eur|usd|円|元))"
     r"\s?(?:/|\bper\b|\ba\b|\bpar\b|\bpro\b|\bal\b|\bpor\b|\bim\b|\bw\b|\bв\b|\bза\b|\bi\b)?\s?(?:" + PERIODS + r")\b",
     re.IGNORECASE,

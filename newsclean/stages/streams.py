@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from ..model.features import LineFeatures
+from ..parse.text import LazyPattern
 from ..rules import PhraseSet
 from .repeated_headline import is_paragraph
 
@@ -30,9 +31,9 @@ DATE = (
     r"|\d{1,2}\.?\s[^\W\d]{3,12}\.?\s\d{4}|[^\W\d]{3,12}\.?\s\d{1,2},?\s\d{4}"
 )
 # A machine's time stamp: a date (or a month and day, 08-11) and a time of day (12:46).
-STAMP = re.compile(rf"(?<![\d.])(?:{DATE}|\d{{1,2}}[-/]\d{{1,2}})[^\d:]{{0,5}}\d{{1,2}}:\d{{2}}(?!\d)")
+STAMP = LazyPattern(rf"(?<![\d.])(?:{DATE}|\d{{1,2}}[-/]\d{{1,2}})[^\d:]{{0,5}}\d{{1,2}}:\d{{2}}(?!\d)")
 # A line that is a date and nothing else.
-DATE_LINE = re.compile(rf"\(?(?:{DATE})\)?")
+DATE_LINE = LazyPattern(rf"\(?(?:{DATE})\)?")
 DIGITS = re.compile(r"\d+")
 CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 # The stamp stands at the head or the foot of its line (a header "# re: Title 2004-12-27 name"
@@ -70,19 +71,20 @@ LEADING_STREAM_NOTE = "a rail of other stories above it, each with its date or a
 
 
 @lru_cache(maxsize=8)
-def relative_stamp(units: PhraseSet) -> re.Pattern[str] | None:
+def relative_stamp(units: PhraseSet) -> LazyPattern | None:
     """The pattern of a relative time stamp on a folded line: a number of one or two digits (a
     site shows a date beyond a few weeks) and a unit of time ("3 hours", "28 minutos",
-    "2 天 前"); None without units."""
+    "2 天 前"); None without units. Compiled at its first search (its hundreds of units take 4 ms,
+    a third of a small page's cleaning): most pages hold no short dated line to search."""
     if not units.phrases:
         return None
     # Folding spaces CJK characters apart ("2 天 前"); a dump may write them together ("2天前").
     longest_first = sorted(units.phrases, key=len, reverse=True)
     alternatives = "|".join(re.escape(unit).replace(r"\ ", " ?") for unit in longest_first)
-    return re.compile(rf"(?<!\w)(\d{{1,2}}) ?(?:{alternatives})(?![^\W\d_])")
+    return LazyPattern(rf"(?<!\w)(\d{{1,2}}) ?(?:{alternatives})(?![^\W\d_])")
 
 
-def relative_shape(features: LineFeatures, text: str, relative: re.Pattern[str] | None) -> str | None:
+def relative_shape(features: LineFeatures, text: str, relative: LazyPattern | None) -> str | None:
     """RELATIVE_SHAPE for a short line that is no sentence and carries a relative time stamp."""
     if relative is None or not features.digit_share or features.size > MAX_RELATIVE_WORDS:
         return None
@@ -98,7 +100,7 @@ def relative_shape(features: LineFeatures, text: str, relative: re.Pattern[str] 
     return None
 
 
-def stamp_shape(features: LineFeatures, text: str, relative: re.Pattern[str] | None = None) -> str | None:
+def stamp_shape(features: LineFeatures, text: str, relative: LazyPattern | None = None) -> str | None:
     """The shape of the time stamp a line carries at its head or foot ("0-0-00:0"), of the
     date that is the whole line ("0月0日"), or RELATIVE_SHAPE for a short line with a relative
     stamp (`relative`, from relative_stamp); None for a line without one (or a paragraph that
@@ -128,7 +130,7 @@ def absolute_shape(features: LineFeatures, text: str) -> str | None:
 
 
 def stream_start(
-    lines: list[LineFeatures], texts: list[str], start: int, end: int, relative: re.Pattern[str] | None = None
+    lines: list[LineFeatures], texts: list[str], start: int, end: int, relative: LazyPattern | None = None
 ) -> int:
     """Where a stream of dated entries starts inside the span [start, end), below the article's
     running text; `end` when there is none. `relative` (relative_stamp) also finds stamps
