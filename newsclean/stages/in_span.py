@@ -13,6 +13,8 @@ that opens a box or the caption label before a credit:
   the boilerplate stage);
 - a sign-up or subscription widget: two prompts close together (short lines that open with a call
   to action, hold a boilerplate phrase or an e-mail address), with the short lines between them.
+- a consent box for embedded content: another site's name on a few short lines, sentences and a
+  button, named nowhere else on the page (embed_consent.py).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from ..model.features import MAX_FOLDED_WORDS, LineFeatures, analyze
 from ..parse.text import fold, is_list_item, phrase_as_written
 from ..rules import Rules, load_rules
 from .boilerplate import mentions_in_passing
+from .embed_consent import consent_boxes
 from .headline_choice import AGENCY_CREDIT, is_toolbar
 from .markers import is_end_marker
 
@@ -234,6 +237,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(repeated_widgets(kept_lines, texts, [block.text for block in doc.blocks], lines, rules))
     marks.update(prompt_widgets(kept_lines, texts, rules))
     marks.update(toolbars(kept_lines, texts, rules))
+    marks.update(consent_boxes(kept_lines, texts))
     marks.update(inline_boxes(kept_lines, texts, rules))
     for position, reason in sorted(marks.items()):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)

@@ -25,6 +25,7 @@ from ..parse.text import phrase_as_written
 from ..rules import Rules, load_rules
 from .boilerplate import has_copyright
 from .error_page import error_phrase
+from .forms import FORM_NOTE, form_start
 from .legal_footer import LEGAL_NOTE, above_legal_footer, end_above_legal_footer
 from .list_article import titled_list
 from .markers import confirmed_markers, is_end_marker
@@ -150,8 +151,10 @@ def article_span(
     related = related_list_start(lines, texts, start, stream)
     # Or other stories' headlines with their blurbs, below a gap after the article's end.
     teasers = teasers_start(lines, texts, start, related)
+    # A login or registration form below the article, its introduction read as more article.
+    form = form_start(lines, texts, start, teasers)
     # The headline printed again below the article (a share or comment box): it ends there.
-    headline_below = repeated_headline_end(lines, texts, start, teasers)
+    headline_below = repeated_headline_end(lines, texts, start, form)
     span_end = end
     start, end = article_edges(lines, texts, start, headline_below)
     if start < end:
@@ -163,7 +166,8 @@ def article_span(
         end = sentences_below(lines, texts, end, stop)
         end = sections_below(lines, start, end, stop)
     notes[:0] = [
-        (range(max(end, headline_below), teasers), HEADLINE_BELOW_NOTE),
+        (range(max(end, headline_below), form), HEADLINE_BELOW_NOTE),
+        (range(max(end, form), teasers), FORM_NOTE),
         (range(max(end, teasers), related), TEASERS_NOTE),
         (range(max(end, related), stream), RELATED_NOTE),
         (range(max(end, stream), next_story), STREAM_NOTE),

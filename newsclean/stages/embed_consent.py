@@ -1,0 +1,67 @@
+"""A consent box for embedded content inside the article: a video or post of another site,
+shown only after the reader agrees.
+
+In a dump, the box is a few short lines between the article's paragraphs that keep naming the
+other site ("External content from VideoSite is shown here", "Allow VideoSite content", "Link to
+the VideoSite content"): a name said in 3 of at most 8 short lines, in sentences and on a
+button (a short line with no sentence end), and nowhere else in the article. No
+phrase of any language is matched: the repeated name and the box's shape are the signal.
+A newsletter's sign-up box has the same shape ("Sign up for Weekly Digest", "Thanks for signing up!
+The next Weekly Digest will soon be in your inbox.") and goes too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model.features import LineFeatures
+from .repeated_headline import is_paragraph
+
+CONSENT_BOX_REASON = "a consent or sign-up box (one name said on its short lines and its button)"
+
+NAME = re.compile(r"[^\W\d_][^\W_]{2,}")
+# The box: the name on this many lines at least, within BOX_LINES lines, each of BOX_WORDS words
+# or less, two of them sentences and one a button of BUTTON_WORDS words or less.
+MIN_NAMED_LINES = 3
+BOX_LINES = 8
+BOX_WORDS = 20
+MIN_SENTENCES = 2
+BUTTON_WORDS = 4
+
+
+def _names(text: str) -> set[str]:
+    """The capitalised words of a line (parts of hyphenated words too): candidate site names."""
+    return {word for word in NAME.findall(text) if word[0].isupper()}
+
+
+def consent_boxes(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dict[int, str]:
+    """The lines of each embedded-content consent box between the article's paragraphs."""
+    names = [_names(text) if line.words <= BOX_WORDS else set() for line, text in zip(lines, texts)]
+    paragraphs = [i for i, line in enumerate(lines) if is_paragraph(line)]
+    if not paragraphs:
+        return {}
+    marks: dict[int, str] = {}
+    for first in range(len(lines)):
+        if first in marks:
+            continue
+        for name in names[first]:
+            named = [j for j in range(first, min(first + BOX_LINES, len(lines))) if name in names[j]]
+            last = named[-1]
+            if len(named) < MIN_NAMED_LINES or any(lines[j].words > BOX_WORDS for j in range(first, last + 1)):
+                continue
+            if sum(lines[j].sentence_end for j in named) < MIN_SENTENCES:
+                continue
+            if not any(lines[j].words <= BUTTON_WORDS and not lines[j].sentence_end for j in named):
+                continue
+            # The article's other lines never name the site: it is not what the article is about.
+            if any(name in texts[j] for j in (*range(first), *range(last + 1, len(lines)))):
+                continue
+            # Between the article's paragraphs: running text above and below the box.
+            if not paragraphs[0] < first or not last < paragraphs[-1]:
+                continue
+            # The box's heading: one short line with no sentence end right above it.
+            top = first - 1 if first > 0 and lines[first - 1].words <= BUTTON_WORDS and not lines[first - 1].sentence_end else first
+            marks.update((j, CONSENT_BOX_REASON) for j in range(top, last + 1))
+            break
+    return marks

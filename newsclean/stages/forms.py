@@ -1,0 +1,88 @@
+"""A form below the article: a login or registration form the span runs on into.
+
+A site's comment login or registration form sits below the article, introduced by a sentence
+or two ("Registration is free ..."): the line model reads those sentences as the article going
+on, and the form's lines are too short to stop the span. A form shows itself without any word
+of its language, in one of two shapes: lines of template placeholders the page never filled in
+(`{* #signInForm *}`, `{| current_displayName |}`, `{{ email }}`), or a run of field labels
+marked as required (`* FIRST NAME`, `Password *`). Where one stands below the article's
+paragraphs, the span ends above it, above the form's short introduction and the furniture
+(share buttons, related headlines) between the article's last paragraph and it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model.features import LineFeatures
+from .repeated_headline import is_paragraph
+
+FORM_NOTE = "a login or registration form below the article"
+
+# A placeholder of a page template the page never filled in: {* name *}, {| name |}, {{ name }},
+# {% tag %}; a name, optionally opened by # or / (a block's start or end).
+PLACEHOLDER = re.compile(r"\{([*|%{])\s*[#/]?[A-Za-z_][\w.-]*[^{}]*?[*|%}]\}")
+# A field label marked as required: a star before or after 1-4 words with no digit.
+REQUIRED_FIELD = re.compile(r"^(?:\*\s*[^\W\d][^\d*]*|[^\W\d][^\d*]*?\s*\*)$")
+MAX_LABEL_WORDS = 4
+# Form lines in a run: this many at least, within RUN_WINDOW lines.
+MIN_FORM_LINES = 3
+RUN_WINDOW = 6
+# A form this many lines below the span's end at most still ends it (the span stopped at its top).
+MAX_GAP = 3
+# Paragraphs of the article the form must stand below.
+MIN_PARAGRAPHS_ABOVE = 3
+# A form's introduction: up to this many short sentences right above it.
+MAX_INTRO_LINES = 2
+MAX_INTRO_WORDS = 25
+
+
+def is_form_line(text: str, features: LineFeatures) -> bool:
+    """A line of a form: template placeholders, or a short field label marked as required."""
+    stripped = text.strip()
+    if PLACEHOLDER.search(stripped):
+        return True
+    return features.words <= MAX_LABEL_WORDS and not features.sentence_end and bool(REQUIRED_FIELD.match(stripped))
+
+
+def form_start(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
+    """Where the span [start, end) ends when a form stands in it, or starts within MAX_GAP lines
+    below it, below the article: above the form's introduction and the lines that are no
+    paragraphs above that; `end` when there is none.
+
+    A form is MIN_FORM_LINES form lines within RUN_WINDOW lines, below MIN_PARAGRAPHS_ABOVE
+    paragraphs of the article; the first such run decides. A template's form must hold as many
+    form lines as paragraphs from its first line down (its help texts: a code sample inside an
+    article is followed by more of the article); a run of required-field labels must have no
+    paragraph below it at all (a list of short items in an article, "* Flour", is followed by
+    more of the article)."""
+    # The span may stop at the form's first short lines, its introduction kept.
+    stop = min(len(lines), end + MAX_GAP + RUN_WINDOW)
+    flags = [is_form_line(texts[i], lines[i]) for i in range(start, stop)]
+    paragraphs = [is_paragraph(f) for f in lines[start:stop]]
+    for offset in range(min(len(flags), end + MAX_GAP - start)):
+        window = range(offset, min(offset + RUN_WINDOW, len(flags)))
+        if not flags[offset] or sum(flags[j] for j in window) < MIN_FORM_LINES:
+            continue
+        if sum(paragraphs[:offset]) < MIN_PARAGRAPHS_ABOVE:
+            return end
+        below = sum(paragraphs[offset:])
+        templated = any(PLACEHOLDER.search(texts[start + j]) for j in window)
+        if below == 0 or (templated and below <= sum(flags[offset:])):
+            return min(end, _above_introduction(lines, start + offset, start))
+        return end
+    return end
+
+
+def _above_introduction(lines: list[LineFeatures], form: int, start: int) -> int:
+    """The first line of the form's block: above up to MAX_INTRO_LINES short sentences that
+    introduce it, and above the lines that are no paragraphs between it and the article."""
+    first = form
+    while form - first < MAX_INTRO_LINES and first - 1 > start:
+        intro = lines[first - 1]
+        if not intro.sentence_end or intro.words > MAX_INTRO_WORDS:
+            break
+        first -= 1
+    while first - 1 > start and not is_paragraph(lines[first - 1]):
+        first -= 1
+    return first
