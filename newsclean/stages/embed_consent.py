@@ -37,12 +37,13 @@ def _names(text: str) -> set[str]:
 
 def consent_boxes(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dict[int, str]:
     """The lines of each embedded-content consent box between the article's paragraphs."""
-    names = [_names(text) if line.words <= BOX_WORDS else set() for line, text in zip(lines, texts)]
     paragraphs = [i for i, line in enumerate(lines) if is_paragraph(line)]
     if not paragraphs:
         return {}
+    # A box starts between the first paragraph and the last: no line above the first is read.
+    names = [_names(texts[i]) if i > paragraphs[0] and lines[i].words <= BOX_WORDS else set() for i in range(len(lines))]
     marks: dict[int, str] = {}
-    for first in range(len(lines)):
+    for first in range(paragraphs[0] + 1, paragraphs[-1]):
         if first in marks:
             continue
         for name in names[first]:

@@ -251,6 +251,10 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
         return doc  # no running text at all: nothing to anchor on, leave it to the verdict
     first, last = doc.blocks[kept[start]].line, doc.blocks[kept[end - 1]].line
     end_marker = next((m for m in sorted(markers) if m >= end), None)
+    # Each cut line's note, the first note naming it winning (the ranges are few and bounded).
+    note_of: dict[int, str] = {}
+    for lines_cut, cut_note in reversed(notes):
+        note_of.update(dict.fromkeys(lines_cut, cut_note))
     for position, i in enumerate(kept):
         block = doc.blocks[i]
         if start <= position < end:
@@ -259,7 +263,7 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
             block.remove(Stage.FOOTER, f'end-of-article marker ("{phrase_as_written(markers[position], block.text)}")')
             continue
         why = suffix(position) if suffix else ""
-        note = next((f": {note}" for lines_cut, note in notes if position in lines_cut), "")
+        note = f": {note_of[position]}" if position in note_of else ""
         if listed is not None:
             where = "before" if position < start else "after"
             block.remove(Stage.BOILERPLATE, f"{where} the list that is the article (lines {first}-{last}{why})")
