@@ -140,6 +140,26 @@ def test_a_lone_dropped_block_between_kept_ones_weighs_nothing() -> None:
     assert gains == [5.0, 0.0, 4.0, -1.0, -2.0, 6.0, -7.0]
 
 
+def test_a_dropped_run_of_labels_between_kept_blocks_weighs_nothing() -> None:
+    # A gallery's captions and credits (no running text) between two sections of the article say
+    # nothing of its end; a run holding a teaser's blurb (running text) still counts.
+    gains = [9.0, -2.0, -1.0, -2.0, -1.0, 3.0, -2.0, -4.0, -1.0, 2.0, -5.0]
+    extracted = [True, False, False, False, False, True, False, False, False, True, False]
+    prose = [True, False, False, False, False, True, False, True, False, True, False]
+    ignore_lone_gaps(gains, extracted, prose, prose)
+    assert gains == [9.0, 0.0, 0.0, 0.0, 0.0, 3.0, -2.0, -4.0, -1.0, 2.0, -5.0]
+
+
+def test_a_dropped_run_of_labels_above_kept_blocks_the_model_rejects_still_counts() -> None:
+    # Below the gap trafilatura kept only lines the line model does not read as article (a
+    # donation box's account numbers): the gap may be where the article ended.
+    gains = [9.0, -2.0, -1.0, -2.0, 1.0, 1.0, -5.0]
+    extracted = [True, False, False, False, True, True, False]
+    prose = [True, False, False, False, True, False, False]
+    ignore_lone_gaps(gains, extracted, prose, [True, False, False, False, False, False, False])
+    assert gains == [9.0, -2.0, -1.0, -2.0, 1.0, 1.0, -5.0]
+
+
 def cut_extraction(extracted: list[str], page: list[str], links: tuple[str, ...] = ()) -> Document:
     """The extraction `extracted` of a page whose whole text is `page` (the lines in `links` are
     links), after the stage."""
@@ -239,3 +259,13 @@ def test_rows_of_links_that_are_no_table_stay_with_the_article_as_trafilatura_ke
     lines = [*ARTICLE, *(f"{a} {b}" for a, b in LINK_CELLS)]
     doc = cut_extraction(lines, lines, links=tuple(lines[len(ARTICLE):]))
     assert doc.paragraphs == lines
+
+
+def test_a_gallery_of_captions_trafilatura_dropped_does_not_end_the_article() -> None:
+    # Captions and photo credits between two sections of the article, all labels, none running text:
+    # the section below them (which trafilatura kept) is still the article's.
+    gallery = ["Paris, spring 2024", "Agency", "Milan, spring 2024", "Agency", "London, spring 2024", "Agency"]
+    section = "How the town wears it"
+    page = [*ARTICLE[:3], *gallery, section, ARTICLE[3], "Copyright 2024 Town News"]
+    doc = cut_extraction([*ARTICLE[:3], section, ARTICLE[3]], page)
+    assert doc.paragraphs == [*ARTICLE[:3], section, ARTICLE[3]]

@@ -61,6 +61,13 @@ START_FLOOR = 0.0
 # A lone block trafilatura dropped between two it kept (a photo caption, an ad slot, a "Step 2"
 # image) is left out of the sums: it says nothing of where the article ends.
 MAX_IGNORED_GAP = 1
+# A longer run that trafilatura dropped between blocks it kept weighs nothing either when none of
+# its blocks reads as running text and it holds at most this many: a gallery's captions and photo
+# credits ("Dior, Spring 2024" / "Agency") between two sections of the article, when the kept
+# blocks right below it hold running text that the line model reads as article. Running text in
+# the gap (a teaser's blurb, a comment) still counts against the span, and so does a gap above
+# kept blocks that only trafilatura's choice holds (a donation box, a list of links).
+MAX_IGNORED_LABEL_GAP = 8
 # Class and id words of a comment thread's elements (web-developer convention in any language,
 # and the German spelling, which also covers `kommentar`).
 COMMENT_WORDS = ("comment", "komment")
@@ -141,7 +148,8 @@ def extraction_gains(kept: list[int], kept_lines: list[LineFeatures], scores: li
             gains.append(weight * max(score + EXTRACTION_WEIGHT, floor))
         else:
             gains.append(weight * min(score - EXTRACTION_WEIGHT, -floor))
-    ignore_lone_gaps(gains, [i in in_extraction for i in kept])
+    ignore_lone_gaps(gains, [i in in_extraction for i in kept], [features.is_prose for features in kept_lines],
+                     [features.is_prose and score > 0 for features, score in zip(kept_lines, scores)])
     return gains
 
 
@@ -155,8 +163,11 @@ def link_rows(doc: Document, page: Document, located: list[tuple[int, int] | Non
                      if page.blocks[i].dom is not None and page.blocks[i].dom.link_density >= LINK_ROW_DENSITY)
 
 
-def ignore_lone_gaps(gains: list[float], extracted: list[bool]) -> None:
-    """Zero the gain of short runs (MAX_IGNORED_GAP blocks) that trafilatura dropped between blocks it kept."""
+def ignore_lone_gaps(gains: list[float], extracted: list[bool], prose: list[bool] | None = None,
+                     article: list[bool] | None = None) -> None:
+    """Zero the gain of short runs (MAX_IGNORED_GAP blocks) that trafilatura dropped between blocks
+    it kept, and of runs up to MAX_IGNORED_LABEL_GAP blocks with no running text (`prose`) in them
+    when the kept blocks below hold running text the line model reads as article on its own (`article`)."""
     i = 0
     while i < len(gains):
         if extracted[i]:
@@ -165,9 +176,21 @@ def ignore_lone_gaps(gains: list[float], extracted: list[bool]) -> None:
         j = i
         while j < len(gains) and not extracted[j]:
             j += 1
-        if i > 0 and j < len(gains) and j - i <= MAX_IGNORED_GAP:
+        labels_only = prose is not None and article is not None and j - i <= MAX_IGNORED_LABEL_GAP \
+            and not any(prose[i:j]) and article_follows(j, extracted, article)
+        if i > 0 and j < len(gains) and (j - i <= MAX_IGNORED_GAP or labels_only):
             gains[i:j] = [0.0] * (j - i)
         i = j
+
+
+def article_follows(at: int, extracted: list[bool], article: list[bool]) -> bool:
+    """True when the run of kept blocks from `at` holds a block of `article`: the article resumes
+    below a gap, rather than a donation box or a list of links that trafilatura also kept (which
+    only its choice holds in the span)."""
+    end = at
+    while end < len(extracted) and extracted[end]:
+        end += 1
+    return any(article[at:end])
 
 
 def extraction_markers(page: Document, kept: list[int], in_extraction: set[int], config: Config) -> dict[int, str]:
