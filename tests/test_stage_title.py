@@ -125,3 +125,23 @@ def test_headline_right_below_a_comment_count_link_wins_over_the_site_name_above
     # link to the comments, and the headline right below it is weighed down only by half.)
     doc = newsclean.clean(dump("Menu", "The Lake Country Courier", "Weather", "Sport", "Comments", HEADLINE, "Print", *BODY))
     assert doc.meta.title == HEADLINE
+
+
+def test_a_sign_up_forms_checkbox_over_its_consent_sentence_is_not_the_title() -> None:
+    checkbox = "Send me news about lake levels and ferry services to the islands"
+    consent = "By submitting your details you agree to our Terms of Use and Privacy Policy and confirm you are 16 or over."
+    doc = newsclean.clean(dump("Menu", "Weather", checkbox, consent, *BODY))
+    assert doc.meta.title != checkbox
+
+
+def test_a_prompt_between_other_prompts_is_not_the_title() -> None:
+    # A widget of calls to action ("Follow us", "Add us to your feed", "Subscribe"), not a headline.
+    prompt = "Add us to your feed for ferry, island and lake level news"
+    doc = newsclean.clean(dump("Menu", "Weather", "Follow us", prompt, "Newsletter", "Subscribe to our newsletter", *BODY))
+    assert doc.meta.title != prompt
+
+
+def test_a_sponsors_line_is_not_the_title() -> None:
+    sponsor = "In partnership with the Lake Ferry Company"
+    doc = newsclean.clean(dump("Menu", "Weather", sponsor, *BODY))
+    assert doc.meta.title != sponsor

@@ -23,12 +23,15 @@ from .error_page import error_phrase
 from .headline_choice import (
     BARE_CLOCK,
     LONG_TITLE_WORDS,
+    MIN_NOTICE_WORDS,
     Candidate,
     best,
     ends_like_sentence,
+    is_call_to_action,
     is_caption,
     is_credit_line,
     is_dateline,
+    is_notice,
     is_timestamp,
     score_candidates,
     strip_site_name,
@@ -90,6 +93,8 @@ PRINTED_TWICE_WEIGHT = 1.5
 # when it shares this much of its topic with the body.
 DISPLACED_HEAD_WINDOWS = 2
 DISPLACED_HEAD_OVERLAP = 0.5
+# A call to action with other prompts this few lines above and below it is one of a widget's prompts.
+PROMPT_GAP = 2
 
 
 def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, config: Config) -> bool:
@@ -164,6 +169,8 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
             s.score *= ABOVE_BYLINE_WEIGHT
         if _ends_with_full_stop(s.candidate.text) and _beside_credit(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # a photo's caption: a sentence right above or below the photo's credit
+        if _widget_prompt(doc, analysis, s.candidate.position, rules):
+            s.score = 0.0  # a form's checkbox over its consent sentence, a prompt among prompts
     for s in scored:
         if s.candidate.position in printed_twice:
             s.score *= PRINTED_TWICE_WEIGHT
@@ -283,6 +290,24 @@ def _held_in_other_lines(text: str, page_text: str) -> int:
             before.add(words[-1] if words else "")
         at = page_text.find(text, end)
     return len(before)
+
+
+def _widget_prompt(doc: Document, analysis: Analysis, i: int, rules: Rules) -> bool:
+    """A call to action that is part of a form or a widget, no headline: the label of a sign-up
+    form's checkbox over its consent or legal sentence ("Send me offers from our partners" / "By
+    submitting you agree to our Privacy Policy"), or a prompt between other prompts ("Follow us" /
+    "Add us to your feed" / "Subscribe to our newsletter")."""
+    lines = analysis.lines
+    if not is_call_to_action(doc.blocks[i].text, lines[i], rules):
+        return False
+    below = i + 1
+    if below < len(doc.blocks) and lines[below].size >= MIN_NOTICE_WORDS and is_notice(lines[below], rules):
+        return True
+
+    def prompts(positions: range) -> bool:
+        return any(0 <= j < len(doc.blocks) and is_call_to_action(doc.blocks[j].text, lines[j], rules) for j in positions)
+
+    return prompts(range(i - PROMPT_GAP, i)) and prompts(range(i + 1, i + 1 + PROMPT_GAP))
 
 
 def _beside_credit(doc: Document, analysis: Analysis, i: int, rules: Rules, sides: tuple[int, ...] = (-1, 1)) -> bool:
