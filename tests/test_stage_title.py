@@ -145,3 +145,16 @@ def test_a_sponsors_line_is_not_the_title() -> None:
     sponsor = "In partnership with the Lake Ferry Company"
     doc = newsclean.clean(dump("Menu", "Weather", sponsor, *BODY))
     assert doc.meta.title != sponsor
+
+
+def test_a_menu_row_whose_item_is_printed_alone_elsewhere_is_not_the_title() -> None:
+    # (In CJK text a space parts a menu's items, not words; the item "服务平台" stands alone
+    # higher up, so the row seemed to agree with it.)
+    row = "新闻中心 服务平台 湖泊研究院 水文观测站"
+    body = [
+        "今年夏天降雨不足往年一半，全国最大湖泊的水位降到有记录以来的最低点，南岸露出大片泥滩。",
+        "水文学家周一测得湖面比长期平均水平低一点二米，渡轮公司已经停开通往两个小岛的航线。",
+        "从湖中取水灌溉的农民被要求在秋雨到来之前把用水量减少三分之一，当地政府正在研究对策。",
+    ]
+    doc = newsclean.clean(dump("首页", "服务平台", "视频", "图片", "评论", "体育", "财经", "科技", row, *body))
+    assert doc.meta.title != row

@@ -16,7 +16,7 @@ from ..config import Config
 from ..document import Document, Removal, Stage, Verdict
 from ..model.features import Analysis, LineFeatures, analyze
 from ..parse import fuzzy
-from ..parse.text import fold
+from ..parse.text import fold, has_cjk
 from ..rules import Rules, load_rules
 from .boilerplate import boilerplate_reason
 from .error_page import error_phrase
@@ -93,6 +93,8 @@ PRINTED_TWICE_WEIGHT = 1.5
 # when it shares this much of its topic with the body.
 DISPLACED_HEAD_WINDOWS = 2
 DISPLACED_HEAD_OVERLAP = 0.5
+# A menu's row run onto one line has at least this many items.
+MIN_ROW_ITEMS = 3
 # A call to action with other prompts this few lines above and below it is one of a widget's prompts.
 PROMPT_GAP = 2
 
@@ -174,6 +176,12 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     for s in scored:
         if s.candidate.position in printed_twice:
             s.score *= PRINTED_TWICE_WEIGHT
+    page_lines = None
+    for s in scored:
+        if s.score > 0 and _items_in_a_row(s.candidate.text):
+            page_lines = page_lines if page_lines is not None else {block.text.strip() for block in doc.blocks}
+            if any(item in page_lines for item in s.candidate.text.split()):
+                s.score = 0.0  # a menu's row: one of its items is printed alone elsewhere on the page
     page_text = None
     for s in scored:
         if s.score > 0 and analysis.lines[s.candidate.position].size <= MAX_SITE_NAME_WORDS:
@@ -271,6 +279,12 @@ def _ends_with_full_stop(text: str) -> bool:
     """Ends with one full stop (not an ellipsis "...", not "?" or "!")."""
     stripped = text.rstrip()
     return stripped.endswith((".", "。")) and not stripped.endswith(("..", "…"))
+
+
+def _items_in_a_row(text: str) -> bool:
+    """CJK text in several space-separated items (where a space parts items, not words): a menu's
+    row run onto one line ("新闻中心 视频 图片 服务平台"), or a headline in clauses."""
+    return has_cjk(text) and len(text.split()) >= MIN_ROW_ITEMS
 
 
 def _held_in_other_lines(text: str, page_text: str) -> int:
