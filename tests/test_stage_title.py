@@ -125,3 +125,36 @@ def test_headline_right_below_a_comment_count_link_wins_over_the_site_name_above
     # link to the comments, and the headline right below it is weighed down only by half.)
     doc = newsclean.clean(dump("Menu", "The Lake Country Courier", "Weather", "Sport", "Comments", HEADLINE, "Print", *BODY))
     assert doc.meta.title == HEADLINE
+
+
+def test_a_sign_up_forms_checkbox_over_its_consent_sentence_is_not_the_title() -> None:
+    checkbox = "Send me news about lake levels and ferry services to the islands"
+    consent = "By submitting your details you agree to our Terms of Use and Privacy Policy and confirm you are 16 or over."
+    doc = newsclean.clean(dump("Menu", "Weather", checkbox, consent, *BODY))
+    assert doc.meta.title != checkbox
+
+
+def test_a_prompt_between_other_prompts_is_not_the_title() -> None:
+    # A widget of calls to action ("Follow us", "Add us to your feed", "Subscribe"), not a headline.
+    prompt = "Add us to your feed for ferry, island and lake level news"
+    doc = newsclean.clean(dump("Menu", "Weather", "Follow us", prompt, "Newsletter", "Subscribe to our newsletter", *BODY))
+    assert doc.meta.title != prompt
+
+
+def test_a_sponsors_line_is_not_the_title() -> None:
+    sponsor = "In partnership with the Lake Ferry Company"
+    doc = newsclean.clean(dump("Menu", "Weather", sponsor, *BODY))
+    assert doc.meta.title != sponsor
+
+
+def test_a_menu_row_whose_item_is_printed_alone_elsewhere_is_not_the_title() -> None:
+    # (In CJK text a space parts a menu's items, not words; the item "服务平台" stands alone
+    # higher up, so the row seemed to agree with it.)
+    row = "新闻中心 服务平台 湖泊研究院 水文观测站"
+    body = [
+        "今年夏天降雨不足往年一半，全国最大湖泊的水位降到有记录以来的最低点，南岸露出大片泥滩。",
+        "水文学家周一测得湖面比长期平均水平低一点二米，渡轮公司已经停开通往两个小岛的航线。",
+        "从湖中取水灌溉的农民被要求在秋雨到来之前把用水量减少三分之一，当地政府正在研究对策。",
+    ]
+    doc = newsclean.clean(dump("首页", "服务平台", "视频", "图片", "评论", "体育", "财经", "科技", row, *body))
+    assert doc.meta.title != row

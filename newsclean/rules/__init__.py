@@ -9,7 +9,7 @@ Each file may define (all optional):
     boilerplate_lines = ["share", ...]     # a line that is exactly one of these is boilerplate
     boilerplate_phrases = ["sign up for our newsletter", ...]  # a short line containing one is
     legal_headings = ["legal disclaimer", ...]  # a heading that starts a legal notice
-    bylines = ["by", "written by", ...]    # a short line starting with one names the author
+    bylines = ["by", "written by", ...]    # a short line starting with one names the author (or the sponsor)
     captions = ["photo", "credit", ...]    # "Photo: ...", "... Photograph: Jane Doe" is a caption, not a headline
     calls_to_action = ["subscribe", "sign up", ...]  # the verb a prompt opens with (stages/in_span.py):
                                            # two such prompts close together inside the article are a widget

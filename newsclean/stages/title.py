@@ -16,19 +16,22 @@ from ..config import Config
 from ..document import Document, Removal, Stage, Verdict
 from ..model.features import Analysis, LineFeatures, analyze
 from ..parse import fuzzy
-from ..parse.text import fold
+from ..parse.text import fold, has_cjk
 from ..rules import Rules, load_rules
 from .boilerplate import boilerplate_reason
 from .error_page import error_phrase
 from .headline_choice import (
     BARE_CLOCK,
     LONG_TITLE_WORDS,
+    MIN_NOTICE_WORDS,
     Candidate,
     best,
     ends_like_sentence,
+    is_call_to_action,
     is_caption,
     is_credit_line,
     is_dateline,
+    is_notice,
     is_timestamp,
     score_candidates,
     strip_site_name,
@@ -90,6 +93,10 @@ PRINTED_TWICE_WEIGHT = 1.5
 # when it shares this much of its topic with the body.
 DISPLACED_HEAD_WINDOWS = 2
 DISPLACED_HEAD_OVERLAP = 0.5
+# A menu's row run onto one line has at least this many items.
+MIN_ROW_ITEMS = 3
+# A call to action with other prompts this few lines above and below it is one of a widget's prompts.
+PROMPT_GAP = 2
 
 
 def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, config: Config) -> bool:
@@ -164,9 +171,17 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
             s.score *= ABOVE_BYLINE_WEIGHT
         if _ends_with_full_stop(s.candidate.text) and _beside_credit(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # a photo's caption: a sentence right above or below the photo's credit
+        if _widget_prompt(doc, analysis, s.candidate.position, rules):
+            s.score = 0.0  # a form's checkbox over its consent sentence, a prompt among prompts
     for s in scored:
         if s.candidate.position in printed_twice:
             s.score *= PRINTED_TWICE_WEIGHT
+    page_lines = None
+    for s in scored:
+        if s.score > 0 and _items_in_a_row(s.candidate.text):
+            page_lines = page_lines if page_lines is not None else {block.text.strip() for block in doc.blocks}
+            if any(item in page_lines for item in s.candidate.text.split()):
+                s.score = 0.0  # a menu's row: one of its items is printed alone elsewhere on the page
     page_text = None
     for s in scored:
         if s.score > 0 and analysis.lines[s.candidate.position].size <= MAX_SITE_NAME_WORDS:
@@ -266,6 +281,12 @@ def _ends_with_full_stop(text: str) -> bool:
     return stripped.endswith((".", "。")) and not stripped.endswith(("..", "…"))
 
 
+def _items_in_a_row(text: str) -> bool:
+    """CJK text in several space-separated items (where a space parts items, not words): a menu's
+    row run onto one line ("新闻中心 视频 图片 服务平台"), or a headline in clauses."""
+    return has_cjk(text) and len(text.split()) >= MIN_ROW_ITEMS
+
+
 def _held_in_other_lines(text: str, page_text: str) -> int:
     """In how many different wordings the page holds the text inside longer lines ("© 2014 The
     Daily Planet", "Subscribe to The Daily Planet": the word before it differs), not counting
@@ -283,6 +304,24 @@ def _held_in_other_lines(text: str, page_text: str) -> int:
             before.add(words[-1] if words else "")
         at = page_text.find(text, end)
     return len(before)
+
+
+def _widget_prompt(doc: Document, analysis: Analysis, i: int, rules: Rules) -> bool:
+    """A call to action that is part of a form or a widget, no headline: the label of a sign-up
+    form's checkbox over its consent or legal sentence ("Send me offers from our partners" / "By
+    submitting you agree to our Privacy Policy"), or a prompt between other prompts ("Follow us" /
+    "Add us to your feed" / "Subscribe to our newsletter")."""
+    lines = analysis.lines
+    if not is_call_to_action(doc.blocks[i].text, lines[i], rules):
+        return False
+    below = i + 1
+    if below < len(doc.blocks) and lines[below].size >= MIN_NOTICE_WORDS and is_notice(lines[below], rules):
+        return True
+
+    def prompts(positions: range) -> bool:
+        return any(0 <= j < len(doc.blocks) and is_call_to_action(doc.blocks[j].text, lines[j], rules) for j in positions)
+
+    return prompts(range(i - PROMPT_GAP, i)) and prompts(range(i + 1, i + 1 + PROMPT_GAP))
 
 
 def _beside_credit(doc: Document, analysis: Analysis, i: int, rules: Rules, sides: tuple[int, ...] = (-1, 1)) -> bool:
