@@ -89,6 +89,9 @@ def choose_scored_span(gains: list[float], markers: dict[int, str], config: Conf
 
 # Why the lines around the article went, when a signal cut them: (those lines, the note).
 TailNotes = list[tuple[range, str]]
+# How a line outside the span is marked (the verdict looks for these when it reads the whole page).
+BEFORE_ARTICLE = "before the article ("
+AFTER_ARTICLE = "after the article ("
 
 
 def article_span(
@@ -268,12 +271,12 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
             where = "before" if position < start else "after"
             block.remove(Stage.BOILERPLATE, f"{where} the list that is the article (lines {first}-{last}{why})")
         elif position < start:
-            block.remove(Stage.BOILERPLATE, f"before the article (lines {first}-{last}{why}){note}")
+            block.remove(Stage.BOILERPLATE, f"{BEFORE_ARTICLE}lines {first}-{last}{why}){note}")
         elif end_marker is not None and position > end_marker:
             marker_text = doc.blocks[kept[end_marker]].text[:40]
             block.remove(Stage.FOOTER, f'after end-of-article marker "{marker_text}"')
         else:
-            block.remove(Stage.BOILERPLATE, f"after the article (lines {first}-{last}{why}){note}")
+            block.remove(Stage.BOILERPLATE, f"{AFTER_ARTICLE}lines {first}-{last}{why}){note}")
     return doc
 
 

@@ -12,6 +12,7 @@ from ..model.features import LineFeatures, analyze
 from ..rules import Rules, load_rules
 from .error_page import error_phrase
 from .list_article import is_cut_paragraph, list_region, table_region
+from .main_text import AFTER_ARTICLE, BEFORE_ARTICLE
 from .page_kinds import (
     Evidence,
     PageSignals,
@@ -43,7 +44,7 @@ PAGE_WALL_SHARE = 1.0
 TEASER_MAX_WORDS = 250
 COPYRIGHT = "©"
 # How stages/main_text.py words the removal of lines outside the article's span.
-SPAN_REASONS = ("before the article (", "after the article (")
+SPAN_REASONS = (BEFORE_ARTICLE, AFTER_ARTICLE)
 KIND_LABELS = {
     PageKind.NOT_FOUND: "page not found",
     PageKind.SERVER_ERROR: "server error",
