@@ -259,3 +259,17 @@ def word_key(text: str) -> str:
     folded = text.casefold()
     # A parsed line is already single-spaced: splitting and joining it again would change nothing.
     return folded if folded.isprintable() and is_single_spaced(folded) else " ".join(folded.split())
+
+
+# "Headline | Site name", "Headline - Section - Site": the parts a page title is built of.
+TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[|\-–—:·•»]\s+")
+
+
+def title_variants(title: str, separators: re.Pattern[str] = TITLE_SEPARATORS) -> set[str]:
+    """The folded title and each of its parts between `separators`.
+
+    >>> sorted(title_variants("Rain again | The Daily Planet"))
+    ['rain again', 'rain again the daily planet', 'the daily planet']
+    """
+    parts = [title, *separators.split(title)]
+    return {folded for folded in map(fold, parts) if folded}

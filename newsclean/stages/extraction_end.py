@@ -25,13 +25,20 @@ from ..document import Block, Document, Stage
 from ..model.features import LineFeatures, analyze
 from ..model.linemodel import line_scores
 from ..parse import fuzzy
-from ..parse.text import fold
+from ..parse.text import fold, title_variants
 from ..rules import load_rules
 from .dom import mark_page_furniture
-from .headline import MATCH_SCORE, title_variants
+from .headline import MATCH_SCORE
 from .main_text import choose_span
 from .markers import confirmed_markers, is_end_marker
-from .related_list import LINES_BELOW, MIN_HEADLINES, RELATED_NOTE, is_headline, is_paragraph, related_list_start
+from .related_list import (
+    LINES_BELOW,
+    MIN_HEADLINES,
+    RELATED_NOTE,
+    is_headline,
+    is_paragraph,
+    related_list_start,
+)
 from .streams import STREAM_NOTE, relative_stamp, stream_start
 
 NOT_WORD = re.compile(r"\W+")

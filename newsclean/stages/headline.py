@@ -11,13 +11,11 @@ the site's name is stripped. The paragraph near the top that repeats the chosen 
 
 from __future__ import annotations
 
-import re
-
 from ..config import Config
 from ..document import Document, Removal, Stage
 from ..model.features import analyze
 from ..parse import fuzzy
-from ..parse.text import fold
+from ..parse.text import fold, title_variants
 from ..rules import load_rules
 from .headline_choice import (
     Candidate,
@@ -32,8 +30,6 @@ from .headline_choice import (
 # The headline sits above the body: only the first few kept paragraphs are looked at.
 SCAN_BLOCKS = 3
 MATCH_SCORE = 90.0
-# "Headline | Site name", "Headline - Section - Site": the parts a page title is built of.
-TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[|\-–—:·•»]\s+")
 # How much of the body the candidates' words are compared with.
 BODY_BLOCKS = 60
 # A paragraph of the body is a weaker witness than a title the markup declares.
@@ -42,16 +38,6 @@ BODY_BLOCKS = 60
 # A kicker run into the headline's paragraph ("Umbau des Weissen Hauses Trump plant ...") is short.
 MAX_KICKER_WORDS = 8
 PRIOR = {"paragraph": 0.5, "h1": 0.6, "title": 0.8, "ld": 0.9}
-
-
-def title_variants(title: str) -> set[str]:
-    """The folded title and each of its separator-delimited parts.
-
-    >>> sorted(title_variants("Rain again | The Daily Planet"))
-    ['rain again', 'rain again the daily planet', 'the daily planet']
-    """
-    parts = [title, *TITLE_SEPARATORS.split(title)]
-    return {folded for folded in map(fold, parts) if folded}
 
 
 def is_shown(title: str, paragraphs: list[str]) -> bool:

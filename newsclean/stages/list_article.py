@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..model.features import LineFeatures
 from ..parse import fuzzy
-from ..parse.text import fold
+from ..parse.text import fold, title_variants
 
 # A paragraph this long (in words) with a sentence end inside it is running text, even when the
 # page cut it off before its last full stop (a teaser of a video page).
@@ -142,8 +142,8 @@ def matches_title(text: str, title: str) -> bool:
     line = fold(text)
     if not line:
         return False
-    variants = {fold(title), *(fold(part) for part in TITLE_PARTS.split(title))}
-    return line in variants or any(fuzzy.ratio(line, variant) >= MATCH_SCORE for variant in variants if variant)
+    variants = title_variants(title, TITLE_PARTS)
+    return line in variants or any(fuzzy.ratio(line, variant) >= MATCH_SCORE for variant in variants)
 
 
 def is_list_heading(features: LineFeatures, text: str, title: str | None) -> bool:
