@@ -21,7 +21,7 @@ from ..config import Config
 from ..document import Document, Stage
 from ..model.features import LineFeatures, analyze
 from ..model.linemodel import line_scores
-from ..parse.text import phrase_as_written
+from ..parse.text import LazyPattern, phrase_as_written
 from ..rules import Rules, load_rules
 from .boilerplate import has_copyright
 from .error_page import error_phrase
@@ -109,22 +109,40 @@ def article_span(
     headlines, the headline printed again below, the site's legal footer after).
     `copyright_lines`: positions a site's copyright line was removed just above."""
     gains = [segment_gain(f.size, score, config) for f, score in zip(lines, scores)]
+    relative = relative_stamp(rules.time_units)
+    start, end, entries, span_notes = scored_span(lines, texts, gains, markers, config, relative, copyright_lines or [])
+    start, head_notes = head_start(lines, texts, start, end, relative)
+    start, end, tail_notes = tail_end(lines, texts, start, end, markers, entries, relative)
+    # The first note naming a line wins: the tail's cuts, then the span's, then the head's.
+    return start, end, tail_notes + span_notes + head_notes
+
+
+def scored_span(
+    lines: list[LineFeatures],
+    texts: list[str],
+    gains: list[float],
+    markers: dict[int, str],
+    config: Config,
+    relative: LazyPattern | None,
+    copyright_lines: list[int],
+) -> tuple[int, int, range, TailNotes]:
+    """The best-scoring span, moved above a site's legal footer or a stream of dated entries it
+    fell in; with the stream's entries (empty if none) and the notes of the lines cut."""
     span = choose_scored_span(gains, markers, config)
     start, end = span[0], span[1]
     notes: TailNotes = []
-    relative = relative_stamp(rules.time_units)
 
     # A site's legal notices below its copyright line outweigh a short article above it.
     def best_above(footer: int) -> tuple[int, int, float]:
         return choose_scored_span(gains[:footer], {m: p for m, p in markers.items() if m < footer}, config)
 
-    above = above_legal_footer(lines, span, copyright_lines or [], best_above, config.region_first_share)
+    above = above_legal_footer(lines, span, copyright_lines, best_above, config.region_first_share)
     if above is not None:
         start, end, footer = above
         notes.append((range(footer, len(lines)), LEGAL_NOTE))
     else:
         # Or the span runs on across the copyright line into them.
-        footer = end_above_legal_footer(lines, start, end, copyright_lines or [])
+        footer = end_above_legal_footer(lines, start, end, copyright_lines)
         if footer < end:
             notes.append((range(footer, len(lines)), LEGAL_NOTE))
             start, end, _ = best_segment(gains, start, footer)
@@ -137,14 +155,36 @@ def article_span(
         entries = range(inside, end)
         notes.append((entries, STREAM_NOTE))
         start, end = above_stream
+    return start, end, entries, notes
+
+
+def head_start(
+    lines: list[LineFeatures], texts: list[str], start: int, end: int, relative: LazyPattern | None
+) -> tuple[int, TailNotes]:
+    """Where the article starts once the other stories' lines at the span's head are cut, and
+    those lines' notes."""
     # A headline printed again inside the span's head: the article starts below that copy.
     start = repeated_headline_start(lines, texts, start, end)
     # Rankings of other posts ("1. Title (40819)") at the span's head: the article is below them.
     ranked_from, start = start, rankings_end(lines, texts, start, end)
-    notes.append((range(ranked_from, start), RANKING_NOTE))
     # A rail of other stories, each with its date or age, at the span's head: the article is below.
     rail_start, start = start, leading_stream_end(lines, texts, start, end, relative)
-    notes.append((range(rail_start, start), LEADING_STREAM_NOTE))
+    return start, [(range(ranked_from, rail_start), RANKING_NOTE), (range(rail_start, start), LEADING_STREAM_NOTE)]
+
+
+def tail_end(
+    lines: list[LineFeatures],
+    texts: list[str],
+    start: int,
+    end: int,
+    markers: dict[int, str],
+    entries: range,
+    relative: LazyPattern | None,
+) -> tuple[int, int, TailNotes]:
+    """The article's edges once what follows it inside the span is cut (the next story, a
+    stream, other stories' headlines or teasers, a form, the headline again), then carried on
+    over short sentences below; and the cut lines' notes. `entries`: the stream of dated
+    entries the span was found inside (empty if none), which the article never runs into."""
     # The next story of an endless page, under a date line like the article's own.
     next_story = next_story_start(lines, texts, start, end)
     # Comments, replies or other stories with their time stamps read as text like the article's:
@@ -168,7 +208,7 @@ def article_span(
         stop = min(stop, entries.start) if entries else stop
         end = sentences_below(lines, texts, end, stop)
         end = sections_below(lines, start, end, stop)
-    notes[:0] = [
+    notes = [
         (range(max(end, headline_below), form), HEADLINE_BELOW_NOTE),
         (range(max(end, form), teasers), FORM_NOTE),
         (range(max(end, teasers), related), TEASERS_NOTE),
