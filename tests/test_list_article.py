@@ -10,7 +10,7 @@ import newsclean
 from newsclean import Verdict
 from newsclean.model.features import line_features
 from newsclean.rules import load_rules
-from newsclean.stages.list_article import matches_title, titled_list
+from newsclean.stages.list_article import flagged_runs, matches_title, titled_list
 from newsclean.stages.main_text import list_instead
 
 MENU = ["Home", "About us", "Events", "Members", "Contact", "Search"]
@@ -69,3 +69,13 @@ def test_menus_with_numbers_over_a_404_message_are_no_list_article() -> None:
     lines = [line_features(t, frozenset()) for t in texts]
     assert titled_list(lines, texts, None) is not None
     assert list_instead(lines, texts, 0, 0, {}, None, load_rules()) is None
+
+
+def test_flagged_runs_part_at_a_gap_wider_than_allowed() -> None:
+    """Lines of one list may have up to max_gap other lines between them; a wider gap starts a
+    new list, and a run starts and ends on flagged lines."""
+    flags = [False, True, False, True, False, False, True, True, False]
+    assert flagged_runs(flags, max_gap=1) == [(1, 4), (6, 8)]
+    assert flagged_runs(flags, max_gap=2) == [(1, 8)]
+    assert flagged_runs(flags, max_gap=0) == [(1, 2), (3, 4), (6, 8)]
+    assert flagged_runs([False, False], max_gap=3) == []

@@ -5,7 +5,9 @@ The verdict looks for a list among the lines the span kept (list_region). When t
 model chose holds no running text at all, main_text looks for one on the whole page first
 (titled_list): entries with numbers at a steady pace under a heading that matches the page's
 title (or, in a dump without a title, a line shaped like a headline), so that a list article
-whose lines the model scored low is not lost to a few lines of it or to an error preamble."""
+whose lines the model scored low is not lost to a few lines of it or to an error preamble. When
+the span holds neither, the verdict's last look is for a table or programme (table_region). All
+three take their runs of lines from one finder (flagged_runs)."""
 
 from __future__ import annotations
 
@@ -72,19 +74,33 @@ def is_entry(features: LineFeatures, text: str) -> bool:
     return features.words >= ENTRY_WORDS and features.numbers >= 1 and TAG.search(text) is None
 
 
+def flagged_runs(flags: Sequence[bool], max_gap: int) -> list[tuple[int, int]]:
+    """The runs of flagged lines, each [first flagged, last flagged + 1), where no more than
+    `max_gap` unflagged lines in a row stand between two flagged ones. The three list finders
+    below differ in what a line of a list is and what a run must hold, not in this."""
+    runs: list[tuple[int, int]] = []
+    start = last = -1
+    for i, flagged in enumerate(flags):
+        if not flagged:
+            continue
+        if start < 0 or i - last - 1 > max_gap:
+            if start >= 0:
+                runs.append((start, last + 1))
+            start = i
+        last = i
+    if start >= 0:
+        runs.append((start, last + 1))
+    return runs
+
+
 def list_region(lines: Sequence[LineFeatures], texts: Sequence[str]) -> tuple[int, int] | None:
     """The [start, end) of the longest run of MIN_ENTRIES or more list entries of similar length,
     with the line introducing it, or None when the lines hold no such list."""
     best: tuple[int, int] | None = None
-    i, n = 0, len(lines)
-    while i < n:
-        j = i
-        while j < n and is_entry(lines[j], texts[j]):
-            j += 1
+    for i, j in flagged_runs([is_entry(f, t) for f, t in zip(lines, texts)], max_gap=0):
         sizes = [f.size for f in lines[i:j]]
         if j - i >= MIN_ENTRIES and max(sizes) <= ENTRY_SPREAD * min(sizes) and (best is None or j - i > best[1] - best[0]):
             best = (i, j)
-        i = max(j, i + 1)
     if best is None:
         return None
     start, end = best
@@ -122,17 +138,10 @@ def is_numbered_entry(features: LineFeatures) -> bool:
 
 
 def numbered_runs(lines: Sequence[LineFeatures]) -> list[list[int]]:
-    """Runs of numbered entry lines at most NUMBER_GAP apart, LIST_MIN_NUMBERED lines or more."""
-    runs: list[list[int]] = []
-    current: list[int] = []
-    for i, features in enumerate(lines):
-        if not is_numbered_entry(features):
-            continue
-        if current and i - current[-1] > NUMBER_GAP:
-            runs.append(current)
-            current = []
-        current.append(i)
-    runs.append(current)
+    """Runs of numbered entry lines at most NUMBER_GAP apart, LIST_MIN_NUMBERED lines or more,
+    each as its numbered lines' positions."""
+    numbered = [is_numbered_entry(f) for f in lines]
+    runs = [[i for i in range(start, end) if numbered[i]] for start, end in flagged_runs(numbered, NUMBER_GAP - 1)]
     return [run for run in runs if len(run) >= LIST_MIN_NUMBERED]
 
 
@@ -208,18 +217,7 @@ def table_region(lines: Sequence[LineFeatures], texts: Sequence[str]) -> tuple[i
     between them) that reads as a table: rows TABLE_ROW_SHARE of its lines, MIN_ENTRIES of them
     with a number. None when the lines hold no such run."""
     rows = [is_row(f, t) for f, t in zip(lines, texts)]
-    runs: list[tuple[int, int]] = []
-    start = last = -1
-    for i, row in enumerate(rows):
-        if not row:
-            continue
-        if start < 0 or i - last - 1 > TABLE_GAP:
-            if start >= 0:
-                runs.append((start, last + 1))
-            start = i
-        last = i
-    if start >= 0:
-        runs.append((start, last + 1))
+    runs = flagged_runs(rows, TABLE_GAP)
     best: tuple[int, int] | None = None
     for begin, end in runs:
         row_count = sum(rows[begin:end])
