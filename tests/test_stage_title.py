@@ -158,3 +158,28 @@ def test_a_menu_row_whose_item_is_printed_alone_elsewhere_is_not_the_title() -> 
     ]
     doc = newsclean.clean(dump("首页", "服务平台", "视频", "图片", "评论", "体育", "财经", "科技", row, *body))
     assert doc.meta.title != row
+
+
+@pytest.mark.parametrize("dash", ["- ", "– ", "— "])
+def test_a_quotation_headline_opened_by_a_dash_over_its_standfirst_is_the_title(dash: str) -> None:
+    # A paper quoting in its headline ("- The mud will stay", Scandinavian style) with a dash: no
+    # list item stands next to it, so the dash is no bullet; its words are not the body's, but
+    # the standfirst right below it names the article.
+    quote = f"{dash}The mud will stay for years"
+    standfirst = "The lake has fallen to its lowest level since records began after a dry summer, hydrologists say."
+    caption = "MUD: The southern shore of the lake on Monday. Photo: Jane Doe/Reuters"
+    head = [quote, standfirst, caption, "Maria Lindqvist", "Published 06.01.2026 - 17:29", "In brief"]
+    doc = newsclean.clean(dump("Menu", "Weather", "Sport", *head, *BODY))
+    assert doc.meta.title == "The mud will stay for years"
+
+
+def test_a_widgets_label_over_the_bodys_first_paragraph_does_not_take_its_topic() -> None:
+    # The body's first paragraph is no standfirst of the line above it: that may be a toolbar's label.
+    doc = newsclean.clean(dump("Menu", "Weather", "Sport", "Make the text larger", *BODY))
+    assert doc.meta.title is None
+
+
+def test_a_dash_item_among_list_items_is_not_the_title() -> None:
+    items = ["- Ferry timetables for the islands", "- The mud will stay for years", "- Lake levels week by week"]
+    doc = newsclean.clean(dump("Menu", "Weather", *items, *BODY))
+    assert doc.meta.title not in [item[2:] for item in items]

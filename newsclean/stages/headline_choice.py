@@ -104,6 +104,8 @@ MIN_CAPTION_WORDS = 6
 # A menu printed twice on one line repeats a run of this many words (a headline may repeat three:
 # "Oponerse a la regularización es oponerse a la democracia").
 REPEATED_RUN = 4
+# Dashes that open a quotation in a headline ("– Angsten vil øke"), when no list stands around it.
+QUOTE_DASHES = ("- ", "– ", "— ")
 # A line ending with an arrow is a link ("More Info →").
 LINK_ARROWS = ("→", "⟶", "➔", "▶")
 # A caption phrase of this many words ends a caption as its credit ("... Getty Images"; one word,
@@ -188,6 +190,9 @@ class Candidate:
     source: str = "line"  # "line", or where in the markup ("title", "og:title", "h1", ...)
     shown: bool = False  # a declared title the page shows atop its article (trafilatura kept it)
     features: LineFeatures | None = None  # the line's features, when the document's analysis has them
+    # No list item stands next to the line: a leading dash opens a quotation, not an item
+    # ("- Angsten vil øke", as Scandinavian papers quote in headlines).
+    alone: bool = False
 
 
 def count_tokens(text: str) -> int:
@@ -408,9 +413,10 @@ def ends_like_sentence(text: str, features: LineFeatures) -> bool:
     return features.sentence_end and not stripped.endswith(("?", "!", "？", "！")) and not ABBREVIATION_END.search(stripped)
 
 
-def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool = False) -> float:
+def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool = False, alone: bool = False) -> float:
     """How much a line looks like a headline by its own shape (0 = cannot be one); a `declared`
-    title (og:title, <h1>) is not suspected of being a byline, caption or list item."""
+    title (og:title, <h1>) is not suspected of being a byline, caption or list item, nor is a
+    line opening with a dash that stands `alone` (no list item next to it) a list's item."""
     size = features.size
     if size < 2 or size > MAX_TITLE_WORDS or _mostly_digits(features) or UNDECODED in text:
         return 0.0
@@ -438,7 +444,7 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0  # a menu printed twice on one line
     if features.numbers >= 2 and any(True for _ in rules.bylines.find_all(features.folded[:1])) and features.words <= MAX_DATELINE_WORDS:
         return 0.0  # a dateline with its author: "Tuesday 15 October 2019 by Jane Doe"
-    if is_caption(text, features, rules) or is_toolbar(text, features, rules) or is_list_item(text):
+    if is_caption(text, features, rules) or is_toolbar(text, features, rules) or (is_list_item(text) and not (alone and text.startswith(QUOTE_DASHES))):
         return 0.0
     if features.size >= MIN_NOTICE_WORDS and is_notice(features, rules):
         return 0.0  # a consent or legal sentence ("Use of this site constitutes acceptance of our Privacy Policy")
@@ -765,7 +771,7 @@ def score_candidates(
     words = [tokens(c.text) for c in candidates]
     folded = [fold(c.text) if "İ" in c.text else " ".join(w) for c, w in zip(candidates, words)]  # (fold's own tokens, but for that letter)
     line_feats = [c.features or line_features(c.text, stopwords) for c in candidates]
-    shapes = [shape_score(c.text, f, rules, declared=c.position < 0) for c, f in zip(candidates, line_feats)]
+    shapes = [shape_score(c.text, f, rules, declared=c.position < 0, alone=c.alone) for c, f in zip(candidates, line_feats)]
     # A line that opens with a call to action ("Sign in with ...", "Watch what ...") is a prompt or
     # a video teaser more often than a headline.
     for index, (candidate, feats) in enumerate(zip(candidates, line_feats)):

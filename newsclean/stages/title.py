@@ -16,7 +16,7 @@ from ..config import Config
 from ..document import Document, Removal, Stage, Verdict
 from ..model.features import Analysis, LineFeatures, analyze
 from ..parse import fuzzy
-from ..parse.text import fold, has_cjk
+from ..parse.text import fold, has_cjk, is_list_item
 from ..rules import Rules, load_rules
 from .boilerplate import boilerplate_reason
 from .error_page import error_phrase
@@ -24,7 +24,9 @@ from .headline_choice import (
     BARE_CLOCK,
     LONG_TITLE_WORDS,
     MIN_NOTICE_WORDS,
+    NO_OVERLAP_WEIGHT,
     Candidate,
+    Scored,
     best,
     ends_like_sentence,
     is_call_to_action,
@@ -93,6 +95,9 @@ PRINTED_TWICE_WEIGHT = 1.5
 # when it shares this much of its topic with the body.
 DISPLACED_HEAD_WINDOWS = 2
 DISPLACED_HEAD_OVERLAP = 0.5
+# A headline that shares less than this of its topic with the body takes the share of the
+# standfirst right below it, when that standfirst shares at least this much (a pun, a quotation).
+STANDFIRST_TOPIC = 0.5
 # A menu's row run onto one line has at least this many items.
 MIN_ROW_ITEMS = 3
 # A call to action with other prompts this few lines above and below it is one of a widget's prompts.
@@ -157,8 +162,8 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     above_body = range(max(0, body_start - config.title_scan_lines), body_start)
     bylines = [i for i in above_body if is_byline(analysis.lines[i], rules)]
     markers = [i for i in above_body if is_end_marker(analysis.lines[i], rules)]
-    pool = [Candidate(doc.blocks[i].text, i, max(0, body_start - 1 - i), _where(i, body_start, bylines, markers), features=analysis.lines[i])
-            for i in candidates]
+    pool = [Candidate(doc.blocks[i].text, i, max(0, body_start - 1 - i), _where(i, body_start, bylines, markers), features=analysis.lines[i],
+                      alone=not _next_to_list_item(doc, i)) for i in candidates]
     scored = score_candidates(pool, opening, stopwords, rules, prior=PRIOR)
     # The headline stands right above its byline or date line (a teaser for another story rarely does).
     anchors = [i for i in range(above_body.start, min(len(doc.blocks), body_start + ANCHORED_BODY_LINES + ANCHOR_GAP))
@@ -173,6 +178,7 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
             s.score = 0.0  # a photo's caption: a sentence right above or below the photo's credit
         if _widget_prompt(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # a form's checkbox over its consent sentence, a prompt among prompts
+    _lend_standfirst_topic(analysis, scored)
     for s in scored:
         if s.candidate.position in printed_twice:
             s.score *= PRINTED_TWICE_WEIGHT
@@ -216,6 +222,32 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     return top.candidate.position
 
 
+def _lend_standfirst_topic(analysis: Analysis, scored: list[Scored]) -> None:
+    """A line right above a standfirst shares the standfirst's topic with the body: a headline
+    that is a pun or a quotation ("- The fear will grow") names the article through the
+    standfirst below it, not through its own words."""
+    by_position = {s.candidate.position: s for s in scored}
+    for s in scored:
+        below = by_position.get(s.candidate.position + 1)
+        # (Only a standfirst above the body, a candidate: a widget's label stands above the body's
+        # first paragraph as often as a headline does.)
+        if (s.score <= 0 or below is None or s.overlap >= STANDFIRST_TOPIC or below.overlap < STANDFIRST_TOPIC
+                or not _is_standfirst(analysis.lines[below.candidate.position])):
+            continue
+        s.score *= (NO_OVERLAP_WEIGHT + below.overlap) / (NO_OVERLAP_WEIGHT + s.overlap)
+        s.overlap = below.overlap
+
+
+def _is_standfirst(features: LineFeatures) -> bool:
+    """A paragraph of running text that ends like a sentence: a standfirst under a headline."""
+    return features.size >= LEAD_PARAGRAPH_WORDS and features.sentence_end
+
+
+def _next_to_list_item(doc: Document, i: int) -> bool:
+    """The line right above or below starts with a bullet or an item number."""
+    return any(0 <= j < len(doc.blocks) and is_list_item(doc.blocks[j].text) for j in (i - 1, i + 1))
+
+
 def _standfirst_below(doc: Document, analysis: Analysis, i: int, body_start: int) -> bool:
     """The line right below, above the body, is a standfirst: a paragraph of running text that ends
     like a sentence ("Berlin. Two power masts are burning. ..."), which stands under a headline, not
@@ -224,8 +256,7 @@ def _standfirst_below(doc: Document, analysis: Analysis, i: int, body_start: int
     below = i + 1
     if below >= body_start:
         return False
-    features = analysis.lines[below]
-    return features.size >= LEAD_PARAGRAPH_WORDS and features.sentence_end
+    return _is_standfirst(analysis.lines[below])
 
 
 def _dates_an_article(text: str, features: LineFeatures, rules: Rules) -> bool:
