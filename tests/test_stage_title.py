@@ -183,3 +183,25 @@ def test_a_dash_item_among_list_items_is_not_the_title() -> None:
     items = ["- Ferry timetables for the islands", "- The mud will stay for years", "- Lake levels week by week"]
     doc = newsclean.clean(dump("Menu", "Weather", *items, *BODY))
     assert doc.meta.title not in [item[2:] for item in items]
+
+
+def test_a_menu_run_onto_one_line_is_not_the_title() -> None:
+    # The menu's items, run together over the headline, are printed alone elsewhere on the page.
+    row = "The Latest Lake Islands Ferry Services Farmers Irrigation"
+    menu = ["Islands", "Sport", "Ferry Services", "Irrigation", "Sign in"]
+    doc = newsclean.clean(dump(*menu, row, "Environment", HEADLINE, "By Maria Lindqvist", *BODY))
+    assert doc.meta.title == HEADLINE
+
+
+def test_a_headline_printed_whole_and_broken_over_two_lines_is_the_title() -> None:
+    # "Drought Report:" / "Lake Levels Fall" printed on two lines is the headline broken in two,
+    # not two items of a menu.
+    whole = "The Drought Report: Lake Levels Fall"
+    doc = newsclean.clean(dump("Menu", whole, "Share", "Drought Report:", "Lake Levels Fall", *BODY))
+    assert doc.meta.title == whole
+
+
+def test_a_headline_naming_tags_printed_alone_is_the_title() -> None:
+    # One run of the headline's words printed alone (a tag "Lake") does not make it a menu.
+    doc = newsclean.clean(dump("Lake", "Weather", "Sport", HEADLINE, "By Maria Lindqvist", *BODY))
+    assert doc.meta.title == HEADLINE

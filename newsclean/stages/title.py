@@ -100,6 +100,11 @@ DISPLACED_HEAD_OVERLAP = 0.5
 STANDFIRST_TOPIC = 0.5
 # A menu's row run onto one line has at least this many items.
 MIN_ROW_ITEMS = 3
+# A line is a menu run together when this many runs of its words (of up to MAX_MENU_ITEM_WORDS
+# words each) are lines of their own on the page, and they make up a third of it or more.
+MIN_MENU_ITEMS = 2
+MAX_MENU_ITEM_WORDS = 3
+MENU_ITEMS_SHARE_DENOMINATOR = 3
 # A call to action with other prompts this few lines above and below it is one of a widget's prompts.
 PROMPT_GAP = 2
 
@@ -183,11 +188,19 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
         if s.candidate.position in printed_twice:
             s.score *= PRINTED_TWICE_WEIGHT
     page_lines = None
+    line_positions: dict[str, list[int]] | None = None
     for s in scored:
         if s.score > 0 and _items_in_a_row(s.candidate.text):
             page_lines = page_lines if page_lines is not None else {block.text.strip() for block in doc.blocks}
             if any(item in page_lines for item in s.candidate.text.split()):
                 s.score = 0.0  # a menu's row: one of its items is printed alone elsewhere on the page
+        elif s.score > 0 and not has_cjk(s.candidate.text):
+            if line_positions is None:
+                line_positions = {}
+                for i, block in enumerate(doc.blocks):
+                    line_positions.setdefault(block.text.strip(), []).append(i)
+            if _menu_items_run_together(s.candidate.text, line_positions):
+                s.score = 0.0  # "The Latest Politics Culture The Magazine": a menu run onto one line
     page_text = None
     for s in scored:
         if s.score > 0 and analysis.lines[s.candidate.position].size <= MAX_SITE_NAME_WORDS:
@@ -310,6 +323,31 @@ def _ends_with_full_stop(text: str) -> bool:
     """Ends with one full stop (not an ellipsis "...", not "?" or "!")."""
     stripped = text.rstrip()
     return stripped.endswith((".", "。")) and not stripped.endswith(("..", "…"))
+
+
+def _menu_items_run_together(text: str, page_lines: dict[str, list[int]]) -> bool:
+    """Several runs of the line's words are short lines of their own elsewhere on the page, and
+    they make up much of it ("The Latest QED Politics Culture The Magazine", with "Politics" and
+    "The Magazine" printed alone): a menu's items run onto one line, not a headline. (Items are
+    capitalised labels, in scripts with case: a page may print a caseless headline word by word.
+    Two items printed on consecutive lines are the headline broken over two lines: "Open
+    Journalism Project:" / "Better Student Journalism".)"""
+    words = text.split()
+    items: list[str] = []
+    covered = start = 0
+    while start < len(words):
+        # The longest run from here that the page prints alone (a menu's item has a few words).
+        end = next((end for end in range(min(len(words), start + MAX_MENU_ITEM_WORDS), start, -1)
+                    if end - start < len(words) and words[start][:1].isupper() and " ".join(words[start:end]) in page_lines), None)
+        if end is None:
+            start += 1
+            continue
+        items.append(" ".join(words[start:end]))
+        covered, start = covered + end - start, end
+    if len(items) < MIN_MENU_ITEMS or covered * MENU_ITEMS_SHARE_DENOMINATOR < len(words):
+        return False
+    first, second = page_lines[items[0]], set(page_lines[items[-1]])
+    return not (len(items) == 2 and any(i + 1 in second for i in first))
 
 
 def _items_in_a_row(text: str) -> bool:
