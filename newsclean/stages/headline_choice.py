@@ -178,6 +178,8 @@ DATE_PART = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 MAX_TOP_LEVEL_DOMAIN = 6
 # A trailing part this short (in tokens) beside a longer rest is the site's or section's name.
 MAX_SITE_TOKENS = 5
+# A part holding the site's name is the site's name when it is at most this many times as long.
+SITE_NAME_SLACK = 2
 
 
 @dataclass
@@ -213,7 +215,7 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
     >>> strip_site_name("Planet: Rain again in May", ["planet.example"])
     'Rain again in May'
     """
-    names = {key for key in (_site_key(n) for n in site_names) if len(key) >= 3}
+    names = {key for key in (site_key(n) for n in site_names) if len(key) >= 3}
     title = title.strip(EDGE_JUNK)
     for splitter in (SITE_SEPARATOR, COLON_SEPARATOR):
         parts = splitter.split(title)
@@ -261,10 +263,10 @@ def part_repeated_by(title: str, others: Iterable[str]) -> str:
 
 def is_site_name(text: str, site_names: Iterable[str]) -> bool:
     """The text is one of the site's names (its host, og:site_name)."""
-    return _is_site(text, {key for key in (_site_key(n) for n in site_names) if len(key) >= 3})
+    return _is_site(text, {key for key in (site_key(n) for n in site_names) if len(key) >= 3})
 
 
-def _site_key(name: str) -> str:
+def site_key(name: str) -> str:
     """A site name as letters only: "The Seattle Times" and "seattletimes.com" become comparable."""
     name = name.casefold()
     name = re.sub(r"^(?:https?://)?(?:www\d?\.|m\.|amp\.)?", "", name).split("/")[0]
@@ -273,8 +275,10 @@ def _site_key(name: str) -> str:
 
 
 def _is_site(part: str, names: set[str]) -> bool:
-    key = _site_key(part)
-    return bool(key) and any(key == n or (len(key) >= 5 and (key in n or n in key)) for n in names)
+    """The part is the site's name, or holds it with little else ("syracuse.com", "The Daily
+    Planet Online"; not "The Hotel Syracuse Historic Ghostwalk", which only names the city)."""
+    key = site_key(part)
+    return bool(key) and any(key == n or (len(key) >= 5 and (key in n or (n in key and len(key) <= SITE_NAME_SLACK * len(n)))) for n in names)
 
 
 def _is_date_or_host(part: str) -> bool:
@@ -521,7 +525,8 @@ def _bar_items(text: str) -> int:
 def _bracketed_links(text: str) -> int:
     """How many bracketed items make up the whole line ("[Print] [Email]"), 0 when other text stands outside them."""
     items = BRACKETED.findall(text)
-    return len(items) if items and not BRACKETED.sub("", text).strip() else 0
+    # (A layout table's cell may hold them: "| [My blog's contents] [Bookmark] |".)
+    return len(items) if items and not BRACKETED.sub("", text).strip(" |｜") else 0
 
 
 def _table_cells(text: str) -> int:
