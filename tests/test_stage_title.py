@@ -205,3 +205,18 @@ def test_a_headline_naming_tags_printed_alone_is_the_title() -> None:
     # One run of the headline's words printed alone (a tag "Lake") does not make it a menu.
     doc = newsclean.clean(dump("Lake", "Weather", "Sport", HEADLINE, "By Maria Lindqvist", *BODY))
     assert doc.meta.title == HEADLINE
+
+
+def test_a_menus_heading_among_its_labels_is_not_the_title() -> None:
+    # "Interact with us" heads a group of the site's menu; the article (a footer's legal text
+    # here) shares none of its words.
+    menu = ["Forums", "Videos", "Photos", "Interact with us", "Weather", "Post a job", "Sell your car"]
+    rules = "Community rules apply to all content you submit to this site. Contact interactivity management."
+    doc = newsclean.clean(dump("Menu", *menu, *BODY, rules))
+    assert doc.meta.title is None
+
+
+def test_a_short_headline_between_a_section_label_and_its_author_is_the_title() -> None:
+    headline = "Southern shore mud flats"
+    doc = newsclean.clean(dump("Menu", "News |", "Climate", headline, "Maria Lindqvist", "Updated 11:10", *BODY))
+    assert doc.meta.title == headline

@@ -105,6 +105,14 @@ MIN_ROW_ITEMS = 3
 MIN_MENU_ITEMS = 2
 MAX_MENU_ITEM_WORDS = 3
 MENU_ITEMS_SHARE_DENOMINATOR = 3
+# A line of this many words or fewer with MENU_SIDE_LINES labels of MAX_MENU_LABEL_WORDS words or
+# fewer on each side is a menu's heading.
+MAX_MENU_HEADING_WORDS = 4
+MENU_SIDE_LINES = 2
+MAX_MENU_LABEL_WORDS = 3
+# ... unless it shares this much of its topic with the body (a short headline amid a section's
+# label and the author's name: "Migrationsverket" / "Lämnade efter hedersförtryck – utvisas" / "Sofia Hedberg").
+MENU_HEADING_OVERLAP = 0.5
 # A call to action with other prompts this few lines above and below it is one of a widget's prompts.
 PROMPT_GAP = 2
 
@@ -183,6 +191,8 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
             s.score = 0.0  # a photo's caption: a sentence right above or below the photo's credit
         if _widget_prompt(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # a form's checkbox over its consent sentence, a prompt among prompts
+        if s.overlap < MENU_HEADING_OVERLAP and _menu_heading(doc, analysis, s.candidate.position, rules):
+            s.score = 0.0  # "Interact with us" amid "Photos", "Weather", "Post a job": a menu's heading
     _lend_standfirst_topic(analysis, scored)
     for s in scored:
         if s.candidate.position in printed_twice:
@@ -373,6 +383,17 @@ def _held_in_other_lines(text: str, page_text: str) -> int:
             before.add(words[-1] if words else "")
         at = page_text.find(text, end)
     return len(before)
+
+
+def _menu_heading(doc: Document, analysis: Analysis, i: int, rules: Rules) -> bool:
+    """A short line with short labels on both sides (MENU_SIDE_LINES lines each, no byline or
+    date among them): the heading of a menu's group, not a headline (when its words are not the body's)."""
+    lines = analysis.lines
+    if lines[i].size > MAX_MENU_HEADING_WORDS:
+        return False
+    sides = [*range(i - MENU_SIDE_LINES, i), *range(i + 1, i + 1 + MENU_SIDE_LINES)]
+    return all(0 <= j < len(doc.blocks) and lines[j].size <= MAX_MENU_LABEL_WORDS and not lines[j].sentence_end
+               and not is_anchor(doc.blocks[j].text, lines[j], rules) for j in sides)
 
 
 def _widget_prompt(doc: Document, analysis: Analysis, i: int, rules: Rules) -> bool:
