@@ -220,3 +220,11 @@ def test_a_short_headline_between_a_section_label_and_its_author_is_the_title() 
     headline = "Southern shore mud flats"
     doc = newsclean.clean(dump("Menu", "News |", "Climate", headline, "Maria Lindqvist", "Updated 11:10", *BODY))
     assert doc.meta.title == headline
+
+
+def test_a_headline_in_sentence_case_naming_tags_printed_alone_is_the_title() -> None:
+    # Two runs of the headline are the page's tag lines ("Lake Vänern", "Ferry Services"), a
+    # third of its words; a menu's row has every word capitalised.
+    headline = "Lake Vänern at record low as Ferry Services stop"
+    doc = newsclean.clean(dump("Lake Vänern", "Weather", "Ferry Services", "Sport", headline, "By Maria Lindqvist", *BODY))
+    assert doc.meta.title == headline

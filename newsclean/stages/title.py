@@ -336,13 +336,17 @@ def _ends_with_full_stop(text: str) -> bool:
 
 
 def _menu_items_run_together(text: str, page_lines: dict[str, list[int]]) -> bool:
-    """Several runs of the line's words are short lines of their own elsewhere on the page, and
-    they make up much of it ("The Latest QED Politics Culture The Magazine", with "Politics" and
-    "The Magazine" printed alone): a menu's items run onto one line, not a headline. (Items are
-    capitalised labels, in scripts with case: a page may print a caseless headline word by word.
-    Two items printed on consecutive lines are the headline broken over two lines: "Open
-    Journalism Project:" / "Better Student Journalism".)"""
+    """Every word is capitalised, several runs of them are short lines of their own elsewhere on
+    the page, and they make up much of it ("The Latest QED Politics Culture The Magazine", with
+    "Politics" and "The Magazine" printed alone): a menu's items run onto one line, not a
+    headline. (Items are capitalised labels, in scripts with case: a page may print a caseless
+    headline word by word. Two items printed on consecutive lines are the headline broken over
+    two lines: "Open Journalism Project:" / "Better Student Journalism".)"""
     words = text.split()
+    # A menu's items are all labels, capitalised; a headline in sentence case naming two tags the
+    # page prints alone ("Zimbabwe coup: Robert Mugabe and …", tags "Zimbabwe", "Robert Mugabe") is none.
+    if not all(word[:1].isupper() for word in words if word[:1].isalpha() and word[:1].upper() != word[:1].lower()):
+        return False
     items: list[str] = []
     covered = start = 0
     while start < len(words):
@@ -354,7 +358,7 @@ def _menu_items_run_together(text: str, page_lines: dict[str, list[int]]) -> boo
             continue
         items.append(" ".join(words[start:end]))
         covered, start = covered + end - start, end
-    if len(items) < MIN_MENU_ITEMS or covered * MENU_ITEMS_SHARE_DENOMINATOR < len(words):
+    if len(set(items)) < MIN_MENU_ITEMS or covered * MENU_ITEMS_SHARE_DENOMINATOR < len(words):
         return False
     first, second = page_lines[items[0]], set(page_lines[items[-1]])
     return not (len(items) == 2 and any(i + 1 in second for i in first))
