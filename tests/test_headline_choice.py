@@ -561,3 +561,37 @@ def test_html_title_loses_the_author_name_that_the_h1_leaves_out() -> None:
 )
 def test_a_quotation_or_an_ellipsis_makes_no_second_sentence_of_a_headline(headline: str) -> None:
     assert shape_score(headline, features(headline), RULES) == 1.0
+
+
+def test_a_layout_cell_of_bracketed_links_is_no_headline() -> None:
+    line = "| [View my blog] [Add a bookmark] |"
+    assert shape_score(line, features(line), RULES) == 0.0
+
+
+def test_a_title_part_that_only_names_the_sites_town_is_kept() -> None:
+    # The site is "valley.com"; "The Valley Hotel Ghost Walk" holds its name but is no site name.
+    title = "Echoes of the Past : The Valley Hotel Historic Ghost Walk (photos) | valley.com"
+    assert strip_site_name(title, ("valley.com",)) == "Echoes of the Past : The Valley Hotel Historic Ghost Walk (photos)"
+
+
+def test_html_page_title_with_the_site_after_a_comma_gives_way_to_the_og_title() -> None:
+    from newsclean.stages import mark_headline
+
+    # (A short headline: the longer <title> has the fuller headline shape.)
+    headline = "Lake levels at record low"
+    candidates = (("og:title", headline), ("title", f"{headline}, Daily newspaper Valley Courier, 26.04.2024"))
+    # (The page's own paragraphs name the paper, as its footer does: the site's words are the body's too.)
+    paragraphs = [*BODY, "The Valley Courier is a daily newspaper published since 1901."]
+    doc = mark_headline(html_doc(candidates, paragraphs, ("Valley Courier",)), newsclean.DEFAULT_CONFIG)
+    assert doc.meta.title == headline
+
+
+def test_a_logos_h1_that_ends_the_page_title_is_not_cut_out_of_it() -> None:
+    from newsclean.stages import mark_headline
+
+    # The <h1> "my valley blog" is the site's logo (it shares no word with the body), not the
+    # headline the <title> ends with.
+    title = "Lake levels fall to record low after dry summer :: my valley blog"
+    candidates = (("og:title", title), ("h1", "my valley blog"), ("title", title))
+    doc = mark_headline(html_doc(candidates, BODY), newsclean.DEFAULT_CONFIG)
+    assert doc.meta.title is not None and doc.meta.title.startswith(HEADLINE)

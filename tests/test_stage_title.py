@@ -158,3 +158,73 @@ def test_a_menu_row_whose_item_is_printed_alone_elsewhere_is_not_the_title() -> 
     ]
     doc = newsclean.clean(dump("首页", "服务平台", "视频", "图片", "评论", "体育", "财经", "科技", row, *body))
     assert doc.meta.title != row
+
+
+@pytest.mark.parametrize("dash", ["- ", "– ", "— "])
+def test_a_quotation_headline_opened_by_a_dash_over_its_standfirst_is_the_title(dash: str) -> None:
+    # A paper quoting in its headline ("- The mud will stay", Scandinavian style) with a dash: no
+    # list item stands next to it, so the dash is no bullet; its words are not the body's, but
+    # the standfirst right below it names the article.
+    quote = f"{dash}The mud will stay for years"
+    standfirst = "The lake has fallen to its lowest level since records began after a dry summer, hydrologists say."
+    caption = "MUD: The southern shore of the lake on Monday. Photo: Jane Doe/Reuters"
+    head = [quote, standfirst, caption, "Maria Lindqvist", "Published 06.01.2026 - 17:29", "In brief"]
+    doc = newsclean.clean(dump("Menu", "Weather", "Sport", *head, *BODY))
+    assert doc.meta.title == "The mud will stay for years"
+
+
+def test_a_widgets_label_over_the_bodys_first_paragraph_does_not_take_its_topic() -> None:
+    # The body's first paragraph is no standfirst of the line above it: that may be a toolbar's label.
+    doc = newsclean.clean(dump("Menu", "Weather", "Sport", "Make the text larger", *BODY))
+    assert doc.meta.title is None
+
+
+def test_a_dash_item_among_list_items_is_not_the_title() -> None:
+    items = ["- Ferry timetables for the islands", "- The mud will stay for years", "- Lake levels week by week"]
+    doc = newsclean.clean(dump("Menu", "Weather", *items, *BODY))
+    assert doc.meta.title not in [item[2:] for item in items]
+
+
+def test_a_menu_run_onto_one_line_is_not_the_title() -> None:
+    # The menu's items, run together over the headline, are printed alone elsewhere on the page.
+    row = "The Latest Lake Islands Ferry Services Farmers Irrigation"
+    menu = ["Islands", "Sport", "Ferry Services", "Irrigation", "Sign in"]
+    doc = newsclean.clean(dump(*menu, row, "Environment", HEADLINE, "By Maria Lindqvist", *BODY))
+    assert doc.meta.title == HEADLINE
+
+
+def test_a_headline_printed_whole_and_broken_over_two_lines_is_the_title() -> None:
+    # "Drought Report:" / "Lake Levels Fall" printed on two lines is the headline broken in two,
+    # not two items of a menu.
+    whole = "The Drought Report: Lake Levels Fall"
+    doc = newsclean.clean(dump("Menu", whole, "Share", "Drought Report:", "Lake Levels Fall", *BODY))
+    assert doc.meta.title == whole
+
+
+def test_a_headline_naming_tags_printed_alone_is_the_title() -> None:
+    # One run of the headline's words printed alone (a tag "Lake") does not make it a menu.
+    doc = newsclean.clean(dump("Lake", "Weather", "Sport", HEADLINE, "By Maria Lindqvist", *BODY))
+    assert doc.meta.title == HEADLINE
+
+
+def test_a_menus_heading_among_its_labels_is_not_the_title() -> None:
+    # "Interact with us" heads a group of the site's menu; the article (a footer's legal text
+    # here) shares none of its words.
+    menu = ["Forums", "Videos", "Photos", "Interact with us", "Weather", "Post a job", "Sell your car"]
+    rules = "Community rules apply to all content you submit to this site. Contact interactivity management."
+    doc = newsclean.clean(dump("Menu", *menu, *BODY, rules))
+    assert doc.meta.title is None
+
+
+def test_a_short_headline_between_a_section_label_and_its_author_is_the_title() -> None:
+    headline = "Southern shore mud flats"
+    doc = newsclean.clean(dump("Menu", "News |", "Climate", headline, "Maria Lindqvist", "Updated 11:10", *BODY))
+    assert doc.meta.title == headline
+
+
+def test_a_headline_in_sentence_case_naming_tags_printed_alone_is_the_title() -> None:
+    # Two runs of the headline are the page's tag lines ("Lake Vänern", "Ferry Services"), a
+    # third of its words; a menu's row has every word capitalised.
+    headline = "Lake Vänern at record low as Ferry Services stop"
+    doc = newsclean.clean(dump("Lake Vänern", "Weather", "Ferry Services", "Sport", headline, "By Maria Lindqvist", *BODY))
+    assert doc.meta.title == headline

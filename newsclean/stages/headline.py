@@ -11,6 +11,8 @@ the site's name is stripped. The paragraph near the top that repeats the chosen 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..config import Config
 from ..document import Document, Removal, Stage
 from ..model.features import analyze
@@ -24,6 +26,7 @@ from .headline_choice import (
     is_site_name,
     part_repeated_by,
     score_candidates,
+    site_key,
     strip_site_name,
 )
 
@@ -37,6 +40,8 @@ BODY_BLOCKS = 60
 # section: the meta tags (og:title, JSON-LD) are trusted a little more.
 # A kicker run into the headline's paragraph ("Umbau des Weissen Hauses Trump plant ...") is short.
 MAX_KICKER_WORDS = 8
+# A site's name as letters has at least this many (shorter keys match by chance).
+MIN_SITE_KEY = 3
 PRIOR = {"paragraph": 0.5, "h1": 0.6, "title": 0.8, "ld": 0.9}
 
 
@@ -67,6 +72,7 @@ def choose_title(doc: Document, config: Config) -> str | None:
     declared = [(where, strip_site_name(text, sites)) for where, text in doc.meta.title_candidates if where != "meta" or text not in texts]
     # A title that is only the site's name ("PIXNET", a logo's <h1>) names no article.
     declared = [(where, text) for where, text in declared if text and not is_site_name(text, sites)]
+    declared = [(where, without_site_tail(text, [other for _, other in declared], sites)) for where, text in declared]
     shown = [fold(doc.blocks[i].text) for i in kept[:SCAN_BLOCKS]]
     pool = [Candidate(text, -1 - k, 0, where, is_shown(fold(text), shown)) for k, (where, text) in enumerate(declared)]
     top_lines = [i for i in kept[:SCAN_BLOCKS] if not analysis.lines[i].is_prose]
@@ -82,8 +88,27 @@ def choose_title(doc: Document, config: Config) -> str | None:
     # A part of the chosen title that another declared title of the page is by itself is the
     # headline; the rest names the site or the author ("Headline - Jane Doe (jdoe)" and the <h1>
     # "Headline"). (Not a paragraph: a subheading "What we expect" may end a headline.)
-    others = [s.candidate.text for s in scored if s.shape > 0 and s is not top and s.candidate.position < 0]
+    # (Not a title that shares no topic with the body the chosen one shares words with: a logo's
+    # <h1>, the site's name, is a part of the <title> too.)
+    others = [s.candidate.text for s in scored if s.shape > 0 and (s.overlap > 0 or top.overlap == 0) and s is not top and s.candidate.position < 0]
     return part_repeated_by(strip_site_name(top.candidate.text, sites), others) or None
+
+
+def without_site_tail(title: str, others: list[str], sites: Iterable[str]) -> str:
+    """The title without a tail that names the site, when the rest is another title of the page
+    ("Headline, Daily Planet, 26.04.2024" and the og:title "Headline": a separator a site-name
+    stripper does not know, a comma, may stand before it).
+
+    >>> without_site_tail("Rain again in May, The Daily Planet, 2024", ["Rain again in May"], ["dailyplanet.com"])
+    'Rain again in May'
+    """
+    keys = [key for key in map(site_key, sites) if len(key) >= MIN_SITE_KEY]
+    for other in others:
+        if len(other) < len(title) and other.count(" ") >= 2 and title.startswith(other):
+            tail = site_key(title[len(other):])
+            if any(key in tail for key in keys):
+                return other
+    return title
 
 
 def full_copy(top: Scored, scored: list[Scored], stopwords: frozenset[str]) -> Scored | None:

@@ -104,6 +104,8 @@ MIN_CAPTION_WORDS = 6
 # A menu printed twice on one line repeats a run of this many words (a headline may repeat three:
 # "Oponerse a la regularización es oponerse a la democracia").
 REPEATED_RUN = 4
+# Dashes that open a quotation in a headline ("– Angsten vil øke"), when no list stands around it.
+QUOTE_DASHES = ("- ", "– ", "— ")
 # A line ending with an arrow is a link ("More Info →").
 LINK_ARROWS = ("→", "⟶", "➔", "▶")
 # A caption phrase of this many words ends a caption as its credit ("... Getty Images"; one word,
@@ -176,6 +178,8 @@ DATE_PART = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 MAX_TOP_LEVEL_DOMAIN = 6
 # A trailing part this short (in tokens) beside a longer rest is the site's or section's name.
 MAX_SITE_TOKENS = 5
+# A part holding the site's name is the site's name when it is at most this many times as long.
+SITE_NAME_SLACK = 2
 
 
 @dataclass
@@ -188,6 +192,9 @@ class Candidate:
     source: str = "line"  # "line", or where in the markup ("title", "og:title", "h1", ...)
     shown: bool = False  # a declared title the page shows atop its article (trafilatura kept it)
     features: LineFeatures | None = None  # the line's features, when the document's analysis has them
+    # No list item stands next to the line: a leading dash opens a quotation, not an item
+    # ("- Angsten vil øke", as Scandinavian papers quote in headlines).
+    alone: bool = False
 
 
 def count_tokens(text: str) -> int:
@@ -208,7 +215,7 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
     >>> strip_site_name("Planet: Rain again in May", ["planet.example"])
     'Rain again in May'
     """
-    names = {key for key in (_site_key(n) for n in site_names) if len(key) >= 3}
+    names = {key for key in (site_key(n) for n in site_names) if len(key) >= 3}
     title = title.strip(EDGE_JUNK)
     for splitter in (SITE_SEPARATOR, COLON_SEPARATOR):
         parts = splitter.split(title)
@@ -256,10 +263,10 @@ def part_repeated_by(title: str, others: Iterable[str]) -> str:
 
 def is_site_name(text: str, site_names: Iterable[str]) -> bool:
     """The text is one of the site's names (its host, og:site_name)."""
-    return _is_site(text, {key for key in (_site_key(n) for n in site_names) if len(key) >= 3})
+    return _is_site(text, {key for key in (site_key(n) for n in site_names) if len(key) >= 3})
 
 
-def _site_key(name: str) -> str:
+def site_key(name: str) -> str:
     """A site name as letters only: "The Seattle Times" and "seattletimes.com" become comparable."""
     name = name.casefold()
     name = re.sub(r"^(?:https?://)?(?:www\d?\.|m\.|amp\.)?", "", name).split("/")[0]
@@ -268,8 +275,10 @@ def _site_key(name: str) -> str:
 
 
 def _is_site(part: str, names: set[str]) -> bool:
-    key = _site_key(part)
-    return bool(key) and any(key == n or (len(key) >= 5 and (key in n or n in key)) for n in names)
+    """The part is the site's name, or holds it with little else ("syracuse.com", "The Daily
+    Planet Online"; not "The Hotel Syracuse Historic Ghostwalk", which only names the city)."""
+    key = site_key(part)
+    return bool(key) and any(key == n or (len(key) >= 5 and (key in n or (n in key and len(key) <= SITE_NAME_SLACK * len(n)))) for n in names)
 
 
 def _is_date_or_host(part: str) -> bool:
@@ -408,9 +417,10 @@ def ends_like_sentence(text: str, features: LineFeatures) -> bool:
     return features.sentence_end and not stripped.endswith(("?", "!", "？", "！")) and not ABBREVIATION_END.search(stripped)
 
 
-def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool = False) -> float:
+def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool = False, alone: bool = False) -> float:
     """How much a line looks like a headline by its own shape (0 = cannot be one); a `declared`
-    title (og:title, <h1>) is not suspected of being a byline, caption or list item."""
+    title (og:title, <h1>) is not suspected of being a byline, caption or list item, nor is a
+    line opening with a dash that stands `alone` (no list item next to it) a list's item."""
     size = features.size
     if size < 2 or size > MAX_TITLE_WORDS or _mostly_digits(features) or UNDECODED in text:
         return 0.0
@@ -438,7 +448,7 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0  # a menu printed twice on one line
     if features.numbers >= 2 and any(True for _ in rules.bylines.find_all(features.folded[:1])) and features.words <= MAX_DATELINE_WORDS:
         return 0.0  # a dateline with its author: "Tuesday 15 October 2019 by Jane Doe"
-    if is_caption(text, features, rules) or is_toolbar(text, features, rules) or is_list_item(text):
+    if is_caption(text, features, rules) or is_toolbar(text, features, rules) or (is_list_item(text) and not (alone and text.startswith(QUOTE_DASHES))):
         return 0.0
     if features.size >= MIN_NOTICE_WORDS and is_notice(features, rules):
         return 0.0  # a consent or legal sentence ("Use of this site constitutes acceptance of our Privacy Policy")
@@ -515,7 +525,8 @@ def _bar_items(text: str) -> int:
 def _bracketed_links(text: str) -> int:
     """How many bracketed items make up the whole line ("[Print] [Email]"), 0 when other text stands outside them."""
     items = BRACKETED.findall(text)
-    return len(items) if items and not BRACKETED.sub("", text).strip() else 0
+    # (A layout table's cell may hold them: "| [My blog's contents] [Bookmark] |".)
+    return len(items) if items and not BRACKETED.sub("", text).strip(" |｜") else 0
 
 
 def _table_cells(text: str) -> int:
@@ -765,7 +776,7 @@ def score_candidates(
     words = [tokens(c.text) for c in candidates]
     folded = [fold(c.text) if "İ" in c.text else " ".join(w) for c, w in zip(candidates, words)]  # (fold's own tokens, but for that letter)
     line_feats = [c.features or line_features(c.text, stopwords) for c in candidates]
-    shapes = [shape_score(c.text, f, rules, declared=c.position < 0) for c, f in zip(candidates, line_feats)]
+    shapes = [shape_score(c.text, f, rules, declared=c.position < 0, alone=c.alone) for c, f in zip(candidates, line_feats)]
     # A line that opens with a call to action ("Sign in with ...", "Watch what ...") is a prompt or
     # a video teaser more often than a headline.
     for index, (candidate, feats) in enumerate(zip(candidates, line_feats)):

@@ -16,7 +16,7 @@ from ..config import Config
 from ..document import Document, Removal, Stage, Verdict
 from ..model.features import Analysis, LineFeatures, analyze
 from ..parse import fuzzy
-from ..parse.text import fold, has_cjk
+from ..parse.text import fold, has_cjk, is_list_item
 from ..rules import Rules, load_rules
 from .boilerplate import boilerplate_reason
 from .error_page import error_phrase
@@ -24,7 +24,9 @@ from .headline_choice import (
     BARE_CLOCK,
     LONG_TITLE_WORDS,
     MIN_NOTICE_WORDS,
+    NO_OVERLAP_WEIGHT,
     Candidate,
+    Scored,
     best,
     ends_like_sentence,
     is_call_to_action,
@@ -93,8 +95,24 @@ PRINTED_TWICE_WEIGHT = 1.5
 # when it shares this much of its topic with the body.
 DISPLACED_HEAD_WINDOWS = 2
 DISPLACED_HEAD_OVERLAP = 0.5
+# A headline that shares less than this of its topic with the body takes the share of the
+# standfirst right below it, when that standfirst shares at least this much (a pun, a quotation).
+STANDFIRST_TOPIC = 0.5
 # A menu's row run onto one line has at least this many items.
 MIN_ROW_ITEMS = 3
+# A line is a menu run together when this many runs of its words (of up to MAX_MENU_ITEM_WORDS
+# words each) are lines of their own on the page, and they make up a third of it or more.
+MIN_MENU_ITEMS = 2
+MAX_MENU_ITEM_WORDS = 3
+MENU_ITEMS_SHARE_DENOMINATOR = 3
+# A line of this many words or fewer with MENU_SIDE_LINES labels of MAX_MENU_LABEL_WORDS words or
+# fewer on each side is a menu's heading.
+MAX_MENU_HEADING_WORDS = 4
+MENU_SIDE_LINES = 2
+MAX_MENU_LABEL_WORDS = 3
+# ... unless it shares this much of its topic with the body (a short headline amid a section's
+# label and the author's name: "Migrationsverket" / "Lämnade efter hedersförtryck – utvisas" / "Sofia Hedberg").
+MENU_HEADING_OVERLAP = 0.5
 # A call to action with other prompts this few lines above and below it is one of a widget's prompts.
 PROMPT_GAP = 2
 
@@ -157,8 +175,8 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     above_body = range(max(0, body_start - config.title_scan_lines), body_start)
     bylines = [i for i in above_body if is_byline(analysis.lines[i], rules)]
     markers = [i for i in above_body if is_end_marker(analysis.lines[i], rules)]
-    pool = [Candidate(doc.blocks[i].text, i, max(0, body_start - 1 - i), _where(i, body_start, bylines, markers), features=analysis.lines[i])
-            for i in candidates]
+    pool = [Candidate(doc.blocks[i].text, i, max(0, body_start - 1 - i), _where(i, body_start, bylines, markers), features=analysis.lines[i],
+                      alone=not _next_to_list_item(doc, i)) for i in candidates]
     scored = score_candidates(pool, opening, stopwords, rules, prior=PRIOR)
     # The headline stands right above its byline or date line (a teaser for another story rarely does).
     anchors = [i for i in range(above_body.start, min(len(doc.blocks), body_start + ANCHORED_BODY_LINES + ANCHOR_GAP))
@@ -173,15 +191,26 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
             s.score = 0.0  # a photo's caption: a sentence right above or below the photo's credit
         if _widget_prompt(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # a form's checkbox over its consent sentence, a prompt among prompts
+        if s.overlap < MENU_HEADING_OVERLAP and _menu_heading(doc, analysis, s.candidate.position, rules):
+            s.score = 0.0  # "Interact with us" amid "Photos", "Weather", "Post a job": a menu's heading
+    _lend_standfirst_topic(analysis, scored)
     for s in scored:
         if s.candidate.position in printed_twice:
             s.score *= PRINTED_TWICE_WEIGHT
     page_lines = None
+    line_positions: dict[str, list[int]] | None = None
     for s in scored:
         if s.score > 0 and _items_in_a_row(s.candidate.text):
             page_lines = page_lines if page_lines is not None else {block.text.strip() for block in doc.blocks}
             if any(item in page_lines for item in s.candidate.text.split()):
                 s.score = 0.0  # a menu's row: one of its items is printed alone elsewhere on the page
+        elif s.score > 0 and not has_cjk(s.candidate.text):
+            if line_positions is None:
+                line_positions = {}
+                for i, block in enumerate(doc.blocks):
+                    line_positions.setdefault(block.text.strip(), []).append(i)
+            if _menu_items_run_together(s.candidate.text, line_positions):
+                s.score = 0.0  # "The Latest Politics Culture The Magazine": a menu run onto one line
     page_text = None
     for s in scored:
         if s.score > 0 and analysis.lines[s.candidate.position].size <= MAX_SITE_NAME_WORDS:
@@ -216,6 +245,32 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     return top.candidate.position
 
 
+def _lend_standfirst_topic(analysis: Analysis, scored: list[Scored]) -> None:
+    """A line right above a standfirst shares the standfirst's topic with the body: a headline
+    that is a pun or a quotation ("- The fear will grow") names the article through the
+    standfirst below it, not through its own words."""
+    by_position = {s.candidate.position: s for s in scored}
+    for s in scored:
+        below = by_position.get(s.candidate.position + 1)
+        # (Only a standfirst above the body, a candidate: a widget's label stands above the body's
+        # first paragraph as often as a headline does.)
+        if (s.score <= 0 or below is None or s.overlap >= STANDFIRST_TOPIC or below.overlap < STANDFIRST_TOPIC
+                or not _is_standfirst(analysis.lines[below.candidate.position])):
+            continue
+        s.score *= (NO_OVERLAP_WEIGHT + below.overlap) / (NO_OVERLAP_WEIGHT + s.overlap)
+        s.overlap = below.overlap
+
+
+def _is_standfirst(features: LineFeatures) -> bool:
+    """A paragraph of running text that ends like a sentence: a standfirst under a headline."""
+    return features.size >= LEAD_PARAGRAPH_WORDS and features.sentence_end
+
+
+def _next_to_list_item(doc: Document, i: int) -> bool:
+    """The line right above or below starts with a bullet or an item number."""
+    return any(0 <= j < len(doc.blocks) and is_list_item(doc.blocks[j].text) for j in (i - 1, i + 1))
+
+
 def _standfirst_below(doc: Document, analysis: Analysis, i: int, body_start: int) -> bool:
     """The line right below, above the body, is a standfirst: a paragraph of running text that ends
     like a sentence ("Berlin. Two power masts are burning. ..."), which stands under a headline, not
@@ -224,8 +279,7 @@ def _standfirst_below(doc: Document, analysis: Analysis, i: int, body_start: int
     below = i + 1
     if below >= body_start:
         return False
-    features = analysis.lines[below]
-    return features.size >= LEAD_PARAGRAPH_WORDS and features.sentence_end
+    return _is_standfirst(analysis.lines[below])
 
 
 def _dates_an_article(text: str, features: LineFeatures, rules: Rules) -> bool:
@@ -281,6 +335,35 @@ def _ends_with_full_stop(text: str) -> bool:
     return stripped.endswith((".", "。")) and not stripped.endswith(("..", "…"))
 
 
+def _menu_items_run_together(text: str, page_lines: dict[str, list[int]]) -> bool:
+    """Every word is capitalised, several runs of them are short lines of their own elsewhere on
+    the page, and they make up much of it ("The Latest QED Politics Culture The Magazine", with
+    "Politics" and "The Magazine" printed alone): a menu's items run onto one line, not a
+    headline. (Items are capitalised labels, in scripts with case: a page may print a caseless
+    headline word by word. Two items printed on consecutive lines are the headline broken over
+    two lines: "Open Journalism Project:" / "Better Student Journalism".)"""
+    words = text.split()
+    # A menu's items are all labels, capitalised; a headline in sentence case naming two tags the
+    # page prints alone ("Zimbabwe coup: Robert Mugabe and …", tags "Zimbabwe", "Robert Mugabe") is none.
+    if not all(word[:1].isupper() for word in words if word[:1].isalpha() and word[:1].upper() != word[:1].lower()):
+        return False
+    items: list[str] = []
+    covered = start = 0
+    while start < len(words):
+        # The longest run from here that the page prints alone (a menu's item has a few words).
+        end = next((end for end in range(min(len(words), start + MAX_MENU_ITEM_WORDS), start, -1)
+                    if end - start < len(words) and words[start][:1].isupper() and " ".join(words[start:end]) in page_lines), None)
+        if end is None:
+            start += 1
+            continue
+        items.append(" ".join(words[start:end]))
+        covered, start = covered + end - start, end
+    if len(set(items)) < MIN_MENU_ITEMS or covered * MENU_ITEMS_SHARE_DENOMINATOR < len(words):
+        return False
+    first, second = page_lines[items[0]], set(page_lines[items[-1]])
+    return not (len(items) == 2 and any(i + 1 in second for i in first))
+
+
 def _items_in_a_row(text: str) -> bool:
     """CJK text in several space-separated items (where a space parts items, not words): a menu's
     row run onto one line ("新闻中心 视频 图片 服务平台"), or a headline in clauses."""
@@ -304,6 +387,17 @@ def _held_in_other_lines(text: str, page_text: str) -> int:
             before.add(words[-1] if words else "")
         at = page_text.find(text, end)
     return len(before)
+
+
+def _menu_heading(doc: Document, analysis: Analysis, i: int, rules: Rules) -> bool:
+    """A short line with short labels on both sides (MENU_SIDE_LINES lines each, no byline or
+    date among them): the heading of a menu's group, not a headline (when its words are not the body's)."""
+    lines = analysis.lines
+    if lines[i].size > MAX_MENU_HEADING_WORDS:
+        return False
+    sides = [*range(i - MENU_SIDE_LINES, i), *range(i + 1, i + 1 + MENU_SIDE_LINES)]
+    return all(0 <= j < len(doc.blocks) and lines[j].size <= MAX_MENU_LABEL_WORDS and not lines[j].sentence_end
+               and not is_anchor(doc.blocks[j].text, lines[j], rules) for j in sides)
 
 
 def _widget_prompt(doc: Document, analysis: Analysis, i: int, rules: Rules) -> bool:
