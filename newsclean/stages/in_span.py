@@ -27,7 +27,7 @@ from ..config import Config
 from ..document import Document, Stage
 from ..model.features import MAX_FOLDED_WORDS, LineFeatures, analyze
 from ..parse.text import fold, is_list_item, phrase_as_written
-from ..rules import Rules, load_rules
+from ..rules import PAGE_KIND_PROMPT, Rules, load_rules
 from .boilerplate import mentions_in_passing
 from .embed_consent import consent_boxes
 from .headline_choice import AGENCY_CREDIT, is_toolbar
@@ -182,13 +182,18 @@ def credited_captions(lines: Sequence[LineFeatures], texts: Sequence[str], rules
 
 def is_prompt(features: LineFeatures, text: str, rules: Rules) -> bool:
     """A short line that opens with a call to action ("Subscribe now", "Get email updates ..."),
-    holds a boilerplate phrase, is a share or navigation label, or gives an e-mail address."""
+    holds a boilerplate phrase or a paywall's prompt ("This content is reserved for subscribers
+    only"), is a share or navigation label, or gives an e-mail address."""
     if features.words == 0 or features.size > MAX_PROMPT_WORDS:
         return False
     stripped = text.strip()
     if stripped.endswith((":", "：")) or CODE_SYMBOLS.search(stripped):
         return False  # a lead-in to what follows, or code
     if rules.calls_to_action.prefix(features.folded) or rules.boilerplate_lines.equals(features.folded) or ("@" in stripped and EMAIL.search(stripped)):
+        return True
+    # A wall's prompt (the verdict's phrases) heads the subscription box a paywalled article
+    # carries between its paragraphs, in words no call to action or boilerplate list holds.
+    if next(iter(rules.page_kinds[PAGE_KIND_PROMPT].find_all(features.folded)), None) is not None:
         return True
     # A phrase counts when the line is a prompt made of it, not a sentence that mentions it
     # ("Its weekly newsletter has 2 million subscribers.").
