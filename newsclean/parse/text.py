@@ -66,7 +66,9 @@ WORD_RUN = re.compile(
 
 # Characters that end a sentence, across scripts; closing quotes and brackets may follow them.
 SENTENCE_END = ".!?…。！？؟।॥።"
-TRAILING_CLOSERS = "\"'”’»)]}」』）】›*"
+# German, Czech and Polish close a quote with “ and ‘ („So war es.“), Danish and Swiss German
+# with « and ‹ (»So war es.«): closers too, else every quoted sentence there ends no sentence.
+TRAILING_CLOSERS = "\"'”’»)]}」』）】›*“‘«‹"
 # An ellipsis glued to an alphabetic word (Latin, Greek, Cyrillic, ...): text cut short. CJK
 # writers end sentences with "……" too, so a CJK character before it is no cut.
 TRUNCATED = LazyPattern(r"[^\W\d_\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff](?:…|\.{3,})$")
