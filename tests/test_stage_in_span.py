@@ -102,3 +102,8 @@ def test_a_subscription_box_headed_by_a_walls_prompt_goes_whole() -> None:
     doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *box, *BODY[2:]))
     assert set(marks) == {4, 5, 6}
     assert doc.paragraphs == BODY
+    # Below the last paragraph the wall's prompt is the wall itself: the verdict's to judge (its
+    # own sentence below it, "Subscribe to continue reading ...", is no paragraph of the article).
+    wall = ["This article is for subscribers only.", "Subscribe to continue reading and get access to every story.", "Sign in"]
+    _, marks = apply(mark_in_span, dump(HEADLINE, *BODY, *wall))
+    assert 2 + len(BODY) not in marks

@@ -182,8 +182,7 @@ def credited_captions(lines: Sequence[LineFeatures], texts: Sequence[str], rules
 
 def is_prompt(features: LineFeatures, text: str, rules: Rules) -> bool:
     """A short line that opens with a call to action ("Subscribe now", "Get email updates ..."),
-    holds a boilerplate phrase or a paywall's prompt ("This content is reserved for subscribers
-    only"), is a share or navigation label, or gives an e-mail address."""
+    holds a boilerplate phrase, is a share or navigation label, or gives an e-mail address."""
     if features.words == 0 or features.size > MAX_PROMPT_WORDS:
         return False
     stripped = text.strip()
@@ -191,20 +190,29 @@ def is_prompt(features: LineFeatures, text: str, rules: Rules) -> bool:
         return False  # a lead-in to what follows, or code
     if rules.calls_to_action.prefix(features.folded) or rules.boilerplate_lines.equals(features.folded) or ("@" in stripped and EMAIL.search(stripped)):
         return True
-    # A wall's prompt (the verdict's phrases) heads the subscription box a paywalled article
-    # carries between its paragraphs, in words no call to action or boilerplate list holds.
-    if next(iter(rules.page_kinds[PAGE_KIND_PROMPT].find_all(features.folded)), None) is not None:
-        return True
     # A phrase counts when the line is a prompt made of it, not a sentence that mentions it
     # ("Its weekly newsletter has 2 million subscribers.").
     phrases = list(rules.boilerplate_phrases.find_all(features.folded))
     return bool(phrases) and not mentions_in_passing(text, features, phrases, rules)
 
 
+def is_wall_prompt(features: LineFeatures, rules: Rules) -> bool:
+    """A short line holding a paywall's or sign-in wall's prompt (the rules' page_kinds.wall_prompt)."""
+    if features.words == 0 or features.size > MAX_PROMPT_WORDS:
+        return False
+    return next(iter(rules.page_kinds[PAGE_KIND_PROMPT].find_all(features.folded)), None) is not None
+
+
 def prompt_widgets(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
     """Two prompts at most MAX_PROMPT_GAP lines apart with only short lines between them, and
     those lines: a sign-up form, a subscription box, a toolbar."""
-    prompts = [i for i, (f, t) in enumerate(zip(lines, texts)) if is_prompt(f, t, rules)]
+    # A wall's prompt (the verdict's phrases: "This content is reserved for subscribers only")
+    # heads the subscription box a paywalled article carries between its paragraphs, in words no
+    # call to action or boilerplate list holds. Below the article's last paragraph (the wall's
+    # own sentences aside) it is the wall itself, the verdict's to judge (a teaser above it).
+    walls = {i for i, f in enumerate(lines) if is_wall_prompt(f, rules)}
+    last_paragraph = max((i for i, f in enumerate(lines) if f.is_prose and f.sentence_end and i not in walls), default=-1)
+    prompts = [i for i, (f, t) in enumerate(zip(lines, texts)) if is_prompt(f, t, rules) or (i in walls and i < last_paragraph)]
     clusters: list[list[int]] = []  # [first, last] prompt of each run of prompts close together
     for a, b in zip(prompts, prompts[1:]):
         between = range(a + 1, b)
