@@ -72,7 +72,7 @@ def test_every_line_the_core_takes_has_the_python_features(line: str) -> None:
 
 def test_edge_lines() -> None:
     lines = ["", " ", "Word.", "Loading...", "...", "Wait... more...", "It ended.\")*", "A1B 1st THE End", "Cut…", "…",
-             "Ten things you never knew about…", "He said: “It’s over.”", "Said «non».", "Wait.…", "a.… b", "x –…",
+             "Ten things you never knew about…", "He said: “It’s over.”", "Said «non».", "Er sagte: „Es ist vorbei.“", "‚Gut.‘", "Sie sagte »Nein.«", "Wait.…", "a.… b", "x –…",
              "x" * text_module.FEATURE_PREFIX_CHARS, " ".join(["Eight"] * 60) + ".", "(c) 2024, 3:15 pm"]
     for line in lines:
         row = core_row(line)

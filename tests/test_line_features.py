@@ -19,6 +19,15 @@ def test_cjk_sentences_need_no_space_between_them() -> None:
     assert features.is_prose
 
 
+def test_a_quote_closed_the_german_or_danish_way_ends_a_sentence() -> None:
+    # „…“ and ‚…‘ (German, Czech, Polish), »…« and ›…‹ (Danish, Swiss German): the closing mark
+    # after the full stop is “, ‘, « or ‹, and the sentence still ends there.
+    for line in ("Sie sagte: „Wir bleiben hier.“", "Er rief: ‚Komm!‘", "Han sagde: »Det er slut.«", "›Nein?‹"):
+        assert line_features(line, NO_STOPWORDS).sentence_end, line
+    inside = line_features("Sie sagte: „Wir bleiben.“ Dann ging sie nach Hause zurück.", NO_STOPWORDS)
+    assert inside.sentences == 2
+
+
 def test_a_latin_full_stop_inside_a_word_is_no_sentence_end() -> None:
     assert line_features("Visit example.com or call 555.1234 for details about it", NO_STOPWORDS).sentences == 0
 

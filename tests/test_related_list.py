@@ -123,3 +123,16 @@ def test_a_kicker_of_a_few_words_above_a_storys_headline_is_part_of_the_list() -
     stories = [OTHER_STORIES[0], BLURBS[0], kicker, OTHER_STORIES[1], BLURBS[1], kicker, OTHER_STORIES[2], BLURBS[2]]
     texts = [*BODY, *JOB_ADS, *stories]
     assert teasers_cut(texts) == len(BODY)
+
+
+def test_a_storys_headline_may_hold_a_sentence_before_its_last_part() -> None:
+    # "Harbour. New ferries double the crossings": a headline in two parts has a full stop inside
+    # it; the blurb under each headline still tells the teasers from the article's paragraphs.
+    two_part = [
+        "Harbour. New ferries double the crossings to the islands",
+        "Rivers dry up. Farmers in the valley plant other crops",
+        "“Why wait?”. The council speeds up the water works",
+    ]
+    stories = [line for pair in zip(two_part, BLURBS) for line in pair]
+    texts = [*BODY, *JOB_ADS, *stories]
+    assert teasers_cut(texts) == len(BODY)

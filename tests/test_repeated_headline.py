@@ -132,3 +132,20 @@ def test_a_box_of_the_sites_stories_inside_the_article_listing_its_headline_is_n
     above = [line for paragraph in [*BODY, *long_paragraphs] for line in (paragraph, label)]
     texts = ["Home", HEADLINE, *above, *box, label, long_paragraphs[0], label, long_paragraphs[1], label]
     assert end_of(texts, 2) == len(texts)
+
+
+def test_a_comment_threads_heading_quoting_the_headline_ends_the_article() -> None:
+    # A blog's comments are headed by the post's headline in quotes with a count; the one long
+    # comment below reads as more article (two long paragraphs), yet the thread is no article.
+    comment = [" ".join(BODY[k : k + 2]) for k in range(0, 4, 2)]  # 25 words or more each
+    for heading in (f"2 thoughts on “{HEADLINE}”", f"《{HEADLINE}》 2"):
+        texts = ["Home", HEADLINE, *BODY, heading, "Jane wrote", "September 19th, 2005 at 7:32 pm", *comment]
+        assert end_of(texts, 2) == 2 + len(BODY)
+
+
+def test_a_sentence_quoting_the_headline_is_no_comment_heading() -> None:
+    # The headline quoted inside a sentence of the article: more than a short label around it.
+    comment = [" ".join(BODY[k : k + 2]) for k in range(0, 4, 2)]
+    sentence = f"The ministry called its own report “{HEADLINE}” and then withdrew it from its website."
+    texts = ["Home", HEADLINE, *BODY, sentence, *comment]
+    assert end_of(texts, 2) == len(texts)

@@ -93,3 +93,17 @@ def test_one_imperative_sentence_of_a_how_to_stays() -> None:
 def test_a_toolbar_row_goes() -> None:
     doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], "Facebook Twitter", *BODY[2:]))
     assert marks == {4: Removal(Stage.BOILERPLATE, "a toolbar (share or navigation labels run together)")}
+
+
+def test_a_subscription_box_headed_by_a_walls_prompt_goes_whole() -> None:
+    # A paywalled article carries the wall's box between its paragraphs: its heading is the
+    # wall's prompt (a page-kind phrase), no call to action; a sign-up prompt closes it.
+    box = ["This content is reserved for subscribers only", "Unlimited digital access.", "Sign In or Create an Account"]
+    doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *box, *BODY[2:]))
+    assert set(marks) == {4, 5, 6}
+    assert doc.paragraphs == BODY
+    # Below the last paragraph the wall's prompt is the wall itself: the verdict's to judge (its
+    # own sentence below it, "Subscribe to continue reading ...", is no paragraph of the article).
+    wall = ["This article is for subscribers only.", "Subscribe to continue reading and get access to every story.", "Sign in"]
+    _, marks = apply(mark_in_span, dump(HEADLINE, *BODY, *wall))
+    assert 2 + len(BODY) not in marks

@@ -212,3 +212,15 @@ def test_cjk_row_of_links_run_together_below_the_article_is_outside() -> None:
     doc, marks = apply(mark_outside_main_text, dump(*body, *links))
     assert kept_lines(doc) == [1, 2]
     assert marks[4].reason == "after the article (lines 1-2)"
+
+
+def test_a_cjk_list_numbered_without_spaces_widens_the_span_over_its_items() -> None:
+    # CJK writes "1.认识…" and "2、…" with no space after the number: list items all the same,
+    # so the span that starts at the first item below them is widened over the items above.
+    from newsclean.model.features import line_features
+    from newsclean.stages.span_edges import extend_over_lists
+
+    items = ["1.认识明白神旨意的重要性；", "2、了解明白神旨意的基本条件；", "（3）学会明白神旨意的方法。"]
+    texts = ["学习目的", *items, "4.每天研读圣经，你将更加亲近于神，也更明白他的旨意。", "人生就如一个大迷宫，走一步就不知道下一步的方向。"]
+    assert all(line_features(t, frozenset()).cjk for t in texts)
+    assert extend_over_lists(texts, 4, len(texts)) == (1, len(texts))

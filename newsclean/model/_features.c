@@ -60,7 +60,8 @@ static int is_separator(Py_UCS4 c) {
 /* TRAILING_CLOSERS, of the characters taken. */
 static int is_closer(Py_UCS4 c) {
     return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == '*' || c == 0x201D || c == 0x2019 ||
-           c == 0xBB || c == 0x203A || c == 0x300D || c == 0x300F || c == 0xFF09 || c == 0x3011;
+           c == 0xBB || c == 0x203A || c == 0x300D || c == 0x300F || c == 0xFF09 || c == 0x3011 || c == 0x201C ||
+           c == 0x2018 || c == 0xAB || c == 0x2039;
 }
 
 /* SENTENCE_END, of the characters taken (the ellipsis is U+2026). */

@@ -66,7 +66,9 @@ WORD_RUN = re.compile(
 
 # Characters that end a sentence, across scripts; closing quotes and brackets may follow them.
 SENTENCE_END = ".!?…。！？؟।॥።"
-TRAILING_CLOSERS = "\"'”’»)]}」』）】›*"
+# German, Czech and Polish close a quote with “ and ‘ („So war es.“), Danish and Swiss German
+# with « and ‹ (»So war es.«): closers too, else every quoted sentence there ends no sentence.
+TRAILING_CLOSERS = "\"'”’»)]}」』）】›*“‘«‹"
 # An ellipsis glued to an alphabetic word (Latin, Greek, Cyrillic, ...): text cut short. CJK
 # writers end sentences with "……" too, so a CJK character before it is no cut.
 TRUNCATED = LazyPattern(r"[^\W\d_\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff](?:…|\.{3,})$")
@@ -81,7 +83,9 @@ FEATURE_PREFIX_CHARS = 4000
 
 # List items keep their marker in a text dump ("+ Added X", "1. Finland"); menus rarely do.
 BULLETS = ("+ ", "* ", "- ", "• ", "· ", "– ", "— ", "▪ ", "► ", "→ ", "✓ ", "✔ ")
-NUMBERED = re.compile(r"^\d{1,3}[.)] \S")
+# An item number with a space after it; or, before CJK text (written without spaces), with none:
+# "1.认识…", "1、热爱…", "（2）两名…".
+NUMBERED = re.compile(r"^\d{1,3}[.)] \S|^(?:\d{1,3}[.、．)）]|[（(]\d{1,3}[）)])[\u3400-\u9fff]")
 
 
 def has_cjk(text: str) -> bool:
@@ -109,6 +113,8 @@ def is_list_item(text: str) -> bool:
 
     >>> is_list_item("+ Added Slime Block"), is_list_item("2. Norway"), is_list_item("2015 was a year")
     (True, True, False)
+    >>> is_list_item("1.认识神的旨意；"), is_list_item("2、报名地点"), is_list_item("（3）成绩单"), is_list_item("3.5亿元")
+    (True, True, True, False)
     """
     return text.startswith(BULLETS) or bool(NUMBERED.match(text))
 

@@ -27,7 +27,7 @@ from ..config import Config
 from ..document import Document, Stage
 from ..model.features import MAX_FOLDED_WORDS, LineFeatures, analyze
 from ..parse.text import fold, is_list_item, phrase_as_written
-from ..rules import Rules, load_rules
+from ..rules import PAGE_KIND_PROMPT, Rules, load_rules
 from .boilerplate import mentions_in_passing
 from .embed_consent import consent_boxes
 from .headline_choice import AGENCY_CREDIT, is_toolbar
@@ -196,10 +196,23 @@ def is_prompt(features: LineFeatures, text: str, rules: Rules) -> bool:
     return bool(phrases) and not mentions_in_passing(text, features, phrases, rules)
 
 
+def is_wall_prompt(features: LineFeatures, rules: Rules) -> bool:
+    """A short line holding a paywall's or sign-in wall's prompt (the rules' page_kinds.wall_prompt)."""
+    if features.words == 0 or features.size > MAX_PROMPT_WORDS:
+        return False
+    return next(iter(rules.page_kinds[PAGE_KIND_PROMPT].find_all(features.folded)), None) is not None
+
+
 def prompt_widgets(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
     """Two prompts at most MAX_PROMPT_GAP lines apart with only short lines between them, and
     those lines: a sign-up form, a subscription box, a toolbar."""
-    prompts = [i for i, (f, t) in enumerate(zip(lines, texts)) if is_prompt(f, t, rules)]
+    # A wall's prompt (the verdict's phrases: "This content is reserved for subscribers only")
+    # heads the subscription box a paywalled article carries between its paragraphs, in words no
+    # call to action or boilerplate list holds. Below the article's last paragraph (the wall's
+    # own sentences aside) it is the wall itself, the verdict's to judge (a teaser above it).
+    walls = {i for i, f in enumerate(lines) if is_wall_prompt(f, rules)}
+    last_paragraph = max((i for i, f in enumerate(lines) if f.is_prose and f.sentence_end and i not in walls), default=-1)
+    prompts = [i for i, (f, t) in enumerate(zip(lines, texts)) if is_prompt(f, t, rules) or (i in walls and i < last_paragraph)]
     clusters: list[list[int]] = []  # [first, last] prompt of each run of prompts close together
     for a, b in zip(prompts, prompts[1:]):
         between = range(a + 1, b)

@@ -63,14 +63,15 @@ def one_opening(texts: list[str]) -> bool:
     return max(openings.values(), default=0) * 2 >= len(texts)
 
 
-def is_headline(features: LineFeatures, text: str) -> bool:
+def is_headline(features: LineFeatures, text: str, inner_sentences: int = 0) -> bool:
     """A line shaped like another story's headline: a few words, no sentence end but a question,
-    no list item, not a label introducing what follows."""
+    no list item, not a label introducing what follows; with at most `inner_sentences` sentences
+    ended inside it (none: a wrapped paragraph's line has them)."""
     question = asks(text)
     return (
         MIN_HEADLINE_SIZE <= features.size <= MAX_HEADLINE_SIZE
         and (not features.sentence_end or question)
-        and features.sentences <= int(question)  # no sentence inside: a wrapped paragraph's line
+        and features.sentences <= int(question) + inner_sentences
         and starts_as_title(text)
         and features.numbers < features.words
         and not text.rstrip().endswith((":", "："))
@@ -165,9 +166,19 @@ def _stories_follow(lines: list[LineFeatures], texts: list[str], first: int, end
     return stories >= MIN_HEADLINES
 
 
+# A teaser's headline may hold one sentence before its last part ("Germany. Borders close for
+# good", "“Why not rename it?”. A politician follows Trump"): the blurb below it tells it from
+# a wrapped paragraph's line.
+STORY_INNER_SENTENCES = 1
+
+
 def _is_story(lines: list[LineFeatures], texts: list[str], i: int, end: int) -> bool:
     """A headline at line i with a short blurb under it, above `end`."""
-    return i + 1 < end and is_headline(lines[i], texts[i]) and _is_blurb(lines[i + 1], texts[i + 1])
+    return (
+        i + 1 < end
+        and is_headline(lines[i], texts[i], STORY_INNER_SENTENCES)
+        and _is_blurb(lines[i + 1], texts[i + 1])
+    )
 
 
 def _is_blurb(features: LineFeatures, text: str) -> bool:

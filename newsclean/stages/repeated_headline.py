@@ -11,6 +11,8 @@ model scored weakly positive is no article yet.
 
 from __future__ import annotations
 
+import re
+
 from ..model.features import LineFeatures
 from .markers import furniture_labels
 
@@ -120,10 +122,14 @@ def repeated_headline_end(lines: list[LineFeatures], texts: list[str], start: in
     headlines = {texts[i].strip() for i in top if _headline_length(lines[i])}
     if not headlines:
         return end
+    # A line longer than the longest headline and a label can quote none (no search needed).
+    longest_quote = max(map(len, headlines)) + MAX_LABEL_CHARS + 2
     paragraphs = 0
     labels: set[str] | None = None  # built at the first copy: most pages have none
     for i in range(start, end):
-        if paragraphs >= MIN_PARAGRAPHS_ABOVE and _ends_with_headline(texts[i].strip(), headlines):
+        text = texts[i].strip()
+        quoted = paragraphs >= MIN_PARAGRAPHS_ABOVE and len(text) <= longest_quote and _quotes_headline(text, headlines)
+        if paragraphs >= MIN_PARAGRAPHS_ABOVE and (quoted or _ends_with_headline(text, headlines)):
             # A copy right above a paragraph heads more text (a photo's credit printed over each
             # picture, the next story); a share or comment box's copy stands over its buttons.
             heads_text = i + 1 < end and is_paragraph(lines[i + 1])
@@ -133,7 +139,8 @@ def repeated_headline_end(lines: list[LineFeatures], texts: list[str], start: in
             # the article's long paragraphs resume below it (the site's labels between them skipped).
             if labels is None:
                 labels = furniture_labels(lines, texts)
-            if not _article_resumes(lines, texts, i, end, labels):
+            # A heading that quotes the headline is a comment thread's: its comments may be long.
+            if quoted or not _article_resumes(lines, texts, i, end, labels):
                 return i
         paragraphs += is_paragraph(lines[i])
     return end
@@ -152,9 +159,30 @@ def _headline_length(features: LineFeatures) -> bool:
     return not features.sentence_end and HEADLINE_MIN_WORDS <= features.size - features.numbers <= HEADLINE_MAX_WORDS
 
 
+# A blog's comment thread is headed by the post's headline in quotes, with a count ("3 thoughts
+# on “Headline”", "One response to “Headline”", "《Headline》已有1件评论"): one long comment can
+# outweigh a short post, and the line model reads it as more article. Quote marks, not words,
+# make the heading: “...”, "...", «...», „...“, 《...》, 「...」.
+QUOTED = re.compile(r"[“\"«»„《「『]\s*([^“”\"«»„《》「」『』]+?)\s*[”\"»«“》」』]")
+# The heading's own words around the quoted headline ("12 thoughts on", "已有1件评论"), in
+# characters (a CJK label has no spaces to count words by).
+MAX_LABEL_CHARS = 40
+
+
 def _ends_with_headline(text: str, headlines: set[str]) -> bool:
     """The line is one of `headlines`, or ends with one after a label of a few words."""
     if text in headlines:
         return True
     head, sep, tail = text.partition(":")
     return bool(sep) and tail.strip() in headlines and len(head.split()) <= MAX_LABEL_WORDS
+
+
+def _quotes_headline(text: str, headlines: set[str]) -> bool:
+    """The line quotes one of `headlines` inside a short label: a comment thread's heading
+    ("3 thoughts on “Headline”", "《Headline》已有1件评论")."""
+    return any(
+        quoted.group(1) in headlines
+        and len(text) - len(quoted.group(0)) <= MAX_LABEL_CHARS
+        and len((text[: quoted.start()] + text[quoted.end() :]).split()) <= MAX_LABEL_WORDS
+        for quoted in QUOTED.finditer(text)
+    )
