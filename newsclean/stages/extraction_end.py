@@ -132,6 +132,15 @@ def locate_blocks(extracted: Sequence[Block], page: Sequence[Block]) -> list[tup
     return found
 
 
+def located_on_page(doc: Document) -> list[tuple[int, int] | None]:
+    """locate_blocks of doc's blocks on its page_text, found once per document (Document.page_located):
+    the end cut and the rest of the article both read it, and the blocks do not change between them."""
+    located = doc.page_located
+    if located is None or len(located) != len(doc.blocks):
+        located = doc.page_located = locate_blocks(doc.blocks, doc.page_text or [])
+    return located
+
+
 def kept_block_scores(page: Document, kept: list[int], config: Config) -> tuple[list[LineFeatures], list[float]]:
     """The features and the line model's scores of the kept page blocks."""
     rules = load_rules(config.rule_files)
@@ -333,7 +342,7 @@ def mark_after_page_article(doc: Document, config: Config) -> Document:
     """Remove the extracted paragraphs that lie below the article's end, or above its start, on the page's whole text."""
     if not doc.page_text or not doc.kept_positions():
         return doc
-    located = locate_blocks(doc.blocks, doc.page_text)
+    located = located_on_page(doc)
     # Only the part of the page the extraction spans is read (the menus above it and the footer
     # below cannot be the article's end), and a margin for the model's context and the markers.
     first, end = extraction_region(located, len(doc.page_text))

@@ -22,7 +22,7 @@ from ..config import Config
 from ..document import Block, Document
 from ..model.features import analyze
 from ..rules import load_rules
-from .extraction_end import in_comment_thread, locate_blocks
+from .extraction_end import in_comment_thread, located_on_page
 from .markers import is_end_marker
 
 # The article's paragraphs: what the shape of a block's markup is compared on.
@@ -51,7 +51,7 @@ def rest_of_article(doc: Document, config: Config) -> list[Block]:
     """The page's blocks that continue the article below the extraction's last kept paragraph (empty
     when there is no long rest, see the module's docstring)."""
     page = doc.page_text or []
-    located = locate_blocks(doc.blocks, page)
+    located = located_on_page(doc)
     kept = [where for block, where in zip(doc.blocks, located) if where is not None and block.kept]
     if not kept:
         return []
@@ -119,4 +119,5 @@ def add_rest_of_article(doc: Document, config: Config) -> Document:
         block.line = number
     doc.analysis = None
     doc.word_keys = None
+    doc.page_located = None
     return doc
