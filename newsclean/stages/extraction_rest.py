@@ -113,8 +113,13 @@ def add_rest_of_article(doc: Document, config: Config) -> Document:
     rest = rest_of_article(doc, config)
     if not rest:
         return doc
-    at = doc.kept_positions()[-1] + 1
-    doc.blocks[at:at] = [Block(0, block.text) for block in rest]  # numbered below
+    return insert_blocks(doc, doc.kept_positions()[-1] + 1, [block.text for block in rest])
+
+
+def insert_blocks(doc: Document, at: int, texts: list[str]) -> Document:
+    """doc with blocks of `texts` inserted at position `at`, all blocks numbered again in order,
+    and what was derived from the old blocks (features, word keys, places on the page) reset."""
+    doc.blocks[at:at] = [Block(0, text) for text in texts]
     for number, block in enumerate(doc.blocks, 1):
         block.line = number
     doc.analysis = None
