@@ -29,6 +29,7 @@ from .stages.dom_text import mark_outside_page_article
 from .stages.extraction_end import mark_after_page_article
 from .stages.extraction_lead import add_dropped_opening
 from .stages.extraction_rest import add_rest_of_article
+from .stages.extraction_top import mark_above_page_headline
 from .stages.template import TemplateStage
 
 StageFn = Callable[[Document, Config], Document]
@@ -69,6 +70,7 @@ HTML_STAGES: tuple[StageFn, ...] = (
     mark_boilerplate,
     mark_footer,
     mark_after_page_article,
+    mark_above_page_headline,
     add_rest_of_article,
     add_dropped_opening,
     mark_duplicates,
