@@ -298,3 +298,24 @@ def test_located_blocks_are_found_again_when_the_blocks_change() -> None:
     assert located_on_page(doc) == [(1, 2)]
     doc.blocks.insert(0, Block(0, "First paragraph of the story."))
     assert located_on_page(doc) == [(0, 1), (1, 2)]
+
+
+def test_what_trafilatura_kept_past_a_wide_run_of_page_furniture_is_not_the_article() -> None:
+    # Below the article, the site's menus (links the markup removes) under two labels, then the
+    # footer's licence statement, which trafilatura kept and which reads as running text.
+    statement = ("All content published on this site is protected by copyright law, and no part of it may be "
+                 "reproduced, distributed or transmitted in any form without the prior written permission of the publisher.")
+    menu = [f"Region {n} news" for n in range(45)]
+    page = [*ARTICLE, "Regional editions", *menu, "Partner sites", statement]
+    doc = cut_extraction([*ARTICLE, statement], page, links=tuple(menu))
+    assert doc.paragraphs == ARTICLE
+    assert doc.blocks[-1].removal.reason == f'below the article (it ends at "{ARTICLE[-1][:40]}" on the page)'
+
+
+def test_only_wide_runs_of_dropped_blocks_without_running_text_are_ends() -> None:
+    from newsclean.stages.extraction_end import wide_gaps
+
+    kept = [0, 1, 2, 50, 51, 52]
+    assert wide_gaps(kept, {0, 1, 2, 51, 52}, [True, True, True, False, False, True]) == [3]
+    assert wide_gaps(kept, {0, 1, 2, 51, 52}, [True, True, True, True, False, True]) == []
+    assert wide_gaps([0, 1, 2, 20, 21, 22], {0, 1, 2, 21, 22}, [False] * 6) == []

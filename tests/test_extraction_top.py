@@ -53,3 +53,9 @@ def test_nothing_is_removed_when_the_headline_is_not_an_h1() -> None:
 def test_nothing_is_removed_when_most_of_the_extraction_lies_above_the_headline() -> None:
     doc = mark_above_page_headline(page_doc(HEADLINE, story=["Short."]), newsclean.Config())
     assert doc.paragraphs == [*MENU, "Short."]
+
+
+def test_a_paragraph_above_the_headline_stays() -> None:
+    doc = page_doc(f"{HEADLINE} | Harbour Gazette")
+    doc.page_text[1] = block("p", "Local news channel")
+    assert mark_above_page_headline(doc, newsclean.Config()).paragraphs == [MENU[1], *STORY]

@@ -4,19 +4,21 @@ On pages laid out in tables, recall mode keeps rows of the layout above the stor
 regions, a channel's name, a breadcrumb), and the line model may read a long row of short words as
 text. The page's whole visible text (Document.page_text) shows where the headline stands: an
 <h1> whose text repeats a title the page declares elsewhere (its <title>, og:title, JSON-LD
-headline; not the <h1> itself), or its start. The extracted blocks wholly above that <h1> are removed, when most
-of the extraction's kept text lies below it (an <h1> near the page's foot says nothing of the
+headline; not the <h1> itself), or its start. The extracted blocks wholly above that <h1> are removed
+(but a paragraph in a <p>, a standfirst or kicker set above the headline), when most of the
+extraction's kept text lies below it (an <h1> near the page's foot says nothing of the
 article's start).
 """
 
 from __future__ import annotations
 
 from ..config import Config
-from ..document import Document, Stage
+from ..document import Block, Document, Stage
 from ..parse import fuzzy
 from ..parse.text import fold, title_variants
 from .extraction_end import located_on_page
 from .extraction_lead import is_headline
+from .extraction_rest import PARAGRAPH_TAG
 from .headline import MATCH_SCORE
 
 # The <h1> candidates the markup itself gives: the headline is checked against the others.
@@ -39,6 +41,11 @@ def page_headline(doc: Document, wanted: set[str]) -> int | None:
     """The page position of the first <h1> repeating one of the `wanted` titles; None without one."""
     return next((i for i, block in enumerate(doc.page_text or []) if is_headline(block) and repeats_any(block.text, wanted)),
                 None)
+
+
+def in_paragraph(block: Block) -> bool:
+    """True for a page block in a <p>."""
+    return block.dom is not None and block.dom.tag == PARAGRAPH_TAG
 
 
 def repeats_any(text: str, wanted: set[str]) -> bool:
@@ -65,7 +72,10 @@ def mark_above_page_headline(doc: Document, config: Config) -> Document:
     placed = [(block, where) for block, where in zip(doc.blocks, located) if block.kept and where is not None]
     # A block repeating the title above the <h1> (a kicker line with the headline, a hidden copy)
     # is left to the headline stage, which takes the title from it.
-    above = [block for block, where in placed if where[1] <= headline and not repeats_any(block.text, wanted)]
+    # A paragraph set above the headline (a standfirst, a kicker in a <p>) stays: only the layout's
+    # rows, menus and labels go.
+    above = [block for block, where in placed if where[1] <= headline and not repeats_any(block.text, wanted)
+             and not any(in_paragraph(page_block) for page_block in doc.page_text[where[0]:where[1]])]
     total = sum(len(block.text) for block, _ in placed)
     if not above or total - sum(len(block.text) for block in above) < MIN_SHARE_BELOW * total:
         return doc
