@@ -1,7 +1,7 @@
 """F1 per corpus and source of newsclean runs saved as JSONL, beside trafilatura's extract() on the same pages.
 
     newsclean clean ../shared/corpus/train -f jsonl --jobs 2 > train.jsonl   # (and dev), once per version
-    python benchmarks/html_by_source.py --run before=/tmp/base --run after=/tmp/new [--trafilatura] [--out FILE]
+    python benchmarks/html_by_source.py --run before=/tmp/base --run after=/tmp/new [--trafilatura] [--decimals 4] [--out FILE]
 
 Each `--run NAME=PREFIX` reads PREFIX-dev.jsonl and PREFIX-train.jsonl (records of every file of the
 corpus: the `.html` records are scored as NAME, the `.noisy.txt` records of the first run as "text
@@ -45,6 +45,7 @@ def main() -> None:
     parser.add_argument("--run", action="append", required=True, help="NAME=PREFIX (PREFIX-dev.jsonl, PREFIX-train.jsonl)")
     parser.add_argument("--trafilatura", action="store_true", help="also score trafilatura's extract() on each page")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--decimals", type=int, default=3, help="decimals of each F1 (default 3)")
     args = parser.parse_args()
     score = load_scorer()
     runs = [tuple(run.split("=", 1)) for run in args.run]
@@ -74,7 +75,7 @@ def main() -> None:
         if source in f1:
             values = f1[source]
             rows.append(f"| {source} | {len(values[columns[0]])} | "
-                        + " | ".join(f"{sum(values[c]) / len(values[c]):.3f}" for c in columns) + " |")
+                        + " | ".join(f"{sum(values[c]) / len(values[c]):.{args.decimals}f}" for c in columns) + " |")
     table = "\n".join(rows)
     print(table)
     if args.out:

@@ -138,6 +138,10 @@ class Document:
     # (blocks with DomFeatures), the second view its article's end is checked against
     # (stages/extraction_end.py); never serialised.
     page_text: list[Block] | None = field(default=None, repr=False, compare=False)
+    # Where each block lies in page_text (stages/extraction_end.located_on_page: the range of page
+    # blocks its text spans, or None), found once for the stages that compare the two views; a
+    # stage that adds or replaces blocks resets it to None. Never serialised.
+    page_located: list[tuple[int, int] | None] | None = field(default=None, repr=False, compare=False)
     # The blocks' texts folded for the duplicate search (text -> parse.text.word_key of it),
     # shared by the stages that search (stages/duplicates.py); never serialised.
     word_keys: dict[str, str] | None = field(default=None, repr=False, compare=False)

@@ -27,7 +27,9 @@ from .stages import (
 from .stages.dom import mark_named_furniture
 from .stages.dom_text import mark_outside_page_article
 from .stages.extraction_end import mark_after_page_article
+from .stages.extraction_lead import add_dropped_opening
 from .stages.extraction_rest import add_rest_of_article
+from .stages.extraction_top import mark_above_page_headline
 from .stages.template import TemplateStage
 
 StageFn = Callable[[Document, Config], Document]
@@ -61,13 +63,16 @@ STAGES: tuple[StageFn, ...] = (
 # its start on the page's whole text (`after_page_article`: comment threads, related lists, boxes
 # of other stories, in recall mode). Where trafilatura stopped inside the article (an ad slot or
 # a box between two paragraphs), the rest of it is added back from the page's text
-# (`extraction_rest`), then checked for repetition with the rest.
+# (`extraction_rest`), and so is the standfirst or first paragraph it dropped below the page's
+# headline (`extraction_lead`), then checked for repetition with the rest.
 HTML_STAGES: tuple[StageFn, ...] = (
     mark_error_page,
     mark_boilerplate,
     mark_footer,
     mark_after_page_article,
+    mark_above_page_headline,
     add_rest_of_article,
+    add_dropped_opening,
     mark_duplicates,
     decide_verdict,
     mark_headline,

@@ -269,3 +269,53 @@ def test_a_gallery_of_captions_trafilatura_dropped_does_not_end_the_article() ->
     page = [*ARTICLE[:3], *gallery, section, ARTICLE[3], "Copyright 2024 Town News"]
     doc = cut_extraction([*ARTICLE[:3], section, ARTICLE[3]], page)
     assert doc.paragraphs == [*ARTICLE[:3], section, ARTICLE[3]]
+
+
+def test_the_extraction_is_located_on_the_page_once_for_both_views_stages(monkeypatch) -> None:
+    # `after_page_article` and `extraction_rest` both need where each extracted block lies on the
+    # page's text; it is found once (Document.page_located) and is what a fresh search finds.
+    import newsclean.stages.extraction_end as extraction_end
+
+    calls = []
+    real = extraction_end.locate_blocks
+
+    def counting(extracted, page):
+        calls.append(len(extracted))
+        return real(extracted, page)
+
+    monkeypatch.setattr(extraction_end, "locate_blocks", counting)
+    doc = newsclean.clean(page_with_comments(), "page.html")
+    assert len(calls) == 1
+    assert doc.paragraphs == ARTICLE
+    assert doc.page_located == real(doc.blocks, doc.page_text)
+
+
+def test_located_blocks_are_found_again_when_the_blocks_change() -> None:
+    from newsclean.stages.extraction_end import located_on_page
+
+    page = [Block(1, "First paragraph of the story."), Block(2, "Second paragraph of the story.")]
+    doc = Document(source="x", blocks=[Block(1, "Second paragraph of the story.")], page_text=page)
+    assert located_on_page(doc) == [(1, 2)]
+    doc.blocks.insert(0, Block(0, "First paragraph of the story."))
+    assert located_on_page(doc) == [(0, 1), (1, 2)]
+
+
+def test_what_trafilatura_kept_past_a_wide_run_of_page_furniture_is_not_the_article() -> None:
+    # Below the article, the site's menus (links the markup removes) under two labels, then the
+    # footer's licence statement, which trafilatura kept and which reads as running text.
+    statement = ("All content published on this site is protected by copyright law, and no part of it may be "
+                 "reproduced, distributed or transmitted in any form without the prior written permission of the publisher.")
+    menu = [f"Region {n} news" for n in range(45)]
+    page = [*ARTICLE, "Regional editions", *menu, "Partner sites", statement]
+    doc = cut_extraction([*ARTICLE, statement], page, links=tuple(menu))
+    assert doc.paragraphs == ARTICLE
+    assert doc.blocks[-1].removal.reason == f'below the article (it ends at "{ARTICLE[-1][:40]}" on the page)'
+
+
+def test_only_wide_runs_of_dropped_blocks_without_running_text_are_ends() -> None:
+    from newsclean.stages.extraction_end import wide_gaps
+
+    kept = [0, 1, 2, 50, 51, 52]
+    assert wide_gaps(kept, {0, 1, 2, 51, 52}, [True, True, True, False, False, True]) == [3]
+    assert wide_gaps(kept, {0, 1, 2, 51, 52}, [True, True, True, True, False, True]) == []
+    assert wide_gaps([0, 1, 2, 20, 21, 22], {0, 1, 2, 21, 22}, [False] * 6) == []

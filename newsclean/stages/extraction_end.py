@@ -75,6 +75,11 @@ MAX_IGNORED_GAP = 1
 # the gap (a teaser's blurb, a comment) still counts against the span, and so does a gap above
 # kept blocks that only trafilatura's choice holds (a donation box, a list of links).
 MAX_IGNORED_LABEL_GAP = 8
+# A run of page blocks between two blocks trafilatura kept, this wide at least (counting those the
+# markup removed as furniture), that holds no running text, parts the article from what it kept
+# below: the site's footer (licence numbers, a copyright statement) after its menus and link lists.
+MIN_WIDE_GAP = 40
+WIDE_GAP_NOTE = "a wide run of page furniture"
 # Class and id words of a comment thread's elements (web-developer convention in any language,
 # and the German spelling, which also covers `kommentar`).
 COMMENT_WORDS = ("comment", "komment")
@@ -130,6 +135,15 @@ def locate_blocks(extracted: Sequence[Block], page: Sequence[Block]) -> list[tup
         found.append((bisect_right(starts, hit) - 1, bisect_right(starts, end - 1)))
         cursor = end
     return found
+
+
+def located_on_page(doc: Document) -> list[tuple[int, int] | None]:
+    """locate_blocks of doc's blocks on its page_text, found once per document (Document.page_located):
+    the end cut and the rest of the article both read it, and the blocks do not change between them."""
+    located = doc.page_located
+    if located is None or len(located) != len(doc.blocks):
+        located = doc.page_located = locate_blocks(doc.blocks, doc.page_text or [])
+    return located
 
 
 def kept_block_scores(page: Document, kept: list[int], config: Config) -> tuple[list[LineFeatures], list[float]]:
@@ -213,8 +227,30 @@ def extraction_markers(page: Document, kept: list[int], in_extraction: set[int],
     extracted = [position for position, i in enumerate(kept) if i in in_extraction]
     in_order = confirmed_markers([lines[kept[p]] for p in extracted], [page.blocks[kept[p]].text for p in extracted], rules)
     markers.update({extracted[at]: phrase for at, phrase in in_order.items()})
-    return {position: phrase for position, phrase in markers.items()
-            if box_is_extracted(kept[position], lines, in_extraction)}
+    found = {position: phrase for position, phrase in markers.items()
+             if box_is_extracted(kept[position], lines, in_extraction)}
+    for position in wide_gaps(kept, in_extraction, [lines[i].is_prose for i in kept]):
+        found.setdefault(position, WIDE_GAP_NOTE)
+    return found
+
+
+def wide_gaps(kept: list[int], in_extraction: set[int], prose: list[bool]) -> list[int]:
+    """The first position (among `kept`, the kept page blocks) of each run of blocks trafilatura
+    dropped between two it kept that spans MIN_WIDE_GAP page blocks or more with no running text
+    (`prose`, per kept block): such a run ends the article as an end marker does."""
+    starts = []
+    i = 0
+    while i < len(kept):
+        if kept[i] in in_extraction:
+            i += 1
+            continue
+        j = i
+        while j < len(kept) and kept[j] not in in_extraction:
+            j += 1
+        if 0 < i and j < len(kept) and kept[j] - kept[i - 1] - 1 >= MIN_WIDE_GAP and not any(prose[i:j]):
+            starts.append(i)
+        i = j
+    return starts
 
 
 def box_is_extracted(marker: int, lines: list[LineFeatures], in_extraction: set[int]) -> bool:
@@ -333,7 +369,7 @@ def mark_after_page_article(doc: Document, config: Config) -> Document:
     """Remove the extracted paragraphs that lie below the article's end, or above its start, on the page's whole text."""
     if not doc.page_text or not doc.kept_positions():
         return doc
-    located = locate_blocks(doc.blocks, doc.page_text)
+    located = located_on_page(doc)
     # Only the part of the page the extraction spans is read (the menus above it and the footer
     # below cannot be the article's end), and a margin for the model's context and the markers.
     first, end = extraction_region(located, len(doc.page_text))

@@ -22,7 +22,7 @@ from ..config import Config
 from ..document import Block, Document
 from ..model.features import analyze
 from ..rules import load_rules
-from .extraction_end import in_comment_thread, locate_blocks
+from .extraction_end import in_comment_thread, located_on_page
 from .markers import is_end_marker
 
 # The article's paragraphs: what the shape of a block's markup is compared on.
@@ -51,7 +51,7 @@ def rest_of_article(doc: Document, config: Config) -> list[Block]:
     """The page's blocks that continue the article below the extraction's last kept paragraph (empty
     when there is no long rest, see the module's docstring)."""
     page = doc.page_text or []
-    located = locate_blocks(doc.blocks, page)
+    located = located_on_page(doc)
     kept = [where for block, where in zip(doc.blocks, located) if where is not None and block.kept]
     if not kept:
         return []
@@ -113,10 +113,16 @@ def add_rest_of_article(doc: Document, config: Config) -> Document:
     rest = rest_of_article(doc, config)
     if not rest:
         return doc
-    at = doc.kept_positions()[-1] + 1
-    doc.blocks[at:at] = [Block(0, block.text) for block in rest]  # numbered below
+    return insert_blocks(doc, doc.kept_positions()[-1] + 1, [block.text for block in rest])
+
+
+def insert_blocks(doc: Document, at: int, texts: list[str]) -> Document:
+    """doc with blocks of `texts` inserted at position `at`, all blocks numbered again in order,
+    and what was derived from the old blocks (features, word keys, places on the page) reset."""
+    doc.blocks[at:at] = [Block(0, text) for text in texts]
     for number, block in enumerate(doc.blocks, 1):
         block.line = number
     doc.analysis = None
     doc.word_keys = None
+    doc.page_located = None
     return doc
