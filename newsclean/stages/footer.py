@@ -36,6 +36,9 @@ def mark_after_end_marker(doc: Document, kept: list[int], lines: list[LineFeatur
     # of a box repeated down the page are gone (duplicates, lines outside the article's span),
     # the one left inside the article no longer reads as the site's furniture, and its heading
     # ("Most popular") would end the article that resumes below the box.
+    # (Counted only when a marker is there to confirm: most pages have none.)
+    if not any(is_end_marker(features, rules) for features in kept_lines):
+        return
     page_labels = furniture_labels(lines, [block.text for block in doc.blocks])
     markers = confirmed_markers(kept_lines, texts, rules, page_labels)
     for position, features in enumerate(kept_lines):
