@@ -3,9 +3,10 @@
 A site's comment login or registration form sits below the article, introduced by a sentence
 or two ("Registration is free ..."): the line model reads those sentences as the article going
 on, and the form's lines are too short to stop the span. A form shows itself without any word
-of its language, in one of two shapes: lines of template placeholders the page never filled in
-(`{* #signInForm *}`, `{| current_displayName |}`, `{{ email }}`), or a run of field labels
-marked as required (`* FIRST NAME`, `Password *`). Where one stands below the article's
+of its language, in one of three shapes: lines of template placeholders the page never filled
+in (`{* #signInForm *}`, `{| current_displayName |}`, `{{ email }}`), a run of field labels
+marked as required (`* FIRST NAME`, `Password *`), or empty fields in a row, labels with a
+colon and nothing after it (`FIRST NAME:`, `Nombre (*):`). Where one stands below the article's
 paragraphs, the span ends above it, above the form's short introduction and the furniture
 (share buttons, related headlines) between the article's last paragraph and it.
 """
@@ -63,7 +64,8 @@ def form_start(lines: list[LineFeatures], texts: list[str], start: int, end: int
     form lines as paragraphs from its first line down (its help texts: a code sample inside an
     article is followed by more of the article); a run of required-field labels must have no
     paragraph below it at all (a list of short items in an article, "* Flour", is followed by
-    more of the article)."""
+    more of the article). Two empty fields in a row are a form on their own, with no more
+    paragraphs below them inside the span than form lines (the form's fine print)."""
     # The span may stop at the form's first short lines, its introduction kept.
     stop = min(len(lines), end + MAX_GAP + RUN_WINDOW)
     fields = [is_empty_field(texts[i], lines[i]) for i in range(start, stop)]
