@@ -69,3 +69,30 @@ def test_a_form_above_the_article_body_is_no_form_below_it() -> None:
     # Fewer than three paragraphs above the fields: a newsletter box in the article's head.
     texts = [BODY[0], *REQUIRED_FIELDS, *BODY[1:]]
     assert span_end(texts) == len(texts)
+
+
+# Empty fields: their labels end with a colon and nothing after it, a required mark maybe.
+EMPTY_FIELDS = ["FIRST NAME:", "LAST NAME (*):", "I agree*"]
+FINE_PRINT = "*By sending this form you agree that we may write to you about our news and offers from time to time."
+
+
+def test_empty_fields_in_a_row_end_the_article_though_fine_print_follows() -> None:
+    # Two empty fields in a row, then the terms one accepts by sending: a form, though a
+    # paragraph stands below it (required-field labels alone need none below).
+    assert kept_texts([*EMPTY_FIELDS, FINE_PRINT]) == BODY
+
+
+def test_empty_fields_above_the_span_end_only_count_the_span_below_them() -> None:
+    # A comment form: two empty fields, then the thread's comments below the span's end.
+    comments = [BODY[0], "Anna, 4 March 2025", BODY[1], "Tom, 5 March 2025", BODY[2]]
+    texts = [*BODY, "Name (*):", "Comment:", *comments]
+    last = len(BODY) + 2  # the span's end, below the two fields
+    # The span ends above the fields (and above short sentences right above them, the form's
+    # introduction as far as shapes tell).
+    assert form_start([line_features(t, WORDS) for t in texts], texts, 0, last) <= len(BODY)
+
+
+def test_a_label_introducing_its_list_is_no_empty_field_pair() -> None:
+    # "Ingredients:" introduces the items below it; the next label comes after them.
+    recipe = ["Ingredients:", "200 g flour", "2 eggs", "Method:", *BODY[3:]]
+    assert span_end([*BODY[:3], *recipe]) == 3 + len(recipe)

@@ -14,7 +14,7 @@ from ..model.features import LineFeatures, analyze
 from ..parse.text import phrase_as_written
 from ..rules import Rules, load_rules
 from .boilerplate import boilerplate_reason
-from .markers import confirmed_markers, is_end_marker
+from .markers import confirmed_markers, furniture_labels, is_end_marker
 
 # A heading is a short line; its notice is the paragraph right below it.
 MAX_HEADING_WORDS = 6
@@ -32,7 +32,15 @@ def mark_after_end_marker(doc: Document, kept: list[int], lines: list[LineFeatur
     texts = [doc.blocks[i].text for i in kept]
     kept_lines = [lines[i] for i in kept]
     above = 0.0
-    markers = confirmed_markers(kept_lines, texts, rules)
+    # The page's repeated labels are counted over all its lines, removed or not: once the copies
+    # of a box repeated down the page are gone (duplicates, lines outside the article's span),
+    # the one left inside the article no longer reads as the site's furniture, and its heading
+    # ("Most popular") would end the article that resumes below the box.
+    # (Counted only when a marker is there to confirm: most pages have none.)
+    if not any(is_end_marker(features, rules) for features in kept_lines):
+        return
+    page_labels = furniture_labels(lines, [block.text for block in doc.blocks])
+    markers = confirmed_markers(kept_lines, texts, rules, page_labels)
     for position, features in enumerate(kept_lines):
         if position in markers and above >= MIN_WORDS_ABOVE_MARKER:
             marker = doc.blocks[kept[position]]

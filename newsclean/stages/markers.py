@@ -17,6 +17,8 @@ MARKER_SENTENCE_WORDS = 2
 MARKER_LOOKAHEAD = 12
 # Or two paragraphs of this many words each, parted by a subheading.
 LONG_PARAGRAPH_WORDS = 40
+# Or this many end-of-article markers with different phrases in those lines, before any paragraph.
+MIN_STACKED_BOXES = 3
 # A marker must follow prose within this many kept lines (else it is a label in a table or list),
 # not counting lines of numbers alone between them (a pager's "1", "2"), and looking back no
 # further than MAX_LOOKBEHIND lines in all.
@@ -51,10 +53,14 @@ def follows_prose(lines: list[LineFeatures], i: int) -> bool:
     return False
 
 
-def confirmed_markers(lines: list[LineFeatures], texts: list[str], rules: Rules) -> dict[int, str]:
-    """Positions of believable end-of-article markers, with the phrase each starts with."""
+def confirmed_markers(
+    lines: list[LineFeatures], texts: list[str], rules: Rules, page_labels: set[str] | None = None
+) -> dict[int, str]:
+    """Positions of believable end-of-article markers, with the phrase each starts with.
+    `page_labels`: the page's repeated labels (furniture_labels) counted over all its lines,
+    when `lines` are only some of them; by default they are counted over `lines`."""
     markers: dict[int, str] = {}
-    labels: set[str] | None = None  # built at the first marker: most pages have none
+    labels = page_labels  # else built at the first marker: most pages have none
     for i, f in enumerate(lines):
         if not is_end_marker(f, rules):
             continue
@@ -67,12 +73,37 @@ def confirmed_markers(lines: list[LineFeatures], texts: list[str], rules: Rules)
         # them, nor count among the lines looked at (the scan is bounded all the same).
         window = [j for j in range(i + 1, min(len(lines), i + 1 + 3 * MARKER_LOOKAHEAD)) if texts[j] not in labels]
         ahead = [lines[j].is_prose and (lines[j].sentence_end or texts[j].endswith(":")) for j in window[:MARKER_LOOKAHEAD]]
+        if stacked_boxes(lines, window[:MARKER_LOOKAHEAD], phrase, rules):
+            markers[i] = phrase
+            continue
         if any(a and b for a, b in zip(ahead, ahead[1:])):
             continue  # article paragraphs resume right after it: an inline box
         if resumes_under_subheading(lines, window[:MARKER_LOOKAHEAD]):
             continue  # so do long paragraphs parted by a subheading
         markers[i] = phrase
     return markers
+
+
+def stacked_boxes(lines: list[LineFeatures], window: list[int], phrase: str, rules: Rules) -> bool:
+    """MIN_STACKED_BOXES end-of-article markers with different phrases, this one the first, in
+    the lines `window` below it before any paragraph: the page's end boxes stacked one on
+    another ("Related stories", a few headlines, "Comments", "Editor's picks"). Their teasers'
+    blurbs read as paragraphs resuming, but an inline box inside an article has one heading
+    (or two: "Read more", "Related articles"), and the article goes on below it. Each box has
+    lines of its own between its heading and the next."""
+    phrases = {phrase}
+    # Marker lines in a row ("Comments", "No comment") head one box: only the first counts.
+    after_marker = True
+    for j in window:
+        if lines[j].is_prose and lines[j].sentence_end:
+            return False
+        marker = is_end_marker(lines[j], rules)
+        if marker and not after_marker:
+            phrases.add(rules.end_markers.prefix(lines[j].folded) or "")
+            if len(phrases) >= MIN_STACKED_BOXES:
+                return True
+        after_marker = marker
+    return False
 
 
 def resumes_under_subheading(lines: list[LineFeatures], window: list[int]) -> bool:

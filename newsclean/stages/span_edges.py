@@ -4,6 +4,7 @@ bylines, dates, buttons and standfirst that pages put around an article."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from ..model.features import LineFeatures
@@ -15,6 +16,8 @@ LABEL_WORDS = 8
 # Lines shorter than this that do not end like a sentence may be headings or links.
 HEADING_WORDS = 20
 DIGITS = re.compile(r"\d+")
+# A number with its decimal and thousands separators ("31.00", "1,299").
+NUMBER = re.compile(r"\d[\d.,]*")
 # A row of links run together: this many space-parted names of this many characters on average
 # at most (with the spaces).
 LINK_ROW_CHUNKS = 5
@@ -36,6 +39,19 @@ def is_label(features: LineFeatures) -> bool:
 def shape(text: str) -> str:
     """A line with its numbers blanked: "14.52 GMT" and "13.40 GMT", "Step 1" and "Step 2" agree."""
     return DIGITS.sub("0", text)
+
+
+def is_amount(text: str, number: re.Match[str]) -> bool:
+    """A number written with a currency sign before or after it ("$31.00", "9,99 €", "¥500")."""
+    before = text[: number.start()].rstrip()[-1:]
+    after = text[number.end() :].lstrip()[:1]
+    return any(unicodedata.category(c) == "Sc" for c in before + after)
+
+
+def has_date_number(text: str) -> bool:
+    """A number that is no amount of money: a byline block's date or time ("9:00 AM", "2014",
+    "5 days ago"). A product's price among labels ("Price: $31.00") dates nothing."""
+    return any(not is_amount(text, number) for number in NUMBER.finditer(text))
 
 
 def is_heading(features: LineFeatures) -> bool:
@@ -78,7 +94,7 @@ def skip_header_block(lines: list[LineFeatures], texts: list[str], start: int, e
     run_start = i
     while i < end and is_label(lines[i]):
         i += 1
-    dated = any(DIGITS.search(texts[j]) for j in range(run_start, i))
+    dated = any(has_date_number(texts[j]) for j in range(run_start, i))
     if i - run_start >= 2 and dated and i < end and lines[i].is_prose:
         return i
     return start
