@@ -4,6 +4,8 @@ Skips where the core is not built (no compiler); CI builds it and checks that it
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import re
 import string
 from pathlib import Path
@@ -14,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsclean
+from newsclean import rules as rules_module
 from newsclean.model import features
 from newsclean.model.features import LineFeatures, features_of, line_features
 from newsclean.parse import text as text_module
@@ -121,8 +124,12 @@ def test_corpus_jsonl_is_byte_identical_with_and_without_the_core(monkeypatch: p
     def jsonl() -> list[str]:
         return [to_json(newsclean.clean_raw(newsclean.RawDocument(str(p), p.read_bytes())), indent=None) for p in files]
 
+    monkeypatch.setattr(features, "compiled_core", core)  # in use even under NEWSCLEAN_PURE_PYTHON=1
+    with contextlib.suppress(ImportError):  # and the compiled phrase matcher where it is built
+        monkeypatch.setattr(rules_module, "compiled_matcher", importlib.import_module("newsclean.rules._phrases"))
     with_core = jsonl()
     monkeypatch.setattr(features, "compiled_core", None)
+    monkeypatch.setattr(rules_module, "compiled_matcher", None)  # the phrase matcher's Python walk too
     assert jsonl() == with_core
 
 
