@@ -1,4 +1,5 @@
-"""The optional compiled core (newsclean/model/_features.c): built where a C compiler is found,
+"""The optional compiled core (newsclean/model/_features.c, and the phrase matcher
+newsclean/rules/_phrases.c): built where a C compiler is found,
 skipped with a warning where none is (newsclean then runs its pure-Python features, the
 reference). One abi3 build serves every CPython from 3.11 on. See docs/development.md."""
 
@@ -12,7 +13,14 @@ setup(
             py_limited_api=True,
             define_macros=[("Py_LIMITED_API", "0x030B0000")],
             optional=True,  # no compiler, no core: the install still succeeds
-        )
+        ),
+        Extension(
+            "newsclean.rules._phrases",
+            ["newsclean/rules/_phrases.c"],
+            py_limited_api=True,
+            define_macros=[("Py_LIMITED_API", "0x030B0000")],
+            optional=True,  # no compiler: PhraseSet walks its tries in Python
+        ),
     ],
     options={"bdist_wheel": {"py_limited_api": "cp311"}},
 )

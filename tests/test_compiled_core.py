@@ -4,6 +4,9 @@ Skips where the core is not built (no compiler); CI builds it and checks that it
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import math
 import re
 import string
 from pathlib import Path
@@ -14,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsclean
+from newsclean import rules as rules_module
 from newsclean.model import features
 from newsclean.model.features import LineFeatures, features_of, line_features
 from newsclean.parse import text as text_module
@@ -88,6 +92,14 @@ def test_edge_lines() -> None:
 def test_the_constants_in_c_are_the_python_ones() -> None:
     source = (ROOT / "newsclean" / "model" / "_features.c").read_text()
     defined = dict(re.findall(r"#define (\w+) ([\d.]+)", source))
+    from newsclean.model import linemodel
+
+    for name in ("SHORT_LINE_WORDS", "LIST_RUN", "NEAR", "FAR"):
+        assert float(defined[name]) == getattr(linemodel, name), name
+    assert float(defined["MODEL_COLUMNS"]) == len(linemodel.FEATURE_NAMES)
+    fields = {name.lower(): int(at) for name, at in re.findall(r"F_(\w+) = (\d+)", source)}
+    assert fields == {name: LineFeatures._fields.index(name if name != "prose" else "is_prose") for name in fields}
+    assert len(fields) == 8
     assert float(defined["FEATURE_PREFIX_CHARS"]) == text_module.FEATURE_PREFIX_CHARS
     for name in ("SHORT_LINE_CHARS", "MAX_FOLDED_WORDS", "LONG_LINE_HEAD_WORDS", "MAX_GLUED_WORDS", "TITLE_CASE_SHARE", "FOLD_PREFIX_CHARS",
                  "CJK_WORD_WEIGHT"):
@@ -121,8 +133,12 @@ def test_corpus_jsonl_is_byte_identical_with_and_without_the_core(monkeypatch: p
     def jsonl() -> list[str]:
         return [to_json(newsclean.clean_raw(newsclean.RawDocument(str(p), p.read_bytes())), indent=None) for p in files]
 
+    monkeypatch.setattr(features, "compiled_core", core)  # in use even under NEWSCLEAN_PURE_PYTHON=1
+    with contextlib.suppress(ImportError):  # and the compiled phrase matcher where it is built
+        monkeypatch.setattr(rules_module, "compiled_matcher", importlib.import_module("newsclean.rules._phrases"))
     with_core = jsonl()
     monkeypatch.setattr(features, "compiled_core", None)
+    monkeypatch.setattr(rules_module, "compiled_matcher", None)  # the phrase matcher's Python walk too
     assert jsonl() == with_core
 
 
@@ -143,7 +159,7 @@ def test_sample_counts_are_the_counted_language_sample(monkeypatch: pytest.Monke
 
 
 def test_line_scores_are_the_python_sums_to_the_bit(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The core sums the line model's weighted columns (weighted_sums) as the Python map() does."""
+    """The core computes the line model's columns and sums them (model_scores) as the Python map() does."""
     import struct
 
     from newsclean.model import linemodel
@@ -152,13 +168,30 @@ def test_line_scores_are_the_python_sums_to_the_bit(monkeypatch: pytest.MonkeyPa
         monkeypatch.setattr(features, "compiled_core", core_or_none)
         return [struct.pack("d", x) for x in linemodel.line_scores(lines, texts, markers)]
 
-    for path in corpus_files()[::5]:
+    import random
+
+    def scores_with(weights: list[float], lines: list[LineFeatures], texts: list[str], markers: list[bool], core_or_none: object) -> list[bytes]:
+        monkeypatch.setattr(features, "compiled_core", core_or_none)
+        return [struct.pack("d", x) for x in linemodel.line_scores(lines, texts, markers, weights)]
+
+    generator = random.Random(17)
+    for number, path in enumerate(corpus_files()[::5]):
         texts = [b.text for b in parse_text_dump(path.read_text(encoding="utf-8", errors="replace")).blocks]
         lines = [line_features(t, STOPWORDS) for t in texts]
         markers = [i % 17 == 3 for i in range(len(texts))]
         assert scores(lines, texts, markers, core) == scores(lines, texts, markers, None), path.name
+        # Every column weighed (model_scores computes each itself), on whole pages and on short ones
+        # (fewer lines than a window's width), with and without end markers.
+        weights = [generator.uniform(-3, 3) for _ in linemodel.FEATURE_NAMES]
+        for part in (slice(None), slice(number % 7, number % 7 + number % 23)):
+            for flags in (markers[part], ()):
+                got = scores_with(weights, lines[part], texts[part], flags, core)
+                assert got == scores_with(weights, lines[part], texts[part], flags, None), path.name
     # Zero weights skipped, ints read as floats, -0.0 products, fewer columns than weights (zip stops).
-    assert core.weighted_sums([1.0, 0.0, 2.5, -1.0], iter([[1, 2.0], [float("nan"), 5.0], [0.5, -0.0]]), 2) == [2.25, 2.0]
-    assert core.weighted_sums([], [], 0) == []
+    assert core.model_scores([1.0], [], [], [], []) == []
+    row = line_features("One line.", STOPWORDS)
+    assert core.model_scores([1.0, 2.0], [row], ["One line."], [], [False]) == [1.0 + 2.0 * math.log1p(row.size)]
     with pytest.raises(ValueError):
-        core.weighted_sums([1.0], [[1.0]], 2)
+        core.model_scores([1.0], [row], ["One line.", "Two"], [], [False])
+    with pytest.raises(TypeError):
+        core.model_scores([1.0], [("not", "features")], ["One line."], [], [False])

@@ -144,3 +144,12 @@ def test_html_in_utf16_is_still_html(tmp_path: Path) -> None:
 def test_binary_with_regular_nul_bytes_is_not_taken_for_utf16(data: bytes) -> None:
     with pytest.raises(newsclean.NotTextError, match="not text: looks like binary data"):
         newsclean.clean_bytes(data, "blob.bin")
+
+
+def test_meta_charset_is_found_in_any_case_and_only_in_a_meta_tag() -> None:
+    from newsclean.read.charsets import meta_charset
+
+    assert meta_charset(b'<META HTTP-EQUIV="Content-Type" CONTENT="text/html; CHARSET=KOI8-R">') == b"KOI8-R"
+    assert meta_charset(b"<meta ChArSeT='utf-8'>") == b"utf-8"
+    assert meta_charset(b"no declaration, charset=latin1 in text") is None
+    assert meta_charset(b"<p>nothing here</p>") is None

@@ -36,10 +36,11 @@ def test_the_wheel_holds_the_model_weights_and_every_rules_file(tmp_path: Path) 
     assert [f for f in DATA_FILES if f"newsclean/{f}" not in names] == []
     assert len(DATA_FILES) > 20  # the weights and the rules of every language
     assert "newsclean/model/_features.c" not in names  # the core's source is for builds, not installs
+    assert "newsclean/rules/_phrases.c" not in names
 
 
 def test_without_a_compiler_the_wheel_is_the_pure_python_package(tmp_path: Path) -> None:
     # The compiled core is optional: a machine with no C compiler still installs newsclean.
     names = build_wheel(tmp_path, env={**os.environ, "CC": "/bin/false"})
     assert [f for f in DATA_FILES if f"newsclean/{f}" not in names] == []
-    assert not [n for n in names if n.startswith("newsclean/model/_features") and not n.endswith(".c")]
+    assert not [n for n in names if n.startswith(("newsclean/model/_features", "newsclean/rules/_phrases")) and not n.endswith(".c")]

@@ -102,3 +102,13 @@ def test_longer_newsletter_prompt_inside_the_body_is_removed() -> None:
     _, marks = apply(mark_boilerplate, text)
     assert marks[5].stage is Stage.BOILERPLATE
     assert newsclean.clean(text).paragraphs == BODY
+
+
+@pytest.mark.parametrize("line", ["© 2024 Zeitung", "Copyrıght 2020 Société", "COPYRİGHT by Éditions", "ALL RİGHTS RESERVED — Ünïcode",
+                                  "All rights reſerved. Médias", "(C) 2024 北京", "« Copyright » dispute in Zürich", "Alle Rechte vorbehalten ©",
+                                  "Ｃopyright 2024 é", "Une phrase sans mention légale."])
+def test_a_line_beyond_ascii_holds_a_notice_as_the_pattern_finds_it(line: str) -> None:
+    # The substring gate before the case-insensitive search must not drop a notice the pattern finds.
+    from newsclean.stages.boilerplate import COPYRIGHT, has_copyright
+
+    assert has_copyright(line) == (COPYRIGHT.search(line[:500]) is not None)

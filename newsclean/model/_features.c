@@ -15,6 +15,7 @@
 #endif
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <string.h>
 
 /* Constants of features.py and parse/text.py (a test checks they still agree). */
@@ -431,7 +432,29 @@ static PyObject *each_text(PyObject *args, PyObject *(*one)(PyObject *, PyObject
     return rows;
 }
 
-static PyObject *ascii_rows(PyObject *self, PyObject *args) { return each_text(args, ascii_row); }
+/* ascii_rows(texts, stopwords, make=None): with `make` (LineFeatures._make), each row made into
+   what make returns, so the caller need not walk the rows in Python. */
+static PyObject *ascii_rows(PyObject *self, PyObject *args) {
+    PyObject *texts, *stopwords, *make = Py_None;
+    if (!PyArg_ParseTuple(args, "OO|O", &texts, &stopwords, &make)) return NULL;
+    PyObject *pair = Py_BuildValue("(OO)", texts, stopwords);
+    if (pair == NULL) return NULL;
+    PyObject *rows = each_text(pair, ascii_row);
+    Py_DECREF(pair);
+    if (rows == NULL || make == Py_None) return rows;
+    Py_ssize_t total = PyList_Size(rows);
+    for (Py_ssize_t i = 0; i < total; i++) {
+        PyObject *row = PyList_GetItem(rows, i);
+        if (row == Py_None) continue;
+        PyObject *made = PyObject_CallFunctionObjArgs(make, row, NULL);
+        if (made == NULL) {
+            Py_DECREF(rows);
+            return NULL;
+        }
+        PyList_SetItem(rows, i, made); /* steals made, releases the row */
+    }
+    return rows;
+}
 static PyObject *ascii_tokens(PyObject *self, PyObject *args) { return each_text(args, ascii_tokens_of); }
 
 /* Adds one to counts[word] for each word of the list. */
@@ -482,60 +505,174 @@ static PyObject *sample_counts(PyObject *self, PyObject *args) {
     return Py_BuildValue("(nn)", total, at);
 }
 
-/* weighted_sums(weights, columns, n) -> list: linemodel.line_scores' sum, score = score + weight * value
-   for each weight and column (an iterable of n-long lists, taken one at a time, as zip(weights, columns)
-   pairs them), skipping zero weights, in doubles: the same operations in the same order as the map()
-   of Python floats, without a float object per line and column. The product is stored before the
-   sum (volatile), so no compiler fuses the two into one rounding (a fused multiply-add would differ
-   from Python in the last bit). */
-static PyObject *weighted_sums(PyObject *self, PyObject *args) {
-    PyObject *weights, *columns;
-    Py_ssize_t n;
-    if (!PyArg_ParseTuple(args, "OOn", &weights, &columns, &n)) return NULL;
-    if (n < 0) {
-        PyErr_SetString(PyExc_ValueError, "n must not be negative");
-        return NULL;
+/* Constants of linemodel.py (a test checks they still agree). */
+#define SHORT_LINE_WORDS 5
+#define LIST_RUN 3
+#define NEAR 3
+#define FAR 10
+#define MODEL_COLUMNS 29
+/* LineFeatures' fields the line model reads (features.LineFeatures order). */
+enum { F_SIZE = 0, F_WORDS = 2, F_CJK = 3, F_SENTENCE_END = 4, F_STOP_SHARE = 6, F_CAPITALISED = 7, F_DIGIT_SHARE = 8, F_PROSE = 10 };
+
+/* linemodel._window: the mean of each line's neighbours within radius (the line excluded), from the
+   prefix sums computed as accumulate() does. */
+static void window(const double *column, Py_ssize_t n, Py_ssize_t radius, double *prefix, double *out) {
+    prefix[0] = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) prefix[i + 1] = i ? prefix[i] + column[i] : column[0];
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t lo = i - radius > 0 ? i - radius : 0, hi = i + radius + 1 < n ? i + radius + 1 : n;
+        Py_ssize_t width = hi - lo - 1;
+        out[i] = width ? (prefix[hi] - prefix[lo] - column[i]) / (double)width : 0.0;
     }
-    PyObject *weight_list = PySequence_List(weights);
-    if (weight_list == NULL) return NULL;
-    PyObject *iterator = PyObject_GetIter(columns);
-    double *sums = PyMem_Calloc(n ? (size_t)n : 1, sizeof(double));
-    if (iterator == NULL || sums == NULL) {
-        Py_DECREF(weight_list);
-        Py_XDECREF(iterator);
-        PyMem_Free(sums);
-        return sums == NULL && iterator != NULL ? PyErr_NoMemory() : NULL;
+}
+
+/* Each column of linemodel.feature_columns, in FEATURE_NAMES order, as n doubles into out. */
+static void model_column(int k, Py_ssize_t n, double **c, double *prefix, double biggest, double *out) {
+    /* c: size, log_size, prose, sentence_end, short, colon, stop_share, capitalised, digit_share,
+       no_words, cjk, repeated, bullet, after_marker, in_list, list_after_colon */
+    double *size = c[0], *log_size = c[1], *prose = c[2], *sentence_end = c[3], *shrt = c[4], *colon = c[5];
+    switch (k) {
+    case 0: for (Py_ssize_t i = 0; i < n; i++) out[i] = 1.0; break;
+    case 1: memcpy(out, log_size, n * sizeof(double)); break;
+    case 2: memcpy(out, prose, n * sizeof(double)); break;
+    case 3: memcpy(out, sentence_end, n * sizeof(double)); break;
+    case 4: for (Py_ssize_t i = 0; i < n; i++) out[i] = sentence_end[i] != 0.0 && shrt[i] != 0.0 ? 1.0 : 0.0; break;
+    case 5: memcpy(out, colon, n * sizeof(double)); break;
+    case 6: memcpy(out, c[6], n * sizeof(double)); break;  /* stop_share */
+    case 7: memcpy(out, c[7], n * sizeof(double)); break;  /* capitalised */
+    case 8: memcpy(out, c[8], n * sizeof(double)); break;  /* digit_share */
+    case 9: memcpy(out, c[9], n * sizeof(double)); break;  /* no_words */
+    case 10: memcpy(out, shrt, n * sizeof(double)); break;
+    case 11: memcpy(out, c[10], n * sizeof(double)); break; /* cjk */
+    case 12: for (Py_ssize_t i = 0; i < n; i++) out[i] = size[i] / biggest; break;
+    case 13: memcpy(out, c[11], n * sizeof(double)); break; /* repeated */
+    case 14: memcpy(out, c[12], n * sizeof(double)); break; /* bullet */
+    case 15: for (Py_ssize_t i = 0; i < n; i++) out[i] = i ? prose[i - 1] : 0.0; break;
+    case 16: for (Py_ssize_t i = 0; i < n; i++) out[i] = i + 1 < n ? prose[i + 1] : 0.0; break;
+    case 17: for (Py_ssize_t i = 0; i < n; i++) out[i] = i ? colon[i - 1] : 0.0; break;
+    case 18: window(prose, n, NEAR, prefix, out); break;
+    case 19: window(sentence_end, n, NEAR, prefix, out); break;
+    case 20: window(shrt, n, NEAR, prefix, out); break;
+    case 21: window(log_size, n, NEAR, prefix, out); break;
+    case 22: window(prose, n, FAR, prefix, out); break;
+    case 23: window(sentence_end, n, FAR, prefix, out); break;
+    case 24: window(c[7], n, FAR, prefix, out); break;
+    case 25: for (Py_ssize_t i = 0; i < n; i++) out[i] = n > 1 ? (double)i / (double)(n - 1) : 0.0; break;
+    case 26: memcpy(out, c[13], n * sizeof(double)); break; /* after_end_marker */
+    case 27: memcpy(out, c[14], n * sizeof(double)); break; /* in_list */
+    case 28: memcpy(out, c[15], n * sizeof(double)); break; /* list_after_colon */
     }
-    Py_ssize_t count = PyList_Size(weight_list);
-    for (Py_ssize_t k = 0; k < count; k++) {
-        double weight = PyFloat_AsDouble(PyList_GetItem(weight_list, k));
-        if (weight == -1.0 && PyErr_Occurred()) goto fail;
-        PyObject *column = PyIter_Next(iterator);
-        if (column == NULL) {
-            if (PyErr_Occurred()) goto fail;
-            break; /* fewer columns than weights: zip stops */
+}
+
+static double truth(PyObject *value, int *error) {
+    int yes = PyObject_IsTrue(value);
+    if (yes < 0) *error = 1;
+    return yes > 0 ? 1.0 : 0.0;
+}
+
+/* model_scores(weights, lines, texts, markers, bullets) -> list: linemodel.line_scores with every
+   column of feature_columns computed here in doubles (as the Python floats are, operation for
+   operation), without a float object per line and column; score = score + weight * value for each
+   weight and column in FEATURE_NAMES order, skipping zero weights, as the Python map() sums them.
+   The product is stored before the sum (volatile), so no compiler fuses the two into one rounding
+   (a fused multiply-add would differ from Python in the last bit). `bullets`: text.is_list_item of
+   each text; `markers`: the end-marker flags, or empty. */
+static PyObject *model_scores(PyObject *self, PyObject *args) {
+    PyObject *weights_in, *lines_in, *texts_in, *markers_in, *bullets_in;
+    if (!PyArg_ParseTuple(args, "OOOOO", &weights_in, &lines_in, &texts_in, &markers_in, &bullets_in)) return NULL;
+    PyObject *weights = PySequence_List(weights_in), *lines = PySequence_List(lines_in), *texts = PySequence_List(texts_in);
+    PyObject *markers = PySequence_List(markers_in), *bullets = PySequence_List(bullets_in), *counts = PyDict_New();
+    PyObject *scores = NULL;
+    double *memory = NULL;
+    if (!weights || !lines || !texts || !markers || !bullets || !counts) goto done;
+    Py_ssize_t n = PyList_Size(lines), marked = PyList_Size(markers);
+    if (PyList_Size(texts) != n || PyList_Size(bullets) != n || (marked != 0 && marked != n)) {
+        PyErr_SetString(PyExc_ValueError, "texts, bullets and markers (unless empty) must be as long as lines");
+        goto done;
+    }
+    /* 16 input columns, a column buffer, the prefix sums (n + 1) and the sums. */
+    memory = PyMem_Calloc((size_t)(19 * n + 1 + 1), sizeof(double));
+    if (memory == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    double *c[16];
+    for (int k = 0; k < 16; k++) c[k] = memory + k * n;
+    double *out = memory + 16 * n, *sums = memory + 17 * n, *prefix = memory + 18 * n;
+    int error = 0;
+    double biggest = 0.0;
+    for (Py_ssize_t i = 0; i < n && !error; i++) {
+        PyObject *line = PyList_GetItem(lines, i), *text = PyList_GetItem(texts, i);
+        if (!PyTuple_Check(line) || PyTuple_Size(line) <= F_PROSE || !PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "lines must be LineFeatures and texts str");
+            goto done;
         }
-        if (weight != 0.0) {
-            if (!PyList_Check(column) || PyList_Size(column) != n) {
-                Py_DECREF(column);
-                PyErr_SetString(PyExc_ValueError, "each column must be a list of n values");
-                goto fail;
-            }
-            for (Py_ssize_t i = 0; i < n; i++) {
-                double value = PyFloat_AsDouble(PyList_GetItem(column, i));
-                if (value == -1.0 && PyErr_Occurred()) {
-                    Py_DECREF(column);
-                    goto fail;
-                }
-                volatile double product = weight * value;
-                sums[i] = sums[i] + product;
+        double size = PyFloat_AsDouble(PyTuple_GetItem(line, F_SIZE));
+        c[6][i] = PyFloat_AsDouble(PyTuple_GetItem(line, F_STOP_SHARE));
+        c[7][i] = PyFloat_AsDouble(PyTuple_GetItem(line, F_CAPITALISED));
+        c[8][i] = PyFloat_AsDouble(PyTuple_GetItem(line, F_DIGIT_SHARE));
+        if (PyErr_Occurred()) goto done;
+        c[0][i] = size;
+        if (i == 0 || size > biggest) biggest = size; /* max(): the first of equals, any value */
+        c[1][i] = log1p(size);
+        c[2][i] = truth(PyTuple_GetItem(line, F_PROSE), &error);
+        c[3][i] = truth(PyTuple_GetItem(line, F_SENTENCE_END), &error);
+        c[4][i] = size < SHORT_LINE_WORDS ? 1.0 : 0.0;
+        Py_ssize_t length = PyUnicode_GetLength(text);
+        Py_UCS4 last = length > 0 ? PyUnicode_ReadChar(text, length - 1) : 0;
+        c[5][i] = last == ':' || last == 0xFF1A ? 1.0 : 0.0;
+        c[9][i] = 1.0 - truth(PyTuple_GetItem(line, F_WORDS), &error);
+        c[10][i] = truth(PyTuple_GetItem(line, F_CJK), &error);
+        c[12][i] = truth(PyList_GetItem(bullets, i), &error);
+        /* Counter(texts) */
+        PyObject *count = PyDict_GetItemWithError(counts, text);
+        if (count == NULL && PyErr_Occurred()) goto done;
+        PyObject *next = PyLong_FromSsize_t(count == NULL ? 1 : PyLong_AsSsize_t(count) + 1);
+        if (next == NULL || PyDict_SetItem(counts, text, next) < 0) {
+            Py_XDECREF(next);
+            goto done;
+        }
+        Py_DECREF(next);
+    }
+    if (error || PyErr_Occurred()) goto done;
+    if (n && biggest == 0.0) biggest = 1.0; /* max(...) or 1.0 */
+    int seen_prose = 0;
+    double after = 0.0;
+    for (Py_ssize_t i = 0; i < n && !error; i++) {
+        PyObject *count = PyDict_GetItemWithError(counts, PyList_GetItem(texts, i));
+        if (count == NULL) goto done;
+        c[11][i] = c[4][i] != 0.0 && PyLong_AsSsize_t(count) > 1 ? 1.0 : 0.0;
+        /* _after_marker */
+        if (marked && truth(PyList_GetItem(markers, i), &error) != 0.0 && seen_prose) after = 1.0;
+        seen_prose = seen_prose || c[2][i] != 0.0;
+        c[13][i] = after;
+    }
+    if (error || PyErr_Occurred()) goto done;
+    /* _list_runs: runs of LIST_RUN or more bulleted lines, and whether a colon line introduces them. */
+    for (Py_ssize_t i = 0; i < n;) {
+        Py_ssize_t j = i;
+        while (j < n && c[12][j] != 0.0) j++;
+        if (j - i >= LIST_RUN) {
+            double introduced = i > 0 && c[5][i - 1] > 0 ? 1.0 : 0.0;
+            for (Py_ssize_t k = i; k < j; k++) {
+                c[14][k] = 1.0;
+                c[15][k] = introduced;
             }
         }
-        Py_DECREF(column);
+        i = j > i + 1 ? j : i + 1;
     }
-    Py_DECREF(weight_list);
-    Py_DECREF(iterator);
-    PyObject *scores = PyList_New(n);
+    Py_ssize_t count = PyList_Size(weights);
+    for (Py_ssize_t k = 0; k < count && k < MODEL_COLUMNS; k++) {
+        double weight = PyFloat_AsDouble(PyList_GetItem(weights, k));
+        if (weight == -1.0 && PyErr_Occurred()) goto done;
+        if (weight == 0.0) continue;
+        model_column((int)k, n, c, prefix, biggest, out);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            volatile double product = weight * out[i]; /* stored: no fused multiply-add */
+            sums[i] = sums[i] + product;
+        }
+    }
+    scores = PyList_New(n);
     for (Py_ssize_t i = 0; scores != NULL && i < n; i++) {
         PyObject *score = PyFloat_FromDouble(sums[i]);
         if (score == NULL) {
@@ -544,24 +681,26 @@ static PyObject *weighted_sums(PyObject *self, PyObject *args) {
         }
         PyList_SetItem(scores, i, score); /* steals the reference */
     }
-    PyMem_Free(sums);
+done:
+    PyMem_Free(memory);
+    Py_XDECREF(weights);
+    Py_XDECREF(lines);
+    Py_XDECREF(texts);
+    Py_XDECREF(markers);
+    Py_XDECREF(bullets);
+    Py_XDECREF(counts);
     return scores;
-fail:
-    Py_DECREF(weight_list);
-    Py_DECREF(iterator);
-    PyMem_Free(sums);
-    return NULL;
 }
 
 static PyMethodDef methods[] = {
     {"ascii_rows", ascii_rows, METH_VARARGS,
-     "ascii_rows(texts, stopwords): LineFeatures' fields of each line this core takes, None for the others."},
+     "ascii_rows(texts, stopwords, make=None): LineFeatures' fields of each line this core takes (passed to make, when given), None for the others."},
     {"ascii_tokens", ascii_tokens, METH_VARARGS,
      "ascii_tokens(texts): text.tokens of each line this core takes, None for the others."},
     {"sample_counts", sample_counts, METH_VARARGS,
      "sample_counts(texts, start, limit, counts): count the words of texts from start into counts; (words, next index)."},
-    {"weighted_sums", weighted_sums, METH_VARARGS,
-     "weighted_sums(weights, columns, n): for each line, the sum of weight * value over the columns (linemodel.line_scores)."},
+    {"model_scores", model_scores, METH_VARARGS,
+     "model_scores(weights, lines, texts, markers, bullets): linemodel.line_scores, every column computed here."},
     {NULL, NULL, 0, NULL},
 };
 

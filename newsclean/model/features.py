@@ -229,15 +229,16 @@ def features_of(texts: list[str], stopwords: frozenset[str], known: list[list[st
     known = known or []
     if compiled_core is None:
         return [line_features(t, stopwords, w) for t, w in zip_longest(texts, known)]
-    make = LineFeatures._make
     features: list[LineFeatures] = []
     for start in range(0, len(texts), CHUNK_LINES):
         chunk = texts[start : start + CHUNK_LINES]
-        rows = compiled_core.ascii_rows(chunk, stopwords)
-        given = known[start : start + CHUNK_LINES]
-        features.extend(
-            line_features(t, stopwords, w) if row is None else make(row) for row, t, w in zip_longest(rows, chunk, given)
-        )
+        # The core makes the LineFeatures too (no Python step per line); None where it left a line.
+        made = compiled_core.ascii_rows(chunk, stopwords, LineFeatures._make)
+        if None in made:
+            given = known[start : start + CHUNK_LINES]
+            for i in [i for i, row in enumerate(made) if row is None]:
+                made[i] = line_features(chunk[i], stopwords, given[i] if i < len(given) else None)
+        features.extend(made)
     return features
 
 

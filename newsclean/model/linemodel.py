@@ -25,6 +25,7 @@ from . import features
 from .features import LineFeatures
 
 ONE, ZERO = 1.0, 0.0
+SHORT_LINE_WORDS = 5  # a line of fewer words is short
 LIST_RUN = 3  # bulleted lines in a row that make a list
 NEAR = 3  # lines on each side for the near context
 FAR = 10  # lines on each side for the wide context
@@ -133,7 +134,7 @@ def feature_columns(
     biggest = max((f.size for f in lines), default=0.0) or 1.0
     size = [f.size for f in lines]
     # The flags straight from the values (a generator feeding _flags costs more than the flag).
-    short = [ONE if x < 5 else ZERO for x in size]
+    short = [ONE if x < SHORT_LINE_WORDS else ZERO for x in size]
     sentence_end = [ONE if f.sentence_end else ZERO for f in lines]
     prose = [ONE if f.is_prose else ZERO for f in lines]
     log_size = list(map(math.log1p, size))
@@ -203,8 +204,10 @@ def line_scores(
     """How much each line reads as article text (positive) or page furniture (negative)."""
     if not lines:
         return []
-    if features.compiled_core is not None:  # the same sums in C doubles, column by column (_features.c)
-        return features.compiled_core.weighted_sums(weights or default_weights(), feature_columns(lines, texts, end_markers), len(lines))
+    if features.compiled_core is not None:
+        # The same columns and sums in C doubles, operation for operation (_features.c: model_scores).
+        bullets = list(map(is_list_item, texts))
+        return features.compiled_core.model_scores(weights or default_weights(), lines, texts, end_markers, bullets)
     scores = [0.0] * len(lines)
     for weight, column in zip(weights or default_weights(), feature_columns(lines, texts, end_markers)):
         if weight:

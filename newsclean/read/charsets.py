@@ -79,6 +79,8 @@ def meta_charset(head: bytes) -> bytes | None:
     >>> meta_charset(b'<title>charset=x</title><meta http-equiv="Content-Type" content="text/html; charset=koi8-r">')
     b'koi8-r'
     """
+    if b"charset" not in head.lower():
+        return None  # (CHARSET_VALUE ignores case in ASCII only, as bytes.lower lowers it)
     for value in CHARSET_VALUE.finditer(head):
         start = head.rfind(b"<", max(0, value.start() - MAX_META_TAG), value.start())
         if start < 0 or b">" in head[start : value.start()]:

@@ -37,13 +37,25 @@ also with glued text nodes split), on word boundaries, so "Comments", "COMMENTS:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..errors import ConfigError
 from ..parse.text import fold
+
+# The optional compiled phrase matcher (_phrases.c): PhraseSet's trie, built here from the parsed
+# rules, walked in C (no phrase is compiled in). Absent where no compiler built it;
+# NEWSCLEAN_PURE_PYTHON=1 leaves it unused, as it does the model's compiled core.
+try:
+    if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
+        raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
+    from . import _phrases as compiled_matcher  # type: ignore[attr-defined]
+except ImportError:
+    compiled_matcher = None
 
 PHRASE_KINDS = (
     "error_page",
@@ -136,8 +148,18 @@ class PhraseSet:
             found = node.get(END, found)
         return found
 
+    @cached_property
+    def _matcher(self) -> Any:
+        """The compiled matcher over this set's trie (it builds a first word's branch through `_branch`)."""
+        return compiled_matcher.Matcher(self._trie, self._depth, self._branch)
+
     def find_all(self, folded: Sequence[str]) -> Iterator[str]:
         """The longest phrase at each place any reading of the folded text holds one, in order."""
+        if compiled_matcher is not None:  # (read per call: the tests compare the two paths in one process)
+            return self._matcher.find_all(folded)  # type: ignore[no-any-return]
+        return self._find_all(folded)
+
+    def _find_all(self, folded: Sequence[str]) -> Iterator[str]:
         trie = self._trie
         first_words = trie.keys()  # one view for all readings
         for text in folded:
@@ -152,6 +174,8 @@ class PhraseSet:
 
     def prefix(self, folded: Sequence[str]) -> str | None:
         """The longest phrase a reading of the folded text starts with, or None."""
+        if compiled_matcher is not None:
+            return self._matcher.prefix(folded)  # type: ignore[no-any-return]
         trie, depth = self._trie, self._depth
         for text in folded:
             # Only the first words can be part of the phrase; most lines' first word starts none

@@ -72,6 +72,12 @@ def has_copyright(text: str) -> bool:
         low = head.lower()
         if "(c)" not in low and "copyright" not in low and "all rights reserved" not in low:
             return False
+    else:
+        # Beyond ASCII, ignoring case makes only the i (İ, ı) and the s (ſ) match other letters:
+        # these parts of the alternatives hold neither, so a line without them holds no notice.
+        low = head.lower()
+        if "©" not in head and "(c" not in low and "opyr" not in low and "ll r" not in low:
+            return False
     return COPYRIGHT.search(head) is not None
 
 
