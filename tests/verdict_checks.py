@@ -1,0 +1,135 @@
+"""A check set of made-up pages in the shapes a crawler meets: error, block, wall and listing
+pages worded unlike our rule lists, and real-looking articles that only mention such things.
+
+Written for newsclean's tests (invented sites, people and stories; nothing copied from a real
+site or from the shared corpora). Each entry: name -> (file suffix, page, article expected).
+"""
+
+from __future__ import annotations
+
+NAV = "Startseite\nPolitik\nWirtschaft\nSport\nKultur\nSuche\n"
+
+
+def page(lang: str, title: str, body: str) -> str:
+    """A small HTML page: a site menu, the body (HTML), a footer."""
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>'
+        '<body><nav><a href="/">Home</a> <a href="/a">A</a> <a href="/b">B</a> <a href="/c">C</a></nav>'
+        f"<main>{body}</main><footer><p>© 2026 Example Media</p></footer></body></html>"
+    )
+
+
+ARTICLE_EN = [
+    "The regional transport authority said on Thursday that it would spend four million on new "
+    "signalling for the northern line, after a winter of delays that left commuters stranded for hours.",
+    "Engineers found that the old relays failed in frost more often than expected, and the authority "
+    "admitted that its own maintenance plans had not kept up with the age of the equipment.",
+    "Passenger groups welcomed the money but said they wanted a timetable for the work, and asked "
+    "why the problems had been known for years without anything being done about them.",
+    "The first section between the harbour and the university is to be finished by the autumn, "
+    "with the rest of the line following over the next two years if the budget allows.",
+]
+
+CHECKS: dict[str, tuple[str, str, bool]] = {
+    # --- not found, in several languages, worded unlike the rule lists ---
+    "notfound-de.txt": (".txt", NAV + "Hoppla, hier ist nichts\nDiese Adresse führt leider ins Leere. "
+                        "Vielleicht hat sich ein Tippfehler eingeschlichen.\nZur Startseite\nImpressum\nDatenschutz\n", False),
+    "notfound-es.html": (".html", page("es", "Error 404 | Diario del Sur", "<h1>Error 404</h1><p>Lo sentimos, "
+                         "la noticia que busca ya no está disponible en nuestra web.</p><p><a href='/'>Volver a la portada</a></p>"), False),
+    "gone-it.html": (".html", page("it", "Contenuto rimosso - Gazzetta di Valle", "<h1>Contenuto non più disponibile</h1>"
+                     "<p>Questo articolo è stato rimosso dal nostro archivio.</p><p><a href='/'>Torna alla home</a></p>"), False),
+    "notfound-nl.txt": (".txt", "Home\nNieuws\nSport\nHelaas, deze pagina bestaat niet (meer)\n"
+                        "Controleer het adres of ga terug naar de voorpagina.\nVoorpagina\nContact\n", False),
+    "notfound-sv.html": (".html", page("sv", "Sidan hittades inte", "<h1>Sidan hittades inte</h1><p>Vi hittar tyvärr "
+                         "inte sidan du söker.</p><p><a href='/'>Till startsidan</a></p>"), False),
+    "notfound-pl.txt": (".txt", "Strona główna\nKraj\nŚwiat\nBłąd 404\nNie znaleźliśmy takiej strony.\n"
+                        "Wróć na stronę główną\n", False),
+    "notfound-tr.html": (".html", page("tr", "Sayfa bulunamadı", "<h1>Aradığınız sayfaya ulaşılamıyor</h1>"
+                         "<p>Sayfa kaldırılmış ya da adresi değişmiş olabilir.</p>"), False),
+    "notfound-status-en.txt": (".txt", "Home\nWorld\nHTTP 404\nWe're sorry, but there's nothing at this address.\n"
+                               "Home\nAbout\n", False),
+    # --- bot and CDN challenges, rate limits ---
+    "challenge-en.txt": (".txt", "example-news.com\nPerforming a quick check of your connection before you continue.\n"
+                         "This takes a few seconds.\nEnable JavaScript and cookies to continue\nRay ID: 8a1b2c3d4e5f\n", False),
+    "challenge-de.html": (".html", page("de", "Einen Moment bitte …", "<h1>Einen Moment bitte …</h1><p>Wir prüfen, ob "
+                          "Sie ein Mensch sind. Bitte aktivieren Sie JavaScript.</p>"), False),
+    "jsrequired-en.html": (".html", page("en", "The Harbour Times", "<noscript>You need to enable JavaScript to run this app.</noscript>"
+                           "<p>Please turn on JavaScript in your browser settings to read The Harbour Times.</p>"), False),
+    "ratelimit-en.txt": (".txt", "429\nSlow down!\nYou have sent too many requests in a given amount of time. "
+                         "Please wait a minute and try again.\n", False),
+    "ratelimit-fr.html": (".html", page("fr", "Trop de requêtes", "<h1>Trop de requêtes</h1><p>Vous avez effectué trop "
+                          "de requêtes. Veuillez patienter quelques minutes.</p>"), False),
+    # --- walls ---
+    "login-de.txt": (".txt", NAV + "Bitte melden Sie sich an\nUm diesen Beitrag zu lesen, benötigen Sie ein kostenloses Konto.\n"
+                     "E-Mail\nPasswort\nAnmelden\nNoch kein Konto? Jetzt registrieren\n", False),
+    "paywall-it.html": (".html", page("it", "Il porto cambia volto - Gazzetta di Valle", "<h1>Il porto cambia volto</h1>"
+                        "<p>Il consiglio comunale ha approvato ieri sera il nuovo piano per il porto, dopo mesi di discussioni "
+                        "tra commercianti, pescatori e residenti del centro storico.</p>"
+                        "<h2>Continua a leggere</h2><p>Abbonati per leggere l'articolo completo. Primo mese a 1 euro.</p>"
+                        "<p><a href='/abbonati'>Abbonati ora</a> <a href='/login'>Sei già abbonato? Accedi</a></p>"), False),
+    "metered-en.txt": (".txt", "Home\nLocal\nThe ferry timetable will change in May\nThe island ferry will run two extra "
+                       "crossings on weekdays from May, the operator said on Monday.\n"
+                       "You've reached your limit of free articles this month.\nSubscribe for unlimited access\n"
+                       "Already a subscriber? Log in\n", False),
+    "consent-nl.html": (".html", page("nl", "Dagblad van de Kust", "<h2>Wij waarderen uw privacy</h2><p>Wij en onze partners "
+                        "gebruiken cookies en vergelijkbare technieken om content en advertenties te personaliseren.</p>"
+                        "<p><button>Alles accepteren</button> <button>Instellingen</button></p>"), False),
+    "consent-es.txt": (".txt", "Diario del Sur\nTu privacidad es importante para nosotros\nNosotros y nuestros socios "
+                       "almacenamos información en tu dispositivo, como cookies.\nAceptar y continuar\nConfigurar\n", False),
+    # --- maintenance, moved ---
+    "maintenance-de.txt": (".txt", "Wartungsarbeiten\nWir sind gleich wieder da.\nUnsere Seite wird gerade gewartet. "
+                           "Bitte versuchen Sie es später erneut.\n", False),
+    "maintenance-en.html": (".html", page("en", "Back soon", "<h1>We'll be back shortly</h1><p>Our website is "
+                            "undergoing scheduled upgrades. Thanks for your patience.</p>"), False),
+    "moved-en.txt": (".txt", "This story has a new home\nIt now lives at https://courier.example/news/2026/park\n"
+                     "Update your bookmarks.\n", False),
+    # --- listings ---
+    "search-en.txt": (".txt", "Home\nSearch\nSearch results for \"bridge\"\n48 results\nBridge repairs delayed again\n"
+                      "12 March 2026\nNew footbridge opens in the old town\n3 March 2026\nCouncil debates bridge tolls\n"
+                      "28 February 2026\nNext page\n", False),
+    "tag-de.html": (".html", page("de", "Thema: Verkehr – Stadtanzeiger", "<h1>Thema: Verkehr</h1><ul>"
+                    "<li><a href='/1'>Neue Buslinie zum Klinikum ab Montag</a> 12.03.2026</li>"
+                    "<li><a href='/2'>Baustelle an der Hauptstraße dauert länger</a> 10.03.2026</li>"
+                    "<li><a href='/3'>Radweg am Fluss wird verbreitert</a> 07.03.2026</li>"
+                    "<li><a href='/4'>Parkgebühren steigen im Sommer</a> 02.03.2026</li></ul>"), False),
+    "home-en.txt": (".txt", "The Harbour Times\nNews\nSport\nStorm closes mountain pass for second day\nMarket hall "
+                    "reopens after two-year renovation\nLocal team wins cup final on penalties\nNew ferry timetable "
+                    "from May\nSchool budget vote set for Monday\nOpinion\nWeather\n", False),
+    # --- articles that only mention errors, walls, cookies, logins: must stay articles ---
+    "article-404-en.txt": (".txt", "Home\nTechnology\nWhy broken links still haunt the web\n"
+                           + "\n".join(ARTICLE_EN[:1]) + "\nA study found that one in four links in old news stories now "
+                           "leads to a 404 error page, and that many sites never redirect moved pages to their new address.\n"
+                           + "\n".join(ARTICLE_EN[1:]) + "\n", True),
+    "article-cookies-de.html": (".html", page("de", "Datenschutz: Gericht kippt Cookie-Banner - Stadtanzeiger",
+                                "<h1>Gericht kippt Cookie-Banner</h1><p>Das Landgericht hat am Dienstag entschieden, dass "
+                                "ein Cookie-Banner ohne gleichwertige Ablehnen-Schaltfläche gegen das Datenschutzrecht "
+                                "verstößt.</p><p>Geklagt hatte ein Verbraucherverband gegen einen Versandhändler, der "
+                                "Besucher seiner Seite nur die Wahl zwischen Alle akzeptieren und einem versteckten Menü "
+                                "ließ.</p><p>Die Richter folgten der Argumentation, dass die Einwilligung so nicht "
+                                "freiwillig sei, und setzten dem Händler eine Frist von drei Monaten.</p><p>Der Händler "
+                                "kündigte an, das Urteil prüfen zu lassen und gegebenenfalls Berufung einzulegen.</p>"), True),
+    "article-paywall-en.html": (".html", page("en", "Local papers bet on subscriptions | The Valley Courier",
+                                "<h1>Local papers bet on subscriptions</h1>" + "".join(f"<p>{p}</p>" for p in [
+                                    "Three regional newspapers said on Monday that they would put most of their "
+                                    "stories behind a paywall from next month, asking readers to subscribe for five a month.",
+                                    "Readers who reach their limit of free articles will be asked to log in or subscribe, "
+                                    "the publishers said, while breaking news and weather will stay free for everyone.",
+                                    "Media researchers said the move followed a steep fall in advertising income, and "
+                                    "that smaller papers had few other ways to pay for local reporting.",
+                                    "The publishers said they hoped to reach ten thousand digital subscribers by the end "
+                                    "of the year, twice as many as they have today."])), True),
+    "article-outage-es.txt": (".txt", "Portada\nEconomía\nUna caída de los servidores deja sin banca en línea a miles de clientes\n"
+                              "Miles de clientes no pudieron acceder el martes a la banca en línea durante casi cuatro horas, "
+                              "después de que un fallo en un centro de datos dejara fuera de servicio la web y la aplicación.\n"
+                              "Muchos usuarios vieron solo un mensaje de error 503 y la indicación de que lo intentaran más "
+                              "tarde, según las quejas recogidas por asociaciones de consumidores.\n"
+                              "El banco pidió disculpas y aseguró que ningún dato de los clientes se vio comprometido, y "
+                              "que las operaciones pendientes se completarían a lo largo del día.\n"
+                              "Los consumidores reclaman ahora compensaciones por los pagos que no pudieron hacer a tiempo.\n", True),
+    "article-login-fr.txt": (".txt", "Accueil\nSociété\nMots de passe : les conseils des experts\nLes experts en sécurité "
+                             "recommandent de ne jamais réutiliser le même mot de passe pour se connecter à plusieurs "
+                             "services, rappelle l'agence nationale dans un guide publié jeudi.\nL'agence conseille "
+                             "aussi d'activer la double authentification, qui demande un code envoyé sur le téléphone "
+                             "à chaque nouvelle connexion.\nSelon une enquête récente, près d'un Français sur deux utilise "
+                             "encore le même mot de passe partout, souvent une date de naissance ou un prénom.\n", True),
+}
