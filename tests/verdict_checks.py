@@ -133,3 +133,59 @@ CHECKS: dict[str, tuple[str, str, bool]] = {
                              "à chaque nouvelle connexion.\nSelon une enquête récente, près d'un Français sur deux utilise "
                              "encore le même mot de passe partout, souvent une date de naissance ou un prénom.\n", True),
 }
+
+# A second batch: more languages and the HTML shapes of the same classes.
+CHECKS.update({
+    "gone-pt.html": (".html", page("pt", "410 - Diário do Vale", "<h1>410</h1><p>Esta notícia foi retirada do ar e não "
+                     "voltará a ser publicada.</p><p><a href='/'>Ir para a capa</a></p>"), False),
+    "notfound-ru.txt": (".txt", "Главная\nНовости\nОшибка 404\nК сожалению, такой страницы у нас нет.\nНа главную\n", False),
+    "notfound-cs.html": (".html", page("cs", "Stránka nenalezena", "<h1>Tuto stránku jsme nenašli</h1><p>Možná byla "
+                         "přesunuta nebo smazána.</p>"), False),
+    "notfound-fr.txt": (".txt", "Accueil\nActualités\nOups !\nLa page demandée est introuvable ou a été déplacée.\n"
+                        "Retour à l'accueil\n", False),
+    "challenge-es.txt": (".txt", "Comprobando su navegador antes de acceder a diariodelsur.es\nEste proceso es automático. "
+                         "Su navegador le redirigirá en breve.\nPor favor, espere unos segundos…\n", False),
+    "botcheck-en.html": (".html", page("en", "Attention required", "<h1>Sorry, you have been blocked</h1><p>Our systems "
+                         "noticed unusual activity coming from your network.</p><p>Reference #18.2f3a</p>"), False),
+    "ratelimit-de.txt": (".txt", "Fehler 429\nZu viele Anfragen\nBitte warten Sie einen Moment und laden Sie die Seite "
+                         "dann neu.\n", False),
+    "login-en.html": (".html", page("en", "Sign in | The Harbour Times", "<h1>Members only</h1><p>Sign in with your "
+                      "email address to read this story.</p><form><label>Email</label><input><label>Password</label>"
+                      "<input type='password'><button>Sign in</button></form><p><a href='/join'>Create a free account</a></p>"), False),
+    "paywall-de.txt": (".txt", NAV + "Neue Brücke über die Elbe kommt später\nDer Bau der neuen Elbbrücke verzögert sich um "
+                       "mindestens ein Jahr, wie die Stadt am Montag mitteilte.\nJetzt abonnieren und weiterlesen\n"
+                       "Erster Monat kostenlos, danach 9,99 € im Monat\nSchon Abonnent? Anmelden\n", False),
+    "consent-de.html": (".html", page("de", "Stadtanzeiger", "<h2>Ihre Zustimmung ist uns wichtig</h2><p>Wir verwenden "
+                        "Cookies und ähnliche Technologien, um Inhalte zu personalisieren und Zugriffe zu analysieren.</p>"
+                        "<p><button>Zustimmen</button> <button>Einstellungen</button></p>"), False),
+    "maintenance-it.html": (".html", page("it", "Sito in manutenzione", "<h1>Torniamo presto!</h1><p>Il sito è in "
+                            "manutenzione programmata. Ci scusiamo per il disagio.</p>"), False),
+    "moved-de.html": (".html", page("de", "Seite umgezogen", "<h1>Diese Seite ist umgezogen</h1><p>Sie finden den Inhalt "
+                      "jetzt unter <a href='/neu'>stadtanzeiger.example/neu</a>.</p>"), False),
+    "search-fr.html": (".html", page("fr", "Recherche : vélo – Le Courrier", "<h1>Résultats de recherche pour « vélo »</h1>"
+                       "<ul><li><a href='/1'>Une piste cyclable le long du canal</a> 12/03/2026</li>"
+                       "<li><a href='/2'>Le vélo en libre-service arrive à la gare</a> 09/03/2026</li>"
+                       "<li><a href='/3'>Vols de vélos : la police renforce les contrôles</a> 01/03/2026</li></ul>"
+                       "<p>Page 1 sur 5</p>"), False),
+    "home-de.html": (".html", page("de", "Stadtanzeiger – Nachrichten aus der Region", "<h2><a href='/1'>Neue Buslinie zum "
+                     "Klinikum</a></h2><h2><a href='/2'>Baustelle dauert länger</a></h2><h2><a href='/3'>Radweg wird "
+                     "verbreitert</a></h2><h2><a href='/4'>Parkgebühren steigen</a></h2><h2><a href='/5'>Stadtfest im Juni</a></h2>"), False),
+    "article-captcha-en.txt": (".txt", "Home\nTechnology\nThe quiet war over captchas\n"
+                               "Websites have asked visitors to prove they are human for more than twenty years, but the "
+                               "puzzles are getting harder for people and easier for machines, researchers say.\n"
+                               "A team at the university tested thousands of volunteers and found that many failed to verify "
+                               "they were human on the first try, while automated tools passed most tests.\n"
+                               "Security companies are now moving to checks that watch how a browser behaves instead of "
+                               "asking people to click on pictures of traffic lights.\n"
+                               "Critics say those checks collect more data about visitors than the old puzzles ever did.\n", True),
+    "article-maintenance-de.txt": (".txt", "Startseite\nRegion\nBahnstrecke wegen Wartungsarbeiten gesperrt\n"
+                                   "Die Bahnstrecke zwischen Nordstadt und Hafen bleibt wegen Wartungsarbeiten bis Sonntag gesperrt, "
+                                   "wie die Bahn am Freitag mitteilte.\nFahrgäste müssen auf Busse umsteigen, die etwa zwanzig "
+                                   "Minuten länger brauchen als die Züge.\nDie Arbeiten waren seit Monaten geplant und betreffen "
+                                   "vor allem die Gleise und Weichen am alten Güterbahnhof.\n", True),
+    "article-short-404-en.html": (".html", page("en", "Museum site back after outage | The Valley Courier",
+                                  "<h1>Museum site back after outage</h1><p>The city museum's website is working again after "
+                                  "visitors saw only error messages for most of Tuesday.</p><p>A spokesperson said a failed "
+                                  "software update had caused the problem, and that no visitor data had been affected.</p>"
+                                  "<p>Online ticket sales resume on Wednesday.</p>"), True),
+})
