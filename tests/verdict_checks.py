@@ -189,3 +189,73 @@ CHECKS.update({
                                   "software update had caused the problem, and that no visitor data had been affected.</p>"
                                   "<p>Online ticket sales resume on Wednesday.</p>"), True),
 })
+
+# A third batch: short articles (50 to 80 words) whose every paragraph may name the thing.
+CHECKS.update({
+    "article-cookie-it.txt": (".txt", (
+        'Home\n'
+        'Cronaca\n'
+        'Il Garante multa un sito per i cookie\n'
+        'Il Garante della privacy ha multato ieri un grande sito di commercio elettronico per aver installato'
+        ' cookie di profilazione senza il consenso degli utenti.\n'
+        "Secondo l'autorità, il banner non offriva un modo semplice per rifiutare tutti i cookie, come invece"
+        ' richiede la legge europea.\n'
+        "L'azienda ha trenta giorni per adeguarsi e potrà presentare ricorso al tribunale.\n"
+    ), True),
+    "article-outage-nl.txt": (".txt", (
+        'Home\n'
+        'Binnenland\n'
+        'Storing bij betaalapp verholpen\n'
+        'De storing bij een populaire betaalapp is dinsdagavond verholpen, nadat gebruikers urenlang een '
+        'foutmelding kregen bij het inloggen.\n'
+        'Volgens het bedrijf lag de oorzaak bij een mislukte update van de servers, en zijn er geen gegevens '
+        'van klanten verloren gegaan.\n'
+        'Klanten die dubbel hebben betaald, krijgen hun geld deze week terug.\n'
+    ), True),
+    "article-paywall-pt.txt": (".txt", (
+        'Início\n'
+        'Mídia\n'
+        'Jornais apostam em assinaturas digitais\n'
+        'Os principais jornais do país anunciaram nesta segunda-feira que vão limitar o número de reportagens'
+        ' gratuitas e pedir aos leitores que façam uma assinatura digital.\n'
+        'Segundo os editores, a queda da publicidade tornou impossível manter todo o conteúdo aberto, e os '
+        'assinantes terão acesso ilimitado ao site e ao aplicativo.\n'
+        'A mudança começa no próximo mês.\n'
+    ), True),
+    "article-captcha-de.txt": (".txt", (
+        'Startseite\n'
+        'Digital\n'
+        'Forscher knacken Captchas mit KI\n'
+        'Forscher einer Universität haben gezeigt, dass eine künstliche Intelligenz die meisten Captchas '
+        'schneller löst als Menschen, die damit beweisen sollen, dass sie kein Roboter sind.\n'
+        'Die Ergebnisse stellen nach Ansicht der Autoren den Nutzen solcher Tests grundsätzlich in Frage.\n'
+        'Anbieter arbeiten bereits an neuen Verfahren, die das Verhalten im Browser auswerten.\n'
+    ), True),
+    "article-passkey-en.txt": (".txt", (
+        'Home\n'
+        'Tech\n'
+        'Bank adds passkeys to its app\n'
+        'Customers of the national bank can now sign in to its app with a passkey instead of a password, the '
+        'bank said on Monday.\n'
+        'The change is meant to stop phishing attacks, which have risen sharply this year, and customers can '
+        'keep using their old password if they prefer.\n'
+    ), True),
+    "article-404-es.txt": (".txt", (
+        'Portada\n'
+        'Tecnología\n'
+        'El archivo de la web pierde millones de páginas\n'
+        'Un estudio publicado el lunes revela que casi la mitad de los enlaces de artículos de hace diez años'
+        ' devuelven hoy un error 404 o llevan a páginas que ya no existen.\n'
+        'Los autores piden a los medios que conserven sus archivos y que redirijan las direcciones antiguas.\n'
+        'La biblioteca nacional ya guarda copias de miles de sitios.\n'
+    ), True),
+    "article-maintenance-fr.txt": (".txt", (
+        'Accueil\n'
+        'Transports\n'
+        'Le métro fermé ce week-end pour travaux de maintenance\n'
+        'La ligne 2 du métro sera fermée samedi et dimanche pour des travaux de maintenance sur les voies, a '
+        'annoncé jeudi la régie des transports.\n'
+        'Des bus de remplacement circuleront toutes les dix minutes entre les stations concernées.\n'
+        'La régie conseille aux voyageurs de prévoir un temps de trajet plus long.\n'
+    ), True),
+})
