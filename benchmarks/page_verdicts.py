@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -25,6 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 FIXTURES = ROOT / "tests" / "fixtures" / "pages"
 FORMATS = (".html", ".txt")
+# A hand-written section's heading starts with its date.
+DATED = re.compile(r"\n## \d{4}-\d{2}-\d{2}")
 
 
 def clean(path: Path) -> newsclean.Document:
@@ -77,6 +80,16 @@ def fixtures() -> list[str]:
     return out
 
 
+def dated_sections(out: Path) -> str:
+    """The dated sections written by hand at the end of an earlier results file ("## 2026-12-07: ..."),
+    kept when the tables above them are written anew."""
+    if not out.is_file():
+        return ""
+    old = out.read_text(encoding="utf-8")
+    match = DATED.search(old)
+    return "\n" + old[match.start() + 1 :] if match else ""
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "pages")
@@ -123,7 +136,7 @@ def main() -> int:
     text = "\n".join(lines)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
+    args.out.write_text(text + dated_sections(args.out), encoding="utf-8")
     return 0
 
 

@@ -210,3 +210,13 @@ def test_fast_html_parts_times_each_part_of_the_fast_engine_once() -> None:
     result = parts.measure([("page.html", page)], rounds=2)
     assert set(result["ms_per_page"]) == {*parts.PARTS, "total"} and result["rounds"] == 2
     assert all(ms >= 0 for ms in result["ms_per_page"].values())
+
+
+def test_page_verdicts_keeps_the_dated_sections_written_by_hand(tmp_path: Path) -> None:
+    page_verdicts = load("page_verdicts")
+    out = tmp_path / "page_verdicts.md"
+    assert page_verdicts.dated_sections(out) == ""
+    out.write_text("# Tables\n\n| a |\n\n## 2026-12-07: a check set\n\nbefore 25/29, after 27/29\n", encoding="utf-8")
+    assert page_verdicts.dated_sections(out) == "\n## 2026-12-07: a check set\n\nbefore 25/29, after 27/29\n"
+    out.write_text("# Tables\n\n## By kind\n", encoding="utf-8")
+    assert page_verdicts.dated_sections(out) == ""

@@ -17,6 +17,7 @@ from ..document import Block, Document, PageKind, Stage
 from ..model.features import LineFeatures
 from ..parse.text import CJK_SPACE, LazyPattern, fold, has_cjk
 from ..rules import PAGE_KIND_PROMPT, Rules
+from .mention import is_mention
 
 # Wall and error lines are short: a long paragraph that mentions "captcha" is an article's.
 # (A long line is matched on its first words only; a notice in two languages can be long.)
@@ -141,7 +142,9 @@ def line_kinds(features: LineFeatures, text: str, rules: Rules) -> list[tuple[Pa
     """The page kinds a line speaks of: only short lines count (a long paragraph is prose)."""
     if features.words == 0 or features.words > MAX_WALL_LINE_WORDS:
         return []
-    return kinds_in(text, features.folded, rules)
+    found = kinds_in(text, features.folded, rules)
+    # A long sentence that merely mentions a wall is an article's (stages/mention.py).
+    return [] if found and is_mention(features, rules) else found
 
 
 def says_little_else(phrase: str, words: int) -> bool:

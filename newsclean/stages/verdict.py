@@ -13,6 +13,7 @@ from ..rules import Rules, load_rules
 from .error_page import error_phrase
 from .list_article import is_cut_paragraph, list_region, table_region
 from .main_text import AFTER_ARTICLE, BEFORE_ARTICLE
+from .mention import is_mention
 from .page_kinds import (
     Evidence,
     PageSignals,
@@ -84,6 +85,8 @@ def running_words(
             continue
         if features.words <= MAX_ERROR_BODY_LINE:
             phrase = error_phrase(features, rules)
+            if phrase and is_mention(features, rules):
+                phrase = None  # a long sentence that mentions an error is running text
             if errors is not None:
                 errors[i] = phrase
             if phrase:
@@ -254,6 +257,7 @@ def decide_verdict(doc: Document, config: Config) -> Document:
         lines[i].size for i in kept
         if lines[i].words <= MAX_ERROR_BODY_LINE
         and (known[i] if i in known else error_phrase(lines[i], rules, lenient))
+        and not is_mention(lines[i], rules)
     )
     body_words = sum(lines[i].size for i in kept)
     evidence = lenient or error_words > 0 or any(b.removal and b.removal.stage is Stage.ERROR_PAGE for b in doc.blocks)
