@@ -152,6 +152,21 @@ def test_hidden_text_of_the_json_ld_article_body_is_not_furniture() -> None:
                                                                if b.text in LONG[-2:]))
 
 
+def test_an_end_marker_above_text_of_the_json_ld_article_body_does_not_end_the_article() -> None:
+    # A "Most Popular" box between two paragraphs, long enough to read as the page's end; the
+    # publisher's articleBody goes on below it, so the box is inside the article.
+    teasers = "".join(f"<li><span>Gear</span></li><li><a href='/s{n}'>Story number {n} of the week</a></li>"
+                      f"<li><span>Writer {chr(65 + n)}son</span></li>" for n in range(12))
+    box = f"<div><div>Most Popular</div><ul>{teasers}</ul></div>"
+    page = long_article().replace(f"<p>{LONG[3]}</p>", f"{box}<p>{LONG[3]}</p>")
+    assert box in page
+    assert not set(LONG[3:]) & set(newsclean.clean(page, config=FAST).paragraphs)  # without a body: the end
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(LONG)})
+    with_body = page.replace("</head>", f'<script type="application/ld+json">{ld}</script></head>')
+    kept = newsclean.clean(with_body, config=FAST).paragraphs
+    assert set(LONG) <= set(kept) and "Most Popular" not in kept
+
+
 def test_page_metadata_from_head_and_json_ld() -> None:
     html = ("<html lang='de-AT'><head><title>Site title</title><link rel='canonical' href='https://x.example/a'>"
             '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "headline": "Ld headline",'
