@@ -167,6 +167,22 @@ def test_an_end_marker_above_text_of_the_json_ld_article_body_does_not_end_the_a
     assert set(LONG) <= set(kept) and "Most Popular" not in kept
 
 
+def test_the_next_story_in_its_own_article_element_is_removed() -> None:
+    # An endless page: the next story follows in an <article> of its own, under its own <h1>.
+    story = "".join(f"<p>{p}</p>" for p in MORE)
+    following = f"<article><h1>Harbour ferry returns after winter repairs</h1>{story}</article>"
+    page = article_html(paragraphs=PARAGRAPHS).replace("</article>\n<aside>", f"</article>\n{following}<aside>")
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == PARAGRAPHS
+    assert {b.dom.story for b in doc.blocks if b.text in PARAGRAPHS} == {1}
+    assert {b.dom.story for b in doc.blocks if b.text in MORE} == {2}
+    assert all(b.removal.reason.startswith("inside another <article>") for b in doc.blocks if b.text in MORE)
+    # Under a subheading (no <h1> of its own), or an <article> inside the story (a comment), it stays.
+    for variant in (page.replace("<h1>Harbour", "<h2>Harbour").replace("repairs</h1>", "repairs</h2>"),
+                    page.replace(f"</article>\n{following}", f"{following}</article>\n")):
+        assert set(MORE) <= set(newsclean.clean(variant, config=FAST).paragraphs)
+
+
 def test_page_metadata_from_head_and_json_ld() -> None:
     html = ("<html lang='de-AT'><head><title>Site title</title><link rel='canonical' href='https://x.example/a'>"
             '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "headline": "Ld headline",'
@@ -394,8 +410,8 @@ def test_site_templates_run_in_the_same_place_for_the_fast_reader() -> None:
     from newsclean.sites import TemplateTable
     from newsclean.stages.template import TemplateStage
 
-    furniture, left, named = with_templates(FAST_HTML_STAGES, TemplateTable())
-    assert furniture is FAST_HTML_STAGES[0] and isinstance(left, CleanWhatIsLeft) and named is FAST_HTML_STAGES[2]
+    furniture, left, *after = with_templates(FAST_HTML_STAGES, TemplateTable())
+    assert furniture is FAST_HTML_STAGES[0] and isinstance(left, CleanWhatIsLeft) and after == list(FAST_HTML_STAGES[2:])
     at = next(i for i, stage in enumerate(left.stages) if isinstance(stage, TemplateStage))
     assert left.stages[at - 1] is TEMPLATE_AFTER and at > 0
 

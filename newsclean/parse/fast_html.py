@@ -115,6 +115,7 @@ class _Context:
     in_article: bool = False
     in_link: bool = False
     furniture: _Furniture | None = None
+    story: int = 0  # the mem_id of the outermost <article> element around, 0 outside every one
 
 
 @dataclass
@@ -172,6 +173,7 @@ def make_blocks(reader: _Reader, article_body: str | None = None) -> list[Block]
     furniture_limit = MAX_FURNITURE_SHARE * reader.total_chars
     # Blocks of one context in one state share their (immutable) DomFeatures.
     features: dict[tuple[_Context, float, bool | None], DomFeatures] = {}
+    stories: dict[int, int] = {0: 0}  # element ids to 1, 2, ... in document order
     blocks: list[Block] = []
     for number, (text, (context, density), body) in enumerate(zip(texts, contexts, in_body), start=1):
         key = (context, density, body)
@@ -179,7 +181,8 @@ def make_blocks(reader: _Reader, article_body: str | None = None) -> list[Block]
         if dom is None:
             dom = features[key] = DomFeatures(context.tag, context.in_article, round(density, 3),
                                               innermost_furniture(context.furniture, furniture_limit, False, body is True), body,
-                                              innermost_furniture(context.furniture, furniture_limit, True))
+                                              innermost_furniture(context.furniture, furniture_limit, True),
+                                              stories.setdefault(context.story, len(stories)))
         blocks.append(Block(number, text, None, dom))
     return blocks
 
@@ -328,7 +331,9 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
         push((top, context, is_block))
         if effect is None:
             continue
-        if effect.furniture is None and effect.hidden is None:
+        if effect.story and not context.story:  # a new story: its own context (numbered in make_blocks)
+            context = effect.inside(context, created, top)
+        elif effect.furniture is None and effect.hidden is None:
             entering = (context, effect)
             inner = entered.get(entering)
             if inner is None:
@@ -358,6 +363,7 @@ class _Effect:
     by_name: bool = False  # furniture by a class or id word only
     hidden: str | None = None  # how the page hides it, as furniture's description
     skip: bool = False  # text for screen readers only: not read at all
+    story: bool = False  # an <article> element (a story of its own, unless inside another)
 
     def makes_furniture(self) -> bool:
         """True when the element is page furniture (new furniture in each element: never shared)."""
@@ -367,9 +373,9 @@ class _Effect:
         """True when the text inside reads as the text around."""
         return not (self.tag or self.article or self.link or self.makes_furniture() or self.skip)
 
-    def inside(self, context: _Context, created: list[_Furniture]) -> _Context:
+    def inside(self, context: _Context, created: list[_Furniture], story: int = 0) -> _Context:
         """The context inside an element with this effect, entered from context (new furniture
-        elements are added to created)."""
+        elements are added to created); `story`: the element's id, when it starts a story."""
         furniture = context.furniture
         if self.furniture is not None:
             furniture = _Furniture(self.furniture, furniture, self.by_name)
@@ -380,7 +386,7 @@ class _Effect:
             furniture = _Furniture(self.hidden, furniture, False, hidden=True)
             created.append(furniture)
         return _Context(self.tag or context.tag, context.in_article or self.article, context.in_link or self.link,
-                        furniture)
+                        furniture, context.story or story)
 
 
 # Attributes of an element's effect other than class and id (all others, such as href, src or
@@ -459,7 +465,7 @@ def _effect(tag: str, classes: str | None, ident: str | None, role: str | None, 
     site_header = tag == "header" and not (header_in_article or article)
     description, by_name = furniture_description(tag, role, classes, ident, site_header)
     effect = _Effect(block_tag, article, tag == "a", description, by_name,
-                     None if hidden is None else f"<{tag} {hidden}>")
+                     None if hidden is None else f"<{tag} {hidden}>", story=tag == "article")
     return None if effect.changes_nothing() else effect
 
 

@@ -115,3 +115,22 @@ def mark_named_furniture(doc: Document, config: Config) -> Document:
         if (named := named_furniture(block.dom, len(block.text.split()))) is not None:
             block.remove(Stage.BOILERPLATE, f"inside {named}")
     return doc
+
+
+def mark_other_stories(doc: Document, config: Config) -> Document:
+    """Remove the blocks left in the article that stand in another story than its headline's:
+    an outermost `<article>` element other than the one holding the title, with an `<h1>` of its own.
+
+    After the title is chosen: endless pages and section fronts hold one `<article>` per story,
+    each under its own `<h1>`, and the span runs on from the page's story into the next one.
+    """
+    headline = next((block.dom.story for block in doc.blocks
+                     if block.dom is not None and block.removal is not None and block.removal.stage is Stage.TITLE), 0)
+    if not headline:
+        return doc
+    headed = {block.dom.story for block in doc.blocks if block.dom is not None and block.dom.tag == "h1"}
+    for block in doc.blocks:
+        dom = block.dom
+        if block.kept and dom is not None and dom.story not in (0, headline) and dom.story in headed:
+            block.remove(Stage.BOILERPLATE, "inside another <article> with its own <h1> (the next story)")
+    return doc
