@@ -117,6 +117,21 @@ def test_furniture_is_not_believed_around_most_of_the_page() -> None:
     assert (related.boilerplate, related.named) == ("<aside>", '<div class="related-posts">')  # the landmark around it
 
 
+def test_a_landmark_beside_the_article_element_is_believed_at_any_size() -> None:
+    # A sidebar's live feed longer than the article, beside the page's <article>: still the sidebar.
+    feed = "".join(f"<li>{p}</li>" for p in MORE * 3)
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = f"<body><main><article><h1>{TITLE}</h1>{story}</article><aside><ul>{feed}</ul></aside></main></body>"
+    dom = {b.text: b.dom for b in parse_html_fast(page).blocks}
+    assert all(dom[p].boilerplate == "<aside>" for p in MORE) and dom[PARAGRAPHS[0]].boilerplate is None
+    assert newsclean.clean(page, config=FAST).paragraphs == PARAGRAPHS
+    # Around the article, or hidden (a framework's copy of it), it is not believed.
+    around = page.replace("<article>", "<aside><article>").replace("</article><aside>", "</article><div>")
+    hidden = page.replace("<aside>", "<div hidden>").replace("</aside>", "</div>")
+    assert all(b.dom.boilerplate is None for b in parse_html_fast(around).blocks)
+    assert all(b.dom.boilerplate is None for b in parse_html_fast(hidden).blocks)
+
+
 def test_json_ld_article_body_marks_the_blocks_it_holds() -> None:
     body = " ".join(LONG)
     ld = json.dumps({"@type": "NewsArticle", "articleBody": body})

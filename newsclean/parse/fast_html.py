@@ -70,6 +70,10 @@ FURNITURE_WORDS = (
 # A furniture element is only believed while it holds less than this share of the page's text:
 # a `<form>` or a `<div class="...comments-open...">` around the whole page says nothing.
 MAX_FURNITURE_SHARE = 0.4
+# ... unless it is a landmark beside the page's stories: it holds no text of an <article> element,
+# while the page's <article> elements hold at least this many characters (about 100 words), so
+# it cannot be wrapping the article (a long live feed in the page's <aside>).
+MIN_STORY_CHARS = 500
 # Class names (substrings) of text kept off screen for screen readers ("Article content", "Opens in a new window").
 SCREEN_READER_CLASSES = ("sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "offscreen")
 SCREEN_READER_ONLY = "screen-reader-only"
@@ -104,6 +108,7 @@ class _Furniture:
     by_name: bool  # named furniture by a class or id word only (not by its tag or role)
     hidden: bool = False  # furniture because the page hides it
     chars: int = 0
+    story_chars: int = 0  # of them, those inside an <article> element
 
 
 @dataclass(slots=True, eq=False)
@@ -125,6 +130,7 @@ class _Reader:
 
     blocks: list[tuple[str, _Context, float]] = field(default_factory=list)
     total_chars: int = 0
+    story_chars: int = 0  # of them, those inside an <article> element
 
 
 def parse_html_fast(html: str, source: str = "-", encoding: str = "utf-8", config: Config | None = None) -> Document:
@@ -171,6 +177,7 @@ def make_blocks(reader: _Reader, article_body: str | None = None) -> list[Block]
         texts = [repaired_text(text, context.tag == "pre") for text, (context, _) in zip(texts, contexts)]
     in_body = article_body_blocks(texts, article_body)
     furniture_limit = MAX_FURNITURE_SHARE * reader.total_chars
+    beside_stories = reader.story_chars >= MIN_STORY_CHARS
     # Blocks of one context in one state share their (immutable) DomFeatures.
     features: dict[tuple[_Context, float, bool | None], DomFeatures] = {}
     stories: dict[int, int] = {0: 0}  # element ids to 1, 2, ... in document order
@@ -180,7 +187,8 @@ def make_blocks(reader: _Reader, article_body: str | None = None) -> list[Block]
         dom = features.get(key)
         if dom is None:
             dom = features[key] = DomFeatures(context.tag, context.in_article, round(density, 3),
-                                              innermost_furniture(context.furniture, furniture_limit, False, body is True), body,
+                                              innermost_furniture(context.furniture, furniture_limit, False, body is True,
+                                                                  beside_stories), body,
                                               innermost_furniture(context.furniture, furniture_limit, True),
                                               stories.setdefault(context.story, len(stories)))
         blocks.append(Block(number, text, None, dom))
@@ -217,17 +225,22 @@ def article_body_blocks(texts: list[str], article_body: str | None) -> list[bool
     return found if matched >= MIN_BODY_SHOWN * len(body) else unknown
 
 
-def innermost_furniture(furniture: _Furniture | None, limit: float, by_name: bool, shown: bool = False) -> str | None:
+def innermost_furniture(furniture: _Furniture | None, limit: float, by_name: bool, shown: bool = False,
+                        beside_stories: bool = False) -> str | None:
     """The description of the innermost furniture element around a block named by a class or id
     word (by_name) or by its tag, role or hiding (not by_name); None when there is none or when it
     holds `limit` characters of text or more (a <form> or a `comments-open` wrapper around the page).
 
     `shown`: the block is part of the page's JSON-LD articleBody, so hiding it says nothing (paywalls
     hide the article they hold for scripts to show): hidden elements around it are passed over.
+    `beside_stories`: the page's <article> elements hold text (MIN_STORY_CHARS), so a shown landmark
+    holding none of it is believed at any size: it stands beside the article, not around it.
     """
     while furniture is not None and (furniture.by_name != by_name or (shown and furniture.hidden)):
         furniture = furniture.parent
-    if furniture is None or furniture.chars >= limit:
+    if furniture is None:
+        return None
+    if furniture.chars >= limit and not (beside_stories and not furniture.hidden and furniture.story_chars == 0):
         return None
     return furniture.description
 
@@ -292,6 +305,8 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
                 link_chars += size
             if context.furniture is not None:
                 context.furniture.chars += size
+                if context.story:
+                    context.furniture.story_chars += size
             continue
         if tag is None or tag in SKIPPED or tag[0] == "-":
             skipped.add(node.mem_id)
@@ -344,11 +359,13 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
     if opened is not None:
         blocks.append(("".join(parts), opened, link_chars / chars if chars else 0.0))
     reader.total_chars = sum(len(text) - text.count(" ") for text, _, _ in blocks)
+    reader.story_chars = sum(len(text) - text.count(" ") for text, context, _ in blocks if context.story)
     # Each furniture element counted only the text directly in it; an element holds its inner ones'
     # text too (inner elements were made after the elements around them).
     for furniture in reversed(created):
         if furniture.parent is not None:
             furniture.parent.chars += furniture.chars
+            furniture.parent.story_chars += furniture.story_chars
     return reader
 
 
