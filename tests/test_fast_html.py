@@ -196,6 +196,11 @@ def test_the_next_story_in_its_own_article_element_is_removed() -> None:
     for variant in (page.replace("<h1>Harbour", "<h2>Harbour").replace("repairs</h1>", "repairs</h2>"),
                     page.replace(f"</article>\n{following}", f"{following}</article>\n")):
         assert set(MORE) <= set(newsclean.clean(variant, config=FAST).paragraphs)
+    # A headline alone in a header's <article>, the text in the next one under the headline again: one story.
+    header = article_html(paragraphs=[]).replace(f"<h1>{TITLE}</h1>", f"<h1>{TITLE}</h1></article><article><h1>{TITLE}</h1>")
+    split = header.replace('<p class="byline">', "".join(f"<p>{p}</p>" for p in LONG) + '<p class="byline">')
+    assert {b.dom.story for b in parse_html_fast(split).blocks if b.text in LONG} == {2}
+    assert newsclean.clean(split, config=FAST).paragraphs == LONG
 
 
 def test_page_metadata_from_head_and_json_ld() -> None:

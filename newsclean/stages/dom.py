@@ -117,18 +117,31 @@ def mark_named_furniture(doc: Document, config: Config) -> Document:
     return doc
 
 
+# The headline's story must hold this many of the kept words: a headline alone in its <article>
+# (a page header) says nothing of which <article> holds the story.
+MIN_HEADLINE_STORY_WORDS = 50
+
+
 def mark_other_stories(doc: Document, config: Config) -> Document:
     """Remove the blocks left in the article that stand in another story than its headline's:
-    an outermost `<article>` element other than the one holding the title, with an `<h1>` of its own.
+    an outermost `<article>` element other than the one holding the title, headed by an `<h1>` of
+    its own (not the headline again).
 
     After the title is chosen: endless pages and section fronts hold one `<article>` per story,
     each under its own `<h1>`, and the span runs on from the page's story into the next one.
     """
-    headline = next((block.dom.story for block in doc.blocks
-                     if block.dom is not None and block.removal is not None and block.removal.stage is Stage.TITLE), 0)
-    if not headline:
+    title = next((block for block in doc.blocks
+                  if block.dom is not None and block.removal is not None and block.removal.stage is Stage.TITLE), None)
+    if title is None or title.dom is None or not title.dom.story:
         return doc
-    headed = {block.dom.story for block in doc.blocks if block.dom is not None and block.dom.tag == "h1"}
+    headline = title.dom.story
+    kept_words = sum(len(block.text.split()) for block in doc.blocks
+                     if block.kept and block.dom is not None and block.dom.story == headline)
+    if kept_words < MIN_HEADLINE_STORY_WORDS:
+        return doc
+    folded = title.text.casefold()
+    headed = {block.dom.story for block in doc.blocks
+              if block.dom is not None and block.dom.tag == "h1" and block.text.casefold() != folded}
     for block in doc.blocks:
         dom = block.dom
         if block.kept and dom is not None and dom.story not in (0, headline) and dom.story in headed:
