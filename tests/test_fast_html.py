@@ -192,15 +192,39 @@ def test_the_next_story_in_its_own_article_element_is_removed() -> None:
     assert {b.dom.story for b in doc.blocks if b.text in PARAGRAPHS} == {1}
     assert {b.dom.story for b in doc.blocks if b.text in MORE} == {2}
     assert all(b.removal.reason.startswith("inside another <article>") for b in doc.blocks if b.text in MORE)
-    # Under a subheading (no <h1> of its own), or an <article> inside the story (a comment), it stays.
-    for variant in (page.replace("<h1>Harbour", "<h2>Harbour").replace("repairs</h1>", "repairs</h2>"),
-                    page.replace(f"</article>\n{following}", f"{following}</article>\n")):
-        assert set(MORE) <= set(newsclean.clean(variant, config=FAST).paragraphs)
+    # Its own <h1> tells even when the next story is the longer one.
+    tail = "".join(f"<p>{p} The ferry company said so on Monday.</p>" for p in PARAGRAPHS[3:]) + "</article>"
+    longer = (article_html(paragraphs=PARAGRAPHS[:3])
+              .replace("</article>\n<aside>", f"</article>\n{following.replace('</article>', tail)}<aside>"))
+    doc = newsclean.clean(longer, config=FAST)
+    assert doc.paragraphs == PARAGRAPHS[:3]
+    assert {b.removal.reason for b in doc.blocks if b.text in MORE} == {
+        "inside another <article> with its own <h1> (the next story)"}
+    # An <article> inside the story (a comment) is the story's own: it stays.
+    nested = page.replace(f"</article>\n{following}", f"{following}</article>\n")
+    assert set(MORE) <= set(newsclean.clean(nested, config=FAST).paragraphs)
+    # Under a subheading (no <h1> of its own) it goes only as the smaller part of the article (below).
+    subheaded = page.replace("<h1>Harbour", "<h2>Harbour").replace("repairs</h1>", "repairs</h2>")
+    assert {b.removal.reason for b in newsclean.clean(subheaded, config=FAST).blocks if b.text in MORE} == {
+        "inside another <article> than the headline's"}
     # A headline alone in a header's <article>, the text in the next one under the headline again: one story.
     header = article_html(paragraphs=[]).replace(f"<h1>{TITLE}</h1>", f"<h1>{TITLE}</h1></article><article><h1>{TITLE}</h1>")
     split = header.replace('<p class="byline">', "".join(f"<p>{p}</p>" for p in LONG) + '<p class="byline">')
     assert {b.dom.story for b in parse_html_fast(split).blocks if b.text in LONG} == {2}
     assert newsclean.clean(split, config=FAST).paragraphs == LONG
+
+
+def test_text_in_other_article_elements_goes_when_the_headline_s_holds_most_of_the_article() -> None:
+    # A comment thread after the story, each comment an <article> of its own (no <h1>).
+    comments = "".join(f"<article class='reply'><p>{p}</p></article>" for p in MORE[:2])
+    page = article_html(paragraphs=PARAGRAPHS + MORE[2:]).replace("</article>\n<aside>", f"</article>\n{comments}<aside>")
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == PARAGRAPHS + MORE[2:]
+    assert {b.removal.reason for b in doc.blocks if b.text in MORE[:2]} == {"inside another <article> than the headline's"}
+    # When the other <article> elements hold more of the article than the headline's, they stay.
+    lead = article_html(paragraphs=PARAGRAPHS[:2]).replace("</article>\n<aside>", "</article>\n"
+        + "".join(f"<article><p>{p}</p></article>" for p in PARAGRAPHS[2:] + MORE) + "<aside>")
+    assert set(PARAGRAPHS[2:] + MORE) <= set(newsclean.clean(lead, config=FAST).paragraphs)
 
 
 def test_page_metadata_from_head_and_json_ld() -> None:
