@@ -135,7 +135,10 @@ def whole_page_analysis(doc: Document, left: Document, config: Config) -> Analys
 
 # Sharing bars and bylines the markup names are removed once the article's edges are chosen
 # (`named_furniture`): inside the article's run of lines, they are part of it for the span choice.
-FAST_HTML_STAGES: tuple[StageFn, ...] = (mark_page_furniture, CleanWhatIsLeft(), mark_named_furniture, mark_other_stories)
+# Other stories' <article> elements once the title is chosen (`other_stories` needs the headline).
+FAST_HTML_STAGES: tuple[StageFn, ...] = (
+    mark_page_furniture, CleanWhatIsLeft(), mark_named_furniture, mark_other_stories,
+)
 
 
 def read_by_fast_reader(doc: Document) -> bool:
