@@ -70,6 +70,9 @@ class DomFeatures:
     # The nearest enclosing element whose class or id names furniture (`<div class="related-posts">`):
     # recorded for the stages and a future model, not acted on (class words also name article containers).
     named: str | None = None
+    # Which outermost <article> element holds the block: 1 for the page's first, 2 for the next;
+    # 0 outside every <article>. (An <article> inside another, such as a comment, is its story's.)
+    story: int = 0
 
 
 @dataclass(slots=True)

@@ -117,6 +117,21 @@ def test_furniture_is_not_believed_around_most_of_the_page() -> None:
     assert (related.boilerplate, related.named) == ("<aside>", '<div class="related-posts">')  # the landmark around it
 
 
+def test_a_landmark_beside_the_article_element_is_believed_at_any_size() -> None:
+    # A sidebar's live feed longer than the article, beside the page's <article>: still the sidebar.
+    feed = "".join(f"<li>{p}</li>" for p in MORE * 3)
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = f"<body><main><article><h1>{TITLE}</h1>{story}</article><aside><ul>{feed}</ul></aside></main></body>"
+    dom = {b.text: b.dom for b in parse_html_fast(page).blocks}
+    assert all(dom[p].boilerplate == "<aside>" for p in MORE) and dom[PARAGRAPHS[0]].boilerplate is None
+    assert newsclean.clean(page, config=FAST).paragraphs == PARAGRAPHS
+    # Around the article, or hidden (a framework's copy of it), it is not believed.
+    around = page.replace("<article>", "<aside><article>").replace("</article><aside>", "</article><div>")
+    hidden = page.replace("<aside>", "<div hidden>").replace("</aside>", "</div>")
+    assert all(b.dom.boilerplate is None for b in parse_html_fast(around).blocks)
+    assert all(b.dom.boilerplate is None for b in parse_html_fast(hidden).blocks)
+
+
 def test_json_ld_article_body_marks_the_blocks_it_holds() -> None:
     body = " ".join(LONG)
     ld = json.dumps({"@type": "NewsArticle", "articleBody": body})
@@ -150,6 +165,66 @@ def test_hidden_text_of_the_json_ld_article_body_is_not_furniture() -> None:
     without = html.replace(ld, "{}")
     assert all(dom.boilerplate == "<div hidden>" for dom in (b.dom for b in parse_html_fast(without).blocks
                                                                if b.text in LONG[-2:]))
+
+
+def test_an_end_marker_above_text_of_the_json_ld_article_body_does_not_end_the_article() -> None:
+    # A "Most Popular" box between two paragraphs, long enough to read as the page's end; the
+    # publisher's articleBody goes on below it, so the box is inside the article.
+    teasers = "".join(f"<li><span>Gear</span></li><li><a href='/s{n}'>Story number {n} of the week</a></li>"
+                      f"<li><span>Writer {chr(65 + n)}son</span></li>" for n in range(12))
+    box = f"<div><div>Most Popular</div><ul>{teasers}</ul></div>"
+    page = long_article().replace(f"<p>{LONG[3]}</p>", f"{box}<p>{LONG[3]}</p>")
+    assert box in page
+    assert not set(LONG[3:]) & set(newsclean.clean(page, config=FAST).paragraphs)  # without a body: the end
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(LONG)})
+    with_body = page.replace("</head>", f'<script type="application/ld+json">{ld}</script></head>')
+    kept = newsclean.clean(with_body, config=FAST).paragraphs
+    assert set(LONG) <= set(kept) and "Most Popular" not in kept
+
+
+def test_the_next_story_in_its_own_article_element_is_removed() -> None:
+    # An endless page: the next story follows in an <article> of its own, under its own <h1>.
+    story = "".join(f"<p>{p}</p>" for p in MORE)
+    following = f"<article><h1>Harbour ferry returns after winter repairs</h1>{story}</article>"
+    page = article_html(paragraphs=PARAGRAPHS).replace("</article>\n<aside>", f"</article>\n{following}<aside>")
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == PARAGRAPHS
+    assert {b.dom.story for b in doc.blocks if b.text in PARAGRAPHS} == {1}
+    assert {b.dom.story for b in doc.blocks if b.text in MORE} == {2}
+    assert all(b.removal.reason.startswith("inside another <article>") for b in doc.blocks if b.text in MORE)
+    # Its own <h1> tells even when the next story is the longer one.
+    tail = "".join(f"<p>{p} The ferry company said so on Monday.</p>" for p in PARAGRAPHS[3:]) + "</article>"
+    longer = (article_html(paragraphs=PARAGRAPHS[:3])
+              .replace("</article>\n<aside>", f"</article>\n{following.replace('</article>', tail)}<aside>"))
+    doc = newsclean.clean(longer, config=FAST)
+    assert doc.paragraphs == PARAGRAPHS[:3]
+    assert {b.removal.reason for b in doc.blocks if b.text in MORE} == {
+        "inside another <article> with its own <h1> (the next story)"}
+    # An <article> inside the story (a comment) is the story's own: it stays.
+    nested = page.replace(f"</article>\n{following}", f"{following}</article>\n")
+    assert set(MORE) <= set(newsclean.clean(nested, config=FAST).paragraphs)
+    # Under a subheading (no <h1> of its own) it goes only as the smaller part of the article (below).
+    subheaded = page.replace("<h1>Harbour", "<h2>Harbour").replace("repairs</h1>", "repairs</h2>")
+    assert {b.removal.reason for b in newsclean.clean(subheaded, config=FAST).blocks if b.text in MORE} == {
+        "inside another <article> than the headline's"}
+    # A headline alone in a header's <article>, the text in the next one under the headline again: one story.
+    header = article_html(paragraphs=[]).replace(f"<h1>{TITLE}</h1>", f"<h1>{TITLE}</h1></article><article><h1>{TITLE}</h1>")
+    split = header.replace('<p class="byline">', "".join(f"<p>{p}</p>" for p in LONG) + '<p class="byline">')
+    assert {b.dom.story for b in parse_html_fast(split).blocks if b.text in LONG} == {2}
+    assert newsclean.clean(split, config=FAST).paragraphs == LONG
+
+
+def test_text_in_other_article_elements_goes_when_the_headline_s_holds_most_of_the_article() -> None:
+    # A comment thread after the story, each comment an <article> of its own (no <h1>).
+    comments = "".join(f"<article class='reply'><p>{p}</p></article>" for p in MORE[:2])
+    page = article_html(paragraphs=PARAGRAPHS + MORE[2:]).replace("</article>\n<aside>", f"</article>\n{comments}<aside>")
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == PARAGRAPHS + MORE[2:]
+    assert {b.removal.reason for b in doc.blocks if b.text in MORE[:2]} == {"inside another <article> than the headline's"}
+    # When the other <article> elements hold more of the article than the headline's, they stay.
+    lead = article_html(paragraphs=PARAGRAPHS[:2]).replace("</article>\n<aside>", "</article>\n"
+        + "".join(f"<article><p>{p}</p></article>" for p in PARAGRAPHS[2:] + MORE) + "<aside>")
+    assert set(PARAGRAPHS[2:] + MORE) <= set(newsclean.clean(lead, config=FAST).paragraphs)
 
 
 def test_page_metadata_from_head_and_json_ld() -> None:
@@ -379,8 +454,8 @@ def test_site_templates_run_in_the_same_place_for_the_fast_reader() -> None:
     from newsclean.sites import TemplateTable
     from newsclean.stages.template import TemplateStage
 
-    furniture, left, named = with_templates(FAST_HTML_STAGES, TemplateTable())
-    assert furniture is FAST_HTML_STAGES[0] and isinstance(left, CleanWhatIsLeft) and named is FAST_HTML_STAGES[2]
+    furniture, left, *after = with_templates(FAST_HTML_STAGES, TemplateTable())
+    assert furniture is FAST_HTML_STAGES[0] and isinstance(left, CleanWhatIsLeft) and after == list(FAST_HTML_STAGES[2:])
     at = next(i for i, stage in enumerate(left.stages) if isinstance(stage, TemplateStage))
     assert left.stages[at - 1] is TEMPLATE_AFTER and at > 0
 

@@ -70,6 +70,10 @@ FURNITURE_WORDS = (
 # A furniture element is only believed while it holds less than this share of the page's text:
 # a `<form>` or a `<div class="...comments-open...">` around the whole page says nothing.
 MAX_FURNITURE_SHARE = 0.4
+# ... unless it is a landmark beside the page's stories: it holds no text of an <article> element,
+# while the page's <article> elements hold at least this many characters (about 100 words), so
+# it cannot be wrapping the article (a long live feed in the page's <aside>).
+MIN_STORY_CHARS = 500
 # Class names (substrings) of text kept off screen for screen readers ("Article content", "Opens in a new window").
 SCREEN_READER_CLASSES = ("sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "offscreen")
 SCREEN_READER_ONLY = "screen-reader-only"
@@ -104,6 +108,7 @@ class _Furniture:
     by_name: bool  # named furniture by a class or id word only (not by its tag or role)
     hidden: bool = False  # furniture because the page hides it
     chars: int = 0
+    story_chars: int = 0  # of them, those inside an <article> element
 
 
 @dataclass(slots=True, eq=False)
@@ -115,6 +120,7 @@ class _Context:
     in_article: bool = False
     in_link: bool = False
     furniture: _Furniture | None = None
+    story: int = 0  # the mem_id of the outermost <article> element around, 0 outside every one
 
 
 @dataclass
@@ -124,6 +130,7 @@ class _Reader:
 
     blocks: list[tuple[str, _Context, float]] = field(default_factory=list)
     total_chars: int = 0
+    story_chars: int = 0  # of them, those inside an <article> element
 
 
 def parse_html_fast(html: str, source: str = "-", encoding: str = "utf-8", config: Config | None = None) -> Document:
@@ -170,16 +177,20 @@ def make_blocks(reader: _Reader, article_body: str | None = None) -> list[Block]
         texts = [repaired_text(text, context.tag == "pre") for text, (context, _) in zip(texts, contexts)]
     in_body = article_body_blocks(texts, article_body)
     furniture_limit = MAX_FURNITURE_SHARE * reader.total_chars
+    beside_stories = reader.story_chars >= MIN_STORY_CHARS
     # Blocks of one context in one state share their (immutable) DomFeatures.
     features: dict[tuple[_Context, float, bool | None], DomFeatures] = {}
+    stories: dict[int, int] = {0: 0}  # element ids to 1, 2, ... in document order
     blocks: list[Block] = []
     for number, (text, (context, density), body) in enumerate(zip(texts, contexts, in_body), start=1):
         key = (context, density, body)
         dom = features.get(key)
         if dom is None:
             dom = features[key] = DomFeatures(context.tag, context.in_article, round(density, 3),
-                                              innermost_furniture(context.furniture, furniture_limit, False, body is True), body,
-                                              innermost_furniture(context.furniture, furniture_limit, True))
+                                              innermost_furniture(context.furniture, furniture_limit, False, body is True,
+                                                                  beside_stories), body,
+                                              innermost_furniture(context.furniture, furniture_limit, True),
+                                              stories.setdefault(context.story, len(stories)))
         blocks.append(Block(number, text, None, dom))
     return blocks
 
@@ -214,17 +225,22 @@ def article_body_blocks(texts: list[str], article_body: str | None) -> list[bool
     return found if matched >= MIN_BODY_SHOWN * len(body) else unknown
 
 
-def innermost_furniture(furniture: _Furniture | None, limit: float, by_name: bool, shown: bool = False) -> str | None:
+def innermost_furniture(furniture: _Furniture | None, limit: float, by_name: bool, shown: bool = False,
+                        beside_stories: bool = False) -> str | None:
     """The description of the innermost furniture element around a block named by a class or id
     word (by_name) or by its tag, role or hiding (not by_name); None when there is none or when it
     holds `limit` characters of text or more (a <form> or a `comments-open` wrapper around the page).
 
     `shown`: the block is part of the page's JSON-LD articleBody, so hiding it says nothing (paywalls
     hide the article they hold for scripts to show): hidden elements around it are passed over.
+    `beside_stories`: the page's <article> elements hold text (MIN_STORY_CHARS), so a shown landmark
+    holding none of it is believed at any size: it stands beside the article, not around it.
     """
     while furniture is not None and (furniture.by_name != by_name or (shown and furniture.hidden)):
         furniture = furniture.parent
-    if furniture is None or furniture.chars >= limit:
+    if furniture is None:
+        return None
+    if furniture.chars >= limit and not (beside_stories and not furniture.hidden and furniture.story_chars == 0):
         return None
     return furniture.description
 
@@ -289,6 +305,8 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
                 link_chars += size
             if context.furniture is not None:
                 context.furniture.chars += size
+                if context.story:
+                    context.furniture.story_chars += size
             continue
         if tag is None or tag in SKIPPED or tag[0] == "-":
             skipped.add(node.mem_id)
@@ -328,7 +346,9 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
         push((top, context, is_block))
         if effect is None:
             continue
-        if effect.furniture is None and effect.hidden is None:
+        if effect.story and not context.story:  # a new story: its own context (numbered in make_blocks)
+            context = effect.inside(context, created, top)
+        elif effect.furniture is None and effect.hidden is None:
             entering = (context, effect)
             inner = entered.get(entering)
             if inner is None:
@@ -339,11 +359,13 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
     if opened is not None:
         blocks.append(("".join(parts), opened, link_chars / chars if chars else 0.0))
     reader.total_chars = sum(len(text) - text.count(" ") for text, _, _ in blocks)
+    reader.story_chars = sum(len(text) - text.count(" ") for text, context, _ in blocks if context.story)
     # Each furniture element counted only the text directly in it; an element holds its inner ones'
     # text too (inner elements were made after the elements around them).
     for furniture in reversed(created):
         if furniture.parent is not None:
             furniture.parent.chars += furniture.chars
+            furniture.parent.story_chars += furniture.story_chars
     return reader
 
 
@@ -358,6 +380,7 @@ class _Effect:
     by_name: bool = False  # furniture by a class or id word only
     hidden: str | None = None  # how the page hides it, as furniture's description
     skip: bool = False  # text for screen readers only: not read at all
+    story: bool = False  # an <article> element (a story of its own, unless inside another)
 
     def makes_furniture(self) -> bool:
         """True when the element is page furniture (new furniture in each element: never shared)."""
@@ -367,9 +390,9 @@ class _Effect:
         """True when the text inside reads as the text around."""
         return not (self.tag or self.article or self.link or self.makes_furniture() or self.skip)
 
-    def inside(self, context: _Context, created: list[_Furniture]) -> _Context:
+    def inside(self, context: _Context, created: list[_Furniture], story: int = 0) -> _Context:
         """The context inside an element with this effect, entered from context (new furniture
-        elements are added to created)."""
+        elements are added to created); `story`: the element's id, when it starts a story."""
         furniture = context.furniture
         if self.furniture is not None:
             furniture = _Furniture(self.furniture, furniture, self.by_name)
@@ -380,7 +403,7 @@ class _Effect:
             furniture = _Furniture(self.hidden, furniture, False, hidden=True)
             created.append(furniture)
         return _Context(self.tag or context.tag, context.in_article or self.article, context.in_link or self.link,
-                        furniture)
+                        furniture, context.story or story)
 
 
 # Attributes of an element's effect other than class and id (all others, such as href, src or
@@ -459,7 +482,7 @@ def _effect(tag: str, classes: str | None, ident: str | None, role: str | None, 
     site_header = tag == "header" and not (header_in_article or article)
     description, by_name = furniture_description(tag, role, classes, ident, site_header)
     effect = _Effect(block_tag, article, tag == "a", description, by_name,
-                     None if hidden is None else f"<{tag} {hidden}>")
+                     None if hidden is None else f"<{tag} {hidden}>", story=tag == "article")
     return None if effect.changes_nothing() else effect
 
 

@@ -115,3 +115,46 @@ def mark_named_furniture(doc: Document, config: Config) -> Document:
         if (named := named_furniture(block.dom, len(block.text.split()))) is not None:
             block.remove(Stage.BOILERPLATE, f"inside {named}")
     return doc
+
+
+# The headline's story must hold this many of the kept words: a headline alone in its <article>
+# (a page header) says nothing of which <article> holds the story.
+MIN_HEADLINE_STORY_WORDS = 50
+# Holding this share of the kept words, the headline's story is the article, and the text kept in
+# other <article> elements without an <h1> is not (comments, teaser cards, each in its own).
+MAIN_STORY_SHARE = 0.5
+
+
+def mark_other_stories(doc: Document, config: Config) -> Document:
+    """Remove the blocks left in the article that stand in another story than its headline's:
+    an outermost `<article>` element other than the one holding the title, headed by an `<h1>` of
+    its own (not the headline again), or any other one when the headline's holds most of the article.
+
+    After the title is chosen: endless pages and section fronts hold one `<article>` per story,
+    each under its own `<h1>`, and the span runs on from the page's story into the next one.
+    """
+    title = next((block for block in doc.blocks
+                  if block.dom is not None and block.removal is not None and block.removal.stage is Stage.TITLE), None)
+    if title is None or title.dom is None or not title.dom.story:
+        return doc
+    headline = title.dom.story
+    kept_words = story_words = 0
+    for block in doc.blocks:
+        if block.kept and block.dom is not None:
+            words = len(block.text.split())
+            kept_words += words
+            story_words += words if block.dom.story == headline else 0
+    if story_words < MIN_HEADLINE_STORY_WORDS:
+        return doc
+    main_story = story_words >= MAIN_STORY_SHARE * kept_words
+    folded = title.text.casefold()
+    headed = {block.dom.story for block in doc.blocks
+              if block.dom is not None and block.dom.tag == "h1" and block.text.casefold() != folded}
+    for block in doc.blocks:
+        dom = block.dom
+        if block.kept and dom is not None and dom.story not in (0, headline):
+            if dom.story in headed:
+                block.remove(Stage.BOILERPLATE, "inside another <article> with its own <h1> (the next story)")
+            elif main_story:
+                block.remove(Stage.BOILERPLATE, "inside another <article> than the headline's")
+    return doc

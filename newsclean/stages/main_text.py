@@ -28,7 +28,7 @@ from .error_page import error_phrase
 from .forms import FORM_NOTE, form_start
 from .legal_footer import LEGAL_NOTE, above_legal_footer, end_above_legal_footer
 from .list_article import titled_list
-from .markers import confirmed_markers, is_end_marker
+from .markers import confirmed_markers, in_article_body, is_end_marker, markers_below_article_body
 from .rankings import RANKING_NOTE, rankings_end
 from .related_list import RELATED_NOTE, TEASERS_NOTE, related_list_start, teasers_start
 from .repeated_headline import HEADLINE_BELOW_NOTE, repeated_headline_end, repeated_headline_start
@@ -282,6 +282,8 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
     flags = [is_end_marker(f, rules) for f in kept_lines]
     scores = scorer(kept_lines, texts, flags)
     markers = confirmed_markers(kept_lines, texts, rules)
+    if markers:
+        markers = markers_below_article_body(markers, in_article_body(doc, kept))
     start, end, notes = article_span(
         kept_lines, texts, scores, markers, config, rules, copyright_positions(doc, kept)
     )
