@@ -216,7 +216,7 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
     'Rain again in May'
     """
     names = {key for key in (site_key(n) for n in site_names) if len(key) >= 3}
-    title = title.strip(EDGE_JUNK)
+    title = strip_edge_junk(title)
     for splitter in (SITE_SEPARATOR, COLON_SEPARATOR):
         parts = splitter.split(title)
         seps = splitter.findall(title)
@@ -238,6 +238,22 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
                 parts, seps = parts[1:], seps[1:]
         title = "".join(p + s for p, s in zip(parts, [*seps, ""])).strip()
     return title
+
+
+def strip_edge_junk(title: str) -> str:
+    """The title without separators left dangling at its ends ("Site ::"), but for a guillemet
+    that closes a quotation ("« Nous ne l'avons jamais vu aussi bas »": » is a separator too).
+
+    >>> strip_edge_junk("« Nous ne l'avons jamais vu aussi bas » |")
+    "« Nous ne l'avons jamais vu aussi bas »"
+    >>> strip_edge_junk("Rain again in May »")
+    'Rain again in May'
+    """
+    left = title.lstrip(EDGE_JUNK)
+    quoted = left.rstrip(EDGE_JUNK.replace("»", ""))
+    if quoted.endswith("»") and quoted.count("«") >= quoted.count("»"):
+        return quoted  # (every » closes a «: the last one ends the quotation, no separator)
+    return left.rstrip(EDGE_JUNK)
 
 
 def part_repeated_by(title: str, others: Iterable[str]) -> str:
