@@ -115,6 +115,7 @@ RISKY = [
     ("zh", H_ZH),
     ("ru", H_RU),
     ("ar", H_AR),
+    ("ar", "هل تموت البحيرة الكبرى في البلاد؟"),  # (the Arabic question mark is no full stop)
     ("fr", "« Nous n'avons jamais vu le lac aussi bas »"),
     ("de", "Dürre: Der größte See fällt auf Rekordtief"),
 ]

@@ -81,7 +81,9 @@ MIN_NOTICE_WORDS = 12
 CJK_INNER_FULL_STOP = LazyPattern(CJK_INNER_SENTENCE_END.pattern.replace("[。！？]", "[。]"))
 # A stop after a label of this many words ends no sentence ("Niemcy. Stałe zamknięcie ...").
 MAX_LABEL_WORDS = 2
-CLAUSE_MARKS = str.maketrans({"?": ",", "!": ",", "？": "，", "！": "，", "…": ","})
+CLAUSE_MARKS = str.maketrans({"?": ",", "!": ",", "？": "，", "！": "，", "؟": "،", "…": ","})
+# A question or an exclamation ends a headline as well as a sentence (Latin, CJK, Arabic marks).
+QUESTION_OR_EXCLAMATION = ("?", "!", "？", "！", "؟")
 # A quotation between double quotation marks of any script (not single quotes: apostrophes).
 QUOTATION = re.compile(r'"[^"]*"|“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|»[^«»]*«|「[^「」]*」|『[^『』]*』')
 QUOTED_STOPS = str.maketrans({".": ",", "。": "，"})
@@ -430,7 +432,7 @@ def is_toolbar(text: str, features: LineFeatures, rules: Rules) -> bool:
 def ends_like_sentence(text: str, features: LineFeatures) -> bool:
     """Ends with a full stop (not a question or exclamation mark, not an abbreviation's "N.Y.C.")."""
     stripped = text.rstrip("\"'”’»)]")
-    return features.sentence_end and not stripped.endswith(("?", "!", "？", "！")) and not ABBREVIATION_END.search(stripped)
+    return features.sentence_end and not stripped.endswith(QUESTION_OR_EXCLAMATION) and not ABBREVIATION_END.search(stripped)
 
 
 def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool = False, alone: bool = False) -> float:
