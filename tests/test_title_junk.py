@@ -103,6 +103,7 @@ JUNK_ONLY = [
     ("fr", ["Par Jean Dupont, envoyé spécial", "Crédit photo Jean Martin"]),
     ("en", ["Listen", "Share", "Save", "12 September 2025 · 4 min read"]),
     ("pt", ["Imagem: João Silva/Reuters", "Início / Notícias / Ambiente"]),
+    ("de", ["Der ausgetrocknete Uferbereich am Südende des Sees (Foto: dpa)"]),  # (a label in brackets)
 ]
 
 # Headlines that look risky but are real.

@@ -91,8 +91,9 @@ QUOTED_STOPS = str.maketrans({".": ",", "。": "，"})
 # end a caption, also in brackets ("(Jane Doe/AFP)"; "Food/Dining", "AC/DC" and "Reuters/Ipsos
 # Poll Finds" are not credits).
 AGENCY_CREDIT = re.compile(r"(?<![^\s(])[A-Z][\w.'-]* [A-Z][\w.'-]*/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}\)?\s*$")
-# "Photograph: Jane Doe", "Foto: dpa": a caption label followed by a colon.
-LABEL_COLON = re.compile(r"(?:^|[.)]\s+|\s)([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})\s?:(?:\s|$)")
+# "Photograph: Jane Doe", "Foto: dpa": a caption label followed by a colon (also in brackets
+# after the caption: "... am Südende des Sees (Foto: dpa)").
+LABEL_COLON = re.compile(r"(?:^|[.)]\s+|\s|[(\[（])([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})\s?:(?:\s|$)")
 # A clock time: with a date's numbers around it, a timestamp ("Published Fri, Apr 28 2023 2:23 PM").
 CLOCK = re.compile(r"\d:\d{2}(?!\d)")
 MIN_DATELINE_NUMBERS = 3
