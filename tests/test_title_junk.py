@@ -104,6 +104,12 @@ JUNK_ONLY = [
     ("en", ["Listen", "Share", "Save", "12 September 2025 · 4 min read"]),
     ("pt", ["Imagem: João Silva/Reuters", "Início / Notícias / Ambiente"]),
     ("de", ["Der ausgetrocknete Uferbereich am Südende des Sees (Foto: dpa)"]),  # (a label in brackets)
+    # Lines that a lone headline-shaped line among junk must not be: a byline with its role, a
+    # date line, a teaser below a "Related" marker.
+    ("fr", ["Jean Dupont, envoyé spécial à Genève"]),
+    ("fr", ["Publié le 12/09/2025 à 14h05 · Lecture 4 min"]),
+    ("de", ["Mehr zum Thema", "Fähren stellen Betrieb ein"]),
+    ("en", ["12.09.2025 14:05", "Lake forum threads today"]),  # (a widget's label below the date line)
 ]
 
 # Headlines that look risky but are real.
@@ -122,6 +128,14 @@ RISKY = [
 ]
 
 
+# A short headline (few words shared with the body) as the only headline-shaped line among junk.
+LONE_AMID_JUNK = [
+    (["Menu", "Search"], "Is the lake dying?", ["Sign up for our newsletter"]),
+    (["Home > News > Environment"], "Is the lake dying?", []),
+    (["Advertisement"], "Is the lake dying?", []),
+    (["Home"], "Is the lake dying?", ["Ferry passengers wait on the dry pier at the southern shore on Monday.", "Photo: Jane Doe/Reuters"]),
+]
+
 # Known limits (each would be taken wrongly today): a two-word headline that shares one word with
 # the body scores like a two-word label ("Today's Paper"); a caption or an author's bio without a
 # full stop, alone above the body, reads as a headline.
@@ -130,6 +144,9 @@ LIMITS = [
     ("en", ["Ferry passengers wait on the dry pier at the southern shore"], None),
     ("en", ["Jane Doe writes about climate and water for the paper"], None),
     ("fr", ["Des passagers attendent sur le quai à sec, lundi, au bord du lac"], None),
+    ("de", ["Der ausgetrocknete Uferbereich am Südende des Sees", "Bild: Hans Meier/dpa"], None),
+    # A quotation that shares no word with the body, with no byline or date line below it.
+    ("en", ["Advertisement", "\u201cWe have never seen it this low\u201d"], "\u201cWe have never seen it this low\u201d"),
 ]
 
 
@@ -151,6 +168,11 @@ def test_junk_alone_above_the_body_gives_no_title(language: str, junk: list[str]
 @pytest.mark.parametrize(("language", "headline"), RISKY, ids=lambda v: v[:20])
 def test_a_real_headline_that_looks_risky_is_the_title(language: str, headline: str) -> None:
     assert title_of(["Home", headline, "12.09.2025"], language) == headline
+
+
+@pytest.mark.parametrize(("above", "headline", "below"), LONE_AMID_JUNK, ids=lambda v: v[0][:20] if isinstance(v, list) and v else None)
+def test_a_lone_short_headline_amid_junk_is_the_title(above: list[str], headline: str, below: list[str]) -> None:
+    assert title_of([*above, headline, *below], "en") == headline
 
 
 @pytest.mark.xfail(strict=True, reason="known limit, see LIMITS")
