@@ -81,7 +81,9 @@ MIN_NOTICE_WORDS = 12
 CJK_INNER_FULL_STOP = LazyPattern(CJK_INNER_SENTENCE_END.pattern.replace("[。！？]", "[。]"))
 # A stop after a label of this many words ends no sentence ("Niemcy. Stałe zamknięcie ...").
 MAX_LABEL_WORDS = 2
-CLAUSE_MARKS = str.maketrans({"?": ",", "!": ",", "？": "，", "！": "，", "…": ","})
+CLAUSE_MARKS = str.maketrans({"?": ",", "!": ",", "？": "，", "！": "，", "؟": "،", "…": ","})
+# A question or an exclamation ends a headline as well as a sentence (Latin, CJK, Arabic marks).
+QUESTION_OR_EXCLAMATION = ("?", "!", "？", "！", "؟")
 # A quotation between double quotation marks of any script (not single quotes: apostrophes).
 QUOTATION = re.compile(r'"[^"]*"|“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|»[^«»]*«|「[^「」]*」|『[^『』]*』')
 QUOTED_STOPS = str.maketrans({".": ",", "。": "，"})
@@ -89,8 +91,9 @@ QUOTED_STOPS = str.maketrans({".": ",", "。": "，"})
 # end a caption, also in brackets ("(Jane Doe/AFP)"; "Food/Dining", "AC/DC" and "Reuters/Ipsos
 # Poll Finds" are not credits).
 AGENCY_CREDIT = re.compile(r"(?<![^\s(])[A-Z][\w.'-]* [A-Z][\w.'-]*/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}\)?\s*$")
-# "Photograph: Jane Doe", "Foto: dpa": a caption label followed by a colon.
-LABEL_COLON = re.compile(r"(?:^|[.)]\s+|\s)([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})\s?:(?:\s|$)")
+# "Photograph: Jane Doe", "Foto: dpa": a caption label followed by a colon (also in brackets
+# after the caption: "... am Südende des Sees (Foto: dpa)").
+LABEL_COLON = re.compile(r"(?:^|[.)]\s+|\s|[(\[（])([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})\s?:(?:\s|$)")
 # A clock time: with a date's numbers around it, a timestamp ("Published Fri, Apr 28 2023 2:23 PM").
 CLOCK = re.compile(r"\d:\d{2}(?!\d)")
 MIN_DATELINE_NUMBERS = 3
@@ -216,7 +219,7 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
     'Rain again in May'
     """
     names = {key for key in (site_key(n) for n in site_names) if len(key) >= 3}
-    title = title.strip(EDGE_JUNK)
+    title = strip_edge_junk(title)
     for splitter in (SITE_SEPARATOR, COLON_SEPARATOR):
         parts = splitter.split(title)
         seps = splitter.findall(title)
@@ -238,6 +241,22 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
                 parts, seps = parts[1:], seps[1:]
         title = "".join(p + s for p, s in zip(parts, [*seps, ""])).strip()
     return title
+
+
+def strip_edge_junk(title: str) -> str:
+    """The title without separators left dangling at its ends ("Site ::"), but for a guillemet
+    that closes a quotation ("« Nous ne l'avons jamais vu aussi bas »": » is a separator too).
+
+    >>> strip_edge_junk("« Nous ne l'avons jamais vu aussi bas » |")
+    "« Nous ne l'avons jamais vu aussi bas »"
+    >>> strip_edge_junk("Rain again in May »")
+    'Rain again in May'
+    """
+    left = title.lstrip(EDGE_JUNK)
+    quoted = left.rstrip(EDGE_JUNK.replace("»", ""))
+    if quoted.endswith("»") and quoted.count("«") >= quoted.count("»"):
+        return quoted  # (every » closes a «: the last one ends the quotation, no separator)
+    return left.rstrip(EDGE_JUNK)
 
 
 def part_repeated_by(title: str, others: Iterable[str]) -> str:
@@ -414,7 +433,7 @@ def is_toolbar(text: str, features: LineFeatures, rules: Rules) -> bool:
 def ends_like_sentence(text: str, features: LineFeatures) -> bool:
     """Ends with a full stop (not a question or exclamation mark, not an abbreviation's "N.Y.C.")."""
     stripped = text.rstrip("\"'”’»)]")
-    return features.sentence_end and not stripped.endswith(("?", "!", "？", "！")) and not ABBREVIATION_END.search(stripped)
+    return features.sentence_end and not stripped.endswith(QUESTION_OR_EXCLAMATION) and not ABBREVIATION_END.search(stripped)
 
 
 def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool = False, alone: bool = False) -> float:

@@ -113,6 +113,12 @@ MAX_MENU_LABEL_WORDS = 3
 # ... unless it shares this much of its topic with the body (a short headline amid a section's
 # label and the author's name: "Migrationsverket" / "Lämnade efter hedersförtryck – utvisas" / "Sofia Hedberg").
 MENU_HEADING_OVERLAP = 0.5
+# The one headline-shaped line among junk lines heads the body when it stands at most this many
+# lines above it, looks this much like a headline and has at least this many words (two words
+# are mostly a label: "Top Stories").
+LONE_HEADING_GAP = 3
+LONE_HEADING_SHAPE = 0.5
+LONE_HEADING_WORDS = 3
 # A call to action with other prompts this few lines above and below it is one of a widget's prompts.
 PROMPT_GAP = 2
 
@@ -224,7 +230,7 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
         return displaced
     top = best(scored)
     if top is None:
-        return None
+        return _lone_heading(doc, analysis, scored, body_start, rules)
     # A line with a standfirst right below it is the headline, whatever stands above (a second,
     # search-engine headline over a kicker: train .txt 376 -> 382 of 494, dev level).
     if _standfirst_below(doc, analysis, top.candidate.position, body_start):
@@ -243,6 +249,31 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
                 and not _beside_credit(doc, analysis, above.candidate.position, rules, sides=(1,))):
             return above.candidate.position
     return top.candidate.position
+
+
+def _lone_heading(doc: Document, analysis: Analysis, scored: list[Scored], body_start: int, rules: Rules) -> int | None:
+    """The one line right above the body that is shaped like a headline, when every other line
+    around it is junk by its shape (a label, a toolbar, a prompt): a short headline that shares
+    a word or two with the body still heads it ("Is the lake dying?"). (Not one sharing none: a
+    byline with its role, a date line; not one beside a photo's credit: a caption; not one right
+    below a date line.)"""
+    shaped = [s for s in scored if s.shape > 0 and s.score > 0]
+    if len(shaped) != 1:
+        return None
+    lone = shaped[0]
+    i = lone.candidate.position
+    # (Above the body or its first line: a question ends like a sentence, and the span takes it in;
+    # not below a "Related" marker: a teaser.)
+    if not (-1 <= body_start - 1 - i < LONE_HEADING_GAP and lone.shape >= LONE_HEADING_SHAPE and analysis.lines[i].size >= LONE_HEADING_WORDS
+            and lone.overlap > 0 and lone.candidate.source != "below marker"):
+        return None
+    if _beside_credit(doc, analysis, i, rules):
+        return None
+    # (Not right below a date line or a byline: a headline stands above its date; below it stand
+    # a widget's label, "转播到腾讯微博" under "Site 2016年10月14日07:17".)
+    if i > 0 and is_anchor(doc.blocks[i - 1].text, analysis.lines[i - 1], rules):
+        return None
+    return i
 
 
 def _lend_standfirst_topic(analysis: Analysis, scored: list[Scored]) -> None:

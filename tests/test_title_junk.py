@@ -1,0 +1,181 @@
+"""Title check set (issue 14): made-up dumps where the line nearest the body is junk in wordings
+and languages our rules may not hold (a credit, a caption, a byline with a role, a reading-time
+line, a toolbar, a prompt, a breadcrumb, a label, an author's bio), with the real headline a few
+lines higher (it must be the title) or absent (the title must be null); and real headlines that
+look risky (a question, a quotation, a colon, capitals, two words, other scripts) that must stay."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import BODY as EN
+
+import newsclean
+
+FR = [
+    "Le niveau du plus grand lac du pays est tombé à son point le plus bas depuis le début des relevés, après un été presque sans pluie.",
+    "Les hydrologues ont mesuré lundi la surface à un mètre vingt sous sa moyenne, ce qui découvre de larges vasières sur la rive sud.",
+    "Les bateaux ne desservent plus deux des petites îles, car les pontons ne peuvent plus être atteints sans danger.",
+    "Les agriculteurs qui puisent dans le lac pour irriguer leurs champs doivent réduire leur consommation d'un tiers jusqu'aux pluies d'automne.",
+    "Le gouvernement régional a annoncé qu'il réviserait les règles de prélèvement et présenterait de nouvelles propositions avant la fin de l'année.",
+]
+DE = [
+    "Der Wasserstand des größten Sees im Land ist auf den tiefsten Stand seit Beginn der Messungen gefallen, nach einem Sommer mit kaum Regen.",
+    "Die Hydrologen haben am Montag einen Pegel von einem Meter zwanzig unter dem langjährigen Mittel gemessen, am Südufer liegen breite Schlammflächen frei.",
+    "Die Fähren fahren zwei der kleineren Inseln nicht mehr an, weil die Anleger nicht mehr sicher zu erreichen sind.",
+    "Die Landwirte, die Wasser aus dem See für ihre Felder entnehmen, sollen ihren Verbrauch bis zum Herbstregen um ein Drittel senken.",
+    "Die Landesregierung will die Regeln für die Wasserentnahme überprüfen und noch vor dem Ende des Jahres neue Vorschläge vorlegen.",
+]
+PT = [
+    "O nível do maior lago do país caiu para o ponto mais baixo desde o início das medições, depois de um verão quase sem chuva.",
+    "Os hidrólogos mediram na segunda-feira a superfície a um metro e vinte abaixo da média, o que deixou à vista grandes lamaçais na margem sul.",
+    "As balsas deixaram de servir duas das ilhas menores, porque os cais já não podem ser alcançados com segurança.",
+    "Os agricultores que tiram água do lago para irrigar os campos terão de reduzir o consumo em um terço até as chuvas de outono.",
+    "O governo regional disse que vai rever as regras de captação e apresentar novas propostas antes do fim do ano.",
+]
+ES = [
+    "El nivel del lago más grande del país ha caído a su punto más bajo desde que comenzaron los registros, tras un verano casi sin lluvia.",
+    "Los hidrólogos midieron el lunes la superficie a un metro y veinte por debajo de su media, lo que dejó al descubierto amplios lodazales en la orilla sur.",
+    "Los transbordadores han dejado de llegar a dos de las islas más pequeñas, porque los embarcaderos ya no se pueden alcanzar con seguridad.",
+    "Los agricultores que toman agua del lago para regar sus campos tendrán que reducir su consumo en un tercio hasta las lluvias de otoño.",
+    "El gobierno regional dijo que revisará las normas de captación y presentará nuevas propuestas antes de que acabe el año.",
+]
+RU = [
+    "Уровень воды в крупнейшем озере страны опустился до самой низкой отметки за всю историю наблюдений после почти бесснежной зимы и сухого лета.",
+    "Гидрологи в понедельник измерили уровень на метр двадцать ниже многолетней нормы, и на южном берегу обнажились широкие илистые отмели.",
+    "Паромы перестали ходить к двум небольшим островам, потому что к причалам больше нельзя безопасно подойти.",
+    "Фермерам, которые берут воду из озера для полива, велели сократить её расход на треть до осенних дождей.",
+    "Региональное правительство пообещало пересмотреть правила водозабора и представить новые предложения до конца года.",
+]
+ZH = [
+    "全国最大湖泊的水位已降至有记录以来的最低点，今年夏天的降雨量还不到往年的一半。",
+    "水文学家周一测得湖面比多年平均水位低一点二米，南岸露出了大片泥滩。",
+    "由于码头已无法安全停靠，渡轮停止了前往两座小岛的航班。",
+    "从湖中取水灌溉的农民被要求在秋雨到来之前把用水量减少三分之一。",
+    "地方政府表示将重新审查取水规定，并在年底前提出新的方案。",
+]
+AR = [
+    "انخفض منسوب المياه في أكبر بحيرة في البلاد إلى أدنى مستوى له منذ بدء التسجيلات، بعد صيف لم تهطل فيه الأمطار تقريبا.",
+    "وقاس علماء المياه يوم الاثنين سطح البحيرة فوجدوه أدنى من متوسطه بمتر وعشرين سنتيمترا، فظهرت مساحات واسعة من الوحل على الشاطئ الجنوبي.",
+    "وتوقفت العبارات عن الإبحار إلى جزيرتين صغيرتين لأن الأرصفة لم يعد من الممكن الوصول إليها بأمان.",
+    "وطلب من المزارعين الذين يسحبون المياه من البحيرة لري حقولهم خفض استهلاكهم بمقدار الثلث حتى تهطل أمطار الخريف.",
+    "وقالت الحكومة الإقليمية إنها ستراجع قواعد سحب المياه وتقدم مقترحات جديدة قبل نهاية العام.",
+]
+
+H_EN = "Lake levels fall to record low after dry summer"
+H_FR = "Le lac le plus grand du pays tombe à son niveau le plus bas"
+H_DE = "Der größte See im Land fällt auf den tiefsten Stand"
+H_PT = "Nível do maior lago do país cai para o ponto mais baixo"
+H_ES = "El lago más grande del país cae a su nivel más bajo"
+H_RU = "Уровень крупнейшего озера страны упал до рекордного минимума"
+H_ZH = "全国最大湖泊水位降至历史最低点"
+H_AR = "منسوب أكبر بحيرة في البلاد ينخفض إلى أدنى مستوى"
+BODIES = {"en": EN, "fr": FR, "de": DE, "pt": PT, "es": ES, "ru": RU, "zh": ZH, "ar": AR}
+HEADLINES = {"en": H_EN, "fr": H_FR, "de": H_DE, "pt": H_PT, "es": H_ES, "ru": H_RU, "zh": H_ZH, "ar": H_AR}
+
+# The junk line nearest the body, by language, with the headline a few lines higher.
+JUNK_BELOW_HEADLINE = [
+    ("de", ["Bild: Hans Meier/dpa"]),
+    ("fr", ["Foto: Jean Martin/AFP"]),
+    ("fr", ["Crédit photo Jean Martin"]),
+    ("pt", ["Imagem: João Silva/Reuters"]),
+    ("en", ["Ferry passengers wait on the dry pier at the southern shore on Monday."]),
+    ("fr", ["Par Jean Dupont, envoyé spécial"]),
+    ("en", ["12 September 2025 · 4 min read"]),
+    ("de", ["12.09.2025, 14:05 Uhr · Lesezeit: 4 Min."]),
+    ("en", ["Listen", "Share", "Save"]),
+    ("fr", ["Écouter", "Partager", "Commenter"]),
+    ("en", ["Sign up for our morning newsletter"]),
+    ("de", ["Jetzt die App herunterladen"]),
+    ("es", ["Usamos cookies para mejorar su experiencia"]),
+    ("en", ["Home > News > Environment"]),
+    ("pt", ["Início / Notícias / Ambiente"]),
+    ("en", ["ENVIRONMENT"]),
+    ("en", ["Maria Lindqvist is our environment correspondent based in Stockholm."]),
+    ("en", ["Sponsored"]),
+    ("de", ["Anzeige"]),
+    ("ru", ["Фото: Иван Петров / ТАСС"]),
+]
+
+# Junk alone above the body: no line is a headline.
+JUNK_ONLY = [
+    ("en", ["Home > News > Environment", "Sign up for our morning newsletter"]),
+    ("de", ["Anzeige", "Bild: Hans Meier/dpa"]),
+    ("fr", ["Par Jean Dupont, envoyé spécial", "Crédit photo Jean Martin"]),
+    ("en", ["Listen", "Share", "Save", "12 September 2025 · 4 min read"]),
+    ("pt", ["Imagem: João Silva/Reuters", "Início / Notícias / Ambiente"]),
+    ("de", ["Der ausgetrocknete Uferbereich am Südende des Sees (Foto: dpa)"]),  # (a label in brackets)
+    # Lines that a lone headline-shaped line among junk must not be: a byline with its role, a
+    # date line, a teaser below a "Related" marker.
+    ("fr", ["Jean Dupont, envoyé spécial à Genève"]),
+    ("fr", ["Publié le 12/09/2025 à 14h05 · Lecture 4 min"]),
+    ("de", ["Mehr zum Thema", "Fähren stellen Betrieb ein"]),
+    ("en", ["12.09.2025 14:05", "Lake forum threads today"]),  # (a widget's label below the date line)
+]
+
+# Headlines that look risky but are real.
+RISKY = [
+    ("en", "Is the lake dying?"),
+    ("en", "\u201cWe have never seen it this low\u201d"),
+    ("en", "Drought: lake levels fall to record low"),
+    ("en", "LAKE LEVELS FALL TO RECORD LOW"),
+    ("en", "Irrigation cut"),
+    ("zh", H_ZH),
+    ("ru", H_RU),
+    ("ar", H_AR),
+    ("ar", "هل تموت البحيرة الكبرى في البلاد؟"),  # (the Arabic question mark is no full stop)
+    ("fr", "« Nous n'avons jamais vu le lac aussi bas »"),
+    ("de", "Dürre: Der größte See fällt auf Rekordtief"),
+]
+
+
+# A short headline (few words shared with the body) as the only headline-shaped line among junk.
+LONE_AMID_JUNK = [
+    (["Menu", "Search"], "Is the lake dying?", ["Sign up for our newsletter"]),
+    (["Home > News > Environment"], "Is the lake dying?", []),
+    (["Advertisement"], "Is the lake dying?", []),
+    (["Home"], "Is the lake dying?", ["Ferry passengers wait on the dry pier at the southern shore on Monday.", "Photo: Jane Doe/Reuters"]),
+]
+
+# Known limits (each would be taken wrongly today): a two-word headline that shares one word with
+# the body scores like a two-word label ("Today's Paper"); a caption or an author's bio without a
+# full stop, alone above the body, reads as a headline.
+LIMITS = [
+    ("en", ["Home", "Lake drying", "12.09.2025"], "Lake drying"),
+    ("en", ["Ferry passengers wait on the dry pier at the southern shore"], None),
+    ("en", ["Jane Doe writes about climate and water for the paper"], None),
+    ("fr", ["Des passagers attendent sur le quai à sec, lundi, au bord du lac"], None),
+    ("de", ["Der ausgetrocknete Uferbereich am Südende des Sees", "Bild: Hans Meier/dpa"], None),
+    # A quotation that shares no word with the body, with no byline or date line below it.
+    ("en", ["Advertisement", "\u201cWe have never seen it this low\u201d"], "\u201cWe have never seen it this low\u201d"),
+]
+
+
+def title_of(lines: list[str], language: str) -> str | None:
+    doc = newsclean.clean("\n".join([*lines, *BODIES[language]]) + "\n")
+    return doc.meta.title
+
+
+@pytest.mark.parametrize(("language", "junk"), JUNK_BELOW_HEADLINE, ids=lambda v: v if isinstance(v, str) else v[0][:20])
+def test_junk_between_the_headline_and_the_body_is_not_the_title(language: str, junk: list[str]) -> None:
+    assert title_of(["Home", HEADLINES[language], *junk], language) == HEADLINES[language]
+
+
+@pytest.mark.parametrize(("language", "junk"), JUNK_ONLY, ids=lambda v: v if isinstance(v, str) else v[0][:20])
+def test_junk_alone_above_the_body_gives_no_title(language: str, junk: list[str]) -> None:
+    assert title_of(junk, language) is None
+
+
+@pytest.mark.parametrize(("language", "headline"), RISKY, ids=lambda v: v[:20])
+def test_a_real_headline_that_looks_risky_is_the_title(language: str, headline: str) -> None:
+    assert title_of(["Home", headline, "12.09.2025"], language) == headline
+
+
+@pytest.mark.parametrize(("above", "headline", "below"), LONE_AMID_JUNK, ids=lambda v: v[0][:20] if isinstance(v, list) and v else None)
+def test_a_lone_short_headline_amid_junk_is_the_title(above: list[str], headline: str, below: list[str]) -> None:
+    assert title_of([*above, headline, *below], "en") == headline
+
+
+@pytest.mark.xfail(strict=True, reason="known limit, see LIMITS")
+@pytest.mark.parametrize(("language", "lines", "wanted"), LIMITS, ids=lambda v: v if isinstance(v, str) else None)
+def test_known_limits(language: str, lines: list[str], wanted: str | None) -> None:
+    assert title_of(lines, language) == wanted
