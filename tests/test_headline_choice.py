@@ -595,3 +595,14 @@ def test_a_logos_h1_that_ends_the_page_title_is_not_cut_out_of_it() -> None:
     candidates = (("og:title", title), ("h1", "my valley blog"), ("title", title))
     doc = mark_headline(html_doc(candidates, BODY), newsclean.DEFAULT_CONFIG)
     assert doc.meta.title is not None and doc.meta.title.startswith(HEADLINE)
+
+
+@pytest.mark.parametrize(
+    "quotation",
+    ["„Ich wollte, dass sie mich mögen. So überlebt man.“", "“We will not go back to the old rules.”"],
+)
+def test_a_headline_that_is_one_quotation_is_not_weighed_down_for_its_full_stop(quotation: str) -> None:
+    """A quoted sentence as the headline ends with the quotation's full stop; the same words
+    unquoted read as a sentence (a caption, a paragraph) and weigh three times less."""
+    unquoted = quotation.strip("„“”")
+    assert shape_score(quotation, features(quotation), RULES) > 2 * shape_score(unquoted, features(unquoted), RULES)

@@ -594,8 +594,10 @@ def _shape_weight(text: str, features: LineFeatures) -> float:
     score = (min(size, FULL_WEIGHT_WORDS) / FULL_WEIGHT_WORDS) ** 0.75
     if size > LONG_TITLE_WORDS:
         score *= 0.4  # a standfirst or a paragraph
-    if ends_like_sentence(text, features):
-        score *= 0.3  # headlines rarely end with a full stop
+    if ends_like_sentence(text, features) and not QUOTATION.fullmatch(text.strip()):
+        # Headlines rarely end with a full stop; a headline that is one quotation does end with
+        # the quoted sentence's ('„Ich wollte, dass sie mich mögen. So überlebt man.“').
+        score *= 0.3
     if features.sentences > (1 if features.sentence_end else 0) and _inner_full_stops(text):
         score *= 0.4  # two sentences: a caption or a paragraph
     first = text.lstrip("\"'“‘«¿¡([")[:1]
