@@ -40,6 +40,8 @@ SHARED = ROOT.parent / "shared"
 CORPORA = {"dev": SHARED / "corpus" / "dev", "train": SHARED / "corpus" / "train"}
 KINDS = {"txt": ".txt", "noisy": ".noisy.txt", "html": ".html"}
 RESULTS = HERE / "results"
+# The heading of the generated part of titles.md; the notes above it are written by hand.
+TABLE_HEADING = "# Titles: is newsclean's title the page's headline?"
 RIGHT_F1 = 0.8
 SOURCES = ("fundus", "newspaper", "newspaper4k", "cwced")  # train page ID prefixes
 # The separators page titles are built with ("Headline | Site", "Site - Headline").
@@ -136,7 +138,7 @@ def run(corpora: Iterable[str], kinds: Iterable[str], jobs: int, limit: int | No
 def markdown(results: dict[tuple[str, str], list[Outcome]]) -> str:
     """The results table, then the wrong titles of the dev corpus."""
     lines = [
-        "# Titles: is newsclean's title the page's headline?",
+        TABLE_HEADING,
         "",
         f"Right = token F1 >= {RIGHT_F1} against `ID.meta.json`'s title (`python benchmarks/titles.py`).",
         "Except for fundus pages (whose reference is the headline), references are often the page's",
@@ -199,8 +201,19 @@ def main(argv: list[str] | None = None) -> int:
     print(text.split("\n## ")[0])
     if not args.no_write:
         RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "titles.md").write_text(text, encoding="utf-8")
+        out = RESULTS / "titles.md"
+        out.write_text(notes_above_table(out) + text, encoding="utf-8")
     return 0
+
+
+def notes_above_table(out: Path) -> str:
+    """The sessions' notes written by hand above the generated table of an earlier results file,
+    which a rerun keeps (it replaces the table only)."""
+    if not out.exists():
+        return ""
+    earlier = out.read_text(encoding="utf-8")
+    at = earlier.find(TABLE_HEADING)
+    return earlier[:at] if at > 0 else ""
 
 
 if __name__ == "__main__":

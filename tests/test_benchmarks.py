@@ -220,3 +220,14 @@ def test_page_verdicts_keeps_the_dated_sections_written_by_hand(tmp_path: Path) 
     assert page_verdicts.dated_sections(out) == "\n## 2026-12-07: a check set\n\nbefore 25/29, after 27/29\n"
     out.write_text("# Tables\n\n## By kind\n", encoding="utf-8")
     assert page_verdicts.dated_sections(out) == ""
+
+
+def test_titles_keeps_the_notes_written_above_its_table(tmp_path: Path) -> None:
+    titles = load("titles")
+    out = tmp_path / "titles.md"
+    assert titles.notes_above_table(out) == ""
+    notes = "# Titles: session s5\n\nclasses fixed ...\n\n"
+    out.write_text(notes + titles.TABLE_HEADING + "\n\n| old table |\n", encoding="utf-8")
+    assert titles.notes_above_table(out) == notes
+    out.write_text(titles.TABLE_HEADING + "\n\n| old table |\n", encoding="utf-8")
+    assert titles.notes_above_table(out) == ""
