@@ -266,7 +266,9 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
     # The context inside an element that makes no furniture depends only on the context around
     # and the element's effect: made once per pair.
     entered: dict[tuple[_Context, _Effect], _Context] = {}
-    effects: dict[tuple[str, str | None, str | None, bool], _Effect | None] = {}  # by tag, class, id, in_article
+    effects = _EFFECTS
+    if len(effects) > MAX_REMEMBERED_EFFECTS:  # (bounded: a long run meets new class values forever)
+        effects.clear()
     blocks = reader.blocks
     # The open block: its text parts, the context of its first text, its characters (spaces
     # aside) and those inside links. A block element's start or end only sets `boundary`: the
@@ -329,7 +331,12 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
                 if effect is UNKNOWN:
                     effect = effects[key] = element_effect(tag, attributes, context.in_article)
             else:
-                effect = element_effect(tag, attributes, context.in_article)
+                key = (tag, attributes.get("class"), attributes.get("id"), context.in_article, attributes.get("role"),
+                       attributes.get("itemprop"), attributes.get("aria-hidden"), attributes.get("style"),
+                       "hidden" in attributes)
+                effect = effects.get(key, UNKNOWN)
+                if effect is UNKNOWN:
+                    effect = effects[key] = element_effect(tag, attributes, context.in_article)
         elif tag in PLAIN_TAGS:  # most elements: nothing to learn from a bare <span>, <b>, <div>
             effect = None
         else:
@@ -411,6 +418,12 @@ class _Effect:
 RARE_ATTRIBUTES = ("role", "itemprop", "aria-hidden", "style", "hidden")
 RARE_ATTRIBUTE_SET = frozenset(RARE_ATTRIBUTES)
 UNKNOWN = _Effect(skip=True)  # (a marker: an effect not yet computed)
+# Effects by the attributes they depend on (tag, class, id, in_article, then the rare ones when
+# present), kept from page to page: a site's pages share most of their class values, and working
+# an effect out (lower-casing, searching the class and id for furniture words) costs more than
+# the rest of the element's visit.
+_EFFECTS: dict[tuple[Any, ...], _Effect | None] = {}
+MAX_REMEMBERED_EFFECTS = 50_000
 
 
 def element_effect(tag: str, attributes: dict[str, str | None], in_article: bool) -> _Effect | None:
