@@ -158,6 +158,22 @@ def test_sample_counts_are_the_counted_language_sample(monkeypatch: pytest.Monke
         assert features._sample_counts(texts) == (Counter(chain.from_iterable(sample)), sum(map(len, sample)))
 
 
+def test_sample_counts_keep_every_distinct_word_in_first_seen_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The core's own table of distinct words (it grows past its first sizes here) gives the counts
+    and the key order of Counter, Latin-1 letters, ß and single CJK characters among them."""
+    from collections import Counter
+    from itertools import chain
+
+    monkeypatch.setattr(features, "compiled_core", core)
+    words = [f"w{i}ß{chr(0xC0 + i % 23)}" for i in range(1500)]
+    texts = [" ".join(words[i : i + 40]) + " 北京 the THE" for i in range(0, 1500, 30)] + ["Ünïcode", "ไทย ไทย", "tail words"]
+    sample = features._language_sample(texts)
+    counts, total = features._sample_counts(texts)
+    expected = Counter(chain.from_iterable(sample))
+    assert (counts, total) == (expected, sum(map(len, sample)))
+    assert list(counts) == list(expected)
+
+
 def test_line_scores_are_the_python_sums_to_the_bit(monkeypatch: pytest.MonkeyPatch) -> None:
     """The core computes the line model's columns and sums them (model_scores) as the Python map() does."""
     import struct
