@@ -593,6 +593,82 @@ done:
     return result;
 }
 
+/* body_words(texts, stem_chars, stems, lines) -> (left, runs): headline_choice.read_body's work on
+   the texts this core takes. Each distinct word's first stem_chars characters are added to the set
+   `stems`, each text's words joined by a space to the set `lines`; `runs` lists (index, the text's
+   CJK characters in order) for the texts that hold any, `left` the indices of the texts not taken. */
+static PyObject *body_words(PyObject *self, PyObject *args) {
+    PyObject *texts, *stems, *lines;
+    Py_ssize_t stem_chars;
+    if (!PyArg_ParseTuple(args, "OnOO", &texts, &stem_chars, &stems, &lines)) return NULL;
+    PyObject *sequence = PySequence_Fast(texts, "texts must be a sequence");
+    if (sequence == NULL) return NULL;
+    Py_ssize_t total = PySequence_Size(sequence);
+    PyObject *left = PyList_New(0), *runs = PyList_New(0), *seen = PySet_New(NULL), *space = PyUnicode_FromString(" ");
+    PyObject *words = NULL, *iterator = NULL, *result = NULL;
+    if (left == NULL || runs == NULL || seen == NULL || space == NULL) goto done;
+    Py_UCS4 s[FEATURE_PREFIX_CHARS], run[FEATURE_PREFIX_CHARS];
+    for (Py_ssize_t i = 0; i < total; i++) {
+        PyObject *text = PySequence_GetItem(sequence, i);
+        Py_ssize_t n = 0;
+        int taken = text == NULL ? -1 : taken_chars(text, s, &n);
+        Py_XDECREF(text);
+        if (taken < 0) goto done;
+        if (!taken) {
+            PyObject *index = PyLong_FromSsize_t(i);
+            int failed = index == NULL || PyList_Append(left, index) < 0;
+            Py_XDECREF(index);
+            if (failed) goto done;
+            continue;
+        }
+        words = ascii_words(s, n);
+        if (words == NULL) goto done;
+        Py_ssize_t count = PyList_Size(words);
+        for (Py_ssize_t j = 0; j < count; j++) {
+            if (PySet_Add(seen, PyList_GetItem(words, j)) < 0) goto done;
+        }
+        PyObject *plain = PyUnicode_Join(space, words);
+        int failed = plain == NULL || PySet_Add(lines, plain) < 0;
+        Py_XDECREF(plain);
+        Py_CLEAR(words);
+        if (failed) goto done;
+        /* Every CJK character is a word of its own: the run is the text's CJK characters. */
+        Py_ssize_t length = 0;
+        for (Py_ssize_t j = 0; j < n; j++) {
+            if (is_cjk(s[j])) run[length++] = s[j];
+        }
+        if (length) {
+            int order = 0; /* native */
+            PyObject *pair = Py_BuildValue("(nN)", i, PyUnicode_DecodeUTF32((const char *)run, length * 4, NULL, &order));
+            failed = pair == NULL || PyList_Append(runs, pair) < 0;
+            Py_XDECREF(pair);
+            if (failed) goto done;
+        }
+    }
+    /* Stemmed once per distinct word, as read_body does. */
+    iterator = PyObject_GetIter(seen);
+    if (iterator == NULL) goto done;
+    PyObject *word;
+    while ((word = PyIter_Next(iterator)) != NULL) {
+        Py_ssize_t size = PyUnicode_GetLength(word);
+        PyObject *head = size < 0 ? NULL : PyUnicode_Substring(word, 0, size < stem_chars ? size : stem_chars);
+        Py_DECREF(word);
+        int failed = head == NULL || PySet_Add(stems, head) < 0;
+        Py_XDECREF(head);
+        if (failed) goto done;
+    }
+    if (!PyErr_Occurred()) result = Py_BuildValue("(OO)", left, runs);
+done:
+    Py_XDECREF(iterator);
+    Py_XDECREF(words);
+    Py_XDECREF(space);
+    Py_XDECREF(seen);
+    Py_XDECREF(runs);
+    Py_XDECREF(left);
+    Py_DECREF(sequence);
+    return result;
+}
+
 /* Constants of linemodel.py (a test checks they still agree). */
 #define SHORT_LINE_WORDS 5
 #define LIST_RUN 3
@@ -787,6 +863,8 @@ static PyMethodDef methods[] = {
      "ascii_tokens(texts): text.tokens of each line this core takes, None for the others."},
     {"sample_counts", sample_counts, METH_VARARGS,
      "sample_counts(texts, start, limit, counts): count the words of texts from start into counts; (words, next index)."},
+    {"body_words", body_words, METH_VARARGS,
+     "body_words(texts, stem_chars, stems, lines): read_body's stems and joined lines; (left indices, [(index, CJK run)])."},
     {"model_scores", model_scores, METH_VARARGS,
      "model_scores(weights, lines, texts, markers, bullets): linemodel.line_scores, every column computed here."},
     {NULL, NULL, 0, NULL},
