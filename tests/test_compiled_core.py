@@ -158,6 +158,37 @@ def test_sample_counts_are_the_counted_language_sample(monkeypatch: pytest.Monke
         assert features._sample_counts(texts) == (Counter(chain.from_iterable(sample)), sum(map(len, sample)))
 
 
+def test_sample_counts_keep_every_distinct_word_in_first_seen_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The core's own table of distinct words (it grows past its first sizes here) gives the counts
+    and the key order of Counter, Latin-1 letters, ß and single CJK characters among them."""
+    from collections import Counter
+    from itertools import chain
+
+    monkeypatch.setattr(features, "compiled_core", core)
+    words = [f"w{i}ß{chr(0xC0 + i % 23)}" for i in range(1500)]
+    texts = [" ".join(words[i : i + 40]) + " 北京 the THE" for i in range(0, 1500, 30)] + ["Ünïcode", "ไทย ไทย", "tail words"]
+    sample = features._language_sample(texts)
+    counts, total = features._sample_counts(texts)
+    expected = Counter(chain.from_iterable(sample))
+    assert (counts, total) == (expected, sum(map(len, sample)))
+    assert list(counts) == list(expected)
+
+
+def test_read_body_reads_the_same_words_with_the_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The core's body_words gives read_body the stems, joined lines and CJK runs (in line order)
+    that the Python walk gives, on corpus pages of every script and on lines it leaves to Python."""
+    from newsclean.stages import headline_choice
+
+    pages = [[b.text for b in parse_text_dump(path.read_text(encoding="utf-8", errors="replace")).blocks][:80]
+             for path in corpus_files()[::5]]
+    pages.append(["Ünïcode 北京 Straße", "İstanbul'da", "Привет мир", "ｶﾀｶﾅ 東京", "", "x" * 5000, "日本語のテキスト、です。", "Plain words"])
+    for texts in pages:
+        monkeypatch.setattr(headline_choice, "compiled_core", core)
+        with_core = headline_choice.read_body(texts)
+        monkeypatch.setattr(headline_choice, "compiled_core", None)
+        assert headline_choice.read_body(texts) == with_core
+
+
 def test_line_scores_are_the_python_sums_to_the_bit(monkeypatch: pytest.MonkeyPatch) -> None:
     """The core computes the line model's columns and sums them (model_scores) as the Python map() does."""
     import struct

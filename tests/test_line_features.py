@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean.model.features import line_features
-from newsclean.parse.text import CJK_FIRST, reaches_far_east
+from newsclean.parse.text import BULLETS, CJK_FIRST, NUMBERED, is_list_item, list_items, reaches_far_east
 
 NO_STOPWORDS: frozenset[str] = frozenset()
 
@@ -75,3 +75,15 @@ def test_all_stopwords_is_one_merged_set_per_rules() -> None:
     assert merged is rules.all_stopwords
     assert merged == frozenset().union(*rules.stopwords.values())
     assert rules.stopwords["en"] < merged and rules.stopwords["de"] < merged
+
+
+LIST_ITEM_TEXTS = ("+ Added", "* star", "- dash", "• dot", "2. Norway", "12) twelve", "٣. ثلاثة", "１. 全角", "(3)成绩", "（3）成绩单",
+                   "3、报名", "3.5亿元", "2015 was a year", "Item", "", " - spaced", "+plus", "¿Qué?", "«Quote»")
+
+
+@given(st.sampled_from(LIST_ITEM_TEXTS) | st.text(max_size=12))
+def test_list_items_agree_with_the_bullet_and_number_tests(text: str) -> None:
+    # The first-character gate of is_list_item and list_items says no only where both tests would.
+    expected = text.startswith(BULLETS) or bool(NUMBERED.match(text))
+    assert is_list_item(text) == expected
+    assert list_items([text, "x"]) == [expected, False]

@@ -131,22 +131,19 @@ static int count_cjk(const Py_UCS4 *s, Py_ssize_t n) {
     return (int)(count > 0x7FFFFFFF ? 0x7FFFFFFF : count);
 }
 
-/* text.tokens of a text of the characters taken: the case-folded runs of word characters. Folded,
-   a capital is its letter 32 code points on; ß is "ss" (str.casefold), so a word may grow. */
-static PyObject *ascii_words(const Py_UCS4 *s, Py_ssize_t n) {
+/* A visitor of a text's words: the word's case-folded Latin-1 bytes, or (latin1 NULL) the CJK
+   character that is a word of its own; a negative answer (an error) stops the walk. */
+typedef int (*WordVisitor)(void *state, const char *latin1, Py_ssize_t length, Py_UCS4 cjk_char);
+
+/* text.tokens of a text of the characters taken, each word given to `visit` in order: the
+   case-folded runs of word characters. Folded, a capital is its letter 32 code points on; ß is
+   "ss" (str.casefold), so a word may grow. Returns 0, or -1 on the visitor's error. */
+static int each_word(const Py_UCS4 *s, Py_ssize_t n, WordVisitor visit, void *state) {
     int cjk = count_cjk(s, n) > 0;
-    PyObject *words = PyList_New(0);
-    if (words == NULL) return NULL;
     char buffer[2 * FEATURE_PREFIX_CHARS];
     for (Py_ssize_t i = 0; i < n;) {
         if (cjk && is_cjk(s[i])) {
-            PyObject *word = PyUnicode_FromOrdinal((int)s[i++]);
-            if (word == NULL || PyList_Append(words, word) < 0) {
-                Py_XDECREF(word);
-                Py_DECREF(words);
-                return NULL;
-            }
-            Py_DECREF(word);
+            if (visit(state, NULL, 0, s[i++]) < 0) return -1;
             continue;
         }
         if (!in_word(s[i], cjk)) {
@@ -164,14 +161,27 @@ static PyObject *ascii_words(const Py_UCS4 *s, Py_ssize_t n) {
             }
             buffer[length++] = (char)c;
         }
-        PyObject *word = PyUnicode_DecodeLatin1(buffer, length, NULL);
-        if (word == NULL || PyList_Append(words, word) < 0) {
-            Py_XDECREF(word);
-            Py_DECREF(words);
-            return NULL;
-        }
-        Py_DECREF(word);
+        if (visit(state, buffer, length, 0) < 0) return -1;
     }
+    return 0;
+}
+
+/* The str of a word as each_word gives it. */
+static PyObject *word_object(const char *latin1, Py_ssize_t length, Py_UCS4 cjk_char) {
+    return latin1 == NULL ? PyUnicode_FromOrdinal((int)cjk_char) : PyUnicode_DecodeLatin1(latin1, length, NULL);
+}
+
+static int append_word(void *words, const char *latin1, Py_ssize_t length, Py_UCS4 cjk_char) {
+    PyObject *word = word_object(latin1, length, cjk_char);
+    int failed = word == NULL || PyList_Append((PyObject *)words, word) < 0;
+    Py_XDECREF(word);
+    return failed ? -1 : 0;
+}
+
+/* text.tokens of a text of the characters taken, as a list of str. */
+static PyObject *ascii_words(const Py_UCS4 *s, Py_ssize_t n) {
+    PyObject *words = PyList_New(0);
+    if (words != NULL && each_word(s, n, append_word, words) < 0) Py_CLEAR(words);
     return words;
 }
 
@@ -457,19 +467,98 @@ static PyObject *ascii_rows(PyObject *self, PyObject *args) {
 }
 static PyObject *ascii_tokens(PyObject *self, PyObject *args) { return each_text(args, ascii_tokens_of); }
 
-/* Adds one to counts[word] for each word of the list. */
-static int count_words(PyObject *counts, PyObject *words) {
-    Py_ssize_t total = PyList_Size(words);
-    for (Py_ssize_t i = 0; i < total; i++) {
-        PyObject *word = PyList_GetItem(words, i); /* borrowed */
-        PyObject *known = PyDict_GetItemWithError(counts, word); /* borrowed */
-        if (known == NULL && PyErr_Occurred()) return -1;
-        PyObject *count = PyLong_FromSsize_t(known == NULL ? 1 : PyLong_AsSsize_t(known) + 1);
-        if (count == NULL || PyDict_SetItem(counts, word, count) < 0) {
-            Py_XDECREF(count);
-            return -1;
+/* Words counted in C: a str is made once per distinct word (a news sample repeats its words),
+   not once per word. Entries in the order of first occurrence, found through an open-addressing
+   table of their indices (+1; 0 is empty); the words' Latin-1 bytes in one buffer. */
+typedef struct {
+    unsigned long long hash;
+    Py_ssize_t offset, length, count;
+    Py_UCS4 cjk_char; /* the CJK character that is the word, or 0 */
+} CountEntry;
+typedef struct {
+    CountEntry *entries;
+    Py_ssize_t used, capacity;
+    Py_ssize_t *slots;
+    size_t mask;
+    char *bytes;
+    Py_ssize_t bytes_used, bytes_capacity;
+    Py_ssize_t words;
+} WordCounts;
+
+static int grow(void **block, Py_ssize_t *capacity, Py_ssize_t needed, size_t item) {
+    if (needed <= *capacity) return 0;
+    Py_ssize_t size = *capacity ? *capacity : 256;
+    while (size < needed) size *= 2;
+    void *moved = PyMem_Realloc(*block, (size_t)size * item);
+    if (moved == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    *block = moved;
+    *capacity = size;
+    return 0;
+}
+
+/* Puts entry `index` into a free slot of the table. */
+static void place(WordCounts *table, Py_ssize_t index) {
+    size_t slot = (size_t)table->entries[index].hash & table->mask;
+    while (table->slots[slot]) slot = (slot + 1) & table->mask;
+    table->slots[slot] = index + 1;
+}
+
+/* Doubles the slots when half are used (and makes the first ones). */
+static int rehash(WordCounts *table) {
+    size_t size = table->mask ? 2 * (table->mask + 1) : 1024;
+    if ((size_t)table->used * 2 < (table->mask ? table->mask + 1 : 0)) return 0;
+    Py_ssize_t *slots = PyMem_Calloc(size, sizeof(Py_ssize_t));
+    if (slots == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    PyMem_Free(table->slots);
+    table->slots = slots;
+    table->mask = size - 1;
+    for (Py_ssize_t i = 0; i < table->used; i++) place(table, i);
+    return 0;
+}
+
+static int count_word(void *state, const char *latin1, Py_ssize_t length, Py_UCS4 cjk_char) {
+    WordCounts *table = state;
+    if (rehash(table) < 0) return -1;
+    unsigned long long hash = hash_bytes(latin1 == NULL ? "" : latin1, length) ^ ((unsigned long long)cjk_char * 0x9E3779B97F4A7C15ULL);
+    table->words++;
+    size_t slot = (size_t)hash & table->mask;
+    for (; table->slots[slot]; slot = (slot + 1) & table->mask) {
+        CountEntry *entry = &table->entries[table->slots[slot] - 1];
+        if (entry->hash == hash && entry->length == length && entry->cjk_char == cjk_char
+            && (length == 0 || memcmp(table->bytes + entry->offset, latin1, (size_t)length) == 0)) {
+            entry->count++;
+            return 0;
         }
-        Py_DECREF(count);
+    }
+    if (grow((void **)&table->entries, &table->capacity, table->used + 1, sizeof(CountEntry)) < 0
+        || grow((void **)&table->bytes, &table->bytes_capacity, table->bytes_used + length, 1) < 0)
+        return -1;
+    if (length) memcpy(table->bytes + table->bytes_used, latin1, (size_t)length);
+    table->entries[table->used] = (CountEntry){hash, table->bytes_used, length, 1, latin1 == NULL ? cjk_char : 0};
+    table->bytes_used += length;
+    table->slots[slot] = ++table->used;
+    return 0;
+}
+
+/* Adds the table's counts to the dict `counts`, new words in the order they first occurred. */
+static int add_counts(WordCounts *table, PyObject *counts) {
+    for (Py_ssize_t i = 0; i < table->used; i++) {
+        CountEntry *entry = &table->entries[i];
+        PyObject *word = word_object(entry->cjk_char ? NULL : table->bytes + entry->offset, entry->length, entry->cjk_char);
+        if (word == NULL) return -1;
+        PyObject *known = PyDict_GetItemWithError(counts, word); /* borrowed */
+        PyObject *count = known == NULL && PyErr_Occurred() ? NULL
+                          : PyLong_FromSsize_t(entry->count + (known == NULL ? 0 : PyLong_AsSsize_t(known)));
+        int failed = count == NULL || PyDict_SetItem(counts, word, count) < 0;
+        Py_XDECREF(count);
+        Py_DECREF(word);
+        if (failed) return -1;
     }
     return 0;
 }
@@ -479,30 +568,105 @@ static int count_words(PyObject *counts, PyObject *words) {
    is not for this core; returns (words counted, index of the first text not counted). The words of
    features._language_sample, counted without listing them. */
 static PyObject *sample_counts(PyObject *self, PyObject *args) {
-    PyObject *texts, *counts;
-    Py_ssize_t at, limit, total = 0;
+    PyObject *texts, *counts, *result = NULL;
+    Py_ssize_t at, limit;
     if (!PyArg_ParseTuple(args, "OnnO", &texts, &at, &limit, &counts)) return NULL;
     PyObject *sequence = PySequence_Fast(texts, "texts must be a sequence");
     if (sequence == NULL) return NULL;
     Py_ssize_t lines = PySequence_Size(sequence);
+    WordCounts table = {0};
     Py_UCS4 s[FEATURE_PREFIX_CHARS];
-    for (; at < lines && total < limit; at++) {
+    for (; at < lines && table.words < limit; at++) {
         PyObject *text = PySequence_GetItem(sequence, at);
         Py_ssize_t n = 0;
         int taken = text == NULL ? -1 : taken_chars(text, s, &n);
         Py_XDECREF(text);
         if (taken == 0) break; /* left to Python */
-        PyObject *words = taken > 0 ? ascii_words(s, n) : NULL;
-        if (words == NULL || count_words(counts, words) < 0) {
-            Py_XDECREF(words);
-            Py_DECREF(sequence);
-            return NULL;
-        }
-        total += PyList_Size(words);
-        Py_DECREF(words);
+        if (taken < 0 || each_word(s, n, count_word, &table) < 0) goto done;
     }
+    if (add_counts(&table, counts) == 0) result = Py_BuildValue("(nn)", table.words, at);
+done:
+    PyMem_Free(table.entries);
+    PyMem_Free(table.slots);
+    PyMem_Free(table.bytes);
     Py_DECREF(sequence);
-    return Py_BuildValue("(nn)", total, at);
+    return result;
+}
+
+/* body_words(texts, stem_chars, stems, lines) -> (left, runs): headline_choice.read_body's work on
+   the texts this core takes. Each distinct word's first stem_chars characters are added to the set
+   `stems`, each text's words joined by a space to the set `lines`; `runs` lists (index, the text's
+   CJK characters in order) for the texts that hold any, `left` the indices of the texts not taken. */
+static PyObject *body_words(PyObject *self, PyObject *args) {
+    PyObject *texts, *stems, *lines;
+    Py_ssize_t stem_chars;
+    if (!PyArg_ParseTuple(args, "OnOO", &texts, &stem_chars, &stems, &lines)) return NULL;
+    PyObject *sequence = PySequence_Fast(texts, "texts must be a sequence");
+    if (sequence == NULL) return NULL;
+    Py_ssize_t total = PySequence_Size(sequence);
+    PyObject *left = PyList_New(0), *runs = PyList_New(0), *seen = PySet_New(NULL), *space = PyUnicode_FromString(" ");
+    PyObject *words = NULL, *iterator = NULL, *result = NULL;
+    if (left == NULL || runs == NULL || seen == NULL || space == NULL) goto done;
+    Py_UCS4 s[FEATURE_PREFIX_CHARS], run[FEATURE_PREFIX_CHARS];
+    for (Py_ssize_t i = 0; i < total; i++) {
+        PyObject *text = PySequence_GetItem(sequence, i);
+        Py_ssize_t n = 0;
+        int taken = text == NULL ? -1 : taken_chars(text, s, &n);
+        Py_XDECREF(text);
+        if (taken < 0) goto done;
+        if (!taken) {
+            PyObject *index = PyLong_FromSsize_t(i);
+            int failed = index == NULL || PyList_Append(left, index) < 0;
+            Py_XDECREF(index);
+            if (failed) goto done;
+            continue;
+        }
+        words = ascii_words(s, n);
+        if (words == NULL) goto done;
+        Py_ssize_t count = PyList_Size(words);
+        for (Py_ssize_t j = 0; j < count; j++) {
+            if (PySet_Add(seen, PyList_GetItem(words, j)) < 0) goto done;
+        }
+        PyObject *plain = PyUnicode_Join(space, words);
+        int failed = plain == NULL || PySet_Add(lines, plain) < 0;
+        Py_XDECREF(plain);
+        Py_CLEAR(words);
+        if (failed) goto done;
+        /* Every CJK character is a word of its own: the run is the text's CJK characters. */
+        Py_ssize_t length = 0;
+        for (Py_ssize_t j = 0; j < n; j++) {
+            if (is_cjk(s[j])) run[length++] = s[j];
+        }
+        if (length) {
+            int order = 0; /* native */
+            PyObject *pair = Py_BuildValue("(nN)", i, PyUnicode_DecodeUTF32((const char *)run, length * 4, NULL, &order));
+            failed = pair == NULL || PyList_Append(runs, pair) < 0;
+            Py_XDECREF(pair);
+            if (failed) goto done;
+        }
+    }
+    /* Stemmed once per distinct word, as read_body does. */
+    iterator = PyObject_GetIter(seen);
+    if (iterator == NULL) goto done;
+    PyObject *word;
+    while ((word = PyIter_Next(iterator)) != NULL) {
+        Py_ssize_t size = PyUnicode_GetLength(word);
+        PyObject *head = size < 0 ? NULL : PyUnicode_Substring(word, 0, size < stem_chars ? size : stem_chars);
+        Py_DECREF(word);
+        int failed = head == NULL || PySet_Add(stems, head) < 0;
+        Py_XDECREF(head);
+        if (failed) goto done;
+    }
+    if (!PyErr_Occurred()) result = Py_BuildValue("(OO)", left, runs);
+done:
+    Py_XDECREF(iterator);
+    Py_XDECREF(words);
+    Py_XDECREF(space);
+    Py_XDECREF(seen);
+    Py_XDECREF(runs);
+    Py_XDECREF(left);
+    Py_DECREF(sequence);
+    return result;
 }
 
 /* Constants of linemodel.py (a test checks they still agree). */
@@ -699,6 +863,8 @@ static PyMethodDef methods[] = {
      "ascii_tokens(texts): text.tokens of each line this core takes, None for the others."},
     {"sample_counts", sample_counts, METH_VARARGS,
      "sample_counts(texts, start, limit, counts): count the words of texts from start into counts; (words, next index)."},
+    {"body_words", body_words, METH_VARARGS,
+     "body_words(texts, stem_chars, stems, lines): read_body's stems and joined lines; (left indices, [(index, CJK run)])."},
     {"model_scores", model_scores, METH_VARARGS,
      "model_scores(weights, lines, texts, markers, bullets): linemodel.line_scores, every column computed here."},
     {NULL, NULL, 0, NULL},

@@ -130,11 +130,12 @@ def language_of_counts(counts: Mapping[str, int], total: int, rules: Rules) -> s
             return "ja" if kana > 0.05 * len(joined) else "zh"
     if far_east and len(HANGUL_CHAR.findall(joined)) > 0.3 * len(joined):
         return "ko"
-    hits: Counter[str] = Counter()
+    hits: dict[str, int] = {}  # (a plain dict: Counter's missing keys cost a Python call each)
     languages_of = rules.stopword_languages
     for word in counts.keys() & languages_of.keys():  # only the stop words, found at C speed
+        count = counts[word]
         for lang in languages_of[word]:
-            hits[lang] += counts[word]
+            hits[lang] = hits.get(lang, 0) + count
     if not hits:
         return None
     best, best_hits = max(hits.items(), key=lambda item: (item[1], item[0]))

@@ -20,7 +20,7 @@ from itertools import accumulate, repeat
 from operator import add, mul
 from pathlib import Path
 
-from ..parse.text import is_list_item
+from ..parse.text import list_items
 from . import features
 from .features import LineFeatures
 
@@ -140,7 +140,7 @@ def feature_columns(
     log_size = list(map(math.log1p, size))
     colon = [ONE if t.endswith((":", "：")) else ZERO for t in texts]
     capitalised = [f.capitalised for f in lines]
-    bullet = _flags(map(is_list_item, texts))
+    bullet = _flags(list_items(texts))
     yield [ONE] * n  # bias
     yield log_size
     yield prose
@@ -206,7 +206,7 @@ def line_scores(
         return []
     if features.compiled_core is not None:
         # The same columns and sums in C doubles, operation for operation (_features.c: model_scores).
-        bullets = list(map(is_list_item, texts))
+        bullets = list_items(texts)
         return features.compiled_core.model_scores(weights or default_weights(), lines, texts, end_markers, bullets)
     scores = [0.0] * len(lines)
     for weight, column in zip(weights or default_weights(), feature_columns(lines, texts, end_markers)):

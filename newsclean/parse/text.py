@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
 
@@ -86,6 +87,8 @@ BULLETS = ("+ ", "* ", "- ", "• ", "· ", "– ", "— ", "▪ ", "► ", "→
 # An item number with a space after it; or, before CJK text (written without spaces), with none:
 # "1.认识…", "1、热爱…", "（2）两名…".
 NUMBERED = re.compile(r"^\d{1,3}[.)] \S|^(?:\d{1,3}[.、．)）]|[（(]\d{1,3}[）)])[\u3400-\u9fff]")
+# The characters a list item can start with besides a digit (\d, str.isdecimal): a bullet's, a bracket.
+LIST_ITEM_FIRST = frozenset(bullet[0] for bullet in BULLETS) | {"(", "（"}
 
 
 def has_cjk(text: str) -> bool:
@@ -116,7 +119,16 @@ def is_list_item(text: str) -> bool:
     >>> is_list_item("1.认识神的旨意；"), is_list_item("2、报名地点"), is_list_item("（3）成绩单"), is_list_item("3.5亿元")
     (True, True, True, False)
     """
+    first = text[:1]
+    # Most lines start with a letter: one set lookup says no before the prefix tests and the pattern.
+    if first not in LIST_ITEM_FIRST and not first.isdecimal():
+        return False
     return text.startswith(BULLETS) or bool(NUMBERED.match(text))
+
+
+def list_items(texts: Iterable[str]) -> list[bool]:
+    """is_list_item of each text, the first character tested inline (no call for most lines)."""
+    return [(text[:1] in LIST_ITEM_FIRST or text[:1].isdecimal()) and is_list_item(text) for text in texts]
 
 
 def strip_control(text: str) -> str:

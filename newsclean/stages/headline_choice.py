@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, zip_longest
+from itertools import accumulate
 
 from ..model.features import CJK_INNER_SENTENCE_END, LineFeatures, compiled_core, line_features
 from ..parse import fuzzy
@@ -660,23 +660,27 @@ def read_body(texts: Iterable[str]) -> tuple[BodyWords, set[str]]:
     and the folded lines, what a candidate repeated word for word is found in (one tokenization
     per line for both)."""
     words_seen: set[str] = set()
-    runs: list[str] = []
+    stems: set[str] = set()
+    runs: list[tuple[int, str]] = []  # (line, its CJK run)
     lines: set[str] = set()
     texts = list(texts)
-    # The compiled core tokenizes the lines it takes (Latin text with typographic punctuation) at C speed.
-    known = compiled_core.ascii_tokens(texts) if compiled_core is not None else []
-    for text, words in zip_longest(texts, known):
-        if words is None:
-            words = tokens(text)
+    left: Iterable[int] = range(len(texts))
+    if compiled_core is not None:
+        # The compiled core reads the lines it takes whole (Latin and CJK text), the rest come back.
+        left, runs = compiled_core.body_words(texts, STEM_CHARS, stems, lines)
+    for i in left:
+        text = texts[i]
+        words = tokens(text)
         words_seen.update(words)
         plain = " ".join(words)
         if words and max(words) >= CJK_FIRST:  # (cheaper than has_cjk on a long paragraph)
             # Every CJK character is a word of its own (tokens): the line's pairs are the
             # neighbours in its CJK characters.
-            runs.append(NOT_CJK.sub("", plain))
+            runs.append((i, NOT_CJK.sub("", plain)))
         lines.add(fold(text) if "İ" in text else plain)  # (fold's own tokens, but for that letter)
     # Stemmed once per distinct word, not per occurrence.
-    return BodyWords({stem(word) for word in words_seen}, "\n".join(runs)), lines
+    stems.update({stem(word) for word in words_seen})
+    return BodyWords(stems, "\n".join(run for _, run in sorted(runs))), lines
 
 
 def body_overlap(candidate: frozenset[str], body: BodyWords | set[str]) -> float:

@@ -72,12 +72,18 @@ def trim_labels(lines: list[LineFeatures], texts: list[str], start: int, end: in
     """Drop headings and labels from both edges of the span [start, end): an article starts and
     ends with running text. Lines whose shape recurs inside the span are the article's own
     structure (live-blog times, "Step 2") and stay."""
-    shapes = Counter(shape(texts[i]) for i in range(start, end) if is_heading(lines[i]))
-    recurring = {s for s, count in shapes.items() if count > 1}
+    span = range(start, end)
+    recurring: set[str] | None = None  # counted at the first heading on an edge (most edges have none)
     def trimmable(i: int) -> bool:
+        nonlocal recurring
         if is_link_row(lines[i], texts[i]):
             return True
-        return is_heading(lines[i]) and shape(texts[i]) not in recurring and not is_list_item(texts[i])
+        if not is_heading(lines[i]):
+            return False
+        if recurring is None:
+            shapes = Counter(shape(texts[j]) for j in span if is_heading(lines[j]))
+            recurring = {s for s, count in shapes.items() if count > 1}
+        return shape(texts[i]) not in recurring and not is_list_item(texts[i])
 
     while start < end and trimmable(start):
         start += 1
