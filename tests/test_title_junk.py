@@ -110,6 +110,10 @@ JUNK_ONLY = [
     ("fr", ["Publié le 12/09/2025 à 14h05 · Lecture 4 min"]),
     ("de", ["Mehr zum Thema", "Fähren stellen Betrieb ein"]),
     ("en", ["12.09.2025 14:05", "Lake forum threads today"]),  # (a widget's label below the date line)
+    # A subscription's trial offer (a duration and an offer word) that names the body's topic.
+    ("de", ["Alles über den See und die Fähren — 30 Tage kostenlos"]),
+    ("en", ["Lake and ferry reports — 14 days free"]),
+    ("es", ["El lago y sus islas — 30 días gratis"]),
 ]
 
 # Headlines that look risky but are real.
@@ -125,6 +129,8 @@ RISKY = [
     ("ar", "هل تموت البحيرة الكبرى في البلاد؟"),  # (the Arabic question mark is no full stop)
     ("fr", "« Nous n'avons jamais vu le lac aussi bas »"),
     ("de", "Dürre: Der größte See fällt auf Rekordtief"),
+    ("en", "Lake ferries run free for 30 passengers"),  # (an offer word and a number, no duration)
+    ("en", "Lake levels fall for 30 days in a row"),  # (a duration, no offer word)
 ]
 
 

@@ -15,6 +15,8 @@ Each file may define (all optional):
                                            # two such prompts close together inside the article are a widget
     time_units = ["hours", "minutes", ...]  # a number and one of these is a relative time stamp
                                            # ("3 hours ago", "2 天前"; stages/streams.py)
+    offers = ["free", "kostenlos", ...]    # a number and a time unit with one of these is a trial offer
+                                           # ("30 days free"), no headline (stages/headline_choice.py)
 
 A user's file may also turn built-in entries off, by kind, in a `[disable]` table (matched
 after folding, so case and punctuation do not matter; an entry no file defines is an error):
@@ -67,6 +69,7 @@ PHRASE_KINDS = (
     "captions",
     "calls_to_action",
     "time_units",
+    "offers",
 )
 
 
@@ -210,6 +213,7 @@ class Rules:
     captions: PhraseSet
     calls_to_action: PhraseSet
     time_units: PhraseSet
+    offers: PhraseSet
     page_kinds: dict[str, PhraseSet]  # page kind (PAGE_KIND_PHRASES) -> its phrases
     # Every kind's phrases (not the wall prompt) in one trie, so a line is walked once for all
     # kinds, and the kinds each phrase names, in PAGE_KIND_PHRASES order.

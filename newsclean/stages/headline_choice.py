@@ -475,7 +475,19 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0  # a clause that goes on (a list's item "1. …；", a sentence broken over lines), no headline
     if is_credit_line(text) or _credit_after_stop(text) or _names_host(text) or _credit_after_equals(text):
         return 0.0  # a photo credit, a caption with its credit after the stop, a link to the site itself
+    if is_trial_offer(features, rules):
+        return 0.0  # a subscription's offer: "Join us — 30 days free"
     return _shape_weight(text, features) * damaged
+
+
+def is_trial_offer(features: LineFeatures, rules: Rules) -> bool:
+    """A trial offer: a duration (a number and a unit of time: "30 days", "14 Tage") and an offer
+    word ("free", "kostenlos") on one line, as a subscription's prompt words it."""
+    if not features.numbers or not rules.offers.phrases:
+        return False
+    words = features.folded[0].split() if features.folded else []
+    durations = any(word.isdigit() and unit in rules.time_units.phrases for word, unit in zip(words, words[1:]))
+    return durations and next(rules.offers.find_all(features.folded), None) is not None
 
 
 def is_timestamp(text: str, features: LineFeatures) -> bool:
