@@ -181,6 +181,13 @@ def test_a_lone_short_headline_amid_junk_is_the_title(above: list[str], headline
     assert title_of([*above, headline, *below], "en") == headline
 
 
+def test_a_quoted_headline_of_two_sentences_at_the_top_of_the_body_is_the_title() -> None:
+    # (A quotation ends with the quoted sentence's stop; it is no paragraph of the body.)
+    headline = "\u201cWe have never seen the lake this low. Never.\u201d"
+    standfirst = "Farmers must cut their use of lake water by a third until the autumn rains arrive, the region said."
+    assert title_of(["Home", "Sign up for our newsletter", headline, standfirst, "12.09.2025"], "en") == headline
+
+
 @pytest.mark.xfail(strict=True, reason="known limit, see LIMITS")
 @pytest.mark.parametrize(("language", "lines", "wanted"), LIMITS, ids=lambda v: v if isinstance(v, str) else None)
 def test_known_limits(language: str, lines: list[str], wanted: str | None) -> None:

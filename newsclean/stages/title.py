@@ -25,6 +25,7 @@ from .headline_choice import (
     LONG_TITLE_WORDS,
     MIN_NOTICE_WORDS,
     NO_OVERLAP_WEIGHT,
+    QUOTATION,
     Candidate,
     Scored,
     best,
@@ -460,6 +461,12 @@ def is_anchor(text: str, features: LineFeatures, rules: Rules) -> bool:
     return is_byline(features, rules) or is_timestamp(text, features) or is_dateline(text, features)
 
 
+def _ends_like_sentence(text: str, features: LineFeatures) -> bool:
+    """Ends like a sentence, and is not one quotation: a headline that quotes someone ends with the
+    quoted sentence's stop ('„Ich wollte, dass sie mich mögen. So überlebt man.“')."""
+    return ends_like_sentence(text, features) and not QUOTATION.fullmatch(text.strip())
+
+
 def anchored_headings(doc: Document, kept: list[int], lines: list[LineFeatures], rules: Rules, config: Config) -> list[int]:
     """Heading-like lines among the body's first lines that stand right above a byline or a date
     line, even below running text: where the headline stands when the span starts early (at a
@@ -474,7 +481,7 @@ def anchored_headings(doc: Document, kept: list[int], lines: list[LineFeatures],
                 break  # the article has begun: a heading over a date is a video's or a teaser's
             continue
         below = kept[k + 1 : k + 1 + ANCHOR_GAP]
-        if (below and lines[i].size <= MAX_HEADING_WORDS and not ends_like_sentence(doc.blocks[i].text, lines[i])
+        if (below and lines[i].size <= MAX_HEADING_WORDS and not _ends_like_sentence(doc.blocks[i].text, lines[i])
                 and not is_anchor(doc.blocks[i].text, lines[i], rules)
                 and any(is_anchor(doc.blocks[j].text, lines[j], rules) for j in below) and _candidate(doc, i, lines, rules, config)):
             found.append(i)
@@ -486,7 +493,7 @@ def lead_in_headings(doc: Document, kept: list[int], lines: list[LineFeatures], 
     when they are all there is): where the headline stands when the span starts a little early."""
     found: list[int] = []
     for i in kept[:BODY_CANDIDATES] if len(kept) > 1 else ():
-        ends_sentence = ends_like_sentence(doc.blocks[i].text, lines[i])
+        ends_sentence = _ends_like_sentence(doc.blocks[i].text, lines[i])
         if lines[i].is_prose and ends_sentence and lines[i].size >= LEAD_PARAGRAPH_WORDS:
             break  # the article has begun: headings below are its subheadings
         # (A headline with stop words or a question mark may read as prose to the line model:
