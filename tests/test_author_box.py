@@ -74,12 +74,12 @@ def test_a_label_between_paragraphs_printed_again_is_no_author_box() -> None:
     assert box_start(texts, 1) == len(texts)
 
 
-def test_an_inline_box_with_the_byline_and_the_article_below_is_no_author_box() -> None:
-    # The author's name over a paragraph, and the article going on below it: an inline box.
-    texts = [*BYLINE, *BODY[:3], NAME, BOX[-1], BODY[3]]
-    assert box_start(texts, 2) == len(texts)
+def test_the_box_goes_with_a_contact_line_below_the_biography() -> None:
+    texts = [*BYLINE, *BODY, NAME, BOX[-1], "Readers can write to Marta with their questions about the lake."]
+    assert box_start(texts, 2) == len(texts) - 3
 
 
 def test_a_paragraph_that_names_nobody_of_the_name_line_is_no_biography() -> None:
-    texts = [*BYLINE, *BODY, NAME, BODY[0]]
+    # The author's own inline box (the name, a blurb) with the article going on below it.
+    texts = [*BYLINE, *BODY, NAME, BODY[0], BOX[-1]]
     assert box_start(texts, 2) == len(texts)

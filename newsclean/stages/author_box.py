@@ -47,17 +47,17 @@ def names_person(name: str, paragraph: str) -> bool:
 def author_box_start(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
     """Where the span [start, end) ends without the author's box: the byline's name alone on a
     line among the span's last BOX_LINES lines (the byline in a short line above the span or in
-    its first half), below MIN_PARAGRAPHS paragraphs of the article and above one paragraph that
-    names them (the biography). Returns `end` when there is none."""
+    its first half), below MIN_PARAGRAPHS paragraphs of the article and above a first paragraph
+    that names them (the biography). Returns `end` when there is none."""
     for i in range(max(start, end - BOX_LINES), end):
         if not is_name(lines[i], texts[i]):
             continue
         above = sum(1 for j in range(start, i) if lines[j].is_prose)
-        # The biography is one paragraph, and it names its person: more below the name is the
-        # article going on under an inline box with its own byline, and a paragraph that names
-        # nobody of the line above is the article's own, under a label ("Ad Policy").
-        below = [j for j in range(i + 1, end) if lines[j].is_prose]
-        bio = len(below) == 1 and names_person(texts[i], texts[below[0]])
+        # The biography names its person (a contact line or a notice may follow it): a paragraph
+        # that names nobody of the line above is the article's own, going on under a label ("Ad
+        # Policy") or under an inline box with the author's byline.
+        below = next((j for j in range(i + 1, end) if lines[j].is_prose), None)
+        bio = below is not None and names_person(texts[i], texts[below])
         if above >= MIN_PARAGRAPHS and bio and in_byline(texts[i], lines, texts, start + (i - start) // 2):
             return i
     return end
