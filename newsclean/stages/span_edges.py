@@ -9,6 +9,7 @@ from collections import Counter
 
 from ..model.features import LineFeatures
 from ..parse.text import is_list_item
+from .author_box import author_box_start
 from .list_article import MIN_ENTRIES, is_entry
 
 # Lines shorter than this (in words) that are not sentences are labels.
@@ -164,6 +165,7 @@ def article_edges(lines: list[LineFeatures], texts: list[str], start: int, end: 
     """The span narrowed to the article's running text, and widened over its lists and entries."""
     start, end = trim_labels(lines, texts, start, end)
     end = drop_author_note(lines, texts, start, end)
+    end = author_box_start(lines, texts, start, end)
     start, end = trim_labels(lines, texts, start, end)
     start = skip_header_block(lines, texts, start, end)
     start, end = extend_over_lists(texts, start, end)
