@@ -436,6 +436,12 @@ def ends_like_sentence(text: str, features: LineFeatures) -> bool:
     return features.sentence_end and not stripped.endswith(QUESTION_OR_EXCLAMATION) and not ABBREVIATION_END.search(stripped)
 
 
+def ends_like_own_sentence(text: str, features: LineFeatures) -> bool:
+    """Ends like a sentence, and is not one quotation: a headline that quotes someone ends with the
+    quoted sentence's stop ('„Ich wollte, dass sie mich mögen. So überlebt man.“')."""
+    return ends_like_sentence(text, features) and not QUOTATION.fullmatch(text.strip())
+
+
 def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool = False, alone: bool = False) -> float:
     """How much a line looks like a headline by its own shape (0 = cannot be one); a `declared`
     title (og:title, <h1>) is not suspected of being a byline, caption or list item, nor is a
@@ -606,10 +612,8 @@ def _shape_weight(text: str, features: LineFeatures) -> float:
     score = (min(size, FULL_WEIGHT_WORDS) / FULL_WEIGHT_WORDS) ** 0.75
     if size > LONG_TITLE_WORDS:
         score *= 0.4  # a standfirst or a paragraph
-    if ends_like_sentence(text, features) and not QUOTATION.fullmatch(text.strip()):
-        # Headlines rarely end with a full stop; a headline that is one quotation does end with
-        # the quoted sentence's ('„Ich wollte, dass sie mich mögen. So überlebt man.“').
-        score *= 0.3
+    if ends_like_own_sentence(text, features):
+        score *= 0.3  # headlines rarely end with a full stop (one quotation's own aside)
     if features.sentences > (1 if features.sentence_end else 0) and _inner_full_stops(text):
         score *= 0.4  # two sentences: a caption or a paragraph
     first = text.lstrip("\"'“‘«¿¡([")[:1]

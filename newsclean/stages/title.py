@@ -25,10 +25,10 @@ from .headline_choice import (
     LONG_TITLE_WORDS,
     MIN_NOTICE_WORDS,
     NO_OVERLAP_WEIGHT,
-    QUOTATION,
     Candidate,
     Scored,
     best,
+    ends_like_own_sentence,
     ends_like_sentence,
     is_call_to_action,
     is_caption,
@@ -204,20 +204,20 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     for s in scored:
         if s.candidate.position in printed_twice:
             s.score *= PRINTED_TWICE_WEIGHT
-    page_lines = None
+    # The page's lines by their text, where each stands (made at the first candidate that needs it).
     line_positions: dict[str, list[int]] | None = None
     for s in scored:
-        if s.score > 0 and _items_in_a_row(s.candidate.text):
-            page_lines = page_lines if page_lines is not None else {block.text.strip() for block in doc.blocks}
-            if any(item in page_lines for item in s.candidate.text.split()):
+        if s.score <= 0:
+            continue
+        if line_positions is None:
+            line_positions = {}
+            for i, block in enumerate(doc.blocks):
+                line_positions.setdefault(block.text.strip(), []).append(i)
+        if _items_in_a_row(s.candidate.text):
+            if any(item in line_positions for item in s.candidate.text.split()):
                 s.score = 0.0  # a menu's row: one of its items is printed alone elsewhere on the page
-        elif s.score > 0 and not has_cjk(s.candidate.text):
-            if line_positions is None:
-                line_positions = {}
-                for i, block in enumerate(doc.blocks):
-                    line_positions.setdefault(block.text.strip(), []).append(i)
-            if _menu_items_run_together(s.candidate.text, line_positions):
-                s.score = 0.0  # "The Latest Politics Culture The Magazine": a menu run onto one line
+        elif not has_cjk(s.candidate.text) and _menu_items_run_together(s.candidate.text, line_positions):
+            s.score = 0.0  # "The Latest Politics Culture The Magazine": a menu run onto one line
     page_text = None
     for s in scored:
         if s.score > 0 and analysis.lines[s.candidate.position].size <= MAX_SITE_NAME_WORDS:
@@ -461,12 +461,6 @@ def is_anchor(text: str, features: LineFeatures, rules: Rules) -> bool:
     return is_byline(features, rules) or is_timestamp(text, features) or is_dateline(text, features)
 
 
-def _ends_like_sentence(text: str, features: LineFeatures) -> bool:
-    """Ends like a sentence, and is not one quotation: a headline that quotes someone ends with the
-    quoted sentence's stop ('„Ich wollte, dass sie mich mögen. So überlebt man.“')."""
-    return ends_like_sentence(text, features) and not QUOTATION.fullmatch(text.strip())
-
-
 def anchored_headings(doc: Document, kept: list[int], lines: list[LineFeatures], rules: Rules, config: Config) -> list[int]:
     """Heading-like lines among the body's first lines that stand right above a byline or a date
     line, even below running text: where the headline stands when the span starts early (at a
@@ -481,7 +475,7 @@ def anchored_headings(doc: Document, kept: list[int], lines: list[LineFeatures],
                 break  # the article has begun: a heading over a date is a video's or a teaser's
             continue
         below = kept[k + 1 : k + 1 + ANCHOR_GAP]
-        if (below and lines[i].size <= MAX_HEADING_WORDS and not _ends_like_sentence(doc.blocks[i].text, lines[i])
+        if (below and lines[i].size <= MAX_HEADING_WORDS and not ends_like_own_sentence(doc.blocks[i].text, lines[i])
                 and not is_anchor(doc.blocks[i].text, lines[i], rules)
                 and any(is_anchor(doc.blocks[j].text, lines[j], rules) for j in below) and _candidate(doc, i, lines, rules, config)):
             found.append(i)
@@ -493,7 +487,7 @@ def lead_in_headings(doc: Document, kept: list[int], lines: list[LineFeatures], 
     when they are all there is): where the headline stands when the span starts a little early."""
     found: list[int] = []
     for i in kept[:BODY_CANDIDATES] if len(kept) > 1 else ():
-        ends_sentence = _ends_like_sentence(doc.blocks[i].text, lines[i])
+        ends_sentence = ends_like_own_sentence(doc.blocks[i].text, lines[i])
         if lines[i].is_prose and ends_sentence and lines[i].size >= LEAD_PARAGRAPH_WORDS:
             break  # the article has begun: headings below are its subheadings
         # (A headline with stop words or a question mark may read as prose to the line model:
