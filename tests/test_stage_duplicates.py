@@ -11,7 +11,7 @@ from conftest import BODY, HEADLINE, apply, dump
 import newsclean
 from newsclean import DEFAULT_CONFIG, Removal, Stage
 from newsclean.stages import mark_duplicates, mark_repeated_blocks
-from newsclean.stages.duplicates import FoldedTexts, find_contained, similarity
+from newsclean.stages.duplicates import FoldedTexts, extend_runs, find_contained, find_copies, folded_texts, similarity
 
 
 def only_copy(copy: str, after: int = 3) -> str:
@@ -110,6 +110,39 @@ def test_repeated_block_with_one_damaged_line_is_one_block() -> None:
     doc = newsclean.clean(text)
     assert doc.paragraphs == BODY
     assert [b.removal.duplicate_of for b in doc.blocks[6:]] == [2, 3, 4, 5]
+
+
+def runs(lines: list[str]) -> dict[int, int]:
+    """The copies a page's lines hold, found and extended over runs: position -> original."""
+    folded = folded_texts(lines)
+    copies = find_copies(folded, DEFAULT_CONFIG)
+    copies.update(extend_runs(folded, copies, DEFAULT_CONFIG))
+    return {pos: original for pos, (original, _) in copies.items()}
+
+
+def test_paragraphs_between_the_prints_of_a_widget_are_no_damaged_copies() -> None:
+    # A label printed between all paragraphs, and a photo's caption printed twice: the run
+    # around the caption's copy repeats the label, and each paragraph between two of the
+    # label's prints sits where a damaged line of a repeated run would.
+    label, caption = "Story continues", "The dried-out shore near the northern ferry landing, in August."
+    lines = [HEADLINE, BODY[0], label, BODY[1], label, caption, label, BODY[2], label, BODY[3], label, caption,
+             label, BODY[4]]
+    found = runs(lines)
+    assert found[11] == 5 and 9 not in found  # BODY[3] is no damaged copy of BODY[1]
+    doc = newsclean.clean(dump(*lines))
+    assert all(paragraph in doc.paragraphs for paragraph in BODY)
+
+
+def test_a_table_row_between_the_prints_of_a_repeated_cell_is_still_a_damaged_copy() -> None:
+    # Rows "name / duration" with the same duration on every row, the table printed twice: a
+    # row whose name changed inside the copy still belongs to the copied run.
+    rows = ["tracking-consent-checkbox-analytics-and-performance", "eleven months",
+            "tracking-consent-checkbox-functional-preferences", "eleven months",
+            "tracking-consent-checkbox-necessary-for-the-site", "eleven months"]
+    copy = [*rows[:2], "tracking-consent-checkbox-advertising-preferences", *rows[3:]]
+    lines = [*BODY, *rows, "Cookie settings", *copy]
+    first = len(BODY) + len(rows) + 1
+    assert runs(lines).get(first + 2) == len(BODY) + 2
 
 
 def test_two_copies_both_point_at_the_first_occurrence() -> None:

@@ -12,7 +12,7 @@ their own, only as part of a run of lines that repeats an earlier run.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Container
 from itertools import compress
 
@@ -163,15 +163,29 @@ def find_copies(folded: Folded, config: Config) -> Copies:
     return copies
 
 
+# A line that anchors a damaged line inside a repeated run is said there and in its original:
+# printed more often than this, it is a widget repeated down the page, not a copied block.
+MAX_ANCHOR_PRINTS = 2
+# Between a widget's prints, a line is a damaged copy only when this alike (0-100) to its
+# counterpart: a changed word or name keeps two lines above it; two paragraphs score 30-50.
+WIDGET_GAP_MIN_SCORE = 60
+
+
 def extend_runs(folded: Folded, copies: Copies, config: Config) -> Copies:
     """Lines next to a copy that repeat the lines next to its original belong to the copy, short
     ones included; one damaged line (a changed word) inside such a run is part of it too."""
     extra: Copies = {}
+    prints: Counter[int] = Counter()  # a text's hash -> how often the page prints it, counted once needed
 
     def repeats(c: int, o: int, score: Callable[[str, str, Config], float] = copy_score) -> float:
         if not folded[c] or not (0 <= o < len(folded)):
             return 0.0
         return score(folded[c], folded[o], config)
+
+    def a_widget(pos: int) -> bool:
+        if not prints:
+            prints.update(hash(folded[i]) for i in range(len(folded)))
+        return prints[hash(folded[pos])] > MAX_ANCHOR_PRINTS
 
     for copy, (original, _) in sorted(copies.items()):
         for step in (1, -1):
@@ -186,6 +200,12 @@ def extend_runs(folded: Folded, copies: Copies, config: Config) -> Copies:
                     if repeats(following, o + step) < config.duplicate_threshold:
                         break
                     score = max(score, repeats(c, o, similarity))
+                    # When that line is a widget the page prints again and again ("Article
+                    # content", a consent box under every item), the runs are the widget's prints
+                    # and a line between two of them is a copy only if it reads like one (a
+                    # table's rows): else it is the article going on between the widget's prints.
+                    if score < WIDGET_GAP_MIN_SCORE and a_widget(following):
+                        break
                 extra[c] = (o, score)
                 c, o = c + step, o + step
     return extra
