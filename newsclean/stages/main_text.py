@@ -26,6 +26,7 @@ from ..rules import Rules, load_rules
 from .boilerplate import has_copyright
 from .error_page import error_phrase
 from .forms import FORM_NOTE, form_start
+from .interleaved import mark_interleaved_labels
 from .legal_footer import LEGAL_NOTE, above_legal_footer, end_above_legal_footer
 from .list_article import titled_list
 from .markers import confirmed_markers, in_article_body, is_end_marker, markers_below_article_body
@@ -337,4 +338,4 @@ def copyright_positions(doc: Document, kept: list[int]) -> list[int]:
 
 def mark_outside_main_text(doc: Document, config: Config) -> Document:
     """Remove every kept line before and after the article's main run of text, and end markers."""
-    return mark_outside_span(doc, config, text_line_scores)
+    return mark_outside_span(mark_interleaved_labels(doc, config), config, text_line_scores)
