@@ -46,6 +46,7 @@ from .streams import (
     stream_around,
     stream_start,
 )
+from .tables import table_lines
 from .teasers import TEASER_REASON, is_teaser_list
 
 
@@ -110,6 +111,8 @@ def article_span(
     headlines, the headline printed again below, the site's legal footer after).
     `copyright_lines`: positions a site's copyright line was removed just above."""
     gains = [segment_gain(f.size, score, config) for f, score in zip(lines, scores)]
+    for position in table_lines(lines):
+        gains[position] = max(gains[position], 0.0)  # a table's cells weigh nothing (stages/tables.py)
     relative = relative_stamp(rules.time_units)
     start, end, entries, span_notes = scored_span(lines, texts, gains, markers, config, relative, copyright_lines or [])
     start, head_notes = head_start(lines, texts, start, end, relative)
