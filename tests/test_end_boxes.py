@@ -99,3 +99,28 @@ def test_marker_lines_in_a_row_head_one_box() -> None:
     text = dump(HEADLINE, *BODY[:2], *box, *BODY[2:])
     related_stories = 4  # the headline, two paragraphs, then the box
     assert related_stories not in markers_of(text)
+
+
+# An explainer's last sections: a question as the subheading over each answer of 35-40 words.
+ANSWERS = [
+    "The ferry company leased the two landing stages from the town in the spring of last year, and it says "
+    "that the lease does not oblige it to extend them when the water falls as far as it has this summer.",
+    "Engineers from the water board expect the level to rise again by the end of October, once the autumn "
+    "rains reach the catchment in the hills to the north and the streams that feed the lake run full again.",
+]
+
+
+def test_paragraphs_under_a_question_as_subheading_resume_the_article_below_a_box() -> None:
+    # A "Related" box of three headlines inside the article, then the answers to the last question:
+    # the box is inline, not the article's end.
+    box = ["Related stories", "Storm closes mountain pass", "Harbour fees rise for cargo ships", "Old cinema reopens"]
+    text = dump(HEADLINE, *BODY[:3], *box, ANSWERS[0], "Who pays for the landing stages?", ANSWERS[1])
+    assert markers_of(text) == {}
+
+
+def test_a_question_between_two_teaser_blurbs_of_a_box_does_not_resume_the_article() -> None:
+    # The blurbs of a box's teasers are shorter than the article's paragraphs.
+    blurbs = ["The pass was closed again on Sunday after a night of heavy snow.", "Will the harbour lose its ferries?",
+              "Shipping lines say the new fees will be passed on to the island shops."]
+    text = dump(HEADLINE, *BODY[:3], "Related stories", *blurbs)
+    assert list(markers_of(text).values()) == ["related stories"]

@@ -17,8 +17,11 @@ MARKER_SENTENCE_WORDS = 2
 # Two sentence paragraphs in a row this soon after a marker mean the article goes on (teaser
 # blurbs and comments are separated by headlines, names and dates).
 MARKER_LOOKAHEAD = 12
-# Or two paragraphs of this many words each, parted by a subheading.
-LONG_PARAGRAPH_WORDS = 40
+# Or two paragraphs of this many words each, parted by a subheading (an explainer's answers
+# under its questions run 35-40 words; 40 lost them).
+LONG_PARAGRAPH_WORDS = 35
+# A subheading that asks ("Who owns the tanker?") is a short question of at most this many words.
+MAX_QUESTION_WORDS = 8
 # Or this many end-of-article markers with different phrases in those lines, before any paragraph.
 MIN_STACKED_BOXES = 3
 # A marker must follow prose within this many kept lines (else it is a label in a table or list),
@@ -97,7 +100,7 @@ def confirmed_markers(
             continue
         if any(a and b for a, b in zip(ahead, ahead[1:])):
             continue  # article paragraphs resume right after it: an inline box
-        if resumes_under_subheading(lines, window[:MARKER_LOOKAHEAD]):
+        if resumes_under_subheading(lines, texts, window[:MARKER_LOOKAHEAD]):
             continue  # so do long paragraphs parted by a subheading
         markers[i] = phrase
     return markers
@@ -125,14 +128,15 @@ def stacked_boxes(lines: list[LineFeatures], window: list[int], phrase: str, rul
     return False
 
 
-def resumes_under_subheading(lines: list[LineFeatures], window: list[int]) -> bool:
-    """Two long paragraphs parted by one short line with no number and no sentence end (a
-    subheading) among the lines `window`: the article resumes. A teaser's blurb is shorter than
-    LONG_PARAGRAPH_WORDS, and a comment's head carries its date."""
+def resumes_under_subheading(lines: list[LineFeatures], texts: list[str], window: list[int]) -> bool:
+    """Two long paragraphs parted by one short line with no number and no sentence end, or a short
+    question (a subheading), among the lines `window`: the article resumes. A teaser's blurb is
+    shorter than LONG_PARAGRAPH_WORDS, and a comment's head carries its date."""
     long = [lines[j].is_prose and lines[j].sentence_end and lines[j].size >= LONG_PARAGRAPH_WORDS for j in window]
     for k in range(len(window) - 2):
         between = lines[window[k + 1]]
-        if long[k] and long[k + 2] and not between.is_prose and not between.sentence_end and not between.numbers:
+        question = between.words <= MAX_QUESTION_WORDS and texts[window[k + 1]].rstrip().endswith(("?", "？"))
+        if long[k] and long[k + 2] and not between.is_prose and (not between.sentence_end or question) and not between.numbers:
             return True
     return False
 
