@@ -295,6 +295,17 @@ def test_fast_engine_removes_page_furniture_with_the_markup_as_reason() -> None:
     assert reasons[TITLE].stage is Stage.TITLE
 
 
+def test_a_figure_and_its_caption_are_furniture_as_trafilatura_drops_them() -> None:
+    # A photo's caption written as a sentence, between two paragraphs of the article: the text
+    # stages would keep it; the <figure> around it says it is not the article's text.
+    caption = "The old railway yard seen from the footbridge, where the first trees will be planted next spring."
+    credit = "Photograph: the council's planning office"
+    figure = f'<figure><img src="yard.jpg"><figcaption>{caption}<span>{credit}</span></figcaption></figure>'
+    doc = newsclean.clean(article_html(paragraphs=[*LONG[:2], figure, *LONG[2:]]), config=FAST)
+    assert doc.paragraphs == LONG
+    assert {b.text: b.removal.reason for b in doc.removed()}[f"{caption}{credit}"] == "inside <figure>"
+
+
 def test_sharing_bars_bylines_and_short_promotions_named_by_the_markup_are_removed_inside_the_article() -> None:
     # Written as sentences, inside the article's run of paragraphs: the text stages keep them; the
     # class words say what they are.
