@@ -151,6 +151,25 @@ def test_json_ld_article_body_marks_the_blocks_it_holds() -> None:
     assert all(b.dom.in_article_body is None for b in parse_html_fast(unrelated).blocks)  # the page shows too little of it
 
 
+def test_teaser_cards_in_their_own_article_elements_do_not_hide_the_end_of_the_json_ld_body() -> None:
+    # Below the story, teasers of other stories, each in an <article> of its own, with a blurb long
+    # enough to read as a paragraph the body lacks (as a paywall's teaser body is followed by).
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(LONG)})
+    blurbs = ["The harbour ferry returns after its winter repairs, with a new timetable that adds an early crossing "
+              "for commuters and a late one on Fridays, the operator said on Monday.",
+              "A bakery on the market square has won the county's bread prize for the third year running, and its "
+              "owners say the secret is a starter they have kept alive since their grandmother's day."]
+    cards = "".join(f"<article><p>{b} Read the whole report in our weekend edition.</p></article>" for b in blurbs)
+    html = (article_html(paragraphs=LONG).replace("</head>", f'<script type="application/ld+json">{ld}</script></head>')
+            .replace("</article>\n<aside>", f"</article>\n{cards}<aside>")
+            .replace(f"<article>\n<h1>{TITLE}</h1>", f"<h1>{TITLE}</h1><article>"))  # the headline above the story
+    assert cards in html and f"<h1>{TITLE}</h1><article>" in html
+    doc = newsclean.clean(html, config=FAST)
+    assert doc.paragraphs == LONG
+    assert all(b.removal.reason == "outside the text of the page's JSON-LD articleBody"
+               for b in doc.blocks if b.text.endswith("weekend edition."))
+
+
 def test_hidden_text_of_the_json_ld_article_body_is_not_furniture() -> None:
     # A paywall hides the article it holds for a script to show; the publisher's articleBody says it is the article.
     ld = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(LONG)})

@@ -63,10 +63,13 @@ def article_body_end(doc: Document) -> int:
     if not body:
         return len(blocks)
     last = body[-1]
+    story = blocks[last].dom.story
     for block in blocks[last + 1 : last + 1 + BODY_END_LOOKAHEAD]:
         dom = block.dom
+        # A paragraph in an <article> element of its own (a teaser card below the story) is no
+        # part of the article the body may be a teaser of.
         if (dom is not None and dom.in_article_body is False and dom.boilerplate is None
-                and len(block.text) >= LONG_PARAGRAPH_CHARS):
+                and len(block.text) >= LONG_PARAGRAPH_CHARS and not (story and dom.story not in (0, story))):
             return len(blocks)
     return last
 
