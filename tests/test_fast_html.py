@@ -343,6 +343,21 @@ def test_sharing_bars_bylines_and_short_promotions_named_by_the_markup_are_remov
     assert reasons[promo] == 'inside <div class="promo-briefing">'
 
 
+def test_a_cookie_dialog_named_by_the_markup_is_removed_at_any_length() -> None:
+    # Written as sentences right below the article's last paragraph: the text stages would take it
+    # for more of the article; its class word says it is the consent dialog.
+    notice = ["We use cookies on this website to remember your settings and to count how many readers visit each "
+              "of our pages, so that we can see which stories are read and improve the site for everyone.",
+              "Some of these cookies are set by partners who show advertisements on our pages, and they may use "
+              "them to build a profile of your interests and show you relevant advertisements on other sites."]
+    dialog = "".join(f"<p>{p}</p>" for p in notice)
+    page = long_article().replace('<div class="share">', f'<div id="cookie-law-info-bar">{dialog}</div><div class="share">')
+    assert dialog in page
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == LONG
+    assert {b.text: b.removal.reason for b in doc.removed()}[notice[0]] == 'inside <div id="cookie-law-info-bar">'
+
+
 def test_trafilatura_engine_is_the_default_and_keeps_its_stages() -> None:
     doc = newsclean.clean(article_html())
     assert Config().html_engine == "trafilatura"

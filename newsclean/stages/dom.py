@@ -43,6 +43,18 @@ def named_furniture(dom: DomFeatures, words: int) -> str | None:
     return None
 
 
+# Class and id words (parse/fast_html.FURNITURE_WORDS) of a cookie or consent dialog: its text goes at
+# any length, before the article's edges are chosen. Its long paragraphs and tables of cookies read
+# as prose and, below the article, drew the span on over the comments and teasers between
+# (fast engine page F1 train .9507 -> .9517, two pages up, none down; dev unchanged).
+CONSENT_WORDS = ("cookie", "consent")
+
+
+def consent_dialog(dom: DomFeatures) -> bool:
+    """True when the element a class or id word names around a block is a cookie or consent dialog."""
+    return dom.named is not None and any(word in dom.named.lower() for word in CONSENT_WORDS)
+
+
 # When the blocks inside the page's article landmarks (<article>, <main>, role=main,
 # itemprop=articleBody) hold at least this share of its words, the text outside them is not the article.
 MIN_LANDMARK_SHARE = 0.5
@@ -94,6 +106,8 @@ def mark_page_furniture(doc: Document, config: Config) -> Document:
             block.remove(Stage.BOILERPLATE, "outside the text of the page's JSON-LD articleBody")
         elif dom.boilerplate is not None:
             block.remove(Stage.BOILERPLATE, f"inside {dom.boilerplate}")
+        elif consent_dialog(dom):
+            block.remove(Stage.BOILERPLATE, f"inside {dom.named}")
         elif landmark and not dom.in_article:
             block.remove(Stage.BOILERPLATE, "outside the page's <article>/<main>")
         elif dom.link_density >= ALL_LINK_DENSITY or (
