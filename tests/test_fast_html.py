@@ -325,6 +325,23 @@ def test_a_figure_and_its_caption_are_furniture_as_trafilatura_drops_them() -> N
     assert {b.text: b.removal.reason for b in doc.removed()}[f"{caption}{credit}"] == "inside <figure>"
 
 
+def test_the_headline_s_landmark_is_the_article_however_much_text_stands_around_it() -> None:
+    # A stream of other stories' blurbs above the story, outside its <article> and longer than it,
+    # written as sentences: only the page's <h1> inside the <article> tells which is the article.
+    blurbs = ["The harbour ferry returns after its winter repairs, with a new timetable that adds an early crossing "
+              "for commuters and a late one on Fridays, the operator said on Monday.",
+              "A bakery on the market square has won the county's bread prize for the third year running, and its "
+              "owners say the secret is a starter they have kept alive since their grandmother's day.",
+              "The library will open on Sundays from next month, after volunteers offered to staff the reading "
+              "room and the council agreed to pay for the heating and the extra cleaning."]
+    stream = "".join(f"<div><p>{b}</p></div>" for b in blurbs * 5)
+    page = long_article().replace("<main><article>", f"<div>{stream}</div><main><article>")
+    assert stream in page
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == LONG
+    assert {b.text: b.removal.reason for b in doc.removed()}[blurbs[0]] == "outside the page's <article>/<main>"
+
+
 def test_sharing_bars_bylines_and_short_promotions_named_by_the_markup_are_removed_inside_the_article() -> None:
     # Written as sentences, inside the article's run of paragraphs: the text stages keep them; the
     # class words say what they are.

@@ -61,6 +61,16 @@ MIN_LANDMARK_SHARE = 0.5
 MIN_LANDMARK_WORDS = 100
 
 
+def headline_in_landmark(doc: Document) -> bool:
+    """True when the page has <h1> blocks outside its furniture and all of them stand in an article
+    landmark: then the landmark is the article whatever its share of the page's words (a stream
+    of other stories' blurbs around it outweighed it: fast engine page F1 dev .9539 -> .9589,
+    train .9517 -> .9514)."""
+    headings = [block.dom.in_article for block in doc.blocks
+                if block.dom is not None and block.dom.tag == "h1" and block.dom.boilerplate is None]
+    return bool(headings) and all(headings)
+
+
 # Paragraphs this long that the JSON-LD articleBody lacks, close below its last paragraph, say it is
 # a teaser of the article (a paywall's): then it tells nothing of where the article ends.
 LONG_PARAGRAPH_CHARS = 150
@@ -96,7 +106,8 @@ def mark_page_furniture(doc: Document, config: Config) -> Document:
                 inside += words
             else:
                 outside += words
-    landmark = inside >= MIN_LANDMARK_WORDS and inside >= MIN_LANDMARK_SHARE * (inside + outside)
+    landmark = inside >= MIN_LANDMARK_WORDS and (inside >= MIN_LANDMARK_SHARE * (inside + outside)
+                                                 or headline_in_landmark(doc))
     last = article_body_end(doc)
     for position, block in enumerate(doc.blocks):
         dom = block.dom
