@@ -151,6 +151,25 @@ def test_json_ld_article_body_marks_the_blocks_it_holds() -> None:
     assert all(b.dom.in_article_body is None for b in parse_html_fast(unrelated).blocks)  # the page shows too little of it
 
 
+def test_teaser_cards_in_their_own_article_elements_do_not_hide_the_end_of_the_json_ld_body() -> None:
+    # Below the story, teasers of other stories, each in an <article> of its own, with a blurb long
+    # enough to read as a paragraph the body lacks (as a paywall's teaser body is followed by).
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(LONG)})
+    blurbs = ["The harbour ferry returns after its winter repairs, with a new timetable that adds an early crossing "
+              "for commuters and a late one on Fridays, the operator said on Monday.",
+              "A bakery on the market square has won the county's bread prize for the third year running, and its "
+              "owners say the secret is a starter they have kept alive since their grandmother's day."]
+    cards = "".join(f"<article><p>{b} Read the whole report in our weekend edition.</p></article>" for b in blurbs)
+    html = (article_html(paragraphs=LONG).replace("</head>", f'<script type="application/ld+json">{ld}</script></head>')
+            .replace("</article>\n<aside>", f"</article>\n{cards}<aside>")
+            .replace(f"<article>\n<h1>{TITLE}</h1>", f"<h1>{TITLE}</h1><article>"))  # the headline above the story
+    assert cards in html and f"<h1>{TITLE}</h1><article>" in html
+    doc = newsclean.clean(html, config=FAST)
+    assert doc.paragraphs == LONG
+    assert all(b.removal.reason == "outside the text of the page's JSON-LD articleBody"
+               for b in doc.blocks if b.text.endswith("weekend edition."))
+
+
 def test_hidden_text_of_the_json_ld_article_body_is_not_furniture() -> None:
     # A paywall hides the article it holds for a script to show; the publisher's articleBody says it is the article.
     ld = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(LONG)})
@@ -295,6 +314,45 @@ def test_fast_engine_removes_page_furniture_with_the_markup_as_reason() -> None:
     assert reasons[TITLE].stage is Stage.TITLE
 
 
+def test_a_figure_and_its_caption_are_furniture_as_trafilatura_drops_them() -> None:
+    # A photo's caption written as a sentence, between two paragraphs of the article: the text
+    # stages would keep it; the <figure> around it says it is not the article's text.
+    caption = "The old railway yard seen from the footbridge, where the first trees will be planted next spring."
+    credit = "Photograph: the council's planning office"
+    figure = f'<figure><img src="yard.jpg"><figcaption>{caption}<span>{credit}</span></figcaption></figure>'
+    doc = newsclean.clean(article_html(paragraphs=[*LONG[:2], figure, *LONG[2:]]), config=FAST)
+    assert doc.paragraphs == LONG
+    assert {b.text: b.removal.reason for b in doc.removed()}[f"{caption}{credit}"] == "inside <figure>"
+
+
+def test_the_headline_s_landmark_is_the_article_however_much_text_stands_around_it() -> None:
+    # A stream of other stories' blurbs above the story, outside its <article> and longer than it,
+    # written as sentences: only the page's <h1> inside the <article> tells which is the article.
+    blurbs = ["The harbour ferry returns after its winter repairs, with a new timetable that adds an early crossing "
+              "for commuters and a late one on Fridays, the operator said on Monday.",
+              "A bakery on the market square has won the county's bread prize for the third year running, and its "
+              "owners say the secret is a starter they have kept alive since their grandmother's day.",
+              "The library will open on Sundays from next month, after volunteers offered to staff the reading "
+              "room and the council agreed to pay for the heating and the extra cleaning."]
+    stream = "".join(f"<div><p>{b}</p></div>" for b in blurbs * 5)
+    page = long_article().replace("<main><article>", f"<div>{stream}</div><main><article>")
+    assert stream in page
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == LONG
+    assert {b.text: b.removal.reason for b in doc.removed()}[blurbs[0]] == "outside the page's <article>/<main>"
+
+
+def test_the_standfirst_between_the_headline_and_the_body_is_kept() -> None:
+    # The summary under the headline in an <h2>, then a byline and a date line: the span starts at
+    # the body's first paragraph; the standfirst reads as a sentence set with the article, the others not.
+    standfirst = "Work on the park starts in the autumn and the first paths should open to walkers before next summer."
+    page = long_article().replace('<p class="byline">By Maria Lindqvist</p>',
+                                  f'<h2>{standfirst}</h2><p class="byline">By Maria Lindqvist</p><div>12 March 2024</div>')
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == [standfirst, *LONG]
+    assert {"By Maria Lindqvist", "12 March 2024"} <= {b.text for b in doc.removed()}
+
+
 def test_sharing_bars_bylines_and_short_promotions_named_by_the_markup_are_removed_inside_the_article() -> None:
     # Written as sentences, inside the article's run of paragraphs: the text stages keep them; the
     # class words say what they are.
@@ -311,6 +369,21 @@ def test_sharing_bars_bylines_and_short_promotions_named_by_the_markup_are_remov
     assert reasons[byline] == 'inside <span class="author-byline__bio">'
     assert reasons[share] == 'inside <em class="social-sharing-prompt">'
     assert reasons[promo] == 'inside <div class="promo-briefing">'
+
+
+def test_a_cookie_dialog_named_by_the_markup_is_removed_at_any_length() -> None:
+    # Written as sentences right below the article's last paragraph: the text stages would take it
+    # for more of the article; its class word says it is the consent dialog.
+    notice = ["We use cookies on this website to remember your settings and to count how many readers visit each "
+              "of our pages, so that we can see which stories are read and improve the site for everyone.",
+              "Some of these cookies are set by partners who show advertisements on our pages, and they may use "
+              "them to build a profile of your interests and show you relevant advertisements on other sites."]
+    dialog = "".join(f"<p>{p}</p>" for p in notice)
+    page = long_article().replace('<div class="share">', f'<div id="cookie-law-info-bar">{dialog}</div><div class="share">')
+    assert dialog in page
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == LONG
+    assert {b.text: b.removal.reason for b in doc.removed()}[notice[0]] == 'inside <div id="cookie-law-info-bar">'
 
 
 def test_trafilatura_engine_is_the_default_and_keeps_its_stages() -> None:
