@@ -192,3 +192,14 @@ def test_a_quoted_headline_of_two_sentences_at_the_top_of_the_body_is_the_title(
 @pytest.mark.parametrize(("language", "lines", "wanted"), LIMITS, ids=lambda v: v if isinstance(v, str) else None)
 def test_known_limits(language: str, lines: list[str], wanted: str | None) -> None:
     assert title_of(lines, language) == wanted
+
+
+def test_a_headline_over_its_standfirst_over_a_teaser_is_the_title() -> None:
+    # Three headline-like lines stacked over the body: the headline, its standfirst (no full
+    # stop), and below a caption a teaser for another story right above the date line.
+    headline = "Record low: the country's largest lake loses a metre of water in one summer"
+    lines = ["Home", "Environment", headline,
+             "Hydrologists measured the level on Monday, and farmers must cut their use of lake water until the autumn rains",
+             "Give this article", "Ferry passengers wait on the dry pier at the southern shore. (Jane Doe)",
+             "Ferry services to two islands cancelled as landing stages dry out", "Jane Doe", "Lakeside", "12.09.2025 Updated at 15:10"]
+    assert title_of(lines, "en") == headline

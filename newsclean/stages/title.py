@@ -75,6 +75,8 @@ ANCHORED_BODY_LINES = 12
 MAX_PARAGRAPHS_ABOVE_HEADLINE = 2
 # A standfirst may stand this many lines below its headline (a date or byline between).
 STANDFIRST_GAP = 3
+# Headline-like lines stacked over the body (headline, standfirst, teaser) walked up to the headline.
+MAX_STACKED_HEADINGS = 3
 # Besides the lines above it, a heading among the body's first lines may be the headline (when
 # the article's span starts a little early: a blog's greeting, a consent line, a kicker).
 BODY_CANDIDATES = 6
@@ -237,7 +239,19 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     if _standfirst_below(doc, analysis, top.candidate.position, body_start):
         return top.candidate.position
     # Headline and standfirst both announce the article; the upper one is the headline (a date
-    # or a byline may stand between them).
+    # or a byline may stand between them). A stack of three (headline, standfirst, a teaser or a
+    # caption's line) is walked up the same way: the standfirst's own headline stands above it.
+    head = top
+    for _ in range(MAX_STACKED_HEADINGS - 1):
+        above = _headline_above(doc, analysis, scored, head, rules)
+        if above is None:
+            break
+        head = above
+    return head.candidate.position
+
+
+def _headline_above(doc: Document, analysis: Analysis, scored: list[Scored], top: Scored, rules: Rules) -> Scored | None:
+    """The headline-like line a few lines above `top` that `top` is the standfirst of, if any."""
     # (A photo's caption or credit between them is no line of the article's head: "... (AFP)".)
     unlikely = {s.candidate.position for s in scored if s.score <= 0}
     gap = STANDFIRST_GAP + sum(1 for i in range(top.candidate.position - STANDFIRST_GAP, top.candidate.position) if i in unlikely)
@@ -248,8 +262,8 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
         if (above.score > 0 and above.shape >= STANDFIRST_SHARE * top.shape and above.overlap >= STANDFIRST_SHARE * top.overlap
                 and above.candidate.source == top.candidate.source and analysis.lines[above.candidate.position].size >= 6
                 and not _beside_credit(doc, analysis, above.candidate.position, rules, sides=(1,))):
-            return above.candidate.position
-    return top.candidate.position
+            return above
+    return None
 
 
 def _lone_heading(doc: Document, analysis: Analysis, scored: list[Scored], body_start: int, rules: Rules) -> int | None:
