@@ -6,6 +6,8 @@ look risky (a question, a quotation, a colon, capitals, two words, other scripts
 
 from __future__ import annotations
 
+from unicodedata import east_asian_width
+
 import pytest
 from conftest import BODY as EN
 
@@ -203,3 +205,17 @@ def test_a_headline_over_its_standfirst_over_a_teaser_is_the_title() -> None:
              "Give this article", "Ferry passengers wait on the dry pier at the southern shore. (Jane Doe)",
              "Ferry services to two islands cancelled as landing stages dry out", "Jane Doe", "Lakeside", "12.09.2025 Updated at 15:10"]
     assert title_of(lines, "en") == headline
+
+
+def test_lines_of_a_paragraph_broken_at_a_fixed_width_are_no_title() -> None:
+    # An old text page breaks its CJK paragraphs at 76 columns (38 wide characters): the first
+    # line, a dateline run into the lead sentence, is as wide as the next and is no headline.
+    text = "【本报2025年09月12日讯】" + "".join(ZH) + "".join(reversed(ZH))
+    lines, line = [], ""
+    for character in text:
+        if sum(2 if east_asian_width(c) in ("W", "F") else 1 for c in line + character) > 76:
+            lines.append(line)
+            line = ""
+        line += character
+    doc = newsclean.clean("\n".join(["首页", "新闻", *lines, line]) + "\n")
+    assert doc.meta.title is None

@@ -11,6 +11,7 @@ no line is plausible the page has no title.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from unicodedata import east_asian_width
 
 from ..config import Config
 from ..document import Document, Removal, Stage, Verdict
@@ -122,6 +123,10 @@ MENU_HEADING_OVERLAP = 0.5
 LONE_HEADING_GAP = 3
 LONE_HEADING_SHAPE = 0.5
 LONE_HEADING_WORDS = 3
+# A line of CJK text at least this many columns wide, as wide as the line below, is a paragraph's
+# line broken at a fixed width (wide and full-width characters take two columns).
+MIN_WRAP_COLUMNS = 40
+WIDE = ("W", "F")
 # A call to action with other prompts this few lines above and below it is one of a widget's prompts.
 PROMPT_GAP = 2
 
@@ -202,6 +207,8 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
             s.score = 0.0  # a form's checkbox over its consent sentence, a prompt among prompts
         if s.overlap < MENU_HEADING_OVERLAP and _menu_heading(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # "Interact with us" amid "Photos", "Weather", "Post a job": a menu's heading
+        if s.score > 0 and _hard_wrapped(doc, s.candidate.position):
+            s.score = 0.0  # a paragraph's first line, its text broken at a fixed width: no heading
     _lend_standfirst_topic(analysis, scored)
     for s in scored:
         if s.candidate.position in printed_twice:
@@ -264,6 +271,29 @@ def _headline_above(doc: Document, analysis: Analysis, scored: list[Scored], top
                 and not _beside_credit(doc, analysis, above.candidate.position, rules, sides=(1,))):
             return above
     return None
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a fixed-width font (a wide CJK character takes two)."""
+    return sum(2 if east_asian_width(ch) in WIDE else 1 for ch in text)
+
+
+def _hard_wrapped(doc: Document, i: int) -> bool:
+    """A line of CJK text exactly as wide as a different line above or below, both wide: a paragraph broken
+    at a fixed width (an old text page's 38 characters a line), whose lines are no headline.
+    (Latin text broken at a width leaves lines of unequal widths: only CJK text is judged.)"""
+    text = doc.blocks[i].text.strip()
+    if len(text) * 2 < MIN_WRAP_COLUMNS or not has_cjk(text):
+        return False
+    width = None
+    for j in (i - 1, i + 1):
+        other = doc.blocks[j].text.strip() if 0 <= j < len(doc.blocks) else ""
+        if other == text or abs(len(text) - len(other)) > len(text) // 2:
+            continue  # (the headline printed twice is no wrap; a cheap length test first)
+        width = display_width(text) if width is None else width
+        if width >= MIN_WRAP_COLUMNS and display_width(other) == width:
+            return True
+    return False
 
 
 def _lone_heading(doc: Document, analysis: Analysis, scored: list[Scored], body_start: int, rules: Rules) -> int | None:
