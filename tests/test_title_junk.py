@@ -219,3 +219,15 @@ def test_lines_of_a_paragraph_broken_at_a_fixed_width_are_no_title() -> None:
         line += character
     doc = newsclean.clean("\n".join(["首页", "新闻", *lines, line]) + "\n")
     assert doc.meta.title is None
+
+
+def test_a_long_headline_over_its_byline_below_a_trending_list_is_the_title() -> None:
+    # A "Trending" list ends right above the article's head: the headline right above its byline
+    # (a section's label between) is no teaser of the list, long as it is.
+    headline = ("'We have never seen the lake this low': the country's largest lake loses more than a metre of water"
+                " after a summer with half the usual rainfall")
+    lines = ["Home", "Trending", "Best laptops", "Phone reviews", "Weather today", "Football scores", "Lake Country travel",
+             headline, "News", "By Jane Doe published 12 September 2025", "A big shift, but with some wiggle room",
+             "Photo credit: Jane Doe", "Copy link", "Facebook", "X", "WhatsApp", "Reddit", "Email", "Share this article",
+             "Join the conversation", "Follow us", "Newsletter", "Subscribe to our newsletter"]
+    assert title_of(lines, "en") == headline

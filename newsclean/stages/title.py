@@ -67,6 +67,8 @@ BELOW_LINES = 10
 # weighs this much more (2.0 against 1.5, with the name guard: titles right on train .txt 352 -> 355
 # of 494, dev .txt 64 -> 65 of 78).
 ANCHOR_GAP = 3
+# A headline stands this near above its byline: then no list's marker above makes it a teaser.
+HEAD_OVER_BYLINE_GAP = 2
 ABOVE_BYLINE_WEIGHT = 2.0
 MAX_NAME_WORDS = 3
 # A heading this many lines into the body, right above a byline or a date line, may be the
@@ -171,7 +173,9 @@ def _where(i: int, body_start: int, bylines: list[int], markers: list[int]) -> s
     """Which prior a candidate gets: in the body, just below a teaser list's marker or a byline."""
     if i >= body_start:
         return "body"
-    if _just_below(i, markers):
+    # (A teaser in a "Trending" list has no byline of its own: a line right above one (a section's
+    # label may stand between) is an article's headline, whatever list ends above it.)
+    if _just_below(i, markers) and not any(0 < line - i <= HEAD_OVER_BYLINE_GAP for line in bylines):
         return "below marker"
     return "below byline" if _just_below(i, bylines) else "line"
 
