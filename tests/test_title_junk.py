@@ -231,3 +231,18 @@ def test_a_long_headline_over_its_byline_below_a_trending_list_is_the_title() ->
              "Photo credit: Jane Doe", "Copy link", "Facebook", "X", "WhatsApp", "Reddit", "Email", "Share this article",
              "Join the conversation", "Follow us", "Newsletter", "Subscribe to our newsletter"]
     assert title_of(lines, "en") == headline
+
+
+def test_a_teaser_of_a_list_whose_items_carry_one_label_is_not_the_title() -> None:
+    # Each sponsored teaser carries the same label below it; the headline below the list is the title.
+    headline = "Farmers told to cut water use as the lake falls"
+    lines = ["Home", "Travel", "Introducing the lake country's best summer ferry trips", "Sponsor Content",
+             "The rocky shores of the northern islands", "Sponsor Content", "Festive elegance in a bottle", "Sponsor Content",
+             "Print this Page", "Email to a Friend", "Around The Web", headline]
+    assert title_of(lines, "en") == headline
+
+
+def test_a_headline_over_a_toolbar_of_repeated_labels_stays_the_title() -> None:
+    # "Post" / "Share" / "Post" under the headline is a toolbar, not a list of labelled teasers.
+    headline = "Farmers told to cut water use as the lake falls to a record low"
+    assert title_of(["Home", "Environment", headline, "Post", "Share", "Post", "Jane Doe"], "en") == headline

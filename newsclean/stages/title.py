@@ -129,6 +129,8 @@ LONE_HEADING_WORDS = 3
 # line broken at a fixed width (wide and full-width characters take two columns).
 MIN_WRAP_COLUMNS = 40
 WIDE = ("W", "F")
+# A label each item of a list carries below it ("Sponsor Content", "3 min read") is this short.
+MAX_ITEM_LABEL_WORDS = 4
 # A call to action with other prompts this few lines above and below it is one of a widget's prompts.
 PROMPT_GAP = 2
 
@@ -211,6 +213,8 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
             s.score = 0.0  # a form's checkbox over its consent sentence, a prompt among prompts
         if s.overlap < MENU_HEADING_OVERLAP and _menu_heading(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # "Interact with us" amid "Photos", "Weather", "Post a job": a menu's heading
+        if s.score > 0 and _labelled_list_item(doc, analysis, s.candidate.position):
+            s.score = 0.0  # "Teaser" / "Sponsor Content" / "Teaser" / "Sponsor Content": a list's item
         if s.score > 0 and _hard_wrapped(doc, s.candidate.position):
             s.score = 0.0  # a paragraph's first line, its text broken at a fixed width: no heading
     _lend_standfirst_topic(analysis, scored)
@@ -275,6 +279,24 @@ def _headline_above(doc: Document, analysis: Analysis, scored: list[Scored], top
                 and not _beside_credit(doc, analysis, above.candidate.position, rules, sides=(1,))):
             return above
     return None
+
+
+def _labelled_list_item(doc: Document, analysis: Analysis, i: int) -> bool:
+    """The line is one item of a list whose items each carry the same short label below them
+    ("Teaser" / "Sponsor Content" / "Another teaser" / "Sponsor Content"): the label right below
+    it stands again below the next short line. (A headline's "Advertisement" below it is not
+    repeated two lines further down, after a paragraph of the body.)"""
+    label, item, again = i + 1, i + 2, i + 3
+    if again >= len(doc.blocks):
+        return False
+    text = doc.blocks[label].text.strip()
+    lines = analysis.lines
+    # (The next item is a teaser's headline of a few words, not another label ("Post" / "Share" /
+    # "Post": a toolbar under the headline), nor a menu's sub-item that names the label ("Abo" /
+    # "Abo bestellen Aboservice" / "Abo").)
+    return (bool(text) and lines[label].size <= MAX_ITEM_LABEL_WORDS and doc.blocks[again].text.strip() == text
+            and text not in doc.blocks[item].text and LONE_HEADING_WORDS <= lines[item].size <= MAX_HEADING_WORDS
+            and not lines[item].is_prose)
 
 
 def display_width(text: str) -> int:
