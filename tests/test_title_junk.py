@@ -246,3 +246,14 @@ def test_a_headline_over_a_toolbar_of_repeated_labels_stays_the_title() -> None:
     # "Post" / "Share" / "Post" under the headline is a toolbar, not a list of labelled teasers.
     headline = "Farmers told to cut water use as the lake falls to a record low"
     assert title_of(["Home", "Environment", headline, "Post", "Share", "Post", "Jane Doe"], "en") == headline
+
+
+@pytest.mark.parametrize("fields", ["Series: Lake Country Stories Publisher: Riverside Press Author: Jane Doe",
+                                    "连载：湖区故事 出版社：河畔出版社 作者：王小明"], ids=["en", "zh"])
+def test_a_row_of_fields_is_no_title(fields: str) -> None:
+    assert title_of(["Home", fields], "zh" if "：" in fields else "en") is None
+
+
+def test_a_headline_with_two_colons_stays_the_title() -> None:
+    headline = "Drought: Lake Country: the water is at its lowest since records began"
+    assert title_of(["Home", headline, "12.09.2025"], "en") == headline

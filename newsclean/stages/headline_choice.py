@@ -139,6 +139,11 @@ BRACKETED_EQUALS_CREDIT = LazyPattern(r"\S\s*[\[(（【]([^\[\]()（）【】=�
 ABBREVIATION_END = re.compile(r"\b\w\.\w\.$")
 # A toolbar run together holds at least this many different labels.
 MIN_TOOLBAR_LABELS = 3
+# A label of one word and its colon, opening the line or after a space ("Author:", "出版社："): a
+# line with this many is a row of fields ("Series: … Publisher: … Author: …"), a headline has
+# one colon, rarely two ("Ukraine: Kyiv: …").
+FIELD_LABEL = re.compile(r"(?:^|(?<=\s))[^\W\d_][^\s:：]{0,11}[:：]")
+MIN_FIELDS = 3
 # Below this score no candidate is taken for the headline.
 MIN_SCORE = 0.12
 # How much of its score a candidate keeps per line of distance from the body.
@@ -483,6 +488,8 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0  # a photo credit, a caption with its credit after the stop, a link to the site itself
     if is_trial_offer(features, rules):
         return 0.0  # a subscription's offer: "Join us — 30 days free"
+    if len(FIELD_LABEL.findall(text[:FEATURE_PREFIX_CHARS])) >= MIN_FIELDS:
+        return 0.0  # a row of fields: "Series: … Publisher: … Author: …" (a book's or a page's data)
     return _shape_weight(text, features) * damaged
 
 
