@@ -257,3 +257,13 @@ def test_a_row_of_fields_is_no_title(fields: str) -> None:
 def test_a_headline_with_two_colons_stays_the_title() -> None:
     headline = "Drought: Lake Country: the water is at its lowest since records began"
     assert title_of(["Home", headline, "12.09.2025"], "en") == headline
+
+
+def test_a_subheading_below_a_first_paragraph_of_several_sentences_is_no_title() -> None:
+    # The first paragraph ends with a link's word glued on ("… More"), not a full stop: its
+    # sentences still make it running text, and the heading below it is a subheading.
+    lead = " ".join(EN[:3]) + " More"
+    lines = ["Home", lead, "Farmers must cut water use", *EN[3:],
+             "The ferries will not return before the autumn rains, the operators said on Monday evening.",
+             "Hydrologists expect the lake to recover within two years if the winter brings normal snowfall."]
+    assert newsclean.clean("\n".join(lines) + "\n").meta.title is None
