@@ -267,3 +267,17 @@ def test_a_subheading_below_a_first_paragraph_of_several_sentences_is_no_title()
              "The ferries will not return before the autumn rains, the operators said on Monday evening.",
              "Hydrologists expect the lake to recover within two years if the winter brings normal snowfall."]
     assert newsclean.clean("\n".join(lines) + "\n").meta.title is None
+
+
+def test_a_section_label_run_into_its_row_of_tags_is_not_the_title() -> None:
+    # "Section More: Tag Tag Tag" over the headline: a navigation label and its colon inside the line.
+    headline = "Why the country's biggest lake could vanish within a decade"
+    lines = ["Home", "Climate & Environment More: Hydrologists Farmers Ferries Irrigation", "Climate Environment", headline,
+             "Jane Doe", "12.09.2025"]
+    assert title_of(lines, "en") == headline
+
+
+def test_a_headline_with_a_label_word_before_its_colon_stays_the_title() -> None:
+    # A kicker ending with a label word ("Watch") and a clause in lower case after the colon.
+    headline = "Lake Country Watch: the water is at its lowest since records began"
+    assert title_of(["Home", headline, "12.09.2025"], "en") == headline
