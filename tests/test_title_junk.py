@@ -6,6 +6,8 @@ look risky (a question, a quotation, a colon, capitals, two words, other scripts
 
 from __future__ import annotations
 
+from unicodedata import east_asian_width
+
 import pytest
 from conftest import BODY as EN
 
@@ -192,3 +194,90 @@ def test_a_quoted_headline_of_two_sentences_at_the_top_of_the_body_is_the_title(
 @pytest.mark.parametrize(("language", "lines", "wanted"), LIMITS, ids=lambda v: v if isinstance(v, str) else None)
 def test_known_limits(language: str, lines: list[str], wanted: str | None) -> None:
     assert title_of(lines, language) == wanted
+
+
+def test_a_headline_over_its_standfirst_over_a_teaser_is_the_title() -> None:
+    # Three headline-like lines stacked over the body: the headline, its standfirst (no full
+    # stop), and below a caption a teaser for another story right above the date line.
+    headline = "Record low: the country's largest lake loses a metre of water in one summer"
+    lines = ["Home", "Environment", headline,
+             "Hydrologists measured the level on Monday, and farmers must cut their use of lake water until the autumn rains",
+             "Give this article", "Ferry passengers wait on the dry pier at the southern shore. (Jane Doe)",
+             "Ferry services to two islands cancelled as landing stages dry out", "Jane Doe", "Lakeside", "12.09.2025 Updated at 15:10"]
+    assert title_of(lines, "en") == headline
+
+
+def test_lines_of_a_paragraph_broken_at_a_fixed_width_are_no_title() -> None:
+    # An old text page breaks its CJK paragraphs at 76 columns (38 wide characters): the first
+    # line, a dateline run into the lead sentence, is as wide as the next and is no headline.
+    text = "【本报2025年09月12日讯】" + "".join(ZH) + "".join(reversed(ZH))
+    lines, line = [], ""
+    for character in text:
+        if sum(2 if east_asian_width(c) in ("W", "F") else 1 for c in line + character) > 76:
+            lines.append(line)
+            line = ""
+        line += character
+    doc = newsclean.clean("\n".join(["首页", "新闻", *lines, line]) + "\n")
+    assert doc.meta.title is None
+
+
+def test_a_long_headline_over_its_byline_below_a_trending_list_is_the_title() -> None:
+    # A "Trending" list ends right above the article's head: the headline right above its byline
+    # (a section's label between) is no teaser of the list, long as it is.
+    headline = ("'We have never seen the lake this low': the country's largest lake loses more than a metre of water"
+                " after a summer with half the usual rainfall")
+    lines = ["Home", "Trending", "Best laptops", "Phone reviews", "Weather today", "Football scores", "Lake Country travel",
+             headline, "News", "By Jane Doe published 12 September 2025", "A big shift, but with some wiggle room",
+             "Photo credit: Jane Doe", "Copy link", "Facebook", "X", "WhatsApp", "Reddit", "Email", "Share this article",
+             "Join the conversation", "Follow us", "Newsletter", "Subscribe to our newsletter"]
+    assert title_of(lines, "en") == headline
+
+
+def test_a_teaser_of_a_list_whose_items_carry_one_label_is_not_the_title() -> None:
+    # Each sponsored teaser carries the same label below it; the headline below the list is the title.
+    headline = "Farmers told to cut water use as the lake falls"
+    lines = ["Home", "Travel", "Introducing the lake country's best summer ferry trips", "Sponsor Content",
+             "The rocky shores of the northern islands", "Sponsor Content", "Festive elegance in a bottle", "Sponsor Content",
+             "Print this Page", "Email to a Friend", "Around The Web", headline]
+    assert title_of(lines, "en") == headline
+
+
+def test_a_headline_over_a_toolbar_of_repeated_labels_stays_the_title() -> None:
+    # "Post" / "Share" / "Post" under the headline is a toolbar, not a list of labelled teasers.
+    headline = "Farmers told to cut water use as the lake falls to a record low"
+    assert title_of(["Home", "Environment", headline, "Post", "Share", "Post", "Jane Doe"], "en") == headline
+
+
+@pytest.mark.parametrize("fields", ["Series: Lake Country Stories Publisher: Riverside Press Author: Jane Doe",
+                                    "连载：湖区故事 出版社：河畔出版社 作者：王小明"], ids=["en", "zh"])
+def test_a_row_of_fields_is_no_title(fields: str) -> None:
+    assert title_of(["Home", fields], "zh" if "：" in fields else "en") is None
+
+
+def test_a_headline_with_two_colons_stays_the_title() -> None:
+    headline = "Drought: Lake Country: the water is at its lowest since records began"
+    assert title_of(["Home", headline, "12.09.2025"], "en") == headline
+
+
+def test_a_subheading_below_a_first_paragraph_of_several_sentences_is_no_title() -> None:
+    # The first paragraph ends with a link's word glued on ("… More"), not a full stop: its
+    # sentences still make it running text, and the heading below it is a subheading.
+    lead = " ".join(EN[:3]) + " More"
+    lines = ["Home", lead, "Farmers must cut water use", *EN[3:],
+             "The ferries will not return before the autumn rains, the operators said on Monday evening.",
+             "Hydrologists expect the lake to recover within two years if the winter brings normal snowfall."]
+    assert newsclean.clean("\n".join(lines) + "\n").meta.title is None
+
+
+def test_a_section_label_run_into_its_row_of_tags_is_not_the_title() -> None:
+    # "Section More: Tag Tag Tag" over the headline: a navigation label and its colon inside the line.
+    headline = "Why the country's biggest lake could vanish within a decade"
+    lines = ["Home", "Climate & Environment More: Hydrologists Farmers Ferries Irrigation", "Climate Environment", headline,
+             "Jane Doe", "12.09.2025"]
+    assert title_of(lines, "en") == headline
+
+
+def test_a_headline_with_a_label_word_before_its_colon_stays_the_title() -> None:
+    # A kicker ending with a label word ("Watch") and a clause in lower case after the colon.
+    headline = "Lake Country Watch: the water is at its lowest since records began"
+    assert title_of(["Home", headline, "12.09.2025"], "en") == headline

@@ -139,6 +139,13 @@ BRACKETED_EQUALS_CREDIT = LazyPattern(r"\S\s*[\[(（【]([^\[\]()（）【】=�
 ABBREVIATION_END = re.compile(r"\b\w\.\w\.$")
 # A toolbar run together holds at least this many different labels.
 MIN_TOOLBAR_LABELS = 3
+# A label of one word and its colon, opening the line or after a space ("Author:", "出版社："): a
+# line with this many is a row of fields ("Series: … Publisher: … Author: …"), a headline has
+# one colon, rarely two ("Ukraine: Kyiv: …").
+FIELD_LABEL = re.compile(r"(?:^|(?<=\s))[^\W\d_][^\s:：]{0,11}[:：]")
+MIN_FIELDS = 3
+# A one-word label with its colon inside a line (after a space).
+INNER_LABEL = re.compile(r"(?<=\s)([^\W\d_]+)[:：]\s")
 # Below this score no candidate is taken for the headline.
 MIN_SCORE = 0.12
 # How much of its score a candidate keeps per line of distance from the body.
@@ -483,7 +490,25 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0  # a photo credit, a caption with its credit after the stop, a link to the site itself
     if is_trial_offer(features, rules):
         return 0.0  # a subscription's offer: "Join us — 30 days free"
+    if _label_inside(text, rules):
+        return 0.0  # a section's name, a label and a row of tags: "Military & Defense More: Argentina Britain"
+    if len(FIELD_LABEL.findall(text[:FEATURE_PREFIX_CHARS])) >= MIN_FIELDS:
+        return 0.0  # a row of fields: "Series: … Publisher: … Author: …" (a book's or a page's data)
     return _shape_weight(text, features) * damaged
+
+
+def _label_inside(text: str, rules: Rules) -> bool:
+    """A navigation or list label and its colon after two words or more, with two names or more
+    after it ("Military & Defense More: The Aviationist Argentina"): a section's name run into its
+    row of tags or links (a kicker's colon follows the kicker itself, "Review: …", "Climate Watch: …")."""
+    for match in INNER_LABEL.finditer(text[:FEATURE_PREFIX_CHARS]):
+        before, label, after = text[: match.start(1)].split(), fold(match.group(1)), text[match.end() :].split()
+        # (Tags are names: no word after the label in lower case, as a headline's clause has: "Climate
+        # Change Watch: the lake is drying".)
+        if (len(before) >= 2 and len(after) >= 2 and not any(word[:1].islower() for word in after)
+                and (label in rules.boilerplate_lines.phrases or label in rules.end_markers.phrases)):
+            return True
+    return False
 
 
 def is_trial_offer(features: LineFeatures, rules: Rules) -> bool:

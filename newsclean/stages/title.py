@@ -11,6 +11,7 @@ no line is plausible the page has no title.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from unicodedata import east_asian_width
 
 from ..config import Config
 from ..document import Document, Removal, Stage, Verdict
@@ -66,6 +67,8 @@ BELOW_LINES = 10
 # weighs this much more (2.0 against 1.5, with the name guard: titles right on train .txt 352 -> 355
 # of 494, dev .txt 64 -> 65 of 78).
 ANCHOR_GAP = 3
+# A headline stands this near above its byline: then no list's marker above makes it a teaser.
+HEAD_OVER_BYLINE_GAP = 2
 ABOVE_BYLINE_WEIGHT = 2.0
 MAX_NAME_WORDS = 3
 # A heading this many lines into the body, right above a byline or a date line, may be the
@@ -75,12 +78,16 @@ ANCHORED_BODY_LINES = 12
 MAX_PARAGRAPHS_ABOVE_HEADLINE = 2
 # A standfirst may stand this many lines below its headline (a date or byline between).
 STANDFIRST_GAP = 3
+# Headline-like lines stacked over the body (headline, standfirst, teaser) walked up to the headline.
+MAX_STACKED_HEADINGS = 3
 # Besides the lines above it, a heading among the body's first lines may be the headline (when
 # the article's span starts a little early: a blog's greeting, a consent line, a kicker).
 BODY_CANDIDATES = 6
 # The article has begun at a paragraph of running text this long (not at "I code stuff. I write rants.").
 LEAD_PARAGRAPH_WORDS = 15
 MAX_HEADING_WORDS = 16
+# A paragraph with this many sentences inside is running text, whatever ends it (a link glued on: "… 狼狈。详情").
+MIN_PARAGRAPH_SENTENCES = 2
 # A short line that the page repeats inside MIN_NAME_REPEATS longer lines or more is the site's
 # name ("© 2014 The Daily Planet", "Subscribe to The Daily Planet"), not the headline.
 MAX_SITE_NAME_WORDS = 5
@@ -120,6 +127,12 @@ MENU_HEADING_OVERLAP = 0.5
 LONE_HEADING_GAP = 3
 LONE_HEADING_SHAPE = 0.5
 LONE_HEADING_WORDS = 3
+# A line of CJK text at least this many columns wide, as wide as the line below, is a paragraph's
+# line broken at a fixed width (wide and full-width characters take two columns).
+MIN_WRAP_COLUMNS = 40
+WIDE = ("W", "F")
+# A label each item of a list carries below it ("Sponsor Content", "3 min read") is this short.
+MAX_ITEM_LABEL_WORDS = 4
 # A call to action with other prompts this few lines above and below it is one of a widget's prompts.
 PROMPT_GAP = 2
 
@@ -164,7 +177,9 @@ def _where(i: int, body_start: int, bylines: list[int], markers: list[int]) -> s
     """Which prior a candidate gets: in the body, just below a teaser list's marker or a byline."""
     if i >= body_start:
         return "body"
-    if _just_below(i, markers):
+    # (A teaser in a "Trending" list has no byline of its own: a line right above one (a section's
+    # label may stand between) is an article's headline, whatever list ends above it.)
+    if _just_below(i, markers) and not any(0 < line - i <= HEAD_OVER_BYLINE_GAP for line in bylines):
         return "below marker"
     return "below byline" if _just_below(i, bylines) else "line"
 
@@ -200,6 +215,10 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
             s.score = 0.0  # a form's checkbox over its consent sentence, a prompt among prompts
         if s.overlap < MENU_HEADING_OVERLAP and _menu_heading(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # "Interact with us" amid "Photos", "Weather", "Post a job": a menu's heading
+        if s.score > 0 and _labelled_list_item(doc, analysis, s.candidate.position):
+            s.score = 0.0  # "Teaser" / "Sponsor Content" / "Teaser" / "Sponsor Content": a list's item
+        if s.score > 0 and _hard_wrapped(doc, s.candidate.position):
+            s.score = 0.0  # a paragraph's first line, its text broken at a fixed width: no heading
     _lend_standfirst_topic(analysis, scored)
     for s in scored:
         if s.candidate.position in printed_twice:
@@ -237,7 +256,19 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     if _standfirst_below(doc, analysis, top.candidate.position, body_start):
         return top.candidate.position
     # Headline and standfirst both announce the article; the upper one is the headline (a date
-    # or a byline may stand between them).
+    # or a byline may stand between them). A stack of three (headline, standfirst, a teaser or a
+    # caption's line) is walked up the same way: the standfirst's own headline stands above it.
+    head = top
+    for _ in range(MAX_STACKED_HEADINGS - 1):
+        above = _headline_above(doc, analysis, scored, head, rules)
+        if above is None:
+            break
+        head = above
+    return head.candidate.position
+
+
+def _headline_above(doc: Document, analysis: Analysis, scored: list[Scored], top: Scored, rules: Rules) -> Scored | None:
+    """The headline-like line a few lines above `top` that `top` is the standfirst of, if any."""
     # (A photo's caption or credit between them is no line of the article's head: "... (AFP)".)
     unlikely = {s.candidate.position for s in scored if s.score <= 0}
     gap = STANDFIRST_GAP + sum(1 for i in range(top.candidate.position - STANDFIRST_GAP, top.candidate.position) if i in unlikely)
@@ -248,8 +279,49 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
         if (above.score > 0 and above.shape >= STANDFIRST_SHARE * top.shape and above.overlap >= STANDFIRST_SHARE * top.overlap
                 and above.candidate.source == top.candidate.source and analysis.lines[above.candidate.position].size >= 6
                 and not _beside_credit(doc, analysis, above.candidate.position, rules, sides=(1,))):
-            return above.candidate.position
-    return top.candidate.position
+            return above
+    return None
+
+
+def _labelled_list_item(doc: Document, analysis: Analysis, i: int) -> bool:
+    """The line is one item of a list whose items each carry the same short label below them
+    ("Teaser" / "Sponsor Content" / "Another teaser" / "Sponsor Content"): the label right below
+    it stands again below the next short line. (A headline's "Advertisement" below it is not
+    repeated two lines further down, after a paragraph of the body.)"""
+    label, item, again = i + 1, i + 2, i + 3
+    if again >= len(doc.blocks):
+        return False
+    text = doc.blocks[label].text.strip()
+    lines = analysis.lines
+    # (The next item is a teaser's headline of a few words, not another label ("Post" / "Share" /
+    # "Post": a toolbar under the headline), nor a menu's sub-item that names the label ("Abo" /
+    # "Abo bestellen Aboservice" / "Abo").)
+    return (bool(text) and lines[label].size <= MAX_ITEM_LABEL_WORDS and doc.blocks[again].text.strip() == text
+            and text not in doc.blocks[item].text and LONE_HEADING_WORDS <= lines[item].size <= MAX_HEADING_WORDS
+            and not lines[item].is_prose)
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a fixed-width font (a wide CJK character takes two)."""
+    return sum(2 if east_asian_width(ch) in WIDE else 1 for ch in text)
+
+
+def _hard_wrapped(doc: Document, i: int) -> bool:
+    """A line of CJK text exactly as wide as a different line above or below, both wide: a paragraph broken
+    at a fixed width (an old text page's 38 characters a line), whose lines are no headline.
+    (Latin text broken at a width leaves lines of unequal widths: only CJK text is judged.)"""
+    text = doc.blocks[i].text.strip()
+    if len(text) * 2 < MIN_WRAP_COLUMNS or not has_cjk(text):
+        return False
+    width = None
+    for j in (i - 1, i + 1):
+        other = doc.blocks[j].text.strip() if 0 <= j < len(doc.blocks) else ""
+        if other == text or abs(len(text) - len(other)) > len(text) // 2:
+            continue  # (the headline printed twice is no wrap; a cheap length test first)
+        width = display_width(text) if width is None else width
+        if width >= MIN_WRAP_COLUMNS and display_width(other) == width:
+            return True
+    return False
 
 
 def _lone_heading(doc: Document, analysis: Analysis, scored: list[Scored], body_start: int, rules: Rules) -> int | None:
@@ -488,7 +560,7 @@ def lead_in_headings(doc: Document, kept: list[int], lines: list[LineFeatures], 
     found: list[int] = []
     for i in kept[:BODY_CANDIDATES] if len(kept) > 1 else ():
         ends_sentence = ends_like_own_sentence(doc.blocks[i].text, lines[i])
-        if lines[i].is_prose and ends_sentence and lines[i].size >= LEAD_PARAGRAPH_WORDS:
+        if lines[i].is_prose and (ends_sentence or lines[i].sentences >= MIN_PARAGRAPH_SENTENCES) and lines[i].size >= LEAD_PARAGRAPH_WORDS:
             break  # the article has begun: headings below are its subheadings
         # (A headline with stop words or a question mark may read as prose to the line model:
         # "What is the OBR and what does it do?"; a long line without a full stop is a paragraph.)
