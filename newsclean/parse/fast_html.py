@@ -339,8 +339,11 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
                     effect = effects[key] = element_effect(tag, attributes, context.in_article)
         elif tag in PLAIN_TAGS:  # most elements: nothing to learn from a bare <span>, <b>, <div>
             effect = None
-        else:
-            effect = tag_effect(tag, context.in_article)
+        else:  # (the key of an element whose attributes name nothing: the same effect)
+            key = (tag, None, None, context.in_article)
+            effect = effects.get(key, UNKNOWN)
+            if effect is UNKNOWN:
+                effect = effects[key] = tag_effect(tag, context.in_article)
         if effect is not None and effect.skip:  # text for screen readers only: never read
             boundary = boundary or (is_block and node.first_child is None)
             skipped.add(node.mem_id)
