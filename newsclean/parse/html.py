@@ -23,13 +23,13 @@ from .text import normalize_line, strip_control
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-# The attribute guard's scan in the optional compiled core (model/_features.c), a few times faster
-# than the regular expressions below, which stay the reference and the fallback (as the line
-# features' do; NEWSCLEAN_PURE_PYTHON=1 leaves it unused).
+# The attribute guard's scan in C (the optional extension parse/_markup.c), a few times faster than
+# the regular expressions below, which stay the reference and the fallback (NEWSCLEAN_PURE_PYTHON=1
+# leaves it unused, as it does the model's compiled core).
 try:
     if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
         raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
-    from ..model._features import most_attributes as compiled_most_attributes  # type: ignore[import-not-found]
+    from ._markup import most_attributes as compiled_most_attributes  # type: ignore[import-not-found]
 except ImportError:
     compiled_most_attributes = None
 
