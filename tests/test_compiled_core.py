@@ -226,4 +226,3 @@ def test_line_scores_are_the_python_sums_to_the_bit(monkeypatch: pytest.MonkeyPa
         core.model_scores([1.0], [row], ["One line.", "Two"], [], [False])
     with pytest.raises(TypeError):
         core.model_scores([1.0], [("not", "features")], ["One line."], [], [False])
-
