@@ -1,5 +1,5 @@
 """The optional compiled core (newsclean/model/_features.c, and the phrase matcher
-newsclean/rules/_phrases.c): built where a C compiler is found,
+newsclean/rules/_phrases.c, the markup scan newsclean/parse/_markup.c): built where a C compiler is found,
 skipped with a warning where none is (newsclean then runs its pure-Python features, the
 reference). One abi3 build serves every CPython from 3.11 on. See docs/development.md."""
 
@@ -13,6 +13,13 @@ setup(
             py_limited_api=True,
             define_macros=[("Py_LIMITED_API", "0x030B0000")],
             optional=True,  # no compiler, no core: the install still succeeds
+        ),
+        Extension(
+            "newsclean.parse._markup",
+            ["newsclean/parse/_markup.c"],
+            py_limited_api=True,
+            define_macros=[("Py_LIMITED_API", "0x030B0000")],
+            optional=True,  # no compiler: the attribute guard runs its regular expressions
         ),
         Extension(
             "newsclean.rules._phrases",

@@ -348,8 +348,11 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
                     effect = effects[key] = element_effect(tag, attributes, context.in_article)
         elif tag in PLAIN_TAGS:  # most elements: nothing to learn from a bare <span>, <b>, <div>
             effect = None
-        else:
-            effect = tag_effect(tag, context.in_article)
+        else:  # (the key of an element whose attributes name nothing: the same effect)
+            key = (tag, None, None, context.in_article)
+            effect = effects.get(key, UNKNOWN)
+            if effect is UNKNOWN:
+                effect = effects[key] = tag_effect(tag, context.in_article)
         if effect is not None and effect.skip:  # text for screen readers only: never read
             boundary = boundary or (is_block and node.first_child is None)
             skipped.add(node.mem_id)
@@ -385,9 +388,11 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
     return reader
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(slots=True, eq=False)
 class _Effect:
-    """What an element's tag and attributes change in the context of the text inside it."""
+    """What an element's tag and attributes change in the context of the text inside it (never
+    changed once made: effects are shared through caches; not a frozen dataclass, whose
+    construction costs four times as much, and a page makes dozens)."""
 
     tag: str | None = None  # the block tag it names (None: the context's stays)
     article: bool = False  # an article landmark
@@ -493,6 +498,7 @@ def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 # Any furniture word (or, in a class, a screen-reader-only class) in a lower-cased class or id value.
 NOTABLE_ID = words_pattern(FURNITURE_WORDS)
 NOTABLE_CLASS = words_pattern((*FURNITURE_WORDS, *SCREEN_READER_CLASSES))
+SCREEN_READER_CLASS = words_pattern(SCREEN_READER_CLASSES)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -528,10 +534,10 @@ def furniture_description(tag: str, role: str | None, classes: str | None, ident
     return None, False
 
 
-@functools.lru_cache(maxsize=4096)
-def furniture_word(value: str) -> str | None:
-    """The first FURNITURE_WORDS word inside a (lower-cased) class or id value, or None."""
-    return next((word for word in FURNITURE_WORDS if word in value), None)
+def furniture_word(value: str) -> bool:
+    """True when a (lower-cased) class or id value holds a FURNITURE_WORDS word."""
+    # One pass of the words' trie (most values are a page's own, so a cache of them seldom hits).
+    return NOTABLE_ID.search(value) is not None
 
 
 def hidden_by(hidden_attribute: bool, aria_hidden: str | None, style: str | None, classes: str | None) -> str | None:
@@ -548,11 +554,9 @@ def hidden_by(hidden_attribute: bool, aria_hidden: str | None, style: str | None
     return None
 
 
-@functools.lru_cache(maxsize=4096)
 def screen_reader_only(classes: str) -> bool:
     """True when a class attribute names text shown to screen readers only."""
-    lowered = classes.lower()
-    return any(name in lowered for name in SCREEN_READER_CLASSES)
+    return SCREEN_READER_CLASS.search(classes.lower()) is not None
 
 
 def fast_metadata(page: Any) -> tuple[Metadata, str | None]:

@@ -8,6 +8,7 @@ own stages (error text, footers, duplicates, the headline) remove what it let th
 from __future__ import annotations
 
 import functools
+import os
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,16 @@ from .text import normalize_line, strip_control
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
+
+# The attribute guard's scan in C (the optional extension parse/_markup.c), a few times faster than
+# the regular expressions below, which stay the reference and the fallback (NEWSCLEAN_PURE_PYTHON=1
+# leaves it unused, as it does the model's compiled core).
+try:
+    if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
+        raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
+    from ._markup import most_attributes as compiled_most_attributes  # type: ignore[import-not-found]
+except ImportError:
+    compiled_most_attributes = None
 
 # Elements that are not page structure (vector drawings, formulas) do not count against the limit.
 COUNTED_ELEMENTS = "count(//*) - count(//svg//*) - count(//math//*)"
@@ -88,6 +99,19 @@ def most_attributes(html: str, at_least: int) -> int:
     """The most attributes a start tag holds, if one holds `at_least` or more (else 0); linear in the page.
 
     >>> most_attributes('<p class="a b" id=x hidden>' + '<p title="> <" ' + "a b=1 " * 25 + ">", 10)
+    51
+    """
+    if compiled_most_attributes is not None:
+        most = compiled_most_attributes(html, at_least)
+        if most is not None:  # (None: a text with lone surrogates, which has no UTF-8 form)
+            return int(most)
+    return matched_most_attributes(html, at_least)
+
+
+def matched_most_attributes(html: str, at_least: int) -> int:
+    """most_attributes by regular expressions: the reference, and the fallback without the compiled core.
+
+    >>> matched_most_attributes('<p class="a b" id=x hidden>' + '<p title="> <" ' + "a b=1 " * 25 + ">", 10)
     51
     """
     return max((len(ONE_ATTRIBUTE.findall(tag.group())) for tag in _many_attributes(at_least).finditer(html)),

@@ -51,6 +51,29 @@ def strip_server_messages(text: str) -> str:
     '<p>Text</p>'
     """
     text = text[skip_server_messages(text):]
-    if "on line" not in text:  # the common case: one scan for a literal, no regular expression
+    if not may_hold_messages(text):  # the common case: one scan for a literal, no regular expression
         return text
     return SERVER_MESSAGE.sub("", text)
+
+
+def may_hold_messages(text: str) -> bool:
+    """False when the text holds no server message; True when it may.
+
+    Every message ends with "on line" on the line where it starts (after an optional `<br />` and
+    blank lines), so only the lines holding that literal are searched, each once: a page whose
+    scripts mention "on line" is not scanned whole, position by position (65 ms on a 1.7 MB page).
+
+    >>> may_hold_messages("<p>Text<b>Notice</b>: Undefined index: id in <b>/a.php</b> on line <b>9</b></p>")
+    True
+    >>> may_hold_messages("var onWarning = 1;\\n// read on line 3: onWarning: no file")
+    False
+    """
+    at = text.find("on line")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if SERVER_MESSAGE.search(text, start, end) is not None:
+            return True
+        at = text.find("on line", end)
+    return False
