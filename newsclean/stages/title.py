@@ -18,7 +18,7 @@ from ..model.features import Analysis, LineFeatures, analyze
 from ..parse import fuzzy
 from ..parse.text import fold, has_cjk, is_list_item
 from ..rules import Rules, load_rules
-from .boilerplate import boilerplate_reason
+from .boilerplate import page_boilerplate_reason
 from .error_page import error_phrase
 from .headline_choice import (
     BARE_CLOCK,
@@ -135,7 +135,7 @@ def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, c
     # "Cloudflare Took a Sick Day"; a phrase of several words does: "Access denied".)
     error = error_phrase(features, rules)
     return (
-        boilerplate_reason(block.text, features, rules) is None
+        page_boilerplate_reason(doc, i, rules) is None
         and (error is None or " " not in error)
         and rules.end_markers.prefix(features.folded) is None
     )
