@@ -189,6 +189,8 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     anchors = [i for i in range(above_body.start, min(len(doc.blocks), body_start + ANCHORED_BODY_LINES + ANCHOR_GAP))
                if is_anchor(doc.blocks[i].text, analysis.lines[i], rules)]
     for s in scored:
+        if s.score <= 0:
+            continue  # (scores are never negative: a weight or a zero below leaves a zero as it is)
         features = analysis.lines[s.candidate.position]
         # (Not a standfirst, a long sentence; not an author's name over the date line: "Jane Doe".)
         if (any(0 < a - s.candidate.position <= ANCHOR_GAP for a in anchors) and MAX_NAME_WORDS < features.size <= LONG_TITLE_WORDS
@@ -196,9 +198,9 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
             s.score *= ABOVE_BYLINE_WEIGHT
         if _ends_with_full_stop(s.candidate.text) and _beside_credit(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # a photo's caption: a sentence right above or below the photo's credit
-        if _widget_prompt(doc, analysis, s.candidate.position, rules):
+        elif _widget_prompt(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # a form's checkbox over its consent sentence, a prompt among prompts
-        if s.overlap < MENU_HEADING_OVERLAP and _menu_heading(doc, analysis, s.candidate.position, rules):
+        elif s.overlap < MENU_HEADING_OVERLAP and _menu_heading(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # "Interact with us" amid "Photos", "Weather", "Post a job": a menu's heading
     _lend_standfirst_topic(analysis, scored)
     for s in scored:
