@@ -608,10 +608,10 @@ typedef struct {
     Py_ssize_t used;
     Py_UCS4 *joined;
     Py_ssize_t joined_length;
-} BodyWords;
+} BodyReading;
 
 /* Makes room for one more stem: the first slots, or twice as many when half are used. */
-static int grow_stems(BodyWords *body) {
+static int grow_stems(BodyReading *body) {
     size_t size = body->mask + 1;
     if (body->keys != NULL && (size_t)(body->used + 1) * 2 <= size) return 0;
     size_t bigger = body->keys == NULL ? 1024 : 2 * size;
@@ -634,7 +634,7 @@ static int grow_stems(BodyWords *body) {
 }
 
 static int body_word(void *state, const char *latin1, Py_ssize_t length, Py_UCS4 cjk_char) {
-    BodyWords *body = state;
+    BodyReading *body = state;
     /* The joined line: words apart by one space. */
     if (body->joined_length) body->joined[body->joined_length++] = ' ';
     if (latin1 == NULL) {
@@ -672,7 +672,7 @@ static PyObject *body_words(PyObject *self, PyObject *args) {
     if (sequence == NULL) return NULL;
     Py_ssize_t total = PySequence_Size(sequence);
     /* A word grows by its ß at most twice; a space after each. */
-    BodyWords body = {stems, stem_chars, NULL, 0, 0, PyMem_Malloc(3 * FEATURE_PREFIX_CHARS * sizeof(Py_UCS4)), 0};
+    BodyReading body = {stems, stem_chars, NULL, 0, 0, PyMem_Malloc(3 * FEATURE_PREFIX_CHARS * sizeof(Py_UCS4)), 0};
     PyObject *left = PyList_New(0), *runs = PyList_New(0), *result = NULL;
     if (left == NULL || runs == NULL) goto done;
     if (body.joined == NULL) {

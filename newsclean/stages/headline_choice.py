@@ -710,7 +710,12 @@ def body_overlap(candidate: frozenset[str], body: BodyWords | set[str]) -> float
     FULL_OVERLAP_WORDS shared words on: one shared word ("Today's Paper", "News") is chance."""
     if not candidate:
         return 0.0
-    shared = sum(1 for w in candidate if stem(w) in body)
+    if isinstance(body, BodyWords):
+        # BodyWords.__contains__ and stem inlined: no two Python calls per topic word.
+        stems, runs = body.stems, body.cjk_runs
+        shared = sum(1 for w in candidate if w[:STEM_CHARS] in stems or (len(w[:STEM_CHARS]) == 2 and w[:STEM_CHARS] in runs))
+    else:
+        shared = sum(1 for w in candidate if stem(w) in body)
     return shared / len(candidate) * min(1.0, shared / FULL_OVERLAP_WORDS)
 
 
