@@ -148,6 +148,9 @@ class Document:
     # The blocks' texts folded for the duplicate search (text -> parse.text.word_key of it),
     # shared by the stages that search (stages/duplicates.py); never serialised.
     word_keys: dict[str, str] | None = field(default=None, repr=False, compare=False)
+    # Their blocking keys (folded text -> stages.duplicates._blocking_keys of it), made by the first
+    # duplicate stage and read by the second; a fold's keys never change. Never serialised.
+    blocking_keys: dict[str, tuple[object, ...]] | None = field(default=None, repr=False, compare=False)
     # The article span is a structured list under the page's heading (stages/list_article.py,
     # chosen by main_text): the verdict takes it for an article without sentences; never serialised.
     list_article: bool = field(default=False, repr=False, compare=False)

@@ -182,6 +182,9 @@ def test_read_body_reads_the_same_words_with_the_core(monkeypatch: pytest.Monkey
     pages = [[b.text for b in parse_text_dump(path.read_text(encoding="utf-8", errors="replace")).blocks][:80]
              for path in corpus_files()[::5]]
     pages.append(["Ünïcode 北京 Straße", "İstanbul'da", "Привет мир", "ｶﾀｶﾅ 東京", "", "x" * 5000, "日本語のテキスト、です。", "Plain words"])
+    # Stems the core packs into 64 bits: met again and again, cut inside a folded ß, words of one to seven letters.
+    pages.append(["Terrariums and a terrarium, TERRARIUM", "Großstadt Fußballspieler GROSSSTADT Maß", "a ab abc abcd abcde abcdef abcdefg",
+                  "ÀÉÎÕÜ àéîõü 東京 東京 x"])
     for texts in pages:
         monkeypatch.setattr(headline_choice, "compiled_core", core)
         with_core = headline_choice.read_body(texts)

@@ -596,18 +596,91 @@ done:
 /* body_words(texts, stem_chars, stems, lines) -> (left, runs): headline_choice.read_body's work on
    the texts this core takes. Each distinct word's first stem_chars characters are added to the set
    `stems`, each text's words joined by a space to the set `lines`; `runs` lists (index, the text's
-   CJK characters in order) for the texts that hold any, `left` the indices of the texts not taken. */
+   CJK characters in order) for the texts that hold any, `left` the indices of the texts not taken.
+   No str is made per word: the joined line is written out in C, and a stem becomes a str only the
+   first time it is met (a table of stems packed into 64 bits: up to 7 Latin-1 bytes and their
+   number, or a CJK character with the top bit set; 0 is an empty slot). */
+typedef struct {
+    PyObject *stems;
+    Py_ssize_t stem_chars;
+    unsigned long long *keys;
+    size_t mask;
+    Py_ssize_t used;
+    Py_UCS4 *joined;
+    Py_ssize_t joined_length;
+} BodyReading;
+
+/* Makes room for one more stem: the first slots, or twice as many when half are used. */
+static int grow_stems(BodyReading *body) {
+    size_t size = body->mask + 1;
+    if (body->keys != NULL && (size_t)(body->used + 1) * 2 <= size) return 0;
+    size_t bigger = body->keys == NULL ? 1024 : 2 * size;
+    unsigned long long *keys = PyMem_Calloc(bigger, sizeof(unsigned long long));
+    if (keys == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (size_t i = 0; body->keys != NULL && i < size; i++) {
+        unsigned long long key = body->keys[i];
+        if (!key) continue;
+        size_t slot = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 20) & (bigger - 1);
+        while (keys[slot]) slot = (slot + 1) & (bigger - 1);
+        keys[slot] = key;
+    }
+    PyMem_Free(body->keys);
+    body->keys = keys;
+    body->mask = bigger - 1;
+    return 0;
+}
+
+static int body_word(void *state, const char *latin1, Py_ssize_t length, Py_UCS4 cjk_char) {
+    BodyReading *body = state;
+    /* The joined line: words apart by one space. */
+    if (body->joined_length) body->joined[body->joined_length++] = ' ';
+    if (latin1 == NULL) {
+        body->joined[body->joined_length++] = cjk_char;
+    } else {
+        for (Py_ssize_t i = 0; i < length; i++) body->joined[body->joined_length++] = (unsigned char)latin1[i];
+    }
+    /* The stem: a CJK character is its own; else the first stem_chars bytes (one a character). */
+    Py_ssize_t kept = latin1 == NULL ? 0 : (length < body->stem_chars ? length : body->stem_chars);
+    unsigned long long key = latin1 == NULL ? (1ULL << 63) | cjk_char : (unsigned long long)kept << 56;
+    for (Py_ssize_t i = 0; i < kept; i++) key |= (unsigned long long)(unsigned char)latin1[i] << (8 * i);
+    if (grow_stems(body) < 0) return -1;
+    size_t slot = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 20) & body->mask;
+    while (body->keys[slot]) {
+        if (body->keys[slot] == key) return 0; /* met before */
+        slot = (slot + 1) & body->mask;
+    }
+    body->keys[slot] = key;
+    body->used++;
+    PyObject *stem = word_object(latin1, kept, cjk_char);
+    int failed = stem == NULL || PySet_Add(body->stems, stem) < 0;
+    Py_XDECREF(stem);
+    return failed ? -1 : 0;
+}
+
 static PyObject *body_words(PyObject *self, PyObject *args) {
     PyObject *texts, *stems, *lines;
     Py_ssize_t stem_chars;
     if (!PyArg_ParseTuple(args, "OnOO", &texts, &stem_chars, &stems, &lines)) return NULL;
+    if (stem_chars < 1 || stem_chars > 7) {
+        PyErr_SetString(PyExc_ValueError, "stem_chars must be 1 to 7 (a stem is packed into 64 bits)");
+        return NULL;
+    }
     PyObject *sequence = PySequence_Fast(texts, "texts must be a sequence");
     if (sequence == NULL) return NULL;
     Py_ssize_t total = PySequence_Size(sequence);
-    PyObject *left = PyList_New(0), *runs = PyList_New(0), *seen = PySet_New(NULL), *space = PyUnicode_FromString(" ");
-    PyObject *words = NULL, *iterator = NULL, *result = NULL;
-    if (left == NULL || runs == NULL || seen == NULL || space == NULL) goto done;
+    /* A word grows by its ß at most twice; a space after each. */
+    BodyReading body = {stems, stem_chars, NULL, 0, 0, PyMem_Malloc(3 * FEATURE_PREFIX_CHARS * sizeof(Py_UCS4)), 0};
+    PyObject *left = PyList_New(0), *runs = PyList_New(0), *result = NULL;
+    if (left == NULL || runs == NULL) goto done;
+    if (body.joined == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
     Py_UCS4 s[FEATURE_PREFIX_CHARS], run[FEATURE_PREFIX_CHARS];
+    int order = 0; /* native */
     for (Py_ssize_t i = 0; i < total; i++) {
         PyObject *text = PySequence_GetItem(sequence, i);
         Py_ssize_t n = 0;
@@ -621,16 +694,11 @@ static PyObject *body_words(PyObject *self, PyObject *args) {
             if (failed) goto done;
             continue;
         }
-        words = ascii_words(s, n);
-        if (words == NULL) goto done;
-        Py_ssize_t count = PyList_Size(words);
-        for (Py_ssize_t j = 0; j < count; j++) {
-            if (PySet_Add(seen, PyList_GetItem(words, j)) < 0) goto done;
-        }
-        PyObject *plain = PyUnicode_Join(space, words);
+        body.joined_length = 0;
+        if (each_word(s, n, body_word, &body) < 0) goto done;
+        PyObject *plain = PyUnicode_DecodeUTF32((const char *)body.joined, body.joined_length * 4, NULL, &order);
         int failed = plain == NULL || PySet_Add(lines, plain) < 0;
         Py_XDECREF(plain);
-        Py_CLEAR(words);
         if (failed) goto done;
         /* Every CJK character is a word of its own: the run is the text's CJK characters. */
         Py_ssize_t length = 0;
@@ -638,31 +706,16 @@ static PyObject *body_words(PyObject *self, PyObject *args) {
             if (is_cjk(s[j])) run[length++] = s[j];
         }
         if (length) {
-            int order = 0; /* native */
             PyObject *pair = Py_BuildValue("(nN)", i, PyUnicode_DecodeUTF32((const char *)run, length * 4, NULL, &order));
             failed = pair == NULL || PyList_Append(runs, pair) < 0;
             Py_XDECREF(pair);
             if (failed) goto done;
         }
     }
-    /* Stemmed once per distinct word, as read_body does. */
-    iterator = PyObject_GetIter(seen);
-    if (iterator == NULL) goto done;
-    PyObject *word;
-    while ((word = PyIter_Next(iterator)) != NULL) {
-        Py_ssize_t size = PyUnicode_GetLength(word);
-        PyObject *head = size < 0 ? NULL : PyUnicode_Substring(word, 0, size < stem_chars ? size : stem_chars);
-        Py_DECREF(word);
-        int failed = head == NULL || PySet_Add(stems, head) < 0;
-        Py_XDECREF(head);
-        if (failed) goto done;
-    }
     if (!PyErr_Occurred()) result = Py_BuildValue("(OO)", left, runs);
 done:
-    Py_XDECREF(iterator);
-    Py_XDECREF(words);
-    Py_XDECREF(space);
-    Py_XDECREF(seen);
+    PyMem_Free(body.keys);
+    PyMem_Free(body.joined);
     Py_XDECREF(runs);
     Py_XDECREF(left);
     Py_DECREF(sequence);

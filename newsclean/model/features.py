@@ -6,7 +6,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, zip_longest
 from typing import NamedTuple
 
@@ -101,6 +101,9 @@ class Analysis:
 
     language: str | None
     lines: list[LineFeatures]
+    # Answers about single lines that several stages ask for, by position (e.g. "boilerplate":
+    # the reason boilerplate.boilerplate_reason gives), filled by the stages that ask first.
+    line_answers: dict[str, dict[int, str | None]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def guess_language(token_lists: Iterable[list[str]], rules: Rules) -> str | None:

@@ -124,6 +124,17 @@ def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str |
     return None
 
 
+def page_boilerplate_reason(doc: Document, position: int, rules: Rules) -> str | None:
+    """boilerplate_reason of the page's line at `position`, computed once per page: the footer and
+    title stages ask again about lines this stage has read."""
+    analysis = analyze(doc, rules)
+    answers = analysis.line_answers.setdefault("boilerplate", {})
+    if position in answers:
+        return answers[position]
+    reason = answers[position] = boilerplate_reason(doc.blocks[position].text, analysis.lines[position], rules)
+    return reason
+
+
 def mentions_in_passing(text: str, features: LineFeatures, phrases: list[str], rules: Rules) -> bool:
     """The line only mentions the phrase in running text: a sentence or a headline of which
     the phrase is a small part ("Its weekly newsletter has 2 million subscribers."), not a label
@@ -172,10 +183,14 @@ def closes_code(texts: list[str], position: int) -> bool:
 def mark_boilerplate(doc: Document, config: Config) -> Document:
     """Remove lines that are boilerplate by themselves, wherever they are on the page."""
     rules = load_rules(config.rule_files)
-    lines = analyze(doc, rules).lines
+    analysis = analyze(doc, rules)
+    lines = analysis.lines
     texts = [b.text for b in doc.blocks]
+    answers = analysis.line_answers.setdefault("boilerplate", {})  # (see page_boilerplate_reason)
     for position, (block, features) in enumerate(zip(doc.blocks, lines)):
-        reason = boilerplate_reason(block.text, features, rules) if block.removal is None else None
+        reason = None
+        if block.removal is None:
+            reason = answers[position] = boilerplate_reason(block.text, features, rules)
         # End-of-article markers ("Comments") are left to main_text: they tell where the article
         # ends (tested only for the few lines with a reason: both tests are pure).
         if not reason or is_end_marker(features, rules):

@@ -136,15 +136,19 @@ def _mark(block: Block, original: Block, score: float) -> None:
 Copies = dict[int, tuple[int, float]]  # position of a copy -> (position of its original, score)
 
 
-def find_copies(folded: Folded, config: Config) -> Copies:
-    """Paragraphs (by position) that repeat an earlier one, with the original and the score."""
+def find_copies(folded: Folded, config: Config, known_keys: dict[str, tuple[object, ...]] | None = None) -> Copies:
+    """Paragraphs (by position) that repeat an earlier one, with the original and the score
+    (`known_keys`: the folds' blocking keys made so far, reused and filled)."""
     buckets: dict[object, list[int]] = defaultdict(list)
     copies: Copies = {}
+    known = {} if known_keys is None else known_keys
     for pos in range(len(folded)):
         key_text = folded[pos]
         if len(key_text) < config.duplicate_min_chars:
             continue
-        keys = _blocking_keys(key_text)
+        keys = known.get(key_text)
+        if keys is None:
+            keys = known[key_text] = _blocking_keys(key_text)
         best, best_score = None, 0.0
         for key in keys:
             for other in buckets.get(key, ()):
@@ -217,7 +221,9 @@ def _all_copies(doc: Document, config: Config) -> tuple[list[Block], Folded, Cop
     if doc.word_keys is None:
         doc.word_keys = {}
     folded = folded_texts([b.text for b in kept], known=doc.word_keys)
-    copies = find_copies(folded, config)
+    if doc.blocking_keys is None:
+        doc.blocking_keys = {}
+    copies = find_copies(folded, config, doc.blocking_keys)
     copies.update(extend_runs(folded, copies, config))
     return kept, folded, copies
 

@@ -13,7 +13,7 @@ from ..document import Document, Stage
 from ..model.features import LineFeatures, analyze
 from ..parse.text import phrase_as_written
 from ..rules import Rules, load_rules
-from .boilerplate import boilerplate_reason
+from .boilerplate import page_boilerplate_reason
 from .markers import (
     confirmed_markers,
     furniture_labels,
@@ -70,7 +70,7 @@ def mark_footer(doc: Document, config: Config) -> Document:
     for i in kept:
         # A marker that ended nothing may still be a label ("Comments" in a share bar).
         if is_end_marker(lines[i], rules):
-            reason = boilerplate_reason(doc.blocks[i].text, lines[i], rules)
+            reason = page_boilerplate_reason(doc, i, rules)
             if reason:
                 doc.blocks[i].remove(Stage.BOILERPLATE, reason)
     kept = doc.kept_positions()

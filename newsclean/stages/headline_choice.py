@@ -29,7 +29,7 @@ from ..model.features import CJK_INNER_SENTENCE_END, LineFeatures, compiled_core
 from ..parse import fuzzy
 from ..parse.text import CJK_CHAR, CJK_FIRST, CJK_RANGES, FEATURE_PREFIX_CHARS, SENTENCE_END_RE, LazyPattern, fold, has_cjk, is_cut_short, is_list_item, tokens
 from ..rules import Rules
-from .span_edges import CONTACT
+from .span_edges import has_contact
 
 DIGIT = re.compile(r"\d")
 DIGITS = re.compile(r"\d+")
@@ -54,6 +54,8 @@ CUT_SHORT_WEIGHT = 0.5
 # Breadcrumbs run together: a headline has fewer ">" (two) or "/" or bars (three) than this.
 BARS_AND_RULES = ("|", "｜", "│")
 BAR_SPLIT = re.compile(r"[|｜│]")
+# The signs a breadcrumb's separators are made of (BREADCRUMB's, ">", the bars, "/").
+BREADCRUMB_SIGNS = frozenset("|>»›/·•｜│")
 MIN_BARE_ARROWS = 2
 MIN_BARE_SLASHES = 3
 # A tag with an attribute, or a closing tag first: markup, not a headline ("Using the <dialog>
@@ -433,8 +435,10 @@ def is_toolbar(text: str, features: LineFeatures, rules: Rules) -> bool:
         return True
     # Several labels and a word said twice: "Listen Comment on this story Comment Gift Article
     # Share" (a headline may name Facebook twice, or Facebook and Twitter, not all of it).
+    if len(set(labels)) < MIN_TOOLBAR_LABELS:
+        return False
     capitalised = [w for w in text.split() if w[:1].isupper() and len(w) >= MIN_TOPIC_WORD]
-    return len(set(labels)) >= MIN_TOOLBAR_LABELS and len(capitalised) > len(set(capitalised))
+    return len(capitalised) > len(set(capitalised))
 
 
 def ends_like_sentence(text: str, features: LineFeatures) -> bool:
@@ -458,15 +462,15 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0
     if _bracketed_links(text) >= 2:
         return 0.0  # a row of links: "[查看我的博客目录] [加入个人书签]" (also as a page's <h1>)
-    damaged = LOST_CHARACTERS_WEIGHT if LOST_CHARACTERS.search(text) else 1.0
+    damaged = LOST_CHARACTERS_WEIGHT if "?" in text and LOST_CHARACTERS.search(text) else 1.0
     if declared:
         # A declared title cut short ("... Sheldon Adelson's...") is worth less than its full copy.
         return _shape_weight(text, features) * (CUT_SHORT_WEIGHT if is_cut_short(text) else 1.0) * damaged
-    if is_cut_short(text) or CONTACT.search(text) or _is_breadcrumb(text) or _table_cells(text) > 1:
+    if is_cut_short(text) or has_contact(text) or _is_breadcrumb(text) or _table_cells(text) > 1:
         return 0.0  # a teaser cut short, a byline with a handle, a breadcrumb, a table's row
-    if GLUED_CLOCK.search(text[-MAX_HOST_CHARS:]):
+    if ":" in text[-MAX_HOST_CHARS:] and GLUED_CLOCK.search(text[-MAX_HOST_CHARS:]):
         return 0.0  # a ticker's entry, its time run on: "... injured by rioters 'throwing stones'20:42"
-    if MARKUP.search(text):
+    if "<" in text and MARKUP.search(text):
         return 0.0  # HTML source read as text: '<form name="Form1" method="post">'
     if LEADING_DATE.match(text.lstrip()):
         return 0.0  # a listing's row, its date first: "08/01/2014 Minister denies ..."
@@ -474,7 +478,7 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0  # "By Jane Doe, Berlin" (not "Von München bis Aachen: Im Netz der Agenten")
     if is_timestamp(text, features) or (CLOCK.search(text) and DATE_PART.search(text)):
         return 0.0  # "Last updated Monday, Dec. 29 2014, 8:57 PM EST", "Posted by jane @ 2005-06-14 03:25:55 ..."
-    if GLUED_CREDIT.search(text) and features.words >= MIN_CAPTION_WORDS or text.rstrip().endswith(LINK_ARROWS):
+    if (features.words >= MIN_CAPTION_WORDS and "." in text and GLUED_CREDIT.search(text)) or text.rstrip().endswith(LINK_ARROWS):
         return 0.0  # a caption with its credit run on ("... in Qatar.AFP"), a link ("More Info →")
     if _repeats_a_run(features):
         return 0.0  # a menu printed twice on one line
@@ -574,6 +578,8 @@ def _is_breadcrumb(text: str) -> bool:
     """Items separated by arrows, slashes or bars: "Home > News > Climate", also run together in
     scripts written without spaces ("主页>艺术史研究>北大工作室", "专栏/轻小说/同人连载/...",
     "第一章│第二章│第三章│第四章"; a page title "Headline | Section | Site" has two bars)."""
+    if BREADCRUMB_SIGNS.isdisjoint(text):
+        return False  # (every test below needs one of them: most lines are ruled out by one scan)
     return (len(BREADCRUMB.findall(text)) >= 2 or text.count(">") >= MIN_BARE_ARROWS
             or (sum(map(text.count, BARS_AND_RULES)) >= MIN_BARE_SLASHES and _bar_items(text) > MIN_BARE_SLASHES)
             or (text.count("/") >= MIN_BARE_SLASHES and "://" not in text and " / " not in text))
@@ -729,7 +735,12 @@ def body_overlap(candidate: frozenset[str], body: BodyWords | set[str]) -> float
     FULL_OVERLAP_WORDS shared words on: one shared word ("Today's Paper", "News") is chance."""
     if not candidate:
         return 0.0
-    shared = sum(1 for w in candidate if stem(w) in body)
+    if isinstance(body, BodyWords):
+        # BodyWords.__contains__ and stem inlined: no two Python calls per topic word.
+        stems, runs = body.stems, body.cjk_runs
+        shared = sum(1 for w in candidate if w[:STEM_CHARS] in stems or (len(w[:STEM_CHARS]) == 2 and w[:STEM_CHARS] in runs))
+    else:
+        shared = sum(1 for w in candidate if stem(w) in body)
     return shared / len(candidate) * min(1.0, shared / FULL_OVERLAP_WORDS)
 
 

@@ -285,7 +285,7 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
         return doc
     flags = [is_end_marker(f, rules) for f in kept_lines]
     scores = scorer(kept_lines, texts, flags)
-    markers = confirmed_markers(kept_lines, texts, rules)
+    markers = confirmed_markers(kept_lines, texts, rules, flags=flags)
     if markers:
         markers = markers_below_article_body(markers, in_article_body(doc, kept))
     start, end, notes = article_span(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import compress
 
 from ..document import Document
 from ..model.features import LineFeatures
@@ -76,16 +77,19 @@ def follows_prose(lines: list[LineFeatures], i: int) -> bool:
 
 
 def confirmed_markers(
-    lines: list[LineFeatures], texts: list[str], rules: Rules, page_labels: set[str] | None = None
+    lines: list[LineFeatures], texts: list[str], rules: Rules, page_labels: set[str] | None = None,
+    flags: Sequence[bool] | None = None,
 ) -> dict[int, str]:
     """Positions of believable end-of-article markers, with the phrase each starts with.
     `page_labels`: the page's repeated labels (furniture_labels) counted over all its lines,
-    when `lines` are only some of them; by default they are counted over `lines`."""
+    when `lines` are only some of them; by default they are counted over `lines`. `flags`: each
+    line's is_end_marker, when the caller has them already."""
     markers: dict[int, str] = {}
     labels = page_labels  # else built at the first marker: most pages have none
-    for i, f in enumerate(lines):
-        if not is_end_marker(f, rules):
-            continue
+    if flags is None:
+        flags = [is_end_marker(f, rules) for f in lines]
+    for i in compress(range(len(lines)), flags):
+        f = lines[i]
         phrase = rules.end_markers.prefix(f.folded)
         if not follows_prose(lines, i):
             continue  # not below running text: a label among other short lines

@@ -28,6 +28,8 @@ AUTHOR_NOTE_WORDS = 40
 # Each alternative starts only where its run starts (the look-behinds): unanchored, a long token
 # with no `@` would be rescanned from each of its positions (quadratic).
 CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@\w{2,}|\b\d{3}[-. ]\d{4}\b|\+\d[\d ()-]{7,}\d")
+# Every alternative of CONTACT holds an `@` or a digit: one scan for them rules most lines out.
+CONTACT_SIGN = re.compile(r"[@\d]")
 # An entry of a structured article opens with at most this many labels (time, headline).
 MAX_ENTRY_LABELS = 2
 
@@ -120,11 +122,16 @@ def extend_to_structure(lines: list[LineFeatures], texts: list[str], start: int,
     return start
 
 
+def has_contact(text: str) -> bool:
+    """The text holds an e-mail address, a social-media handle or a phone number (CONTACT)."""
+    return CONTACT_SIGN.search(text) is not None and CONTACT.search(text) is not None
+
+
 def drop_author_note(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
     """Where the span ends without the author's note below the article ("Jane covers schools.
     Reach her at jane@example.com"): a short last paragraph holding an e-mail address, a
     phone number or a social-media handle."""
-    while end - start > 1 and lines[end - 1].size <= AUTHOR_NOTE_WORDS and CONTACT.search(texts[end - 1]):
+    while end - start > 1 and lines[end - 1].size <= AUTHOR_NOTE_WORDS and has_contact(texts[end - 1]):
         end -= 1
     return end
 

@@ -19,7 +19,7 @@ from ..model.features import Analysis, LineFeatures, analyze
 from ..parse import fuzzy
 from ..parse.text import fold, has_cjk, is_list_item
 from ..rules import Rules, load_rules
-from .boilerplate import boilerplate_reason
+from .boilerplate import page_boilerplate_reason
 from .error_page import error_phrase
 from .headline_choice import (
     BARE_CLOCK,
@@ -148,7 +148,7 @@ def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, c
     # "Cloudflare Took a Sick Day"; a phrase of several words does: "Access denied".)
     error = error_phrase(features, rules)
     return (
-        boilerplate_reason(block.text, features, rules) is None
+        page_boilerplate_reason(doc, i, rules) is None
         and (error is None or " " not in error)
         and rules.end_markers.prefix(features.folded) is None
     )
@@ -204,6 +204,8 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     anchors = [i for i in range(above_body.start, min(len(doc.blocks), body_start + ANCHORED_BODY_LINES + ANCHOR_GAP))
                if is_anchor(doc.blocks[i].text, analysis.lines[i], rules)]
     for s in scored:
+        if s.score <= 0:
+            continue  # (scores are never negative: a weight or a zero below leaves a zero as it is)
         features = analysis.lines[s.candidate.position]
         # (Not a standfirst, a long sentence; not an author's name over the date line: "Jane Doe".)
         if (any(0 < a - s.candidate.position <= ANCHOR_GAP for a in anchors) and MAX_NAME_WORDS < features.size <= LONG_TITLE_WORDS
@@ -211,9 +213,9 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
             s.score *= ABOVE_BYLINE_WEIGHT
         if _ends_with_full_stop(s.candidate.text) and _beside_credit(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # a photo's caption: a sentence right above or below the photo's credit
-        if _widget_prompt(doc, analysis, s.candidate.position, rules):
+        elif _widget_prompt(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # a form's checkbox over its consent sentence, a prompt among prompts
-        if s.overlap < MENU_HEADING_OVERLAP and _menu_heading(doc, analysis, s.candidate.position, rules):
+        elif s.overlap < MENU_HEADING_OVERLAP and _menu_heading(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # "Interact with us" amid "Photos", "Weather", "Post a job": a menu's heading
         if s.score > 0 and _labelled_list_item(doc, analysis, s.candidate.position):
             s.score = 0.0  # "Teaser" / "Sponsor Content" / "Teaser" / "Sponsor Content": a list's item
