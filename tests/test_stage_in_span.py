@@ -37,6 +37,39 @@ def test_a_widget_label_printed_three_times_between_paragraphs_goes() -> None:
     assert doc.paragraphs == BODY
 
 
+def test_a_widget_label_over_a_photos_caption_goes() -> None:
+    # "Enlarge image" under a subheading and over the photo's caption: the paragraph stands past
+    # the caption, not next to the label.
+    # Captions that are no running text: few small words, no full stop.
+    captions = [
+        "Passengers waiting beside ferry terminal, southern shore, early Monday morning",
+        "Dry mud flats below old harbour wall, northern bay, late June afternoon",
+        "Farmer Jan Berg checking irrigation channel levels, Lakeside farm, last week",
+    ]
+    lines = [HEADLINE, BODY[0], "Ferries stop", "Enlarge image", captions[0], BODY[1], "Mud flats", "Enlarge image",
+             captions[1], BODY[2], "Less water", "Enlarge image", captions[2], BODY[3], BODY[4]]  # fmt: skip
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert {n for n, mark in marks.items() if "widget label" in mark.reason} == {4, 8, 12}
+
+
+def test_a_widgets_second_label_goes_past_its_first() -> None:
+    # "Exit full screen" by the paragraph above, "Full screen" under it and over a short caption.
+    lines = [HEADLINE, BODY[0], "Exit full screen", "Full screen", "The harbour at dawn", BODY[1], "Exit full screen",
+             "Full screen", "The mud flats", BODY[2], "Exit full screen", "Full screen", "A dry channel", BODY[3],
+             BODY[4]]  # fmt: skip
+    doc, _ = apply(mark_in_span, dump(*lines))
+    assert [p for p in doc.paragraphs if "screen" in p] == []
+    assert "The mud flats" in doc.paragraphs
+
+
+def test_repeated_lines_of_code_past_a_long_line_of_code_stay() -> None:
+    code = ["def find(table, name):", "// look the user up first",
+            "result = lookup(table, name, default=None, strict=True, cache=False, retries=3)"]  # fmt: skip
+    lines = [HEADLINE, BODY[0], *code, BODY[1], *code, BODY[2], *code, BODY[3]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert marks == {}
+
+
 def test_repeated_short_lines_of_code_lists_and_tables_stay() -> None:
     code = ["SELECT name", "FROM stations", "SELECT name", "FROM stations", "SELECT name", "FROM stations"]
     items = ["* North shore", "* North shore", "* North shore"]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from ..config import Config
 from ..document import Document, Stage
@@ -106,10 +106,20 @@ def line_key(text: str, features: LineFeatures) -> str:
     return widget_key(text)
 
 
-def between_prose(lines: Sequence[LineFeatures], position: int) -> bool:
+def between_prose(lines: Sequence[LineFeatures], texts: Sequence[str], position: int, widgets: Container[int] = ()) -> bool:
     """A running-text line stands right above or right below the line (not a table's or a code
-    listing's cell among other short lines)."""
-    return any(0 <= j < len(lines) and lines[j].is_prose for j in (position - 1, position + 1))
+    listing's cell among other short lines), or one line further, past a photo's caption (a long
+    line that is neither running text nor code) or a line of `widgets`."""
+    for step in (-1, 1):
+        near, far = position + step, position + 2 * step
+        if not 0 <= near < len(lines):
+            continue
+        if lines[near].is_prose:
+            return True
+        caption = lines[near].words > MAX_WIDGET_WORDS and not CODE_SYMBOLS.search(texts[near])
+        if (near in widgets or caption) and 0 <= far < len(lines) and lines[far].is_prose:
+            return True
+    return False
 
 
 def could_be_widget(features: LineFeatures, text: str, rules: Rules) -> bool:
@@ -146,12 +156,15 @@ def repeated_widgets(
         if could_be_widget(features, text, rules):
             copies.setdefault(line_key(text, features), []).append(i)
     counts = page_counts(page_texts, page_lines, copies)
-    marks = {}
-    for key, positions in copies.items():
-        count = counts[key]
-        beside_prose = sum(between_prose(lines, i) for i in positions)
-        if count >= MIN_WIDGET_REPEATS and beside_prose * 2 >= len(positions):
-            marks.update((i, f"a widget label printed {count} times on the page") for i in positions)
+    repeated = {key: positions for key, positions in copies.items() if counts[key] >= MIN_WIDGET_REPEATS}
+    marks: dict[int, str] = {}
+    # Twice: a widget's second label ("Expand" under "Exit full screen") stands by the article's
+    # paragraphs past the first one.
+    for _ in range(2):
+        for key, positions in repeated.items():
+            beside_prose = sum(between_prose(lines, texts, i, marks) for i in positions)
+            if beside_prose * 2 >= len(positions):
+                marks.update((i, f"a widget label printed {counts[key]} times on the page") for i in positions)
     return marks
 
 
