@@ -87,10 +87,6 @@ def choose_scored_span(gains: list[float], markers: dict[int, str], config: Conf
     return next(s for s in spans if s[2] >= config.region_first_share * top)
 
 
-# A span that ran on to reach lines cut below it is trimmed back only over this many kept lines
-# or more: the reaction buttons, comment form and sign-up prompts of a page's foot.
-MIN_WIDGET_RUN = 12
-
 # Why the lines around the article went, when a signal cut them: (those lines, the note).
 TailNotes = list[tuple[range, str]]
 # How a line outside the span is marked (the verdict looks for these when it reads the whole page).
@@ -177,17 +173,16 @@ def head_start(
 
 
 def best_end(lines: list[LineFeatures], gains: list[float], start: int, stop: int) -> int:
-    """Where a span from `start` that was cut at `stop` ends: where its sum is largest, when the
-    lines below that end are a long run of widgets (`MIN_WIDGET_RUN` kept lines or more, not one
-    of them running text the model believes); else `stop`."""
+    """Where a span from `start` that was cut at `stop` ends: where its sum is largest, when none
+    of the lines below that end is running text the model believes; else `stop`."""
     best, end, total = 0.0, start, 0.0
     for i in range(start, stop):
         total += gains[i]
         if total > best:
             best, end = total, i + 1
-    # A short run is the article's own ending (embedded posts, a note); running text the model
-    # reads as article (an event's details with their closing sentence) is more article.
-    if stop - end < MIN_WIDGET_RUN or any(lines[i].is_prose and gains[i] > 0 for i in range(end, stop)):
+    # Running text the model reads as article (an event's details with their closing sentence, a
+    # post quoted in the article) is more article, though the lines above it weigh less.
+    if any(lines[i].is_prose and gains[i] > 0 for i in range(end, stop)):
         return stop
     return end
 
