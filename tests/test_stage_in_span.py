@@ -140,3 +140,33 @@ def test_a_subscription_box_headed_by_a_walls_prompt_goes_whole() -> None:
     wall = ["This article is for subscribers only.", "Subscribe to continue reading and get access to every story.", "Sign in"]
     _, marks = apply(mark_in_span, dump(HEADLINE, *BODY, *wall))
     assert 2 + len(BODY) not in marks
+
+
+def test_a_line_printed_three_times_in_a_row_goes_every_copy() -> None:
+    # A slideshow's title over each of its slides.
+    slides = ["Storm closes the coast road"] * 4
+    lines = [HEADLINE, BODY[0], BODY[1], *slides, BODY[2], BODY[3], BODY[4]]
+    doc, marks = apply(mark_in_span, dump(*lines))
+    assert {n: m.reason for n, m in marks.items()} == {n: "a line printed 4 times in a row" for n in range(4, 8)}
+    assert doc.paragraphs == BODY
+
+
+def test_a_line_printed_twice_in_a_row_or_code_repeated_stays() -> None:
+    lines = [HEADLINE, BODY[0], "Storm closes the coast road", "Storm closes the coast road", BODY[1],
+             "});", "});", "});", BODY[2], BODY[3], BODY[4]]  # fmt: skip
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert marks == {}
+
+
+def test_a_pager_of_numbers_in_a_row_goes() -> None:
+    lines = [HEADLINE, BODY[0], BODY[1], "1", "2", "3", "4", "5", BODY[2], BODY[3], BODY[4]]
+    doc, marks = apply(mark_in_span, dump(*lines))
+    assert {n: m.reason for n, m in marks.items()} == {n: "a pager (numbers 1 to 5 in a row)" for n in range(4, 9)}
+    assert doc.paragraphs == BODY
+
+
+def test_numbers_that_do_not_count_up_by_one_stay() -> None:
+    # Years of a timeline, scores: bare numbers, but no pager.
+    lines = [HEADLINE, BODY[0], BODY[1], "2019", "2021", "2023", BODY[2], "3", "1", "2", BODY[3], BODY[4]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert marks == {}

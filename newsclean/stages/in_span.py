@@ -8,6 +8,8 @@ that opens a box or the caption label before a credit:
   text resumes;
 - a widget label repeated on the page: the same short line that is not a sentence, printed three
   times or more ("Article content", "Buy now", "View 6 Images");
+- a line printed three times or more in a row (a slideshow's title over each slide), and a pager
+  of bare numbers counting up by one ("1", "2", "3");
 - a caption that ends with a photo credit ("... (Image: Getty)", "... | Foto: Reuters");
 - (teasers for other stories and slideshows are boilerplate wherever they stand: widgets.py, run by
   the boilerplate stage);
@@ -58,6 +60,10 @@ CREDIT_TAIL_CHARS = 200
 # with the lines of a form between them are a widget).
 MAX_PROMPT_WORDS = 20
 MAX_PROMPT_GAP = 3
+# The same line this many times in a row: a slideshow's title printed over each of its slides,
+# a row of font-size buttons. An article never says a line three times over (a refrain, a
+# table's "Yes" column aside, which are rare; code and symbol lines are left alone).
+MIN_REPEATS_IN_A_ROW = 3
 # Starts only where its run starts (the look-behind): unanchored, a long token with no "@" would be
 # rescanned from each of its positions (quadratic).
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.\w{2,}")
@@ -241,6 +247,38 @@ def prompt_widgets(lines: Sequence[LineFeatures], texts: Sequence[str], rules: R
     return marks
 
 
+def repeats_in_a_row(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dict[int, str]:
+    """Runs of MIN_REPEATS_IN_A_ROW or more lines with one text (with words, not only numbers,
+    no code, no list item), every line of the run."""
+    marks: dict[int, str] = {}
+    run_start = 0
+    for i in range(1, len(texts) + 1):
+        if i < len(texts) and texts[i].strip() == texts[run_start].strip():
+            continue
+        features, text = lines[run_start], texts[run_start]
+        run = i - run_start
+        repeat = features.words > features.numbers and not CODE_SYMBOLS.search(text) and not is_list_item(text.strip())
+        if run >= MIN_REPEATS_IN_A_ROW and repeat:
+            marks.update((j, f"a line printed {run} times in a row") for j in range(run_start, i))
+        run_start = i
+    return marks
+
+
+def pagers(texts: Sequence[str]) -> dict[int, str]:
+    """Runs of MIN_REPEATS_IN_A_ROW or more lines that are each a bare number one above the
+    line before ("1", "2", "3"): a slideshow's or a comment list's pager, every line of it."""
+    marks: dict[int, str] = {}
+    numbers = [int(t) if (t := text.strip()).isdigit() and len(t) <= 4 else None for text in texts]
+    run_start = 0
+    for i in range(1, len(texts) + 1):
+        if i < len(texts) and numbers[i] is not None and numbers[i - 1] is not None and numbers[i] == numbers[i - 1] + 1:
+            continue
+        if i - run_start >= MIN_REPEATS_IN_A_ROW:
+            marks.update((j, f"a pager (numbers {numbers[run_start]} to {numbers[i - 1]} in a row)") for j in range(run_start, i))
+        run_start = i
+    return marks
+
+
 def toolbars(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
     """Rows of share, audio and navigation labels run together ("Listen 9 min Comment on this
     story Comment Gift Article Share", "Facebook Twitter")."""
@@ -253,7 +291,7 @@ def toolbars(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) 
 
 def mark_in_span(doc: Document, config: Config) -> Document:
     """Remove the widgets left between the article's paragraphs: inline boxes, repeated widget
-    labels, credited captions."""
+    labels, lines repeated in a row, pagers, credited captions."""
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
     kept = doc.kept_positions()
@@ -264,6 +302,8 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(prompt_widgets(kept_lines, texts, rules))
     marks.update(toolbars(kept_lines, texts, rules))
     marks.update(consent_boxes(kept_lines, texts))
+    marks.update(repeats_in_a_row(kept_lines, texts))
+    marks.update(pagers(texts))
     marks.update(inline_boxes(kept_lines, texts, rules))
     for position, reason in sorted(marks.items()):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)
