@@ -170,3 +170,26 @@ def test_numbers_that_do_not_count_up_by_one_stay() -> None:
     lines = [HEADLINE, BODY[0], BODY[1], "2019", "2021", "2023", BODY[2], "3", "1", "2", BODY[3], BODY[4]]
     _, marks = apply(mark_in_span, dump(*lines))
     assert marks == {}
+
+
+def test_links_ending_with_one_note_go() -> None:
+    # A box of job offers, each link with the site's "(opens in a new window)".
+    offers = [
+        "Harbour master (m/f/d) Lake Port Authority (opens in a new window)",
+        "Ferry engineer (m/f/d) Island Shipping Company (opens in a new window)",
+        "Hydrologist for water levels (m/f/d) Regional Water Board (opens in a new window)",
+    ]
+    lines = [HEADLINE, BODY[0], BODY[1], "Jobs", *offers, BODY[2], BODY[3], BODY[4]]
+    doc, marks = apply(mark_in_span, dump(*lines))
+    note = 'a link ending with a note that 3 lines of the page end with ("opens in a new window")'
+    assert {n: m.reason for n, m in marks.items() if n > 4} == {5: note, 6: note, 7: note}
+    assert doc.paragraphs[-3:] == BODY[2:]
+
+
+def test_notes_after_a_sentence_or_with_a_number_stay() -> None:
+    # A reviewer's initials after each paragraph's full stop, prices after each product.
+    initials = [f"{paragraph} (J.D.)" for paragraph in BODY[:3]]
+    prices = ["Lake Explorer kayak ($20)", "Shore Walker boots ($20)", "Dry Bag Pro ($20)"]
+    lines = [HEADLINE, *initials, *prices, BODY[3], BODY[4]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert marks == {}

@@ -10,6 +10,8 @@ that opens a box or the caption label before a credit:
   times or more ("Article content", "Buy now", "View 6 Images");
 - a line printed three times or more in a row (a slideshow's title over each slide), and a pager
   of bare numbers counting up by one ("1", "2", "3");
+- links that end with one note the page prints after many lines ("(opens in a new window)",
+  "| more"): a box of job offers, other stories or share links;
 - a caption that ends with a photo credit ("... (Image: Getty)", "... | Foto: Reuters");
 - (teasers for other stories and slideshows are boilerplate wherever they stand: widgets.py, run by
   the boilerplate stage);
@@ -64,6 +66,13 @@ MAX_PROMPT_GAP = 3
 # a row of font-size buttons. An article never says a line three times over (a refrain, a
 # table's "Yes" column aside, which are rare; code and symbol lines are left alone).
 MIN_REPEATS_IN_A_ROW = 3
+# A note a site prints after each of its links, in brackets or after a bar ("(opens in a new
+# window)", "| more"): the same few words, no digits, ending this many lines of the page or more.
+LINK_NOTE = re.compile(r"(?:\(([^()\d]{2,40})\)|\s[|»›]\s*([^|»›\d]{2,30}))\s*$")
+MAX_LINK_NOTE_WORDS = 5
+LINK_NOTE_CHARS = 64
+MIN_LINK_NOTES = 3
+SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)]*$")
 # Starts only where its run starts (the look-behind): unanchored, a long token with no "@" would be
 # rescanned from each of its positions (quadratic).
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.\w{2,}")
@@ -279,6 +288,38 @@ def pagers(texts: Sequence[str]) -> dict[int, str]:
     return marks
 
 
+def link_note(text: str) -> str | None:
+    """The note a line's link ends with ("öffnet im neuen Fenster" of "Title (öffnet im neuen
+    Fenster)"), when what comes before it is no sentence (a paragraph's author initials, "(A.H.)",
+    follow a full stop); else None."""
+    stripped = text.strip()
+    # A note is short: only the line's end is searched (no rescanning of long paragraphs).
+    offset = max(0, len(stripped) - LINK_NOTE_CHARS)
+    match = LINK_NOTE.search(stripped, offset)
+    if match is None:
+        return None
+    note = (match.group(1) or match.group(2)).strip()
+    before = stripped[: match.start()].rstrip(" |»›")
+    if not before or SENTENCE_END.search(before) or not 0 < len(note.split()) <= MAX_LINK_NOTE_WORDS:
+        return None
+    return fold(note)
+
+
+def noted_links(texts: Sequence[str], page_texts: Sequence[str]) -> dict[int, str]:
+    """Lines that end with a link note the page prints after MIN_LINK_NOTES lines or more: a list
+    of links to elsewhere (job offers, other stories, share buttons) inside the article."""
+    notes = {i: note for i, text in enumerate(texts) if (note := link_note(text)) is not None}
+    if not notes:
+        return {}
+    wanted = set(notes.values())
+    counts = Counter(note for text in page_texts if ("(" in text or "|" in text or "»" in text or "›" in text) and (note := link_note(text)) in wanted)
+    return {
+        i: f'a link ending with a note that {counts[note]} lines of the page end with ("{note}")'
+        for i, note in notes.items()
+        if counts[note] >= MIN_LINK_NOTES
+    }
+
+
 def toolbars(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
     """Rows of share, audio and navigation labels run together ("Listen 9 min Comment on this
     story Comment Gift Article Share", "Facebook Twitter")."""
@@ -291,7 +332,7 @@ def toolbars(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) 
 
 def mark_in_span(doc: Document, config: Config) -> Document:
     """Remove the widgets left between the article's paragraphs: inline boxes, repeated widget
-    labels, lines repeated in a row, pagers, credited captions."""
+    labels, lines repeated in a row, pagers, noted links, credited captions."""
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
     kept = doc.kept_positions()
@@ -304,6 +345,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(consent_boxes(kept_lines, texts))
     marks.update(repeats_in_a_row(kept_lines, texts))
     marks.update(pagers(texts))
+    marks.update(noted_links(texts, [block.text for block in doc.blocks]))
     marks.update(inline_boxes(kept_lines, texts, rules))
     for position, reason in sorted(marks.items()):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)
