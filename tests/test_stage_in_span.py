@@ -193,3 +193,10 @@ def test_notes_after_a_sentence_or_with_a_number_stay() -> None:
     lines = [HEADLINE, *initials, *prices, BODY[3], BODY[4]]
     _, marks = apply(mark_in_span, dump(*lines))
     assert marks == {}
+
+
+def test_a_tables_rows_ending_with_one_cell_value_stay() -> None:
+    rows = ["404 | 2021-03-01 17:59:00 | 0 | high", "500 | 2021-03-01 17:58:00 | 1 | high", "404 | 2021-03-01 17:57:00 | 0 | high"]
+    lines = [HEADLINE, BODY[0], BODY[1], *rows, BODY[2], BODY[3]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert marks == {}

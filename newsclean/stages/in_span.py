@@ -302,6 +302,11 @@ def link_note(text: str) -> str | None:
     before = stripped[: match.start()].rstrip(" |»›")
     if not before or SENTENCE_END.search(before) or not 0 < len(note.split()) <= MAX_LINK_NOTE_WORDS:
         return None
+    # A table's row has bars between its cells ("404 | 0.13 | f"): its last cell is no note.
+    if match.group(2) is not None and any(bar in before for bar in "|»›"):
+        return None
+    if len(note) < 2:
+        return None
     return fold(note)
 
 
