@@ -200,3 +200,19 @@ def test_a_tables_rows_ending_with_one_cell_value_stay() -> None:
     lines = [HEADLINE, BODY[0], BODY[1], *rows, BODY[2], BODY[3]]
     _, marks = apply(mark_in_span, dump(*lines))
     assert marks == {}
+
+
+def test_a_list_of_people_each_with_their_party_stays() -> None:
+    # A one-word note that only the article's own lines end with is the article's.
+    members = ["Anna Berg (Greens)", "Tom Lund (Greens)", "Mira Holm (Greens)"]
+    lines = [HEADLINE, BODY[0], BODY[1], "The committee:", *members, BODY[2], BODY[3]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert marks == {}
+
+
+def test_one_word_link_notes_printed_outside_the_article_too_go() -> None:
+    teasers = ["Ferry timetable cut for the summer | more", "Islanders fear for their jobs | more"]
+    menu = ["Weather warnings for the weekend | more", "Water prices to rise next year | more"]
+    lines = [*menu, HEADLINE, BODY[0], BODY[1], *teasers, BODY[2], BODY[3], BODY[4]]
+    doc, _ = apply(mark_in_span, dump(*lines))
+    assert not any(p.endswith("| more") for p in doc.paragraphs)

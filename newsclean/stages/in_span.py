@@ -318,10 +318,14 @@ def noted_links(texts: Sequence[str], page_texts: Sequence[str]) -> dict[int, st
         return {}
     wanted = set(notes.values())
     counts = Counter(note for text in page_texts if ("(" in text or "|" in text or "»" in text or "›" in text) and (note := link_note(text)) in wanted)
+    # A one-word note only the article's own lines end with is the article's (a list of people,
+    # each with their party: "(Greens)"); a site's one-word link note ("| more") is printed
+    # outside the article too, in its menus, boxes and rails.
+    inside = Counter(notes.values())
     return {
         i: f'a link ending with a note that {counts[note]} lines of the page end with ("{note}")'
         for i, note in notes.items()
-        if counts[note] >= MIN_LINK_NOTES
+        if counts[note] >= MIN_LINK_NOTES and (" " in note or counts[note] > inside[note])
     }
 
 
