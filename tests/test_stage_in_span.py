@@ -216,3 +216,12 @@ def test_one_word_link_notes_printed_outside_the_article_too_go() -> None:
     lines = [*menu, HEADLINE, BODY[0], BODY[1], *teasers, BODY[2], BODY[3], BODY[4]]
     doc, _ = apply(mark_in_span, dump(*lines))
     assert not any(p.endswith("| more") for p in doc.paragraphs)
+
+
+def test_captions_each_ending_with_the_photographers_name_stay() -> None:
+    # A credit is a name, not a link's note: some golds keep captions with their credits.
+    captions = ["Mud flats by the harbour wall (Jane Doe)", "Dry irrigation channel near the farm (Jane Doe)",
+                "Ferry landing stage out of reach (Jane Doe)"]  # fmt: skip
+    lines = [HEADLINE, BODY[0], BODY[1], captions[0], BODY[2], captions[1], BODY[3], captions[2], BODY[4]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert not any("link" in mark.reason for mark in marks.values())

@@ -320,13 +320,26 @@ def noted_links(texts: Sequence[str], page_texts: Sequence[str]) -> dict[int, st
     counts = Counter(note for text in page_texts if ("(" in text or "|" in text or "»" in text or "›" in text) and (note := link_note(text)) in wanted)
     # A one-word note only the article's own lines end with is the article's (a list of people,
     # each with their party: "(Greens)"); a site's one-word link note ("| more") is printed
-    # outside the article too, in its menus, boxes and rails.
+    # outside the article too, in its menus, boxes and rails. A name is a photographer's credit
+    # under each caption ("(Jane Doe)"), which some golds keep: it is never taken for a note.
     inside = Counter(notes.values())
     return {
         i: f'a link ending with a note that {counts[note]} lines of the page end with ("{note}")'
         for i, note in notes.items()
-        if counts[note] >= MIN_LINK_NOTES and (" " in note or counts[note] > inside[note])
+        if counts[note] >= MIN_LINK_NOTES
+        and (" " in note or counts[note] > inside[note])
+        and not is_name(texts[i], note)
     }
+
+
+def is_name(text: str, note: str) -> bool:
+    """The note (folded) has two words or more, and as written at the end of text each is
+    capitalised: a person's or an agency's name ("(Jane Doe)"), not a phrase."""
+    words = note.split()
+    if len(words) < 2:
+        return False
+    written = text.strip()[-len(note) - 2 :].split()[-len(words) :]
+    return all(word.strip("()")[:1].isupper() for word in written)
 
 
 def toolbars(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
