@@ -37,6 +37,39 @@ def test_a_widget_label_printed_three_times_between_paragraphs_goes() -> None:
     assert doc.paragraphs == BODY
 
 
+def test_a_widget_label_over_a_photos_caption_goes() -> None:
+    # "Enlarge image" under a subheading and over the photo's caption: the paragraph stands past
+    # the caption, not next to the label.
+    # Captions that are no running text: few small words, no full stop.
+    captions = [
+        "Passengers waiting beside ferry terminal, southern shore, early Monday morning",
+        "Dry mud flats below old harbour wall, northern bay, late June afternoon",
+        "Farmer Jan Berg checking irrigation channel levels, Lakeside farm, last week",
+    ]
+    lines = [HEADLINE, BODY[0], "Ferries stop", "Enlarge image", captions[0], BODY[1], "Mud flats", "Enlarge image",
+             captions[1], BODY[2], "Less water", "Enlarge image", captions[2], BODY[3], BODY[4]]  # fmt: skip
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert {n for n, mark in marks.items() if "widget label" in mark.reason} == {4, 8, 12}
+
+
+def test_a_widgets_second_label_goes_past_its_first() -> None:
+    # "Exit full screen" by the paragraph above, "Full screen" under it and over a short caption.
+    lines = [HEADLINE, BODY[0], "Exit full screen", "Full screen", "The harbour at dawn", BODY[1], "Exit full screen",
+             "Full screen", "The mud flats", BODY[2], "Exit full screen", "Full screen", "A dry channel", BODY[3],
+             BODY[4]]  # fmt: skip
+    doc, _ = apply(mark_in_span, dump(*lines))
+    assert [p for p in doc.paragraphs if "screen" in p] == []
+    assert "The mud flats" in doc.paragraphs
+
+
+def test_repeated_lines_of_code_past_a_long_line_of_code_stay() -> None:
+    code = ["def find(table, name):", "// look the user up first",
+            "result = lookup(table, name, default=None, strict=True, cache=False, retries=3)"]  # fmt: skip
+    lines = [HEADLINE, BODY[0], *code, BODY[1], *code, BODY[2], *code, BODY[3]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert marks == {}
+
+
 def test_repeated_short_lines_of_code_lists_and_tables_stay() -> None:
     code = ["SELECT name", "FROM stations", "SELECT name", "FROM stations", "SELECT name", "FROM stations"]
     items = ["* North shore", "* North shore", "* North shore"]
@@ -107,3 +140,88 @@ def test_a_subscription_box_headed_by_a_walls_prompt_goes_whole() -> None:
     wall = ["This article is for subscribers only.", "Subscribe to continue reading and get access to every story.", "Sign in"]
     _, marks = apply(mark_in_span, dump(HEADLINE, *BODY, *wall))
     assert 2 + len(BODY) not in marks
+
+
+def test_a_line_printed_three_times_in_a_row_goes_every_copy() -> None:
+    # A slideshow's title over each of its slides.
+    slides = ["Storm closes the coast road"] * 4
+    lines = [HEADLINE, BODY[0], BODY[1], *slides, BODY[2], BODY[3], BODY[4]]
+    doc, marks = apply(mark_in_span, dump(*lines))
+    assert {n: m.reason for n, m in marks.items()} == {n: "a line printed 4 times in a row" for n in range(4, 8)}
+    assert doc.paragraphs == BODY
+
+
+def test_a_line_printed_twice_in_a_row_or_code_repeated_stays() -> None:
+    lines = [HEADLINE, BODY[0], "Storm closes the coast road", "Storm closes the coast road", BODY[1],
+             "});", "});", "});", BODY[2], BODY[3], BODY[4]]  # fmt: skip
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert marks == {}
+
+
+def test_a_pager_of_numbers_in_a_row_goes() -> None:
+    lines = [HEADLINE, BODY[0], BODY[1], "1", "2", "3", "4", "5", BODY[2], BODY[3], BODY[4]]
+    doc, marks = apply(mark_in_span, dump(*lines))
+    assert {n: m.reason for n, m in marks.items()} == {n: "a pager (numbers 1 to 5 in a row)" for n in range(4, 9)}
+    assert doc.paragraphs == BODY
+
+
+def test_numbers_that_do_not_count_up_by_one_stay() -> None:
+    # Years of a timeline, scores: bare numbers, but no pager.
+    lines = [HEADLINE, BODY[0], BODY[1], "2019", "2021", "2023", BODY[2], "3", "1", "2", BODY[3], BODY[4]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert marks == {}
+
+
+def test_links_ending_with_one_note_go() -> None:
+    # A box of job offers, each link with the site's "(opens in a new window)".
+    offers = [
+        "Harbour master (m/f/d) Lake Port Authority (opens in a new window)",
+        "Ferry engineer (m/f/d) Island Shipping Company (opens in a new window)",
+        "Hydrologist for water levels (m/f/d) Regional Water Board (opens in a new window)",
+    ]
+    lines = [HEADLINE, BODY[0], BODY[1], "Jobs", *offers, BODY[2], BODY[3], BODY[4]]
+    doc, marks = apply(mark_in_span, dump(*lines))
+    note = 'a link ending with a note that 3 lines of the page end with ("opens in a new window")'
+    assert {n: m.reason for n, m in marks.items() if n > 4} == {5: note, 6: note, 7: note}
+    assert doc.paragraphs[-3:] == BODY[2:]
+
+
+def test_notes_after_a_sentence_or_with_a_number_stay() -> None:
+    # A reviewer's initials after each paragraph's full stop, prices after each product.
+    initials = [f"{paragraph} (J.D.)" for paragraph in BODY[:3]]
+    prices = ["Lake Explorer kayak ($20)", "Shore Walker boots ($20)", "Dry Bag Pro ($20)"]
+    lines = [HEADLINE, *initials, *prices, BODY[3], BODY[4]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert marks == {}
+
+
+def test_a_tables_rows_ending_with_one_cell_value_stay() -> None:
+    rows = ["404 | 2021-03-01 17:59:00 | 0 | high", "500 | 2021-03-01 17:58:00 | 1 | high", "404 | 2021-03-01 17:57:00 | 0 | high"]
+    lines = [HEADLINE, BODY[0], BODY[1], *rows, BODY[2], BODY[3]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert marks == {}
+
+
+def test_a_list_of_people_each_with_their_party_stays() -> None:
+    # A one-word note that only the article's own lines end with is the article's.
+    members = ["Anna Berg (Greens)", "Tom Lund (Greens)", "Mira Holm (Greens)"]
+    lines = [HEADLINE, BODY[0], BODY[1], "The committee:", *members, BODY[2], BODY[3]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert marks == {}
+
+
+def test_one_word_link_notes_printed_outside_the_article_too_go() -> None:
+    teasers = ["Ferry timetable cut for the summer | more", "Islanders fear for their jobs | more"]
+    menu = ["Weather warnings for the weekend | more", "Water prices to rise next year | more"]
+    lines = [*menu, HEADLINE, BODY[0], BODY[1], *teasers, BODY[2], BODY[3], BODY[4]]
+    doc, _ = apply(mark_in_span, dump(*lines))
+    assert not any(p.endswith("| more") for p in doc.paragraphs)
+
+
+def test_captions_each_ending_with_the_photographers_name_stay() -> None:
+    # A credit is a name, not a link's note: some golds keep captions with their credits.
+    captions = ["Mud flats by the harbour wall (Jane Doe)", "Dry irrigation channel near the farm (Jane Doe)",
+                "Ferry landing stage out of reach (Jane Doe)"]  # fmt: skip
+    lines = [HEADLINE, BODY[0], BODY[1], captions[0], BODY[2], captions[1], BODY[3], captions[2], BODY[4]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert not any("link" in mark.reason for mark in marks.values())

@@ -8,6 +8,10 @@ that opens a box or the caption label before a credit:
   text resumes;
 - a widget label repeated on the page: the same short line that is not a sentence, printed three
   times or more ("Article content", "Buy now", "View 6 Images");
+- a line printed three times or more in a row (a slideshow's title over each slide), and a pager
+  of bare numbers counting up by one ("1", "2", "3");
+- links that end with one note the page prints after many lines ("(opens in a new window)",
+  "| more"): a box of job offers, other stories or share links;
 - a caption that ends with a photo credit ("... (Image: Getty)", "... | Foto: Reuters");
 - (teasers for other stories and slideshows are boilerplate wherever they stand: widgets.py, run by
   the boilerplate stage);
@@ -21,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from ..config import Config
 from ..document import Document, Stage
@@ -58,6 +62,17 @@ CREDIT_TAIL_CHARS = 200
 # with the lines of a form between them are a widget).
 MAX_PROMPT_WORDS = 20
 MAX_PROMPT_GAP = 3
+# The same line this many times in a row: a slideshow's title printed over each of its slides,
+# a row of font-size buttons. An article never says a line three times over (a refrain, a
+# table's "Yes" column aside, which are rare; code and symbol lines are left alone).
+MIN_REPEATS_IN_A_ROW = 3
+# A note a site prints after each of its links, in brackets or after a bar ("(opens in a new
+# window)", "| more"): the same few words, no digits, ending this many lines of the page or more.
+LINK_NOTE = re.compile(r"(?:\(([^()\d]{2,40})\)|\s[|»›]\s*([^|»›\d]{2,30}))\s*$")
+MAX_LINK_NOTE_WORDS = 5
+LINK_NOTE_CHARS = 64
+MIN_LINK_NOTES = 3
+SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)]*$")
 # Starts only where its run starts (the look-behind): unanchored, a long token with no "@" would be
 # rescanned from each of its positions (quadratic).
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.\w{2,}")
@@ -106,10 +121,20 @@ def line_key(text: str, features: LineFeatures) -> str:
     return widget_key(text)
 
 
-def between_prose(lines: Sequence[LineFeatures], position: int) -> bool:
+def between_prose(lines: Sequence[LineFeatures], texts: Sequence[str], position: int, widgets: Container[int] = ()) -> bool:
     """A running-text line stands right above or right below the line (not a table's or a code
-    listing's cell among other short lines)."""
-    return any(0 <= j < len(lines) and lines[j].is_prose for j in (position - 1, position + 1))
+    listing's cell among other short lines), or one line further, past a photo's caption (a long
+    line that is neither running text nor code) or a line of `widgets`."""
+    for step in (-1, 1):
+        near, far = position + step, position + 2 * step
+        if not 0 <= near < len(lines):
+            continue
+        if lines[near].is_prose:
+            return True
+        caption = lines[near].words > MAX_WIDGET_WORDS and not CODE_SYMBOLS.search(texts[near])
+        if (near in widgets or caption) and 0 <= far < len(lines) and lines[far].is_prose:
+            return True
+    return False
 
 
 def could_be_widget(features: LineFeatures, text: str, rules: Rules) -> bool:
@@ -146,12 +171,15 @@ def repeated_widgets(
         if could_be_widget(features, text, rules):
             copies.setdefault(line_key(text, features), []).append(i)
     counts = page_counts(page_texts, page_lines, copies)
-    marks = {}
-    for key, positions in copies.items():
-        count = counts[key]
-        beside_prose = sum(between_prose(lines, i) for i in positions)
-        if count >= MIN_WIDGET_REPEATS and beside_prose * 2 >= len(positions):
-            marks.update((i, f"a widget label printed {count} times on the page") for i in positions)
+    repeated = {key: positions for key, positions in copies.items() if counts[key] >= MIN_WIDGET_REPEATS}
+    marks: dict[int, str] = {}
+    # Twice: a widget's second label ("Expand" under "Exit full screen") stands by the article's
+    # paragraphs past the first one.
+    for _ in range(2):
+        for key, positions in repeated.items():
+            beside_prose = sum(between_prose(lines, texts, i, marks) for i in positions)
+            if beside_prose * 2 >= len(positions):
+                marks.update((i, f"a widget label printed {counts[key]} times on the page") for i in positions)
     return marks
 
 
@@ -228,6 +256,92 @@ def prompt_widgets(lines: Sequence[LineFeatures], texts: Sequence[str], rules: R
     return marks
 
 
+def repeats_in_a_row(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dict[int, str]:
+    """Runs of MIN_REPEATS_IN_A_ROW or more lines with one text (with words, not only numbers,
+    no code, no list item), every line of the run."""
+    marks: dict[int, str] = {}
+    run_start = 0
+    for i in range(1, len(texts) + 1):
+        if i < len(texts) and texts[i].strip() == texts[run_start].strip():
+            continue
+        features, text = lines[run_start], texts[run_start]
+        run = i - run_start
+        repeat = features.words > features.numbers and not CODE_SYMBOLS.search(text) and not is_list_item(text.strip())
+        if run >= MIN_REPEATS_IN_A_ROW and repeat:
+            marks.update((j, f"a line printed {run} times in a row") for j in range(run_start, i))
+        run_start = i
+    return marks
+
+
+def pagers(texts: Sequence[str]) -> dict[int, str]:
+    """Runs of MIN_REPEATS_IN_A_ROW or more lines that are each a bare number one above the
+    line before ("1", "2", "3"): a slideshow's or a comment list's pager, every line of it."""
+    marks: dict[int, str] = {}
+    numbers = [int(t) if (t := text.strip()).isdigit() and len(t) <= 4 else None for text in texts]
+    run_start = 0
+    for i in range(1, len(texts) + 1):
+        if i < len(texts) and numbers[i] is not None and numbers[i - 1] is not None and numbers[i] == numbers[i - 1] + 1:
+            continue
+        if i - run_start >= MIN_REPEATS_IN_A_ROW:
+            marks.update((j, f"a pager (numbers {numbers[run_start]} to {numbers[i - 1]} in a row)") for j in range(run_start, i))
+        run_start = i
+    return marks
+
+
+def link_note(text: str) -> str | None:
+    """The note a line's link ends with ("öffnet im neuen Fenster" of "Title (öffnet im neuen
+    Fenster)"), when what comes before it is no sentence (a paragraph's author initials, "(A.H.)",
+    follow a full stop); else None."""
+    stripped = text.strip()
+    # A note is short: only the line's end is searched (no rescanning of long paragraphs).
+    offset = max(0, len(stripped) - LINK_NOTE_CHARS)
+    match = LINK_NOTE.search(stripped, offset)
+    if match is None:
+        return None
+    note = (match.group(1) or match.group(2)).strip()
+    before = stripped[: match.start()].rstrip(" |»›")
+    if not before or SENTENCE_END.search(before) or not 0 < len(note.split()) <= MAX_LINK_NOTE_WORDS:
+        return None
+    # A table's row has bars between its cells ("404 | 0.13 | f"): its last cell is no note.
+    if match.group(2) is not None and any(bar in before for bar in "|»›"):
+        return None
+    if len(note) < 2:
+        return None
+    return fold(note)
+
+
+def noted_links(texts: Sequence[str], page_texts: Sequence[str]) -> dict[int, str]:
+    """Lines that end with a link note the page prints after MIN_LINK_NOTES lines or more: a list
+    of links to elsewhere (job offers, other stories, share buttons) inside the article."""
+    notes = {i: note for i, text in enumerate(texts) if (note := link_note(text)) is not None}
+    if not notes:
+        return {}
+    wanted = set(notes.values())
+    counts = Counter(note for text in page_texts if ("(" in text or "|" in text or "»" in text or "›" in text) and (note := link_note(text)) in wanted)
+    # A one-word note only the article's own lines end with is the article's (a list of people,
+    # each with their party: "(Greens)"); a site's one-word link note ("| more") is printed
+    # outside the article too, in its menus, boxes and rails. A name is a photographer's credit
+    # under each caption ("(Jane Doe)"), which some golds keep: it is never taken for a note.
+    inside = Counter(notes.values())
+    return {
+        i: f'a link ending with a note that {counts[note]} lines of the page end with ("{note}")'
+        for i, note in notes.items()
+        if counts[note] >= MIN_LINK_NOTES
+        and (" " in note or counts[note] > inside[note])
+        and not is_name(texts[i], note)
+    }
+
+
+def is_name(text: str, note: str) -> bool:
+    """The note (folded) has two words or more, and as written at the end of text each is
+    capitalised: a person's or an agency's name ("(Jane Doe)"), not a phrase."""
+    words = note.split()
+    if len(words) < 2:
+        return False
+    written = text.strip()[-len(note) - 2 :].split()[-len(words) :]
+    return all(word.strip("()")[:1].isupper() for word in written)
+
+
 def toolbars(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
     """Rows of share, audio and navigation labels run together ("Listen 9 min Comment on this
     story Comment Gift Article Share", "Facebook Twitter")."""
@@ -240,7 +354,7 @@ def toolbars(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) 
 
 def mark_in_span(doc: Document, config: Config) -> Document:
     """Remove the widgets left between the article's paragraphs: inline boxes, repeated widget
-    labels, credited captions."""
+    labels, lines repeated in a row, pagers, noted links, credited captions."""
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
     kept = doc.kept_positions()
@@ -251,6 +365,9 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(prompt_widgets(kept_lines, texts, rules))
     marks.update(toolbars(kept_lines, texts, rules))
     marks.update(consent_boxes(kept_lines, texts))
+    marks.update(repeats_in_a_row(kept_lines, texts))
+    marks.update(pagers(texts))
+    marks.update(noted_links(texts, [block.text for block in doc.blocks]))
     marks.update(inline_boxes(kept_lines, texts, rules))
     for position, reason in sorted(marks.items()):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)

@@ -116,7 +116,7 @@ def article_span(
     relative = relative_stamp(rules.time_units)
     start, end, entries, span_notes = scored_span(lines, texts, gains, markers, config, relative, copyright_lines or [])
     start, head_notes = head_start(lines, texts, start, end, relative)
-    start, end, tail_notes = tail_end(lines, texts, start, end, markers, entries, relative)
+    start, end, tail_notes = tail_end(lines, texts, gains, start, end, markers, entries, relative)
     # The first note naming a line wins: the tail's cuts, then the span's, then the head's.
     return start, end, tail_notes + span_notes + head_notes
 
@@ -176,9 +176,25 @@ def head_start(
     return start, [(range(ranked_from, rail_start), RANKING_NOTE), (range(rail_start, start), LEADING_STREAM_NOTE)]
 
 
+def best_end(lines: list[LineFeatures], gains: list[float], start: int, stop: int) -> int:
+    """Where a span from `start` that was cut at `stop` ends: where its sum is largest, when none
+    of the lines below that end is running text the model believes; else `stop`."""
+    best, end, total = 0.0, start, 0.0
+    for i in range(start, stop):
+        total += gains[i]
+        if total > best:
+            best, end = total, i + 1
+    # Running text the model reads as article (an event's details with their closing sentence, a
+    # post quoted in the article) is more article, though the lines above it weigh less.
+    if any(lines[i].is_prose and gains[i] > 0 for i in range(end, stop)):
+        return stop
+    return end
+
+
 def tail_end(
     lines: list[LineFeatures],
     texts: list[str],
+    gains: list[float],
     start: int,
     end: int,
     markers: dict[int, str],
@@ -203,7 +219,10 @@ def tail_end(
     # The headline printed again below the article (a share or comment box): it ends there.
     headline_below = repeated_headline_end(lines, texts, start, form)
     span_end = end
-    start, end = article_edges(lines, texts, start, headline_below)
+    # The span may have run on over a gap of widgets to reach what was cut (a stream, teasers):
+    # with those gone, the gap no longer pays its way, and the span ends where its sum is largest.
+    cut_end = best_end(lines, gains, start, headline_below) if headline_below < end else end
+    start, end = article_edges(lines, texts, start, cut_end)
     if start < end:
         # Short sentences in a row below the span (dialogue, short CJK sentences): the article
         # goes on, up to a cut above, the stream the span was inside, or the next end marker.
