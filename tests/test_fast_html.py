@@ -414,6 +414,25 @@ def test_teaser_cards_under_empty_links_below_the_article_are_removed() -> None:
     assert {b.text: b.removal.reason for b in doc.removed()}[deks[0]] == "inside a card with an empty link laid over it"
 
 
+def test_short_loose_lines_go_from_a_page_written_in_paragraphs_unless_they_head_one() -> None:
+    # A save button above a subheading between the article's paragraphs, each in a <div> (and an
+    # audio player's buttons below them); the subheading heads the paragraph after it and stays.
+    subheading = "What the council decided"
+    paragraphs = [*LONG[:4], f"<div>Save for later</div><div>{subheading}</div>", *LONG[4:],
+                  '<div class="player"><div>Listen to this article</div><div>1.0x</div></div>']
+    page = long_article().replace("\n".join(f"<p>{p}</p>" for p in LONG), "\n".join(
+        p if p.startswith("<div") else f"<p>{p}</p>" for p in paragraphs))
+    assert "<div>Save for later</div>" in page
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == [*LONG[:4], subheading, *LONG[4:]]
+    reasons = {b.text: b.removal.reason for b in doc.removed()}
+    assert reasons["Save for later"] == "a short loose line on a page written in paragraphs"
+    # A page written in <div>s keeps its lines.
+    divs = long_article().replace("<p>", "<div>").replace("</p>", "</div>")
+    assert newsclean.clean(divs.replace("<div>" + LONG[3], "<div>Save for later</div><div>" + LONG[3]),
+                           config=FAST).paragraphs.count("Save for later") == 1
+
+
 def test_trafilatura_engine_is_the_default_and_keeps_its_stages() -> None:
     doc = newsclean.clean(article_html())
     assert Config().html_engine == "trafilatura"
