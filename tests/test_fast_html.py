@@ -386,6 +386,53 @@ def test_a_cookie_dialog_named_by_the_markup_is_removed_at_any_length() -> None:
     assert {b.text: b.removal.reason for b in doc.removed()}[notice[0]] == 'inside <div id="cookie-law-info-bar">'
 
 
+def test_a_card_under_an_empty_link_is_furniture_while_short() -> None:
+    # A teaser tile made clickable by an empty link laid over it: the text after the link is the card's.
+    card = ('<div class="tile"><a href="/news/other-story" class="primary"></a><span class="kicker">Politics</span>'
+            '<div><span>12 March 2024</span> <span>The mayor answers questions about the tram line</span></div></div>')
+    article = "".join(f"<p>{p}</p>" for p in LONG)
+    doc = parse_html_fast(f"<body>{article}<div class='tiles'><div>Before the link</div>{card}</div></body>")
+    assert [(b.text, b.dom.boilerplate) for b in doc.blocks[len(LONG):]] == [
+        ("Before the link", None), ("Politics", "a card with an empty link laid over it"),
+        ("12 March 2024 The mayor answers questions about the tram line", "a card with an empty link laid over it")]
+    # Not a card: an anchor link, an empty link inside a paragraph, a container holding paragraphs of text.
+    html = (f"<body><div><a href='#top'></a><p>{LONG[0]}</p></div><p><a href='/x'></a>{LONG[1]}</p>"
+            f"<div><a href='/author/maria'></a>{article}</div></body>")
+    assert {b.dom.boilerplate for b in parse_html_fast(html).blocks} == {None}
+
+
+def test_teaser_cards_under_empty_links_below_the_article_are_removed() -> None:
+    # Each dek reads as a sentence set with the article; only the empty link over its tile says it
+    # is another story's teaser.
+    deks = ["The council will vote next week on a new tram line that would link the station with the hospital.",
+            "Farmers along the valley say the dry spring has left them with the smallest harvest in a decade."]
+    tiles = "".join(f'<div class="tile"><a href="/news/story-{n}" class="primary"></a><div class="full-tile">'
+                    f'<span class="hed">{dek}</span></div></div>' for n, dek in enumerate(deks))
+    page = long_article().replace('<div class="share">', f'<div class="tiles">{tiles}</div><div class="share">')
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == LONG
+    assert {b.text: b.removal.reason for b in doc.removed()}[deks[0]] == "inside a card with an empty link laid over it"
+
+
+def test_short_loose_lines_go_from_a_page_written_in_paragraphs_unless_they_head_one() -> None:
+    # A save button above a subheading between the article's paragraphs, each in a <div> (and an
+    # audio player's buttons below them); the subheading heads the paragraph after it and stays.
+    subheading = "What the council decided"
+    paragraphs = [*LONG[:4], f"<div>Save for later</div><div>{subheading}</div>", *LONG[4:],
+                  '<div class="player"><div>Listen to this article</div><div>1.0x</div></div>']
+    page = long_article().replace("\n".join(f"<p>{p}</p>" for p in LONG), "\n".join(
+        p if p.startswith("<div") else f"<p>{p}</p>" for p in paragraphs))
+    assert "<div>Save for later</div>" in page
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == [*LONG[:4], subheading, *LONG[4:]]
+    reasons = {b.text: b.removal.reason for b in doc.removed()}
+    assert reasons["Save for later"] == "a short loose line on a page written in paragraphs"
+    # A page written in <div>s keeps its lines.
+    divs = long_article().replace("<p>", "<div>").replace("</p>", "</div>")
+    assert newsclean.clean(divs.replace("<div>" + LONG[3], "<div>Save for later</div><div>" + LONG[3]),
+                           config=FAST).paragraphs.count("Save for later") == 1
+
+
 def test_trafilatura_engine_is_the_default_and_keeps_its_stages() -> None:
     doc = newsclean.clean(article_html())
     assert Config().html_engine == "trafilatura"
