@@ -12,6 +12,8 @@ that opens a box or the caption label before a credit:
   of bare numbers counting up by one ("1", "2", "3");
 - links that end with one note the page prints after many lines ("(opens in a new window)",
   "| more"): a box of job offers, other stories or share links;
+- a line that only states a video's length or a reading time ("Politik 05.08.2024 01:34 min",
+  "4 min read": media_lengths.py);
 - a caption that ends with a photo credit ("... (Image: Getty)", "... | Foto: Reuters");
 - (teasers for other stories and slideshows are boilerplate wherever they stand: widgets.py, run by
   the boilerplate stage);
@@ -36,6 +38,7 @@ from .boilerplate import mentions_in_passing
 from .embed_consent import consent_boxes
 from .headline_choice import AGENCY_CREDIT, is_toolbar
 from .markers import is_end_marker
+from .media_lengths import media_lengths
 
 # A box's headlines and names run at most this many lines below its label; further down, what
 # does not read as the article is the article's own structure, not the box.
@@ -354,7 +357,7 @@ def toolbars(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) 
 
 def mark_in_span(doc: Document, config: Config) -> Document:
     """Remove the widgets left between the article's paragraphs: inline boxes, repeated widget
-    labels, lines repeated in a row, pagers, noted links, credited captions."""
+    labels, lines repeated in a row, pagers, media lengths, noted links, credited captions."""
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
     kept = doc.kept_positions()
@@ -367,6 +370,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(consent_boxes(kept_lines, texts))
     marks.update(repeats_in_a_row(kept_lines, texts))
     marks.update(pagers(texts))
+    marks.update(media_lengths(kept_lines, texts))
     marks.update(noted_links(texts, [block.text for block in doc.blocks]))
     marks.update(inline_boxes(kept_lines, texts, rules))
     for position, reason in sorted(marks.items()):
