@@ -117,6 +117,23 @@ def test_a_sign_up_widget_goes_whole_between_its_prompts() -> None:
     assert doc.paragraphs == BODY
 
 
+def test_a_sign_up_forms_messages_between_prompts_further_apart_go() -> None:
+    # Four lines between the prompts, two of them sentences: the form's messages.
+    form = ["Thanks for signing up!", "A welcome email is on its way.", "Check your junk folder if it does not arrive.",
+            "Something went wrong", "Lake Weekly", "Subscribe to Lake Weekly for free"]  # fmt: skip
+    doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *form, *BODY[2:]))
+    assert set(marks) == set(range(4, 10))
+    assert doc.paragraphs == BODY
+
+
+def test_lines_of_code_between_two_look_alike_prompts_stay() -> None:
+    # SQL's "ORDER BY" reads like a call to action; the lines between are no sentences.
+    query = ["ORDER BY period", "ROWS BETWEEN 60 PRECEDING AND CURRENT ROW", "SELECT level", "FROM lake_levels",
+             "WHERE station_name", "ORDER BY period DESC"]  # fmt: skip
+    _, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *query, *BODY[2:]))
+    assert not {5, 6, 7, 8} & set(marks)
+
+
 def test_one_imperative_sentence_of_a_how_to_stays() -> None:
     steps = ["Download the water board's app before you travel to the islands.", BODY[2]]
     _, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *steps, BODY[3], BODY[4]))

@@ -65,6 +65,11 @@ CREDIT_TAIL_CHARS = 200
 # with the lines of a form between them are a widget).
 MAX_PROMPT_WORDS = 20
 MAX_PROMPT_GAP = 3
+# Further apart, up to this many lines, when half the lines between them or more are sentences: a
+# sign-up form's messages ("A welcome email is on its way.", "Please try again") between its
+# prompts; the lines of code or a table between two look-alike prompts (SQL's "ORDER BY") are no
+# sentences.
+MAX_MESSAGES_GAP = 5
 # The same line this many times in a row: a slideshow's title printed over each of its slides,
 # a row of font-size buttons. An article never says a line three times over (a refrain, a
 # table's "Yes" column aside, which are rare; code and symbol lines are left alone).
@@ -235,8 +240,9 @@ def is_wall_prompt(features: LineFeatures, rules: Rules) -> bool:
 
 
 def prompt_widgets(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
-    """Two prompts at most MAX_PROMPT_GAP lines apart with only short lines between them, and
-    those lines: a sign-up form, a subscription box, a toolbar."""
+    """Two prompts at most MAX_PROMPT_GAP lines apart with only short lines between them (or
+    MAX_MESSAGES_GAP apart when half of those are sentences), and those lines: a sign-up form, a
+    subscription box, a toolbar."""
     # A wall's prompt (the verdict's phrases: "This content is reserved for subscribers only")
     # heads the subscription box a paywalled article carries between its paragraphs, in words no
     # call to action or boilerplate list holds. Below the article's last paragraph (the wall's
@@ -247,7 +253,9 @@ def prompt_widgets(lines: Sequence[LineFeatures], texts: Sequence[str], rules: R
     clusters: list[list[int]] = []  # [first, last] prompt of each run of prompts close together
     for a, b in zip(prompts, prompts[1:]):
         between = range(a + 1, b)
-        if b - a <= MAX_PROMPT_GAP and all(lines[j].size <= MAX_PROMPT_WORDS and not CODE_SYMBOLS.search(texts[j]) for j in between):
+        sentences = sum(1 for j in between if lines[j].sentence_end)
+        gap = MAX_MESSAGES_GAP if 2 * sentences >= len(between) > 0 else MAX_PROMPT_GAP
+        if b - a <= gap and all(lines[j].size <= MAX_PROMPT_WORDS and not CODE_SYMBOLS.search(texts[j]) for j in between):
             if clusters and clusters[-1][1] == a:
                 clusters[-1][1] = b
             else:
