@@ -260,6 +260,7 @@ def test_a_videos_length_and_the_title_under_it_go() -> None:
 def test_minutes_inside_a_phrase_a_list_or_a_recipes_times_stay() -> None:
     # A recipe's times are two lengths in a row; a video's or a reading's stands alone.
     for minutes in (["Ferry crossing takes 50 min"], ["(documentary, 50 min, Arte)"], ["- Bake: 20 min"],
-                    ["Prep time 15 min", "Total time 45 min."]):  # fmt: skip
+                    ["Prep time 15 min", "Total time 45 min."],
+                    ["Dependency install: 14 min", "Docker image build: 11 min", "Unit tests: 9 min"]):  # fmt: skip
         doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *minutes, BODY[2], BODY[3], BODY[4]))
         assert marks == {} and all(block.kept for block in doc.blocks[1:])

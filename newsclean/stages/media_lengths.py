@@ -33,6 +33,12 @@ MAX_LINE_CHARS = 60
 MAX_TITLE_WORDS = 20
 
 
+def ends_with_length(text: str) -> bool:
+    """A short line that ends with a length in minutes."""
+    stripped = text.strip()
+    return len(stripped) <= MAX_LINE_CHARS and LENGTH_AT_END.search(stripped) is not None
+
+
 def is_media_length(features: LineFeatures, text: str) -> bool:
     """A short line, no sentence, that ends with a length in minutes and holds at most a label
     and a date besides."""
@@ -54,14 +60,16 @@ def is_title(features: LineFeatures, text: str) -> bool:
 def media_lengths(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dict[int, str]:
     """Every line that only states a video's, a podcast's or a reading's length, and the title
     right below one (the video's or the teased story's)."""
-    found = {i for i, (features, text) in enumerate(zip(lines, texts)) if "min" in text.lower() and is_media_length(features, text)}
+    # Lines ending with minutes, label or not: two in a row are a recipe's or a schedule's times
+    # ("Prep time 15 min", "Cook time 30 min"; "Docker image build: 11 min", "Unit tests: 9 min").
+    timed = {i for i, text in enumerate(texts) if "min" in text.lower() and ends_with_length(text)}
     marks: dict[int, str] = {}
-    for i in found:
-        if i - 1 in found or i + 1 in found:
-            continue  # lengths in a row are a recipe's or a schedule's times ("Prep 15 min", "Total 45 min")
+    for i in sorted(timed):
+        if i - 1 in timed or i + 1 in timed or not is_media_length(lines[i], texts[i]):
+            continue
         text = texts[i]
         marks[i] = "a media length or reading time"
         below = i + 1
-        if below < len(lines) and below not in marks and is_title(lines[below], texts[below]):
+        if below < len(lines) and is_title(lines[below], texts[below]):
             marks[below] = f'the title under a media length ("{text.strip()[:30]}")'
     return marks
