@@ -117,6 +117,23 @@ def test_a_sign_up_widget_goes_whole_between_its_prompts() -> None:
     assert doc.paragraphs == BODY
 
 
+def test_a_sign_up_forms_messages_between_prompts_further_apart_go() -> None:
+    # Four lines between the prompts, two of them sentences: the form's messages.
+    form = ["Thanks for signing up!", "A welcome email is on its way.", "Check your junk folder if it does not arrive.",
+            "Something went wrong", "Lake Weekly", "Subscribe to Lake Weekly for free"]  # fmt: skip
+    doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *form, *BODY[2:]))
+    assert set(marks) == set(range(4, 10))
+    assert doc.paragraphs == BODY
+
+
+def test_lines_of_code_between_two_look_alike_prompts_stay() -> None:
+    # SQL's "ORDER BY" reads like a call to action; the lines between are no sentences.
+    query = ["ORDER BY period", "ROWS BETWEEN 60 PRECEDING AND CURRENT ROW", "SELECT level", "FROM lake_levels",
+             "WHERE station_name", "ORDER BY period DESC"]  # fmt: skip
+    _, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *query, *BODY[2:]))
+    assert not {5, 6, 7, 8} & set(marks)
+
+
 def test_one_imperative_sentence_of_a_how_to_stays() -> None:
     steps = ["Download the water board's app before you travel to the islands.", BODY[2]]
     _, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *steps, BODY[3], BODY[4]))
@@ -225,3 +242,25 @@ def test_captions_each_ending_with_the_photographers_name_stay() -> None:
     lines = [HEADLINE, BODY[0], BODY[1], captions[0], BODY[2], captions[1], BODY[3], captions[2], BODY[4]]
     _, marks = apply(mark_in_span, dump(*lines))
     assert not any("link" in mark.reason for mark in marks.values())
+
+
+def test_a_videos_length_and_the_title_under_it_go() -> None:
+    # A player between two paragraphs: its date and length, then the video's title.
+    lines = [HEADLINE, BODY[0], BODY[1], "Weather 05.08.2024 02:43 min", "Ferry service cut as lake drops",
+             BODY[2], "4 min read", "What the drought means for farmers?", BODY[3], BODY[4]]  # fmt: skip
+    doc, marks = apply(mark_in_span, dump(*lines))
+    assert {n: m.reason for n, m in marks.items()} == {
+        4: "a media length or reading time",
+        5: 'the title under a media length ("Weather 05.08.2024 02:43 min")',
+        7: "a media length or reading time",
+    }
+    assert doc.paragraphs[:3] == BODY[:3] and doc.paragraphs[-2:] == BODY[3:]
+
+
+def test_minutes_inside_a_phrase_a_list_or_a_recipes_times_stay() -> None:
+    # A recipe's times are two lengths in a row; a video's or a reading's stands alone.
+    for minutes in (["Ferry crossing takes 50 min"], ["(documentary, 50 min, Arte)"], ["- Bake: 20 min"],
+                    ["Prep time 15 min", "Total time 45 min."],
+                    ["Dependency install: 14 min", "Docker image build: 11 min", "Unit tests: 9 min"]):  # fmt: skip
+        doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *minutes, BODY[2], BODY[3], BODY[4]))
+        assert marks == {} and all(block.kept for block in doc.blocks[1:])

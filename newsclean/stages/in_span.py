@@ -12,6 +12,8 @@ that opens a box or the caption label before a credit:
   of bare numbers counting up by one ("1", "2", "3");
 - links that end with one note the page prints after many lines ("(opens in a new window)",
   "| more"): a box of job offers, other stories or share links;
+- a line that only states a video's length or a reading time ("Politik 05.08.2024 01:34 min",
+  "4 min read": media_lengths.py);
 - a caption that ends with a photo credit ("... (Image: Getty)", "... | Foto: Reuters");
 - (teasers for other stories and slideshows are boilerplate wherever they stand: widgets.py, run by
   the boilerplate stage);
@@ -36,6 +38,7 @@ from .boilerplate import mentions_in_passing
 from .embed_consent import consent_boxes
 from .headline_choice import AGENCY_CREDIT, is_toolbar
 from .markers import is_end_marker
+from .media_lengths import media_lengths
 
 # A box's headlines and names run at most this many lines below its label; further down, what
 # does not read as the article is the article's own structure, not the box.
@@ -62,6 +65,11 @@ CREDIT_TAIL_CHARS = 200
 # with the lines of a form between them are a widget).
 MAX_PROMPT_WORDS = 20
 MAX_PROMPT_GAP = 3
+# Further apart, up to this many lines, when half the lines between them or more are sentences: a
+# sign-up form's messages ("A welcome email is on its way.", "Please try again") between its
+# prompts; the lines of code or a table between two look-alike prompts (SQL's "ORDER BY") are no
+# sentences.
+MAX_MESSAGES_GAP = 5
 # The same line this many times in a row: a slideshow's title printed over each of its slides,
 # a row of font-size buttons. An article never says a line three times over (a refrain, a
 # table's "Yes" column aside, which are rare; code and symbol lines are left alone).
@@ -232,8 +240,9 @@ def is_wall_prompt(features: LineFeatures, rules: Rules) -> bool:
 
 
 def prompt_widgets(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
-    """Two prompts at most MAX_PROMPT_GAP lines apart with only short lines between them, and
-    those lines: a sign-up form, a subscription box, a toolbar."""
+    """Two prompts at most MAX_PROMPT_GAP lines apart with only short lines between them (or
+    MAX_MESSAGES_GAP apart when half of those are sentences), and those lines: a sign-up form, a
+    subscription box, a toolbar."""
     # A wall's prompt (the verdict's phrases: "This content is reserved for subscribers only")
     # heads the subscription box a paywalled article carries between its paragraphs, in words no
     # call to action or boilerplate list holds. Below the article's last paragraph (the wall's
@@ -244,7 +253,9 @@ def prompt_widgets(lines: Sequence[LineFeatures], texts: Sequence[str], rules: R
     clusters: list[list[int]] = []  # [first, last] prompt of each run of prompts close together
     for a, b in zip(prompts, prompts[1:]):
         between = range(a + 1, b)
-        if b - a <= MAX_PROMPT_GAP and all(lines[j].size <= MAX_PROMPT_WORDS and not CODE_SYMBOLS.search(texts[j]) for j in between):
+        sentences = sum(1 for j in between if lines[j].sentence_end)
+        gap = MAX_MESSAGES_GAP if 2 * sentences >= len(between) > 0 else MAX_PROMPT_GAP
+        if b - a <= gap and all(lines[j].size <= MAX_PROMPT_WORDS and not CODE_SYMBOLS.search(texts[j]) for j in between):
             if clusters and clusters[-1][1] == a:
                 clusters[-1][1] = b
             else:
@@ -354,7 +365,7 @@ def toolbars(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) 
 
 def mark_in_span(doc: Document, config: Config) -> Document:
     """Remove the widgets left between the article's paragraphs: inline boxes, repeated widget
-    labels, lines repeated in a row, pagers, noted links, credited captions."""
+    labels, lines repeated in a row, pagers, media lengths, noted links, credited captions."""
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
     kept = doc.kept_positions()
@@ -367,6 +378,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(consent_boxes(kept_lines, texts))
     marks.update(repeats_in_a_row(kept_lines, texts))
     marks.update(pagers(texts))
+    marks.update(media_lengths(kept_lines, texts))
     marks.update(noted_links(texts, [block.text for block in doc.blocks]))
     marks.update(inline_boxes(kept_lines, texts, rules))
     for position, reason in sorted(marks.items()):
