@@ -325,6 +325,28 @@ def test_a_figure_and_its_caption_are_furniture_as_trafilatura_drops_them() -> N
     assert {b.text: b.removal.reason for b in doc.removed()}[f"{caption}{credit}"] == "inside <figure>"
 
 
+def test_a_video_s_and_a_photo_s_json_ld_text_shown_on_the_page_is_furniture() -> None:
+    # A player's title and a photo's caption written as sentences in plain <div>s between the
+    # article's paragraphs: only the page's JSON-LD says they belong to a video and a photo. The
+    # page's summary is the article's, though its video's description repeats it.
+    video = "Watch the council's architect walk through the plans for the old railway yard"
+    caption = "Volunteers clearing the sidings on Saturday, before the surveyors arrived with their drills."
+    summary = LONG[0]
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": TITLE,
+                     "video": {"@type": "VideoObject", "name": video, "description": summary},
+                     "image": [{"@type": "ImageObject", "caption": caption, "url": "yard.jpg"}]})
+    page = article_html(paragraphs=[*LONG[:2], f"<div>{video}</div>", *LONG[2:4], f"<div>{caption}</div>", *LONG[4:]])
+    page = page.replace("</head>", f'<meta name="description" content="{summary}">'
+                                   f'<script type="application/ld+json">{ld}</script></head>')
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == LONG
+    reasons = {b.text: b.removal.reason for b in doc.removed()}
+    assert reasons[video] == reasons[caption] == "inside a video or photo (its text in the page's JSON-LD)"
+    # Without the JSON-LD, both are the article's to the text stages.
+    plain = newsclean.clean(page.replace(ld, "{}"), config=FAST)
+    assert video in plain.paragraphs and caption in plain.paragraphs
+
+
 def test_the_headline_s_landmark_is_the_article_however_much_text_stands_around_it() -> None:
     # A stream of other stories' blurbs above the story, outside its <article> and longer than it,
     # written as sentences: only the page's <h1> inside the <article> tells which is the article.

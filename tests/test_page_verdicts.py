@@ -52,6 +52,14 @@ def test_every_fixture_is_listed() -> None:
     )
 
 
+@pytest.mark.parametrize("name", sorted(name for name in EXPECTED_KINDS if name.endswith(".html")))
+def test_the_fast_engine_gives_wall_and_error_pages_their_kind_and_teaser(name: str) -> None:
+    # Its text stages judge the blocks the markup left; the page's kind and teaser are the page's.
+    doc = newsclean.clean_file(str(FIXTURES / name), config=Config(html_engine="fast"))
+    assert doc.verdict is Verdict.ERROR_PAGE and doc.page_kind is EXPECTED_KINDS[name]
+    assert bool(doc.teaser) is (name in TEASERS)
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED_KINDS))
 def test_wall_and_error_pages_get_their_kind(name: str) -> None:
     doc = newsclean.clean_file(str(FIXTURES / name))

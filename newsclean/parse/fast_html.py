@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..config import DEFAULT_CONFIG, Config
@@ -106,6 +106,16 @@ MIN_BODY_SHOWN = 0.6
 CARD = "a card with an empty link laid over it"
 CARD_PARENT_TAGS = frozenset({"div", "li", "section", "header", "article"})
 MAX_CARD_CHARS = 400
+# A block that is word for word the name, description or caption the page's JSON-LD gives a video
+# or a photo is that media's label on the page (a player's title, a gallery's caption), furniture
+# as FIGURE is; unless it is also the page's title or summary (a video page's standfirst is its
+# video's description). AudioObject is left out: a podcast's description is its transcript's opening.
+MEDIA = "a video or photo (its text in the page's JSON-LD)"
+MEDIA_TYPES = frozenset({"VideoObject", "ImageObject"})
+MEDIA_TEXT_KEYS = ("name", "description", "caption")
+MIN_MEDIA_TEXT_CHARS = 20
+SUMMARY_KEYS = ("description", "og:description", "twitter:description")
+MAX_MEDIA_OBJECTS = 200
 
 
 class FastExtractionTimeout(InputError):
@@ -161,14 +171,25 @@ def parse_html_fast(html: str, source: str = "-", encoding: str = "utf-8", confi
     try:
         with deadline(config.html_timeout):
             page = LexborHTMLParser(html)
-            meta, article_body = fast_metadata(page)
+            media: set[str] = set()
+            meta, article_body = fast_metadata(page, media)
             reader = read_blocks(page, source, config)
     except DeadlineExceeded:
         raise FastExtractionTimeout(
             source, f"HTML reading took longer than html_timeout ({config.html_timeout:g} s)"
         ) from None
     meta.title = repair_mojibake(meta.title) if meta.title else None
-    return Document(source=source, blocks=make_blocks(reader, article_body, figures=True, cards=True), meta=meta, input_format="html", encoding=encoding)
+    blocks = mark_media_texts(make_blocks(reader, article_body, figures=True, cards=True), media)
+    return Document(source=source, blocks=blocks, meta=meta, input_format="html", encoding=encoding)
+
+
+def mark_media_texts(blocks: list[Block], media: set[str]) -> list[Block]:
+    """blocks, those whose text is a video's or photo's JSON-LD text (MEDIA) made furniture."""
+    if media:
+        for block in blocks:
+            if block.text in media and block.dom is not None and block.dom.boilerplate is None:
+                block.dom = replace(block.dom, boilerplate=MEDIA)
+    return blocks
 
 
 def make_blocks(reader: _Reader, article_body: str | None = None, figures: bool = False,
@@ -586,9 +607,10 @@ def screen_reader_only(classes: str) -> bool:
     return SCREEN_READER_CLASS.search(classes.lower()) is not None
 
 
-def fast_metadata(page: Any) -> tuple[Metadata, str | None]:
+def fast_metadata(page: Any, media: set[str] | None = None) -> tuple[Metadata, str | None]:
     """Title, publication date, canonical URL, author and declared language from the page's head and
-    JSON-LD; and the JSON-LD articleBody (the publisher's own copy of the article text), if any."""
+    JSON-LD; and the JSON-LD articleBody (the publisher's own copy of the article text), if any.
+    `media`: given, the JSON-LD texts of videos and photos (MEDIA) are added to it."""
     found: dict[str, str] = {}
     canonical = None
     title_tag = None
@@ -607,7 +629,7 @@ def fast_metadata(page: Any) -> tuple[Metadata, str | None]:
         elif tag == "title":
             title_tag = title_tag or node.text()
         elif (attributes.get("type") or "").lower() == "application/ld+json":
-            read_json_ld(node.text(), ld)
+            read_json_ld(node.text(), ld, media)
     author = first(found, AUTHOR_KEYS) or ld.get("author")
     if author and " " not in author.strip():
         author = None  # a single token is a handle or a site name (as trafilatura judges)
@@ -620,6 +642,10 @@ def fast_metadata(page: Any) -> tuple[Metadata, str | None]:
         author=_clean(author),
         language=language if LANGUAGE_TAG.match(language) else None,
     )
+    if media:
+        # The page's own title and summary are the article's, whatever media shares them.
+        own = (*(found.get(key) for key in (*TITLE_KEYS, *SUMMARY_KEYS)), ld.get("headline"), title_tag)
+        media.difference_update(normalize_line(" ".join(text.split())) for text in own if text)
     return meta, ld.get("articleBody")
 
 
@@ -628,8 +654,9 @@ def first(found: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return next((found[key] for key in keys if key in found), None)
 
 
-def read_json_ld(text: str, into: dict[str, str]) -> None:
-    """Add headline, datePublished and author of the JSON-LD objects in text to into (first found wins)."""
+def read_json_ld(text: str, into: dict[str, str], media: set[str] | None = None) -> None:
+    """Add headline, datePublished and author of the JSON-LD objects in text to into (first found
+    wins); and to `media`, when given, the texts of its videos and photos, wherever they nest."""
     if len(text) > MAX_JSON_LD_CHARS:
         return
     try:
@@ -657,6 +684,31 @@ def read_json_ld(text: str, into: dict[str, str]) -> None:
             graph = item.get("@graph")
             if isinstance(graph, list):
                 todo.extend(reversed(graph))
+    if media is not None:
+        add_media_texts(data, media)
+
+
+def add_media_texts(data: Any, media: set[str]) -> None:
+    """Add the names, descriptions and captions of the videos and photos in JSON-LD data to media
+    (MEDIA; at most MAX_MEDIA_OBJECTS objects and lists are read)."""
+    todo = [data]
+    seen = 0
+    while todo and seen < MAX_MEDIA_OBJECTS:
+        item = todo.pop()
+        seen += 1
+        if isinstance(item, list):
+            todo.extend(item)
+        elif isinstance(item, dict):
+            kind = item.get("@type")
+            if (kind in MEDIA_TYPES if isinstance(kind, str)
+                    else isinstance(kind, list) and any(isinstance(k, str) and k in MEDIA_TYPES for k in kind)):
+                for key in MEDIA_TEXT_KEYS:
+                    value = item.get(key)
+                    if isinstance(value, str):
+                        text = normalize_line(" ".join(value.split()))
+                        if len(text) >= MIN_MEDIA_TEXT_CHARS:
+                            media.add(text)
+            todo.extend(value for value in item.values() if isinstance(value, (list, dict)))
 
 
 def _clean(value: str | None) -> str | None:
