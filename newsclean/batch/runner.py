@@ -40,6 +40,7 @@ from .worker import (
     Task,
     Worker,
     clean_chunk,
+    settled_collector,
 )
 
 __all__ = ["BatchError", "BatchOptions", "run", "usable_cpus"]
@@ -373,12 +374,13 @@ def _restore_signal_handlers(previous: dict[int, Any]) -> None:
 def _local_results(tasks: list[Task], options: BatchOptions, state: _Run) -> Iterator[tuple[int, list[FileResult]]]:
     """--jobs 1: clean in this process, one file at a time, in order."""
     worker = Worker(options, state.flag)
-    for task in tasks:
-        if worker.stopped():
-            return
-        results = clean_chunk([task], worker)
-        state.reporter.advance(len(results))
-        yield task.index, results
+    with settled_collector():
+        for task in tasks:
+            if worker.stopped():
+                return
+            results = clean_chunk([task], worker)
+            state.reporter.advance(len(results))
+            yield task.index, results
 
 
 def _consume(results: Iterator[tuple[int, list[FileResult]]], state: _Run) -> None:
