@@ -196,7 +196,10 @@ def run(inputs: Sequence[str], options: BatchOptions) -> RunSummary:
     state = _Run(replace(options, selection=selection, output_dir=outdir), summary)
     previous = _install_signal_handlers(state)  # before the walk: a long walk can be interrupted too
     try:
-        _execute(inputs, state)
+        # Both passes (learning the templates, cleaning) run here with --jobs 1; with a pool, this
+        # process still reads every result back. Its collector is the pool workers' meanwhile.
+        with settled_collector():
+            _execute(inputs, state)
     except KeyboardInterrupt:
         state.signum = state.signum or signal.SIGINT
     finally:
@@ -374,13 +377,12 @@ def _restore_signal_handlers(previous: dict[int, Any]) -> None:
 def _local_results(tasks: list[Task], options: BatchOptions, state: _Run) -> Iterator[tuple[int, list[FileResult]]]:
     """--jobs 1: clean in this process, one file at a time, in order."""
     worker = Worker(options, state.flag)
-    with settled_collector():
-        for task in tasks:
-            if worker.stopped():
-                return
-            results = clean_chunk([task], worker)
-            state.reporter.advance(len(results))
-            yield task.index, results
+    for task in tasks:
+        if worker.stopped():
+            return
+        results = clean_chunk([task], worker)
+        state.reporter.advance(len(results))
+        yield task.index, results
 
 
 def _consume(results: Iterator[tuple[int, list[FileResult]]], state: _Run) -> None:

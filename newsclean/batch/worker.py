@@ -152,7 +152,7 @@ def settle_collector() -> tuple[int, int, int]:
 
 @contextmanager
 def settled_collector() -> Iterator[None]:
-    """settle_collector while the block runs (a run in the caller's process, --jobs 1), then the
+    """settle_collector while the block runs (a batch run in the caller's process), then the
     thresholds as they were: a program that calls the batch runner keeps its own settings."""
     before = settle_collector()
     try:
