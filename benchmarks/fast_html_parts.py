@@ -12,11 +12,16 @@ attribute guard, Lexbor's parse, the metadata (head and JSON-LD), the walk over 
 `named_furniture` after them. Each round reads every page once; the table gives each part's
 median over the rounds. To compare two commits, run the script on each in turn, several times,
 alternating (two code versions cannot share one process).
+
+The cyclic garbage collector is tuned as in the CLI's cleaning processes (`settle_collector`,
+pool workers and --jobs 1) after the first page; `--default-gc` keeps Python's defaults, as a
+program calling `clean_raw` has them. Its CPU time (inside the parts) is given apart too.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import statistics
 import sys
@@ -67,15 +72,33 @@ def page_parts(source: str, data: bytes, clock: Callable[[], float] = time.proce
     return {part: after - before for part, before, after in zip(PARTS, times, times[1:])}
 
 
+class CollectorClock:
+    """CPU seconds the cyclic garbage collector spends while installed (gc.callbacks)."""
+
+    def __init__(self) -> None:
+        self.seconds = self._started = 0.0
+
+    def __call__(self, phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.process_time()
+        else:
+            self.seconds += time.process_time() - self._started
+
+
 def measure(pages: list[tuple[str, bytes]], rounds: int) -> dict[str, Any]:
-    """Median over the rounds of each part's CPU milliseconds a page, and pages per CPU second."""
-    per_round: dict[str, list[float]] = {part: [] for part in (*PARTS, "total")}
+    """Median over the rounds of each part's CPU milliseconds a page (and the collector's, which
+    the parts include), and pages per CPU second."""
+    per_round: dict[str, list[float]] = {part: [] for part in (*PARTS, "total", "of which gc")}
     for _ in range(rounds):
         sums = dict.fromkeys(per_round, 0.0)
+        collector = CollectorClock()
+        gc.callbacks.append(collector)
         for source, data in pages:
             for part, seconds in page_parts(source, data).items():
                 sums[part] += seconds
                 sums["total"] += seconds
+        gc.callbacks.remove(collector)
+        sums["of which gc"] = collector.seconds
         for part, seconds in sums.items():
             per_round[part].append(seconds * 1000 / len(pages))
     medians = {part: round(statistics.median(values), 3) for part, values in per_round.items()}
@@ -89,6 +112,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--limit", type=int, help="only the first N pages")
     ap.add_argument("--json", type=Path, help="also write the numbers here")
+    ap.add_argument("--default-gc", action="store_true", help="Python's collector settings, not the CLI's")
     args = ap.parse_args()
     paths = sorted((SHARED / "corpus" / args.corpus).glob("*.html"))[: args.limit]
     if not paths:
@@ -96,6 +120,10 @@ def main() -> int:
         return 1
     pages = [(str(path), path.read_bytes()) for path in paths]
     page_parts(*pages[0])  # lazy imports and caches are not billed to the first round
+    if not args.default_gc:
+        from newsclean.batch.worker import settle_collector
+
+        settle_collector()
     result = measure(pages, args.rounds)
     print("| part | CPU ms a page |\n| --- | --- |")
     for part, ms in result["ms_per_page"].items():

@@ -24,7 +24,7 @@ from newsclean.batch.outputs import (
 )
 from newsclean.batch.pool import chunk_tasks
 from newsclean.batch.runner import BatchOptions, Task, run
-from newsclean.batch.worker import LocalFlag, Worker, clean_chunk
+from newsclean.batch.worker import FileResult, LocalFlag, Worker, clean_chunk
 from newsclean.cli import main
 from newsclean.read.raw import RawDocument
 from newsclean.read.sources import InputFile, InputProblem, Selection, iter_inputs
@@ -422,3 +422,28 @@ def test_output_stems_andchunk_tasks() -> None:
     assert max(len(c) for c in chunks) == 63 and len(chunks) >= 16
     big = [Task(i, f"f{i}", None, 5 * 1024 * 1024, 0) for i in range(4)]
     assert [len(c) for c in chunk_tasks(big, 1)] == [1, 1, 1, 1]  # cut by bytes too
+
+
+def test_a_run_in_this_process_tunes_the_collector_while_it_cleans_and_restores_it(tmp_path: Path) -> None:
+    """--jobs 1 cleans with the young generation collected less often, and leaves the caller's
+    process as it found it."""
+    import gc
+
+    from newsclean.batch import runner
+    from newsclean.batch.worker import YOUNG_COLLECTION_THRESHOLD
+
+    make_crawl(tmp_path / "in", count=2)
+    seen: list[int] = []
+    original = runner.clean_chunk
+
+    def spying(tasks: list[Task], worker: Worker) -> list[FileResult]:
+        seen.append(gc.get_threshold()[0])
+        return original(tasks, worker)
+
+    before = gc.get_threshold()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(runner, "clean_chunk", spying)
+        summary = run([str(tmp_path / "in")], BatchOptions(output_dir=str(tmp_path / "out"), jobs=1))
+    assert summary.files_done >= 2 and seen
+    assert set(seen) == {YOUNG_COLLECTION_THRESHOLD}
+    assert gc.get_threshold() == before

@@ -87,3 +87,22 @@ def test_list_items_agree_with_the_bullet_and_number_tests(text: str) -> None:
     expected = text.startswith(BULLETS) or bool(NUMBERED.match(text))
     assert is_list_item(text) == expected
     assert list_items([text, "x"]) == [expected, False]
+
+
+def test_a_page_of_known_language_gets_the_features_its_language_sample_would_give() -> None:
+    """With the language given, analyze skips the language sample (its tokens only served lines
+    the compiled core leaves, which tokenize their own prefix alike, long lines too): same features."""
+    from newsclean.document import Block, Document, Metadata
+    from newsclean.model.features import _language_sample, analyze, features_of
+    from newsclean.parse.text import FEATURE_PREFIX_CHARS
+    from newsclean.rules import load_rules
+
+    rules = load_rules()
+    lines = ["Der Minister sagte am Montag, die Gespräche würden „bald“ fortgesetzt.",
+             "Plain ASCII prose that the compiled core reads on its own, as usual.", "Ünïcödé » Menü"]
+    for extra in ([], ["Länger als das Präfix: " + "Wörter und Sätze. " * (FEATURE_PREFIX_CHARS // 10)]):
+        texts = lines + extra
+        doc = Document(source="p.html", blocks=[Block(i + 1, t) for i, t in enumerate(texts)],
+                       meta=Metadata(language="de"), input_format="html")
+        expected = features_of(texts, rules.stopwords["de"], _language_sample(texts))
+        assert analyze(doc, rules).lines == expected

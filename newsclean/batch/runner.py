@@ -40,6 +40,7 @@ from .worker import (
     Task,
     Worker,
     clean_chunk,
+    settled_collector,
 )
 
 __all__ = ["BatchError", "BatchOptions", "run", "usable_cpus"]
@@ -195,7 +196,10 @@ def run(inputs: Sequence[str], options: BatchOptions) -> RunSummary:
     state = _Run(replace(options, selection=selection, output_dir=outdir), summary)
     previous = _install_signal_handlers(state)  # before the walk: a long walk can be interrupted too
     try:
-        _execute(inputs, state)
+        # Both passes (learning the templates, cleaning) run here with --jobs 1; with a pool, this
+        # process still reads every result back. Its collector is the pool workers' meanwhile.
+        with settled_collector():
+            _execute(inputs, state)
     except KeyboardInterrupt:
         state.signum = state.signum or signal.SIGINT
     finally:

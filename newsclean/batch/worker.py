@@ -9,6 +9,7 @@ run's stop flag, so a stop leaves only whole outputs.
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import signal
 import time
@@ -133,6 +134,32 @@ class Worker:
 
 _worker: Worker | None = None  # the state of a worker process, set once by init_worker
 
+# A cleaning process allocates many short-lived containers (a page's DOM wrappers, blocks, token
+# lists) beside long-lived caches: with Python's default threshold (700) the cyclic collector ran
+# ~540 young collections over train's 497 HTML pages, 0.24 ms a page (fast engine, measured with
+# gc.callbacks); at 10,000 it runs ~75 and costs 0.06 ms. Freezing the imports (gc.freeze) as well
+# measured no further gain. Memory: at most this many more young objects wait for a collection.
+YOUNG_COLLECTION_THRESHOLD = 10_000
+
+
+def settle_collector() -> tuple[int, int, int]:
+    """Collect this process's young generation less often, for cleaning many documents (a pool's
+    workers; see settled_collector for the caller's process); returns the thresholds before."""
+    before = gc.get_threshold()
+    gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, *before[1:])
+    return before
+
+
+@contextmanager
+def settled_collector() -> Iterator[None]:
+    """settle_collector while the block runs (a batch run in the caller's process), then the
+    thresholds as they were: a program that calls the batch runner keeps its own settings."""
+    before = settle_collector()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
 
 def init_worker(options: BatchOptions, flag: StopFlag) -> None:
     """Set up a worker process: it ignores SIGINT and SIGTERM and stops when the parent sets the flag."""
@@ -145,6 +172,7 @@ def init_worker(options: BatchOptions, flag: StopFlag) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _worker = Worker(options, flag)
+    settle_collector()
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()

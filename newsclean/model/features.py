@@ -215,9 +215,13 @@ def analyze(doc: Document, rules: Rules) -> Analysis:
     # The language from the first lines' words, whose tokens are then reused for their features;
     # the other lines are tokenized as their features are computed, so the words of a whole huge
     # dump are never held at once. The compiled core counts the sample's words without listing them.
+    sample: list[list[str]] = []
     if compiled_core is not None and not doc.meta.language:
-        sample: list[list[str]] = []
         language = language_of_counts(*_sample_counts(texts), rules)
+    elif compiled_core is not None:
+        # The language is given (an HTML page's lang): the sample's tokens would serve only the
+        # lines the core leaves, which tokenize their own prefix alike (0.17 ms a train page).
+        language = doc.meta.language
     else:
         sample = _language_sample(texts)
         language = doc.meta.language or guess_language(sample, rules)
