@@ -61,3 +61,47 @@ def test_one_section_in_the_span_does_not_take_the_next() -> None:
     # a teaser for another story.
     texts = [SECTIONS[0][1], SECTIONS[1][1], *SECTIONS[2], *FOOTER]
     assert span_of(texts, 2) == (0, 2)
+
+
+ENGLISH = load_rules().stopwords["en"]
+LONG_STORY = [
+    "The mountain pass was closed on Monday after a night of heavy snow and strong winds, and the police "
+    "asked drivers to wait in the valley until the ploughs had cleared the road at both ends.",
+    "Farmers who draw water from the lake have been told to cut their use by a third until the autumn, "
+    "when the council will look again at how much the wells and the river can give.",
+]
+LAST_PARAGRAPH = (
+    "There will also be a market for crafts and design, with jewellery, bags and, of course, hats from "
+    "makers of the whole region. It opens on Friday at five in the afternoon and on the two days after "
+    "at noon, and entry to the festival is free as in every year before. (kas)"
+)
+BELOW_MARKER = ["Comments", "Log in to leave a comment", "Most read", "Bus fleet to double by next year"]
+
+
+def span_above_marker(between: list[str]) -> tuple[int, int]:
+    """The span of a story scored high, `between` scored low, then an end marker and links."""
+    texts = [*LONG_STORY, *between, *BELOW_MARKER]
+    lines = [line_features(t, ENGLISH) for t in texts]
+    scores = [1.0 if i < len(LONG_STORY) else -1.0 for i in range(len(texts))]
+    markers = {len(LONG_STORY) + len(between): "comments"}
+    return article_span(lines, texts, scores, markers, DEFAULT_CONFIG, load_rules())[:2]
+
+
+def test_the_last_paragraph_right_above_an_end_marker_is_the_article_s() -> None:
+    # Scored low for the marker and links below it, but nothing parts it from the article.
+    assert span_above_marker(["A programme for every taste", LAST_PARAGRAPH]) == (0, 4)
+    assert span_above_marker([LAST_PARAGRAPH]) == (0, 3)
+
+
+def test_a_short_blurb_or_an_author_s_box_above_the_marker_stays_out() -> None:
+    blurb = "Read how the valley prepares for the winter."
+    assert span_above_marker(["More from the region", blurb]) == (0, 2)
+    bio = "Jane is a reporter in the valley. " + LAST_PARAGRAPH
+    assert span_above_marker(["Jane Doe", bio]) == (0, 2)
+
+
+def test_a_last_paragraph_with_no_marker_below_stays_out() -> None:
+    texts = [*LONG_STORY, "A programme for every taste", LAST_PARAGRAPH, *FOOTER]
+    lines = [line_features(t, ENGLISH) for t in texts]
+    scores = [1.0 if i < len(LONG_STORY) else -1.0 for i in range(len(texts))]
+    assert article_span(lines, texts, scores, {}, DEFAULT_CONFIG, load_rules())[:2] == (0, 2)

@@ -33,7 +33,7 @@ from .markers import confirmed_markers, in_article_body, is_end_marker, markers_
 from .rankings import RANKING_NOTE, rankings_end
 from .related_list import RELATED_NOTE, TEASERS_NOTE, related_list_start, teasers_start
 from .repeated_headline import HEADLINE_BELOW_NOTE, repeated_headline_end, repeated_headline_start
-from .sentence_run import sections_below, sentences_below
+from .sentence_run import last_paragraph_above_marker, sections_below, sentences_below
 from .span_edges import article_edges
 from .streams import (
     LEADING_STREAM_NOTE,
@@ -231,6 +231,8 @@ def tail_end(
         stop = min(stop, entries.start) if entries else stop
         end = sentences_below(lines, texts, end, stop)
         end = sections_below(lines, start, end, stop)
+        if not cut and stop in markers:
+            end = last_paragraph_above_marker(lines, texts, start, end, stop)
     notes = [
         (range(max(end, headline_below), form), HEADLINE_BELOW_NOTE),
         (range(max(end, form), teasers), FORM_NOTE),
