@@ -8,6 +8,7 @@ from newsclean.config import DEFAULT_CONFIG
 from newsclean.model.features import line_features
 from newsclean.rules import load_rules
 from newsclean.stages.main_text import article_span
+from newsclean.stages.sentence_run import last_paragraph_below
 
 STORY = [
     "午后的雨下了很久，她坐在窗边，把那封没有寄出的信又读了一遍，然后慢慢折好放回抽屉里。",
@@ -105,3 +106,30 @@ def test_a_last_paragraph_with_no_marker_below_stays_out() -> None:
     lines = [line_features(t, ENGLISH) for t in texts]
     scores = [1.0 if i < len(LONG_STORY) else -1.0 for i in range(len(texts))]
     assert article_span(lines, texts, scores, {}, DEFAULT_CONFIG, load_rules())[:2] == (0, 2)
+
+
+CLOSING = (
+    "Parents and teachers may not stand at the start, which is on the main street by the old "
+    "station; every race is run with helpers beside the children."
+)
+MENU = ["Back to the front page", "Subscribe", "Customer service"]
+
+
+def end_below(texts: list[str], lines_at: list[int], end: int) -> int:
+    lines = [line_features(t, ENGLISH) for t in texts]
+    return last_paragraph_below(lines, lines_at, 0, end)
+
+
+def test_a_long_last_paragraph_right_below_the_span_above_menus_is_the_article_s() -> None:
+    texts = [*LONG_STORY, CLOSING, *MENU]
+    assert end_below(texts, list(range(len(texts))), 2) == 3
+
+
+def test_a_paragraph_set_apart_short_or_followed_by_more_text_stays_out() -> None:
+    texts = [*LONG_STORY, CLOSING, *MENU]
+    # A line between them on the page (a label over a comment policy, removed before).
+    assert end_below(texts, [0, 1, 3, 4, 5, 6], 2) == 2
+    note = "We value your comments; please keep them on topic and kind."
+    assert end_below([*LONG_STORY, note, *MENU], list(range(6)), 2) == 2
+    texts = [*LONG_STORY, CLOSING, LONG_STORY[0], *MENU]
+    assert end_below(texts, list(range(len(texts))), 2) == 2

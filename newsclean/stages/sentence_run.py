@@ -89,3 +89,25 @@ def last_paragraph_above_marker(lines: list[LineFeatures], texts: list[str], sta
     if marker - end == 2 and is_name(lines[end], texts[end]) and names_person(texts[end], texts[end + 1]):
         return end
     return marker
+
+
+# A paragraph right below the span runs at least this many words to be the article's last: a
+# site's note under an article (a comment policy, "Found a mistake?") is shorter.
+NEXT_PARAGRAPH_WORDS = 25
+
+
+def last_paragraph_below(lines: list[LineFeatures], lines_at: list[int], start: int, end: int) -> int:
+    """The span's end moved down over one paragraph right below it, when the span ends with
+    running text and the paragraph (NEXT_PARAGRAPH_WORDS or more, ending a sentence) follows its
+    last line on the page with nothing between them and no running text below it; `end`
+    unchanged otherwise. `lines_at`: each line's place on the page."""
+    # Scored by its neighbours, the last paragraph above the site's menus scores low, though
+    # nothing parts it from the article; a note set apart by a label or a box has lines between.
+    if end <= start or end >= len(lines) or lines_at[end] != lines_at[end - 1] + 1:
+        return end
+    paragraph = lines[end]
+    if not lines[end - 1].is_prose or not (paragraph.is_prose and paragraph.sentence_end):
+        return end
+    if paragraph.size < NEXT_PARAGRAPH_WORDS or (end + 1 < len(lines) and lines[end + 1].is_prose):
+        return end
+    return end + 1
