@@ -33,7 +33,7 @@ from .markers import confirmed_markers, in_article_body, is_end_marker, markers_
 from .rankings import RANKING_NOTE, rankings_end
 from .related_list import RELATED_NOTE, TEASERS_NOTE, related_list_start, teasers_start
 from .repeated_headline import HEADLINE_BELOW_NOTE, repeated_headline_end, repeated_headline_start
-from .sentence_run import sections_below, sentences_below
+from .sentence_run import last_paragraph_above_marker, last_paragraph_below, sections_below, sentences_below
 from .span_edges import article_edges
 from .streams import (
     LEADING_STREAM_NOTE,
@@ -231,6 +231,8 @@ def tail_end(
         stop = min(stop, entries.start) if entries else stop
         end = sentences_below(lines, texts, end, stop)
         end = sections_below(lines, start, end, stop)
+        if not cut and stop in markers:
+            end = last_paragraph_above_marker(lines, texts, start, end, stop)
     notes = [
         (range(max(end, headline_below), form), HEADLINE_BELOW_NOTE),
         (range(max(end, form), teasers), FORM_NOTE),
@@ -287,9 +289,13 @@ def text_line_scores(lines: list[LineFeatures], texts: list[str], flags: list[bo
     return line_scores(lines, texts, flags)
 
 
-def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: ReasonSuffix | None = None) -> Document:
+def mark_outside_span(
+    doc: Document, config: Config, scorer: Scorer, suffix: ReasonSuffix | None = None, lines_of_text: bool = False
+) -> Document:
     """Remove every kept line before and after the article's main run of text, and end markers,
-    with the lines scored by `scorer` (the text model here, the page model for the fast reader)."""
+    with the lines scored by `scorer` (the text model here, the page model for the fast reader).
+    `lines_of_text`: the blocks are a dump's lines, where a paragraph right below the span may
+    be the article's last (a page's elements set a site's note apart by markup the dump lacks)."""
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
     kept = doc.kept_positions()
@@ -315,6 +321,8 @@ def mark_outside_span(doc: Document, config: Config, scorer: Scorer, suffix: Rea
         start, end = listed
         doc.list_article = True
         notes = []
+    elif lines_of_text and end not in markers and not any(end in lines_cut for lines_cut, _ in notes):
+        end = last_paragraph_below(kept_lines, kept, start, end)
     if start == end:
         return doc  # no running text at all: nothing to anchor on, leave it to the verdict
     first, last = doc.blocks[kept[start]].line, doc.blocks[kept[end - 1]].line
@@ -360,4 +368,4 @@ def copyright_positions(doc: Document, kept: list[int]) -> list[int]:
 
 def mark_outside_main_text(doc: Document, config: Config) -> Document:
     """Remove every kept line before and after the article's main run of text, and end markers."""
-    return mark_outside_span(mark_interleaved_labels(doc, config), config, text_line_scores)
+    return mark_outside_span(mark_interleaved_labels(doc, config), config, text_line_scores, lines_of_text=True)
