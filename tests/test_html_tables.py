@@ -75,3 +75,34 @@ def test_layout_table_page_keeps_the_post_as_paragraphs() -> None:
     kept = [block.text for block in document.blocks]
     assert any(text.endswith("Part 0.") for text in kept) and any(text.endswith("Part 3.") for text in kept)
     assert not any(text.startswith("|") and "Part 0." in text for text in kept)
+
+
+def _page_view(table_html: str) -> list[str]:
+    from newsclean.config import Config
+    from newsclean.parse.page_text import page_text
+
+    blocks = page_text(f"<html><body>{table_html}</body></html>", "page.html", Config())
+    assert blocks is not None
+    return [block.text for block in blocks]
+
+
+def test_page_view_gives_each_cell_of_a_one_row_table_its_own_block() -> None:
+    """A post's title and date laid out as one row: a title line and a date line, as a dump prints them."""
+    view = _page_view("<table><tr><td>A diary entry about the harbour</td><td>2005-09-10 10:56</td></tr></table>")
+    assert view == ["A diary entry about the harbour", "2005-09-10 10:56"]
+
+
+def test_page_view_keeps_a_row_of_a_data_table_as_one_block() -> None:
+    view = _page_view("<table><tr><td>Apples</td><td>3.20</td></tr>\n<tr><td>Pears</td><td>4.10</td></tr></table>")
+    assert view == ["Apples 3.20", "Pears 4.10"]
+
+
+def test_fast_engine_still_joins_the_cells_of_a_one_row_table() -> None:
+    """Only the page view splits them: the fast engine's blocks are as before."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsclean.config import Config
+    from newsclean.parse.fast_html import read_blocks
+
+    page = LexborHTMLParser("<html><body><table><tr><td>A title</td><td>2005-09-10</td></tr></table></body></html>")
+    assert [text for text, _, _ in read_blocks(page, "page.html", Config()).blocks] == ["A title 2005-09-10"]
