@@ -288,8 +288,11 @@ def innermost_furniture(furniture: _Furniture | None, limit: float, by_name: boo
     return furniture.description
 
 
-def read_blocks(page: Any, source: str, config: Config) -> _Reader:
-    """Walk the body once, in document order, gathering its visible text into blocks."""
+def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart: bool = False) -> _Reader:
+    """Walk the body once, in document order, gathering its visible text into blocks.
+
+    `lone_row_cells_apart`: each cell of a table's only row is a block of its own (see page_text).
+    """
     reader = _Reader()
     body = page.body
     if body is None:
@@ -391,7 +394,7 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
             boundary = boundary or (is_block and node.first_child is None)
             skipped.add(node.mem_id)
             continue
-        if is_block:
+        if is_block or (lone_row_cells_apart and tag in CELL_TAGS and only_row(node.parent)):
             boundary = True
         elif tag in CELL_TAGS and parts and not boundary:
             parts.append(CELL_SEPARATOR)
@@ -425,6 +428,19 @@ def read_blocks(page: Any, source: str, config: Config) -> _Reader:
             furniture.parent.chars += furniture.chars
             furniture.parent.story_chars += furniture.story_chars
     return reader
+
+
+def only_row(row: Any) -> bool:
+    """True when a <tr> is the only row of its table section (no element before or after it)."""
+    if row is None or row.tag != "tr":
+        return False
+    before = row.prev
+    while before is not None and before.tag in ("-text", "-comment"):
+        before = before.prev
+    after = row.next
+    while after is not None and after.tag in ("-text", "-comment"):
+        after = after.next
+    return before is None and after is None
 
 
 def card_link(node: Any, attributes: dict[str, str | None]) -> bool:

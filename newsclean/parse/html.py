@@ -7,6 +7,7 @@ own stages (error text, footers, duplicates, the headline) remove what it let th
 
 from __future__ import annotations
 
+import copy
 import functools
 import os
 import re
@@ -179,7 +180,7 @@ def body_blocks(body: Any) -> list[Block]:
     for line in (body.text or "").split("\n"):
         add(normalize_line(line))
     for child in body:
-        rendered = xmltotxt(child, False)
+        rendered = render_table(child) if child.tag == "table" else xmltotxt(child, False)
         if child.tag == "code":
             # Indentation is part of a listing; only trailing space and blank lines go.
             add("\n".join(line for line in (strip_control(raw).rstrip() for raw in rendered.split("\n")) if line.strip()))
@@ -187,3 +188,53 @@ def body_blocks(body: Any) -> list[Block]:
             for line in rendered.split("\n"):
                 add(normalize_line(line))
     return blocks
+
+
+# A table cell holding this many characters holds running text (a post, an article), not a datum.
+RUNNING_TEXT_CHARS = 500
+
+
+def render_table(table: Any) -> str:
+    """A table as trafilatura renders it, except for rows that lay the page out rather than hold data.
+
+    Old sites lay pages out with tables: a post sits in one cell of a row, next to cells of
+    navigation or a sidebar, and trafilatura flattens the whole row, the post's paragraphs
+    included, into one `| ... |` line that no stage can take apart. A row of two or more filled
+    cells one of which holds running text (RUNNING_TEXT_CHARS or more) is layout: each filled
+    cell renders as a plain block, its paragraphs on lines of their own. Other rows stay table
+    rows, and a table without such a row renders exactly as before.
+    """
+    from trafilatura.xml import xmltotxt
+
+    rows = table.findall("row")
+    filled_by_row = [_filled_cells(row) for row in rows]
+    if not any(_lays_out(filled) for filled in filled_by_row):
+        return xmltotxt(table, False)
+    parts = [table.text or ""]
+    for row, filled in zip(rows, filled_by_row):
+        if _lays_out(filled):
+            parts += [xmltotxt(_as_plain_block(cell), False) + "\n" for cell in filled]
+        else:
+            parts.append(xmltotxt(row, False) + "\n")
+    return "".join(parts)
+
+
+def _lays_out(filled: list[Any]) -> bool:
+    """True for a row of two or more filled cells one of which holds running text."""
+    return len(filled) >= 2 and any(len(_cell_text(cell)) >= RUNNING_TEXT_CHARS for cell in filled)
+
+
+def _cell_text(cell: Any) -> str:
+    return "".join(cell.itertext()).strip()
+
+
+def _filled_cells(row: Any) -> list[Any]:
+    return [cell for cell in row.findall("cell") if _cell_text(cell)]
+
+
+def _as_plain_block(cell: Any) -> Any:
+    """A copy of a table cell as a plain block (a `div`), so trafilatura renders its paragraphs as lines."""
+    block = copy.deepcopy(cell)
+    block.tag = "div"
+    block.tail = None
+    return block

@@ -21,7 +21,10 @@ def page_text(html: str, source: str, config: Config) -> list[Block] | None:
 
     try:
         with deadline(config.html_timeout):
-            reader = read_blocks(LexborHTMLParser(html), source, config)
+            # Old pages lay a post's title and date out as the two cells of a one-row table: as
+            # blocks of their own they read as a dump prints them (a title line, a date line),
+            # so extraction_end's stream detector sees a stream of dated posts.
+            reader = read_blocks(LexborHTMLParser(html), source, config, lone_row_cells_apart=True)
     except (DeadlineExceeded, InputError):
         return None
     return make_blocks(reader)
