@@ -373,23 +373,18 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
         if attributes:
             if RARE_ATTRIBUTE_SET.isdisjoint(attributes):  # most elements: a class, an id, links' href
                 key = (tag, attributes.get("class"), attributes.get("id"), context.in_article)
-                effect = effects.get(key, UNKNOWN)
-                if effect is UNKNOWN:
-                    effect = effects[key] = element_effect(tag, attributes, context.in_article)
             else:
                 key = (tag, attributes.get("class"), attributes.get("id"), context.in_article, attributes.get("role"),
                        attributes.get("itemprop"), attributes.get("aria-hidden"), attributes.get("style"),
                        "hidden" in attributes)
-                effect = effects.get(key, UNKNOWN)
-                if effect is UNKNOWN:
-                    effect = effects[key] = element_effect(tag, attributes, context.in_article)
         elif tag in PLAIN_TAGS:  # most elements: nothing to learn from a bare <span>, <b>, <div>
-            effect = None
+            key = None
         else:  # (the key of an element whose attributes name nothing: the same effect)
             key = (tag, None, None, context.in_article)
-            effect = effects.get(key, UNKNOWN)
-            if effect is UNKNOWN:
-                effect = effects[key] = tag_effect(tag, context.in_article)
+        effect = None if key is None else effects.get(key, UNKNOWN)
+        if effect is UNKNOWN:
+            effect = effects[key] = (element_effect(tag, attributes, context.in_article) if attributes
+                                     else tag_effect(tag, context.in_article))
         if effect is not None and effect.skip:  # text for screen readers only: never read
             boundary = boundary or (is_block and node.first_child is None)
             skipped.add(node.mem_id)

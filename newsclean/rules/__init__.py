@@ -175,6 +175,10 @@ class PhraseSet:
                     if found:
                         yield found
 
+    def first(self, folded: Sequence[str]) -> str | None:
+        """The first phrase find_all finds, or None (a line holds one or not)."""
+        return next(iter(self.find_all(folded)), None)
+
     def prefix(self, folded: Sequence[str]) -> str | None:
         """The longest phrase a reading of the folded text starts with, or None."""
         if compiled_matcher is not None:

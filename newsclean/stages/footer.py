@@ -14,13 +14,7 @@ from ..model.features import LineFeatures, analyze
 from ..parse.text import phrase_as_written
 from ..rules import Rules, load_rules
 from .boilerplate import page_boilerplate_reason
-from .markers import (
-    confirmed_markers,
-    furniture_labels,
-    in_article_body,
-    is_end_marker,
-    markers_below_article_body,
-)
+from .markers import confirmed_markers, furniture_labels, is_end_marker, markers_below_article_body
 
 # A heading is a short line; its notice is the paragraph right below it.
 MAX_HEADING_WORDS = 6
@@ -43,12 +37,11 @@ def mark_after_end_marker(doc: Document, kept: list[int], lines: list[LineFeatur
     # the one left inside the article no longer reads as the site's furniture, and its heading
     # ("Most popular") would end the article that resumes below the box.
     # (Counted only when a marker is there to confirm: most pages have none.)
-    if not any(is_end_marker(features, rules) for features in kept_lines):
+    flags = [is_end_marker(features, rules) for features in kept_lines]
+    if not any(flags):
         return
     page_labels = furniture_labels(lines, [block.text for block in doc.blocks])
-    markers = confirmed_markers(kept_lines, texts, rules, page_labels)
-    if markers:
-        markers = markers_below_article_body(markers, in_article_body(doc, kept))
+    markers = markers_below_article_body(confirmed_markers(kept_lines, texts, rules, page_labels, flags), doc, kept)
     for position, features in enumerate(kept_lines):
         if position in markers and above >= MIN_WORDS_ABOVE_MARKER:
             marker = doc.blocks[kept[position]]

@@ -522,7 +522,7 @@ def is_trial_offer(features: LineFeatures, rules: Rules) -> bool:
         return False
     words = features.folded[0].split() if features.folded else []
     durations = any(word.isdigit() and unit in rules.time_units.phrases for word, unit in zip(words, words[1:]))
-    return durations and next(rules.offers.find_all(features.folded), None) is not None
+    return durations and rules.offers.first(features.folded) is not None
 
 
 def is_timestamp(text: str, features: LineFeatures) -> bool:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 
 from ..config import Config
 from ..document import Document, Stage
@@ -236,7 +236,7 @@ def is_wall_prompt(features: LineFeatures, rules: Rules) -> bool:
     """A short line holding a paywall's or sign-in wall's prompt (the rules' page_kinds.wall_prompt)."""
     if features.words == 0 or features.size > MAX_PROMPT_WORDS:
         return False
-    return next(iter(rules.page_kinds[PAGE_KIND_PROMPT].find_all(features.folded)), None) is not None
+    return rules.page_kinds[PAGE_KIND_PROMPT].first(features.folded) is not None
 
 
 def prompt_widgets(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
@@ -267,20 +267,26 @@ def prompt_widgets(lines: Sequence[LineFeatures], texts: Sequence[str], rules: R
     return marks
 
 
+def linked_runs(size: int, continues: Callable[[int], bool]) -> Iterator[range]:
+    """The runs of positions 0..size-1 in which each position after a run's first `continues` the
+    one before it (repeats_in_a_row: the same text; pagers: the next number)."""
+    run_start = 0
+    for i in range(1, size + 1):
+        if i == size or not continues(i):
+            yield range(run_start, i)
+            run_start = i
+
+
 def repeats_in_a_row(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dict[int, str]:
     """Runs of MIN_REPEATS_IN_A_ROW or more lines with one text (with words, not only numbers,
     no code, no list item), every line of the run."""
     marks: dict[int, str] = {}
-    run_start = 0
-    for i in range(1, len(texts) + 1):
-        if i < len(texts) and texts[i].strip() == texts[run_start].strip():
-            continue
-        features, text = lines[run_start], texts[run_start]
-        run = i - run_start
+    stripped = [text.strip() for text in texts]
+    for run in linked_runs(len(texts), lambda i: stripped[i] == stripped[i - 1]):
+        features, text = lines[run.start], texts[run.start]
         repeat = features.words > features.numbers and not CODE_SYMBOLS.search(text) and not is_list_item(text.strip())
-        if run >= MIN_REPEATS_IN_A_ROW and repeat:
-            marks.update((j, f"a line printed {run} times in a row") for j in range(run_start, i))
-        run_start = i
+        if len(run) >= MIN_REPEATS_IN_A_ROW and repeat:
+            marks.update(dict.fromkeys(run, f"a line printed {len(run)} times in a row"))
     return marks
 
 
@@ -289,13 +295,14 @@ def pagers(texts: Sequence[str]) -> dict[int, str]:
     line before ("1", "2", "3"): a slideshow's or a comment list's pager, every line of it."""
     marks: dict[int, str] = {}
     numbers = [int(t) if (t := text.strip()).isdigit() and len(t) <= 4 else None for text in texts]
-    run_start = 0
-    for i in range(1, len(texts) + 1):
-        if i < len(texts) and numbers[i] is not None and numbers[i - 1] is not None and numbers[i] == numbers[i - 1] + 1:
-            continue
-        if i - run_start >= MIN_REPEATS_IN_A_ROW:
-            marks.update((j, f"a pager (numbers {numbers[run_start]} to {numbers[i - 1]} in a row)") for j in range(run_start, i))
-        run_start = i
+
+    def counts_on(i: int) -> bool:
+        before, number = numbers[i - 1], numbers[i]
+        return before is not None and number is not None and number == before + 1
+
+    for run in linked_runs(len(texts), counts_on):
+        if len(run) >= MIN_REPEATS_IN_A_ROW:
+            marks.update(dict.fromkeys(run, f"a pager (numbers {numbers[run.start]} to {numbers[run[-1]]} in a row)"))
     return marks
 
 

@@ -29,7 +29,7 @@ from .forms import FORM_NOTE, form_start
 from .interleaved import mark_interleaved_labels
 from .legal_footer import LEGAL_NOTE, above_legal_footer, end_above_legal_footer
 from .list_article import titled_list
-from .markers import confirmed_markers, in_article_body, is_end_marker, markers_below_article_body
+from .markers import confirmed_markers, is_end_marker, markers_below_article_body
 from .rankings import RANKING_NOTE, rankings_end
 from .related_list import RELATED_NOTE, TEASERS_NOTE, related_list_start, teasers_start
 from .repeated_headline import HEADLINE_BELOW_NOTE, repeated_headline_end, repeated_headline_start
@@ -310,9 +310,7 @@ def mark_outside_span(
         return doc
     flags = [is_end_marker(f, rules) for f in kept_lines]
     scores = scorer(kept_lines, texts, flags)
-    markers = confirmed_markers(kept_lines, texts, rules, flags=flags)
-    if markers:
-        markers = markers_below_article_body(markers, in_article_body(doc, kept))
+    markers = markers_below_article_body(confirmed_markers(kept_lines, texts, rules, flags=flags), doc, kept)
     start, end, notes = article_span(
         kept_lines, texts, scores, markers, config, rules, copyright_positions(doc, kept)
     )

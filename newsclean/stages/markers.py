@@ -45,21 +45,18 @@ def is_end_marker(features: LineFeatures, rules: Rules) -> bool:
     return phrase is not None and not (features.sentence_end and features.words > phrase.count(" ") + 1 + MARKER_SENTENCE_WORDS)
 
 
-def markers_below_article_body(markers: dict[int, str], in_body: Sequence[bool]) -> dict[int, str]:
-    """The markers with no line of the page's JSON-LD articleBody below them (in_body: for each
-    line, whether the fast HTML reader found it in that body; all False elsewhere).
+def markers_below_article_body(markers: dict[int, str], doc: Document, positions: Sequence[int]) -> dict[int, str]:
+    """The markers (positions among doc's blocks at `positions`) with no line of the page's JSON-LD
+    articleBody below them, as the fast HTML reader found that body (elsewhere no line is in it).
 
     The publisher's own copy of the article going on below a marker says the marker heads a box
     inside the article ("Most Popular" between two paragraphs), not the article's end.
     """
+    if not markers:
+        return markers
+    in_body = [bool(dom is not None and dom.in_article_body) for dom in (doc.blocks[i].dom for i in positions)]
     last = next((i for i in range(len(in_body) - 1, -1, -1) if in_body[i]), -1)
     return markers if last < 0 else {i: phrase for i, phrase in markers.items() if i > last}
-
-
-def in_article_body(doc: Document, positions: Sequence[int]) -> list[bool]:
-    """For each of doc's blocks at positions, whether the fast HTML reader found it in the page's
-    JSON-LD articleBody."""
-    return [bool(dom is not None and dom.in_article_body) for dom in (doc.blocks[i].dom for i in positions)]
 
 
 def follows_prose(lines: list[LineFeatures], i: int) -> bool:

@@ -279,7 +279,7 @@ def wall_prompt(
     for i in [*kept[-PROMPT_LINES:], *_walk(doc.blocks, range(kept[-1] + 1, len(doc.blocks)))[:PROMPT_LINES]]:
         if lines[i].words > MAX_WALL_LINE_WORDS:
             continue
-        phrase = next(iter(prompts.find_all(lines[i].folded)), None)
+        phrase = prompts.first(lines[i].folded)
         if phrase is not None:
             # "Sign in to continue reading" is a sign-in wall, "Subscribe to continue reading" a paywall.
             kinds = {kind for kind, _ in signals.tags[i]}
