@@ -10,6 +10,7 @@ reaches across it only when running text on its other side pays for it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..model.features import LineFeatures
@@ -28,20 +29,27 @@ def table_lines(lines: Sequence[LineFeatures]) -> set[int]:
     """Positions of the cells of tables printed one cell per line: runs of cells whose
     has-a-number pattern repeats every row (2-8 columns), with at least one column of figures
     and one without, MIN_ROWS rows or more. Linear in the lines for each row length tried."""
-    numeric = [f.numbers > 0 for f in lines]
     cells = [is_cell(f) for f in lines]
     found: set[int] = set()
-    for columns in range(MIN_COLUMNS, MAX_COLUMNS + 1):
-        start = 0
-        while start < len(lines):
-            if not cells[start]:
-                start += 1
-                continue
-            end = start + 1  # the run [start, end): cells, each like the cell one row above
-            while end < len(lines) and cells[end] and (end - start < columns or numeric[end] == numeric[end - columns]):
-                end += 1
-            row = numeric[start : start + columns]
-            if end - start >= MIN_ROWS * columns and any(row) and not all(row):
-                found.update(range(start, end))
-            start = max(end, start + 1) if end - start < columns else end - columns + 1
+    # A table lies inside one run of cells in a row, and each run is searched from its first
+    # line whatever stands around it: only runs long enough for a table are searched (most
+    # pages have none), not every line once per row length.
+    for first, last in cell_runs(cells, MIN_ROWS * MIN_COLUMNS):
+        numeric = [f.numbers > 0 for f in lines[first:last]]
+        for columns in range(MIN_COLUMNS, MAX_COLUMNS + 1):
+            start = 0
+            while start < len(numeric):
+                end = start + 1  # the run [start, end): cells, each like the cell one row above
+                while end < len(numeric) and (end - start < columns or numeric[end] == numeric[end - columns]):
+                    end += 1
+                row = numeric[start : start + columns]
+                if end - start >= MIN_ROWS * columns and any(row) and not all(row):
+                    found.update(range(first + start, first + end))
+                start = max(end, start + 1) if end - start < columns else end - columns + 1
     return found
+
+
+def cell_runs(cells: Sequence[bool], min_length: int) -> list[tuple[int, int]]:
+    """The [first, last) ranges of cells in a row, min_length long or longer (found by one
+    search over the flags as bytes, not a step per line)."""
+    return [match.span() for match in re.finditer(b"\x01{%d,}" % min_length, bytes(cells))]

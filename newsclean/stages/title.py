@@ -225,19 +225,18 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     for s in scored:
         if s.candidate.position in printed_twice:
             s.score *= PRINTED_TWICE_WEIGHT
-    # The page's lines by their text, where each stands (made at the first candidate that needs it).
-    line_positions: dict[str, list[int]] | None = None
+    # The page's lines by their text (made at the first candidate that needs it; a set made at C
+    # speed: where a line stands is looked up only for the few candidates that need it).
+    page_lines: PageLines | None = None
     for s in scored:
         if s.score <= 0:
             continue
-        if line_positions is None:
-            line_positions = {}
-            for i, block in enumerate(doc.blocks):
-                line_positions.setdefault(block.text.strip(), []).append(i)
+        if page_lines is None:
+            page_lines = PageLines([block.text for block in doc.blocks])
         if _items_in_a_row(s.candidate.text):
-            if any(item in line_positions for item in s.candidate.text.split()):
+            if any(item in page_lines for item in s.candidate.text.split()):
                 s.score = 0.0  # a menu's row: one of its items is printed alone elsewhere on the page
-        elif not has_cjk(s.candidate.text) and _menu_items_run_together(s.candidate.text, line_positions):
+        elif not has_cjk(s.candidate.text) and _menu_items_run_together(s.candidate.text, page_lines):
             s.score = 0.0  # "The Latest Politics Culture The Magazine": a menu run onto one line
     page_text = None
     for s in scored:
@@ -441,7 +440,22 @@ def _ends_with_full_stop(text: str) -> bool:
     return stripped.endswith((".", "。")) and not stripped.endswith(("..", "…"))
 
 
-def _menu_items_run_together(text: str, page_lines: dict[str, list[int]]) -> bool:
+class PageLines:
+    """The page's lines, stripped, as a set of texts; where a text stands is found on demand."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.stripped = list(map(str.strip, texts))
+        self.texts = set(self.stripped)
+
+    def __contains__(self, text: str) -> bool:
+        return text in self.texts
+
+    def positions(self, text: str) -> list[int]:
+        """Where the lines that are `text` (stripped) stand, in order."""
+        return [i for i, line in enumerate(self.stripped) if line == text]
+
+
+def _menu_items_run_together(text: str, page_lines: PageLines) -> bool:
     """Every word is capitalised, several runs of them are short lines of their own elsewhere on
     the page, and they make up much of it ("The Latest QED Politics Culture The Magazine", with
     "Politics" and "The Magazine" printed alone): a menu's items run onto one line, not a
@@ -466,7 +480,7 @@ def _menu_items_run_together(text: str, page_lines: dict[str, list[int]]) -> boo
         covered, start = covered + end - start, end
     if len(set(items)) < MIN_MENU_ITEMS or covered * MENU_ITEMS_SHARE_DENOMINATOR < len(words):
         return False
-    first, second = page_lines[items[0]], set(page_lines[items[-1]])
+    first, second = page_lines.positions(items[0]), set(page_lines.positions(items[-1]))
     return not (len(items) == 2 and any(i + 1 in second for i in first))
 
 
