@@ -296,8 +296,12 @@ def find_contained(folded: Folded, taken: Container[int]) -> dict[int, int]:
     wanted = set(starts.values())
     index: dict[int, list[int]] = defaultdict(list)
     for pos in range(len(folded)):
-        words = folded[pos].split(" ")
-        if len(words) < MIN_CONTAINER_WORDS or pos in taken or first_words.isdisjoint(words):
+        text = folded[pos]
+        # (Counted before split: most lines are too short to hold a short line twice their length.)
+        if text.count(" ") + 1 < MIN_CONTAINER_WORDS or pos in taken:
+            continue
+        words = text.split(" ")
+        if first_words.isdisjoint(words):
             continue
         # Only the places where a wanted first word stands, picked out at C speed.
         for i in compress(range(len(words) - SHINGLE + 1), map(first_words.__contains__, words)):

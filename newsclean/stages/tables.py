@@ -36,6 +36,8 @@ def table_lines(lines: Sequence[LineFeatures]) -> set[int]:
     # pages have none), not every line once per row length.
     for first, last in cell_runs(cells, MIN_ROWS * MIN_COLUMNS):
         numeric = [f.numbers > 0 for f in lines[first:last]]
+        if not any(numeric) or all(numeric):
+            continue  # every row would be all figures or none (a menu's labels): no table
         for columns in range(MIN_COLUMNS, MAX_COLUMNS + 1):
             start = 0
             while start < len(numeric):
