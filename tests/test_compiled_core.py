@@ -174,6 +174,43 @@ def test_sample_counts_keep_every_distinct_word_in_first_seen_order(monkeypatch:
     assert list(counts) == list(expected)
 
 
+def test_sample_language_summarises_the_counted_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The core's summary of the language sample (sample_language) holds what language_of_counts
+    reads off the counted sample, and the language it gives is the same, on corpus pages of every
+    script, on lines the core leaves to Python (Cyrillic, Hangul, halfwidth katakana, a CJK
+    character beyond the BMP, a line past the core's length) and on random text of all of them."""
+    import random
+
+    from newsclean.rules import load_rules
+
+    monkeypatch.setattr(features, "compiled_core", core)
+    rules = load_rules()
+
+    def summary_in_python(texts: list[str]) -> tuple[object, ...]:
+        counts, total = features._sample_counts(texts)
+        joined = "".join(counts)
+        one_cjk = sum(count for word, count in counts.items() if len(word) == 1 and text_module.CJK_CHAR.search(word))
+        return (total, len(joined), text_module.reaches_far_east(joined), text_module.CJK_CHAR.search(joined) is not None, one_cjk,
+                len(text_module.KANA_CHAR.findall(joined)), len(text_module.HANGUL_CHAR.findall(joined)),
+                {word: count for word, count in counts.items() if word in rules.all_stopwords})
+
+    pages = [[b.text for b in parse_text_dump(path.read_text(encoding="utf-8", errors="replace")).blocks]
+             for path in corpus_files()[::7]]
+    pages += [[], [""], ["Ünïcode 北京", "ไทย ไทย", "", "Straße " * 5000, "never counted"],
+              ["Привет мир и все", "한국어 텍스트 입니다", "ｶﾀｶﾅ 東京 𠀀", "日本語のテキスト、です。", "İstanbul'da", "x" * 5000, "the THE Straße"]]
+    generator = random.Random(11)
+    alphabet = "abcdeßÀéü 北京のテ한국ｶ𠀀Жx.,'İ\t"
+    pages += [["".join(generator.choice(alphabet) for _ in range(generator.randint(0, 60))) for _ in range(generator.randint(0, 40))]
+              for _ in range(100)]
+    # Each edge of text.CJK_RANGES, inside and out, alone on a page.
+    edges = [ord(c) for c in re.findall(r"[^-]", text_module.CJK_RANGES)]
+    pages += [[f"{chr(c)} {chr(c)} the"] for edge in edges for c in (edge - 1, edge, edge + 1) if not 0xD800 <= c <= 0xDFFF]
+    for texts in pages:
+        summary = core.sample_language(texts, features.LANGUAGE_SAMPLE_WORDS, rules.all_stopwords, text_module.tokens)
+        assert tuple(summary) == summary_in_python(texts)
+        assert features._sample_language(texts, rules) == features.language_of_counts(*features._sample_counts(texts), rules)
+
+
 def test_read_body_reads_the_same_words_with_the_core(monkeypatch: pytest.MonkeyPatch) -> None:
     """The core's body_words gives read_body the stems, joined lines and CJK runs (in line order)
     that the Python walk gives, on corpus pages of every script and on lines it leaves to Python."""

@@ -200,16 +200,21 @@ static int taken_chars(PyObject *text, Py_UCS4 *s, Py_ssize_t *n) {
     return 1;
 }
 
-/* The stop words as a C hash table of their UTF-8 bytes (open addressing), built for the last set
-   passed and kept with a reference to it: a line's words are looked up without becoming strings. */
+/* A set of words as a C hash table of their UTF-8 bytes (open addressing), built for the last set
+   passed and kept with a reference to it: a line's words are looked up without becoming strings.
+   Two of them: the page language's stop words (the line features) and every language's (the
+   language sample), so neither is rebuilt when the other is asked. */
 typedef struct {
     unsigned long long hash;
     const char *key; /* the set's string's own UTF-8 buffer, alive while the set is */
     Py_ssize_t size;
 } StopEntry;
-static PyObject *stop_owner = NULL;
-static StopEntry *stop_table = NULL;
-static size_t stop_mask = 0;
+typedef struct {
+    PyObject *owner;
+    StopEntry *entries;
+    size_t mask;
+} StopTable;
+static StopTable line_stops = {NULL, NULL, 0}, sample_stops = {NULL, NULL, 0};
 
 static unsigned long long hash_bytes(const char *bytes, Py_ssize_t size) {
     unsigned long long hash = 1469598103934665603ULL; /* FNV-1a */
@@ -217,8 +222,8 @@ static unsigned long long hash_bytes(const char *bytes, Py_ssize_t size) {
     return hash;
 }
 
-static int stop_table_for(PyObject *stopwords) {
-    if (stopwords == stop_owner && PyFrozenSet_Check(stopwords)) return 0; /* a set may have changed */
+static int stop_table_for(StopTable *stops, PyObject *stopwords) {
+    if (stopwords == stops->owner && PyFrozenSet_Check(stopwords)) return 0; /* a set may have changed */
     Py_ssize_t count = PyObject_Size(stopwords);
     if (count < 0) return -1;
     size_t size = 16;
@@ -251,20 +256,23 @@ static int stop_table_for(PyObject *stopwords) {
         PyMem_Free(table);
         return -1;
     }
-    PyMem_Free(stop_table);
-    Py_XDECREF(stop_owner);
+    PyMem_Free(stops->entries);
+    Py_XDECREF(stops->owner);
     Py_INCREF(stopwords);
-    stop_owner = stopwords, stop_table = table, stop_mask = size - 1;
+    stops->owner = stopwords, stops->entries = table, stops->mask = size - 1;
     return 0;
 }
 
-static int is_stopword(const char *word, Py_ssize_t size) {
+static int in_stop_table(const StopTable *stops, const char *word, Py_ssize_t size) {
     unsigned long long hash = hash_bytes(word, size);
-    for (size_t at = (size_t)hash & stop_mask; stop_table[at].key != NULL; at = (at + 1) & stop_mask) {
-        if (stop_table[at].hash == hash && stop_table[at].size == size && memcmp(stop_table[at].key, word, size) == 0) return 1;
+    const StopEntry *table = stops->entries;
+    for (size_t at = (size_t)hash & stops->mask; table[at].key != NULL; at = (at + 1) & stops->mask) {
+        if (table[at].hash == hash && table[at].size == size && memcmp(table[at].key, word, size) == 0) return 1;
     }
     return 0;
 }
+
+static int is_stopword(const char *word, Py_ssize_t size) { return in_stop_table(&line_stops, word, size); }
 
 /* Appends a character to a UTF-8 buffer (the characters taken are all in the BMP). */
 static Py_ssize_t put_utf8(char *out, Py_ssize_t at, Py_UCS4 c) {
@@ -366,7 +374,7 @@ static PyObject *ascii_row(PyObject *text, PyObject *stopwords) {
         }
     }
 
-    if (stop_table_for(stopwords) < 0) return NULL;
+    if (stop_table_for(&line_stops, stopwords) < 0) return NULL;
     char out[4 * FEATURE_PREFIX_CHARS];
     Reading words = read_words(s, n, 0, 1, out);
     Py_ssize_t count = words.count, numbers = words.numbers, stop_hits = words.stop_hits;
@@ -522,16 +530,15 @@ static int rehash(WordCounts *table) {
     return 0;
 }
 
-static int count_word(void *state, const char *latin1, Py_ssize_t length, Py_UCS4 cjk_char) {
-    WordCounts *table = state;
+/* Counts one word of the table's keys: its bytes, or (cjk_char) the CJK character it is. */
+static int count_key(WordCounts *table, const char *bytes, Py_ssize_t length, Py_UCS4 cjk_char, unsigned long long hash) {
     if (rehash(table) < 0) return -1;
-    unsigned long long hash = hash_bytes(latin1 == NULL ? "" : latin1, length) ^ ((unsigned long long)cjk_char * 0x9E3779B97F4A7C15ULL);
     table->words++;
     size_t slot = (size_t)hash & table->mask;
     for (; table->slots[slot]; slot = (slot + 1) & table->mask) {
         CountEntry *entry = &table->entries[table->slots[slot] - 1];
         if (entry->hash == hash && entry->length == length && entry->cjk_char == cjk_char
-            && (length == 0 || memcmp(table->bytes + entry->offset, latin1, (size_t)length) == 0)) {
+            && (length == 0 || memcmp(table->bytes + entry->offset, bytes, (size_t)length) == 0)) {
             entry->count++;
             return 0;
         }
@@ -539,11 +546,17 @@ static int count_word(void *state, const char *latin1, Py_ssize_t length, Py_UCS
     if (grow((void **)&table->entries, &table->capacity, table->used + 1, sizeof(CountEntry)) < 0
         || grow((void **)&table->bytes, &table->bytes_capacity, table->bytes_used + length, 1) < 0)
         return -1;
-    if (length) memcpy(table->bytes + table->bytes_used, latin1, (size_t)length);
-    table->entries[table->used] = (CountEntry){hash, table->bytes_used, length, 1, latin1 == NULL ? cjk_char : 0};
+    if (length) memcpy(table->bytes + table->bytes_used, bytes, (size_t)length);
+    table->entries[table->used] = (CountEntry){hash, table->bytes_used, length, 1, cjk_char};
     table->bytes_used += length;
     table->slots[slot] = ++table->used;
     return 0;
+}
+
+static int count_word(void *state, const char *latin1, Py_ssize_t length, Py_UCS4 cjk_char) {
+    const char *bytes = latin1 == NULL ? "" : latin1;
+    return count_key(state, bytes, length, latin1 == NULL ? cjk_char : 0,
+                     hash_bytes(bytes, length) ^ ((unsigned long long)cjk_char * 0x9E3779B97F4A7C15ULL));
 }
 
 /* Adds the table's counts to the dict `counts`, new words in the order they first occurred. */
@@ -586,6 +599,125 @@ static PyObject *sample_counts(PyObject *self, PyObject *args) {
     }
     if (add_counts(&table, counts) == 0) result = Py_BuildValue("(nn)", table.words, at);
 done:
+    PyMem_Free(table.entries);
+    PyMem_Free(table.slots);
+    PyMem_Free(table.bytes);
+    Py_DECREF(sequence);
+    return result;
+}
+
+/* sample_language(texts, limit, stopwords, tokens): what features.language_of_counts reads off the
+   language sample (features._sample_counts: the lines from the first until `limit` words are
+   counted), without a str or a dict entry per distinct word: the words are counted by their UTF-8
+   bytes, those of the lines this core does not take as tokens(text) gives them. Returns (words,
+   characters of the distinct words, any far-east character (U+2E80 and above), any CJK character
+   (text.CJK_RANGES), words that are one CJK character, kana and Hangul characters among the
+   distinct words, {stop word: count} of the distinct words in `stopwords`). */
+static int in_cjk_ranges(Py_UCS4 c) {
+    return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3005 && c <= 0x3007) || (c >= 0x3021 && c <= 0x3029) ||
+           (c >= 0x3031 && c <= 0x3035) || (c >= 0x3038 && c <= 0x303C) || (c >= 0x3040 && c <= 0x30FF) ||
+           (c >= 0x3100 && c <= 0x312F) || (c >= 0x31A0 && c <= 0x31BF) || (c >= 0x31F0 && c <= 0x31FF) ||
+           (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFF66 && c <= 0xFF9F) || (c >= 0x20000 && c <= 0x3134F);
+}
+
+/* Counts one word by its UTF-8 bytes. */
+static int count_utf8(WordCounts *table, const char *bytes, Py_ssize_t length) {
+    return count_key(table, bytes, length, 0, hash_bytes(bytes, length));
+}
+
+/* each_word's visitor: the word in UTF-8, counted. */
+static int count_word_utf8(void *state, const char *latin1, Py_ssize_t length, Py_UCS4 cjk_char) {
+    char utf8[4 * FEATURE_PREFIX_CHARS];
+    Py_ssize_t size = 0;
+    if (latin1 == NULL) {
+        size = put_utf8(utf8, 0, cjk_char);
+    } else {
+        for (Py_ssize_t i = 0; i < length; i++) size = put_utf8(utf8, size, (unsigned char)latin1[i]);
+    }
+    return count_utf8(state, utf8, size);
+}
+
+/* The next code point of valid UTF-8 at *at (the table holds only what str and put_utf8 encoded). */
+static Py_UCS4 next_code_point(const unsigned char *bytes, Py_ssize_t *at) {
+    unsigned char lead = bytes[*at];
+    if (lead < 0x80) return bytes[(*at)++];
+    int more = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
+    Py_UCS4 c = lead & (0x3F >> more);
+    (*at)++;
+    for (int k = 0; k < more; k++) c = (c << 6) | (bytes[(*at)++] & 0x3F);
+    return c;
+}
+
+static PyObject *sample_language(PyObject *self, PyObject *args) {
+    PyObject *texts, *stopwords, *tokens, *result = NULL, *stops = NULL;
+    Py_ssize_t limit;
+    if (!PyArg_ParseTuple(args, "OnOO", &texts, &limit, &stopwords, &tokens)) return NULL;
+    if (stop_table_for(&sample_stops, stopwords) < 0) return NULL;
+    PyObject *sequence = PySequence_Fast(texts, "texts must be a sequence");
+    if (sequence == NULL) return NULL;
+    Py_ssize_t lines = PySequence_Size(sequence);
+    WordCounts table = {0};
+    Py_UCS4 s[FEATURE_PREFIX_CHARS];
+    for (Py_ssize_t at = 0; at < lines && table.words < limit; at++) {
+        PyObject *text = PySequence_GetItem(sequence, at);
+        if (text == NULL) goto done;
+        Py_ssize_t n = 0;
+        int taken = taken_chars(text, s, &n);
+        if (taken > 0 && each_word(s, n, count_word_utf8, &table) < 0) taken = -1;
+        if (taken == 0) {
+            /* A line this core leaves: its words as Python tokenizes them. */
+            PyObject *words = PyObject_CallFunctionObjArgs(tokens, text, NULL);
+            PyObject *listed = words == NULL ? NULL : PySequence_Fast(words, "tokens must give a sequence");
+            Py_XDECREF(words);
+            Py_ssize_t count = listed == NULL ? 0 : PySequence_Size(listed);
+            for (Py_ssize_t i = 0; listed != NULL && i < count; i++) {
+                Py_ssize_t length;
+                PyObject *word = PySequence_GetItem(listed, i);
+                const char *bytes = word == NULL ? NULL : PyUnicode_AsUTF8AndSize(word, &length);
+                int failed = bytes == NULL || count_utf8(&table, bytes, length) < 0;
+                Py_XDECREF(word);
+                if (failed) Py_CLEAR(listed);
+            }
+            taken = listed == NULL ? -1 : 1;
+            Py_XDECREF(listed);
+        }
+        Py_DECREF(text);
+        if (taken < 0) goto done;
+    }
+    Py_ssize_t characters = 0, one_cjk = 0, kana = 0, hangul = 0;
+    int far_east = 0, any_cjk = 0;
+    stops = PyDict_New();
+    if (stops == NULL) goto done;
+    for (Py_ssize_t i = 0; i < table.used; i++) {
+        const CountEntry *entry = &table.entries[i];
+        const unsigned char *bytes = (const unsigned char *)table.bytes + entry->offset;
+        Py_ssize_t at = 0, chars = 0;
+        Py_UCS4 first = 0;
+        while (at < entry->length) {
+            Py_UCS4 c = next_code_point(bytes, &at);
+            if (!chars) first = c;
+            chars++;
+            far_east |= c >= 0x2E80;
+            any_cjk |= in_cjk_ranges(c);
+            kana += c >= 0x3040 && c <= 0x30FF;
+            hangul += c >= 0xAC00 && c <= 0xD7AF;
+        }
+        characters += chars;
+        if (chars == 1 && in_cjk_ranges(first)) one_cjk += entry->count;
+        if (in_stop_table(&sample_stops, (const char *)bytes, entry->length)) {
+            PyObject *word = PyUnicode_DecodeUTF8((const char *)bytes, entry->length, NULL);
+            PyObject *count = word == NULL ? NULL : PyLong_FromSsize_t(entry->count);
+            int failed = count == NULL || PyDict_SetItem(stops, word, count) < 0;
+            Py_XDECREF(word);
+            Py_XDECREF(count);
+            if (failed) goto done;
+        }
+    }
+    result = Py_BuildValue("(nnOOnnnO)", table.words, characters, far_east ? Py_True : Py_False, any_cjk ? Py_True : Py_False,
+                           one_cjk, kana, hangul, stops);
+done:
+    Py_XDECREF(stops);
     PyMem_Free(table.entries);
     PyMem_Free(table.slots);
     PyMem_Free(table.bytes);
@@ -916,6 +1048,8 @@ static PyMethodDef methods[] = {
      "ascii_tokens(texts): text.tokens of each line this core takes, None for the others."},
     {"sample_counts", sample_counts, METH_VARARGS,
      "sample_counts(texts, start, limit, counts): count the words of texts from start into counts; (words, next index)."},
+    {"sample_language", sample_language, METH_VARARGS,
+     "sample_language(texts, limit, stopwords, tokens): the language sample's counts language_of_counts reads."},
     {"body_words", body_words, METH_VARARGS,
      "body_words(texts, stem_chars, stems, lines): read_body's stems and joined lines; (left indices, [(index, CJK run)])."},
     {"model_scores", model_scores, METH_VARARGS,

@@ -133,10 +133,33 @@ def language_of_counts(counts: Mapping[str, int], total: int, rules: Rules) -> s
             return "ja" if kana > 0.05 * len(joined) else "zh"
     if far_east and len(HANGUL_CHAR.findall(joined)) > 0.3 * len(joined):
         return "ko"
+    languages_of = rules.stopword_languages
+    # (Only the stop words, found at C speed.)
+    return _stopword_language(((word, counts[word]) for word in counts.keys() & languages_of.keys()), total, rules)
+
+
+def language_of_summary(
+    total: int, characters: int, far_east: bool, any_cjk: bool, one_cjk: int, kana: int, hangul: int,
+    stop_counts: Mapping[str, int], rules: Rules,
+) -> str | None:
+    """language_of_counts of a sample given as the compiled core's summary of its counts
+    (`sample_language`: the sums and flags that function reads off the distinct words, and the
+    counts of the stop words alone), test for test."""
+    if not total:
+        return None
+    if far_east and any_cjk and one_cjk > 0.3 * total:
+        return "ja" if kana > 0.05 * characters else "zh"
+    if far_east and hangul > 0.3 * characters:
+        return "ko"
+    return _stopword_language(stop_counts.items(), total, rules)
+
+
+def _stopword_language(stop_counts: Iterable[tuple[str, int]], total: int, rules: Rules) -> str | None:
+    """The language whose stop words (given with their counts) the sample of `total` words holds
+    most of, when they are MIN_STOPWORD_SHARE of it or more."""
     hits: dict[str, int] = {}  # (a plain dict: Counter's missing keys cost a Python call each)
     languages_of = rules.stopword_languages
-    for word in counts.keys() & languages_of.keys():  # only the stop words, found at C speed
-        count = counts[word]
+    for word, count in stop_counts:
         for lang in languages_of[word]:
             hits[lang] = hits.get(lang, 0) + count
     if not hits:
@@ -217,7 +240,7 @@ def analyze(doc: Document, rules: Rules) -> Analysis:
     # dump are never held at once. The compiled core counts the sample's words without listing them.
     sample: list[list[str]] = []
     if compiled_core is not None and not doc.meta.language:
-        language = language_of_counts(*_sample_counts(texts), rules)
+        language = _sample_language(texts, rules)
     elif compiled_core is not None:
         # The language is given (an HTML page's lang): the sample's tokens would serve only the
         # lines the core leaves, which tokenize their own prefix alike (0.17 ms a train page).
@@ -248,6 +271,17 @@ def features_of(texts: list[str], stopwords: frozenset[str], known: list[list[st
                 made[i] = line_features(chunk[i], stopwords, given[i] if i < len(given) else None)
         features.extend(made)
     return features
+
+
+def _sample_language(texts: list[str], rules: Rules) -> str | None:
+    """language_of_counts(*_sample_counts(texts)), through the compiled core's summary of the
+    sample: no str nor dict entry per distinct word, only per stop word (a sample holds a few
+    hundred distinct words, a tenth of them stop words)."""
+    try:
+        summary = compiled_core.sample_language(texts, LANGUAGE_SAMPLE_WORDS, rules.all_stopwords, tokens)
+    except UnicodeEncodeError:  # a word with a lone surrogate has no UTF-8 to count it by
+        return language_of_counts(*_sample_counts(texts), rules)
+    return language_of_summary(*summary, rules)
 
 
 def _sample_counts(texts: list[str]) -> tuple[dict[str, int], int]:
