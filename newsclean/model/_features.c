@@ -451,7 +451,9 @@ static PyObject *each_text(PyObject *args, PyObject *(*one)(PyObject *, PyObject
 }
 
 /* ascii_rows(texts, stopwords, make=None): with `make` (LineFeatures._make), each row made into
-   what make returns, so the caller need not walk the rows in Python. */
+   what make returns, so the caller need not walk the rows in Python. A `make` that is a subclass of
+   tuple (LineFeatures itself) is given each row as tuple.__new__(make, row), what its _make does,
+   through tuple's own constructor: no Python frame per line. */
 static PyObject *ascii_rows(PyObject *self, PyObject *args) {
     PyObject *texts, *stopwords, *make = Py_None;
     if (!PyArg_ParseTuple(args, "OO|O", &texts, &stopwords, &make)) return NULL;
@@ -460,11 +462,21 @@ static PyObject *ascii_rows(PyObject *self, PyObject *args) {
     PyObject *rows = each_text(pair, ascii_row);
     Py_DECREF(pair);
     if (rows == NULL || make == Py_None) return rows;
+    newfunc tuple_new = NULL;
+    if (PyType_Check(make) && PyType_IsSubtype((PyTypeObject *)make, &PyTuple_Type))
+        tuple_new = (newfunc)PyType_GetSlot(&PyTuple_Type, Py_tp_new);
     Py_ssize_t total = PyList_Size(rows);
     for (Py_ssize_t i = 0; i < total; i++) {
         PyObject *row = PyList_GetItem(rows, i);
         if (row == Py_None) continue;
-        PyObject *made = PyObject_CallFunctionObjArgs(make, row, NULL);
+        PyObject *made;
+        if (tuple_new != NULL) {
+            PyObject *packed = PyTuple_Pack(1, row);
+            made = packed == NULL ? NULL : tuple_new((PyTypeObject *)make, packed, NULL);
+            Py_XDECREF(packed);
+        } else {
+            made = PyObject_CallFunctionObjArgs(make, row, NULL);
+        }
         if (made == NULL) {
             Py_DECREF(rows);
             return NULL;

@@ -264,7 +264,7 @@ def features_of(texts: list[str], stopwords: frozenset[str], known: list[list[st
     for start in range(0, len(texts), CHUNK_LINES):
         chunk = texts[start : start + CHUNK_LINES]
         # The core makes the LineFeatures too (no Python step per line); None where it left a line.
-        made = compiled_core.ascii_rows(chunk, stopwords, LineFeatures._make)
+        made = compiled_core.ascii_rows(chunk, stopwords, LineFeatures)
         if None in made:
             given = known[start : start + CHUNK_LINES]
             for i in [i for i, row in enumerate(made) if row is None]:
