@@ -39,6 +39,8 @@ def interleaved_labels(lines: Sequence[LineFeatures], texts: Sequence[str], rule
             copies.setdefault(line_key(text, features), []).append(position)
     marks: dict[int, str] = {}
     for positions in copies.values():
+        if len(positions) < MIN_INTERLEAVED_PRINTS:
+            continue  # (too few prints to stand between paragraphs often enough: most lines are printed once)
         between = sum(between_paragraphs(lines, position) for position in positions)
         if between >= MIN_INTERLEAVED_PRINTS and 2 * between >= len(positions):
             reason = f"a label printed between the paragraphs ({len(positions)} times)"
