@@ -494,9 +494,12 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0  # a photo credit, a caption with its credit after the stop, a link to the site itself
     if is_trial_offer(features, rules):
         return 0.0  # a subscription's offer: "Join us — 30 days free"
-    if _label_inside(text, rules):
+    # (Both need a colon: most candidates are ruled out by one substring test each, no search.)
+    head = text[:FEATURE_PREFIX_CHARS]
+    colon = ":" in head or "：" in head
+    if colon and _label_inside(text, rules):
         return 0.0  # a section's name, a label and a row of tags: "Military & Defense More: Argentina Britain"
-    if len(FIELD_LABEL.findall(text[:FEATURE_PREFIX_CHARS])) >= MIN_FIELDS:
+    if colon and len(FIELD_LABEL.findall(head)) >= MIN_FIELDS:
         return 0.0  # a row of fields: "Series: … Publisher: … Author: …" (a book's or a page's data)
     return _shape_weight(text, features) * damaged
 
