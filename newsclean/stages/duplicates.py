@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container
-from itertools import compress
+from itertools import chain, compress
 
 from ..config import Config
 from ..document import Block, Document, Stage
@@ -142,6 +142,7 @@ def find_copies(folded: Folded, config: Config, known_keys: dict[str, tuple[obje
     buckets: dict[object, list[int]] = defaultdict(list)
     copies: Copies = {}
     known = {} if known_keys is None else known_keys
+    positions, line_keys = [], []
     for pos in range(len(folded)):
         key_text = folded[pos]
         if len(key_text) < config.duplicate_min_chars:
@@ -149,6 +150,17 @@ def find_copies(folded: Folded, config: Config, known_keys: dict[str, tuple[obje
         keys = known.get(key_text)
         if keys is None:
             keys = known[key_text] = _blocking_keys(key_text)
+        positions.append(pos)
+        line_keys.append(keys)
+    # A line none of whose keys another line has can neither find an original nor be one: its
+    # buckets would hold it alone. Only the lines that share a key are bucketed (most lines of a
+    # page share none: counted at C speed).
+    counts = Counter(chain.from_iterable(line_keys))
+    shared = {key for key, count in counts.items() if count > 1}
+    for pos, keys in zip(positions, line_keys):
+        if shared.isdisjoint(keys):
+            continue
+        key_text = folded[pos]
         best, best_score = None, 0.0
         for key in keys:
             for other in buckets.get(key, ()):
