@@ -264,3 +264,44 @@ def test_minutes_inside_a_phrase_a_list_or_a_recipes_times_stay() -> None:
                     ["Dependency install: 14 min", "Docker image build: 11 min", "Unit tests: 9 min"]):  # fmt: skip
         doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *minutes, BODY[2], BODY[3], BODY[4]))
         assert marks == {} and all(block.kept for block in doc.blocks[1:])
+
+
+def test_a_players_bare_clock_length_and_its_title_go() -> None:
+    # A video box between paragraphs: its length as a bare clock reading, its title below it; an
+    # audio box whose title stands above its length, running text below; a box with its age.
+    boxes = (["01:53", "Ferry service cut as lake drops"], ["Farmers count the cost of the dry summer", "45:47"],
+             ["Islanders fear for their jobs", "2 hours ago", "Duration 12:38"])  # fmt: skip
+    reasons = (
+        {4: "a media length (a clock reading alone on its line)", 5: 'the title under a media length ("01:53")'},
+        {4: 'the title over a media length ("45:47")', 5: "a media length (a clock reading alone on its line)"},
+        {
+            4: 'the title over a media length ("Duration 12:38")',
+            5: 'the date over a media length ("Duration 12:38")',
+            6: "a media length (a clock reading alone on its line)",
+        },
+    )
+    for box, expected in zip(boxes, reasons):
+        doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *box, BODY[2], BODY[3], BODY[4]))
+        assert {n: m.reason for n, m in marks.items()} == expected
+        assert doc.paragraphs == BODY
+
+
+def test_a_schedules_times_a_score_and_a_time_in_a_sentence_stay() -> None:
+    # Clock lines close together are a programme's times; "2:1" is a score, not minutes and seconds.
+    for times in (["14:30", "Opening talk", "15:00", "Lunch"], ["Final score", "2:1"], ["The doors open at 19:30."]):
+        doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *times, BODY[2], BODY[3], BODY[4]))
+        assert marks == {} and all(block.kept for block in doc.blocks[1:])
+
+
+def test_a_video_teasers_blurb_ending_with_its_date_and_length_goes() -> None:
+    # The blurb is a sentence; what follows it on the line (a date and a length) is the player's.
+    blurb = "Boats lie stranded on the mud flats as the lake keeps falling. 18.04.2024 | 0:21 min"
+    doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], blurb, BODY[2], BODY[3], BODY[4]))
+    assert {n: m.reason for n, m in marks.items()} == {4: "a video's blurb (its date and length after its last sentence)"}
+    assert doc.paragraphs == BODY
+
+
+def test_a_paragraph_that_names_a_length_or_a_date_stays() -> None:
+    for text in ("The ferry crossing, last timed on 18.04.2024, took 21 min.", "The film was shown on 18.04.2024 | 50 min"):
+        doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], text, BODY[2], BODY[3], BODY[4]))
+        assert not any("blurb" in m.reason for m in marks.values())
