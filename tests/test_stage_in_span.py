@@ -91,6 +91,7 @@ def test_a_heading_repeated_by_a_table_of_contents_stays() -> None:
         ("Die Fähre am Südufer des Sees. | Foto: Reuters", "Foto: Reuters"),
         ("Mud flats have spread along the southern shore of the lake since the start of June.Bild: Jane Doe/dpa",
          "Bild: Jane Doe/dpa"),
+        ("Ferry passengers wait on the southern shore of the lake. [Photo = Harbour Office]", "Photo = Harbour Office"),
     ],
 )
 def test_a_caption_that_ends_with_a_credit_goes(caption: str, credit: str) -> None:

@@ -53,10 +53,11 @@ MAX_WIDGET_WORDS = 8
 MIN_WIDGET_REPEATS = 3
 # Code has short repeated lines too ("});", "return x;"): its symbols are never a widget's.
 CODE_SYMBOLS = re.compile(r"[{}();=<>\[\]]")
-# A credit at the end of a caption: a caption label, a colon and a few words ("Foto: Reuters",
-# "(Image: Getty)", ".Bild: Jane Doe/dpa"), after a separator, a bracket or the caption's full stop
-# (after a plain space it is prose: "The report rests on one source: a leaked memo").
-CREDIT_TAIL = re.compile(r"(?:[.!?|)\]–—-]\s*|\s\()\(?([^\W\d_][^\W\d_ ]*?(?: [^\W\d_]+)?)\s?:\s*([^:()]+?)\)?\s*$")
+# A credit at the end of a caption: a caption label, a colon (or an equals sign, in brackets) and a
+# few words ("Foto: Reuters", "(Image: Getty)", ".Bild: Jane Doe/dpa", "[Photo = Agency]"), after a
+# separator, a bracket or the caption's full stop (after a plain space it is prose: "The report
+# rests on one source: a leaked memo").
+CREDIT_TAIL = re.compile(r"(?:[.!?|)\]–—-]\s*|\s[(\[])[(\[]?([^\W\d_][^\W\d_ ]*?(?: [^\W\d_]+)?)\s?[:=]\s*([^:=()\[\]]+?)[)\]]?\s*$")
 MAX_CREDIT_WORDS = 8
 CREDIT_TAIL_CHARS = 200
 # A prompt is short ("Sign In or Create an Account", "We encountered an issue signing you up.
@@ -194,12 +195,12 @@ def repeated_widgets(
 def credit_tail(text: str, rules: Rules) -> str | None:
     """The credit that ends a caption ("Foto: Reuters" of "... | Foto: Reuters"), or None."""
     end = text[-CREDIT_TAIL_CHARS:]  # a credit is short: only the line's end is searched
-    # Each pattern needs one character most lines lack (a colon; an agency's "/"): tested first.
-    match = CREDIT_TAIL.search(end) if ":" in end else None
+    # Each pattern needs one character most lines lack (a colon or "="; an agency's "/"): tested first.
+    match = CREDIT_TAIL.search(end) if ":" in end or "=" in end else None
     if match and match.start(1) > 0 and rules.captions.equals((fold(match.group(1)),)):
         credit = match.group(2)
         if 0 < len(credit.split()) <= MAX_CREDIT_WORDS:
-            return end[match.start(1) :].rstrip(")")
+            return end[match.start(1) :].rstrip(")]")
     tail = AGENCY_CREDIT.search(end) if "/" in end else None
     if tail and tail.start() > 0:
         return tail.group(0).strip().rstrip(")")
