@@ -37,6 +37,21 @@ def test_a_widget_label_printed_three_times_between_paragraphs_goes() -> None:
     assert doc.paragraphs == BODY
 
 
+def test_a_counted_button_printed_three_times_between_paragraphs_goes() -> None:
+    # "View 6 Images" over each gallery: its number counts pictures, it dates nothing.
+    lines = [HEADLINE, BODY[0], "View 6 Images", BODY[1], "View 6 Images", BODY[2], "View 6 Images", BODY[3], BODY[4]]
+    doc, marks = apply(mark_in_span, dump(*lines))
+    assert {n: m.reason for n, m in marks.items()} == dict.fromkeys((3, 5, 7), "a widget label printed 3 times on the page")
+    assert doc.paragraphs == BODY
+
+
+def test_a_date_printed_three_times_between_parts_stays() -> None:
+    # A multi-part page's dates (a number and no call to action) are the article's own.
+    lines = [HEADLINE, BODY[0], "March 25, 2015", BODY[1], "March 25, 2015", BODY[2], "March 25, 2015", BODY[3], BODY[4]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert not any("widget" in m.reason for m in marks.values())
+
+
 def test_a_widget_label_over_a_photos_caption_goes() -> None:
     # "Enlarge image" under a subheading and over the photo's caption: the paragraph stands past
     # the caption, not next to the label.

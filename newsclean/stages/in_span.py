@@ -51,6 +51,8 @@ RESUME_SENTENCES = 2
 # table of contents or the menu repeats once is the article's own).
 MAX_WIDGET_WORDS = 8
 MIN_WIDGET_REPEATS = 3
+# A button's words besides its one number ("View 6 Images").
+MAX_BUTTON_WORDS = 3
 # Code has short repeated lines too ("});", "return x;"): its symbols are never a widget's.
 CODE_SYMBOLS = re.compile(r"[{}();=<>\[\]]")
 # A credit at the end of a caption: a caption label, a colon (or an equals sign, in brackets) and a
@@ -157,6 +159,14 @@ def could_be_widget(features: LineFeatures, text: str, rules: Rules) -> bool:
     return rules.bylines.prefix(features.folded) is None
 
 
+def is_counted_button(features: LineFeatures, text: str, rules: Rules) -> bool:
+    """A short button that opens with a call to action and counts what it opens ("View 6
+    Images"): its number is no date, so printed again and again it is a widget's label too."""
+    if features.sentence_end or not 0 < features.words - features.numbers <= MAX_BUTTON_WORDS or features.numbers > 1:
+        return False
+    return not CODE_SYMBOLS.search(text) and rules.calls_to_action.prefix(features.folded) is not None
+
+
 def page_counts(page_texts: Sequence[str], page_lines: Sequence[LineFeatures], keys: Iterable[str]) -> Counter[str]:
     """How often each of keys is printed on the page (as line_key reads its lines)."""
     # A line's key has as many words as the line has tokens (a dotted capital I aside): only
@@ -177,7 +187,7 @@ def repeated_widgets(
     (a widget dropped between paragraphs, not a table's cells or a list of links)."""
     copies: dict[str, list[int]] = {}
     for i, (features, text) in enumerate(zip(lines, texts)):
-        if could_be_widget(features, text, rules):
+        if could_be_widget(features, text, rules) or (features.numbers and is_counted_button(features, text, rules)):
             copies.setdefault(line_key(text, features), []).append(i)
     counts = page_counts(page_texts, page_lines, copies)
     repeated = {key: positions for key, positions in copies.items() if counts[key] >= MIN_WIDGET_REPEATS}
