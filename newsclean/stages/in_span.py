@@ -14,6 +14,8 @@ that opens a box or the caption label before a credit:
   "| more"): a box of job offers, other stories or share links;
 - a line that only states a video's length or a reading time ("Politik 05.08.2024 01:34 min",
   "4 min read": media_lengths.py);
+- another story's headline over its date, below the article's first paragraph
+  (teaser_stamps.py);
 - a caption that ends with a photo credit ("... (Image: Getty)", "... | Foto: Reuters");
 - (teasers for other stories and slideshows are boilerplate wherever they stand: widgets.py, run by
   the boilerplate stage);
@@ -39,6 +41,7 @@ from .embed_consent import consent_boxes
 from .headline_choice import AGENCY_CREDIT, is_toolbar
 from .markers import is_end_marker
 from .media_lengths import media_lengths
+from .teaser_stamps import teaser_stamps
 
 # A box's headlines and names run at most this many lines below its label; further down, what
 # does not read as the article is the article's own structure, not the box.
@@ -397,6 +400,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(repeats_in_a_row(kept_lines, texts))
     marks.update(pagers(texts))
     marks.update(media_lengths(kept_lines, texts))
+    marks.update(teaser_stamps(kept_lines, texts, rules))
     marks.update(noted_links(texts, [block.text for block in doc.blocks]))
     marks.update(inline_boxes(kept_lines, texts, rules))
     for position, reason in sorted(marks.items()):
