@@ -7,7 +7,9 @@ import pytest
 from conftest import BODY, HEADLINE, apply, dump
 
 from newsclean import Removal, Stage
+from newsclean.rules import load_rules
 from newsclean.stages import mark_in_span
+from newsclean.stages.in_span import credit_tail
 
 
 def test_an_inline_box_goes_with_its_headlines_up_to_the_next_paragraph() -> None:
@@ -107,12 +109,18 @@ def test_a_heading_repeated_by_a_table_of_contents_stays() -> None:
         ("Mud flats have spread along the southern shore of the lake since the start of June.Bild: Jane Doe/dpa",
          "Bild: Jane Doe/dpa"),
         ("Ferry passengers wait on the southern shore of the lake. [Photo = Harbour Office]", "Photo = Harbour Office"),
+        ("Ferry passengers wait on the southern shore of the lake. Photo by JANE DOE /Harbour Office", "Photo by JANE DOE /Harbour Office"),
     ],
 )
 def test_a_caption_that_ends_with_a_credit_goes(caption: str, credit: str) -> None:
     doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], caption, *BODY[2:]))
     assert marks == {4: Removal(Stage.BOILERPLATE, f'photo caption (ends with the credit "{credit}")')}
     assert doc.paragraphs == BODY
+
+
+def test_a_sentence_that_ends_with_two_ordinary_words_and_a_name_stays() -> None:
+    text = "The ferry left on time. Operated by Harbour Lines"
+    assert credit_tail(text, load_rules(())) is None and credit_tail("The lake fell. Photo by Jane Doe", load_rules(())) is not None
 
 
 def test_sentences_that_end_with_a_colon_phrase_stay() -> None:

@@ -64,6 +64,9 @@ CODE_SYMBOLS = re.compile(r"[{}();=<>\[\]]")
 # rests on one source: a leaked memo").
 CREDIT_TAIL = re.compile(r"(?:[.!?|)\]–—-]\s*|\s[(\[])[(\[]?([^\W\d_][^\W\d_ ]*?(?: [^\W\d_]+)?)\s?[:=]\s*([^:=()\[\]]+?)[)\]]?\s*$")
 MAX_CREDIT_WORDS = 8
+# A credit after the caption's last sentence made of a caption label and a byline word, then the
+# photographer and the agency ("... on May 7. Photo by Jane Doe /AFP via Getty Images").
+BYLINE_CREDIT = re.compile(r"[.!?”\"»)]\s+([^\W\d_]+ [^\W\d_]+)\s+(\S[^.!?]*?)\s*$")
 CREDIT_TAIL_CHARS = 200
 # A prompt is short ("Sign In or Create an Account", "We encountered an issue signing you up.
 # Please try again"); a widget's prompts stand at most this many lines apart, with only short
@@ -217,7 +220,18 @@ def credit_tail(text: str, rules: Rules) -> str | None:
     tail = AGENCY_CREDIT.search(end) if "/" in end else None
     if tail and tail.start() > 0:
         return tail.group(0).strip().rstrip(")")
+    match = BYLINE_CREDIT.search(end)
+    if match and 0 < len(match.group(2).split()) <= MAX_CREDIT_WORDS and is_photo_byline(match.group(1), rules):
+        return end[match.start(1) :].strip()
     return None
+
+
+def is_photo_byline(words: str, rules: Rules) -> bool:
+    """A caption label and a byline word ("Photo by", "Foto von"), or a byline phrase of both."""
+    label, word = fold(words).split()
+    return rules.bylines.equals((f"{label} {word}",)) is not None or (
+        rules.captions.equals((label,)) is not None and rules.bylines.equals((word,)) is not None
+    )
 
 
 def credited_captions(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
