@@ -60,14 +60,23 @@ def consent_boxes(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dict[i
     paragraphs = [i for i, line in enumerate(lines) if is_paragraph(line)]
     if not paragraphs:
         return {}
-    # A box starts between the first paragraph and the last: no line above the first is read.
-    names = [_names(texts[i]) if i > paragraphs[0] and fits_box(lines[i]) else set() for i in range(len(lines))]
+    # A box starts between the first paragraph and the last: no line above the first is read. Its
+    # lines' names are read only when a box could start above them (most paragraphs never are).
+    found: dict[int, set[str]] = {}
+
+    def names(i: int) -> set[str]:
+        if i not in found:
+            found[i] = _names(texts[i]) if i > paragraphs[0] and fits_box(lines[i]) else set()
+        return found[i]
+
     marks: dict[int, str] = {}
     for first in range(paragraphs[0] + 1, paragraphs[-1]):
-        if first in marks:
+        # A box opens with a short line (its heading, or any line of a box of short lines).
+        if first in marks or lines[first].words > BOX_WORDS:
             continue
-        for name in names[first]:
-            named = [j for j in range(first, min(first + BOX_LINES, len(lines))) if name in names[j]]
+        for name in names(first):
+            # (a name is a word's first letters: a line that lacks them as text cannot name it)
+            named = [j for j in range(first, min(first + BOX_LINES, len(lines))) if name in texts[j] and name in names(j)]
             last = named[-1]
             if len(named) < MIN_NAMED_LINES or not all(fits_box(lines[j]) for j in range(first, last + 1)):
                 continue

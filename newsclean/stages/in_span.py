@@ -66,6 +66,7 @@ CREDIT_TAIL = re.compile(r"(?:[.!?|)\]–—-]\s*|\s[(\[])[(\[]?([^\W\d_][^\W\d_
 MAX_CREDIT_WORDS = 8
 # A credit after the caption's last sentence made of a caption label and a byline word, then the
 # photographer and the agency ("... on May 7. Photo by Jane Doe /AFP via Getty Images").
+BYLINE_CREDIT_CHARS = 100  # the label, the byline word and 8 words: only the line's end is searched
 BYLINE_CREDIT = re.compile(r"[.!?”\"»)]\s+([^\W\d_]+ [^\W\d_]+)\s+(\S[^.!?]*?)\s*$")
 CREDIT_TAIL_CHARS = 200
 # A prompt is short ("Sign In or Create an Account", "We encountered an issue signing you up.
@@ -220,7 +221,7 @@ def credit_tail(text: str, rules: Rules) -> str | None:
     tail = AGENCY_CREDIT.search(end) if "/" in end else None
     if tail and tail.start() > 0:
         return tail.group(0).strip().rstrip(")")
-    match = BYLINE_CREDIT.search(end)
+    match = BYLINE_CREDIT.search(end, max(0, len(end) - BYLINE_CREDIT_CHARS))
     if match and 0 < len(match.group(2).split()) <= MAX_CREDIT_WORDS and is_photo_byline(match.group(1), rules):
         return end[match.start(1) :].strip()
     return None
