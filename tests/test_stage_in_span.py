@@ -7,7 +7,9 @@ import pytest
 from conftest import BODY, HEADLINE, apply, dump
 
 from newsclean import Removal, Stage
+from newsclean.rules import load_rules
 from newsclean.stages import mark_in_span
+from newsclean.stages.in_span import credit_tail
 
 
 def test_an_inline_box_goes_with_its_headlines_up_to_the_next_paragraph() -> None:
@@ -35,6 +37,21 @@ def test_a_widget_label_printed_three_times_between_paragraphs_goes() -> None:
     assert set(marks) == {3, 5, 7}
     assert marks[3] == Removal(Stage.BOILERPLATE, "a widget label printed 3 times on the page")
     assert doc.paragraphs == BODY
+
+
+def test_a_counted_button_printed_three_times_between_paragraphs_goes() -> None:
+    # "View 6 Images" over each gallery: its number counts pictures, it dates nothing.
+    lines = [HEADLINE, BODY[0], "View 6 Images", BODY[1], "View 6 Images", BODY[2], "View 6 Images", BODY[3], BODY[4]]
+    doc, marks = apply(mark_in_span, dump(*lines))
+    assert {n: m.reason for n, m in marks.items()} == dict.fromkeys((3, 5, 7), "a widget label printed 3 times on the page")
+    assert doc.paragraphs == BODY
+
+
+def test_a_date_printed_three_times_between_parts_stays() -> None:
+    # A multi-part page's dates (a number and no call to action) are the article's own.
+    lines = [HEADLINE, BODY[0], "March 25, 2015", BODY[1], "March 25, 2015", BODY[2], "March 25, 2015", BODY[3], BODY[4]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert not any("widget" in m.reason for m in marks.values())
 
 
 def test_a_widget_label_over_a_photos_caption_goes() -> None:
@@ -91,12 +108,19 @@ def test_a_heading_repeated_by_a_table_of_contents_stays() -> None:
         ("Die Fähre am Südufer des Sees. | Foto: Reuters", "Foto: Reuters"),
         ("Mud flats have spread along the southern shore of the lake since the start of June.Bild: Jane Doe/dpa",
          "Bild: Jane Doe/dpa"),
+        ("Ferry passengers wait on the southern shore of the lake. [Photo = Harbour Office]", "Photo = Harbour Office"),
+        ("Ferry passengers wait on the southern shore of the lake. Photo by JANE DOE /Harbour Office", "Photo by JANE DOE /Harbour Office"),
     ],
 )
 def test_a_caption_that_ends_with_a_credit_goes(caption: str, credit: str) -> None:
     doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], caption, *BODY[2:]))
     assert marks == {4: Removal(Stage.BOILERPLATE, f'photo caption (ends with the credit "{credit}")')}
     assert doc.paragraphs == BODY
+
+
+def test_a_sentence_that_ends_with_two_ordinary_words_and_a_name_stays() -> None:
+    text = "The ferry left on time. Operated by Harbour Lines"
+    assert credit_tail(text, load_rules(())) is None and credit_tail("The lake fell. Photo by Jane Doe", load_rules(())) is not None
 
 
 def test_sentences_that_end_with_a_colon_phrase_stay() -> None:
@@ -264,3 +288,44 @@ def test_minutes_inside_a_phrase_a_list_or_a_recipes_times_stay() -> None:
                     ["Dependency install: 14 min", "Docker image build: 11 min", "Unit tests: 9 min"]):  # fmt: skip
         doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *minutes, BODY[2], BODY[3], BODY[4]))
         assert marks == {} and all(block.kept for block in doc.blocks[1:])
+
+
+def test_a_players_bare_clock_length_and_its_title_go() -> None:
+    # A video box between paragraphs: its length as a bare clock reading, its title below it; an
+    # audio box whose title stands above its length, running text below; a box with its age.
+    boxes = (["01:53", "Ferry service cut as lake drops"], ["Farmers count the cost of the dry summer", "45:47"],
+             ["Islanders fear for their jobs", "2 hours ago", "Duration 12:38"])  # fmt: skip
+    reasons = (
+        {4: "a media length (a clock reading alone on its line)", 5: 'the title under a media length ("01:53")'},
+        {4: 'the title over a media length ("45:47")', 5: "a media length (a clock reading alone on its line)"},
+        {
+            4: 'the title over a media length ("Duration 12:38")',
+            5: 'the date over a media length ("Duration 12:38")',
+            6: "a media length (a clock reading alone on its line)",
+        },
+    )
+    for box, expected in zip(boxes, reasons):
+        doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *box, BODY[2], BODY[3], BODY[4]))
+        assert {n: m.reason for n, m in marks.items()} == expected
+        assert doc.paragraphs == BODY
+
+
+def test_a_schedules_times_a_score_and_a_time_in_a_sentence_stay() -> None:
+    # Clock lines close together are a programme's times; "2:1" is a score, not minutes and seconds.
+    for times in (["14:30", "Opening talk", "15:00", "Lunch"], ["Final score", "2:1"], ["The doors open at 19:30."]):
+        doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *times, BODY[2], BODY[3], BODY[4]))
+        assert marks == {} and all(block.kept for block in doc.blocks[1:])
+
+
+def test_a_video_teasers_blurb_ending_with_its_date_and_length_goes() -> None:
+    # The blurb is a sentence; what follows it on the line (a date and a length) is the player's.
+    blurb = "Boats lie stranded on the mud flats as the lake keeps falling. 18.04.2024 | 0:21 min"
+    doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], blurb, BODY[2], BODY[3], BODY[4]))
+    assert {n: m.reason for n, m in marks.items()} == {4: "a video's blurb (its date and length after its last sentence)"}
+    assert doc.paragraphs == BODY
+
+
+def test_a_paragraph_that_names_a_length_or_a_date_stays() -> None:
+    for text in ("The ferry crossing, last timed on 18.04.2024, took 21 min.", "The film was shown on 18.04.2024 | 50 min"):
+        doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], text, BODY[2], BODY[3], BODY[4]))
+        assert not any("blurb" in m.reason for m in marks.values())

@@ -6,6 +6,11 @@ other site ("External content from VideoSite is shown here", "Allow VideoSite co
 the VideoSite content"): a name said in 3 of at most 8 short lines, in sentences and on a
 button (a short line with no sentence end), and nowhere else in the article. No
 phrase of any language is matched: the repeated name and the box's shape are the signal.
+The box's two sentences (what the box holds; "I agree that ... is shown to me") may run longer
+than its other lines when the name is on every line of the box, its heading and its button among
+them (a section of the article under a subheading naming its subject, or paragraphs quoting one
+person by name, are not), and inflect the name when it is a word of the language ("externer
+Inhalt", "externe Inhalte"): a name is compared by its first STEM_CHARS letters.
 A newsletter's sign-up box has the same shape ("Sign up for Weekly Digest", "Thanks for signing up!
 The next Weekly Digest will soon be in your inbox.") and goes too.
 """
@@ -22,17 +27,32 @@ CONSENT_BOX_REASON = "a consent or sign-up box (one name said on its short lines
 
 NAME = re.compile(r"[^\W\d_][^\W_]{2,}")
 # The box: the name on this many lines at least, within BOX_LINES lines, each of BOX_WORDS words
-# or less, two of them sentences and one a button of BUTTON_WORDS words or less.
+# or less (a sentence SENTENCE_WORDS), two of them sentences and one a button of BUTTON_WORDS
+# words or less.
 MIN_NAMED_LINES = 3
 BOX_LINES = 8
 BOX_WORDS = 20
+SENTENCE_WORDS = 50
+# Names compare by their first letters, this many: an inflected word ("Inhalt", "Inhalte") is
+# one name; a shorter name is compared whole (with five, "Security" and "Secure" were one).
+STEM_CHARS = 6
 MIN_SENTENCES = 2
 BUTTON_WORDS = 4
 
 
 def _names(text: str) -> set[str]:
     """The capitalised words of a line (parts of hyphenated words too): candidate site names."""
-    return {word for word in NAME.findall(text) if word[0].isupper()}
+    return {word[:STEM_CHARS] for word in NAME.findall(text) if word[0].isupper()}
+
+
+def holds_sentence(line: LineFeatures) -> bool:
+    """The line ends a sentence or holds one ("... is shown to me. More in our privacy policy")."""
+    return line.sentence_end or line.sentences > 0
+
+
+def fits_box(line: LineFeatures) -> bool:
+    """Short enough for a box's line: BOX_WORDS words, or SENTENCE_WORDS for a sentence."""
+    return line.words <= (SENTENCE_WORDS if holds_sentence(line) else BOX_WORDS)
 
 
 def consent_boxes(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dict[int, str]:
@@ -40,20 +60,35 @@ def consent_boxes(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dict[i
     paragraphs = [i for i, line in enumerate(lines) if is_paragraph(line)]
     if not paragraphs:
         return {}
-    # A box starts between the first paragraph and the last: no line above the first is read.
-    names = [_names(texts[i]) if i > paragraphs[0] and lines[i].words <= BOX_WORDS else set() for i in range(len(lines))]
+    # A box starts between the first paragraph and the last: no line above the first is read. Its
+    # lines' names are read only when a box could start above them (most paragraphs never are).
+    found: dict[int, set[str]] = {}
+
+    def names(i: int) -> set[str]:
+        if i not in found:
+            found[i] = _names(texts[i]) if i > paragraphs[0] and fits_box(lines[i]) else set()
+        return found[i]
+
     marks: dict[int, str] = {}
     for first in range(paragraphs[0] + 1, paragraphs[-1]):
-        if first in marks:
+        # A box opens with a short line (its heading, or any line of a box of short lines).
+        if first in marks or lines[first].words > BOX_WORDS:
             continue
-        for name in names[first]:
-            named = [j for j in range(first, min(first + BOX_LINES, len(lines))) if name in names[j]]
+        for name in names(first):
+            # (a name is a word's first letters: a line that lacks them as text cannot name it)
+            named = [j for j in range(first, min(first + BOX_LINES, len(lines))) if name in texts[j] and name in names(j)]
             last = named[-1]
-            if len(named) < MIN_NAMED_LINES or any(lines[j].words > BOX_WORDS for j in range(first, last + 1)):
+            if len(named) < MIN_NAMED_LINES or not all(fits_box(lines[j]) for j in range(first, last + 1)):
                 continue
-            if sum(lines[j].sentence_end for j in named) < MIN_SENTENCES:
+            if sum(holds_sentence(lines[j]) for j in named) < MIN_SENTENCES:
                 continue
-            if not any(lines[j].words <= BUTTON_WORDS and not lines[j].sentence_end for j in named):
+            buttons = sum(lines[j].words <= BUTTON_WORDS and not lines[j].sentence_end for j in named)
+            if buttons == 0:
+                continue
+            # Sentences longer than BOX_WORDS could be the article's own section (a subheading and
+            # paragraphs naming its subject, or quoting someone by name): then the name is on every
+            # line of the box, and two of them are short, its heading and its button.
+            if any(lines[j].words > BOX_WORDS for j in range(first, last + 1)) and (len(named) <= last - first or buttons < 2):
                 continue
             # The article's other lines never name the site: it is not what the article is about.
             if any(name in texts[j] for j in (*range(first), *range(last + 1, len(lines)))):

@@ -14,6 +14,8 @@ that opens a box or the caption label before a credit:
   "| more"): a box of job offers, other stories or share links;
 - a line that only states a video's length or a reading time ("Politik 05.08.2024 01:34 min",
   "4 min read": media_lengths.py);
+- another story's headline over its date, below the article's first paragraph
+  (teaser_stamps.py);
 - a caption that ends with a photo credit ("... (Image: Getty)", "... | Foto: Reuters");
 - (teasers for other stories and slideshows are boilerplate wherever they stand: widgets.py, run by
   the boilerplate stage);
@@ -39,6 +41,7 @@ from .embed_consent import consent_boxes
 from .headline_choice import AGENCY_CREDIT, is_toolbar
 from .markers import is_end_marker
 from .media_lengths import media_lengths
+from .teaser_stamps import teaser_stamps
 
 # A box's headlines and names run at most this many lines below its label; further down, what
 # does not read as the article is the article's own structure, not the box.
@@ -51,13 +54,20 @@ RESUME_SENTENCES = 2
 # table of contents or the menu repeats once is the article's own).
 MAX_WIDGET_WORDS = 8
 MIN_WIDGET_REPEATS = 3
+# A button's words besides its one number ("View 6 Images").
+MAX_BUTTON_WORDS = 3
 # Code has short repeated lines too ("});", "return x;"): its symbols are never a widget's.
 CODE_SYMBOLS = re.compile(r"[{}();=<>\[\]]")
-# A credit at the end of a caption: a caption label, a colon and a few words ("Foto: Reuters",
-# "(Image: Getty)", ".Bild: Jane Doe/dpa"), after a separator, a bracket or the caption's full stop
-# (after a plain space it is prose: "The report rests on one source: a leaked memo").
-CREDIT_TAIL = re.compile(r"(?:[.!?|)\]–—-]\s*|\s\()\(?([^\W\d_][^\W\d_ ]*?(?: [^\W\d_]+)?)\s?:\s*([^:()]+?)\)?\s*$")
+# A credit at the end of a caption: a caption label, a colon (or an equals sign, in brackets) and a
+# few words ("Foto: Reuters", "(Image: Getty)", ".Bild: Jane Doe/dpa", "[Photo = Agency]"), after a
+# separator, a bracket or the caption's full stop (after a plain space it is prose: "The report
+# rests on one source: a leaked memo").
+CREDIT_TAIL = re.compile(r"(?:[.!?|)\]–—-]\s*|\s[(\[])[(\[]?([^\W\d_][^\W\d_ ]*?(?: [^\W\d_]+)?)\s?[:=]\s*([^:=()\[\]]+?)[)\]]?\s*$")
 MAX_CREDIT_WORDS = 8
+# A credit after the caption's last sentence made of a caption label and a byline word, then the
+# photographer and the agency ("... on May 7. Photo by Jane Doe /AFP via Getty Images").
+BYLINE_CREDIT_CHARS = 100  # the label, the byline word and 8 words: only the line's end is searched
+BYLINE_CREDIT = re.compile(r"[.!?”\"»)]\s+([^\W\d_]+ [^\W\d_]+)\s+(\S[^.!?]*?)\s*$")
 CREDIT_TAIL_CHARS = 200
 # A prompt is short ("Sign In or Create an Account", "We encountered an issue signing you up.
 # Please try again"); a widget's prompts stand at most this many lines apart, with only short
@@ -156,6 +166,14 @@ def could_be_widget(features: LineFeatures, text: str, rules: Rules) -> bool:
     return rules.bylines.prefix(features.folded) is None
 
 
+def is_counted_button(features: LineFeatures, text: str, rules: Rules) -> bool:
+    """A short button that opens with a call to action and counts what it opens ("View 6
+    Images"): its number is no date, so printed again and again it is a widget's label too."""
+    if features.sentence_end or not 0 < features.words - features.numbers <= MAX_BUTTON_WORDS or features.numbers > 1:
+        return False
+    return not CODE_SYMBOLS.search(text) and rules.calls_to_action.prefix(features.folded) is not None
+
+
 def page_counts(page_texts: Sequence[str], page_lines: Sequence[LineFeatures], keys: Iterable[str]) -> Counter[str]:
     """How often each of keys is printed on the page (as line_key reads its lines)."""
     # A line's key has as many words as the line has tokens (a dotted capital I aside): only
@@ -176,7 +194,7 @@ def repeated_widgets(
     (a widget dropped between paragraphs, not a table's cells or a list of links)."""
     copies: dict[str, list[int]] = {}
     for i, (features, text) in enumerate(zip(lines, texts)):
-        if could_be_widget(features, text, rules):
+        if could_be_widget(features, text, rules) or (features.numbers and is_counted_button(features, text, rules)):
             copies.setdefault(line_key(text, features), []).append(i)
     counts = page_counts(page_texts, page_lines, copies)
     repeated = {key: positions for key, positions in copies.items() if counts[key] >= MIN_WIDGET_REPEATS}
@@ -194,16 +212,27 @@ def repeated_widgets(
 def credit_tail(text: str, rules: Rules) -> str | None:
     """The credit that ends a caption ("Foto: Reuters" of "... | Foto: Reuters"), or None."""
     end = text[-CREDIT_TAIL_CHARS:]  # a credit is short: only the line's end is searched
-    # Each pattern needs one character most lines lack (a colon; an agency's "/"): tested first.
-    match = CREDIT_TAIL.search(end) if ":" in end else None
+    # Each pattern needs one character most lines lack (a colon or "="; an agency's "/"): tested first.
+    match = CREDIT_TAIL.search(end) if ":" in end or "=" in end else None
     if match and match.start(1) > 0 and rules.captions.equals((fold(match.group(1)),)):
         credit = match.group(2)
         if 0 < len(credit.split()) <= MAX_CREDIT_WORDS:
-            return end[match.start(1) :].rstrip(")")
+            return end[match.start(1) :].rstrip(")]")
     tail = AGENCY_CREDIT.search(end) if "/" in end else None
     if tail and tail.start() > 0:
         return tail.group(0).strip().rstrip(")")
+    match = BYLINE_CREDIT.search(end, max(0, len(end) - BYLINE_CREDIT_CHARS))
+    if match and 0 < len(match.group(2).split()) <= MAX_CREDIT_WORDS and is_photo_byline(match.group(1), rules):
+        return end[match.start(1) :].strip()
     return None
+
+
+def is_photo_byline(words: str, rules: Rules) -> bool:
+    """A caption label and a byline word ("Photo by", "Foto von"), or a byline phrase of both."""
+    label, word = fold(words).split()
+    return rules.bylines.equals((f"{label} {word}",)) is not None or (
+        rules.captions.equals((label,)) is not None and rules.bylines.equals((word,)) is not None
+    )
 
 
 def credited_captions(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
@@ -386,6 +415,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(repeats_in_a_row(kept_lines, texts))
     marks.update(pagers(texts))
     marks.update(media_lengths(kept_lines, texts))
+    marks.update(teaser_stamps(kept_lines, texts, rules))
     marks.update(noted_links(texts, [block.text for block in doc.blocks]))
     marks.update(inline_boxes(kept_lines, texts, rules))
     for position, reason in sorted(marks.items()):
