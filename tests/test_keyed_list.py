@@ -1,0 +1,48 @@
+"""A list the article's last sentence introduces (entries of a key, a colon and its items, in
+groups under bracketed labels) is the article's, though the line model scores it low; fields of
+one item each, or entries under no introducing sentence, are not."""
+
+from __future__ import annotations
+
+from newsclean.config import DEFAULT_CONFIG
+from newsclean.model.features import line_features
+from newsclean.rules import load_rules
+from newsclean.stages.main_text import article_span
+
+ENGLISH = load_rules().stopwords["en"]
+STORY = [
+    "A strong earthquake shook the south of the island on Monday evening, and the weather agency "
+    "warned of waves of up to one metre along the coast for several hours after it.",
+    "No damage was reported in the first hours, the agency said, but trains on two lines were "
+    "stopped while engineers checked the tracks and the bridges near the coast.",
+]
+INTRO = "The intensities were as follows."
+LIST = [
+    "<Intensity 5>",
+    "Miyazaki: Takanabe, Shintomi, Miyazaki City",
+    "<Intensity 4>",
+    "Miyazaki: Nobeoka, Saito, Kijo, Kawaminami",
+    "Fukuoka: Kurume",
+    "Saga: Kanzaki, Shiroishi",
+]
+FOOTER = ["Sign up", "Log in", "Contact us"]
+
+
+def span_of(texts: list[str], scored: int) -> tuple[int, int]:
+    """The span of texts whose first `scored` lines score high and the rest low."""
+    lines = [line_features(t, ENGLISH) for t in texts]
+    scores = [1.0 if i < scored else -1.0 for i in range(len(texts))]
+    return article_span(lines, texts, scores, {}, DEFAULT_CONFIG, load_rules())[:2]
+
+
+def test_a_keyed_list_below_its_introducing_sentence_is_the_article_s() -> None:
+    texts = [*STORY, INTRO, *LIST, *FOOTER]
+    assert span_of(texts, len(STORY)) == (0, len(STORY) + 1 + len(LIST))
+    # The span may already hold the introducing sentence.
+    assert span_of(texts, len(STORY) + 1) == (0, len(STORY) + 1 + len(LIST))
+
+
+def test_fields_or_entries_under_no_introducing_sentence_stay_out() -> None:
+    fields = ["Author: Jane Doe", "Email: jane@example.com", "Section: World", "Saga: Kanzaki, Shiroishi"]
+    assert span_of([*STORY, INTRO, *fields, *FOOTER], len(STORY)) == (0, len(STORY))
+    assert span_of([*STORY, *LIST, *FOOTER], len(STORY)) == (0, len(STORY))
