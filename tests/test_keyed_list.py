@@ -46,3 +46,11 @@ def test_fields_or_entries_under_no_introducing_sentence_stay_out() -> None:
     fields = ["Author: Jane Doe", "Email: jane@example.com", "Section: World", "Saga: Kanzaki, Shiroishi"]
     assert span_of([*STORY, INTRO, *fields, *FOOTER], len(STORY)) == (0, len(STORY))
     assert span_of([*STORY, *LIST, *FOOTER], len(STORY)) == (0, len(STORY))
+
+
+def test_a_keyed_list_of_figures_under_a_colon_is_the_article_s() -> None:
+    figures = ["Fatalities by engine size:", "Up to 500cc: 6%", "500 to 1000cc: 40%", "1001 to 1500cc: 30%"]
+    assert span_of([*STORY, *figures, *FOOTER], len(STORY)) == (0, len(STORY) + len(figures))
+    # A photo shoot's credits are names, no data.
+    credits = ["Full credits:", "Styling: JANE DOE", "Hair: JOHN ROE", "Make-up: ANNA LEE, LONDON"]
+    assert span_of([*STORY, *credits, *FOOTER], len(STORY)) == (0, len(STORY))
