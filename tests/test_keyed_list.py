@@ -4,12 +4,8 @@ one item each, or entries under no introducing sentence, are not."""
 
 from __future__ import annotations
 
-from newsclean.config import DEFAULT_CONFIG
-from newsclean.model.features import line_features
-from newsclean.rules import load_rules
-from newsclean.stages.main_text import article_span
+from spans import span_of
 
-ENGLISH = load_rules().stopwords["en"]
 STORY = [
     "A strong earthquake shook the south of the island on Monday evening, and the weather agency "
     "warned of waves of up to one metre along the coast for several hours after it.",
@@ -27,12 +23,6 @@ LIST = [
 ]
 FOOTER = ["Sign up", "Log in", "Contact us"]
 
-
-def span_of(texts: list[str], scored: int) -> tuple[int, int]:
-    """The span of texts whose first `scored` lines score high and the rest low."""
-    lines = [line_features(t, ENGLISH) for t in texts]
-    scores = [1.0 if i < scored else -1.0 for i in range(len(texts))]
-    return article_span(lines, texts, scores, {}, DEFAULT_CONFIG, load_rules())[:2]
 
 
 def test_a_keyed_list_below_its_introducing_sentence_is_the_article_s() -> None:

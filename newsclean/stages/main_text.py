@@ -30,6 +30,7 @@ from .interleaved import mark_interleaved_labels
 from .keyed_list import keyed_entries_below
 from .legal_footer import LEGAL_NOTE, above_legal_footer, end_above_legal_footer
 from .list_article import titled_list
+from .numbered_sections import numbered_sections_below
 from .markers import confirmed_markers, is_end_marker, markers_below_article_body
 from .rankings import RANKING_NOTE, rankings_end
 from .related_list import RELATED_NOTE, TEASERS_NOTE, related_list_start, teasers_start
@@ -233,6 +234,7 @@ def tail_end(
         end = sentences_below(lines, texts, end, stop)
         end = sections_below(lines, start, end, stop)
         end = keyed_entries_below(lines, texts, start, end, stop)
+        end = numbered_sections_below(lines, texts, start, end, stop)
         if not cut and stop in markers:
             end = last_paragraph_above_marker(lines, texts, start, end, stop)
     notes = [
