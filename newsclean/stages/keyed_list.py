@@ -21,7 +21,7 @@ MAX_KEY_WORDS = 3
 ITEM_SEPARATORS = re.compile(r"[,，、;；]")
 DIGIT = re.compile(r"\d")
 # A group's label set in brackets ("<Intensity 4>", "【Tokyo】", "[Group A]").
-BRACKETED = re.compile(r"\s*[<＜\[【〈《(（][^<>＜＞\[\]【】〈〉《》()（）]{1,30}[>＞\]】〉》)）]\s*")
+BRACKETED = re.compile(r"[<＜\[【〈《(（][^<>＜＞\[\]【】〈〉《》()（）]{1,30}[>＞\]】〉》)）]")
 # The sentence that introduces the list is short: an announcement, not a paragraph.
 MAX_INTRO_WORDS = 20
 # A list has at least this many entries, and this many of them hold several items or a number
@@ -69,7 +69,7 @@ def keyed_entries_below(lines: list[LineFeatures], texts: list[str], start: int,
     i = intro + 1
     entries = data = 0
     last = i
-    while i < stop and (is_keyed_entry(lines[i], texts[i]) or BRACKETED.fullmatch(texts[i])):
+    while i < stop and (is_keyed_entry(lines[i], texts[i]) or BRACKETED.fullmatch(texts[i].strip())):
         if is_keyed_entry(lines[i], texts[i]):
             entries += 1
             data += holds_data(texts[i])
