@@ -94,6 +94,15 @@ def test_the_last_paragraph_right_above_an_end_marker_is_the_article_s() -> None
     assert span_above_marker([LAST_PARAGRAPH]) == (0, 3)
 
 
+def test_the_last_section_below_a_photo_caption_above_an_end_marker_is_the_article_s() -> None:
+    # A caption and its credit between the span and the last section's heading.
+    caption = "Crowds at the opening of the festival in the old town / Jane Doe"
+    assert span_above_marker([caption, "A programme for every taste", LAST_PARAGRAPH]) == (0, 5)
+    # A sentence there is no caption: a teaser's blurb over another headline.
+    blurb = "Read how the valley prepares for the winter."
+    assert span_above_marker([blurb, "A programme for every taste", LAST_PARAGRAPH]) == (0, 2)
+
+
 def test_a_short_blurb_or_an_author_s_box_above_the_marker_stays_out() -> None:
     blurb = "Read how the valley prepares for the winter."
     assert span_above_marker(["More from the region", blurb]) == (0, 2)

@@ -27,8 +27,10 @@ from .boilerplate import has_copyright
 from .error_page import error_phrase
 from .forms import FORM_NOTE, form_start
 from .interleaved import mark_interleaved_labels
+from .keyed_list import keyed_entries_below
 from .legal_footer import LEGAL_NOTE, above_legal_footer, end_above_legal_footer
 from .list_article import titled_list
+from .numbered_sections import numbered_sections_below
 from .markers import confirmed_markers, is_end_marker, markers_below_article_body
 from .rankings import RANKING_NOTE, rankings_end
 from .related_list import RELATED_NOTE, TEASERS_NOTE, related_list_start, teasers_start
@@ -231,6 +233,8 @@ def tail_end(
         stop = min(stop, entries.start) if entries else stop
         end = sentences_below(lines, texts, end, stop)
         end = sections_below(lines, start, end, stop)
+        end = keyed_entries_below(lines, texts, start, end, stop)
+        end = numbered_sections_below(lines, texts, start, end, stop)
         if not cut and stop in markers:
             end = last_paragraph_above_marker(lines, texts, start, end, stop)
     notes = [

@@ -74,19 +74,29 @@ def is_long_paragraph(features: LineFeatures) -> bool:
     return features.is_prose and features.size >= LAST_PARAGRAPH_WORDS and several
 
 
+def is_caption_line(features: LineFeatures) -> bool:
+    """A short line with no sentence end: a photo's caption and credit between two sections
+    ("Arrests in Palma / Jane Doe"), or a heading."""
+    return not features.sentence_end and 0 < features.size - features.numbers <= SECTION_HEADING_WORDS
+
+
 def last_paragraph_above_marker(lines: list[LineFeatures], texts: list[str], start: int, end: int, marker: int) -> int:
     """The span's end moved down to the end marker at `marker`, when all that stands between them
     is one long paragraph, alone or under a section's heading (not a name the paragraph speaks
-    of: an author's box), and the span ends with running text; `end` unchanged otherwise."""
+    of: an author's box) with perhaps a photo's caption above that heading, and the span ends with
+    running text; `end` unchanged otherwise."""
     # The model reads a paragraph by its neighbours too: with the marker and the links under it
     # below, the article's last paragraph scores low, though nothing parts it from the article.
-    if end <= start or not lines[end - 1].is_prose or not 0 < marker - end <= 2:
+    if end <= start or not lines[end - 1].is_prose or not 0 < marker - end <= 3:
         return end
     if not is_long_paragraph(lines[marker - 1]):
         return end
-    if marker - end == 2 and not is_heading(lines[end]):
+    heading = marker - 2
+    if marker - end >= 2 and not is_heading(lines[heading]):
         return end
-    if marker - end == 2 and is_name(lines[end], texts[end]) and names_person(texts[end], texts[end + 1]):
+    if marker - end == 3 and not is_caption_line(lines[end]):
+        return end
+    if marker - end >= 2 and is_name(lines[heading], texts[heading]) and names_person(texts[heading], texts[heading + 1]):
         return end
     return marker
 
