@@ -10,6 +10,7 @@ no temporary file, --skip-existing finishes the run), a closed stdout with 141, 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -17,6 +18,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,17 @@ NEEDS_PROC = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="ne
 def started(args: list[str], **kwargs: object) -> subprocess.Popen[bytes]:
     # Unbuffered: what readline() does not take stays in the pipe for communicate() to read.
     return subprocess.Popen([*COMMAND, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0, **kwargs)
+
+
+@contextlib.contextmanager
+def group_killed_after(proc: subprocess.Popen[bytes]) -> Iterator[subprocess.Popen[bytes]]:
+    """proc, whose whole process group (it ran with start_new_session) is killed if still alive after the block."""
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
 
 
 @pytest.mark.parametrize("jobs, signum", [(1, signal.SIGINT), (2, signal.SIGINT), (2, signal.SIGTERM)])
@@ -162,6 +175,50 @@ def test_ctrl_c_during_a_diff_exits_130_without_a_traceback(tmp_path: Path) -> N
     assert err == b"newsclean: interrupted\n" and out == b""
 
 
+@NEEDS_PROC
+def test_ctrl_c_during_a_diff_whose_other_worker_is_idle_exits_130(tmp_path: Path) -> None:
+    # One worker waits on a FIFO for good, the other has cleaned the rest and waits for work, holding
+    # the task queue's read lock, which multiprocessing.Pool's terminate() takes first (a diff hung
+    # under load after a Ctrl-C): the report must end whatever the workers are doing.
+    crawl = tmp_path / "crawl"
+    write_dumps(crawl, 9, seed=27)
+    stuck = tmp_path / "stuck.txt"
+    os.mkfifo(stuck)  # named first (a directory walk skips FIFOs): the first worker takes it
+    proc = started(["diff", str(stuck), str(crawl), "--no-color", "-j", "2"], start_new_session=True)
+    with group_killed_after(proc):
+        wait_for_wchan(proc, "wait_for_partner")
+        time.sleep(1)  # the other worker cleans the 9 small dumps and goes back to the queue
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and err == b"newsclean: interrupted\n" and out == b""
+
+
+@NEEDS_PROC
+def test_a_worker_dying_during_a_diff_fails_only_the_input_that_kills_it(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    write_dumps(crawl, 12, seed=28)
+    stuck = tmp_path / "stuck.txt"
+    os.mkfifo(stuck)  # its worker is killed there, and again when it is run alone
+    proc = started(["diff", str(stuck), str(crawl), "--no-color", "-j", "2"], start_new_session=True,
+                   env={**os.environ, "COLUMNS": "300"})  # one row per file
+    with group_killed_after(proc):
+        for _ in range(2):
+            wait_for_wchan(proc, "wait_for_partner")
+            [waiting] = waiting_for_a_writer([pid for server in children_of(proc.pid) for pid in children_of(server)])
+            os.kill(waiting, signal.SIGKILL)
+            while Path(f"/proc/{waiting}").exists():
+                time.sleep(0.02)
+        out, err = proc.communicate(timeout=60)
+    table, problems = out.decode(), err.decode()
+    assert proc.returncode == 1, problems
+    assert problems.splitlines() == [f"newsclean: {stuck}: the worker process died while cleaning it (killed, or out of memory?)"]
+    rows = {line.split()[0]: line.split()[1] for line in table.splitlines() if line.endswith(".txt") or ".txt " in line}
+    assert rows.pop("stuck.txt") == "failed"
+    # the files in flight beside it were cleaned again, not failed
+    assert sorted(rows) == sorted(str(dump.relative_to(tmp_path)) for dump in crawl.rglob("*.txt"))
+    assert set(rows.values()) == {"article"}
+
+
 # --- a worker killed while another one is busy -------------------------------------------------------
 
 
@@ -189,12 +246,8 @@ def test_killing_an_idle_worker_while_the_other_is_busy_does_not_hang_the_run(tm
     out = tmp_path / "out"
     proc = subprocess.Popen([*COMMAND, "clean", "slow.txt", "crawl", "-o", "out", "-j", "2", "-q"], cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    try:
+    with group_killed_after(proc):
         stderr = feed_after_killing_the_idle_worker(proc, fifo, out)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
     assert proc.returncode == 0, stderr
     assert b"a worker process died (killed, or out of memory?); its 1 files are cleaned again" in stderr
     assert sum(1 for _ in out.rglob("*.txt")) == 70
@@ -241,7 +294,7 @@ def test_one_ctrl_c_ends_a_run_whose_worker_is_stuck(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "stuck.txt")
     proc = subprocess.Popen([*COMMAND, "clean", "stuck.txt", "crawl", "-o", "out", "-j", "2", "-q"], cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    try:
+    with group_killed_after(proc):
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             workers = [pid for server in children_of(proc.pid) for pid in children_of(server)]
@@ -252,10 +305,6 @@ def test_one_ctrl_c_ends_a_run_whose_worker_is_stuck(tmp_path: Path) -> None:
             pytest.skip("could not see a worker waiting on the FIFO (/proc/PID/wchan)")
         proc.send_signal(signal.SIGINT)
         _, stderr = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
     assert proc.returncode == 130
     assert b"Traceback" not in stderr and b"newsclean: interrupted: " in stderr
     deadline = time.monotonic() + 60  # a hang guard: the loop ends as soon as they are gone
