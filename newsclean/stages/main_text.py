@@ -48,6 +48,7 @@ from .streams import (
 )
 from .tables import table_lines
 from .teasers import TEASER_REASON, is_teaser_list
+from .truncated_teasers import TRUNCATED_NOTE, truncated_teasers_end
 
 
 def segment_gain(size: float, score: float, config: Config) -> float:
@@ -117,6 +118,11 @@ def article_span(
     start, end, entries, span_notes = scored_span(lines, texts, gains, markers, config, relative, copyright_lines or [])
     start, head_notes = head_start(lines, texts, start, end, relative)
     start, end, tail_notes = tail_end(lines, texts, gains, start, end, markers, entries, relative)
+    # Other posts' titles cut short with an ellipsis at the article's head: it starts below them.
+    # (After the edges' trim: the date line under the list marks where the article starts, and
+    # running text without full stops below it is no heading to trim.)
+    cut_from, start = start, truncated_teasers_end(lines, texts, gains, start, end)
+    head_notes.append((range(cut_from, start), TRUNCATED_NOTE))
     # The first note naming a line wins: the tail's cuts, then the span's, then the head's.
     return start, end, tail_notes + span_notes + head_notes
 
