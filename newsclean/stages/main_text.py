@@ -31,7 +31,7 @@ from .legal_footer import LEGAL_NOTE, above_legal_footer, end_above_legal_footer
 from .list_article import titled_list
 from .markers import confirmed_markers, is_end_marker, markers_below_article_body
 from .rankings import RANKING_NOTE, rankings_end
-from .related_list import RELATED_NOTE, TEASERS_NOTE, related_list_start, teasers_start
+from .related_list import BOX_NOTE, RELATED_NOTE, TEASERS_NOTE, related_list_start, teaser_box_start, teasers_start
 from .repeated_headline import HEADLINE_BELOW_NOTE, repeated_headline_end, repeated_headline_start
 from .sentence_run import last_paragraph_above_marker, last_paragraph_below, sections_below, sentences_below
 from .span_edges import article_edges
@@ -220,8 +220,10 @@ def tail_end(
     related = related_list_start(lines, texts, start, stream)
     # Or other stories' headlines with their blurbs, below a gap after the article's end.
     teasers = teasers_start(lines, texts, start, related)
+    # Or a box of them under its heading, right below the article's last paragraph.
+    box = teaser_box_start(lines, texts, start, teasers)
     # A login or registration form below the article, its introduction read as more article.
-    form = form_start(lines, texts, start, teasers)
+    form = form_start(lines, texts, start, box)
     # The headline printed again below the article (a share or comment box): it ends there.
     headline_below = repeated_headline_end(lines, texts, start, form)
     span_end = end
@@ -241,7 +243,8 @@ def tail_end(
             end = last_paragraph_above_marker(lines, texts, start, end, stop)
     notes = [
         (range(max(end, headline_below), form), HEADLINE_BELOW_NOTE),
-        (range(max(end, form), teasers), FORM_NOTE),
+        (range(max(end, form), box), FORM_NOTE),
+        (range(max(end, box), teasers), BOX_NOTE),
         (range(max(end, teasers), related), TEASERS_NOTE),
         (range(max(end, related), stream), RELATED_NOTE),
         (range(max(end, stream), next_story), STREAM_NOTE),

@@ -184,3 +184,58 @@ def _is_story(lines: list[LineFeatures], texts: list[str], i: int, end: int) -> 
 def _is_blurb(features: LineFeatures, text: str) -> bool:
     """A teaser's blurb: a paragraph of one or two sentences, short."""
     return is_paragraph(features, text) and features.size <= MAX_BLURB_WORDS and features.sentences <= MAX_BLURB_SENTENCES
+
+
+# A box of other stories right below the article's last paragraph, under its short heading ("Die
+# Redaktion empfiehlt", "More on this"): stories of up to this many lines over a short blurb
+# (a headline, a kicker, a photo's credit or an author: at least one headline) ...
+MAX_STORY_HEAD_LINES = 3
+MAX_BOX_BLURB_SENTENCES = 3
+# ... at least this many in a row from the heading on, with no paragraph left in the span below
+# them. An article's last sections have no label between its paragraph and their heading.
+MIN_BOX_STORIES = 2
+BOX_NOTE = "a box of other stories (headlines with their blurbs) under its heading, below the article"
+
+
+def teaser_box_start(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
+    """Where a box of other stories starts inside the span [start, end): a short heading (no
+    sentence end, no colon or question) right below a paragraph, over MIN_BOX_STORIES stories or
+    more in a row (each a few headline or short lines over a blurb of MAX_BLURB_WORDS words at
+    most) below which the span holds no paragraph; `end` when there is none."""
+    paragraphs = 0
+    for i in range(start, end):
+        if is_paragraph(lines[i], texts[i]):
+            paragraphs += 1
+            continue
+        if paragraphs < MIN_PARAGRAPHS_ABOVE or not is_paragraph(lines[i - 1], texts[i - 1]):
+            continue
+        heading = lines[i]
+        if heading.size > SHORT_LINE_SIZE or heading.sentence_end or texts[i].rstrip().endswith((":", "：", *QUESTION)):
+            continue
+        stories, below = _box_stories(lines, texts, i + 1)
+        if stories >= MIN_BOX_STORIES and not any(is_paragraph(lines[k], texts[k]) for k in range(below, end)):
+            return i
+    return end
+
+
+def _box_stories(lines: list[LineFeatures], texts: list[str], first: int) -> tuple[int, int]:
+    """How many stories of a box follow from line `first` on, each a few headline or short lines
+    over a short blurb; and the line below the last of them."""
+    stories, i = 0, first
+    while i < len(lines):
+        j, headlines = i, 0
+        while j < len(lines) and j - i < MAX_STORY_HEAD_LINES and not _is_box_blurb(lines[j], texts[j]):
+            if is_headline(lines[j], texts[j], STORY_INNER_SENTENCES):
+                headlines += 1
+            elif lines[j].size > MAX_BYLINE_SIZE:
+                break
+            j += 1
+        if not headlines or j >= len(lines) or not _is_box_blurb(lines[j], texts[j]):
+            break
+        stories, i = stories + 1, j + 1
+    return stories, i
+
+
+def _is_box_blurb(features: LineFeatures, text: str) -> bool:
+    """A story's blurb in a box: a paragraph of a few sentences, short."""
+    return is_paragraph(features, text) and features.size <= MAX_BLURB_WORDS and features.sentences <= MAX_BOX_BLURB_SENTENCES
