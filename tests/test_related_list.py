@@ -173,10 +173,17 @@ def test_the_articles_last_sections_or_a_single_story_are_no_box() -> None:
     assert box_cut(one) == len(one)
     resumed = [*BODY[:2], "Our picks", *sections[:4], *BODY[2:]]
     assert box_cut(resumed) == len(resumed)
+    # A FAQ's questions over short answers, or steps of the article's own list.
+    questions = ["Will the ferries run again this winter?", "Who pays for the new landing stages?"]
+    faq = [*BODY, "Questions and answers", *(line for pair in zip(questions, BLURBS) for line in pair)]
+    assert box_cut(faq) == len(faq)
+    steps = [f"Step {n}: {h}" for n, h in enumerate(OTHER_STORIES[:2], 1)]
+    listed = [*BODY, "What to do", *(line for pair in zip(steps, BLURBS) for line in pair)]
+    assert box_cut(listed) == len(listed)
 
 
 def test_the_boxs_lines_say_why() -> None:
-    stories = [OTHER_STORIES[0], BLURBS[0], OTHER_STORIES[1], BLURBS[1], OTHER_STORIES[2], BLURBS[2]]
+    stories = [OTHER_STORIES[0], BLURBS[0], OTHER_STORIES[2], BLURBS[1], OTHER_STORIES[3], BLURBS[2]]
     doc, marks = apply(mark_outside_main_text, dump(HEADLINE, *BODY, "Our picks", *stories))
     assert [b.text for b in doc.kept()] == BODY
     assert BOX_NOTE in marks[2 + len(BODY)].reason

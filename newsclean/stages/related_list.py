@@ -201,7 +201,8 @@ def teaser_box_start(lines: list[LineFeatures], texts: list[str], start: int, en
     """Where a box of other stories starts inside the span [start, end): a short heading (no
     sentence end, no colon or question) right below a paragraph, over MIN_BOX_STORIES stories or
     more in a row (each a few headline or short lines over a blurb of MAX_BLURB_WORDS words at
-    most) below which the span holds no paragraph; `end` when there is none."""
+    most; the headlines no questions, not all opening with one word) below which the span holds
+    no paragraph; `end` when there is none."""
     paragraphs = 0
     for i in range(start, end):
         if is_paragraph(lines[i], texts[i]):
@@ -212,28 +213,33 @@ def teaser_box_start(lines: list[LineFeatures], texts: list[str], start: int, en
         heading = lines[i]
         if heading.size > SHORT_LINE_SIZE or heading.sentence_end or texts[i].rstrip().endswith((":", "：", *QUESTION)):
             continue
-        stories, below = _box_stories(lines, texts, i + 1)
-        if stories >= MIN_BOX_STORIES and not any(is_paragraph(lines[k], texts[k]) for k in range(below, end)):
+        stories, below, headlines = _box_stories(lines, texts, i + 1)
+        if stories < MIN_BOX_STORIES or any(is_paragraph(lines[k], texts[k]) for k in range(below, end)):
+            continue
+        # Headings all opening alike ("Step 2", "Q:") are parts of the article's own list.
+        if len({texts[k].split(maxsplit=1)[0] for k in headlines}) > 1:
             return i
     return end
 
 
-def _box_stories(lines: list[LineFeatures], texts: list[str], first: int) -> tuple[int, int]:
+def _box_stories(lines: list[LineFeatures], texts: list[str], first: int) -> tuple[int, int, list[int]]:
     """How many stories of a box follow from line `first` on, each a few headline or short lines
-    over a short blurb; and the line below the last of them."""
-    stories, i = 0, first
+    over a short blurb; the line below the last of them; and the headlines' positions. A
+    question over a short answer is a FAQ's, not another story's headline."""
+    stories, i, found = 0, first, []
     while i < len(lines):
-        j, headlines = i, 0
+        j, headlines = i, []
         while j < len(lines) and j - i < MAX_STORY_HEAD_LINES and not _is_box_blurb(lines[j], texts[j]):
-            if is_headline(lines[j], texts[j], STORY_INNER_SENTENCES):
-                headlines += 1
+            if is_headline(lines[j], texts[j], STORY_INNER_SENTENCES) and not asks(texts[j]):
+                headlines.append(j)
             elif lines[j].size > MAX_BYLINE_SIZE:
                 break
             j += 1
         if not headlines or j >= len(lines) or not _is_box_blurb(lines[j], texts[j]):
             break
         stories, i = stories + 1, j + 1
-    return stories, i
+        found += headlines
+    return stories, i, found
 
 
 def _is_box_blurb(features: LineFeatures, text: str) -> bool:
