@@ -156,6 +156,10 @@ def test_a_box_of_stories_under_its_heading_right_below_the_last_paragraph_is_cu
     stories = [OTHER_STORIES[0], BLURBS[0], "Photo: A. Lens", OTHER_STORIES[2], three]
     texts = [*BODY, "Our picks", *stories]
     assert box_cut(texts) == len(BODY)
+    # A blurb ending with a question reads as no paragraph: it stays with its story's lines.
+    asking = [OTHER_STORIES[0], BLURBS[0], OTHER_STORIES[2], "The operator ordered four boats. Will they be enough?",
+              OTHER_STORIES[3], BLURBS[2]]  # fmt: skip
+    assert box_cut([*BODY, "Our picks", *asking]) == len(BODY)
     # The box may run on below the span's end: two of its stories inside are enough.
     assert box_cut([*texts, OTHER_STORIES[3], BLURBS[2]], end=len(texts)) == len(BODY)
 
@@ -173,6 +177,10 @@ def test_the_articles_last_sections_or_a_single_story_are_no_box() -> None:
     assert box_cut(one) == len(one)
     resumed = [*BODY[:2], "Our picks", *sections[:4], *BODY[2:]]
     assert box_cut(resumed) == len(resumed)
+    # A section front: its stories' blurbs never stand two in a row, so no article is above.
+    front = [OTHER_STORIES[0], BLURBS[0], OTHER_STORIES[2], BLURBS[1], "Latest", OTHER_STORIES[3], BLURBS[2],
+             OTHER_STORIES[0], BLURBS[0]]  # fmt: skip
+    assert box_cut(front) == len(front)
     # A FAQ's questions over short answers, or steps of the article's own list.
     questions = ["Will the ferries run again this winter?", "Who pays for the new landing stages?"]
     faq = [*BODY, "Questions and answers", *(line for pair in zip(questions, BLURBS) for line in pair)]

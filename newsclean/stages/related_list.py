@@ -199,16 +199,20 @@ BOX_NOTE = "a box of other stories (headlines with their blurbs) under its headi
 
 def teaser_box_start(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
     """Where a box of other stories starts inside the span [start, end): a short heading (no
-    sentence end, no colon or question) right below a paragraph, over MIN_BOX_STORIES stories or
+    sentence end, no colon or question) right below a paragraph of an article (above it, a paragraph
+    longer than a blurb or two in a row), over MIN_BOX_STORIES stories or
     more in a row (each a few headline or short lines over a blurb of MAX_BLURB_WORDS words at
     most; the headlines no questions, not all opening with one word) below which the span holds
     no paragraph; `end` when there is none."""
-    paragraphs = 0
+    paragraphs, article = 0, False
     for i in range(start, end):
         if is_paragraph(lines[i], texts[i]):
             paragraphs += 1
+            article = article or lines[i].size > MAX_BLURB_WORDS or (i > start and is_paragraph(lines[i - 1], texts[i - 1]))
             continue
-        if paragraphs < MIN_PARAGRAPHS_ABOVE or not is_paragraph(lines[i - 1], texts[i - 1]):
+        # Above the box, an article: a paragraph longer than a blurb or two paragraphs in a row
+        # somewhere (a section front's stories have neither), and the last one right above the heading.
+        if paragraphs < MIN_PARAGRAPHS_ABOVE or not article or not is_paragraph(lines[i - 1], texts[i - 1]):
             continue
         heading = lines[i]
         if heading.size > SHORT_LINE_SIZE or heading.sentence_end or texts[i].rstrip().endswith((":", "：", *QUESTION)):
@@ -225,15 +229,16 @@ def teaser_box_start(lines: list[LineFeatures], texts: list[str], start: int, en
 def _box_stories(lines: list[LineFeatures], texts: list[str], first: int) -> tuple[int, int, list[int]]:
     """How many stories of a box follow from line `first` on, each a few headline or short lines
     over a short blurb; the line below the last of them; and the headlines' positions. A
-    question over a short answer is a FAQ's, not another story's headline."""
+    question over a short answer is a FAQ's, not another story's headline (under a headline, it
+    is the story's teasing blurb)."""
     stories, i, found = 0, first, []
     while i < len(lines):
         j, headlines = i, []
         while j < len(lines) and j - i < MAX_STORY_HEAD_LINES and not _is_box_blurb(lines[j], texts[j]):
             if is_headline(lines[j], texts[j], STORY_INNER_SENTENCES) and not asks(texts[j]):
                 headlines.append(j)
-            elif lines[j].size > MAX_BYLINE_SIZE:
-                break
+            elif lines[j].size > MAX_BYLINE_SIZE and not (headlines and asks(texts[j])):
+                break  # (a question under the story's headline is its teasing blurb's first part)
             j += 1
         if not headlines or j >= len(lines) or not _is_box_blurb(lines[j], texts[j]):
             break
