@@ -199,19 +199,20 @@ BOX_NOTE = "a box of other stories (headlines with their blurbs) under its headi
 
 def teaser_box_start(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
     """Where a box of other stories starts inside the span [start, end): a short heading (no
-    sentence end, no colon or question) right below a paragraph of an article (above it, a paragraph
-    longer than a blurb or two in a row), over MIN_BOX_STORIES stories or
-    more in a row (each a few headline or short lines over a blurb of MAX_BLURB_WORDS words at
-    most; the headlines no questions, not all opening with one word) below which the span holds
-    no paragraph; `end` when there is none."""
+    sentence end, no colon or question) right below a paragraph of an article (above it, a
+    paragraph longer than a blurb or two in a row), over MIN_BOX_STORIES stories or more in a
+    row (each a few headline or short lines over a blurb of MAX_BLURB_WORDS words at most; the
+    headlines no questions, not all opening with one word) below which the span holds no
+    paragraph; `end` when there is none."""
     paragraphs, article = 0, False
     for i in range(start, end):
         if is_paragraph(lines[i], texts[i]):
             paragraphs += 1
-            article = article or lines[i].size > MAX_BLURB_WORDS or (i > start and is_paragraph(lines[i - 1], texts[i - 1]))
+            in_a_row = i > start and is_paragraph(lines[i - 1], texts[i - 1])
+            article = article or lines[i].size > MAX_BLURB_WORDS or in_a_row
             continue
         # Above the box, an article: a paragraph longer than a blurb or two paragraphs in a row
-        # somewhere (a section front's stories have neither), and the last one right above the heading.
+        # somewhere (a section front's stories have neither), its last one right above the heading.
         if paragraphs < MIN_PARAGRAPHS_ABOVE or not article or not is_paragraph(lines[i - 1], texts[i - 1]):
             continue
         heading = lines[i]

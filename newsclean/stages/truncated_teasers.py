@@ -37,11 +37,11 @@ def is_truncated(text: str) -> bool:
 def truncated_teasers_end(
     lines: list[LineFeatures], texts: list[str], gains: list[float], start: int, end: int
 ) -> int:
-    """Where the span [start, end) starts without the list of cut titles at its head: the line
-    below the last of them (below the date line under them, if any) from which the span's sum to
-    `end` is largest; `start` when the head
-    holds no such list (fewer than MIN_TRUNCATED cut titles, too few among its lines, or a
-    paragraph among them) or nothing worth keeping follows it."""
+    """Where the span [start, end) starts without the list of cut titles at its head: right
+    below the date line that follows the last of them within MAX_DATE_DISTANCE lines, else the
+    line below it from which the span's sum to `end` is largest; `start` when the head holds no
+    such list (fewer than MIN_TRUNCATED cut titles, too few among its lines, or a paragraph
+    above the last of them) or nothing worth keeping follows it."""
     last, count = None, 0
     for i in range(start, end):
         if lines[i].size > MAX_TITLE_SIZE:
