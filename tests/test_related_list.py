@@ -8,7 +8,14 @@ from conftest import BODY, HEADLINE, apply, dump, kept_lines
 
 from newsclean.model.features import LineFeatures, line_features
 from newsclean.stages import mark_outside_main_text
-from newsclean.stages.related_list import RELATED_NOTE, TEASERS_NOTE, related_list_start, teasers_start
+from newsclean.stages.related_list import (
+    BOX_NOTE,
+    RELATED_NOTE,
+    TEASERS_NOTE,
+    related_list_start,
+    teaser_box_start,
+    teasers_start,
+)
 
 STOP = frozenset({"the", "a", "of", "and", "to", "in", "is", "for", "on", "at", "by", "with"})
 # Other stories of the site: headlines in sentence case, no full stop; one with a question.
@@ -136,3 +143,55 @@ def test_a_storys_headline_may_hold_a_sentence_before_its_last_part() -> None:
     stories = [line for pair in zip(two_part, BLURBS) for line in pair]
     texts = [*BODY, *JOB_ADS, *stories]
     assert teasers_cut(texts) == len(BODY)
+
+
+def box_cut(texts: list[str], end: int | None = None) -> int:
+    return teaser_box_start([features(t) for t in texts], texts, 0, len(texts) if end is None else end)
+
+
+def test_a_box_of_stories_under_its_heading_right_below_the_last_paragraph_is_cut() -> None:
+    # No gap of widgets above it: the box's heading alone parts it from the article. A story's
+    # blurb may be three short sentences; a photo's credit may stand over a headline.
+    three = "The operator ordered four boats. They carry two hundred people. The first one sails in May."
+    stories = [OTHER_STORIES[0], BLURBS[0], "Photo: A. Lens", OTHER_STORIES[2], three]
+    texts = [*BODY, "Our picks", *stories]
+    assert box_cut(texts) == len(BODY)
+    # A blurb ending with a question reads as no paragraph: it stays with its story's lines.
+    asking = [OTHER_STORIES[0], BLURBS[0], OTHER_STORIES[2], "The operator ordered four boats. Will they be enough?",
+              OTHER_STORIES[3], BLURBS[2]]  # fmt: skip
+    assert box_cut([*BODY, "Our picks", *asking]) == len(BODY)
+    # The box may run on below the span's end: two of its stories inside are enough.
+    assert box_cut([*texts, OTHER_STORIES[3], BLURBS[2]], end=len(texts)) == len(BODY)
+
+
+def test_the_articles_last_sections_or_a_single_story_are_no_box() -> None:
+    sections = [line for pair in zip(OTHER_STORIES, BLURBS) for line in pair]
+    # Sections right below a paragraph: no heading of the box between.
+    assert box_cut([*BODY, *sections]) == len(BODY) + len(sections)
+    # A question or a label with a colon introduces the article's own part.
+    for heading in ("Why now?", "Background:"):
+        texts = [*BODY, heading, *sections]
+        assert box_cut(texts) == len(texts), heading
+    # One story under a heading (a fact box), or the article going on below the stories.
+    one = [*BODY, "Our picks", OTHER_STORIES[0], BLURBS[0]]
+    assert box_cut(one) == len(one)
+    resumed = [*BODY[:2], "Our picks", *sections[:4], *BODY[2:]]
+    assert box_cut(resumed) == len(resumed)
+    # A section front: its stories' blurbs never stand two in a row, so no article is above.
+    front = [OTHER_STORIES[0], BLURBS[0], OTHER_STORIES[2], BLURBS[1], "Latest", OTHER_STORIES[3], BLURBS[2],
+             OTHER_STORIES[0], BLURBS[0]]  # fmt: skip
+    assert box_cut(front) == len(front)
+    # A FAQ's questions over short answers, or steps of the article's own list.
+    questions = ["Will the ferries run again this winter?", "Who pays for the new landing stages?"]
+    faq = [*BODY, "Questions and answers", *(line for pair in zip(questions, BLURBS) for line in pair)]
+    assert box_cut(faq) == len(faq)
+    steps = [f"Step {n}: {h}" for n, h in enumerate(OTHER_STORIES[:2], 1)]
+    listed = [*BODY, "What to do", *(line for pair in zip(steps, BLURBS) for line in pair)]
+    assert box_cut(listed) == len(listed)
+
+
+def test_the_boxs_lines_say_why() -> None:
+    stories = [OTHER_STORIES[0], BLURBS[0], OTHER_STORIES[2], BLURBS[1], OTHER_STORIES[3], BLURBS[2]]
+    doc, marks = apply(mark_outside_main_text, dump(HEADLINE, *BODY, "Our picks", *stories))
+    assert [b.text for b in doc.kept()] == BODY
+    assert BOX_NOTE in marks[2 + len(BODY)].reason

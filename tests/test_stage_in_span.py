@@ -213,6 +213,14 @@ def test_numbers_that_do_not_count_up_by_one_stay() -> None:
     assert marks == {}
 
 
+def test_digits_that_are_no_decimal_numbers_are_no_pager() -> None:
+    # "²" and "₀" are digits to str.isdigit but no number int() reads: a line of them stays, and
+    # the stage does not fail on it.
+    lines = [HEADLINE, BODY[0], BODY[1], "²", "₀", "³", BODY[2], BODY[3], BODY[4]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert not any("pager" in m.reason for m in marks.values())
+
+
 def test_links_ending_with_one_note_go() -> None:
     # A box of job offers, each link with the site's "(opens in a new window)".
     offers = [

@@ -323,7 +323,7 @@ def pagers(texts: Sequence[str]) -> dict[int, str]:
     """Runs of MIN_REPEATS_IN_A_ROW or more lines that are each a bare number one above the
     line before ("1", "2", "3"): a slideshow's or a comment list's pager, every line of it."""
     marks: dict[int, str] = {}
-    numbers = [int(t) if (t := text.strip()).isdigit() and len(t) <= 4 else None for text in texts]
+    numbers = [int(t) if (t := text.strip()).isdecimal() and len(t) <= 4 else None for text in texts]
 
     def counts_on(i: int) -> bool:
         before, number = numbers[i - 1], numbers[i]

@@ -33,7 +33,7 @@ from .list_article import titled_list
 from .numbered_sections import numbered_sections_below
 from .markers import confirmed_markers, is_end_marker, markers_below_article_body
 from .rankings import RANKING_NOTE, rankings_end
-from .related_list import RELATED_NOTE, TEASERS_NOTE, related_list_start, teasers_start
+from .related_list import BOX_NOTE, RELATED_NOTE, TEASERS_NOTE, related_list_start, teaser_box_start, teasers_start
 from .repeated_headline import HEADLINE_BELOW_NOTE, repeated_headline_end, repeated_headline_start
 from .sentence_run import last_paragraph_above_marker, last_paragraph_below, sections_below, sentences_below
 from .span_edges import article_edges
@@ -50,6 +50,7 @@ from .streams import (
 )
 from .tables import table_lines
 from .teasers import TEASER_REASON, is_teaser_list
+from .truncated_teasers import TRUNCATED_NOTE, truncated_teasers_end
 
 
 def segment_gain(size: float, score: float, config: Config) -> float:
@@ -119,6 +120,11 @@ def article_span(
     start, end, entries, span_notes = scored_span(lines, texts, gains, markers, config, relative, copyright_lines or [])
     start, head_notes = head_start(lines, texts, start, end, relative)
     start, end, tail_notes = tail_end(lines, texts, gains, start, end, markers, entries, relative)
+    # Other posts' titles cut short with an ellipsis at the article's head: it starts below them.
+    # (After the edges' trim: the date line under the list marks where the article starts, and
+    # running text without full stops below it is no heading to trim.)
+    cut_from, start = start, truncated_teasers_end(lines, texts, gains, start, end)
+    head_notes.append((range(cut_from, start), TRUNCATED_NOTE))
     # The first note naming a line wins: the tail's cuts, then the span's, then the head's.
     return start, end, tail_notes + span_notes + head_notes
 
@@ -216,8 +222,10 @@ def tail_end(
     related = related_list_start(lines, texts, start, stream)
     # Or other stories' headlines with their blurbs, below a gap after the article's end.
     teasers = teasers_start(lines, texts, start, related)
+    # Or a box of them under its heading, right below the article's last paragraph.
+    box = teaser_box_start(lines, texts, start, teasers)
     # A login or registration form below the article, its introduction read as more article.
-    form = form_start(lines, texts, start, teasers)
+    form = form_start(lines, texts, start, box)
     # The headline printed again below the article (a share or comment box): it ends there.
     headline_below = repeated_headline_end(lines, texts, start, form)
     span_end = end
@@ -239,7 +247,8 @@ def tail_end(
             end = last_paragraph_above_marker(lines, texts, start, end, stop)
     notes = [
         (range(max(end, headline_below), form), HEADLINE_BELOW_NOTE),
-        (range(max(end, form), teasers), FORM_NOTE),
+        (range(max(end, form), box), FORM_NOTE),
+        (range(max(end, box), teasers), BOX_NOTE),
         (range(max(end, teasers), related), TEASERS_NOTE),
         (range(max(end, related), stream), RELATED_NOTE),
         (range(max(end, stream), next_story), STREAM_NOTE),

@@ -184,3 +184,70 @@ def _is_story(lines: list[LineFeatures], texts: list[str], i: int, end: int) -> 
 def _is_blurb(features: LineFeatures, text: str) -> bool:
     """A teaser's blurb: a paragraph of one or two sentences, short."""
     return is_paragraph(features, text) and features.size <= MAX_BLURB_WORDS and features.sentences <= MAX_BLURB_SENTENCES
+
+
+# A box of other stories right below the article's last paragraph, under its short heading ("Die
+# Redaktion empfiehlt", "More on this"): stories of up to this many lines over a short blurb
+# (a headline, a kicker, a photo's credit or an author: at least one headline) ...
+MAX_STORY_HEAD_LINES = 3
+MAX_BOX_BLURB_SENTENCES = 3
+# ... at least this many in a row from the heading on, with no paragraph left in the span below
+# them. An article's last sections have no label between its paragraph and their heading.
+MIN_BOX_STORIES = 2
+BOX_NOTE = "a box of other stories (headlines with their blurbs) under its heading, below the article"
+
+
+def teaser_box_start(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
+    """Where a box of other stories starts inside the span [start, end): a short heading (no
+    sentence end, no colon or question) right below a paragraph of an article (above it, a
+    paragraph longer than a blurb or two in a row), over MIN_BOX_STORIES stories or more in a
+    row (each a few headline or short lines over a blurb of MAX_BLURB_WORDS words at most; the
+    headlines no questions, not all opening with one word) below which the span holds no
+    paragraph; `end` when there is none."""
+    paragraphs, article = 0, False
+    for i in range(start, end):
+        if is_paragraph(lines[i], texts[i]):
+            paragraphs += 1
+            in_a_row = i > start and is_paragraph(lines[i - 1], texts[i - 1])
+            article = article or lines[i].size > MAX_BLURB_WORDS or in_a_row
+            continue
+        # Above the box, an article: a paragraph longer than a blurb or two paragraphs in a row
+        # somewhere (a section front's stories have neither), its last one right above the heading.
+        if paragraphs < MIN_PARAGRAPHS_ABOVE or not article or not is_paragraph(lines[i - 1], texts[i - 1]):
+            continue
+        heading = lines[i]
+        if heading.size > SHORT_LINE_SIZE or heading.sentence_end or texts[i].rstrip().endswith((":", "：", *QUESTION)):
+            continue
+        stories, below, headlines = _box_stories(lines, texts, i + 1)
+        if stories < MIN_BOX_STORIES or any(is_paragraph(lines[k], texts[k]) for k in range(below, end)):
+            continue
+        # Headings all opening alike ("Step 2", "Q:") are parts of the article's own list.
+        if len({texts[k].split(maxsplit=1)[0] for k in headlines}) > 1:
+            return i
+    return end
+
+
+def _box_stories(lines: list[LineFeatures], texts: list[str], first: int) -> tuple[int, int, list[int]]:
+    """How many stories of a box follow from line `first` on, each a few headline or short lines
+    over a short blurb; the line below the last of them; and the headlines' positions. A
+    question over a short answer is a FAQ's, not another story's headline (under a headline, it
+    is the story's teasing blurb)."""
+    stories, i, found = 0, first, []
+    while i < len(lines):
+        j, headlines = i, []
+        while j < len(lines) and j - i < MAX_STORY_HEAD_LINES and not _is_box_blurb(lines[j], texts[j]):
+            if is_headline(lines[j], texts[j], STORY_INNER_SENTENCES) and not asks(texts[j]):
+                headlines.append(j)
+            elif lines[j].size > MAX_BYLINE_SIZE and not (headlines and asks(texts[j])):
+                break  # (a question under the story's headline is its teasing blurb's first part)
+            j += 1
+        if not headlines or j >= len(lines) or not _is_box_blurb(lines[j], texts[j]):
+            break
+        stories, i = stories + 1, j + 1
+        found += headlines
+    return stories, i, found
+
+
+def _is_box_blurb(features: LineFeatures, text: str) -> bool:
+    """A story's blurb in a box: a paragraph of a few sentences, short."""
+    return is_paragraph(features, text) and features.size <= MAX_BLURB_WORDS and features.sentences <= MAX_BOX_BLURB_SENTENCES
