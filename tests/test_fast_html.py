@@ -393,6 +393,25 @@ def test_sharing_bars_bylines_and_short_promotions_named_by_the_markup_are_remov
     assert reasons[promo] == 'inside <div class="promo-briefing">'
 
 
+def test_boxes_beside_the_text_named_by_the_markup_are_removed_inside_the_article_at_any_length() -> None:
+    # Written as sentences between the article's paragraphs: the text stages keep them; the class
+    # words say they are a fact box, an expandable explainer and a donation appeal, set beside the text.
+    facts = ("The park will cover forty hectares of the old rail yard, with three kilometres of paths, two "
+             "playgrounds and a pond that collects the rain from the roofs of the new housing around it.")
+    explainer = ("The rail yard closed in 1998 when the last freight line moved to the port, and the council bought "
+                 "the land from the railway company ten years later after a long dispute over its price.")
+    appeal = ("Our reporting on the city is free for everyone to read, and readers who can afford it keep it that "
+              "way: a monthly gift of any size pays for the time our journalists spend on stories like this one.")
+    boxes = {facts: '<div class="article-factbox">', explainer: '<section class="js-expandable-box">',
+             appeal: '<div class="donation-appeal">'}
+    wrapped = [f"{element}<p>{text}</p></{element[1:].split()[0]}>" for text, element in boxes.items()]
+    paragraphs = [*LONG[:2], wrapped[0], *LONG[2:4], wrapped[1], *LONG[4:], wrapped[2]]
+    doc = newsclean.clean(article_html(paragraphs=paragraphs), config=FAST)
+    assert doc.paragraphs == LONG
+    assert {b.text: b.removal.reason for b in doc.removed() if b.text in boxes} == {
+        text: f"inside {element}" for text, element in boxes.items()}
+
+
 def test_a_cookie_dialog_named_by_the_markup_is_removed_at_any_length() -> None:
     # Written as sentences right below the article's last paragraph: the text stages would take it
     # for more of the article; its class word says it is the consent dialog.
