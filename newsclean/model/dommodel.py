@@ -34,7 +34,7 @@ NAMED_KINDS = {
     "byline": ("byline",),
     "caption": ("caption",),
     "nav": ("sidebar", "footer", "navbar", "navigation", "breadcrumb", "menu", "masthead", "pagination"),
-    "box": ("expandable", "embed", "tooltip", "infobox", "factbox", "donat"),
+    "box": ("expandable", "embed", "tooltip", "infobox", "factbox", "donat", "disclaimer", "privacy"),
 }
 KIND_NAMES = tuple(f"named_{kind}" for kind in NAMED_KINDS)
 # Own-block signals, then neighbourhood signals. Order = order of the weights.

@@ -67,13 +67,14 @@ FIGURE = "<figure>"
 # `share-bar`, `kommentare`, `commentaire` all count). Web-developer conventions, mostly English
 # whatever the page's language, plus a few common translations. The last line names boxes set beside
 # the text (expandable explainers, embeds of other sites, tooltips, info and fact boxes, donation
-# appeals): trafilatura drops the first two by class word as well (model/dommodel.NAMED_KINDS "box").
+# appeals, disclaimers, privacy notices): trafilatura drops the first two by class
+# word as well (model/dommodel.NAMED_KINDS "box").
 FURNITURE_WORDS = (
     "comment", "komment", "related", "share", "sharing", "social", "newsletter", "promo", "byline",
     "caption", "sidebar", "footer", "navbar", "navigation", "breadcrumb", "menu", "advert", "banner",
     "subscribe", "cookie", "consent", "popup", "modal", "recommend", "teaser", "widget", "taboola",
     "outbrain", "paywall", "signup", "toolbar", "masthead", "pagination",
-    "expandable", "embed", "tooltip", "infobox", "factbox", "donat",
+    "expandable", "embed", "tooltip", "infobox", "factbox", "donat", "disclaimer", "privacy",
 )
 # A furniture element is only believed while it holds less than this share of the page's text:
 # a `<form>` or a `<div class="...comments-open...">` around the whole page says nothing.
