@@ -364,12 +364,14 @@ def test_the_headline_s_landmark_is_the_article_however_much_text_stands_around_
     assert {b.text: b.removal.reason for b in doc.removed()}[blurbs[0]] == "outside the page's <article>/<main>"
 
 
-def test_the_standfirst_between_the_headline_and_the_body_is_kept() -> None:
-    # The summary under the headline in an <h2>, then a byline and a date line: the span starts at
+@pytest.mark.parametrize("heading", ["h2", "h4"])
+def test_the_standfirst_between_the_headline_and_the_body_is_kept(heading: str) -> None:
+    # The summary under the headline in a heading, then a byline and a date line: the span starts at
     # the body's first paragraph; the standfirst reads as a sentence set with the article, the others not.
     standfirst = "Work on the park starts in the autumn and the first paths should open to walkers before next summer."
     page = long_article().replace('<p class="byline">By Maria Lindqvist</p>',
-                                  f'<h2>{standfirst}</h2><p class="byline">By Maria Lindqvist</p><div>12 March 2024</div>')
+                                  f'<{heading}>{standfirst}</{heading}><p class="byline">By Maria Lindqvist</p>'
+                                  '<div>12 March 2024</div>')
     doc = newsclean.clean(page, config=FAST)
     assert doc.paragraphs == [standfirst, *LONG]
     assert {"By Maria Lindqvist", "12 March 2024"} <= {b.text for b in doc.removed()}
