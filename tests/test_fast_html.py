@@ -417,6 +417,17 @@ def test_boxes_beside_the_text_named_by_the_markup_are_removed_inside_the_articl
         text: f"inside {element}" for text, element in boxes.items()}
 
 
+def test_an_authors_biography_box_is_removed_at_any_length() -> None:
+    # Written as sentences right below the article's last paragraph: the text stages take it for
+    # more of the article; its class says it is the author's biography.
+    bio = ("Maria Lindqvist has reported on the city's council, its budget and its building plans for the paper "
+           "since 2015, and before that covered the region's courts for a local radio station.")
+    paragraphs = [*LONG, f'<div class="post-author-bio"><p>{bio}</p></div>']
+    doc = newsclean.clean(article_html(paragraphs=paragraphs), config=FAST)
+    assert doc.paragraphs == LONG
+    assert {b.text: b.removal.reason for b in doc.removed()}[bio] == 'inside <div class="post-author-bio">'
+
+
 def test_a_heading_whose_anchor_holds_a_furniture_word_is_kept() -> None:
     # The id is the heading's own text made an anchor, not the name of a box.
     heading = "Privacy on the new paths"

@@ -68,13 +68,15 @@ FIGURE = "<figure>"
 # whatever the page's language, plus a few common translations. The last line names boxes set beside
 # the text (expandable explainers, embeds of other sites, tooltips, info and fact boxes, donation
 # appeals, disclaimers, privacy notices): trafilatura drops the first two by class
-# word as well (model/dommodel.NAMED_KINDS "box").
+# word as well (model/dommodel.NAMED_KINDS "box"). Then an author's biography box (a byline: not the
+# word `author` alone, which names the article's own container on some blogs).
 FURNITURE_WORDS = (
     "comment", "komment", "related", "share", "sharing", "social", "newsletter", "promo", "byline",
     "caption", "sidebar", "footer", "navbar", "navigation", "breadcrumb", "menu", "advert", "banner",
     "subscribe", "cookie", "consent", "popup", "modal", "recommend", "teaser", "widget", "taboola",
     "outbrain", "paywall", "signup", "toolbar", "masthead", "pagination",
     "expandable", "embed", "tooltip", "infobox", "factbox", "donat", "disclaimer", "privacy",
+    "author-bio", "author_bio", "authorbio", "author-box", "author_box", "about-author", "author-info",
 )
 # A furniture element is only believed while it holds less than this share of the page's text:
 # a `<form>` or a `<div class="...comments-open...">` around the whole page says nothing.
