@@ -364,12 +364,14 @@ def test_the_headline_s_landmark_is_the_article_however_much_text_stands_around_
     assert {b.text: b.removal.reason for b in doc.removed()}[blurbs[0]] == "outside the page's <article>/<main>"
 
 
-def test_the_standfirst_between_the_headline_and_the_body_is_kept() -> None:
-    # The summary under the headline in an <h2>, then a byline and a date line: the span starts at
+@pytest.mark.parametrize("heading", ["h2", "h4"])
+def test_the_standfirst_between_the_headline_and_the_body_is_kept(heading: str) -> None:
+    # The summary under the headline in a heading, then a byline and a date line: the span starts at
     # the body's first paragraph; the standfirst reads as a sentence set with the article, the others not.
     standfirst = "Work on the park starts in the autumn and the first paths should open to walkers before next summer."
     page = long_article().replace('<p class="byline">By Maria Lindqvist</p>',
-                                  f'<h2>{standfirst}</h2><p class="byline">By Maria Lindqvist</p><div>12 March 2024</div>')
+                                  f'<{heading}>{standfirst}</{heading}><p class="byline">By Maria Lindqvist</p>'
+                                  '<div>12 March 2024</div>')
     doc = newsclean.clean(page, config=FAST)
     assert doc.paragraphs == [standfirst, *LONG]
     assert {"By Maria Lindqvist", "12 March 2024"} <= {b.text for b in doc.removed()}
@@ -391,6 +393,47 @@ def test_sharing_bars_bylines_and_short_promotions_named_by_the_markup_are_remov
     assert reasons[byline] == 'inside <span class="author-byline__bio">'
     assert reasons[share] == 'inside <em class="social-sharing-prompt">'
     assert reasons[promo] == 'inside <div class="promo-briefing">'
+
+
+def test_boxes_beside_the_text_named_by_the_markup_are_removed_inside_the_article_at_any_length() -> None:
+    # Written as sentences between the article's paragraphs: the text stages keep them; the class
+    # words say they are a fact box, an expandable explainer, a donation appeal and a disclaimer, set
+    # beside the text.
+    facts = ("The park will cover forty hectares of the old rail yard, with three kilometres of paths, two "
+             "playgrounds and a pond that collects the rain from the roofs of the new housing around it.")
+    explainer = ("The rail yard closed in 1998 when the last freight line moved to the port, and the council bought "
+                 "the land from the railway company ten years later after a long dispute over its price.")
+    appeal = ("Our reporting on the city is free for everyone to read, and readers who can afford it keep it that "
+              "way: a monthly gift of any size pays for the time our journalists spend on stories like this one.")
+    disclaimer = ("The author of this story owns shares in the construction company that won the contract for "
+                  "the park's paths, and had no part in the council's decision to award it to the company.")
+    boxes = {facts: '<div class="article-factbox">', explainer: '<section class="js-expandable-box">',
+             appeal: '<div class="donation-appeal">', disclaimer: '<div class="story-disclaimer">'}
+    wrapped = [f"{element}<p>{text}</p></{element[1:].split()[0]}>" for text, element in boxes.items()]
+    paragraphs = [*LONG[:2], wrapped[0], *LONG[2:4], wrapped[1], *LONG[4:], wrapped[2], wrapped[3]]
+    doc = newsclean.clean(article_html(paragraphs=paragraphs), config=FAST)
+    assert doc.paragraphs == LONG
+    assert {b.text: b.removal.reason for b in doc.removed() if b.text in boxes} == {
+        text: f"inside {element}" for text, element in boxes.items()}
+
+
+def test_an_authors_biography_box_is_removed_at_any_length() -> None:
+    # Written as sentences right below the article's last paragraph: the text stages take it for
+    # more of the article; its class says it is the author's biography.
+    bio = ("Maria Lindqvist has reported on the city's council, its budget and its building plans for the paper "
+           "since 2015, and before that covered the region's courts for a local radio station.")
+    paragraphs = [*LONG, f'<div class="post-author-bio"><p>{bio}</p></div>']
+    doc = newsclean.clean(article_html(paragraphs=paragraphs), config=FAST)
+    assert doc.paragraphs == LONG
+    assert {b.text: b.removal.reason for b in doc.removed()}[bio] == 'inside <div class="post-author-bio">'
+
+
+def test_a_heading_whose_anchor_holds_a_furniture_word_is_kept() -> None:
+    # The id is the heading's own text made an anchor, not the name of a box.
+    heading = "Privacy on the new paths"
+    paragraphs = [*LONG[:3], f'<h2 id="privacy-on-the-new-paths">{heading}</h2>', *LONG[3:]]
+    doc = newsclean.clean(article_html(paragraphs=paragraphs), config=FAST)
+    assert heading in doc.paragraphs
 
 
 def test_a_cookie_dialog_named_by_the_markup_is_removed_at_any_length() -> None:

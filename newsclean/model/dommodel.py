@@ -5,9 +5,9 @@ The weights live in `dommodel.json` beside this module, fitted by
 `benchmarks/train_line_model.py --html` (the same averaged structured perceptron as the text
 model, on the labelled HTML pages, leave-one-source-out checked). The DOM columns are generic:
 the block's tag, the article landmark, link density, the kind of furniture a class or id word
-names (comments, related stories, sharing, promotion, byline, caption, navigation), the page's
-JSON-LD articleBody, and the same signals averaged over neighbouring blocks. No site's class
-name is a feature, only words web developers use for page furniture in any language.
+names (comments, related stories, sharing, promotion, byline, caption, navigation, boxes beside the
+text), the page's JSON-LD articleBody, and the same signals averaged over neighbouring blocks. No
+site's class name is a feature, only words web developers use for page furniture in any language.
 """
 
 from __future__ import annotations
@@ -31,9 +31,11 @@ NAMED_KINDS = {
     "share": ("share", "sharing", "social", "toolbar"),
     "promo": ("newsletter", "promo", "advert", "banner", "subscribe", "signup", "paywall", "cookie", "consent",
               "popup", "modal"),
-    "byline": ("byline",),
+    "byline": ("byline", "author-bio", "author_bio", "authorbio", "author-box", "author_box", "about-author",
+               "author-info"),
     "caption": ("caption",),
     "nav": ("sidebar", "footer", "navbar", "navigation", "breadcrumb", "menu", "masthead", "pagination"),
+    "box": ("expandable", "embed", "tooltip", "infobox", "factbox", "donat", "disclaimer", "privacy"),
 }
 KIND_NAMES = tuple(f"named_{kind}" for kind in NAMED_KINDS)
 # Own-block signals, then neighbourhood signals. Order = order of the weights.

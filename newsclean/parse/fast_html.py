@@ -65,12 +65,18 @@ FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "bann
 FIGURE = "<figure>"
 # Words of class and id attributes that name page furniture, as substrings (so `relatedPosts`,
 # `share-bar`, `kommentare`, `commentaire` all count). Web-developer conventions, mostly English
-# whatever the page's language, plus a few common translations.
+# whatever the page's language, plus a few common translations. The next to last line names boxes
+# set beside the text (expandable explainers, embeds of other sites, tooltips, info and fact boxes,
+# donation appeals, disclaimers, privacy notices; model/dommodel.NAMED_KINDS "box"), as trafilatura
+# drops `expand` and `embed` elements; the last an author's biography box (a byline; not the word
+# `author` alone, which names the article's own container on some blogs).
 FURNITURE_WORDS = (
     "comment", "komment", "related", "share", "sharing", "social", "newsletter", "promo", "byline",
     "caption", "sidebar", "footer", "navbar", "navigation", "breadcrumb", "menu", "advert", "banner",
     "subscribe", "cookie", "consent", "popup", "modal", "recommend", "teaser", "widget", "taboola",
     "outbrain", "paywall", "signup", "toolbar", "masthead", "pagination",
+    "expandable", "embed", "tooltip", "infobox", "factbox", "donat", "disclaimer", "privacy",
+    "author-bio", "author_bio", "authorbio", "author-box", "author_box", "about-author", "author-info",
 )
 # A furniture element is only believed while it holds less than this share of the page's text:
 # a `<form>` or a `<div class="...comments-open...">` around the whole page says nothing.

@@ -9,6 +9,8 @@ parse/fast_html.MAX_FURNITURE_SHARE), so a landmark wrapping the whole page deci
 
 from __future__ import annotations
 
+import re
+
 from ..config import Config
 from ..document import Document, DomFeatures, Stage
 from ..model.dommodel import named_kind
@@ -22,11 +24,19 @@ ALL_LINK_DENSITY = 0.9
 
 
 # Kinds of furniture (model/dommodel.NAMED_KINDS) whose class or id word tells on its own that the
-# text inside is not the article: sharing bars and bylines. Measured one kind at a time on dev and
+# text inside is not the article: sharing bars, bylines, boxes. Measured one kind at a time on dev and
 # train (page F1, against the model alone): share +.0003/+.0002, byline +.0009/+.0007. Not
 # captions (train +.0046 but dev -.0043: dev's gold keeps photo captions, train's fundus gold
-# does not), nor comments (dev -.0010: some gold keeps a blog's comment thread).
-REMOVED_KINDS = frozenset({"share", "byline"})
+# does not), nor comments (dev -.0010: some gold keeps a blog's comment thread). Boxes set beside the
+# text (`expandable-box`, `embed-wrapper`, `infobox`, `factbox`, `tooltip`, `donation`): page F1 dev
+# .9598 -> .9620, train .9542 -> .9554 (21 pages up, two down by .004 and .013); `disclaimer` and
+# `privacy` then train .9554 -> .9556 (four pages up, none down). Not `tweet` (train -.0003:
+# mashable's gold keeps the tweets it quotes), nor `gallery` (no page moved), nor `dropdown` (an
+# item of a menu named `navbar` then reads as a box, which the page model does not weigh). An
+# author's biography box is a byline (`author-bio`, `about-author`): dev .9620 -> .9623 (wikia), train
+# .9557 -> .9559 (sitepoint, TheNation, TechRadar, Tageblatt; none down). The word `author` alone
+# is not (dev's wordpress page holds its whole post in an `author`-named element: F1 1.0 -> 0).
+REMOVED_KINDS = frozenset({"share", "byline", "box"})
 # Kinds whose words also name the article's own containers (`paywall`, `article-footer-nav`,
 # `comment-count`), believed for short blocks only: a prompt, a label, a teaser's title (at most
 # LINK_BLOCK_MAX_WORDS words). Page F1 dev .9487 -> .9489, train .9378 -> .9385 (one kind at a
@@ -34,12 +44,17 @@ REMOVED_KINDS = frozenset({"share", "byline"})
 SHORT_BLOCK_KINDS = frozenset({"promo", "related", "nav", "comment"})
 
 
+# A heading's id is most often its own text made an anchor (`<h4 id="questionable-privacy-gains">`):
+# it names no furniture, whatever words the heading holds.
+HEADING_ANCHOR = re.compile(r"<h[1-6] id=")
+
+
 def named_furniture(dom: DomFeatures, words: int) -> str | None:
     """The element whose class or id names furniture around a block of `words` words, when its kind
     is one of REMOVED_KINDS, or of SHORT_BLOCK_KINDS and the block is short; else None."""
     kind = named_kind(dom.named)
     if kind in REMOVED_KINDS or (kind in SHORT_BLOCK_KINDS and words <= LINK_BLOCK_MAX_WORDS):
-        return dom.named
+        return None if HEADING_ANCHOR.match(dom.named or "") else dom.named
     return None
 
 
@@ -129,9 +144,10 @@ def mark_page_furniture(doc: Document, config: Config) -> Document:
 
 
 def mark_named_furniture(doc: Document, config: Config) -> Document:
-    """Remove the blocks left inside the article that the markup names sharing bars or bylines
-    (`<div class="share-tools">`, `<span class="byline__name">`), and the short ones it names
-    promotion, related stories, navigation or comments (`<div class="newsletter-signup">`).
+    """Remove the blocks left inside the article that the markup names sharing bars, bylines or boxes
+    beside the text (`<div class="share-tools">`, `<span class="byline__name">`, `<div class="factbox">`),
+    and the short ones it names promotion, related stories, navigation or comments
+    (`<div class="newsletter-signup">`).
 
     After the article's edges are chosen, not before: a byline between the headline and the text
     is part of the article's run of lines, and removed first it can move the span (measured with
