@@ -271,7 +271,7 @@ def oracle_scores(pages: Sequence[Page], scorer, labels: str) -> dict[str, float
         for page in pages:
             article = article_lines(page)
 
-            def labelled(lines, texts, end_markers, article=article) -> list[float]:
+            def labelled(lines: list, texts: list[str], end_markers: list[bool], article: set[str] = article) -> list[float]:
                 inside = [j for j, text in enumerate(texts) if text in article]
                 start, end = labelled_span([f.size for f in lines], inside, labels)
                 return [1.0 if start <= j < end else -1.0 for j in range(len(texts))]
