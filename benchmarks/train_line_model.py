@@ -307,7 +307,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--by-page", action="store_true", help="weigh every page the same in training, not every source")
     ap.add_argument("--labels", choices=("first-last", "best"), default="first-last",
-                    help="the labelled span: first to last article line, or the span with the most article words less other words")
+                    help="the labelled span: first to last article line, or the span with the most article words "
+                    "less other words")
     ap.add_argument("--oracle", action="store_true", help="also report F1 with the labelled span handed to the pipeline")
     ap.add_argument("--loso", action="store_true", help="also report leave-one-source-out F1")
     ap.add_argument("--cv", type=int, default=0, help="also report K-fold (by page) cross-validated F1")
