@@ -39,3 +39,19 @@ def test_partial_golds_are_left_out(trainer) -> None:
         pytest.skip("../shared/corpus/train is not beside this checkout")
     ids = {page.id for page in trainer.load_pages([corpus])}
     assert ids and not ids & trainer.PARTIAL_GOLDS
+
+
+def test_best_label_leaves_out_an_article_line_printed_again_far_below(trainer) -> None:
+    # Lines 1-3 are the article; line 9 repeats one of its short lines ("Advertisement") below
+    # five lines of other text: first-last stretches the span over them, "best" does not.
+    sizes = [4.0, 30.0, 1.0, 40.0, 12.0, 8.0, 9.0, 15.0, 6.0, 1.0]
+    inside = [1, 2, 3, 9]
+    assert trainer.labelled_span(sizes, inside, "first-last") == (1, 10)
+    assert trainer.labelled_span(sizes, inside, "best") == (1, 4)
+    assert trainer.labelled_span(sizes, [], "best") == (0, 0)
+
+
+def test_best_label_spans_a_short_gap_inside_the_article(trainer) -> None:
+    # A one-line widget between two paragraphs stays inside the labelled span.
+    sizes = [5.0, 30.0, 2.0, 35.0, 6.0]
+    assert trainer.labelled_span(sizes, [1, 3], "best") == (1, 4)
