@@ -48,3 +48,14 @@ def test_a_whole_article_in_one_block_ending_with_a_link_stays() -> None:
     block = " ".join(BODY * 3) + " The full report is online… Read more"
     _, marks = apply(mark_boilerplate, dump(HEADLINE, BODY[0], block, BODY[1]))
     assert marks == {}
+
+
+def test_a_gallery_counter_alone_goes_and_a_fraction_or_a_score_stays() -> None:
+    counters = ["2 of 9", "2 of 9", "3 de 12"]
+    doc, marks = apply(mark_boilerplate, dump(HEADLINE, BODY[0], *counters, BODY[1], *BODY[2:]))
+    assert marks == {i: Removal(Stage.BOILERPLATE, "a gallery's counter standing alone") for i in (3, 4, 5)}
+    assert doc.paragraphs == [HEADLINE, *BODY]
+    # A slash (a fraction, a score), a count going down, a number in a sentence: not a counter.
+    others = ["1/2", "9 to 5", "Two of 10 voters said no."]
+    _, marks = apply(mark_boilerplate, dump(HEADLINE, BODY[0], *others, BODY[1], *BODY[2:]))
+    assert marks == {}

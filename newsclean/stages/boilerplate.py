@@ -1,6 +1,6 @@
 """Lines that are boilerplate wherever they stand: share and follow labels, newsletter and
 subscribe prompts, copyright lines, separators, advertising labels; teasers for other stories
-and slideshows (widgets.py)."""
+slideshows and a gallery's counter (widgets.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ..parse.text import ends_sentence, fold, phrase_as_written
 from ..rules import Rules, load_rules
 from .headline_choice import AGENCY_CREDIT
 from .markers import is_end_marker
-from .widgets import slideshows, teasers
+from .widgets import lone_counters, slideshows, teasers
 
 # A label ("Share", "Advertisement") is a line of at most this many words equal to a phrase.
 MAX_LABEL_WORDS = 4
@@ -203,10 +203,12 @@ def mark_boilerplate(doc: Document, config: Config) -> Document:
 
 
 def mark_widgets(doc: Document, rules: Rules) -> None:
-    """Remove teasers for other stories and slideshows among the kept blocks (widgets.py)."""
+    """Remove teasers for other stories, slideshows and lone gallery counters among the kept
+    blocks (widgets.py)."""
     kept = doc.kept_positions()
     texts = [doc.blocks[i].text for i in kept]
-    marks = slideshows(texts)
+    marks = lone_counters(texts)
+    marks.update(slideshows(texts))
     marks.update(teasers(texts, rules))
     for position, reason in sorted(marks.items()):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)

@@ -71,12 +71,25 @@ def is_link_row(features: LineFeatures, text: str) -> bool:
     return len(chunks) >= LINK_ROW_CHUNKS and len(text) <= LINK_ROW_CHARS * len(chunks)
 
 
+def heads_paragraph(lines: list[LineFeatures], copies: list[int], i: int, start: int, end: int) -> bool:
+    """Whether the other of a line's two copies (`copies`, `i` one of them) is still in the span
+    [start, end) and heads a paragraph there: a table of contents' entry and its section's
+    heading are the article's structure; a widget's label printed twice (above and below the
+    article, over a box of links and again at its end) has no paragraph of its own below either
+    copy, and a copy already trimmed from the other edge is no structure either."""
+    other = copies[0] if copies[1] == i else copies[1]
+    return start <= other and other + 1 < end and lines[other + 1].is_prose
+
+
 def trim_labels(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> tuple[int, int]:
     """Drop headings and labels from both edges of the span [start, end): an article starts and
     ends with running text. Lines whose shape recurs inside the span are the article's own
-    structure (live-blog times, "Step 2") and stay."""
+    structure (live-blog times, "Step 2") and stay; a line printed just twice stays only when its
+    other copy heads a paragraph (see heads_paragraph)."""
     span = range(start, end)
     recurring: set[str] | None = None  # counted at the first heading on an edge (most edges have none)
+    pairs: dict[str, list[int]] = {}
+
     def trimmable(i: int) -> bool:
         nonlocal recurring
         if is_link_row(lines[i], texts[i]):
@@ -84,8 +97,14 @@ def trim_labels(lines: list[LineFeatures], texts: list[str], start: int, end: in
         if not is_heading(lines[i]):
             return False
         if recurring is None:
-            shapes = Counter(shape(texts[j]) for j in span if is_heading(lines[j]))
+            headings = [j for j in span if is_heading(lines[j])]
+            shapes = Counter(shape(texts[j]) for j in headings)
             recurring = {s for s, count in shapes.items() if count > 1}
+            for j in headings:
+                if shapes[shape(texts[j])] == 2:
+                    pairs.setdefault(texts[j], []).append(j)
+        if shape(texts[i]) in recurring and len(pairs.get(texts[i], ())) == 2:
+            return not heads_paragraph(lines, pairs[texts[i]], i, start, end) and not is_list_item(texts[i])
         return shape(texts[i]) not in recurring and not is_list_item(texts[i])
 
     while start < end and trimmable(start):

@@ -1,6 +1,7 @@
 """Widgets that are boilerplate wherever they stand on the page, found by their shape: teasers
 for other stories (a headline printed over again in its line, a blurb cut short with a link
-label after it) and slideshows (slides numbered "1/50", "2/50", ... with their captions).
+label after it), slideshows (slides numbered "1/50", "2/50", ... with their captions) and a
+gallery's counter standing alone ("1 of 8").
 
 The boilerplate stage runs them before the article's edges are chosen: a slideshow's captions
 read as running text and would otherwise pull the span away from the article around them.
@@ -84,6 +85,24 @@ SLIDE_COUNTER = re.compile(r"^\s*(\d{1,3})\s*(?:/|\|)\s*(\d{1,3})\b")
 MIN_SLIDES = 3
 # A slide is its counter and at most this many lines (title, caption, credit).
 MAX_SLIDE_LINES = 4
+
+
+# A gallery's counter alone on its line: "1 of 8", "3 de 12", "2 из 5" (a number, a short word, a
+# number no smaller). The word tells it from a fraction or a score ("1/2", "24/7", "3-1"), which
+# stands alone in tables and recipes: a slash needs the slideshow's run of counters above.
+LONE_COUNTER = re.compile(r"^\s*(\d{1,3})\s+[^\W\d_]{1,4}\s+(\d{1,3})\s*$")
+
+
+def lone_counters(texts: Sequence[str]) -> dict[int, str]:
+    """Lines that are only a gallery's counter, "k of N" with 0 < k <= N (its pictures are gone
+    from a text dump; the counter says nothing of the article)."""
+    marks = {}
+    for i, text in enumerate(texts):
+        # Most lines do not open with a digit: done without the regular expression.
+        match = LONE_COUNTER.match(text) if text[:1].isdigit() or text[:1].isspace() else None
+        if match and 0 < int(match.group(1)) <= int(match.group(2)):
+            marks[i] = "a gallery's counter standing alone"
+    return marks
 
 
 def slideshows(texts: Sequence[str]) -> dict[int, str]:
