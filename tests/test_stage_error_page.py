@@ -181,3 +181,57 @@ def test_403_status_with_a_real_article_is_an_article() -> None:
     assert doc.verdict is Verdict.ARTICLE
     assert doc.paragraphs == BODY
     assert not any(b.removal.stage is Stage.ERROR_PAGE for b in doc.removed())
+
+
+# A made-up site: its menus, lists of other stories, and a short article (a headline over a
+# 30-word paragraph) between them.
+SECTIONS = ["World", "Politics", "Business", "Markets", "Science", "Health", "Travel", "Food",
+            "Style", "Sport", "Culture", "Books", "Music", "Film", "Opinion", "Weather"]  # fmt: skip
+TOPICS = ["river", "harbour", "orchard", "bridge", "library", "stadium", "market", "museum", "railway", "school", "garden", "forest"]
+SHORT_ARTICLE = [
+    "Volunteers repaint the lighthouse on the northern cape",
+    "Forty volunteers spent the weekend scraping and repainting the lighthouse, which had not been painted"
+    " since 1998, and the town council paid for the paint and the scaffolding.",
+]
+FORBIDDEN = ["403 Forbidden", "You don't have permission to access this resource.", "nginx"]
+
+
+def other_stories(start: int) -> list[str]:
+    verbs = ["changed", "closed", "reopened", "grew"]
+    # Title-cased headlines with a full stop, as some sites write them.
+    return [f"Why The Old {TOPICS[(start + k) % 12].title()} In Town {verbs[k % 4].title()} After {start + k + 3} Years." for k in range(12)]
+
+
+def whole_page(*below_end: str) -> list[str]:
+    """The site's page around the short article, with `below_end` after its end marker."""
+    return [*SECTIONS, *other_stories(0), *SECTIONS[::-1], *other_stories(5), "By Anna Berg", "Staff writer",
+            *SHORT_ARTICLE, "Next Post", *other_stories(9), *SECTIONS, "About", "Contact", "Privacy", "Terms", *below_end]
+
+
+def test_a_short_article_under_a_glued_403_preamble_is_kept() -> None:
+    # The fetch's 403 text sits above a whole page: its "403 Forbidden" says nothing of the page below.
+    doc = newsclean.clean(dump(*FORBIDDEN, *whole_page()))
+    assert doc.verdict is Verdict.ARTICLE
+    assert SHORT_ARTICLE[1] in doc.paragraphs
+    assert [b.removal.stage for b in doc.blocks[:3] if b.removal] == [Stage.ERROR_PAGE] * 3
+
+
+def test_a_sign_in_box_below_the_end_marker_does_not_make_an_error_page() -> None:
+    doc = newsclean.clean(dump(*FORBIDDEN, *whole_page("Sign in", "Remember me", "Additional Verification Required", "Forgot your password?")))
+    assert doc.verdict is Verdict.ARTICLE
+    assert SHORT_ARTICLE[1] in doc.paragraphs
+
+
+def test_a_403_page_with_a_little_site_chrome_stays_an_error_page() -> None:
+    doc = newsclean.clean(dump(*FORBIDDEN, *SECTIONS[:12], "Go back to the home page.", "About", "Contact", "Privacy"))
+    assert doc.verdict is Verdict.ERROR_PAGE and doc.paragraphs == []
+
+
+def test_a_403_page_with_a_note_and_some_chrome_stays_an_error_page() -> None:
+    # Below the preamble: 30 lines of menus and a note of 30 words, fewer lines than a whole page.
+    note = ("Our systems flagged an unusual number of requests from your network today. If you believe this is a"
+            " mistake, please write to the support team of the site and give them the time of your visit.")
+    doc = newsclean.clean(dump(*FORBIDDEN, *SECTIONS, *SECTIONS[:14], note, "About", "Contact"))
+    assert doc.verdict is Verdict.ERROR_PAGE
+    removal = next(b.removal for b in doc.blocks if b.text == note)
+    assert removal is not None and removal.reason.startswith('error page: access denied ("403 forbidden", only 3')

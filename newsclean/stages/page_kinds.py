@@ -45,6 +45,12 @@ TITLE_PHRASE_SHARE = 0.5
 MAX_HEADLINE_WORDS = 6
 # A body's first line this short, carrying error text, is the page's heading.
 MAX_OPENING_WORDS = 12
+# An error preamble with this many lines of page below it is glued on top of a whole page (a
+# fetch's error text over the site's menus, article and footer): its short error line ("403
+# Forbidden") says nothing of the page below. Measured (non-empty lines below the preamble): the
+# 50 error and wall records of corpus/pages with a preamble have 0-35, the 189 articles of dev,
+# train and examples with one 21-1422 (median 194; those under 80 hold plenty of running text).
+GLUED_PAGE_LINES = 80
 # What a hit in the page's title, or an HTTP status, weighs (in words of wall text).
 TITLE_WEIGHT = 10.0
 STATUS_WEIGHT = 6.0
@@ -188,7 +194,7 @@ class PageSignals:
     near: Evidence  # title, status, the span, the lines right around it, error-page preambles
     page: Evidence  # anywhere on the page (counts only when the page holds no article)
     title: PageKind | None  # the kind of error or block page the title says the page is, if it says little else
-    headline: PageKind | None  # the same said by a short line anywhere on the page ("404", "Access denied")
+    headline: PageKind | None  # the same said by a short line on the page ("404", "Access denied"), not a glued preamble's
 
 
 def gather(doc: Document, lines: list[LineFeatures], rules: Rules,
@@ -229,13 +235,18 @@ def gather(doc: Document, lines: list[LineFeatures], rules: Rules,
             if kind not in PROMO_WEIGHT:
                 near.add(kind, phrase, TITLE_WEIGHT, "body")
     around = set(_around(blocks, first, last)) if kept else set()
+    glued = glued_preamble(blocks)
     headline = None
     for i, found in enumerate(tags):
         if not found or blocks[i].text.strip() in titles:
             continue  # a line repeating the title was counted with it
-        if headline is None and lines[i].words <= MAX_HEADLINE_WORDS:
-            headline = next((kind for kind, phrase in found if says_little_else(phrase, lines[i].words) and kind not in PROMO_WEIGHT), None)
+        # A short error line says what the page is, unless it is a glued preamble's (see
+        # GLUED_PAGE_LINES) or stands below the article's end marker (a sign-in box's
+        # "Verification required" under the footer).
         removal = blocks[i].removal
+        below_end = removal is not None and removal.stage is Stage.FOOTER
+        if headline is None and lines[i].words <= MAX_HEADLINE_WORDS and i not in glued and not below_end:
+            headline = next((kind for kind, phrase in found if says_little_else(phrase, lines[i].words) and kind not in PROMO_WEIGHT), None)
         # An error preamble the error_page stage took off the top is glued on: the article below
         # it is still an article. It counts only where the page has no article at all.
         is_near = removal is None or (i in around and removal.stage is not Stage.ERROR_PAGE)
@@ -245,6 +256,16 @@ def gather(doc: Document, lines: list[LineFeatures], rules: Rules,
             if is_near:
                 near.add(kind, phrase, lines[i].size, where)
     return PageSignals(tags, near, page, title, headline)
+
+
+def glued_preamble(blocks: list[Block]) -> set[int]:
+    """The positions of the error preamble the error_page stage took off the top, when a whole
+    page follows it (GLUED_PAGE_LINES lines or more); else none."""
+    preamble = [i for i, b in enumerate(blocks) if b.removal is not None and b.removal.stage is Stage.ERROR_PAGE]
+    if not preamble:
+        return set()
+    below = sum(1 for b in blocks[preamble[-1] + 1 :] if b.text.strip())
+    return set(preamble) if below >= GLUED_PAGE_LINES else set()
 
 
 def _walk(blocks: list[Block], positions: range) -> list[int]:
