@@ -281,3 +281,37 @@ def test_a_headline_with_a_label_word_before_its_colon_stays_the_title() -> None
     # A kicker ending with a label word ("Watch") and a clause in lower case after the colon.
     headline = "Lake Country Watch: the water is at its lowest since records began"
     assert title_of(["Home", headline, "12.09.2025"], "en") == headline
+
+
+@pytest.mark.parametrize(("language", "headline", "byline", "caption", "credit"), [
+    ("en", "Where have all the lake's waters gone?", "Jane Doe | Published 15 hours ago",
+     "Ferry passengers wait on the dry pier at the southern shore", "Image: Hans Meier / Facebook"),
+    ("pt", "Para onde foi toda a água?", "Maria Silva · 12.09.2025", "Passageiros esperam no cais seco da margem sul do lago",
+     "Foto: João Silva/Reuters"),
+    ("de", "Wohin ist all das Wasser verschwunden?", "Hans Meier|vor 3 Stunden",
+     "Wartende Fahrgäste am trockenen Anleger am Südufer des Sees", "Bild: Hans Meier/dpa"),
+], ids=["en", "pt", "de"])
+def test_a_caption_between_the_byline_and_its_credit_is_not_the_title(language: str, headline: str, byline: str, caption: str,
+                                                                      credit: str) -> None:
+    # The article's head ends at its byline (a name and the article's age, no byline word); the
+    # photo's caption below it, over the credit, has no full stop and shares more of the body's
+    # words than the headline (a question, a pun).
+    assert title_of(["Home", headline, byline, caption, credit], language) == headline
+
+
+def test_a_name_and_the_articles_age_alone_above_the_body_is_no_title() -> None:
+    # (A desk's name that shares the body's words: a byline all the same.)
+    assert title_of(["Home", "Southern Shore Ferries | 15 hours ago"], "en") is None
+
+
+def test_a_photo_credit_in_a_script_without_caption_rules_is_not_the_title() -> None:
+    # "<photo copyright> <name>" in Georgian (no rules) over an "Image caption" line, and the
+    # next photo's credit and caption open with the same words: with no headline printed, the
+    # title is null, not the credit (which shares the body's words).
+    lines = ["Home", "Menu", "Share", "ფოტოს საავტორო უფლება Jane Doe (Southern Shore Ferries)",
+             "Image caption Ferry passengers wait on the dry pier", *EN[:2],
+             "ფოტოს საავტორო უფლება John Roe (Southern Shore Ferries)", "Image caption The southern shore in September", *EN[2:]]
+    doc = newsclean.clean("\n".join(lines) + "\n")
+    assert doc.meta.title is None
+    # (Both credits are the photos', not the article's.)
+    assert [block.text for block in doc.blocks if block.kept] == EN

@@ -141,6 +141,18 @@ BRACKETED_EQUALS_CREDIT = LazyPattern(r"\S\s*[\[(（【]([^\[\]()（）【】=�
 ABBREVIATION_END = re.compile(r"\b\w\.\w\.$")
 # A toolbar run together holds at least this many different labels.
 MIN_TOOLBAR_LABELS = 3
+# An author's name and the article's age beside it, apart by a bar or a dot ("Jane Doe | 15 hours ago").
+# (Each alternative starts only where a run of spaces starts: linear on long runs of spaces.)
+NAME_AND_AGE_SEPARATOR = re.compile(r"(?<!\s)\s*[|｜]\s*|(?<!\s)\s+[·•]\s+")
+MAX_AGE_WORDS = 4
+# A photo's credit over its caption opening with these many words, and again within this many
+# lines in other words, is one of the page's photo credits.
+PAIR_OPENING_WORDS = 2
+PAIR_SCAN_LINES = 60
+# A label and its colon opening a line ("Photograph: Jane Doe"): a credit, not a caption run into its label.
+LEADING_LABEL_COLON = re.compile(r"^\s*[^\W\d_]{1,30}(?: [^\W\d_]{1,30}){0,2}\s?[:：]")
+# A photo's credit alone on its line ("Image: Jane Doe / Facebook") is this short.
+MAX_CREDIT_LINE_WORDS = 8
 # A label of one word and its colon, opening the line or after a space ("Author:", "出版社："): a
 # line with this many is a row of fields ("Series: … Publisher: … Author: …"), a headline has
 # one colon, rarely two ("Ukraine: Kyiv: …").
@@ -474,8 +486,8 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0  # HTML source read as text: '<form name="Form1" method="post">'
     if LEADING_DATE.match(text.lstrip()):
         return 0.0  # a listing's row, its date first: "08/01/2014 Minister denies ..."
-    if is_byline_line(text, features, rules):
-        return 0.0  # "By Jane Doe, Berlin" (not "Von München bis Aachen: Im Netz der Agenten")
+    if is_byline_line(text, features, rules) or is_name_and_age(text, rules):
+        return 0.0  # "By Jane Doe, Berlin", "Jane Doe | 15 hours ago" (not "Von München bis Aachen: Im Netz der Agenten")
     if is_timestamp(text, features) or (CLOCK.search(text) and DATE_PART.search(text)):
         return 0.0  # "Last updated Monday, Dec. 29 2014, 8:57 PM EST", "Posted by jane @ 2005-06-14 03:25:55 ..."
     if (features.words >= MIN_CAPTION_WORDS and "." in text and GLUED_CREDIT.search(text)) or text.rstrip().endswith(LINK_ARROWS):
@@ -541,6 +553,59 @@ def is_dateline(text: str, features: LineFeatures) -> bool:
         return True  # the time of day alone: "9:51"
     return (features.numbers >= 2 and features.words <= MAX_BYLINE_WORDS and _mostly_digits(features)
             and (YEAR.search(text) is not None or DATE_PART.search(text) is not None) and not any(sign in text for sign in NOT_DATE_SIGNS))
+
+
+def is_name_and_age(text: str, rules: Rules) -> bool:
+    """An author's name and the article's date or age on one line, a bar or a dot between them
+    ("Jane Doe | Published 15 hours ago", "Jane Doe · 12.09.2025"): a byline no byline word opens.
+
+    >>> from newsclean.rules import load_rules
+    >>> is_name_and_age("Jane Doe|Published 15 hours ago", load_rules()), is_name_and_age("Lake levels | 15 days of drought", load_rules())
+    (True, False)
+    """
+    if NAME_AND_AGE_SEPARATOR.search(text) is None:
+        return False  # (most lines are ruled out by one search)
+    parts = [part.strip() for part in NAME_AND_AGE_SEPARATOR.split(text)]
+    if len(parts) != 2 or not all(parts):
+        return False
+    name, age = parts
+    return (len(name.split()) <= MAX_NAME_WORDS and not DIGIT.search(name) and looks_like_name(name)
+            and (_is_age(age, rules) or is_dateline(age, line_features(age, frozenset())) or is_timestamp(age, line_features(age, frozenset()))))
+
+
+def _is_age(text: str, rules: Rules) -> bool:
+    """A short text with a relative age: a number and a unit of time ("Published 15 hours ago",
+    "vor 3 Stunden"), few words besides."""
+    words = fold(text).split()
+    return (len(words) <= MAX_AGE_WORDS
+            and any(word.isdigit() and unit in rules.time_units.phrases for word, unit in zip(words, words[1:])))
+
+
+def credit_over_repeated_caption(texts: Sequence[str], lines: Sequence[LineFeatures], i: int, rules: Rules) -> bool:
+    """Line i, short, stands over a caption ("Image caption …"), and near it another line opening with the
+    same words stands over a caption opening like it ("<photo copyright> Jane Doe" / "Image
+    caption …", then "<photo copyright> John Roe" / "Image caption …"): the photos' credits, in
+    words no caption rule of the page's script holds."""
+    below = i + 1
+    # (A credit is a short line, no sentence; the caption below opens with its label run into its
+    # text, "Image caption …": a label and a colon, "Photograph: Jane Doe", is the credit of the
+    # line above, a caption or a heading.)
+    if (below >= len(texts) or lines[i].size > MAX_CREDIT_LINE_WORDS or lines[i].sentence_end
+            or not rules.captions.prefix(lines[below].folded) or LEADING_LABEL_COLON.match(texts[below])):
+        return False
+    words, next_words = _first_words(lines[i]), _first_words(lines[below])
+    if len(words) <= PAIR_OPENING_WORDS or len(next_words) <= PAIR_OPENING_WORDS:
+        return False  # (a label alone is no opening of a longer line)
+    opening, next_opening = words[:PAIR_OPENING_WORDS], next_words[:PAIR_OPENING_WORDS]
+    for k in (*range(max(0, i - PAIR_SCAN_LINES), i - 1), *range(below + 1, min(len(texts) - 1, below + 1 + PAIR_SCAN_LINES))):
+        other = _first_words(lines[k])
+        if other[:PAIR_OPENING_WORDS] == opening and other != words and _first_words(lines[k + 1])[:PAIR_OPENING_WORDS] == next_opening:
+            return True
+    return False
+
+
+def _first_words(features: LineFeatures) -> list[str]:
+    return features.folded[0].split() if features.folded else []
 
 
 def is_byline_line(text: str, features: LineFeatures, rules: Rules) -> bool:

@@ -38,7 +38,7 @@ from ..parse.text import fold, is_list_item, phrase_as_written
 from ..rules import PAGE_KIND_PROMPT, Rules, load_rules
 from .boilerplate import mentions_in_passing
 from .embed_consent import consent_boxes
-from .headline_choice import AGENCY_CREDIT, is_toolbar
+from .headline_choice import AGENCY_CREDIT, credit_over_repeated_caption, is_toolbar
 from .markers import is_end_marker
 from .media_lengths import media_lengths
 from .teaser_stamps import teaser_stamps
@@ -245,6 +245,14 @@ def credited_captions(lines: Sequence[LineFeatures], texts: Sequence[str], rules
     return marks
 
 
+def credits_over_captions(kept: Sequence[int], all_texts: Sequence[str], all_lines: Sequence[LineFeatures], rules: Rules) -> dict[int, str]:
+    """Photo credits in words no caption rule holds, each over its caption, the next photo's pair
+    opening with the same words (headline_choice.credit_over_repeated_caption); `kept` are the
+    article's positions among all the page's lines (the captions below may be marked already)."""
+    return {position: "photo credit (over a caption, like the page's other photo credits)"
+            for position, i in enumerate(kept) if credit_over_repeated_caption(all_texts, all_lines, i, rules)}
+
+
 def is_prompt(features: LineFeatures, text: str, rules: Rules) -> bool:
     """A short line that opens with a call to action ("Subscribe now", "Get email updates ..."),
     holds a boilerplate phrase, is a share or navigation label, or gives an e-mail address."""
@@ -418,6 +426,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(teaser_stamps(kept_lines, texts, rules))
     marks.update(noted_links(texts, [block.text for block in doc.blocks]))
     marks.update(inline_boxes(kept_lines, texts, rules))
+    marks.update(credits_over_captions(kept, [block.text for block in doc.blocks], lines, rules))
     for position, reason in sorted(marks.items()):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)
     return doc

@@ -24,17 +24,20 @@ from .error_page import error_phrase
 from .headline_choice import (
     BARE_CLOCK,
     LONG_TITLE_WORDS,
+    MAX_CREDIT_LINE_WORDS,
     MIN_NOTICE_WORDS,
     NO_OVERLAP_WEIGHT,
     Candidate,
     Scored,
     best,
+    credit_over_repeated_caption,
     ends_like_own_sentence,
     ends_like_sentence,
     is_call_to_action,
     is_caption,
     is_credit_line,
     is_dateline,
+    is_name_and_age,
     is_notice,
     is_timestamp,
     score_candidates,
@@ -203,6 +206,7 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     # The headline stands right above its byline or date line (a teaser for another story rarely does).
     anchors = [i for i in range(above_body.start, min(len(doc.blocks), body_start + ANCHORED_BODY_LINES + ANCHOR_GAP))
                if is_anchor(doc.blocks[i].text, analysis.lines[i], rules)]
+    texts = [block.text for block in doc.blocks]
     for s in scored:
         if s.score <= 0:
             continue  # (scores are never negative: a weight or a zero below leaves a zero as it is)
@@ -213,6 +217,8 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
             s.score *= ABOVE_BYLINE_WEIGHT
         if _ends_with_full_stop(s.candidate.text) and _beside_credit(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # a photo's caption: a sentence right above or below the photo's credit
+        elif _caption_below_head(doc, analysis, s.candidate.position, rules):
+            s.score = 0.0  # the article's head ends at its byline; the photo's caption follows, over its credit
         elif _widget_prompt(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # a form's checkbox over its consent sentence, a prompt among prompts
         elif s.overlap < MENU_HEADING_OVERLAP and _menu_heading(doc, analysis, s.candidate.position, rules):
@@ -221,6 +227,8 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
             s.score = 0.0  # "Teaser" / "Sponsor Content" / "Teaser" / "Sponsor Content": a list's item
         if s.score > 0 and _hard_wrapped(doc, s.candidate.position):
             s.score = 0.0  # a paragraph's first line, its text broken at a fixed width: no heading
+        if s.score > 0 and credit_over_repeated_caption(texts, analysis.lines, s.candidate.position, rules):
+            s.score = 0.0  # a photo's credit over its caption, the next photo's below in the same words
     _lend_standfirst_topic(analysis, scored)
     for s in scored:
         if s.candidate.position in printed_twice:
@@ -544,9 +552,22 @@ def _beside_credit(doc: Document, analysis: Analysis, i: int, rules: Rules, side
                for j in (i + side for side in sides))
 
 
+def _caption_below_head(doc: Document, analysis: Analysis, i: int, rules: Rules) -> bool:
+    """The line stands right below the byline and right above a photo's credit alone on its line:
+    the caption of the photo that opens the article, whatever ends it (the headline stands above
+    the byline; a date line may stand above it, and a caption with its credit run on is its own
+    line below it)."""
+    above, below = i - 1, i + 1
+    if above < 0 or below >= len(doc.blocks) or analysis.lines[below].size > MAX_CREDIT_LINE_WORDS:
+        return False
+    byline = doc.blocks[above].text
+    return ((is_byline(analysis.lines[above], rules) or is_name_and_age(byline, rules))
+            and _beside_credit(doc, analysis, i, rules, sides=(1,)))
+
+
 def is_anchor(text: str, features: LineFeatures, rules: Rules) -> bool:
     """A byline, a timestamp or a date line: what stands right below a headline."""
-    return is_byline(features, rules) or is_timestamp(text, features) or is_dateline(text, features)
+    return is_byline(features, rules) or is_timestamp(text, features) or is_dateline(text, features) or is_name_and_age(text, rules)
 
 
 def anchored_headings(doc: Document, kept: list[int], lines: list[LineFeatures], rules: Rules, config: Config) -> list[int]:
