@@ -1,13 +1,15 @@
 /* The optional compiled part of the HTML readers (parse/): most_attributes, the attribute guard's scan
    of a page, a few times faster than its regular expressions in parse/html.py, which stay the reference
-   (tests/test_compiled_markup.py compares the two). Built against the stable ABI (abi3), Python 3.11
-   and later; where no compiler is found the readers run the regular expressions. */
+   (tests/test_compiled_markup.py compares the two); and dom_shape, the shape of a Lexbor tree for the
+   fast reader's walk (parse/fast_html.py's pure dom_shape stays the reference). Built against the
+   stable ABI (abi3), Python 3.11 and later; where no compiler is found the readers run in Python. */
 
 #ifndef Py_LIMITED_API
 #define Py_LIMITED_API 0x030B0000
 #endif
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <string.h>
 
 /* most_attributes(text, at_least): parse/html.py's attribute guard, the most attributes a start tag
@@ -121,9 +123,144 @@ static PyObject *most_attributes(PyObject *self, PyObject *args) {
     return PyLong_FromSsize_t(most);
 }
 
+
+/* dom_shape(root_id, raw_tags, max_nodes): parse/fast_html.py's dom_shape at C speed, for a tree
+   parsed by Lexbor (selectolax). The nodes under root, root first, in the order of selectolax's
+   traverse(include_text=True): each node's depth below root, and for a text node its text (""
+   when its parent is an element whose tag id is in raw_tags: text never read), None for any other
+   node. None in place of both lists when the tree holds more than max_nodes nodes (0: no limit).
+
+   root_id is a node's mem_id, which is the address of Lexbor's node. The walk reads Lexbor's node
+   structure (lexbor/dom/interfaces/node.h and character_data.h, as selectolax declares them in
+   lexbor.pxd); parse/fast_html.py uses it only once node_links has shown, on a probe document, that
+   the fields sit where this file reads them. */
+
+typedef struct lexbor_node {
+    void *events;
+    uintptr_t local_name;
+    uintptr_t prefix;
+    uintptr_t ns;
+    void *owner_document;
+    struct lexbor_node *next;
+    struct lexbor_node *prev;
+    struct lexbor_node *parent;
+    struct lexbor_node *first_child;
+    struct lexbor_node *last_child;
+    void *user;
+    int type; /* lxb_dom_node_type_t */
+} lexbor_node;
+
+typedef struct {
+    lexbor_node node;
+    unsigned char *data; /* lexbor_str_t */
+    size_t length;
+} lexbor_character_data;
+
+enum { LEXBOR_ELEMENT = 1, LEXBOR_TEXT = 3, MAX_RAW_TAGS = 64 };
+
+static lexbor_node *node_at(PyObject *id) {
+    void *address = PyLong_AsVoidPtr(id);
+    if (address == NULL && !PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "no node at address 0");
+    return (lexbor_node *)address;
+}
+
+static PyObject *node_text(const lexbor_node *node) {
+    const lexbor_character_data *text = (const lexbor_character_data *)node;
+    if (text->data == NULL) return PyUnicode_FromStringAndSize("", 0);
+    /* As selectolax decodes text: bytes Lexbor passed through verbatim become U+FFFD. */
+    return PyUnicode_DecodeUTF8((const char *)text->data, (Py_ssize_t)text->length, "replace");
+}
+
+static int append_new(PyObject *list, PyObject *item) {
+    if (item == NULL) return -1;
+    int failed = PyList_Append(list, item);
+    Py_DECREF(item);
+    return failed;
+}
+
+static PyObject *dom_shape(PyObject *self, PyObject *args) {
+    PyObject *root_id, *raw_tags;
+    Py_ssize_t max_nodes;
+    if (!PyArg_ParseTuple(args, "OOn", &root_id, &raw_tags, &max_nodes)) return NULL;
+    lexbor_node *root = node_at(root_id);
+    if (root == NULL) return NULL;
+    uintptr_t raw[MAX_RAW_TAGS];
+    Py_ssize_t raw_count = PySequence_Size(raw_tags);
+    if (raw_count < 0) return NULL;
+    if (raw_count > MAX_RAW_TAGS) {
+        PyErr_SetString(PyExc_ValueError, "too many raw tags");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < raw_count; i++) {
+        PyObject *tag = PySequence_GetItem(raw_tags, i);
+        if (tag == NULL) return NULL;
+        raw[i] = (uintptr_t)PyLong_AsSize_t(tag);
+        Py_DECREF(tag);
+        if (PyErr_Occurred()) return NULL;
+    }
+    PyObject *depths = PyList_New(0), *texts = PyList_New(0);
+    if (depths == NULL || texts == NULL) goto failed;
+    lexbor_node *node = root;
+    long depth = 0;
+    Py_ssize_t nodes = 0;
+    for (;;) {  /* selectolax's traverse: the node, then its children, then what follows it */
+        if (max_nodes > 0 && ++nodes > max_nodes) {
+            Py_DECREF(depths);
+            Py_DECREF(texts);
+            return Py_BuildValue("(OO)", Py_None, Py_None);
+        }
+        if (append_new(depths, PyLong_FromLong(depth)) < 0) goto failed;
+        if (node->type == LEXBOR_TEXT) {
+            int read = 1;
+            const lexbor_node *parent = node->parent;
+            if (parent != NULL && parent->type == LEXBOR_ELEMENT)
+                for (Py_ssize_t i = 0; i < raw_count; i++)
+                    if (parent->local_name == raw[i]) read = 0;
+            if (append_new(texts, read ? node_text(node) : PyUnicode_FromStringAndSize("", 0)) < 0) goto failed;
+        } else if (PyList_Append(texts, Py_None) < 0) {
+            goto failed;
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            depth++;
+            continue;
+        }
+        while (node != root && node->next == NULL) {
+            node = node->parent;
+            depth--;
+        }
+        if (node == root) break;
+        node = node->next;
+    }
+    PyObject *shape = PyTuple_Pack(2, depths, texts);
+    Py_DECREF(depths);
+    Py_DECREF(texts);
+    return shape;
+failed:
+    Py_XDECREF(depths);
+    Py_XDECREF(texts);
+    return NULL;
+}
+
+/* node_links(id): the addresses of a node's parent, first child and next sibling (0 for none), its
+   node type and tag id, and for a text node its text's length in bytes (-1 otherwise), as dom_shape
+   reads them: compared with selectolax's own answers before dom_shape is trusted. Reads only the
+   node's own fields (never through a pointer it finds there). */
+static PyObject *node_links(PyObject *self, PyObject *id) {
+    const lexbor_node *node = node_at(id);
+    if (node == NULL) return NULL;
+    Py_ssize_t length = node->type == LEXBOR_TEXT ? (Py_ssize_t)((const lexbor_character_data *)node)->length : -1;
+    return Py_BuildValue("(NNNiNn)", PyLong_FromVoidPtr(node->parent), PyLong_FromVoidPtr(node->first_child),
+                         PyLong_FromVoidPtr(node->next), node->type, PyLong_FromSize_t(node->local_name), length);
+}
+
 static PyMethodDef methods[] = {
     {"most_attributes", most_attributes, METH_VARARGS,
      "most_attributes(text, at_least): parse.html.most_attributes, None when the text has no UTF-8 form."},
+    {"dom_shape", dom_shape, METH_VARARGS,
+     "dom_shape(root_id, raw_tags, max_nodes): parse.fast_html.dom_shape's depths and texts of a Lexbor tree."},
+    {"node_links", node_links, METH_O,
+     "node_links(id): a Lexbor node's parent, first child, next sibling, type, tag id and text length."},
     {NULL, NULL, 0, NULL},
 };
 

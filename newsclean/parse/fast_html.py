@@ -23,6 +23,7 @@ from ..document import Block, Document, DomFeatures, Metadata
 from ..errors import InputError, TooLargeError
 from ..read.mojibake import MOJIBAKE, repair_mojibake
 from .deadline import DeadlineExceeded, deadline
+from .domshape import dom_shape
 from .html import PARSER_MAX_DEPTH, most_attributes
 from .htmlmeta import LANGUAGE_TAG
 from .text import normalize_line, strip_control
@@ -39,6 +40,9 @@ BLOCK_TAGS = frozenset({
     "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
     "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "br", "option", "optgroup",
 })
+# The compiled walk hands over at most this many nodes an element the limit allows (html_max_elements;
+# text nodes and skipped elements count too): a larger tree is walked node by node, to the limit.
+MAX_NODES_PER_ELEMENT = 4
 # Elements that never hold anything (an HTML parser gives them no children).
 VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                        "track", "wbr", "keygen"})
@@ -300,13 +304,15 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
     limit = config.html_max_elements
     max_depth = PARSER_MAX_DEPTH - 1
     elements = 0
-    # Lexbor's own traversal hands over the nodes in document order without telling where an
-    # element ends; a node's parent does: the open elements are a stack of (id, the context to
-    # restore when it closes, whether it ends a block), popped down to each node's parent.
-    bottom = (body.parent.mem_id, _Context(), False)
+    # The nodes in document order, each with its depth below the body: the open elements are a
+    # stack of (depth, the context to restore when it closes, whether it ends a block), popped down
+    # to each node's parent (the open element just above it). Only the elements are node objects.
+    depths, texts, others = dom_shape(body, SKIPPED, max_nodes=MAX_NODES_PER_ELEMENT * limit)
+    next_element = others.__next__
+    bottom = (-1, _Context(), False)
     stack: list[tuple[int, _Context, bool]] = [bottom]
-    top = bottom[0]
-    skipped: set[int] = set()  # elements whose text is never read (scripts, hidden text), and theirs
+    top = -1
+    skipped_at = -1  # the depth of the element around whose text is never read (scripts, hidden text), if any
     created: list[_Furniture] = []
     context = _Context()
     # The context inside an element that makes no furniture depends only on the context around
@@ -324,24 +330,23 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
     chars = link_chars = 0
     boundary = False
     push, pop = stack.append, stack.pop
-    for node in body.traverse(include_text=True):
-        parent = node.parent.mem_id
-        if parent != top:
-            if parent in skipped:
-                skipped.add(node.mem_id)
+    for depth, text in zip(depths, texts):
+        if skipped_at >= 0:
+            if depth > skipped_at:
+                if text is None:
+                    next_element()
                 continue
-            while parent != top and len(stack) > 1:  # elements close
-                _, context, ends_block = pop()
-                boundary = boundary or ends_block
-                top = stack[-1][0]
-        tag = node.tag
-        if tag == "-text":
+            skipped_at = -1
+        while top >= depth:  # elements close
+            _, context, ends_block = pop()
+            boundary = boundary or ends_block
+            top = stack[-1][0]
+        if text is not None:
             if boundary:
                 if opened is not None:
                     blocks.append(("".join(parts), opened, link_chars / chars if chars else 0.0))
                     parts, opened, chars, link_chars = [], None, 0, 0
                 boundary = False
-            text = node.text_content
             if opened is None:
                 if not text or text.isspace():  # (indentation between blocks: nothing)
                     continue
@@ -356,8 +361,10 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
                 if context.story:
                     context.furniture.story_chars += size
             continue
+        node = next_element()
+        tag = node.tag
         if tag is None or tag in SKIPPED or tag[0] == "-":
-            skipped.add(node.mem_id)
+            skipped_at = depth
             continue
         elements += 1
         if limit > 0 and elements > limit:
@@ -387,7 +394,7 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
                                      else tag_effect(tag, context.in_article))
         if effect is not None and effect.skip:  # text for screen readers only: never read
             boundary = boundary or (is_block and node.first_child is None)
-            skipped.add(node.mem_id)
+            skipped_at = depth
             continue
         if is_block or (lone_row_cells_apart and tag in CELL_TAGS and only_row(node.parent)):
             boundary = True
@@ -398,12 +405,12 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
             card = _Furniture(CARD, context.furniture, False, card=True)
             created.append(card)
             context = _Context(context.tag, context.in_article, context.in_link, card, context.story)
-        top = node.mem_id
-        push((top, context, is_block))
+        top = depth
+        push((depth, context, is_block))
         if effect is None:
             continue
         if effect.story and not context.story:  # a new story: its own context (numbered in make_blocks)
-            context = effect.inside(context, created, top)
+            context = effect.inside(context, created, node.mem_id)
         elif not effect.makes_furniture():
             entering = (context, effect)
             inner = entered.get(entering)

@@ -1,0 +1,105 @@
+"""The shape of a page's tree for the fast reader's walk (parse/fast_html.py, read_blocks): the
+nodes under an element in document order, each with its depth below it and, for a text node, its
+text; and the other nodes themselves, in the same order, for their tags and attributes.
+
+The walk used to ask Lexbor each node's parent (a new node object each time) to see which elements
+had closed, and each text node's text through its own object; the compiled core (parse/_markup.c,
+dom_shape) reads both off Lexbor's tree in one pass, so the walk makes node objects only for the
+elements. It reads Lexbor's node structure through the node's address (selectolax's mem_id): it is
+used only once its reading of a probe document agrees with selectolax's own answers (node_links,
+field by field, then dom_shape with the pure function below, which stays the reference and the
+fallback: no compiled core, NEWSCLEAN_PURE_PYTHON=1, or a selectolax whose nodes it cannot read).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterator
+from typing import Any
+
+try:
+    if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
+        raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
+    from ._markup import dom_shape as compiled_dom_shape  # type: ignore[import-not-found]
+    from ._markup import node_links  # type: ignore[import-not-found]
+except ImportError:
+    compiled_dom_shape = node_links = None
+
+# Depths, texts (None for a node that is not text) and the nodes that are not text.
+Shape = tuple[list[int], list[str | None], Iterator[Any]]
+
+# A page with a node of each kind the compiled walk reads (elements, text with several bytes a
+# character, a comment, an element without children, raw-text elements) to check it against selectolax.
+PROBE_PAGE = ("<html><body><div id=a>one<p>two <b>thrée</b> 北京</p><!-- a comment --><script>x()</script>"
+              "<style>p{}</style><svg><title>t</title></svg></div>four<br>five<textarea>x</textarea></body></html>")
+
+
+def dom_shape(root: Any, raw_tags: frozenset[str], max_nodes: int = 0) -> Shape:
+    """The nodes under root (a selectolax LexborNode), root first, in document order: each one's depth
+    below root; for a text node its text ("" when its parent's tag is in raw_tags: text the walk never
+    reads), None for any other node; and the other nodes, in order. By the compiled core where it reads
+    this selectolax's trees, unless the tree holds more than max_nodes nodes (0: any number)."""
+    raw_ids = compiled_raw_tag_ids(raw_tags)
+    if raw_ids is not None:
+        depths, texts = compiled_dom_shape(root.mem_id, raw_ids, max_nodes)
+        if depths is not None:
+            return depths, texts, root.traverse(include_text=False)
+    return pure_dom_shape(root, raw_tags)
+
+
+def pure_dom_shape(root: Any, raw_tags: frozenset[str]) -> Shape:
+    """dom_shape through selectolax's accessors: the reference."""
+    depths: list[int] = []
+    texts: list[str | None] = []
+    others: list[Any] = []
+    depth_of: dict[int, int] = {}  # the depth of each node that is not text, by its mem_id
+    raw: set[int] = set()
+    for node in root.traverse(include_text=True):
+        parent = node.parent
+        parent_id = parent.mem_id if parent is not None else 0
+        depth = depth_of.get(parent_id, -1) + 1
+        depths.append(depth)
+        tag = node.tag
+        if tag == "-text":
+            texts.append("" if parent_id in raw else node.text_content or "")
+            continue
+        texts.append(None)
+        others.append(node)
+        depth_of[node.mem_id] = depth
+        if tag in raw_tags:
+            raw.add(node.mem_id)
+    return depths, texts, iter(others)
+
+
+@functools.lru_cache(maxsize=8)
+def compiled_raw_tag_ids(raw_tags: frozenset[str]) -> tuple[int, ...] | None:
+    """Lexbor's tag ids of raw_tags (those the probe page holds) when the compiled walk reads this
+    selectolax's trees as selectolax does; None when it does not (or is not built)."""
+    if compiled_dom_shape is None:
+        return None
+    from selectolax.lexbor import LexborHTMLParser
+
+    page = LexborHTMLParser(PROBE_PAGE)
+    if page.body is None or not reads_nodes_as_selectolax(page.body):
+        return None
+    ids = tuple(sorted({node.tag_id for name in raw_tags if name.isalpha()
+                        for node in LexborHTMLParser(f"<html><body><{name}></{name}></body></html>").root.traverse()
+                        if node.tag == name}))
+    depths, texts = compiled_dom_shape(page.body.mem_id, ids, 0)
+    pure_depths, pure_texts, _ = pure_dom_shape(page.body, raw_tags)
+    return ids if (depths, texts) == (pure_depths, pure_texts) else None
+
+
+def reads_nodes_as_selectolax(root: Any) -> bool:
+    """True when node_links finds each node's parent, first child, next sibling, tag id, type and text
+    length under root where selectolax says they are (the compiled walk's reading of Lexbor's nodes)."""
+    for node in root.traverse(include_text=True):
+        parent, first_child, following, kind, tag_id, length = node_links(node.mem_id)
+        expected = tuple(0 if other is None else other.mem_id for other in (node.parent, node.first_child, node.next))
+        if (parent, first_child, following) != expected or tag_id != node.tag_id:
+            return False
+        text = node.text_content if node.tag == "-text" else None
+        if (kind == 3) != (text is not None) or (text is not None and length != len(text.encode("utf-8"))):
+            return False
+    return True
