@@ -1,7 +1,8 @@
 /* The optional compiled part of the HTML readers (parse/): most_attributes, the attribute guard's scan
    of a page, a few times faster than its regular expressions in parse/html.py, which stay the reference
    (tests/test_compiled_markup.py compares the two); and dom_shape, the shape of a Lexbor tree for the
-   fast reader's walk (parse/fast_html.py's pure dom_shape stays the reference). Built against the
+   fast reader's walk (parse/domshape.py's pure dom_shape stays the reference); and holds_word, the
+   furniture words of class and id values (fast_html's regular expressions stay the reference). Built against the
    stable ABI (abi3), Python 3.11 and later; where no compiler is found the readers run in Python. */
 
 #ifndef Py_LIMITED_API
@@ -254,11 +255,103 @@ static PyObject *node_links(PyObject *self, PyObject *id) {
                          PyLong_FromVoidPtr(node->next), node->type, PyLong_FromSize_t(node->local_name), length);
 }
 
+
+/* word_finder(words) and holds_word(value, finder): whether a class or id value holds one of a few
+   lower-case ASCII words (FURNITURE_WORDS in parse/fast_html.py), as the words' regular expression
+   finds them in value.lower(), for ASCII values; any other value is said to hold one (the caller then
+   keeps it, as it keeps every value that names something, and asks the regular expression later).
+   word_finder stores the words once and returns their number for holds_word. */
+
+enum { MAX_FINDERS = 8, MAX_WORDS = 64, MAX_WORD_CHARS = 32 };
+
+typedef struct {
+    int count;
+    Py_ssize_t size[MAX_WORDS];
+    char word[MAX_WORDS][MAX_WORD_CHARS];
+    unsigned char starts[256]; /* 1 for each first letter of a word */
+} word_set;
+
+static word_set finders[MAX_FINDERS];
+static int finder_count = 0;
+
+static PyObject *word_finder(PyObject *self, PyObject *words) {
+    if (finder_count >= MAX_FINDERS) {
+        PyErr_SetString(PyExc_ValueError, "too many word finders");
+        return NULL;
+    }
+    Py_ssize_t count = PySequence_Size(words);
+    if (count < 0) return NULL;
+    if (count > MAX_WORDS) {
+        PyErr_SetString(PyExc_ValueError, "too many words");
+        return NULL;
+    }
+    word_set *set = &finders[finder_count];
+    memset(set, 0, sizeof *set);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *word = PySequence_GetItem(words, i);
+        if (word == NULL) return NULL;
+        Py_ssize_t size;
+        const char *utf8 = PyUnicode_AsUTF8AndSize(word, &size);
+        int fits = utf8 != NULL && size > 0 && size < MAX_WORD_CHARS;
+        for (Py_ssize_t j = 0; fits && j < size; j++)
+            fits = (unsigned char)utf8[j] < 0x80 && !(utf8[j] >= 'A' && utf8[j] <= 'Z');
+        if (fits) {
+            memcpy(set->word[i], utf8, (size_t)size);
+            set->size[i] = size;
+            set->starts[(unsigned char)utf8[0]] = 1;
+        }
+        Py_DECREF(word);
+        if (utf8 == NULL) return NULL;
+        if (!fits) {
+            PyErr_SetString(PyExc_ValueError, "words must be non-empty lower-case ASCII, shorter than 32 characters");
+            return NULL;
+        }
+    }
+    set->count = (int)count;
+    return PyLong_FromLong(finder_count++);
+}
+
+static unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+
+static PyObject *holds_word(PyObject *self, PyObject *args) {
+    PyObject *value;
+    int finder;
+    if (!PyArg_ParseTuple(args, "Ui", &value, &finder)) return NULL;
+    if (finder < 0 || finder >= finder_count) {
+        PyErr_SetString(PyExc_ValueError, "no such word finder");
+        return NULL;
+    }
+    const word_set *set = &finders[finder];
+    Py_ssize_t size;
+    const char *utf8 = PyUnicode_AsUTF8AndSize(value, &size);
+    if (utf8 == NULL) {  /* (lone surrogates: not ASCII) */
+        PyErr_Clear();
+        Py_RETURN_TRUE;
+    }
+    const unsigned char *text = (const unsigned char *)utf8;
+    for (Py_ssize_t i = 0; i < size; i++)
+        if (text[i] >= 0x80) Py_RETURN_TRUE;  /* str.lower() of other characters may make ASCII letters */
+    for (Py_ssize_t at = 0; at < size; at++) {
+        if (!set->starts[ascii_lower(text[at])]) continue;
+        for (int w = 0; w < set->count; w++) {
+            Py_ssize_t n = set->size[w];
+            if (n > size - at) continue;
+            Py_ssize_t i = 0;
+            while (i < n && ascii_lower(text[at + i]) == (unsigned char)set->word[w][i]) i++;
+            if (i == n) Py_RETURN_TRUE;
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyMethodDef methods[] = {
     {"most_attributes", most_attributes, METH_VARARGS,
      "most_attributes(text, at_least): parse.html.most_attributes, None when the text has no UTF-8 form."},
     {"dom_shape", dom_shape, METH_VARARGS,
      "dom_shape(root_id, raw_tags, max_nodes): parse.fast_html.dom_shape's depths and texts of a Lexbor tree."},
+    {"word_finder", word_finder, METH_O, "word_finder(words): a number for holds_word, for these lower-case ASCII words."},
+    {"holds_word", holds_word, METH_VARARGS,
+     "holds_word(value, finder): True when value.lower() holds one of the finder's words (or value is not ASCII)."},
     {"node_links", node_links, METH_O,
      "node_links(id): a Lexbor node's parent, first child, next sibling, type, tag id and text length."},
     {NULL, NULL, 0, NULL},
