@@ -268,7 +268,9 @@ typedef struct {
     int count;
     Py_ssize_t size[MAX_WORDS];
     char word[MAX_WORDS][MAX_WORD_CHARS];
-    unsigned char starts[256]; /* 1 for each first letter of a word */
+    /* The words starting with each byte: word[by_first[c][0]], ..., word[by_first[c][starts[c] - 1]]. */
+    unsigned char starts[256];
+    unsigned char by_first[256][MAX_WORDS];
 } word_set;
 
 static word_set finders[MAX_FINDERS];
@@ -298,7 +300,8 @@ static PyObject *word_finder(PyObject *self, PyObject *words) {
         if (fits) {
             memcpy(set->word[i], utf8, (size_t)size);
             set->size[i] = size;
-            set->starts[(unsigned char)utf8[0]] = 1;
+            unsigned char first = (unsigned char)utf8[0];
+            set->by_first[first][set->starts[first]++] = (unsigned char)i;
         }
         Py_DECREF(word);
         if (utf8 == NULL) return NULL;
@@ -332,8 +335,9 @@ static PyObject *holds_word(PyObject *self, PyObject *args) {
     for (Py_ssize_t i = 0; i < size; i++)
         if (text[i] >= 0x80) Py_RETURN_TRUE;  /* str.lower() of other characters may make ASCII letters */
     for (Py_ssize_t at = 0; at < size; at++) {
-        if (!set->starts[ascii_lower(text[at])]) continue;
-        for (int w = 0; w < set->count; w++) {
+        unsigned char first = ascii_lower(text[at]);
+        for (int k = 0; k < set->starts[first]; k++) {
+            int w = set->by_first[first][k];
             Py_ssize_t n = set->size[w];
             if (n > size - at) continue;
             Py_ssize_t i = 0;
