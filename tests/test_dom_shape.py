@@ -97,3 +97,53 @@ def test_a_reading_that_disagrees_with_selectolax_is_not_used(monkeypatch: pytes
         monkeypatch.undo()
         domshape.compiled_raw_tag_ids.cache_clear()
     assert domshape.compiled_raw_tag_ids(SKIPPED) is not None
+
+
+ATTRIBUTE_PIECES = st.lists(st.sampled_from([
+    "<div class='nav x'>", "<div id=Main>", "<div class=a id=b>", "<div id=b class=a>", "<div class>", "<div id=''>",
+    "<div class=a title=t>", "<div role=navigation class=menu>", "</div>", "<span class='é'>", "</span>",
+    "<a href=/x class=card></a>", "<p CLASS=Related ID=x>", "</p>", "<div class=a class=b>", "text", "<!-- c -->",
+    "<svg class=s><g id=g></g></svg>", "<script class=x>f()</script>", "<b data-x=1>", "</b>",
+]), max_size=30)
+
+
+def test_the_compiled_marks_read_this_selectolax() -> None:
+    assert domshape.compiled_reads_attributes()
+
+
+@given(ATTRIBUTE_PIECES)
+@settings(max_examples=300, deadline=None)
+def test_the_compiled_marks_are_the_attributes_selectolax_gives(pieces: list[str]) -> None:
+    body = LexborHTMLParser("<html><body>" + "".join(pieces) + "</body></html>").body
+    assert body is not None
+    assert domshape.compiled_element_marks(body.mem_id, -1, -1) == domshape.pure_element_marks(body)
+
+
+def test_the_compiled_marks_agree_on_the_corpus_pages() -> None:
+    pages = sorted((SHARED / "corpus").glob("*/*.html"))[::5]
+    if not pages:
+        pytest.skip("the shared corpus is not here")
+    for path in pages:
+        body = LexborHTMLParser(path.read_text(encoding="utf-8", errors="replace")).body
+        if body is not None:
+            assert domshape.compiled_element_marks(body.mem_id, -1, -1) == domshape.pure_element_marks(body), path.name
+
+
+def test_the_marks_leave_out_values_that_name_no_furniture() -> None:
+    from newsclean.parse.fast_html import CLASS_WORDS, ID_WORDS
+
+    body = LexborHTMLParser("<body><div class='post-body' id=sidebar>a</div><p class=x>b</p><i>c</i></body>").body
+    assert domshape.element_marks(body, CLASS_WORDS, ID_WORDS) == [False, (None, "sidebar"), (None, None), False]
+
+
+def test_marks_that_disagree_with_selectolax_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = domshape.element_links
+    monkeypatch.setattr(domshape, "element_links", lambda node_id: real(node_id)[::-1])  # (as if fields had moved)
+    domshape.compiled_reads_attributes.cache_clear()
+    try:
+        assert not domshape.compiled_reads_attributes()
+        assert domshape.element_marks(LexborHTMLParser("<p class=a>b</p>").body, -1, -1) is None
+    finally:
+        monkeypatch.undo()
+        domshape.compiled_reads_attributes.cache_clear()
+    assert domshape.compiled_reads_attributes()

@@ -316,24 +316,11 @@ static PyObject *word_finder(PyObject *self, PyObject *words) {
 
 static unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
 
-static PyObject *holds_word(PyObject *self, PyObject *args) {
-    PyObject *value;
-    int finder;
-    if (!PyArg_ParseTuple(args, "Ui", &value, &finder)) return NULL;
-    if (finder < 0 || finder >= finder_count) {
-        PyErr_SetString(PyExc_ValueError, "no such word finder");
-        return NULL;
-    }
-    const word_set *set = &finders[finder];
-    Py_ssize_t size;
-    const char *utf8 = PyUnicode_AsUTF8AndSize(value, &size);
-    if (utf8 == NULL) {  /* (lone surrogates: not ASCII) */
-        PyErr_Clear();
-        Py_RETURN_TRUE;
-    }
-    const unsigned char *text = (const unsigned char *)utf8;
+/* Whether the size bytes at text hold one of set's words, ASCII letters in any case (or a byte that is
+   not ASCII: str.lower() of other characters may make ASCII letters). */
+static int bytes_hold_word(const word_set *set, const unsigned char *text, Py_ssize_t size) {
     for (Py_ssize_t i = 0; i < size; i++)
-        if (text[i] >= 0x80) Py_RETURN_TRUE;  /* str.lower() of other characters may make ASCII letters */
+        if (text[i] >= 0x80) return 1;
     for (Py_ssize_t at = 0; at < size; at++) {
         unsigned char first = ascii_lower(text[at]);
         for (int k = 0; k < set->starts[first]; k++) {
@@ -342,10 +329,141 @@ static PyObject *holds_word(PyObject *self, PyObject *args) {
             if (n > size - at) continue;
             Py_ssize_t i = 0;
             while (i < n && ascii_lower(text[at + i]) == (unsigned char)set->word[w][i]) i++;
-            if (i == n) Py_RETURN_TRUE;
+            if (i == n) return 1;
         }
     }
-    Py_RETURN_FALSE;
+    return 0;
+}
+
+static PyObject *holds_word(PyObject *self, PyObject *args) {
+    PyObject *value;
+    int finder;
+    if (!PyArg_ParseTuple(args, "Ui", &value, &finder)) return NULL;
+    if (finder < 0 || finder >= finder_count) {
+        PyErr_SetString(PyExc_ValueError, "no such word finder");
+        return NULL;
+    }
+    Py_ssize_t size;
+    const char *utf8 = PyUnicode_AsUTF8AndSize(value, &size);
+    if (utf8 == NULL) {  /* (lone surrogates: not ASCII) */
+        PyErr_Clear();
+        Py_RETURN_TRUE;
+    }
+    return PyBool_FromLong(bytes_hold_word(&finders[finder], (const unsigned char *)utf8, size));
+}
+
+
+/* element_marks(root_id, class_finder, id_finder): for each node under root that is not text, root
+   first, in the order of selectolax's traverse(include_text=False): False for an element without
+   attributes; (class, id) for an element whose only attributes are class and id, each value as
+   selectolax's node.attributes gives it (None for a missing value or one without a value), or None in its place
+   when it holds none of the finder's words (holds_word; a finder of -1 keeps every value); None for
+   any other node (other attributes: the walk reads node.attributes). The element's attributes are
+   read from Lexbor's element and attribute structures (lexbor/dom/interfaces/element.h, attr.h),
+   used only once element_links and these marks have matched selectolax's answers on a probe page. */
+
+typedef struct { unsigned char *data; size_t length; } lexbor_str;
+
+typedef struct lexbor_attr {
+    lexbor_node node;
+    uintptr_t upper_name;
+    uintptr_t qualified_name;
+    lexbor_str *value;
+    void *owner;
+    struct lexbor_attr *next;
+    struct lexbor_attr *prev;
+} lexbor_attr;
+
+typedef struct {
+    lexbor_node node;
+    uintptr_t upper_name;
+    uintptr_t qualified_name;
+    lexbor_str *is_value;
+    lexbor_attr *first_attr;
+    lexbor_attr *last_attr;
+    lexbor_attr *attr_id;
+    lexbor_attr *attr_class;
+} lexbor_element;
+
+static PyObject *no_values = NULL;  /* (None, None), shared */
+
+/* An attribute's value as selectolax reads it (None when it has none), or None when it holds none of
+   the finder's words. */
+static PyObject *attribute_value(const lexbor_attr *attr, int finder) {
+    if (attr == NULL || attr->value == NULL || attr->value->data == NULL) Py_RETURN_NONE;
+    const unsigned char *data = attr->value->data;
+    Py_ssize_t size = (Py_ssize_t)attr->value->length;
+    if (finder >= 0 && !bytes_hold_word(&finders[finder], data, size)) Py_RETURN_NONE;
+    return PyUnicode_DecodeUTF8((const char *)data, size, NULL);
+}
+
+static PyObject *element_mark(const lexbor_node *node, int class_finder, int id_finder) {
+    if (node->type != LEXBOR_ELEMENT) Py_RETURN_NONE;
+    const lexbor_element *element = (const lexbor_element *)node;
+    const lexbor_attr *first = element->first_attr, *last = element->last_attr;
+    if (first == NULL) Py_RETURN_FALSE;
+    const lexbor_attr *class_attr = element->attr_class, *id_attr = element->attr_id;
+    int only_class_and_id = first == last ? (first == class_attr || first == id_attr)
+        : (class_attr != NULL && id_attr != NULL && first->next == last
+           && ((first == class_attr && last == id_attr) || (first == id_attr && last == class_attr)));
+    if (!only_class_and_id) Py_RETURN_NONE;
+    PyObject *classes = attribute_value(class_attr, class_finder);
+    if (classes == NULL) return NULL;
+    PyObject *ident = attribute_value(id_attr, id_finder);
+    if (ident == NULL) {
+        Py_DECREF(classes);
+        return NULL;
+    }
+    if (classes == Py_None && ident == Py_None) {
+        Py_DECREF(classes);
+        Py_DECREF(ident);
+        Py_INCREF(no_values);
+        return no_values;
+    }
+    PyObject *mark = PyTuple_Pack(2, classes, ident);
+    Py_DECREF(classes);
+    Py_DECREF(ident);
+    return mark;
+}
+
+static PyObject *element_marks(PyObject *self, PyObject *args) {
+    PyObject *root_id;
+    int class_finder, id_finder;
+    if (!PyArg_ParseTuple(args, "Oii", &root_id, &class_finder, &id_finder)) return NULL;
+    if (class_finder < -1 || class_finder >= finder_count || id_finder < -1 || id_finder >= finder_count) {
+        PyErr_SetString(PyExc_ValueError, "no such word finder");
+        return NULL;
+    }
+    lexbor_node *root = node_at(root_id);
+    if (root == NULL) return NULL;
+    PyObject *marks = PyList_New(0);
+    if (marks == NULL) return NULL;
+    lexbor_node *node = root;
+    for (;;) {  /* as dom_shape walks */
+        if (node->type != LEXBOR_TEXT && append_new(marks, element_mark(node, class_finder, id_finder)) < 0) {
+            Py_DECREF(marks);
+            return NULL;
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            continue;
+        }
+        while (node != root && node->next == NULL) node = node->parent;
+        if (node == root) break;
+        node = node->next;
+    }
+    return marks;
+}
+
+/* element_links(id): the addresses of an element's first and last attribute and of its id and class
+   attributes (0 for none), as element_marks reads them: compared with selectolax's attributes before
+   element_marks is trusted. Reads only the element's own fields. */
+static PyObject *element_links(PyObject *self, PyObject *id) {
+    const lexbor_node *node = node_at(id);
+    if (node == NULL) return NULL;
+    const lexbor_element *element = (const lexbor_element *)node;
+    return Py_BuildValue("(NNNN)", PyLong_FromVoidPtr(element->first_attr), PyLong_FromVoidPtr(element->last_attr),
+                         PyLong_FromVoidPtr(element->attr_id), PyLong_FromVoidPtr(element->attr_class));
 }
 
 static PyMethodDef methods[] = {
@@ -356,6 +474,10 @@ static PyMethodDef methods[] = {
     {"word_finder", word_finder, METH_O, "word_finder(words): a number for holds_word, for these lower-case ASCII words."},
     {"holds_word", holds_word, METH_VARARGS,
      "holds_word(value, finder): True when value.lower() holds one of the finder's words (or value is not ASCII)."},
+    {"element_marks", element_marks, METH_VARARGS,
+     "element_marks(root_id, class_finder, id_finder): elements' class and id, where they are the only attributes."},
+    {"element_links", element_links, METH_O,
+     "element_links(id): a Lexbor element's first and last attribute, its id and class attributes."},
     {"node_links", node_links, METH_O,
      "node_links(id): a Lexbor node's parent, first child, next sibling, type, tag id and text length."},
     {NULL, NULL, 0, NULL},
@@ -366,5 +488,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_markup", "newsclean
 
 PyMODINIT_FUNC PyInit__markup(void) {
     set_byte_kinds();
+    no_values = PyTuple_Pack(2, Py_None, Py_None);
+    if (no_values == NULL) return NULL;
     return PyModule_Create(&module);
 }

@@ -22,9 +22,10 @@ try:
     if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
         raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
     from ._markup import dom_shape as compiled_dom_shape  # type: ignore[import-not-found]
-    from ._markup import node_links  # type: ignore[import-not-found]
+    from ._markup import element_links, node_links  # type: ignore[import-not-found]
+    from ._markup import element_marks as compiled_element_marks  # type: ignore[import-not-found]
 except ImportError:
-    compiled_dom_shape = node_links = None
+    compiled_dom_shape = node_links = element_links = compiled_element_marks = None
 
 # Depths, texts (None for a node that is not text) and the nodes that are not text.
 Shape = tuple[list[int], list[str | None], Iterator[Any]]
@@ -33,6 +34,13 @@ Shape = tuple[list[int], list[str | None], Iterator[Any]]
 # character, a comment, an element without children, raw-text elements) to check it against selectolax.
 PROBE_PAGE = ("<html><body><div id=a>one<p>two <b>thrée</b> 北京</p><!-- a comment --><script>x()</script>"
               "<style>p{}</style><svg><title>t</title></svg></div>four<br>five<textarea>x</textarea></body></html>")
+
+
+# Elements with each set of attributes element_marks tells apart (none, class, id, both, an empty or
+# valueless one, others; non-ASCII, upper-case names, a repeated one) to check it against selectolax.
+ATTRIBUTE_PROBE_PAGE = ("<html><body><div class='Nav x'>a</div><p id=main class='b menu'>b</p><span class>c</span>"
+                        "<a href=/ class=y>d</a><i CLASS='é'>e</i><b id=''>f</b><div class=a class=b id=c>g</div>"
+                        "<u id=z class=w title=t>h</u><em>i</em><svg class=s><g id=g></g></svg></body></html>")
 
 
 def dom_shape(root: Any, raw_tags: frozenset[str], max_nodes: int = 0) -> Shape:
@@ -103,3 +111,55 @@ def reads_nodes_as_selectolax(root: Any) -> bool:
         if (kind == 3) != (text is not None) or (text is not None and length != len(text.encode("utf-8"))):
             return False
     return True
+
+
+def element_marks(root: Any, class_finder: int, id_finder: int) -> list[Any] | None:
+    """For each node of dom_shape's others (the nodes under root that are not text, in order): False for
+    an element without attributes; (class, id) for an element whose only attributes are class and id,
+    each as node.attributes gives it, or None where it holds none of the finder's words (holds_word);
+    None for any other node (the caller reads node.attributes). None in place of the list where the
+    compiled core does not read this selectolax's elements (the caller reads every node's attributes)."""
+    if not compiled_reads_attributes():
+        return None
+    return compiled_element_marks(root.mem_id, class_finder, id_finder)  # type: ignore[no-any-return]
+
+
+def pure_element_marks(root: Any) -> list[Any]:
+    """element_marks through selectolax's attributes, every value kept (a finder of -1): the reference."""
+    marks: list[Any] = []
+    for node in root.traverse(include_text=False):
+        attributes = node.attributes if node.tag is not None and node.tag[0] != "-" else None
+        if attributes is None:
+            marks.append(None)
+        elif not attributes:
+            marks.append(False)
+        elif set(attributes) <= {"class", "id"}:
+            marks.append((attributes.get("class"), attributes.get("id")))
+        else:
+            marks.append(None)
+    return marks
+
+
+@functools.lru_cache(maxsize=1)
+def compiled_reads_attributes() -> bool:
+    """True when element_marks reads this selectolax's elements as selectolax does: element_links finds
+    each probe element's attributes where selectolax's answers put them (the element's own fields),
+    then element_marks keeping every value gives pure_element_marks's answers."""
+    if compiled_element_marks is None or compiled_raw_tag_ids(frozenset()) is None:
+        return False
+    from selectolax.lexbor import LexborHTMLParser
+
+    body = LexborHTMLParser(ATTRIBUTE_PROBE_PAGE).body
+    if body is None:
+        return False
+    for node in body.traverse(include_text=False):
+        first, last, ident, classes = element_links(node.mem_id)
+        names = list(node.attributes)
+        if (first == 0) != (not names) or (last == 0) != (not names) or (first == last) != (len(names) <= 1):
+            return False
+        if (ident != 0) != ("id" in names) or (classes != 0) != ("class" in names):
+            return False
+        if names and ((names[0] == "id" and first != ident) or (names[0] == "class" and first != classes)
+                      or (names[-1] == "id" and last != ident) or (names[-1] == "class" and last != classes)):
+            return False
+    return bool(compiled_element_marks(body.mem_id, -1, -1) == pure_element_marks(body))

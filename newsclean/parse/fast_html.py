@@ -13,6 +13,7 @@ is one pass over the elements, without recursion, so deep or huge pages cannot e
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import os
 import re
@@ -24,7 +25,7 @@ from ..document import Block, Document, DomFeatures, Metadata
 from ..errors import InputError, TooLargeError
 from ..read.mojibake import MOJIBAKE, repair_mojibake
 from .deadline import DeadlineExceeded, deadline
-from .domshape import dom_shape
+from .domshape import dom_shape, element_marks
 from .html import PARSER_MAX_DEPTH, most_attributes
 from .htmlmeta import LANGUAGE_TAG
 from .text import normalize_line, strip_control
@@ -309,7 +310,10 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
     # stack of (depth, the context to restore when it closes, whether it ends a block), popped down
     # to each node's parent (the open element just above it). Only the elements are node objects.
     depths, texts, others = dom_shape(body, SKIPPED, max_nodes=MAX_NODES_PER_ELEMENT * limit)
-    next_element = others.__next__
+    # With the compiled core each element's class and id come with it when they are its only
+    # attributes (holds_word applied; see element_marks), so most elements need no attributes dict.
+    marks = element_marks(body, CLASS_WORDS, ID_WORDS) if holds_word is not None else None
+    next_element = zip(others, marks if marks is not None else itertools.repeat(None)).__next__
     bottom = (-1, _Context(), False)
     stack: list[tuple[int, _Context, bool]] = [bottom]
     top = -1
@@ -362,7 +366,7 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
                 if context.story:
                     context.furniture.story_chars += size
             continue
-        node = next_element()
+        node, mark = next_element()
         tag = node.tag
         if tag is None or tag in SKIPPED or tag[0] == "-":
             skipped_at = depth
@@ -377,8 +381,13 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
         if len(stack) > max_depth and node.first_child is not None:
             raise TooLargeError(source, f"HTML is nested more than {max_depth} elements deep: "
                                         "the reader does not follow it deeper")
-        attributes = node.attributes
-        if attributes:
+        attributes: dict[str, str | None] | None = None  # (read when needed, where the mark says enough)
+        if mark is not None:  # the compiled core's reading: no attributes, or only class and id
+            if mark is False:
+                key = None if tag in PLAIN_TAGS else (tag, None, None, context.in_article)
+            else:
+                key = (tag, *mark, context.in_article)
+        elif attributes := node.attributes:
             classes = attributes.get("class")
             ident = attributes.get("id")
             if holds_word is not None:  # (values that name nothing leave the key: see CLASS_WORDS)
@@ -397,6 +406,8 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
             key = (tag, None, None, context.in_article)
         effect = None if key is None else effects.get(key, UNKNOWN)
         if effect is UNKNOWN:
+            if attributes is None:
+                attributes = node.attributes
             effect = effects[key] = (element_effect(tag, attributes, context.in_article) if attributes
                                      else tag_effect(tag, context.in_article))
         if effect is not None and effect.skip:  # text for screen readers only: never read
@@ -407,7 +418,7 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
             boundary = True
         elif tag in CELL_TAGS and parts and not boundary:
             parts.append(CELL_SEPARATOR)
-        if tag == "a" and node.first_child is None and card_link(node, attributes):
+        if tag == "a" and node.first_child is None and card_link(node, attributes or node.attributes):
             # The rest of the link's parent is a card: its context until the parent closes.
             card = _Furniture(CARD, context.furniture, False, card=True)
             created.append(card)
