@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
 from newsclean import Config  # noqa: E402
 from newsclean.parse import domshape  # noqa: E402
-from newsclean.parse.fast_html import SKIPPED, read_blocks  # noqa: E402
+from newsclean.parse.fast_html import CLASS_WORDS, ID_WORDS, RARE_ATTRIBUTES, SKIPPED, read_blocks  # noqa: E402
 
 if domshape.compiled_dom_shape is None:
     pytest.skip("NEWSCLEAN_PURE_PYTHON is set", allow_module_level=True)
@@ -103,12 +103,20 @@ ATTRIBUTE_PIECES = st.lists(st.sampled_from([
     "<div class='nav x'>", "<div id=Main>", "<div class=a id=b>", "<div id=b class=a>", "<div class>", "<div id=''>",
     "<div class=a title=t>", "<div role=navigation class=menu>", "</div>", "<span class='é'>", "</span>",
     "<a href=/x class=card></a>", "<p CLASS=Related ID=x>", "</p>", "<div class=a class=b>", "text", "<!-- c -->",
-    "<svg class=s><g id=g></g></svg>", "<script class=x>f()</script>", "<b data-x=1>", "</b>",
+    "<svg class=s><g id=g></g></svg>", "<script class=x>f()</script>", "<b data-x=1>", "</b>", "<p style='x'>",
+    "<span hidden class=y>", "<i itemprop=author id=a>", "</i>", "<div aria-hidden=true>", "<div ROLE=main>",
+    "<img data-a-name-longer-than-sixteen=1 src=x alt=y>", "<b aria-hiddenx=1 rolex=2>", "<p données=1 id=d>",
 ]), max_size=30)
 
 
+def rare_ids() -> tuple[int, ...]:
+    ids = domshape.compiled_rare_ids(RARE_ATTRIBUTES)
+    assert ids is not None
+    return ids
+
+
 def test_the_compiled_marks_read_this_selectolax() -> None:
-    assert domshape.compiled_reads_attributes()
+    assert len(rare_ids()) >= 2  # ("class" and "id" are names Lexbor knows)
 
 
 @given(ATTRIBUTE_PIECES)
@@ -116,7 +124,8 @@ def test_the_compiled_marks_read_this_selectolax() -> None:
 def test_the_compiled_marks_are_the_attributes_selectolax_gives(pieces: list[str]) -> None:
     body = LexborHTMLParser("<html><body>" + "".join(pieces) + "</body></html>").body
     assert body is not None
-    assert domshape.compiled_element_marks(body.mem_id, -1, -1) == domshape.pure_element_marks(body)
+    marks = domshape.compiled_element_marks(body.mem_id, -1, -1, RARE_ATTRIBUTES, rare_ids())
+    assert marks == domshape.pure_element_marks(body, RARE_ATTRIBUTES)
 
 
 def test_the_compiled_marks_agree_on_the_corpus_pages() -> None:
@@ -126,24 +135,25 @@ def test_the_compiled_marks_agree_on_the_corpus_pages() -> None:
     for path in pages:
         body = LexborHTMLParser(path.read_text(encoding="utf-8", errors="replace")).body
         if body is not None:
-            assert domshape.compiled_element_marks(body.mem_id, -1, -1) == domshape.pure_element_marks(body), path.name
+            marks = domshape.compiled_element_marks(body.mem_id, -1, -1, RARE_ATTRIBUTES, rare_ids())
+            assert marks == domshape.pure_element_marks(body, RARE_ATTRIBUTES), path.name
 
 
 def test_the_marks_leave_out_values_that_name_no_furniture() -> None:
-    from newsclean.parse.fast_html import CLASS_WORDS, ID_WORDS
-
-    body = LexborHTMLParser("<body><div class='post-body' id=sidebar>a</div><p class=x>b</p><i>c</i></body>").body
-    assert domshape.element_marks(body, CLASS_WORDS, ID_WORDS) == [False, (None, "sidebar"), (None, None), False]
+    body = LexborHTMLParser("<body><div class='post-body' id=sidebar>a</div><p class=x>b</p><i>c</i>"
+                            "<a href=/ class=menu>d</a><p role=main>e</p></body>").body
+    assert domshape.element_marks(body, CLASS_WORDS, ID_WORDS, RARE_ATTRIBUTES) == [
+        False, (None, "sidebar"), (None, None), False, ("menu", None), None]
 
 
 def test_marks_that_disagree_with_selectolax_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
     real = domshape.element_links
     monkeypatch.setattr(domshape, "element_links", lambda node_id: real(node_id)[::-1])  # (as if fields had moved)
-    domshape.compiled_reads_attributes.cache_clear()
+    domshape.compiled_rare_ids.cache_clear()
     try:
-        assert not domshape.compiled_reads_attributes()
-        assert domshape.element_marks(LexborHTMLParser("<p class=a>b</p>").body, -1, -1) is None
+        assert domshape.compiled_rare_ids(RARE_ATTRIBUTES) is None
+        assert domshape.element_marks(LexborHTMLParser("<p class=a>b</p>").body, -1, -1, RARE_ATTRIBUTES) is None
     finally:
         monkeypatch.undo()
-        domshape.compiled_reads_attributes.cache_clear()
-    assert domshape.compiled_reads_attributes()
+        domshape.compiled_rare_ids.cache_clear()
+    assert domshape.compiled_rare_ids(RARE_ATTRIBUTES) is not None

@@ -1,8 +1,9 @@
 /* The optional compiled part of the HTML readers (parse/): most_attributes, the attribute guard's scan
    of a page, a few times faster than its regular expressions in parse/html.py, which stay the reference
    (tests/test_compiled_markup.py compares the two); and dom_shape, the shape of a Lexbor tree for the
-   fast reader's walk (parse/domshape.py's pure dom_shape stays the reference); and holds_word, the
-   furniture words of class and id values (fast_html's regular expressions stay the reference). Built against the
+   fast reader's walk (parse/domshape.py's pure dom_shape stays the reference), with element_marks, the
+   elements' class and id values (node.attributes stays the reference); and holds_word, the furniture
+   words of class and id values (fast_html's regular expressions stay the reference). Built against the
    stable ABI (abi3), Python 3.11 and later; where no compiler is found the readers run in Python. */
 
 #ifndef Py_LIMITED_API
@@ -353,14 +354,25 @@ static PyObject *holds_word(PyObject *self, PyObject *args) {
 }
 
 
-/* element_marks(root_id, class_finder, id_finder): for each node under root that is not text, root
-   first, in the order of selectolax's traverse(include_text=False): False for an element without
-   attributes; (class, id) for an element whose only attributes are class and id, each value as
-   selectolax's node.attributes gives it (None for a missing value or one without a value), or None in its place
-   when it holds none of the finder's words (holds_word; a finder of -1 keeps every value); None for
-   any other node (other attributes: the walk reads node.attributes). The element's attributes are
-   read from Lexbor's element and attribute structures (lexbor/dom/interfaces/element.h, attr.h),
-   used only once element_links and these marks have matched selectolax's answers on a probe page. */
+/* element_marks(root_id, class_finder, id_finder, rare_names, rare_ids): for each node under root that
+   is not text, root first, in the order of selectolax's traverse(include_text=False): False for an
+   element without attributes; (class, id) for an element none of whose other attributes is rare, each
+   value as selectolax's node.attributes gives it (None for a missing value or one without a value), or
+   None in its place when it holds none of the finder's words (holds_word; a finder of -1 keeps every
+   value); None for any other node (a rare attribute: the walk reads node.attributes).
+
+   An attribute is rare when its name is one of rare_names (lower-case ASCII, at most 16 bytes) or its
+   name's id one of rare_ids. Lexbor names an attribute by an id (lexbor/dom/interfaces/attr.h): a
+   small number for the names it knows (lxb_dom_attr_res_data_default: "style", "href", ... the same in
+   every document), else the address of the name's entry in the document's hash table
+   (lexbor/core/hash.h: the name itself when at most 16 bytes long, then its length). The caller finds
+   the known names' ids on a probe page (attribute_names) and passes those of the rare names, and of
+   "class" and "id" (an attribute of that name that is not the element's own class or id attribute,
+   if Lexbor ever made one, is then rare too: the walk reads it as selectolax does).
+
+   The element's attributes are read from Lexbor's element and attribute structures
+   (lexbor/dom/interfaces/element.h, attr.h), used only once element_links, attribute_names and
+   these marks have matched selectolax's answers on a probe page. */
 
 typedef struct { unsigned char *data; size_t length; } lexbor_str;
 
@@ -385,7 +397,42 @@ typedef struct {
     lexbor_attr *attr_class;
 } lexbor_element;
 
+enum { HASH_SHORT_SIZE = 16, MAX_KNOWN_NAME_ID = 65535, MAX_RARE = 16 };
+
+/* lexbor_hash_entry_t: a name of at most HASH_SHORT_SIZE bytes is kept in the entry itself. */
+typedef struct {
+    union {
+        unsigned char *long_str;
+        unsigned char short_str[HASH_SHORT_SIZE + 1];
+    } u;
+    size_t length;
+} lexbor_hash_entry;
+
+typedef struct {
+    int name_count, id_count;
+    Py_ssize_t size[MAX_RARE];
+    char name[MAX_RARE][HASH_SHORT_SIZE];
+    uintptr_t id[MAX_RARE];
+} rare_set;
+
 static PyObject *no_values = NULL;  /* (None, None), shared */
+
+/* Whether an attribute's name is rare. Reads the name's hash entry for a name Lexbor does not know,
+   never through the entry's pointer (a long name is not rare: its length tells). */
+static int is_rare(const lexbor_attr *attr, const rare_set *rare) {
+    uintptr_t name = attr->node.local_name;
+    if (name <= MAX_KNOWN_NAME_ID) {
+        for (int i = 0; i < rare->id_count; i++)
+            if (name == rare->id[i]) return 1;
+        return 0;
+    }
+    const lexbor_hash_entry *entry = (const lexbor_hash_entry *)name;
+    if (entry->length > HASH_SHORT_SIZE) return 0;
+    for (int i = 0; i < rare->name_count; i++)
+        if ((size_t)rare->size[i] == entry->length && memcmp(entry->u.short_str, rare->name[i], entry->length) == 0)
+            return 1;
+    return 0;
+}
 
 /* An attribute's value as selectolax reads it (None when it has none), or None when it holds none of
    the finder's words. */
@@ -397,16 +444,13 @@ static PyObject *attribute_value(const lexbor_attr *attr, int finder) {
     return PyUnicode_DecodeUTF8((const char *)data, size, NULL);
 }
 
-static PyObject *element_mark(const lexbor_node *node, int class_finder, int id_finder) {
+static PyObject *element_mark(const lexbor_node *node, int class_finder, int id_finder, const rare_set *rare) {
     if (node->type != LEXBOR_ELEMENT) Py_RETURN_NONE;
     const lexbor_element *element = (const lexbor_element *)node;
-    const lexbor_attr *first = element->first_attr, *last = element->last_attr;
-    if (first == NULL) Py_RETURN_FALSE;
+    if (element->first_attr == NULL) Py_RETURN_FALSE;
     const lexbor_attr *class_attr = element->attr_class, *id_attr = element->attr_id;
-    int only_class_and_id = first == last ? (first == class_attr || first == id_attr)
-        : (class_attr != NULL && id_attr != NULL && first->next == last
-           && ((first == class_attr && last == id_attr) || (first == id_attr && last == class_attr)));
-    if (!only_class_and_id) Py_RETURN_NONE;
+    for (const lexbor_attr *attr = element->first_attr; attr != NULL; attr = attr->next)
+        if (attr != class_attr && attr != id_attr && is_rare(attr, rare)) Py_RETURN_NONE;
     PyObject *classes = attribute_value(class_attr, class_finder);
     if (classes == NULL) return NULL;
     PyObject *ident = attribute_value(id_attr, id_finder);
@@ -426,21 +470,59 @@ static PyObject *element_mark(const lexbor_node *node, int class_finder, int id_
     return mark;
 }
 
+/* The rare names and ids from Python sequences. */
+static int read_rare_set(PyObject *names, PyObject *ids, rare_set *rare) {
+    Py_ssize_t name_count = PySequence_Size(names), id_count = PySequence_Size(ids);
+    if (name_count < 0 || id_count < 0) return -1;
+    if (name_count > MAX_RARE || id_count > MAX_RARE) {
+        PyErr_SetString(PyExc_ValueError, "too many rare attributes");
+        return -1;
+    }
+    rare->name_count = (int)name_count;
+    rare->id_count = (int)id_count;
+    for (Py_ssize_t i = 0; i < name_count; i++) {
+        PyObject *name = PySequence_GetItem(names, i);
+        if (name == NULL) return -1;
+        Py_ssize_t size;
+        const char *utf8 = PyUnicode_Check(name) ? PyUnicode_AsUTF8AndSize(name, &size) : NULL;
+        int fits = utf8 != NULL && size > 0 && size <= HASH_SHORT_SIZE;
+        if (fits) {
+            memcpy(rare->name[i], utf8, (size_t)size);
+            rare->size[i] = size;
+        }
+        Py_DECREF(name);
+        if (!fits) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "rare names are 1 to 16 bytes long");
+            return -1;
+        }
+    }
+    for (Py_ssize_t i = 0; i < id_count; i++) {
+        PyObject *id = PySequence_GetItem(ids, i);
+        if (id == NULL) return -1;
+        rare->id[i] = (uintptr_t)PyLong_AsSize_t(id);
+        Py_DECREF(id);
+        if (PyErr_Occurred()) return -1;
+    }
+    return 0;
+}
+
 static PyObject *element_marks(PyObject *self, PyObject *args) {
-    PyObject *root_id;
+    PyObject *root_id, *rare_names, *rare_ids;
     int class_finder, id_finder;
-    if (!PyArg_ParseTuple(args, "Oii", &root_id, &class_finder, &id_finder)) return NULL;
+    if (!PyArg_ParseTuple(args, "OiiOO", &root_id, &class_finder, &id_finder, &rare_names, &rare_ids)) return NULL;
     if (class_finder < -1 || class_finder >= finder_count || id_finder < -1 || id_finder >= finder_count) {
         PyErr_SetString(PyExc_ValueError, "no such word finder");
         return NULL;
     }
+    rare_set rare;
+    if (read_rare_set(rare_names, rare_ids, &rare) < 0) return NULL;
     lexbor_node *root = node_at(root_id);
     if (root == NULL) return NULL;
     PyObject *marks = PyList_New(0);
     if (marks == NULL) return NULL;
     lexbor_node *node = root;
     for (;;) {  /* as dom_shape walks */
-        if (node->type != LEXBOR_TEXT && append_new(marks, element_mark(node, class_finder, id_finder)) < 0) {
+        if (node->type != LEXBOR_TEXT && append_new(marks, element_mark(node, class_finder, id_finder, &rare)) < 0) {
             Py_DECREF(marks);
             return NULL;
         }
@@ -466,6 +548,28 @@ static PyObject *element_links(PyObject *self, PyObject *id) {
                          PyLong_FromVoidPtr(element->attr_id), PyLong_FromVoidPtr(element->attr_class));
 }
 
+/* attribute_names(id): an element's attributes' names as element_marks reads them, in order: the id
+   of a name Lexbor knows (an int), a name it does not know (a str; None when longer than 16 bytes).
+   Called on a probe page once element_links has matched selectolax's answers there. */
+static PyObject *attribute_names(PyObject *self, PyObject *id) {
+    const lexbor_node *node = node_at(id);
+    if (node == NULL) return NULL;
+    PyObject *names = PyList_New(0);
+    if (names == NULL) return NULL;
+    for (const lexbor_attr *attr = ((const lexbor_element *)node)->first_attr; attr != NULL; attr = attr->next) {
+        uintptr_t name = attr->node.local_name;
+        const lexbor_hash_entry *entry = (const lexbor_hash_entry *)name;
+        PyObject *item = name <= MAX_KNOWN_NAME_ID ? PyLong_FromSize_t(name)
+            : entry->length > HASH_SHORT_SIZE ? Py_NewRef(Py_None)
+            : PyUnicode_DecodeUTF8((const char *)entry->u.short_str, (Py_ssize_t)entry->length, "replace");
+        if (append_new(names, item) < 0) {
+            Py_DECREF(names);
+            return NULL;
+        }
+    }
+    return names;
+}
+
 static PyMethodDef methods[] = {
     {"most_attributes", most_attributes, METH_VARARGS,
      "most_attributes(text, at_least): parse.html.most_attributes, None when the text has no UTF-8 form."},
@@ -475,7 +579,8 @@ static PyMethodDef methods[] = {
     {"holds_word", holds_word, METH_VARARGS,
      "holds_word(value, finder): True when value.lower() holds one of the finder's words (or value is not ASCII)."},
     {"element_marks", element_marks, METH_VARARGS,
-     "element_marks(root_id, class_finder, id_finder): elements' class and id, where they are the only attributes."},
+     "element_marks(root_id, class_finder, id_finder, rare_names, rare_ids): elements' class and id, rare ones aside."},
+    {"attribute_names", attribute_names, METH_O, "attribute_names(id): a Lexbor element's attributes' names or name ids."},
     {"element_links", element_links, METH_O,
      "element_links(id): a Lexbor element's first and last attribute, its id and class attributes."},
     {"node_links", node_links, METH_O,

@@ -22,10 +22,10 @@ try:
     if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
         raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
     from ._markup import dom_shape as compiled_dom_shape  # type: ignore[import-not-found]
-    from ._markup import element_links, node_links  # type: ignore[import-not-found]
+    from ._markup import attribute_names, element_links, node_links  # type: ignore[import-not-found]
     from ._markup import element_marks as compiled_element_marks  # type: ignore[import-not-found]
 except ImportError:
-    compiled_dom_shape = node_links = element_links = compiled_element_marks = None
+    compiled_dom_shape = node_links = element_links = attribute_names = compiled_element_marks = None
 
 # Depths, texts (None for a node that is not text) and the nodes that are not text.
 Shape = tuple[list[int], list[str | None], Iterator[Any]]
@@ -37,10 +37,13 @@ PROBE_PAGE = ("<html><body><div id=a>one<p>two <b>thrée</b> 北京</p><!-- a co
 
 
 # Elements with each set of attributes element_marks tells apart (none, class, id, both, an empty or
-# valueless one, others; non-ASCII, upper-case names, a repeated one) to check it against selectolax.
+# valueless one, others, rare ones, a name longer than a hash entry holds; non-ASCII values, upper-case
+# names, a repeated one) to check it against selectolax.
 ATTRIBUTE_PROBE_PAGE = ("<html><body><div class='Nav x'>a</div><p id=main class='b menu'>b</p><span class>c</span>"
                         "<a href=/ class=y>d</a><i CLASS='é'>e</i><b id=''>f</b><div class=a class=b id=c>g</div>"
-                        "<u id=z class=w title=t>h</u><em>i</em><svg class=s><g id=g></g></svg></body></html>")
+                        "<u id=z class=w title=t>h</u><em>i</em><svg class=s><g id=g></g></svg><a href=/ role=link>j</a>"
+                        "<p style='x' class=s>k</p><div hidden id=h>l</div><span itemprop=name aria-hidden=true>m</span>"
+                        "<img src=a alt=b data-a-name-longer-than-sixteen=1 class=c></body></html>")
 
 
 def dom_shape(root: Any, raw_tags: frozenset[str], max_nodes: int = 0) -> Shape:
@@ -113,18 +116,19 @@ def reads_nodes_as_selectolax(root: Any) -> bool:
     return True
 
 
-def element_marks(root: Any, class_finder: int, id_finder: int) -> list[Any] | None:
+def element_marks(root: Any, class_finder: int, id_finder: int, rare: tuple[str, ...]) -> list[Any] | None:
     """For each node of dom_shape's others (the nodes under root that are not text, in order): False for
-    an element without attributes; (class, id) for an element whose only attributes are class and id,
-    each as node.attributes gives it, or None where it holds none of the finder's words (holds_word);
-    None for any other node (the caller reads node.attributes). None in place of the list where the
-    compiled core does not read this selectolax's elements (the caller reads every node's attributes)."""
-    if not compiled_reads_attributes():
+    an element without attributes; (class, id) for an element with none of the rare attributes, each as
+    node.attributes gives it, or None where it holds none of the finder's words (holds_word); None for
+    any other node (the caller reads node.attributes). None in place of the list where the compiled
+    core does not read this selectolax's elements (the caller reads every node's attributes)."""
+    rare_ids = compiled_rare_ids(rare)
+    if rare_ids is None:
         return None
-    return compiled_element_marks(root.mem_id, class_finder, id_finder)  # type: ignore[no-any-return]
+    return compiled_element_marks(root.mem_id, class_finder, id_finder, rare, rare_ids)  # type: ignore[no-any-return]
 
 
-def pure_element_marks(root: Any) -> list[Any]:
+def pure_element_marks(root: Any, rare: tuple[str, ...]) -> list[Any]:
     """element_marks through selectolax's attributes, every value kept (a finder of -1): the reference."""
     marks: list[Any] = []
     for node in root.traverse(include_text=False):
@@ -133,33 +137,62 @@ def pure_element_marks(root: Any) -> list[Any]:
             marks.append(None)
         elif not attributes:
             marks.append(False)
-        elif set(attributes) <= {"class", "id"}:
+        elif set(rare).isdisjoint(attributes):
             marks.append((attributes.get("class"), attributes.get("id")))
         else:
             marks.append(None)
     return marks
 
 
-@functools.lru_cache(maxsize=1)
-def compiled_reads_attributes() -> bool:
-    """True when element_marks reads this selectolax's elements as selectolax does: element_links finds
-    each probe element's attributes where selectolax's answers put them (the element's own fields),
-    then element_marks keeping every value gives pure_element_marks's answers."""
+@functools.lru_cache(maxsize=8)
+def compiled_rare_ids(rare: tuple[str, ...]) -> tuple[int, ...] | None:
+    """The ids of the names Lexbor knows among the rare ones, "class" and "id" (element_marks's
+    rare_ids), when element_marks reads this selectolax's elements as selectolax does; else None.
+
+    Read on a probe page: element_links must find each element's attributes where selectolax's
+    answers put them (the element's own fields); attribute_names each name selectolax gives (a name
+    Lexbor knows by the same id in two documents); then element_marks keeping every value must give
+    pure_element_marks's answers."""
     if compiled_element_marks is None or compiled_raw_tag_ids(frozenset()) is None:
-        return False
+        return None
     from selectolax.lexbor import LexborHTMLParser
 
-    body = LexborHTMLParser(ATTRIBUTE_PROBE_PAGE).body
-    if body is None:
+    names = ("class", "id", *rare)
+    probes = [LexborHTMLParser(ATTRIBUTE_PROBE_PAGE), LexborHTMLParser("<body><p " + " ".join(f"{name}=x" for name in names)
+                                                                        + " data-a-name-longer-than-sixteen=1>x</p></body>")]
+    known: dict[str, int] = {}
+    for page in probes:
+        if page.body is None:
+            return None
+        for node in page.body.traverse(include_text=False):
+            if not reads_attributes_as_selectolax(node, known):
+                return None
+    ids = tuple(known[name] for name in names if name in known)
+    body = probes[0].body
+    if compiled_element_marks(body.mem_id, -1, -1, rare, ids) != pure_element_marks(body, rare):
+        return None
+    return ids
+
+
+def reads_attributes_as_selectolax(node: Any, known: dict[str, int]) -> bool:
+    """True when element_links and attribute_names find the node's attributes as selectolax gives them;
+    known: the ids of the names Lexbor knows, by name, filled in (one name, one id)."""
+    first, last, ident, classes = element_links(node.mem_id)
+    names = list(node.attributes)
+    if (first == 0) != (not names) or (last == 0) != (not names) or (first == last) != (len(names) <= 1):
         return False
-    for node in body.traverse(include_text=False):
-        first, last, ident, classes = element_links(node.mem_id)
-        names = list(node.attributes)
-        if (first == 0) != (not names) or (last == 0) != (not names) or (first == last) != (len(names) <= 1):
+    if (ident != 0) != ("id" in names) or (classes != 0) != ("class" in names):
+        return False
+    if names and ((names[0] == "id" and first != ident) or (names[0] == "class" and first != classes)
+                  or (names[-1] == "id" and last != ident) or (names[-1] == "class" and last != classes)):
+        return False
+    read = attribute_names(node.mem_id)
+    if len(read) != len(names):
+        return False
+    for name, found in zip(names, read):
+        if isinstance(found, int):
+            if known.setdefault(name, found) != found or list(known.values()).count(found) > 1:
+                return False
+        elif found != (name if len(name.encode("utf-8")) <= 16 else None):
             return False
-        if (ident != 0) != ("id" in names) or (classes != 0) != ("class" in names):
-            return False
-        if names and ((names[0] == "id" and first != ident) or (names[0] == "class" and first != classes)
-                      or (names[-1] == "id" and last != ident) or (names[-1] == "class" and last != classes)):
-            return False
-    return bool(compiled_element_marks(body.mem_id, -1, -1) == pure_element_marks(body))
+    return True

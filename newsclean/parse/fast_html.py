@@ -310,9 +310,9 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
     # stack of (depth, the context to restore when it closes, whether it ends a block), popped down
     # to each node's parent (the open element just above it). Only the elements are node objects.
     depths, texts, others = dom_shape(body, SKIPPED, max_nodes=MAX_NODES_PER_ELEMENT * limit)
-    # With the compiled core each element's class and id come with it when they are its only
-    # attributes (holds_word applied; see element_marks), so most elements need no attributes dict.
-    marks = element_marks(body, CLASS_WORDS, ID_WORDS) if holds_word is not None else None
+    # With the compiled core each element's class and id come with it unless it has a rare attribute
+    # (holds_word applied; see element_marks), so most elements need no attributes dict.
+    marks = element_marks(body, CLASS_WORDS, ID_WORDS, RARE_ATTRIBUTES) if holds_word is not None else None
     next_element = zip(others, marks if marks is not None else itertools.repeat(None)).__next__
     bottom = (-1, _Context(), False)
     stack: list[tuple[int, _Context, bool]] = [bottom]
@@ -382,8 +382,8 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
             raise TooLargeError(source, f"HTML is nested more than {max_depth} elements deep: "
                                         "the reader does not follow it deeper")
         attributes: dict[str, str | None] | None = None  # (read when needed, where the mark says enough)
-        if mark is not None:  # the compiled core's reading: no attributes, or only class and id
-            if mark is False:
+        if mark is not None:  # the compiled core's reading: no attributes, or no rare one
+            if mark is False:  # (no attributes)
                 key = None if tag in PLAIN_TAGS else (tag, None, None, context.in_article)
             else:
                 key = (tag, *mark, context.in_article)
