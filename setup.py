@@ -1,7 +1,8 @@
 """The optional compiled core (newsclean/model/_features.c, and the phrase matcher
-newsclean/rules/_phrases.c, the markup scan newsclean/parse/_markup.c): built where a C compiler is found,
-skipped with a warning where none is (newsclean then runs its pure-Python features, the
-reference). One abi3 build serves every CPython from 3.11 on. See docs/development.md."""
+newsclean/rules/_phrases.c, the markup scan newsclean/parse/_markup.c, the input scan
+newsclean/read/_scan.c): built where a C compiler is found, skipped with a warning where none
+is (newsclean then runs its pure-Python features, the reference). One abi3 build serves every
+CPython from 3.11 on. See docs/development.md."""
 
 from setuptools import Extension, setup
 
@@ -20,6 +21,13 @@ setup(
             py_limited_api=True,
             define_macros=[("Py_LIMITED_API", "0x030B0000")],
             optional=True,  # no compiler: the attribute guard runs its regular expressions
+        ),
+        Extension(
+            "newsclean.read._scan",
+            ["newsclean/read/_scan.c"],
+            py_limited_api=True,
+            define_macros=[("Py_LIMITED_API", "0x030B0000")],
+            optional=True,  # no compiler: the server-message strip searches with str.find
         ),
         Extension(
             "newsclean.rules._phrases",

@@ -38,3 +38,19 @@ def test_messages_inside_the_page_are_found_on_their_line() -> None:
     assert strip_server_messages(page) == whole_text_strip(page) == page.replace(message, "")
     plain = "<pre>\nPHP Notice:  Undefined index: id in /var/www/b.php on line 9\n</pre>"
     assert strip_server_messages(plain) == "<pre>\n\n</pre>"
+
+
+TEXT_PIECES = st.lists(st.sampled_from(["on line", "on lin", "n line", "o", "on", " ", "é", "北京", "\U0001f600", "\udcff",
+                                        "\n", "on\u00a0line", "ON LINE", "x"]), max_size=20)
+
+
+@given(TEXT_PIECES)
+@settings(max_examples=400, deadline=None)
+def test_the_compiled_search_finds_what_str_find_finds(pieces: list[str]) -> None:
+    from newsclean.read import server_messages
+
+    if server_messages.holds_ascii is None:
+        return  # (no compiled scan here: str.find alone)
+    text = "".join(pieces)
+    found = server_messages.holds_ascii(text, "on line")
+    assert found is None if "\udcff" in text else found == ("on line" in text)

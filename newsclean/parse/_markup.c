@@ -1,13 +1,17 @@
 /* The optional compiled part of the HTML readers (parse/): most_attributes, the attribute guard's scan
    of a page, a few times faster than its regular expressions in parse/html.py, which stay the reference
-   (tests/test_compiled_markup.py compares the two). Built against the stable ABI (abi3), Python 3.11
-   and later; where no compiler is found the readers run the regular expressions. */
+   (tests/test_compiled_markup.py compares the two); and dom_shape, the shape of a Lexbor tree for the
+   fast reader's walk (parse/domshape.py's pure dom_shape stays the reference), with element_marks, the
+   elements' class and id values (node.attributes stays the reference); and holds_word, the furniture
+   words of class and id values (fast_html's regular expressions stay the reference). Built against the
+   stable ABI (abi3), Python 3.11 and later; where no compiler is found the readers run in Python. */
 
 #ifndef Py_LIMITED_API
 #define Py_LIMITED_API 0x030B0000
 #endif
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <string.h>
 
 /* most_attributes(text, at_least): parse/html.py's attribute guard, the most attributes a start tag
@@ -121,9 +125,466 @@ static PyObject *most_attributes(PyObject *self, PyObject *args) {
     return PyLong_FromSsize_t(most);
 }
 
+
+/* dom_shape(root_id, raw_tags, max_nodes): parse/fast_html.py's dom_shape at C speed, for a tree
+   parsed by Lexbor (selectolax). The nodes under root, root first, in the order of selectolax's
+   traverse(include_text=True): each node's depth below root, and for a text node its text (""
+   when its parent is an element whose tag id is in raw_tags: text never read), None for any other
+   node. None in place of both lists when the tree holds more than max_nodes nodes (0: no limit).
+
+   root_id is a node's mem_id, which is the address of Lexbor's node. The walk reads Lexbor's node
+   structure (lexbor/dom/interfaces/node.h and character_data.h, as selectolax declares them in
+   lexbor.pxd); parse/fast_html.py uses it only once node_links has shown, on a probe document, that
+   the fields sit where this file reads them. */
+
+typedef struct lexbor_node {
+    void *events;
+    uintptr_t local_name;
+    uintptr_t prefix;
+    uintptr_t ns;
+    void *owner_document;
+    struct lexbor_node *next;
+    struct lexbor_node *prev;
+    struct lexbor_node *parent;
+    struct lexbor_node *first_child;
+    struct lexbor_node *last_child;
+    void *user;
+    int type; /* lxb_dom_node_type_t */
+} lexbor_node;
+
+typedef struct {
+    lexbor_node node;
+    unsigned char *data; /* lexbor_str_t */
+    size_t length;
+} lexbor_character_data;
+
+enum { LEXBOR_ELEMENT = 1, LEXBOR_TEXT = 3, MAX_RAW_TAGS = 64 };
+
+static lexbor_node *node_at(PyObject *id) {
+    void *address = PyLong_AsVoidPtr(id);
+    if (address == NULL && !PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "no node at address 0");
+    return (lexbor_node *)address;
+}
+
+static PyObject *node_text(const lexbor_node *node) {
+    const lexbor_character_data *text = (const lexbor_character_data *)node;
+    if (text->data == NULL) return PyUnicode_FromStringAndSize("", 0);
+    /* As selectolax decodes text: bytes Lexbor passed through verbatim become U+FFFD. */
+    return PyUnicode_DecodeUTF8((const char *)text->data, (Py_ssize_t)text->length, "replace");
+}
+
+static int append_new(PyObject *list, PyObject *item) {
+    if (item == NULL) return -1;
+    int failed = PyList_Append(list, item);
+    Py_DECREF(item);
+    return failed;
+}
+
+static PyObject *dom_shape(PyObject *self, PyObject *args) {
+    PyObject *root_id, *raw_tags;
+    Py_ssize_t max_nodes;
+    if (!PyArg_ParseTuple(args, "OOn", &root_id, &raw_tags, &max_nodes)) return NULL;
+    lexbor_node *root = node_at(root_id);
+    if (root == NULL) return NULL;
+    uintptr_t raw[MAX_RAW_TAGS];
+    Py_ssize_t raw_count = PySequence_Size(raw_tags);
+    if (raw_count < 0) return NULL;
+    if (raw_count > MAX_RAW_TAGS) {
+        PyErr_SetString(PyExc_ValueError, "too many raw tags");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < raw_count; i++) {
+        PyObject *tag = PySequence_GetItem(raw_tags, i);
+        if (tag == NULL) return NULL;
+        raw[i] = (uintptr_t)PyLong_AsSize_t(tag);
+        Py_DECREF(tag);
+        if (PyErr_Occurred()) return NULL;
+    }
+    PyObject *depths = PyList_New(0), *texts = PyList_New(0);
+    if (depths == NULL || texts == NULL) goto failed;
+    lexbor_node *node = root;
+    long depth = 0;
+    Py_ssize_t nodes = 0;
+    for (;;) {  /* selectolax's traverse: the node, then its children, then what follows it */
+        if (max_nodes > 0 && ++nodes > max_nodes) {
+            Py_DECREF(depths);
+            Py_DECREF(texts);
+            return Py_BuildValue("(OO)", Py_None, Py_None);
+        }
+        if (append_new(depths, PyLong_FromLong(depth)) < 0) goto failed;
+        if (node->type == LEXBOR_TEXT) {
+            int read = 1;
+            const lexbor_node *parent = node->parent;
+            if (parent != NULL && parent->type == LEXBOR_ELEMENT)
+                for (Py_ssize_t i = 0; i < raw_count; i++)
+                    if (parent->local_name == raw[i]) read = 0;
+            if (append_new(texts, read ? node_text(node) : PyUnicode_FromStringAndSize("", 0)) < 0) goto failed;
+        } else if (PyList_Append(texts, Py_None) < 0) {
+            goto failed;
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            depth++;
+            continue;
+        }
+        while (node != root && node->next == NULL) {
+            node = node->parent;
+            depth--;
+        }
+        if (node == root) break;
+        node = node->next;
+    }
+    PyObject *shape = PyTuple_Pack(2, depths, texts);
+    Py_DECREF(depths);
+    Py_DECREF(texts);
+    return shape;
+failed:
+    Py_XDECREF(depths);
+    Py_XDECREF(texts);
+    return NULL;
+}
+
+/* node_links(id): the addresses of a node's parent, first child and next sibling (0 for none), its
+   node type and tag id, and for a text node its text's length in bytes (-1 otherwise), as dom_shape
+   reads them: compared with selectolax's own answers before dom_shape is trusted. Reads only the
+   node's own fields (never through a pointer it finds there). */
+static PyObject *node_links(PyObject *self, PyObject *id) {
+    const lexbor_node *node = node_at(id);
+    if (node == NULL) return NULL;
+    Py_ssize_t length = node->type == LEXBOR_TEXT ? (Py_ssize_t)((const lexbor_character_data *)node)->length : -1;
+    return Py_BuildValue("(NNNiNn)", PyLong_FromVoidPtr(node->parent), PyLong_FromVoidPtr(node->first_child),
+                         PyLong_FromVoidPtr(node->next), node->type, PyLong_FromSize_t(node->local_name), length);
+}
+
+
+/* word_finder(words) and holds_word(value, finder): whether a class or id value holds one of a few
+   lower-case ASCII words (FURNITURE_WORDS in parse/fast_html.py), as the words' regular expression
+   finds them in value.lower(), for ASCII values; any other value is said to hold one (the caller then
+   keeps it, as it keeps every value that names something, and asks the regular expression later).
+   word_finder stores the words once and returns their number for holds_word. */
+
+enum { MAX_FINDERS = 8, MAX_WORDS = 64, MAX_WORD_CHARS = 32 };
+
+typedef struct {
+    int count;
+    Py_ssize_t size[MAX_WORDS];
+    char word[MAX_WORDS][MAX_WORD_CHARS];
+    /* The words starting with each byte: word[by_first[c][0]], ..., word[by_first[c][starts[c] - 1]]. */
+    unsigned char starts[256];
+    unsigned char by_first[256][MAX_WORDS];
+} word_set;
+
+static word_set finders[MAX_FINDERS];
+static int finder_count = 0;
+
+static PyObject *word_finder(PyObject *self, PyObject *words) {
+    if (finder_count >= MAX_FINDERS) {
+        PyErr_SetString(PyExc_ValueError, "too many word finders");
+        return NULL;
+    }
+    Py_ssize_t count = PySequence_Size(words);
+    if (count < 0) return NULL;
+    if (count > MAX_WORDS) {
+        PyErr_SetString(PyExc_ValueError, "too many words");
+        return NULL;
+    }
+    word_set *set = &finders[finder_count];
+    memset(set, 0, sizeof *set);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *word = PySequence_GetItem(words, i);
+        if (word == NULL) return NULL;
+        Py_ssize_t size;
+        const char *utf8 = PyUnicode_AsUTF8AndSize(word, &size);
+        int fits = utf8 != NULL && size > 0 && size < MAX_WORD_CHARS;
+        for (Py_ssize_t j = 0; fits && j < size; j++)
+            fits = (unsigned char)utf8[j] < 0x80 && !(utf8[j] >= 'A' && utf8[j] <= 'Z');
+        if (fits) {
+            memcpy(set->word[i], utf8, (size_t)size);
+            set->size[i] = size;
+            unsigned char first = (unsigned char)utf8[0];
+            set->by_first[first][set->starts[first]++] = (unsigned char)i;
+        }
+        Py_DECREF(word);
+        if (utf8 == NULL) return NULL;
+        if (!fits) {
+            PyErr_SetString(PyExc_ValueError, "words must be non-empty lower-case ASCII, shorter than 32 characters");
+            return NULL;
+        }
+    }
+    set->count = (int)count;
+    return PyLong_FromLong(finder_count++);
+}
+
+static unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+
+/* Whether the size bytes at text hold one of set's words, ASCII letters in any case (or a byte that is
+   not ASCII: str.lower() of other characters may make ASCII letters). */
+static int bytes_hold_word(const word_set *set, const unsigned char *text, Py_ssize_t size) {
+    for (Py_ssize_t i = 0; i < size; i++)
+        if (text[i] >= 0x80) return 1;
+    for (Py_ssize_t at = 0; at < size; at++) {
+        unsigned char first = ascii_lower(text[at]);
+        for (int k = 0; k < set->starts[first]; k++) {
+            int w = set->by_first[first][k];
+            Py_ssize_t n = set->size[w];
+            if (n > size - at) continue;
+            Py_ssize_t i = 0;
+            while (i < n && ascii_lower(text[at + i]) == (unsigned char)set->word[w][i]) i++;
+            if (i == n) return 1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *holds_word(PyObject *self, PyObject *args) {
+    PyObject *value;
+    int finder;
+    if (!PyArg_ParseTuple(args, "Ui", &value, &finder)) return NULL;
+    if (finder < 0 || finder >= finder_count) {
+        PyErr_SetString(PyExc_ValueError, "no such word finder");
+        return NULL;
+    }
+    Py_ssize_t size;
+    const char *utf8 = PyUnicode_AsUTF8AndSize(value, &size);
+    if (utf8 == NULL) {  /* (lone surrogates: not ASCII) */
+        PyErr_Clear();
+        Py_RETURN_TRUE;
+    }
+    return PyBool_FromLong(bytes_hold_word(&finders[finder], (const unsigned char *)utf8, size));
+}
+
+
+/* element_marks(root_id, class_finder, id_finder, rare_names, rare_ids): for each node under root that
+   is not text, root first, in the order of selectolax's traverse(include_text=False): False for an
+   element without attributes; (class, id) for an element none of whose other attributes is rare, each
+   value as selectolax's node.attributes gives it (None for a missing value or one without a value), or
+   None in its place when it holds none of the finder's words (holds_word; a finder of -1 keeps every
+   value); None for any other node (a rare attribute: the walk reads node.attributes).
+
+   An attribute is rare when its name is one of rare_names (lower-case ASCII, at most 16 bytes) or its
+   name's id one of rare_ids. Lexbor names an attribute by an id (lexbor/dom/interfaces/attr.h): a
+   small number for the names it knows (lxb_dom_attr_res_data_default: "style", "href", ... the same in
+   every document), else the address of the name's entry in the document's hash table
+   (lexbor/core/hash.h: the name itself when at most 16 bytes long, then its length). The caller finds
+   the known names' ids on a probe page (attribute_names) and passes those of the rare names, and of
+   "class" and "id" (an attribute of that name that is not the element's own class or id attribute,
+   if Lexbor ever made one, is then rare too: the walk reads it as selectolax does).
+
+   The element's attributes are read from Lexbor's element and attribute structures
+   (lexbor/dom/interfaces/element.h, attr.h), used only once element_links, attribute_names and
+   these marks have matched selectolax's answers on a probe page. */
+
+typedef struct { unsigned char *data; size_t length; } lexbor_str;
+
+typedef struct lexbor_attr {
+    lexbor_node node;
+    uintptr_t upper_name;
+    uintptr_t qualified_name;
+    lexbor_str *value;
+    void *owner;
+    struct lexbor_attr *next;
+    struct lexbor_attr *prev;
+} lexbor_attr;
+
+typedef struct {
+    lexbor_node node;
+    uintptr_t upper_name;
+    uintptr_t qualified_name;
+    lexbor_str *is_value;
+    lexbor_attr *first_attr;
+    lexbor_attr *last_attr;
+    lexbor_attr *attr_id;
+    lexbor_attr *attr_class;
+} lexbor_element;
+
+enum { HASH_SHORT_SIZE = 16, MAX_KNOWN_NAME_ID = 65535, MAX_RARE = 16 };
+
+/* lexbor_hash_entry_t: a name of at most HASH_SHORT_SIZE bytes is kept in the entry itself. */
+typedef struct {
+    union {
+        unsigned char *long_str;
+        unsigned char short_str[HASH_SHORT_SIZE + 1];
+    } u;
+    size_t length;
+} lexbor_hash_entry;
+
+typedef struct {
+    int name_count, id_count;
+    Py_ssize_t size[MAX_RARE];
+    char name[MAX_RARE][HASH_SHORT_SIZE];
+    uintptr_t id[MAX_RARE];
+} rare_set;
+
+static PyObject *no_values = NULL;  /* (None, None), shared */
+
+/* Whether an attribute's name is rare. Reads the name's hash entry for a name Lexbor does not know,
+   never through the entry's pointer (a long name is not rare: its length tells). */
+static int is_rare(const lexbor_attr *attr, const rare_set *rare) {
+    uintptr_t name = attr->node.local_name;
+    if (name <= MAX_KNOWN_NAME_ID) {
+        for (int i = 0; i < rare->id_count; i++)
+            if (name == rare->id[i]) return 1;
+        return 0;
+    }
+    const lexbor_hash_entry *entry = (const lexbor_hash_entry *)name;
+    if (entry->length > HASH_SHORT_SIZE) return 0;
+    for (int i = 0; i < rare->name_count; i++)
+        if ((size_t)rare->size[i] == entry->length && memcmp(entry->u.short_str, rare->name[i], entry->length) == 0)
+            return 1;
+    return 0;
+}
+
+/* An attribute's value as selectolax reads it (None when it has none), or None when it holds none of
+   the finder's words. */
+static PyObject *attribute_value(const lexbor_attr *attr, int finder) {
+    if (attr == NULL || attr->value == NULL || attr->value->data == NULL) Py_RETURN_NONE;
+    const unsigned char *data = attr->value->data;
+    Py_ssize_t size = (Py_ssize_t)attr->value->length;
+    if (finder >= 0 && !bytes_hold_word(&finders[finder], data, size)) Py_RETURN_NONE;
+    return PyUnicode_DecodeUTF8((const char *)data, size, NULL);
+}
+
+static PyObject *element_mark(const lexbor_node *node, int class_finder, int id_finder, const rare_set *rare) {
+    if (node->type != LEXBOR_ELEMENT) Py_RETURN_NONE;
+    const lexbor_element *element = (const lexbor_element *)node;
+    if (element->first_attr == NULL) Py_RETURN_FALSE;
+    const lexbor_attr *class_attr = element->attr_class, *id_attr = element->attr_id;
+    for (const lexbor_attr *attr = element->first_attr; attr != NULL; attr = attr->next)
+        if (attr != class_attr && attr != id_attr && is_rare(attr, rare)) Py_RETURN_NONE;
+    PyObject *classes = attribute_value(class_attr, class_finder);
+    if (classes == NULL) return NULL;
+    PyObject *ident = attribute_value(id_attr, id_finder);
+    if (ident == NULL) {
+        Py_DECREF(classes);
+        return NULL;
+    }
+    if (classes == Py_None && ident == Py_None) {
+        Py_DECREF(classes);
+        Py_DECREF(ident);
+        Py_INCREF(no_values);
+        return no_values;
+    }
+    PyObject *mark = PyTuple_Pack(2, classes, ident);
+    Py_DECREF(classes);
+    Py_DECREF(ident);
+    return mark;
+}
+
+/* The rare names and ids from Python sequences. */
+static int read_rare_set(PyObject *names, PyObject *ids, rare_set *rare) {
+    Py_ssize_t name_count = PySequence_Size(names), id_count = PySequence_Size(ids);
+    if (name_count < 0 || id_count < 0) return -1;
+    if (name_count > MAX_RARE || id_count > MAX_RARE) {
+        PyErr_SetString(PyExc_ValueError, "too many rare attributes");
+        return -1;
+    }
+    rare->name_count = (int)name_count;
+    rare->id_count = (int)id_count;
+    for (Py_ssize_t i = 0; i < name_count; i++) {
+        PyObject *name = PySequence_GetItem(names, i);
+        if (name == NULL) return -1;
+        Py_ssize_t size;
+        const char *utf8 = PyUnicode_Check(name) ? PyUnicode_AsUTF8AndSize(name, &size) : NULL;
+        int fits = utf8 != NULL && size > 0 && size <= HASH_SHORT_SIZE;
+        if (fits) {
+            memcpy(rare->name[i], utf8, (size_t)size);
+            rare->size[i] = size;
+        }
+        Py_DECREF(name);
+        if (!fits) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "rare names are 1 to 16 bytes long");
+            return -1;
+        }
+    }
+    for (Py_ssize_t i = 0; i < id_count; i++) {
+        PyObject *id = PySequence_GetItem(ids, i);
+        if (id == NULL) return -1;
+        rare->id[i] = (uintptr_t)PyLong_AsSize_t(id);
+        Py_DECREF(id);
+        if (PyErr_Occurred()) return -1;
+    }
+    return 0;
+}
+
+static PyObject *element_marks(PyObject *self, PyObject *args) {
+    PyObject *root_id, *rare_names, *rare_ids;
+    int class_finder, id_finder;
+    if (!PyArg_ParseTuple(args, "OiiOO", &root_id, &class_finder, &id_finder, &rare_names, &rare_ids)) return NULL;
+    if (class_finder < -1 || class_finder >= finder_count || id_finder < -1 || id_finder >= finder_count) {
+        PyErr_SetString(PyExc_ValueError, "no such word finder");
+        return NULL;
+    }
+    rare_set rare;
+    if (read_rare_set(rare_names, rare_ids, &rare) < 0) return NULL;
+    lexbor_node *root = node_at(root_id);
+    if (root == NULL) return NULL;
+    PyObject *marks = PyList_New(0);
+    if (marks == NULL) return NULL;
+    lexbor_node *node = root;
+    for (;;) {  /* as dom_shape walks */
+        if (node->type != LEXBOR_TEXT && append_new(marks, element_mark(node, class_finder, id_finder, &rare)) < 0) {
+            Py_DECREF(marks);
+            return NULL;
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            continue;
+        }
+        while (node != root && node->next == NULL) node = node->parent;
+        if (node == root) break;
+        node = node->next;
+    }
+    return marks;
+}
+
+/* element_links(id): the addresses of an element's first and last attribute and of its id and class
+   attributes (0 for none), as element_marks reads them: compared with selectolax's attributes before
+   element_marks is trusted. Reads only the element's own fields. */
+static PyObject *element_links(PyObject *self, PyObject *id) {
+    const lexbor_node *node = node_at(id);
+    if (node == NULL) return NULL;
+    const lexbor_element *element = (const lexbor_element *)node;
+    return Py_BuildValue("(NNNN)", PyLong_FromVoidPtr(element->first_attr), PyLong_FromVoidPtr(element->last_attr),
+                         PyLong_FromVoidPtr(element->attr_id), PyLong_FromVoidPtr(element->attr_class));
+}
+
+/* attribute_names(id): an element's attributes' names as element_marks reads them, in order: the id
+   of a name Lexbor knows (an int), a name it does not know (a str; None when longer than 16 bytes).
+   Called on a probe page once element_links has matched selectolax's answers there. */
+static PyObject *attribute_names(PyObject *self, PyObject *id) {
+    const lexbor_node *node = node_at(id);
+    if (node == NULL) return NULL;
+    PyObject *names = PyList_New(0);
+    if (names == NULL) return NULL;
+    for (const lexbor_attr *attr = ((const lexbor_element *)node)->first_attr; attr != NULL; attr = attr->next) {
+        uintptr_t name = attr->node.local_name;
+        const lexbor_hash_entry *entry = (const lexbor_hash_entry *)name;
+        PyObject *item = name <= MAX_KNOWN_NAME_ID ? PyLong_FromSize_t(name)
+            : entry->length > HASH_SHORT_SIZE ? Py_NewRef(Py_None)
+            : PyUnicode_DecodeUTF8((const char *)entry->u.short_str, (Py_ssize_t)entry->length, "replace");
+        if (append_new(names, item) < 0) {
+            Py_DECREF(names);
+            return NULL;
+        }
+    }
+    return names;
+}
+
 static PyMethodDef methods[] = {
     {"most_attributes", most_attributes, METH_VARARGS,
      "most_attributes(text, at_least): parse.html.most_attributes, None when the text has no UTF-8 form."},
+    {"dom_shape", dom_shape, METH_VARARGS,
+     "dom_shape(root_id, raw_tags, max_nodes): parse.fast_html.dom_shape's depths and texts of a Lexbor tree."},
+    {"word_finder", word_finder, METH_O, "word_finder(words): a number for holds_word, for these lower-case ASCII words."},
+    {"holds_word", holds_word, METH_VARARGS,
+     "holds_word(value, finder): True when value.lower() holds one of the finder's words (or value is not ASCII)."},
+    {"element_marks", element_marks, METH_VARARGS,
+     "element_marks(root_id, class_finder, id_finder, rare_names, rare_ids): elements' class and id, rare ones aside."},
+    {"attribute_names", attribute_names, METH_O, "attribute_names(id): a Lexbor element's attributes' names or name ids."},
+    {"element_links", element_links, METH_O,
+     "element_links(id): a Lexbor element's first and last attribute, its id and class attributes."},
+    {"node_links", node_links, METH_O,
+     "node_links(id): a Lexbor node's parent, first child, next sibling, type, tag id and text length."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -132,5 +593,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_markup", "newsclean
 
 PyMODINIT_FUNC PyInit__markup(void) {
     set_byte_kinds();
+    no_values = PyTuple_Pack(2, Py_None, Py_None);
+    if (no_values == NULL) return NULL;
     return PyModule_Create(&module);
 }

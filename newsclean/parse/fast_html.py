@@ -13,7 +13,9 @@ is one pass over the elements, without recursion, so deep or huge pages cannot e
 from __future__ import annotations
 
 import functools
+import itertools
 import json
+import os
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -23,6 +25,7 @@ from ..document import Block, Document, DomFeatures, Metadata
 from ..errors import InputError, TooLargeError
 from ..read.mojibake import MOJIBAKE, repair_mojibake
 from .deadline import DeadlineExceeded, deadline
+from .domshape import dom_shape, element_marks
 from .html import PARSER_MAX_DEPTH, most_attributes
 from .htmlmeta import LANGUAGE_TAG
 from .text import normalize_line, strip_control
@@ -39,6 +42,9 @@ BLOCK_TAGS = frozenset({
     "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
     "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "br", "option", "optgroup",
 })
+# The compiled walk hands over at most this many nodes an element the limit allows (html_max_elements;
+# text nodes and skipped elements count too): a larger tree is walked node by node, to the limit.
+MAX_NODES_PER_ELEMENT = 4
 # Elements that never hold anything (an HTML parser gives them no children).
 VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                        "track", "wbr", "keygen"})
@@ -306,13 +312,18 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
     limit = config.html_max_elements
     max_depth = PARSER_MAX_DEPTH - 1
     elements = 0
-    # Lexbor's own traversal hands over the nodes in document order without telling where an
-    # element ends; a node's parent does: the open elements are a stack of (id, the context to
-    # restore when it closes, whether it ends a block), popped down to each node's parent.
-    bottom = (body.parent.mem_id, _Context(), False)
+    # The nodes in document order, each with its depth below the body: the open elements are a
+    # stack of (depth, the context to restore when it closes, whether it ends a block), popped down
+    # to each node's parent (the open element just above it). Only the elements are node objects.
+    depths, texts, others = dom_shape(body, SKIPPED, max_nodes=MAX_NODES_PER_ELEMENT * limit)
+    # With the compiled core each element's class and id come with it unless it has a rare attribute
+    # (holds_word applied; see element_marks), so most elements need no attributes dict.
+    marks = element_marks(body, CLASS_WORDS, ID_WORDS, RARE_ATTRIBUTES) if holds_word is not None else None
+    next_element = zip(others, marks if marks is not None else itertools.repeat(None)).__next__
+    bottom = (-1, _Context(), False)
     stack: list[tuple[int, _Context, bool]] = [bottom]
-    top = bottom[0]
-    skipped: set[int] = set()  # elements whose text is never read (scripts, hidden text), and theirs
+    top = -1
+    skipped_at = -1  # the depth of the element around whose text is never read (scripts, hidden text), if any
     created: list[_Furniture] = []
     context = _Context()
     # The context inside an element that makes no furniture depends only on the context around
@@ -330,24 +341,23 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
     chars = link_chars = 0
     boundary = False
     push, pop = stack.append, stack.pop
-    for node in body.traverse(include_text=True):
-        parent = node.parent.mem_id
-        if parent != top:
-            if parent in skipped:
-                skipped.add(node.mem_id)
+    for depth, text in zip(depths, texts):
+        if skipped_at >= 0:
+            if depth > skipped_at:
+                if text is None:
+                    next_element()
                 continue
-            while parent != top and len(stack) > 1:  # elements close
-                _, context, ends_block = pop()
-                boundary = boundary or ends_block
-                top = stack[-1][0]
-        tag = node.tag
-        if tag == "-text":
+            skipped_at = -1
+        while top >= depth:  # elements close
+            _, context, ends_block = pop()
+            boundary = boundary or ends_block
+            top = stack[-1][0]
+        if text is not None:
             if boundary:
                 if opened is not None:
                     blocks.append(("".join(parts), opened, link_chars / chars if chars else 0.0))
                     parts, opened, chars, link_chars = [], None, 0, 0
                 boundary = False
-            text = node.text_content
             if opened is None:
                 if not text or text.isspace():  # (indentation between blocks: nothing)
                     continue
@@ -362,8 +372,10 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
                 if context.story:
                     context.furniture.story_chars += size
             continue
+        node, mark = next_element()
+        tag = node.tag
         if tag is None or tag in SKIPPED or tag[0] == "-":
-            skipped.add(node.mem_id)
+            skipped_at = depth
             continue
         elements += 1
         if limit > 0 and elements > limit:
@@ -375,41 +387,54 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
         if len(stack) > max_depth and node.first_child is not None:
             raise TooLargeError(source, f"HTML is nested more than {max_depth} elements deep: "
                                         "the reader does not follow it deeper")
-        attributes = node.attributes
-        if attributes:
-            if RARE_ATTRIBUTE_SET.isdisjoint(attributes):  # most elements: a class, an id, links' href
-                key = (tag, attributes.get("class"), attributes.get("id"), context.in_article)
+        attributes: dict[str, str | None] | None = None  # (read when needed, where the mark says enough)
+        if mark is not None:  # the compiled core's reading: no attributes, or no rare one
+            if mark is False:  # (no attributes)
+                key = None if tag in PLAIN_TAGS else (tag, None, None, context.in_article)
             else:
-                key = (tag, attributes.get("class"), attributes.get("id"), context.in_article, attributes.get("role"),
-                       attributes.get("itemprop"), attributes.get("aria-hidden"), attributes.get("style"),
-                       "hidden" in attributes)
+                key = (tag, *mark, context.in_article)
+        elif attributes := node.attributes:
+            classes = attributes.get("class")
+            ident = attributes.get("id")
+            if holds_word is not None:  # (values that name nothing leave the key: see CLASS_WORDS)
+                if classes is not None and not holds_word(classes, CLASS_WORDS):
+                    classes = None
+                if ident is not None and not holds_word(ident, ID_WORDS):
+                    ident = None
+            if RARE_ATTRIBUTE_SET.isdisjoint(attributes):  # most elements: a class, an id, links' href
+                key = (tag, classes, ident, context.in_article)
+            else:
+                key = (tag, classes, ident, context.in_article, attributes.get("role"), attributes.get("itemprop"),
+                       attributes.get("aria-hidden"), attributes.get("style"), "hidden" in attributes)
         elif tag in PLAIN_TAGS:  # most elements: nothing to learn from a bare <span>, <b>, <div>
             key = None
         else:  # (the key of an element whose attributes name nothing: the same effect)
             key = (tag, None, None, context.in_article)
         effect = None if key is None else effects.get(key, UNKNOWN)
         if effect is UNKNOWN:
+            if attributes is None:
+                attributes = node.attributes
             effect = effects[key] = (element_effect(tag, attributes, context.in_article) if attributes
                                      else tag_effect(tag, context.in_article))
         if effect is not None and effect.skip:  # text for screen readers only: never read
             boundary = boundary or (is_block and node.first_child is None)
-            skipped.add(node.mem_id)
+            skipped_at = depth
             continue
         if is_block or (lone_row_cells_apart and tag in CELL_TAGS and only_row(node.parent)):
             boundary = True
         elif tag in CELL_TAGS and parts and not boundary:
             parts.append(CELL_SEPARATOR)
-        if tag == "a" and node.first_child is None and card_link(node, attributes):
+        if tag == "a" and node.first_child is None and card_link(node, attributes or node.attributes):
             # The rest of the link's parent is a card: its context until the parent closes.
             card = _Furniture(CARD, context.furniture, False, card=True)
             created.append(card)
             context = _Context(context.tag, context.in_article, context.in_link, card, context.story)
-        top = node.mem_id
-        push((top, context, is_block))
+        top = depth
+        push((depth, context, is_block))
         if effect is None:
             continue
         if effect.story and not context.story:  # a new story: its own context (numbered in make_blocks)
-            context = effect.inside(context, created, top)
+            context = effect.inside(context, created, node.mem_id)
         elif not effect.makes_furniture():
             entering = (context, effect)
             inner = entered.get(entering)
@@ -564,6 +589,22 @@ def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 NOTABLE_ID = words_pattern(FURNITURE_WORDS)
 NOTABLE_CLASS = words_pattern((*FURNITURE_WORDS, *SCREEN_READER_CLASSES))
 SCREEN_READER_CLASS = words_pattern(SCREEN_READER_CLASSES)
+# The walk keys the effects it remembers by an element's class and id values; most values are a
+# page's own and name nothing, so with the compiled core (parse/_markup.c, holds_word: these words
+# in an ASCII value, as NOTABLE_CLASS and NOTABLE_ID find them in its lower case) such values leave
+# the key, and keys repeat from element to element and page to page instead of missing (misses,
+# each working the effect out again at about 2.4 us: 129 -> 41 a train page). Without it (NEWSCLEAN_PURE_PYTHON=1, no
+# compiler) the walk keys effects by the values themselves, as element_effect reads them.
+try:
+    if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
+        raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
+    from ._markup import holds_word, word_finder  # type: ignore[import-not-found]
+
+    CLASS_WORDS = word_finder((*FURNITURE_WORDS, *SCREEN_READER_CLASSES))
+    ID_WORDS = word_finder(FURNITURE_WORDS)
+except ImportError:
+    holds_word = None
+    CLASS_WORDS = ID_WORDS = -1
 
 
 @functools.lru_cache(maxsize=4096)
