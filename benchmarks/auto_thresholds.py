@@ -3,6 +3,7 @@
     python benchmarks/auto_thresholds.py            # the grid's best rule for each share of pages sent
     python benchmarks/auto_thresholds.py --top 20   # also the 20 best rules by F1
     python benchmarks/auto_thresholds.py --loso 0.2 0.3  # each source's F1, rule chosen on the others
+    python benchmarks/auto_thresholds.py --by-source     # each source's F1 by engine, shipped thresholds
 
 Each page is cleaned once by the fast engine and once by the trafilatura engine and both are scored
 with score.py (as benchmarks/html_engines.py does); the auto engine's F1 on a page is then the fast
@@ -69,6 +70,23 @@ def source_of(corpus: str, doc: newsclean.Document) -> str:
     return next((source for prefix, source in SOURCE_PREFIXES if name.startswith(prefix)), corpus)
 
 
+def by_source(results: dict[str, list[tuple[newsclean.Document, float, float]]]) -> None:
+    """Print each source's page F1 (newspaper4k apart from newspaper) under the shipped thresholds:
+    the trafilatura engine, fast, auto, the share auto sends, and the better engine of each page."""
+    groups: dict[str, list[tuple[newsclean.Document, float, float]]] = {}
+    for corpus, rows in results.items():
+        for row in rows:
+            name = Path(row[0].source).name
+            source = "newspaper4k" if name.startswith("newspaper4k-") else source_of(corpus, row[0])
+            groups.setdefault(source, []).append(row)
+    for source, rows in groups.items():
+        f1, sent = auto_scores(rows)
+        n = len(rows)
+        print(f"{source} ({n} pages): trafilatura engine {sum(r[2] for r in rows) / n:.4f}, fast "
+              f"{sum(r[1] for r in rows) / n:.4f}, auto {f1:.4f} (sent {sent:.0%}), best of both "
+              f"{sum(max(r[1:]) for r in rows) / n:.4f}")
+
+
 def held_out(pages: list[tuple[str, float, float]], rules: list, sure_flags: list[list[bool]], share: float) -> None:
     """Print each source's auto F1 under the rule chosen on the other sources (best page F1 among
     the rules sending at most `share` of their pages)."""
@@ -90,6 +108,8 @@ def held_out(pages: list[tuple[str, float, float]], rules: list, sure_flags: lis
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--top", type=int, default=0, help="also list the N best rules by dev + train F1")
+    ap.add_argument("--by-source", action="store_true",
+                    help="also each source's F1 by engine under the shipped thresholds (newspaper4k apart)")
     ap.add_argument("--loso", type=float, nargs="+", default=[],
                     help="held-out check of the best rule sending at most this share (one check per share given)")
     args = ap.parse_args(argv)
@@ -97,6 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for corpus, rows in results.items():
         print(f"{corpus}: fast {sum(r[1] for r in rows) / len(rows):.4f}, trafilatura engine "
               f"{sum(r[2] for r in rows) / len(rows):.4f}, best of both {sum(max(r[1:]) for r in rows) / len(rows):.4f}")
+    if args.by_source:
+        by_source(results)
     shipped = {name: getattr(pipeline, name) for name in GRID}
     rules = []
     pages = [(corpus, fast, slow) for corpus, rows in results.items() for _, fast, slow in rows]
