@@ -258,3 +258,25 @@ def test_contained_lines_are_those_a_plain_scan_finds() -> None:
         folded = FoldedTexts(lines)
         taken = set(rng.sample(range(len(lines)), 3))
         assert find_contained(folded, taken) == _contained_by_scan(folded, taken)
+
+
+WIDGET = ["Most read", "Travel", "Ten quiet beaches the locals keep to themselves", "By Ann Example",
+          "Food", "The bakery that opens at four in the morning", "By Ben Sample"]
+
+
+def test_a_block_of_headlines_printed_three_times_goes_with_its_first_print() -> None:
+    text = dump(HEADLINE, BODY[0], *WIDGET, BODY[1], BODY[2], *WIDGET, BODY[3], *WIDGET, BODY[4])
+    doc, marks = apply(mark_repeated_blocks, text)
+    # lines: headline 1, BODY[0] 2, the first print 3-9: it goes too, not only its copies
+    assert {line: mark.stage for line, mark in marks.items() if line <= 9} == dict.fromkeys(range(3, 10), Stage.BOILERPLATE)
+    assert marks[3].reason == "a block printed 3 times down the page (a widget)"
+    assert all(BODY[i] in doc.paragraphs for i in range(5))
+
+
+def test_a_block_printed_twice_or_a_paragraph_printed_three_times_keeps_its_first_print() -> None:
+    twice = dump(HEADLINE, BODY[0], *WIDGET, BODY[1], BODY[2], *WIDGET, BODY[3])
+    assert not any(line <= 9 for line in apply(mark_repeated_blocks, twice)[1])
+    # The article printed three times by a scraper fault: its sentences are no widget's lines.
+    thrice = dump(HEADLINE, *BODY, *BODY, *BODY)
+    marks = apply(mark_repeated_blocks, thrice)[1]
+    assert min(marks) == 2 + len(BODY)  # lines 2-6, the first print, stay

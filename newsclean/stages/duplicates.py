@@ -379,11 +379,45 @@ def mark_repeated_blocks(doc: Document, config: Config) -> Document:
     edges are looked for, so that a copy far below cannot stretch the article down to it."""
     kept, _, copies = _all_copies(doc, config)
     run: list[int] = []
+    prints: Counter[int] = Counter()  # an original's position -> its copies inside removed runs
     for pos in [*sorted(copies), -2]:
         if run and pos != run[-1] + 1:
             if len(run) >= config.repeated_block_lines:
                 for p in run:
                     _mark(kept[p], kept[copies[p][0]], copies[p][1])
+                    prints[copies[p][0]] += 1
             run = []
         run.append(pos)
+    for p in widget_blocks(prints, [b.text for b in kept], config.repeated_block_lines):
+        kept[p].remove(Stage.BOILERPLATE, f"a block printed {prints[p] + 1} times down the page (a widget)")
     return doc
+
+
+# A block printed this often (the first print and its copies) is a widget repeated down the page
+# (a "most read" box between the paragraphs), not the article printed twice by a scraper fault.
+MIN_WIDGET_PRINTS = 3
+# ... and its lines are a widget's: headlines, names, labels, none of them a sentence or a long
+# line (counted in characters: a CJK paragraph has no spaces), none of them code or a table's row
+# (a tutorial prints its code and its query's output again as it grows them).
+MAX_WIDGET_LINE_CHARS = 160
+NOT_WIDGET = re.compile(r"[{}();=<>\[\]|│]|[.!?。！？]\W*$")
+
+
+def is_widget_line(text: str) -> bool:
+    """A short line that is no sentence, no code and no table row."""
+    return len(text) <= MAX_WIDGET_LINE_CHARS and NOT_WIDGET.search(text.strip()) is None
+
+
+def widget_blocks(prints: Counter[int], texts: list[str], min_lines: int) -> list[int]:
+    """Positions of the first print of every block of at least min_lines short lines that the
+    page prints MIN_WIDGET_PRINTS times or more (prints: a position -> its removed copies)."""
+    widget = sorted(p for p, n in prints.items() if n + 1 >= MIN_WIDGET_PRINTS)
+    marks: list[int] = []
+    run: list[int] = []
+    for pos in [*widget, -2]:
+        if run and pos != run[-1] + 1:
+            if len(run) >= min_lines and all(is_widget_line(texts[p]) for p in run):
+                marks.extend(run)
+            run = []
+        run.append(pos)
+    return marks
