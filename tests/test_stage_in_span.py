@@ -150,6 +150,18 @@ def test_a_sign_up_forms_messages_between_prompts_further_apart_go() -> None:
     assert doc.paragraphs == BODY
 
 
+def test_a_subscription_boxs_offer_list_between_its_prompts_goes() -> None:
+    # Five offer lines, one of them 25 words long, between the box's two prompts six lines apart.
+    box = ["Subscribe now to read the latest news from the lakes.", "Unlimited digital access to the Lake Courier.",
+           "Analysis of everything on the water by our reporters, columnists, photographers and others, with award-winning "
+           "newsletters, virtual events and a weekly lake quiz.",
+           "A chance to engage with our commenting community.", "The Lake Courier ePaper.", "The Lake Courier App.",
+           "Subscribe now to unlock more articles"]  # fmt: skip
+    doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *box, *BODY[2:]))
+    assert set(marks) == set(range(4, 11))
+    assert doc.paragraphs == BODY
+
+
 def test_lines_of_code_between_two_look_alike_prompts_stay() -> None:
     # SQL's "ORDER BY" reads like a call to action; the lines between are no sentences.
     query = ["ORDER BY period", "ROWS BETWEEN 60 PRECEDING AND CURRENT ROW", "SELECT level", "FROM lake_levels",

@@ -79,7 +79,13 @@ MAX_PROMPT_GAP = 3
 # sign-up form's messages ("A welcome email is on its way.", "Please try again") between its
 # prompts; the lines of code or a table between two look-alike prompts (SQL's "ORDER BY") are no
 # sentences.
-MAX_MESSAGES_GAP = 5
+MAX_MESSAGES_GAP = 6
+# A subscription box's offer lists what it gives between its prompts, one line of it up to this long
+# ("Exclusive articles from ... and others. Plus, ... newsletters") among MIN_OFFER_LINES or more
+# short ones; one such line alone between two prompts is the article's paragraph (a gallery's
+# button printed over each of them).
+MAX_OFFER_WORDS = 30
+MIN_OFFER_LINES = 3
 # The same line this many times in a row: a slideshow's title printed over each of its slides,
 # a row of font-size buttons. An article never says a line three times over (a refrain, a
 # table's "Yes" column aside, which are rare; code and symbol lines are left alone).
@@ -276,6 +282,13 @@ def is_wall_prompt(features: LineFeatures, rules: Rules) -> bool:
     return rules.page_kinds[PAGE_KIND_PROMPT].first(features.folded) is not None
 
 
+def is_widget_line(features: LineFeatures, text: str, offer: bool) -> bool:
+    """A line a widget may hold between its prompts: short (up to an offer's length in an offer
+    list), no code."""
+    limit = MAX_OFFER_WORDS if offer else MAX_PROMPT_WORDS
+    return features.size <= limit and not CODE_SYMBOLS.search(text)
+
+
 def prompt_widgets(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
     """Two prompts at most MAX_PROMPT_GAP lines apart with only short lines between them (or
     MAX_MESSAGES_GAP apart when half of those are sentences), and those lines: a sign-up form, a
@@ -291,8 +304,10 @@ def prompt_widgets(lines: Sequence[LineFeatures], texts: Sequence[str], rules: R
     for a, b in zip(prompts, prompts[1:]):
         between = range(a + 1, b)
         sentences = sum(1 for j in between if lines[j].sentence_end)
-        gap = MAX_MESSAGES_GAP if 2 * sentences >= len(between) > 0 else MAX_PROMPT_GAP
-        if b - a <= gap and all(lines[j].size <= MAX_PROMPT_WORDS and not CODE_SYMBOLS.search(texts[j]) for j in between):
+        messages = 2 * sentences >= len(between) > 0
+        gap = MAX_MESSAGES_GAP if messages else MAX_PROMPT_GAP
+        if b - a <= gap and all(is_widget_line(lines[j], texts[j], messages and len(between) >= MIN_OFFER_LINES) for j in between) \
+                and sum(1 for j in between if lines[j].size > MAX_PROMPT_WORDS) <= 1:
             if clusters and clusters[-1][1] == a:
                 clusters[-1][1] = b
             else:
