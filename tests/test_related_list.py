@@ -195,3 +195,31 @@ def test_the_boxs_lines_say_why() -> None:
     doc, marks = apply(mark_outside_main_text, dump(HEADLINE, *BODY, "Our picks", *stories))
     assert [b.text for b in doc.kept()] == BODY
     assert BOX_NOTE in marks[2 + len(BODY)].reason
+
+
+def test_reading_a_long_run_of_stories_grows_linearly(monkeypatch) -> None:
+    # Every story's kicker (a short line) stands right below a blurb, so each could head a box; the
+    # run ends at a long paragraph (no box). Each run of stories is read once, not once per story.
+    from newsclean.stages import related_list
+
+    calls = 0
+    original = related_list._box_stories
+
+    def counted(lines, texts, first):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        result = original(lines, texts, first)
+        calls += result[1] - first + 1  # the lines this call read
+        return result
+
+    monkeypatch.setattr(related_list, "_box_stories", counted)
+    long_paragraph = " ".join(BODY)
+
+    def lines_read(stories: int) -> int:
+        nonlocal calls
+        calls = 0
+        run = [line for k in range(stories) for line in ("Travel", OTHER_STORIES[(0, 2, 3)[k % 3]], BLURBS[(0, 2)[k % 2]])]
+        texts = [*BODY, "Our picks", *run, long_paragraph]
+        assert box_cut(texts) == len(texts)  # a paragraph below the run: no box
+        return calls
+
+    assert lines_read(400) < 2.5 * lines_read(200)

@@ -235,7 +235,10 @@ def credit_tail(text: str, rules: Rules) -> str | None:
 
 def is_photo_byline(words: str, rules: Rules) -> bool:
     """A caption label and a byline word ("Photo by", "Foto von"), or a byline phrase of both."""
-    label, word = fold(words).split()
+    folded = fold(words).split()
+    if len(folded) != 2:
+        return False  # (folding may part or join a letter: then it is no label and word)
+    label, word = folded
     return rules.bylines.equals((f"{label} {word}",)) is not None or (
         rules.captions.equals((label,)) is not None and rules.bylines.equals((word,)) is not None
     )

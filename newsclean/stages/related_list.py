@@ -205,6 +205,10 @@ def teaser_box_start(lines: list[LineFeatures], texts: list[str], start: int, en
     headlines no questions, not all opening with one word) below which the span holds no
     paragraph; `end` when there is none."""
     paragraphs, article = 0, False
+    # A heading inside a run of stories already read (below a blurb) starts a shorter run of the
+    # same stories with the same line below them: it fails as that run's first heading failed, so
+    # it is skipped (reading each run once keeps a page of thousands of stories linear).
+    read_up_to = start
     for i in range(start, end):
         if is_paragraph(lines[i], texts[i]):
             paragraphs += 1
@@ -216,9 +220,10 @@ def teaser_box_start(lines: list[LineFeatures], texts: list[str], start: int, en
         if paragraphs < MIN_PARAGRAPHS_ABOVE or not article or not is_paragraph(lines[i - 1], texts[i - 1]):
             continue
         heading = lines[i]
-        if heading.size > SHORT_LINE_SIZE or heading.sentence_end or texts[i].rstrip().endswith((":", "：", *QUESTION)):
+        if i < read_up_to or heading.size > SHORT_LINE_SIZE or heading.sentence_end or texts[i].rstrip().endswith((":", "：", *QUESTION)):
             continue
         stories, below, headlines = _box_stories(lines, texts, i + 1)
+        read_up_to = below
         if stories < MIN_BOX_STORIES or any(is_paragraph(lines[k], texts[k]) for k in range(below, end)):
             continue
         # Headings all opening alike ("Step 2", "Q:") are parts of the article's own list.
