@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -10,6 +9,7 @@ from dataclasses import dataclass, field
 from itertools import chain, zip_longest
 from typing import NamedTuple
 
+from ..compiled import compiled_module
 from ..document import Document
 from ..parse.text import (
     CJK_CHAR,
@@ -29,12 +29,7 @@ from ..rules import Rules
 # typographic punctuation (curly quotes, dashes, the ellipsis), to the bit
 # those of line_features, which stays the reference and the fallback. Absent where no compiler
 # built it; NEWSCLEAN_PURE_PYTHON=1 leaves it unused (the tests compare the two paths).
-try:
-    if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
-        raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
-    from . import _features as compiled_core  # type: ignore[attr-defined]
-except ImportError:
-    compiled_core = None
+compiled_core = compiled_module("newsclean.model._features")
 
 # A CJK character carries about half an English word of content.
 CJK_WORD_WEIGHT = 0.5

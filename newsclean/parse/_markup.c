@@ -574,7 +574,7 @@ static PyMethodDef methods[] = {
     {"most_attributes", most_attributes, METH_VARARGS,
      "most_attributes(text, at_least): parse.html.most_attributes, None when the text has no UTF-8 form."},
     {"dom_shape", dom_shape, METH_VARARGS,
-     "dom_shape(root_id, raw_tags, max_nodes): parse.fast_html.dom_shape's depths and texts of a Lexbor tree."},
+     "dom_shape(root_id, raw_tags, max_nodes): parse.domshape.dom_shape's depths and texts of a Lexbor tree."},
     {"word_finder", word_finder, METH_O, "word_finder(words): a number for holds_word, for these lower-case ASCII words."},
     {"holds_word", holds_word, METH_VARARGS,
      "holds_word(value, finder): True when value.lower() holds one of the finder's words (or value is not ASCII)."},

@@ -14,17 +14,16 @@ fallback: no compiled core, NEWSCLEAN_PURE_PYTHON=1, or a selectolax whose nodes
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Iterator
 from typing import Any
 
-try:
-    if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
-        raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
-    from ._markup import dom_shape as compiled_dom_shape  # type: ignore[import-not-found]
-    from ._markup import attribute_names, element_links, node_links  # type: ignore[import-not-found]
-    from ._markup import element_marks as compiled_element_marks  # type: ignore[import-not-found]
-except ImportError:
+from ..compiled import compiled_module
+
+_markup = compiled_module("newsclean.parse._markup")
+if _markup is not None:
+    compiled_dom_shape, compiled_element_marks = _markup.dom_shape, _markup.element_marks
+    attribute_names, element_links, node_links = _markup.attribute_names, _markup.element_links, _markup.node_links
+else:
     compiled_dom_shape = node_links = element_links = attribute_names = compiled_element_marks = None
 
 # Depths, texts (None for a node that is not text) and the nodes that are not text.

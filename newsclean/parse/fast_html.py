@@ -15,11 +15,11 @@ from __future__ import annotations
 import functools
 import itertools
 import json
-import os
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..compiled import compiled_module
 from ..config import DEFAULT_CONFIG, Config
 from ..document import Block, Document, DomFeatures, Metadata
 from ..errors import InputError, TooLargeError
@@ -595,14 +595,12 @@ SCREEN_READER_CLASS = words_pattern(SCREEN_READER_CLASSES)
 # the key, and keys repeat from element to element and page to page instead of missing (misses,
 # each working the effect out again at about 2.4 us: 129 -> 41 a train page). Without it (NEWSCLEAN_PURE_PYTHON=1, no
 # compiler) the walk keys effects by the values themselves, as element_effect reads them.
-try:
-    if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
-        raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
-    from ._markup import holds_word, word_finder  # type: ignore[import-not-found]
-
-    CLASS_WORDS = word_finder((*FURNITURE_WORDS, *SCREEN_READER_CLASSES))
-    ID_WORDS = word_finder(FURNITURE_WORDS)
-except ImportError:
+_markup = compiled_module("newsclean.parse._markup")
+if _markup is not None:
+    holds_word = _markup.holds_word
+    CLASS_WORDS = _markup.word_finder((*FURNITURE_WORDS, *SCREEN_READER_CLASSES))
+    ID_WORDS = _markup.word_finder(FURNITURE_WORDS)
+else:
     holds_word = None
     CLASS_WORDS = ID_WORDS = -1
 

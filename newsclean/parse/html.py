@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import copy
 import functools
-import os
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..compiled import compiled_module
 from ..config import DEFAULT_CONFIG, Config
 from ..document import Block, Document, Metadata
 from ..errors import InputError, TooLargeError
@@ -27,12 +27,8 @@ if TYPE_CHECKING:
 # The attribute guard's scan in C (the optional extension parse/_markup.c), a few times faster than
 # the regular expressions below, which stay the reference and the fallback (NEWSCLEAN_PURE_PYTHON=1
 # leaves it unused, as it does the model's compiled core).
-try:
-    if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
-        raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
-    from ._markup import most_attributes as compiled_most_attributes  # type: ignore[import-not-found]
-except ImportError:
-    compiled_most_attributes = None
+_markup = compiled_module("newsclean.parse._markup")
+compiled_most_attributes = None if _markup is None else _markup.most_attributes
 
 # Elements that are not page structure (vector drawings, formulas) do not count against the limit.
 COUNTED_ELEMENTS = "count(//*) - count(//svg//*) - count(//math//*)"

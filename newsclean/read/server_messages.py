@@ -8,15 +8,12 @@ sniffing. PHP writes its labels in English whatever the site's language, always 
 
 from __future__ import annotations
 
-import os
 import re
 
-try:
-    if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
-        raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
-    from ._scan import holds_ascii  # type: ignore[import-not-found]
-except ImportError:  # (no compiler: str.find alone)
-    holds_ascii = None
+from ..compiled import compiled_module
+
+_scan = compiled_module("newsclean.read._scan")
+holds_ascii = None if _scan is None else _scan.holds_ascii  # (None: str.find alone)
 
 LABELS = r"(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable |Recoverable )?[Ff]atal error|Parse error)"
 # The message runs to "in FILE on line N" within one line; the bounds keep a line full of

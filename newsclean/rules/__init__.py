@@ -39,25 +39,20 @@ also with glued text nodes split), on word boundaries, so "Comments", "COMMENTS:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..compiled import compiled_module
 from ..errors import ConfigError
 from ..parse.text import fold
 
 # The optional compiled phrase matcher (_phrases.c): PhraseSet's trie, built here from the parsed
 # rules, walked in C (no phrase is compiled in). Absent where no compiler built it;
 # NEWSCLEAN_PURE_PYTHON=1 leaves it unused, as it does the model's compiled core.
-try:
-    if os.environ.get("NEWSCLEAN_PURE_PYTHON"):
-        raise ImportError("NEWSCLEAN_PURE_PYTHON is set")
-    from . import _phrases as compiled_matcher  # type: ignore[attr-defined]
-except ImportError:
-    compiled_matcher = None
+compiled_matcher = compiled_module("newsclean.rules._phrases")
 
 PHRASE_KINDS = (
     "error_page",

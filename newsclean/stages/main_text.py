@@ -30,8 +30,8 @@ from .interleaved import mark_interleaved_labels
 from .keyed_list import keyed_entries_below
 from .legal_footer import LEGAL_NOTE, above_legal_footer, end_above_legal_footer
 from .list_article import titled_list
-from .numbered_sections import numbered_sections_below
 from .markers import confirmed_markers, is_end_marker, markers_below_article_body
+from .numbered_sections import numbered_sections_below
 from .rankings import RANKING_NOTE, rankings_end
 from .related_list import BOX_NOTE, RELATED_NOTE, TEASERS_NOTE, related_list_start, teaser_box_start, teasers_start
 from .repeated_headline import HEADLINE_BELOW_NOTE, repeated_headline_end, repeated_headline_start
