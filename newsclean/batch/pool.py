@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import (
@@ -21,6 +22,7 @@ from concurrent.futures import (
 )
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from multiprocessing.connection import wait as connection_wait
 
 from .outputs import EXTENSIONS, output_path, remove_temporaries
 from .worker import (
@@ -39,6 +41,7 @@ CHUNKS_PER_WORKER = 8  # at least this many chunks per worker, so all finish tog
 IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: none waits for work, a stop cancels the rest at once
 # Streaming keeps input order, so finished chunks wait behind a slow one: this bounds their memory.
 STREAM_WINDOW_PER_WORKER = 16
+WORKERS_DIE_WITHIN = 30.0  # seconds for killed workers to be gone before their result pipe is closed
 DIED = "the worker process died while cleaning it (killed, or out of memory?)"
 
 
@@ -233,4 +236,26 @@ def end_workers(executor: Executor) -> list[int]:
     for process in processes.values():
         if process.is_alive():
             process.kill()
+    _unblock_result_reader(executor, [process.sentinel for process in processes.values()])
     return list(processes)
+
+
+def _unblock_result_reader(executor: Executor, sentinels: list[int]) -> None:
+    """Once the killed workers are gone, close this process's end of the pool's result pipe.
+
+    A worker killed halfway through sending a result leaves a message cut short in the pipe. The
+    pool's manager thread reads it and waits for the rest, which never comes, since this process
+    still holds a write end (shutdown then waits for that thread forever: a SIGTERM hung a run
+    about once in 80 under load). With every writer closed, the read ends at EOF instead, and the
+    thread fails the pool as for any dead worker. Nothing here ever writes to that pipe.
+    """
+    deadline = time.monotonic() + WORKERS_DIE_WITHIN
+    waiting = list(sentinels)  # readable once its process has exited, and from then on
+    while waiting and (left := deadline - time.monotonic()) > 0:  # SIGKILL cannot be ignored: this is quick
+        ready = connection_wait(waiting, timeout=left)
+        waiting = [sentinel for sentinel in waiting if sentinel not in ready]
+    if waiting:
+        return  # a worker stuck in the kernel could still write: leave the pipe as it is
+    writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        writer.close()
