@@ -30,6 +30,7 @@ from .interleaved import mark_interleaved_labels
 from .keyed_list import keyed_entries_below
 from .legal_footer import LEGAL_NOTE, above_legal_footer, end_above_legal_footer
 from .list_article import titled_list
+from .menu_gap import parts_across_menus
 from .markers import confirmed_markers, is_end_marker, markers_below_article_body
 from .numbered_sections import numbered_sections_below
 from .rankings import RANKING_NOTE, rankings_end
@@ -74,6 +75,16 @@ def best_segment(gains: list[float], lo: int = 0, hi: int | None = None) -> tupl
         if total > best:
             best, best_range = total, (start, i + 1)
     return best_range[0], best_range[1], best
+
+
+def across_menu_gap(lines: list[LineFeatures], texts: list[str], gains: list[float], start: int, end: int) -> tuple[int, int]:
+    """The span, or its heaviest part's best segment when it bridges a site's menu (menu_gap.py):
+    two blocks of text that far apart are not one article, however heavy both are."""
+    parts = parts_across_menus(lines, texts, gains, start, end)
+    if len(parts) == 1:
+        return start, end
+    best = max((best_segment(gains, lo, hi) for lo, hi in parts), key=lambda segment: segment[2])
+    return best[0], best[1]
 
 
 def choose_span(gains: list[float], markers: dict[int, str], config: Config) -> tuple[int, int]:
@@ -142,6 +153,8 @@ def scored_span(
     fell in; with the stream's entries (empty if none) and the notes of the lines cut."""
     span = choose_scored_span(gains, markers, config)
     start, end = span[0], span[1]
+    start, end = across_menu_gap(lines, texts, gains, start, end)
+    span = (start, end, span[2])
     notes: TailNotes = []
 
     # A site's legal notices below its copyright line outweigh a short article above it.
