@@ -9,7 +9,8 @@ from conftest import BODY, HEADLINE, apply, dump
 from newsclean import Removal, Stage
 from newsclean.rules import load_rules
 from newsclean.stages import mark_in_span
-from newsclean.stages.in_span import credit_tail
+from newsclean.model.features import line_features
+from newsclean.stages.in_span import closing_prompts, credit_tail
 
 
 def test_an_inline_box_goes_with_its_headlines_up_to_the_next_paragraph() -> None:
@@ -349,3 +350,45 @@ def test_a_paragraph_that_names_a_length_or_a_date_stays() -> None:
     for text in ("The ferry crossing, last timed on 18.04.2024, took 21 min.", "The film was shown on 18.04.2024 | 50 min"):
         doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], text, BODY[2], BODY[3], BODY[4]))
         assert not any("blurb" in m.reason for m in marks.values())
+
+
+CLOSING_BOX = "a box of prompts below the article's last paragraph"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        ["Would you like to comment on this article?", "Sign up (it is quick and free) or sign in now."],  # a question, then its call
+        ["Enjoyed this story?"],  # a question put to the reader
+        ["Sign up for our daily newsletter to receive the best stories from the Courier every morning."],  # a boilerplate phrase
+    ],
+)
+def test_a_box_of_prompts_ending_the_article_goes(box: list[str]) -> None:
+    lines = [HEADLINE, *BODY, *box]
+    doc, marks = apply(mark_in_span, dump(*lines))
+    first = len(lines) - len(box) + 1
+    assert marks == {line: Removal(Stage.BOILERPLATE, CLOSING_BOX) for line in range(first, len(lines) + 1)}
+    assert doc.paragraphs == BODY
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        ["Read the full survey of the lake's shores here."],  # a call to action alone: the article's own
+        ["What happens next?", "The water board meets on Friday to decide how much each farm may draw."],
+        ['"Where is the water going?"'],  # a quoted question
+    ],
+)
+def test_the_article_s_own_last_lines_stay(ending: list[str]) -> None:
+    lines = [HEADLINE, *BODY, *ending]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert marks == {}
+
+
+def test_a_label_over_a_closing_question_goes_with_it() -> None:
+    rules = load_rules(())
+    texts = [*BODY, "Pay once", "Spotted a mistake in this story?"]
+    lines = [line_features(text, rules.stopwords["en"]) for text in texts]
+    assert closing_prompts(lines, texts, rules) == {5: CLOSING_BOX, 6: CLOSING_BOX}
+    # Without a question or a boilerplate phrase below it, a label is the article's (its last heading).
+    assert closing_prompts(lines[:-1], texts[:-1], rules) == {}

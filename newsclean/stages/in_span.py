@@ -97,6 +97,16 @@ MAX_LINK_NOTE_WORDS = 5
 LINK_NOTE_CHARS = 64
 MIN_LINK_NOTES = 3
 SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)]*$")
+# The article's own last lines stand under at least this many paragraphs before prompts may be
+# read off its end (a short notice is all prompts and labels).
+MIN_PARAGRAPHS_ABOVE_PROMPTS = 3
+# A question put to the reader below the article ("Enjoyed this story?", "Spotted an error?") is
+# short; a question heading (a FAQ's) has its answer below it, so it never ends the article.
+MAX_CLOSING_QUESTION_WORDS = 10
+QUOTES = "\"'“”„‘’«»「『"
+# An aside in brackets with words in it ("Sign up (it's quick and free) or sign in now."): prose's,
+# not code's (a call's brackets are empty or hold names run together with symbols).
+ASIDE = re.compile(r"\s?\([^(){};=<>\[\]]*[^\W\d_][^(){};=<>\[\]]*\)")
 # Starts only where its run starts (the look-behind): unanchored, a long token with no "@" would be
 # rescanned from each of its positions (quadratic).
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.\w{2,}")
@@ -285,6 +295,62 @@ def is_wall_prompt(features: LineFeatures, rules: Rules) -> bool:
     return rules.page_kinds[PAGE_KIND_PROMPT].first(features.folded) is not None
 
 
+def is_closing_question(features: LineFeatures, text: str) -> bool:
+    """A short question of one sentence, not quoted: a prompt put to the reader."""
+    stripped = text.strip()
+    return (
+        stripped.endswith(("?", "？"))
+        and features.sentences <= 1
+        and 0 < features.size <= MAX_CLOSING_QUESTION_WORDS
+        and not stripped.startswith(tuple(QUOTES))
+    )
+
+
+def closing_kind(features: LineFeatures, text: str, rules: Rules) -> str | None:
+    """What a line below the article's last paragraph is as part of a closing box: a question put
+    to the reader, a prompt holding a boilerplate phrase, a call to action, a label, or none."""
+    if is_closing_question(features, text):
+        return "question"
+    plain = ASIDE.sub("", text)
+    if not is_prompt(features, plain, rules):
+        if not features.is_prose and not features.sentence_end and features.size < MAX_WIDGET_WORDS:
+            return "label"
+        return None
+    # A prompt holding a boilerplate phrase ("Sign up for our daily newsletter") is the site's; a
+    # call to action or an address that holds none ("Read the full report here.") may be the
+    # article's own.
+    phrases = list(rules.boilerplate_phrases.find_all(features.folded))
+    if rules.boilerplate_lines.equals(features.folded) or (phrases and not mentions_in_passing(plain, features, phrases, rules)):
+        return "phrase"
+    return "call"
+
+
+def closing_prompts(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
+    """The box of prompts the kept text ends with, below the article's last paragraph: a question
+    put to the reader ("Would you like to comment on this article?", "Spotted an error?") or a
+    prompt holding a boilerplate phrase ("Sign up for our daily newsletter ..."), with the calls
+    to action and labels around it ("Sign up (it's quick and free) or sign in now.", "Einmal
+    zahlen"). A call to action alone ("Read the full report here.", "Hier solle sich ...") may be
+    the article's own last sentence: it goes only in such a box."""
+    paragraphs_above = sum(1 for f in lines if f.is_prose)
+    run: list[tuple[int, str]] = []  # (position, kind), from the last line up
+    for position in range(len(lines) - 1, 0, -1):
+        features = lines[position]
+        paragraphs_above -= features.is_prose
+        kind = closing_kind(features, texts[position], rules)
+        if paragraphs_above < MIN_PARAGRAPHS_ABOVE_PROMPTS or kind is None:
+            break
+        run.append((position, kind))
+    anchors = [i for i, (_, kind) in enumerate(run) if kind in ("question", "phrase")]
+    if not anchors:
+        return {}
+    # The box starts at its first question or phrase, under the labels right above it (a heading).
+    first = anchors[-1]
+    while first + 1 < len(run) and run[first + 1][1] == "label":
+        first += 1
+    return {position: "a box of prompts below the article's last paragraph" for position, _ in run[: first + 1]}
+
+
 def is_widget_line(features: LineFeatures, text: str, offer: bool) -> bool:
     """A line a widget may hold between its prompts: short (up to an offer's length in an offer
     list), no code."""
@@ -427,7 +493,8 @@ def toolbars(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) 
 
 def mark_in_span(doc: Document, config: Config) -> Document:
     """Remove the widgets left between the article's paragraphs: inline boxes, repeated widget
-    labels, lines repeated in a row, pagers, media lengths, noted links, credited captions."""
+    labels, lines repeated in a row, pagers, media lengths, noted links, credited captions, and
+    the box of prompts the article ends with."""
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
     kept = doc.kept_positions()
@@ -436,6 +503,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks = credited_captions(kept_lines, texts, rules)
     marks.update(repeated_widgets(kept_lines, texts, [block.text for block in doc.blocks], lines, rules))
     marks.update(prompt_widgets(kept_lines, texts, rules))
+    marks.update(closing_prompts(kept_lines, texts, rules))
     marks.update(toolbars(kept_lines, texts, rules))
     marks.update(consent_boxes(kept_lines, texts))
     marks.update(repeats_in_a_row(kept_lines, texts))
