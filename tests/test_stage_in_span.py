@@ -6,11 +6,13 @@ from __future__ import annotations
 import pytest
 from conftest import BODY, HEADLINE, apply, dump
 
-from newsclean import Removal, Stage
+import newsclean
+from newsclean import Removal, Stage, Verdict
 from newsclean.rules import load_rules
 from newsclean.stages import mark_in_span
 from newsclean.model.features import line_features
-from newsclean.stages.in_span import closing_prompts, credit_tail
+from newsclean.stages.in_span import WALL_ARTICLE_WORDS, closing_prompts, credit_tail, wall_box_below
+from newsclean.stages.verdict import TEASER_MAX_WORDS
 
 
 def test_an_inline_box_goes_with_its_headlines_up_to_the_next_paragraph() -> None:
@@ -392,3 +394,42 @@ def test_a_label_over_a_closing_question_goes_with_it() -> None:
     assert closing_prompts(lines, texts, rules) == {5: CLOSING_BOX, 6: CLOSING_BOX}
     # Without a question or a boilerplate phrase below it, a label is the article's (its last heading).
     assert closing_prompts(lines[:-1], texts[:-1], rules) == {}
+
+
+# An article of about 330 words (above the verdict's teaser length), each paragraph three of BODY's.
+LONG_BODY = [" ".join((BODY[i], BODY[(i + 1) % 5], BODY[(i + 2) % 5])) for i in range(5)]
+WALL_BOX = [
+    "The rest of this article is for subscribers only.",
+    "You are reading on another device.",
+    "Why am I seeing this message?",
+    "Someone else (or you) is reading with this account on another screen at the same time.",
+    "Read on this device",
+]
+
+
+def test_a_wall_s_box_below_the_article_s_text_goes() -> None:
+    doc = newsclean.clean(dump(HEADLINE, *LONG_BODY, *WALL_BOX))
+    reason = f'a wall\'s box below the article\'s text (from its prompt "{WALL_BOX[0][:40]}")'
+    removed = {b.line: b.removal.reason for b in doc.blocks if b.removal is not None and b.line > 6}
+    assert set(removed) == {7, 8, 9, 10, 11}  # (the span ends above the last two)
+    assert {removed[line] for line in (7, 8, 9)} == {reason}
+    assert doc.paragraphs == LONG_BODY
+    assert doc.verdict is Verdict.ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("body", "below"),
+    [
+        (LONG_BODY, [BODY[0] + " " + BODY[1]]),  # a paragraph below the prompt: the page ships the whole text
+        (BODY[:3], WALL_BOX[1:]),  # a short teaser above the prompt: the verdict's to judge
+    ],
+)
+def test_a_wall_prompt_with_the_article_or_a_teaser_keeps_the_lines_below(body: list[str], below: list[str]) -> None:
+    texts = [*body, WALL_BOX[0], *below]
+    rules = load_rules(())
+    lines = [line_features(text, rules.stopwords["en"]) for text in texts]
+    assert wall_box_below(lines, texts, rules) == {}
+
+
+def test_the_article_above_a_wall_is_as_long_as_the_verdict_s_longest_teaser() -> None:
+    assert WALL_ARTICLE_WORDS == TEASER_MAX_WORDS

@@ -103,6 +103,9 @@ MIN_PARAGRAPHS_ABOVE_PROMPTS = 3
 # A question put to the reader below the article ("Enjoyed this story?", "Spotted an error?") is
 # short; a question heading (a FAQ's) has its answer below it, so it never ends the article.
 MAX_CLOSING_QUESTION_WORDS = 10
+# The verdict's TEASER_MAX_WORDS (stages/verdict.py; a test holds the two equal): with less running
+# text above a wall's prompt, the page is the wall's teaser, the verdict's to judge.
+WALL_ARTICLE_WORDS = 250
 QUOTES = "\"'“”„‘’«»「『"
 # An aside in brackets with words in it ("Sign up (it's quick and free) or sign in now."): prose's,
 # not code's (a call's brackets are empty or hold names run together with symbols).
@@ -351,6 +354,26 @@ def closing_prompts(lines: Sequence[LineFeatures], texts: Sequence[str], rules: 
     return {position: "a box of prompts below the article's last paragraph" for position, _ in run[: first + 1]}
 
 
+def wall_box_below(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
+    """A paywall's or sign-in wall's prompt under WALL_ARTICLE_WORDS words of running text or more
+    ("Il vous reste 57% de cet article à lire. La suite est réservée aux abonnés.") with nothing
+    but a box's short lines below it (MAX_OFFER_WORDS words at most each: offers, an account-sharing
+    notice's questions and answers): the prompt and the box go, the article's text above stays.
+    A paragraph below the prompt is the article going on (a page that ships the whole text)."""
+    last_long = max((i for i, f in enumerate(lines) if f.size > MAX_OFFER_WORDS), default=-1)
+    prose = 0.0
+    for position in range(last_long + 1):
+        features = lines[position]
+        if not is_wall_prompt(features, rules):
+            prose += features.size if features.is_prose else 0.0
+    for position in range(last_long + 1, len(lines)):
+        if prose >= WALL_ARTICLE_WORDS and is_wall_prompt(lines[position], rules):
+            prompt = texts[position].strip()[:40]
+            return dict.fromkeys(range(position, len(lines)), f'a wall\'s box below the article\'s text (from its prompt "{prompt}")')
+        prose += lines[position].size if lines[position].is_prose else 0.0
+    return {}
+
+
 def is_widget_line(features: LineFeatures, text: str, offer: bool) -> bool:
     """A line a widget may hold between its prompts: short (up to an offer's length in an offer
     list), no code."""
@@ -494,7 +517,7 @@ def toolbars(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) 
 def mark_in_span(doc: Document, config: Config) -> Document:
     """Remove the widgets left between the article's paragraphs: inline boxes, repeated widget
     labels, lines repeated in a row, pagers, media lengths, noted links, credited captions, and
-    the box of prompts the article ends with."""
+    the box of prompts or the wall's box the article ends with."""
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
     kept = doc.kept_positions()
@@ -504,6 +527,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(repeated_widgets(kept_lines, texts, [block.text for block in doc.blocks], lines, rules))
     marks.update(prompt_widgets(kept_lines, texts, rules))
     marks.update(closing_prompts(kept_lines, texts, rules))
+    marks.update(wall_box_below(kept_lines, texts, rules))
     marks.update(toolbars(kept_lines, texts, rules))
     marks.update(consent_boxes(kept_lines, texts))
     marks.update(repeats_in_a_row(kept_lines, texts))
