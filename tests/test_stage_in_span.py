@@ -433,3 +433,26 @@ def test_a_wall_prompt_with_the_article_or_a_teaser_keeps_the_lines_below(body: 
 
 def test_the_article_above_a_wall_is_as_long_as_the_verdict_s_longest_teaser() -> None:
     assert WALL_ARTICLE_WORDS == TEASER_MAX_WORDS
+
+
+def test_headlines_under_a_box_label_the_boilerplate_stage_removed_go() -> None:
+    # "Read More" goes as a navigation label before this stage; its box's headlines stayed.
+    lines = [HEADLINE, BODY[0], BODY[1], "Read More", "Ferry timetable cut for the summer", "Islanders fear for their jobs",
+             BODY[2], BODY[3], BODY[4]]  # fmt: skip
+    doc, marks = apply(mark_in_span, dump(*lines))
+    assert marks == dict.fromkeys((5, 6), Removal(Stage.BOILERPLATE, 'in an inline box (under "Read More")'))
+    assert doc.paragraphs == BODY
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Read more: Ferry operators count the cost of a dry summer",  # a link line, no box's label
+        "Advertisement",  # no end-of-article label
+    ],
+)
+def test_lines_under_other_removed_lines_stay(label: str) -> None:
+    lines = [HEADLINE, BODY[0], BODY[1], label, "Ferry timetable cut for the summer", "Islanders fear for their jobs",
+             BODY[2], BODY[3], BODY[4]]  # fmt: skip
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert 5 not in marks and 6 not in marks

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 
 from ..config import Config
 from ..document import Document, Stage
@@ -46,6 +46,8 @@ from .teaser_stamps import teaser_stamps
 # A box's headlines and names run at most this many lines below its label; further down, what
 # does not read as the article is the article's own structure, not the box.
 MAX_BOX_LINES = 8
+# A box's label alone on its line is this short ("Read More", "Auch interessant", "Recommended").
+MAX_LABEL_WORDS = 5
 # Running text resumes with a paragraph of this many words, or of two sentences, or with two
 # sentence paragraphs in a row (a teaser's blurb is one short sentence).
 RESUME_WORDS = 25
@@ -143,6 +145,35 @@ def inline_boxes(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rul
         for j in range(position + 1, end):
             marks[j] = f'in an inline box (under "{texts[position][:40]}")'
     return marks
+
+
+def boxes_under_removed_labels(lines: Sequence[LineFeatures], labels: Mapping[int, str]) -> dict[int, str]:
+    """The headlines of inline boxes whose label an earlier stage removed ("Read More", "Auch
+    interessant" as boilerplate): `labels` maps the position of the kept line right below such a
+    label (on the page) to the label. Below a paragraph, the lines down to where the article's
+    running text resumes go; with no running text soon below, nothing (the label is gone already)."""
+    marks: dict[int, str] = {}
+    for position, label in labels.items():
+        if position == 0 or not lines[position - 1].is_prose:
+            continue
+        end = next((j for j in range(position, min(len(lines), position + MAX_BOX_LINES)) if resumes_article(lines, j)), None)
+        if end is not None:
+            marks.update((j, f'in an inline box (under "{label[:40]}")') for j in range(position, end))
+    return marks
+
+
+def removed_labels_above(doc: Document, kept: Sequence[int], lines: Sequence[LineFeatures], rules: Rules) -> dict[int, str]:
+    """Positions among the kept lines whose line right above on the page is an end-of-article label
+    (MAX_LABEL_WORDS words at most: no "Read more: title" link line) that the boilerplate stage
+    removed, with the label's text."""
+    found = {}
+    for position, i in enumerate(kept):
+        above = doc.blocks[i - 1] if i > 0 else None
+        if above is None or above.removal is None or above.removal.stage is not Stage.BOILERPLATE:
+            continue
+        if lines[i - 1].words <= MAX_LABEL_WORDS and is_end_marker(lines[i - 1], rules):
+            found[position] = above.text.strip()
+    return found
 
 
 def widget_key(text: str) -> str:
@@ -536,6 +567,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(teaser_stamps(kept_lines, texts, rules))
     marks.update(noted_links(texts, [block.text for block in doc.blocks]))
     marks.update(inline_boxes(kept_lines, texts, rules))
+    marks.update(boxes_under_removed_labels(kept_lines, removed_labels_above(doc, kept, lines, rules)))
     marks.update(credits_over_captions(kept, [block.text for block in doc.blocks], lines, rules))
     for position, reason in sorted(marks.items()):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)
