@@ -15,7 +15,8 @@ import newsclean
 from newsclean.config import Config
 from newsclean.errors import ConfigError
 from newsclean.parse.dump import parse_text_dump
-from newsclean.rules import load_rules
+from newsclean.parse.text import fold_variants
+from newsclean.rules import PhraseSet, load_rules
 from newsclean.stages import mark_boilerplate, mark_footer, mark_in_span
 
 # A sentence of news prose per language, with the phrase in the middle of its running text.
@@ -229,3 +230,24 @@ def test_a_rules_error_is_a_usage_error_on_the_command_line(tmp_path: Path) -> N
     result = CliRunner().invoke(main, ["clean", "--rules", path, "-"], input=dump(HEADLINE, *BODY))
     assert result.exit_code == 2
     assert "must be a list of strings" in result.output
+
+
+# --- Apostrophes ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "line"),
+    [("editor's choice", "Editor’s Choice"), ("editor’s choice", "Editor's Choice"), ("readers' picks", "Readers’ picks")],
+)
+def test_a_phrase_matches_a_line_written_with_the_other_apostrophe(phrase: str, line: str) -> None:
+    assert PhraseSet.build({phrase}).equals(fold_variants(line)) is not None
+
+
+def test_a_marker_with_a_typographic_apostrophe_heads_an_inline_box() -> None:
+    # The built-in marker is written "editor's picks"; pages print "Editor’s picks" as often.
+    lines = [HEADLINE, *BODY[:3], "Editor’s picks", "The 50 Best Films of the Year", "The 20 Best Albums of All Time", *BODY[3:]]
+    assert removals_of(dump(*lines)) == {
+        5: ("boilerplate", 'inline box label ("editor s picks")'),
+        6: ("boilerplate", 'in an inline box (under "Editor’s picks")'),
+        7: ("boilerplate", 'in an inline box (under "Editor’s picks")'),
+    }

@@ -6,10 +6,13 @@ from __future__ import annotations
 import pytest
 from conftest import BODY, HEADLINE, apply, dump
 
-from newsclean import Removal, Stage
+import newsclean
+from newsclean import Removal, Stage, Verdict
 from newsclean.rules import load_rules
 from newsclean.stages import mark_in_span
-from newsclean.stages.in_span import credit_tail
+from newsclean.model.features import line_features
+from newsclean.stages.in_span import WALL_ARTICLE_WORDS, closing_prompts, credit_tail, wall_box_below
+from newsclean.stages.verdict import TEASER_MAX_WORDS
 
 
 def test_an_inline_box_goes_with_its_headlines_up_to_the_next_paragraph() -> None:
@@ -349,3 +352,107 @@ def test_a_paragraph_that_names_a_length_or_a_date_stays() -> None:
     for text in ("The ferry crossing, last timed on 18.04.2024, took 21 min.", "The film was shown on 18.04.2024 | 50 min"):
         doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], text, BODY[2], BODY[3], BODY[4]))
         assert not any("blurb" in m.reason for m in marks.values())
+
+
+CLOSING_BOX = "a box of prompts below the article's last paragraph"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        ["Would you like to comment on this article?", "Sign up (it is quick and free) or sign in now."],  # a question, then its call
+        ["Enjoyed this story?"],  # a question put to the reader
+        ["Sign up for our daily newsletter to receive the best stories from the Courier every morning."],  # a boilerplate phrase
+    ],
+)
+def test_a_box_of_prompts_ending_the_article_goes(box: list[str]) -> None:
+    lines = [HEADLINE, *BODY, *box]
+    doc, marks = apply(mark_in_span, dump(*lines))
+    first = len(lines) - len(box) + 1
+    assert marks == {line: Removal(Stage.BOILERPLATE, CLOSING_BOX) for line in range(first, len(lines) + 1)}
+    assert doc.paragraphs == BODY
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        ["Read the full survey of the lake's shores here."],  # a call to action alone: the article's own
+        ["What happens next?", "The water board meets on Friday to decide how much each farm may draw."],
+        ['"Where is the water going?"'],  # a quoted question
+    ],
+)
+def test_the_article_s_own_last_lines_stay(ending: list[str]) -> None:
+    lines = [HEADLINE, *BODY, *ending]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert marks == {}
+
+
+def test_a_label_over_a_closing_question_goes_with_it() -> None:
+    rules = load_rules(())
+    texts = [*BODY, "Pay once", "Spotted a mistake in this story?"]
+    lines = [line_features(text, rules.stopwords["en"]) for text in texts]
+    assert closing_prompts(lines, texts, rules) == {5: CLOSING_BOX, 6: CLOSING_BOX}
+    # Without a question or a boilerplate phrase below it, a label is the article's (its last heading).
+    assert closing_prompts(lines[:-1], texts[:-1], rules) == {}
+
+
+# An article of about 330 words (above the verdict's teaser length), each paragraph three of BODY's.
+LONG_BODY = [" ".join((BODY[i], BODY[(i + 1) % 5], BODY[(i + 2) % 5])) for i in range(5)]
+WALL_BOX = [
+    "The rest of this article is for subscribers only.",
+    "You are reading on another device.",
+    "Why am I seeing this message?",
+    "Someone else (or you) is reading with this account on another screen at the same time.",
+    "Read on this device",
+]
+
+
+def test_a_wall_s_box_below_the_article_s_text_goes() -> None:
+    doc = newsclean.clean(dump(HEADLINE, *LONG_BODY, *WALL_BOX))
+    reason = f'a wall\'s box below the article\'s text (from its prompt "{WALL_BOX[0][:40]}")'
+    removed = {b.line: b.removal.reason for b in doc.blocks if b.removal is not None and b.line > 6}
+    assert set(removed) == {7, 8, 9, 10, 11}  # (the span ends above the last two)
+    assert {removed[line] for line in (7, 8, 9)} == {reason}
+    assert doc.paragraphs == LONG_BODY
+    assert doc.verdict is Verdict.ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("body", "below"),
+    [
+        (LONG_BODY, [BODY[0] + " " + BODY[1]]),  # a paragraph below the prompt: the page ships the whole text
+        (BODY[:3], WALL_BOX[1:]),  # a short teaser above the prompt: the verdict's to judge
+    ],
+)
+def test_a_wall_prompt_with_the_article_or_a_teaser_keeps_the_lines_below(body: list[str], below: list[str]) -> None:
+    texts = [*body, WALL_BOX[0], *below]
+    rules = load_rules(())
+    lines = [line_features(text, rules.stopwords["en"]) for text in texts]
+    assert wall_box_below(lines, texts, rules) == {}
+
+
+def test_the_article_above_a_wall_is_as_long_as_the_verdict_s_longest_teaser() -> None:
+    assert WALL_ARTICLE_WORDS == TEASER_MAX_WORDS
+
+
+def test_headlines_under_a_box_label_the_boilerplate_stage_removed_go() -> None:
+    # "Read More" goes as a navigation label before this stage; its box's headlines stayed.
+    lines = [HEADLINE, BODY[0], BODY[1], "Read More", "Ferry timetable cut for the summer", "Islanders fear for their jobs",
+             BODY[2], BODY[3], BODY[4]]  # fmt: skip
+    doc, marks = apply(mark_in_span, dump(*lines))
+    assert marks == dict.fromkeys((5, 6), Removal(Stage.BOILERPLATE, 'in an inline box (under "Read More")'))
+    assert doc.paragraphs == BODY
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Read more: Ferry operators count the cost of a dry summer",  # a link line, no box's label
+        "Advertisement",  # no end-of-article label
+    ],
+)
+def test_lines_under_other_removed_lines_stay(label: str) -> None:
+    lines = [HEADLINE, BODY[0], BODY[1], label, "Ferry timetable cut for the summer", "Islanders fear for their jobs",
+             BODY[2], BODY[3], BODY[4]]  # fmt: skip
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert 5 not in marks and 6 not in marks

@@ -86,6 +86,23 @@ PAGE_KIND_PROMPT = "wall_prompt"
 END = ""  # trie key marking the end of a phrase (no word is empty)
 
 
+# The apostrophes a phrase may be written with: the typewriter one and the typographic one
+# (U+2019). Folding keeps the first inside a word ("editor's") and parts the word at the second
+# ("editor s"), so a phrase matches only lines written with its own apostrophe.
+APOSTROPHES = ("'", "\u2019")
+
+
+def apostrophe_readings(phrase: str) -> tuple[str, ...]:
+    """The phrase as written, and with its apostrophes written the other way ("editor's picks",
+    "editor’s picks"): pages use either, and a rules file lists one."""
+    typewriter, typographic = APOSTROPHES
+    if typewriter in phrase:
+        return phrase, phrase.replace(typewriter, typographic)
+    if typographic in phrase:
+        return phrase, phrase.replace(typographic, typewriter)
+    return (phrase,)
+
+
 @dataclass(frozen=True)
 class PhraseSet:
     """Folded phrases in a word trie: matching costs a few dict lookups per word of the line,
@@ -97,7 +114,7 @@ class PhraseSet:
     @classmethod
     def build(cls, phrases: set[str]) -> PhraseSet:
         """The set of the folded phrases (folding each phrase is the costly part of loading rules)."""
-        folded = {fold(p) for p in phrases} - {""}
+        folded = {fold(reading) for p in phrases for reading in apostrophe_readings(p)} - {""}
         return cls(frozenset(folded), max((p.count(" ") + 1 for p in folded), default=0))
 
     @cached_property

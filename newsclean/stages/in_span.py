@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 
 from ..config import Config
 from ..document import Document, Stage
@@ -46,6 +46,8 @@ from .teaser_stamps import teaser_stamps
 # A box's headlines and names run at most this many lines below its label; further down, what
 # does not read as the article is the article's own structure, not the box.
 MAX_BOX_LINES = 8
+# A box's label alone on its line is this short ("Read More", "Auch interessant", "Recommended").
+MAX_LABEL_WORDS = 5
 # Running text resumes with a paragraph of this many words, or of two sentences, or with two
 # sentence paragraphs in a row (a teaser's blurb is one short sentence).
 RESUME_WORDS = 25
@@ -97,6 +99,19 @@ MAX_LINK_NOTE_WORDS = 5
 LINK_NOTE_CHARS = 64
 MIN_LINK_NOTES = 3
 SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)]*$")
+# The article's own last lines stand under at least this many paragraphs before prompts may be
+# read off its end (a short notice is all prompts and labels).
+MIN_PARAGRAPHS_ABOVE_PROMPTS = 3
+# A question put to the reader below the article ("Enjoyed this story?", "Spotted an error?") is
+# short; a question heading (a FAQ's) has its answer below it, so it never ends the article.
+MAX_CLOSING_QUESTION_WORDS = 10
+# The verdict's TEASER_MAX_WORDS (stages/verdict.py; a test holds the two equal): with less running
+# text above a wall's prompt, the page is the wall's teaser, the verdict's to judge.
+WALL_ARTICLE_WORDS = 250
+QUOTES = "\"'“”„‘’«»「『"
+# An aside in brackets with words in it ("Sign up (it's quick and free) or sign in now."): prose's,
+# not code's (a call's brackets are empty or hold names run together with symbols).
+ASIDE = re.compile(r"\s?\([^(){};=<>\[\]]*[^\W\d_][^(){};=<>\[\]]*\)")
 # Starts only where its run starts (the look-behind): unanchored, a long token with no "@" would be
 # rescanned from each of its positions (quadratic).
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.\w{2,}")
@@ -130,6 +145,35 @@ def inline_boxes(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rul
         for j in range(position + 1, end):
             marks[j] = f'in an inline box (under "{texts[position][:40]}")'
     return marks
+
+
+def boxes_under_removed_labels(lines: Sequence[LineFeatures], labels: Mapping[int, str]) -> dict[int, str]:
+    """The headlines of inline boxes whose label an earlier stage removed ("Read More", "Auch
+    interessant" as boilerplate): `labels` maps the position of the kept line right below such a
+    label (on the page) to the label. Below a paragraph, the lines down to where the article's
+    running text resumes go; with no running text soon below, nothing (the label is gone already)."""
+    marks: dict[int, str] = {}
+    for position, label in labels.items():
+        if position == 0 or not lines[position - 1].is_prose:
+            continue
+        end = next((j for j in range(position, min(len(lines), position + MAX_BOX_LINES)) if resumes_article(lines, j)), None)
+        if end is not None:
+            marks.update((j, f'in an inline box (under "{label[:40]}")') for j in range(position, end))
+    return marks
+
+
+def removed_labels_above(doc: Document, kept: Sequence[int], lines: Sequence[LineFeatures], rules: Rules) -> dict[int, str]:
+    """Positions among the kept lines whose line right above on the page is an end-of-article label
+    (MAX_LABEL_WORDS words at most: no "Read more: title" link line) that the boilerplate stage
+    removed, with the label's text."""
+    found = {}
+    for position, i in enumerate(kept):
+        above = doc.blocks[i - 1] if i > 0 else None
+        if above is None or above.removal is None or above.removal.stage is not Stage.BOILERPLATE:
+            continue
+        if lines[i - 1].words <= MAX_LABEL_WORDS and is_end_marker(lines[i - 1], rules):
+            found[position] = above.text.strip()
+    return found
 
 
 def widget_key(text: str) -> str:
@@ -285,6 +329,82 @@ def is_wall_prompt(features: LineFeatures, rules: Rules) -> bool:
     return rules.page_kinds[PAGE_KIND_PROMPT].first(features.folded) is not None
 
 
+def is_closing_question(features: LineFeatures, text: str) -> bool:
+    """A short question of one sentence, not quoted: a prompt put to the reader."""
+    stripped = text.strip()
+    return (
+        stripped.endswith(("?", "？"))
+        and features.sentences <= 1
+        and 0 < features.size <= MAX_CLOSING_QUESTION_WORDS
+        and not stripped.startswith(tuple(QUOTES))
+    )
+
+
+def closing_kind(features: LineFeatures, text: str, rules: Rules) -> str | None:
+    """What a line below the article's last paragraph is as part of a closing box: a question put
+    to the reader, a prompt holding a boilerplate phrase, a call to action, a label, or none."""
+    if is_closing_question(features, text):
+        return "question"
+    plain = ASIDE.sub("", text)
+    if not is_prompt(features, plain, rules):
+        if not features.is_prose and not features.sentence_end and features.size < MAX_WIDGET_WORDS:
+            return "label"
+        return None
+    # A prompt holding a boilerplate phrase ("Sign up for our daily newsletter") is the site's; a
+    # call to action or an address that holds none ("Read the full report here.") may be the
+    # article's own.
+    phrases = list(rules.boilerplate_phrases.find_all(features.folded))
+    if rules.boilerplate_lines.equals(features.folded) or (phrases and not mentions_in_passing(plain, features, phrases, rules)):
+        return "phrase"
+    return "call"
+
+
+def closing_prompts(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
+    """The box of prompts the kept text ends with, below the article's last paragraph: a question
+    put to the reader ("Would you like to comment on this article?", "Spotted an error?") or a
+    prompt holding a boilerplate phrase ("Sign up for our daily newsletter ..."), with the calls
+    to action and labels around it ("Sign up (it's quick and free) or sign in now.", "Einmal
+    zahlen"). A call to action alone ("Read the full report here.", "Hier solle sich ...") may be
+    the article's own last sentence: it goes only in such a box."""
+    paragraphs_above = sum(1 for f in lines if f.is_prose)
+    run: list[tuple[int, str]] = []  # (position, kind), from the last line up
+    for position in range(len(lines) - 1, 0, -1):
+        features = lines[position]
+        paragraphs_above -= features.is_prose
+        kind = closing_kind(features, texts[position], rules)
+        if paragraphs_above < MIN_PARAGRAPHS_ABOVE_PROMPTS or kind is None:
+            break
+        run.append((position, kind))
+    anchors = [i for i, (_, kind) in enumerate(run) if kind in ("question", "phrase")]
+    if not anchors:
+        return {}
+    # The box starts at its first question or phrase, under the labels right above it (a heading).
+    first = anchors[-1]
+    while first + 1 < len(run) and run[first + 1][1] == "label":
+        first += 1
+    return {position: "a box of prompts below the article's last paragraph" for position, _ in run[: first + 1]}
+
+
+def wall_box_below(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
+    """A paywall's or sign-in wall's prompt under WALL_ARTICLE_WORDS words of running text or more
+    ("Il vous reste 57% de cet article à lire. La suite est réservée aux abonnés.") with nothing
+    but a box's short lines below it (MAX_OFFER_WORDS words at most each: offers, an account-sharing
+    notice's questions and answers): the prompt and the box go, the article's text above stays.
+    A paragraph below the prompt is the article going on (a page that ships the whole text)."""
+    last_long = max((i for i, f in enumerate(lines) if f.size > MAX_OFFER_WORDS), default=-1)
+    prose = 0.0
+    for position in range(last_long + 1):
+        features = lines[position]
+        if not is_wall_prompt(features, rules):
+            prose += features.size if features.is_prose else 0.0
+    for position in range(last_long + 1, len(lines)):
+        if prose >= WALL_ARTICLE_WORDS and is_wall_prompt(lines[position], rules):
+            prompt = texts[position].strip()[:40]
+            return dict.fromkeys(range(position, len(lines)), f'a wall\'s box below the article\'s text (from its prompt "{prompt}")')
+        prose += lines[position].size if lines[position].is_prose else 0.0
+    return {}
+
+
 def is_widget_line(features: LineFeatures, text: str, offer: bool) -> bool:
     """A line a widget may hold between its prompts: short (up to an offer's length in an offer
     list), no code."""
@@ -427,7 +547,8 @@ def toolbars(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) 
 
 def mark_in_span(doc: Document, config: Config) -> Document:
     """Remove the widgets left between the article's paragraphs: inline boxes, repeated widget
-    labels, lines repeated in a row, pagers, media lengths, noted links, credited captions."""
+    labels, lines repeated in a row, pagers, media lengths, noted links, credited captions, and
+    the box of prompts or the wall's box the article ends with."""
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
     kept = doc.kept_positions()
@@ -436,6 +557,8 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks = credited_captions(kept_lines, texts, rules)
     marks.update(repeated_widgets(kept_lines, texts, [block.text for block in doc.blocks], lines, rules))
     marks.update(prompt_widgets(kept_lines, texts, rules))
+    marks.update(closing_prompts(kept_lines, texts, rules))
+    marks.update(wall_box_below(kept_lines, texts, rules))
     marks.update(toolbars(kept_lines, texts, rules))
     marks.update(consent_boxes(kept_lines, texts))
     marks.update(repeats_in_a_row(kept_lines, texts))
@@ -444,6 +567,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(teaser_stamps(kept_lines, texts, rules))
     marks.update(noted_links(texts, [block.text for block in doc.blocks]))
     marks.update(inline_boxes(kept_lines, texts, rules))
+    marks.update(boxes_under_removed_labels(kept_lines, removed_labels_above(doc, kept, lines, rules)))
     marks.update(credits_over_captions(kept, [block.text for block in doc.blocks], lines, rules))
     for position, reason in sorted(marks.items()):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)
