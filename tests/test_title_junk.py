@@ -315,3 +315,15 @@ def test_a_photo_credit_in_a_script_without_caption_rules_is_not_the_title() -> 
     assert doc.meta.title is None
     # (Both credits are the photos', not the article's.)
     assert [block.text for block in doc.blocks if block.kept] == EN
+
+
+@pytest.mark.parametrize(("label", "part"), [("Lake Country Summer Series", "Lake Country Summer Series, Part Three"),
+                                             ("湖区夏季系列报道", "湖区夏季系列报道，第三篇")], ids=["en", "zh"])
+def test_a_series_label_that_a_longer_line_names_a_part_of_is_not_the_title(label: str, part: str) -> None:
+    # The series' label over the headline, and again below the byline with the part after a
+    # comma: the two lines name the series, not one headline printed twice (which agreement
+    # would make the title).
+    language = "zh" if "，" in part else "en"
+    headline = {"en": "Drought leaves largest lake at a record low", "zh": "干旱之下湖泊见底"}[language]
+    assert title_of(["Home", label, headline, "Jane Doe", "12.09.2025", part], language) == headline
+

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -191,6 +191,10 @@ NOT_CJK = LazyPattern(f"[^{CJK_RANGES}]+")
 MIN_TOPIC_WORD = 4
 # Two texts agree when their folded forms are this similar (0-100), or one holds the other.
 AGREE_SCORE = 90.0
+# The marks after which a longer line names a part of what the shorter one labels ("Test Series
+# v India" / "Test Series v India, Third Test"): a copy of a headline adds the site after a
+# separator (| - :), not after a comma.
+PART_AFTER = (",", "，", "、")
 # Separators page titles are built with: "Headline | Site", "Site - Headline", "标题_频道_网站".
 # (Each alternative starts only where a run of spaces starts: linear on long runs of spaces.)
 SITE_SEPARATOR = re.compile(r"(?<!\s)\s+(?:[|｜–—·•»~]|-{1,2}|::)\s+|(?<!\s)\s*[|｜]\s*|(?<=[^\x00-\x7f])[_|]|(?<=\S)\s*::\s*")
@@ -827,9 +831,30 @@ def _agree(a: str, b: str, padded_a: str, padded_b: str) -> bool:
     return fuzzy.ratio(a, b) >= AGREE_SCORE
 
 
-def count_agreeing(folded: Sequence[str], wanted: Sequence[bool]) -> list[int]:
+def labels_of_parts(texts: Sequence[str]) -> set[tuple[int, int]]:
+    """The pairs (i, j) of texts where text j is text i whole, then a comma and more words: a
+    series' or a chapter's label and the line naming one of its parts ("Test Series v India" /
+    "Test Series v India, Third Test"), no copy of one headline.
+
+    >>> sorted(labels_of_parts(["Cup Final", "Cup Final, Day Two", "Cup Final | Site", "Cup"]))
+    [(0, 1)]
+    """
+    stripped = [text.strip() for text in texts]
+    where: dict[str, list[int]] = {}
+    for i, text in enumerate(stripped):
+        where.setdefault(text, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for j, text in enumerate(stripped):
+        for at, char in enumerate(text):
+            head = text[:at].rstrip() if char in PART_AFTER else ""
+            if head and text[at + 1 :].strip():
+                pairs.update((i, j) for i in where.get(head, ()))
+    return pairs
+
+
+def count_agreeing(folded: Sequence[str], wanted: Sequence[bool], apart: Collection[tuple[int, int]] = ()) -> list[int]:
     """For each folded text that is `wanted` (0 for the others), how many of the other non-empty
-    texts agree with it (see _agree).
+    texts agree with it (see _agree); the pairs (i, j) in `apart` never do.
 
     Only texts of nearly equal length can be similar enough: those are compared in pairs; any
     other pair agrees only when the shorter text is held whole in the longer one, which one
@@ -849,7 +874,7 @@ def count_agreeing(folded: Sequence[str], wanted: Sequence[bool]) -> list[int]:
         at = haystack.find(padded[j])
         while at >= 0:
             k = bisect_right(starts, at) - 1
-            if k != j:
+            if k != j and (j, k) not in apart and (k, j) not in apart:
                 agreeing[j].add(k)
                 agreeing[k].add(j)
             at = haystack.find(padded[j], at + 1)
@@ -866,7 +891,8 @@ def count_agreeing(folded: Sequence[str], wanted: Sequence[bool]) -> list[int]:
         low = AGREE_SCORE * size / (200 - AGREE_SCORE) - 1
         high = (200 - AGREE_SCORE) * size / AGREE_SCORE + 1
         for j in by_length[bisect_left(lengths, low) : bisect_right(lengths, high)]:
-            if j != i and folded[j] and j not in agreeing[i] and _agree(text, folded[j], padded[i], padded[j]):
+            if (j != i and folded[j] and j not in agreeing[i] and (i, j) not in apart and (j, i) not in apart
+                    and _agree(text, folded[j], padded[i], padded[j])):
                 agreeing[i].add(j)
         counts.append(len(agreeing[i]))
     return counts
@@ -932,8 +958,10 @@ def score_candidates(
     # "Malaysia / 7 h ago"; "75% (transparency)", "50% (transparency)"), not a headline said twice.
     for index in numbered_rows(folded, candidates):
         shapes[index] = 0.0
-    # Agreement with other candidates' texts (not with itself, nor with another copy at the same place).
-    agreements = count_agreeing(folded, [shape > 0 for shape in shapes])
+    # Agreement with other candidates' texts (not with itself, nor with another copy at the same
+    # place; not a label with the line naming its part: "Test Series v India, Third Test").
+    lines = [c.text if c.position >= 0 else "" for c in candidates]
+    agreements = count_agreeing(folded, [shape > 0 for shape in shapes], labels_of_parts(lines))
     scored = []
     for index, candidate in enumerate(candidates):
         shape = shapes[index]
