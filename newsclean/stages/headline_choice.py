@@ -197,7 +197,10 @@ AGREE_SCORE = 90.0
 PART_AFTER = (",", "，", "、")
 # Separators page titles are built with: "Headline | Site", "Site - Headline", "标题_频道_网站".
 # (Each alternative starts only where a run of spaces starts: linear on long runs of spaces.)
-SITE_SEPARATOR = re.compile(r"(?<!\s)\s+(?:[|｜–—·•»~]|-{1,2}|::)\s+|(?<!\s)\s*[|｜]\s*|(?<=[^\x00-\x7f])[_|]|(?<=\S)\s*::\s*")
+# (Underscores part CJK titles, also after a space or a closing bracket: "标题 _频道 _网站",
+# "标题(图)_频道"; one or more: "标题__频道".)
+SITE_SEPARATOR = re.compile(r"(?<!\s)\s+(?:[|｜–—·•»~]|-{1,2}|::)\s+|(?<!\s)\s*[|｜]\s*|(?<=[^\x00-\x7f]) ?_+ ?|(?<=[)\]）】])_+(?=[^\x00-\x7f])"
+                            r"|(?<=\S)\s*::\s*")
 BARS = ("|", "｜")
 # Separators left dangling at a title's ends ("Site ::").
 EDGE_JUNK = " \t:|｜-–—·•_~»"
@@ -207,6 +210,10 @@ DATE_PART = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 MAX_TOP_LEVEL_DOMAIN = 6
 # A trailing part this short (in tokens) beside a longer rest is the site's or section's name.
 MAX_SITE_TOKENS = 5
+# A CJK site's or section's name after the headline counts a token a character: "巴彦淖尔市人民政府网"
+# is one name. (Before the headline, a part that long is a column's name or a kicker: kept.)
+MAX_CJK_SITE_TOKENS = 10
+CJK_ONLY = LazyPattern(f"[{CJK_RANGES}]+")
 # A part holding the site's name is the site's name when it is at most this many times as long.
 SITE_NAME_SLACK = 2
 
@@ -258,8 +265,8 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
             parts, seps = parts[1:], seps[1:]
         if splitter is SITE_SEPARATOR and len(parts) > 1:
             # Short trailing parts behind the same separator: "Headline - Section - Site".
-            kind = seps[-1].strip()
-            while len(parts) > 1 and seps[-1].strip() == kind and (_short_beside(parts[-1], parts[:-1]) or _repeats(parts[-1], parts[:-1]) or _is_date_or_host(parts[-1])):
+            kind = _separator_kind(seps[-1])
+            while len(parts) > 1 and _separator_kind(seps[-1]) == kind and (_short_beside(parts[-1], parts[:-1], MAX_CJK_SITE_TOKENS) or _repeats(parts[-1], parts[:-1]) or _is_date_or_host(parts[-1])):
                 parts, seps = parts[:-1], seps[:-1]
             # A section's name before a bar: "New York|Manhole fires ..." (a dash or colon there
             # belongs to the headline: "Review: ...").
@@ -267,6 +274,11 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
                 parts, seps = parts[1:], seps[1:]
         title = "".join(p + s for p, s in zip(parts, [*seps, ""])).strip()
     return title
+
+
+def _separator_kind(separator: str) -> str:
+    """What a separator is made of, however many times ("__" and "_", " -- " and " - " are one kind)."""
+    return separator.strip()[:1]
 
 
 def strip_edge_junk(title: str) -> str:
@@ -347,11 +359,13 @@ def _repeats(part: str, rest: Sequence[str]) -> bool:
     return bool(folded) and f" {folded} " in f" {fold(' '.join(rest))} "
 
 
-def _short_beside(part: str, rest: Sequence[str]) -> bool:
+def _short_beside(part: str, rest: Sequence[str], longest_cjk: int = MAX_SITE_TOKENS) -> bool:
     """The part is short beside the rest and reads as a name ("The Daily Planet", "Vox", "中国青年网"),
-    not as the end of the headline ("here's how to check")."""
+    not as the end of the headline ("here's how to check"); a part of CJK characters alone may
+    have `longest_cjk` of them."""
     size, rest_size = count_tokens(part), sum(count_tokens(p) for p in rest)
-    return 0 < size <= MAX_SITE_TOKENS and 2 * size <= rest_size and looks_like_name(part)
+    longest = longest_cjk if CJK_ONLY.fullmatch(part.strip()) else MAX_SITE_TOKENS
+    return 0 < size <= longest and 2 * size <= rest_size and looks_like_name(part)
 
 
 def looks_like_name(text: str) -> bool:
