@@ -327,3 +327,16 @@ def test_a_series_label_that_a_longer_line_names_a_part_of_is_not_the_title(labe
     headline = {"en": "Drought leaves largest lake at a record low", "zh": "干旱之下湖泊见底"}[language]
     assert title_of(["Home", label, headline, "Jane Doe", "12.09.2025", part], language) == headline
 
+
+@pytest.mark.parametrize(("language", "headline", "byline", "credit", "caption"), [
+    ("en", "Where have all the lake's waters gone?", "By Jane Doe", "Hans Meier/Reuters",
+     "Ferry passengers wait on the dry pier at the southern shore (Monday)"),
+    ("de", "Wohin ist all das Wasser verschwunden?", "Von Hans Meier", "Bild: Hans Meier/dpa",
+     "Wartende Fahrgäste am trockenen Anleger am Südufer des Sees (Montag)"),
+], ids=["en", "de"])
+def test_a_caption_below_the_credit_below_the_byline_is_not_the_title(language: str, headline: str, byline: str, credit: str,
+                                                                     caption: str) -> None:
+    # The photo that opens the article, its credit printed above its caption: the caption
+    # (no full stop) shares more of the body's words than the headline (a question).
+    assert title_of(["Home", headline, byline, credit, caption], language) == headline
+

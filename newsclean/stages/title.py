@@ -553,16 +553,22 @@ def _beside_credit(doc: Document, analysis: Analysis, i: int, rules: Rules, side
 
 
 def _caption_below_head(doc: Document, analysis: Analysis, i: int, rules: Rules) -> bool:
-    """The line stands right below the byline and right above a photo's credit alone on its line:
-    the caption of the photo that opens the article, whatever ends it (the headline stands above
-    the byline; a date line may stand above it, and a caption with its credit run on is its own
-    line below it)."""
+    """The line stands right below the byline and right above a photo's credit alone on its line,
+    or right below that credit (byline, credit, caption): the caption of the photo that opens the
+    article, whatever ends it (the headline stands above the byline; a date line may stand above
+    it, and a caption with its credit run on is its own line below it)."""
     above, below = i - 1, i + 1
-    if above < 0 or below >= len(doc.blocks) or analysis.lines[below].size > MAX_CREDIT_LINE_WORDS:
+    if above < 0 or below >= len(doc.blocks):
         return False
-    byline = doc.blocks[above].text
-    return ((is_byline(analysis.lines[above], rules) or is_name_and_age(byline, rules))
-            and _beside_credit(doc, analysis, i, rules, sides=(1,)))
+    if analysis.lines[below].size <= MAX_CREDIT_LINE_WORDS and _is_byline_here(doc, analysis, above, rules):
+        return _beside_credit(doc, analysis, i, rules, sides=(1,))
+    return (analysis.lines[above].size <= MAX_CREDIT_LINE_WORDS and _is_byline_here(doc, analysis, above - 1, rules)
+            and _beside_credit(doc, analysis, i, rules, sides=(-1,)))
+
+
+def _is_byline_here(doc: Document, analysis: Analysis, i: int, rules: Rules) -> bool:
+    """Line i is a byline ("By Jane Doe") or a name with the article's age ("Jane Doe | 15 hours ago")."""
+    return i >= 0 and (is_byline(analysis.lines[i], rules) or is_name_and_age(doc.blocks[i].text, rules))
 
 
 def is_anchor(text: str, features: LineFeatures, rules: Rules) -> bool:
