@@ -340,3 +340,15 @@ def test_a_caption_below_the_credit_below_the_byline_is_not_the_title(language: 
     # (no full stop) shares more of the body's words than the headline (a question).
     assert title_of(["Home", headline, byline, credit, caption], language) == headline
 
+
+@pytest.mark.parametrize(("language", "headline", "name", "date", "teaser"), [
+    ("en", "Where has the country's largest lake gone?", "Jane Doe", "Updated 12 September 2025 - 14:05",
+     "Islands Ferries no longer reach two of the smaller islands"),
+    ("es", "¿Dónde está el agua del lago?", "Miguel Herrero", "Actualizado 12 septiembre 2025 - 14:05",
+     "Islas Los transbordadores ya no llegan a dos de las islas más pequeñas"),
+], ids=["en", "es"])
+def test_a_teaser_below_a_name_over_the_date_line_is_not_the_title(language: str, headline: str, name: str, date: str,
+                                                                   teaser: str) -> None:
+    # A related story's kicker run into its teaser, right above the body and below the author's
+    # name (no byline word) over the date line: below a byline, it is weighed like a line below one.
+    assert title_of(["Home", headline, "Facebook", "WhatsApp", "Email", name, date, teaser], language) == headline
