@@ -151,6 +151,18 @@ def test_html_headline_paragraph_is_marked_and_site_name_stripped() -> None:
     assert doc.paragraphs == BODY
 
 
+def test_html_subheading_below_the_first_paragraph_is_not_the_title() -> None:
+    from newsclean.stages import mark_headline
+
+    # The declared titles agree on a pun that shares no word with the body; the body's subheading
+    # below its first paragraphs shares many: the article had begun, it is no headline.
+    pun = "Where have all the waters gone?"
+    candidates = (("og:title", pun), ("h1", pun), ("title", f"{pun} | Valley Courier"))
+    paragraphs = [*BODY[:2], "Lowest lake level on record", *BODY[2:]]
+    doc = mark_headline(html_doc(candidates, paragraphs, ("Valley Courier",)), newsclean.DEFAULT_CONFIG)
+    assert doc.meta.title == pun
+
+
 def test_html_title_that_is_only_the_site_name_is_no_title() -> None:
     from newsclean.stages import mark_headline
 
