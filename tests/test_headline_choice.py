@@ -112,6 +112,12 @@ def test_headline_above_a_byline_wins_over_the_reporters_role_below_it() -> None
         ("Valley Courier: Lake levels fall to record low after dry summer", ("https://www.valleycourier.com/x",), HEADLINE),
         ("Lake levels fall to record low after dry summer :: Courier ::", (), HEADLINE),
         ("湖水位创历史新低_环境频道_山谷信使网", (), "湖水位创历史新低"),
+        # Underscores after a space or a closing bracket, doubled, and a CJK site name of ten characters.
+        ("湖水位创历史新低 渡轮停航 _环境频道 _山谷信使网", (), "湖水位创历史新低 渡轮停航"),
+        ("湖水位创历史新低 渡轮停航(图)_环境频道_山谷信使网", (), "湖水位创历史新低 渡轮停航(图)"),
+        ("湖水位创历史新低 渡轮停航__环境_山谷信使网", (), "湖水位创历史新低 渡轮停航"),
+        ("全国最大湖泊水位降至有记录以来的最低点 渡轮停航_山谷市人民政府门户网", (), "全国最大湖泊水位降至有记录以来的最低点 渡轮停航"),
+        ("lake_levels_fall(x)_y", (), "lake_levels_fall(x)_y"),
         # Not a site name: the end of the headline, or a part as long as the rest.
         ("Your $1 bill could be worth thousands - here's how to check", (), "Your $1 bill could be worth thousands - here's how to check"),
         ("Friday Facts #282 - 0.17 in sight | Factorio", (), "Friday Facts #282 - 0.17 in sight"),
@@ -143,6 +149,18 @@ def test_html_headline_paragraph_is_marked_and_site_name_stripped() -> None:
     doc = mark_headline(html_doc(candidates, [HEADLINE, *BODY]), newsclean.DEFAULT_CONFIG)
     assert doc.meta.title == HEADLINE
     assert doc.paragraphs == BODY
+
+
+def test_html_subheading_below_the_first_paragraph_is_not_the_title() -> None:
+    from newsclean.stages import mark_headline
+
+    # The declared titles agree on a pun that shares no word with the body; the body's subheading
+    # below its first paragraphs shares many: the article had begun, it is no headline.
+    pun = "Where have all the waters gone?"
+    candidates = (("og:title", pun), ("h1", pun), ("title", f"{pun} | Valley Courier"))
+    paragraphs = [*BODY[:2], "Lowest lake level on record", *BODY[2:]]
+    doc = mark_headline(html_doc(candidates, paragraphs, ("Valley Courier",)), newsclean.DEFAULT_CONFIG)
+    assert doc.meta.title == pun
 
 
 def test_html_title_that_is_only_the_site_name_is_no_title() -> None:

@@ -315,3 +315,40 @@ def test_a_photo_credit_in_a_script_without_caption_rules_is_not_the_title() -> 
     assert doc.meta.title is None
     # (Both credits are the photos', not the article's.)
     assert [block.text for block in doc.blocks if block.kept] == EN
+
+
+@pytest.mark.parametrize(("label", "part"), [("Lake Country Summer Series", "Lake Country Summer Series, Part Three"),
+                                             ("湖区夏季系列报道", "湖区夏季系列报道，第三篇")], ids=["en", "zh"])
+def test_a_series_label_that_a_longer_line_names_a_part_of_is_not_the_title(label: str, part: str) -> None:
+    # The series' label over the headline, and again below the byline with the part after a
+    # comma: the two lines name the series, not one headline printed twice (which agreement
+    # would make the title).
+    language = "zh" if "，" in part else "en"
+    headline = {"en": "Drought leaves largest lake at a record low", "zh": "干旱之下湖泊见底"}[language]
+    assert title_of(["Home", label, headline, "Jane Doe", "12.09.2025", part], language) == headline
+
+
+@pytest.mark.parametrize(("language", "headline", "byline", "credit", "caption"), [
+    ("en", "Where have all the lake's waters gone?", "By Jane Doe", "Hans Meier/Reuters",
+     "Ferry passengers wait on the dry pier at the southern shore (Monday)"),
+    ("de", "Wohin ist all das Wasser verschwunden?", "Von Hans Meier", "Bild: Hans Meier/dpa",
+     "Wartende Fahrgäste am trockenen Anleger am Südufer des Sees (Montag)"),
+], ids=["en", "de"])
+def test_a_caption_below_the_credit_below_the_byline_is_not_the_title(language: str, headline: str, byline: str, credit: str,
+                                                                     caption: str) -> None:
+    # The photo that opens the article, its credit printed above its caption: the caption
+    # (no full stop) shares more of the body's words than the headline (a question).
+    assert title_of(["Home", headline, byline, credit, caption], language) == headline
+
+
+@pytest.mark.parametrize(("language", "headline", "name", "date", "teaser"), [
+    ("en", "Where has the country's largest lake gone?", "Jane Doe", "Updated 12 September 2025 - 14:05",
+     "Islands Ferries no longer reach two of the smaller islands"),
+    ("es", "¿Dónde está el agua del lago?", "Miguel Herrero", "Actualizado 12 septiembre 2025 - 14:05",
+     "Islas Los transbordadores ya no llegan a dos de las islas más pequeñas"),
+], ids=["en", "es"])
+def test_a_teaser_below_a_name_over_the_date_line_is_not_the_title(language: str, headline: str, name: str, date: str,
+                                                                   teaser: str) -> None:
+    # A related story's kicker run into its teaser, right above the body and below the author's
+    # name (no byline word) over the date line: below a byline, it is weighed like a line below one.
+    assert title_of(["Home", headline, "Facebook", "WhatsApp", "Email", name, date, teaser], language) == headline

@@ -75,7 +75,7 @@ def choose_title(doc: Document, config: Config) -> str | None:
     declared = [(where, without_site_tail(text, [other for _, other in declared], sites)) for where, text in declared]
     shown = [fold(doc.blocks[i].text) for i in kept[:SCAN_BLOCKS]]
     pool = [Candidate(text, -1 - k, 0, where, is_shown(fold(text), shown)) for k, (where, text) in enumerate(declared)]
-    top_lines = [i for i in kept[:SCAN_BLOCKS] if not analysis.lines[i].is_prose]
+    top_lines = lead_in_paragraphs(kept[:SCAN_BLOCKS], [analysis.lines[i].is_prose for i in kept[:SCAN_BLOCKS]])
     pool += [Candidate(doc.blocks[i].text, i, 0, "paragraph") for i in top_lines]
     # The body without the candidate paragraphs: a headline is not "repeated by the body" for standing atop it.
     body = [doc.blocks[i].text for i in kept[:BODY_BLOCKS] if i not in top_lines]
@@ -92,6 +92,16 @@ def choose_title(doc: Document, config: Config) -> str | None:
     # <h1>, the site's name, is a part of the <title> too.)
     others = [s.candidate.text for s in scored if s.shape > 0 and (s.overlap > 0 or top.overlap == 0) and s is not top and s.candidate.position < 0]
     return part_repeated_by(strip_site_name(top.candidate.text, sites), others) or None
+
+
+def lead_in_paragraphs(positions: list[int], prose: list[bool]) -> list[int]:
+    """The positions before the first paragraph of running text: a heading below one is the
+    article's subheading, no headline.
+
+    >>> lead_in_paragraphs([3, 4, 5], [False, True, False])
+    [3]
+    """
+    return positions[: prose.index(True)] if True in prose else positions
 
 
 def without_site_tail(title: str, others: list[str], sites: Iterable[str]) -> str:

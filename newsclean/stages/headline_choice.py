@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -191,9 +191,16 @@ NOT_CJK = LazyPattern(f"[^{CJK_RANGES}]+")
 MIN_TOPIC_WORD = 4
 # Two texts agree when their folded forms are this similar (0-100), or one holds the other.
 AGREE_SCORE = 90.0
+# The marks after which a longer line names a part of what the shorter one labels ("Test Series
+# v India" / "Test Series v India, Third Test"): a copy of a headline adds the site after a
+# separator (| - :), not after a comma.
+PART_AFTER = (",", "，", "、")
 # Separators page titles are built with: "Headline | Site", "Site - Headline", "标题_频道_网站".
 # (Each alternative starts only where a run of spaces starts: linear on long runs of spaces.)
-SITE_SEPARATOR = re.compile(r"(?<!\s)\s+(?:[|｜–—·•»~]|-{1,2}|::)\s+|(?<!\s)\s*[|｜]\s*|(?<=[^\x00-\x7f])[_|]|(?<=\S)\s*::\s*")
+# (Underscores part CJK titles, also after a space or a closing bracket: "标题 _频道 _网站",
+# "标题(图)_频道"; one or more: "标题__频道".)
+SITE_SEPARATOR = re.compile(r"(?<!\s)\s+(?:[|｜–—·•»~]|-{1,2}|::)\s+|(?<!\s)\s*[|｜]\s*|(?<=[^\x00-\x7f]) ?_+ ?|(?<=[)\]）】])_+(?=[^\x00-\x7f])"
+                            r"|(?<=\S)\s*::\s*")
 BARS = ("|", "｜")
 # Separators left dangling at a title's ends ("Site ::").
 EDGE_JUNK = " \t:|｜-–—·•_~»"
@@ -203,6 +210,10 @@ DATE_PART = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 MAX_TOP_LEVEL_DOMAIN = 6
 # A trailing part this short (in tokens) beside a longer rest is the site's or section's name.
 MAX_SITE_TOKENS = 5
+# A CJK site's or section's name after the headline counts a token a character: "巴彦淖尔市人民政府网"
+# is one name. (Before the headline, a part that long is a column's name or a kicker: kept.)
+MAX_CJK_SITE_TOKENS = 10
+CJK_ONLY = LazyPattern(f"[{CJK_RANGES}]+")
 # A part holding the site's name is the site's name when it is at most this many times as long.
 SITE_NAME_SLACK = 2
 
@@ -254,8 +265,8 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
             parts, seps = parts[1:], seps[1:]
         if splitter is SITE_SEPARATOR and len(parts) > 1:
             # Short trailing parts behind the same separator: "Headline - Section - Site".
-            kind = seps[-1].strip()
-            while len(parts) > 1 and seps[-1].strip() == kind and (_short_beside(parts[-1], parts[:-1]) or _repeats(parts[-1], parts[:-1]) or _is_date_or_host(parts[-1])):
+            kind = _separator_kind(seps[-1])
+            while len(parts) > 1 and _separator_kind(seps[-1]) == kind and (_short_beside(parts[-1], parts[:-1], MAX_CJK_SITE_TOKENS) or _repeats(parts[-1], parts[:-1]) or _is_date_or_host(parts[-1])):
                 parts, seps = parts[:-1], seps[:-1]
             # A section's name before a bar: "New York|Manhole fires ..." (a dash or colon there
             # belongs to the headline: "Review: ...").
@@ -263,6 +274,11 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
                 parts, seps = parts[1:], seps[1:]
         title = "".join(p + s for p, s in zip(parts, [*seps, ""])).strip()
     return title
+
+
+def _separator_kind(separator: str) -> str:
+    """What a separator is made of, however many times ("__" and "_", " -- " and " - " are one kind)."""
+    return separator.strip()[:1]
 
 
 def strip_edge_junk(title: str) -> str:
@@ -343,11 +359,13 @@ def _repeats(part: str, rest: Sequence[str]) -> bool:
     return bool(folded) and f" {folded} " in f" {fold(' '.join(rest))} "
 
 
-def _short_beside(part: str, rest: Sequence[str]) -> bool:
+def _short_beside(part: str, rest: Sequence[str], longest_cjk: int = MAX_SITE_TOKENS) -> bool:
     """The part is short beside the rest and reads as a name ("The Daily Planet", "Vox", "中国青年网"),
-    not as the end of the headline ("here's how to check")."""
+    not as the end of the headline ("here's how to check"); a part of CJK characters alone may
+    have `longest_cjk` of them."""
     size, rest_size = count_tokens(part), sum(count_tokens(p) for p in rest)
-    return 0 < size <= MAX_SITE_TOKENS and 2 * size <= rest_size and looks_like_name(part)
+    longest = longest_cjk if CJK_ONLY.fullmatch(part.strip()) else MAX_SITE_TOKENS
+    return 0 < size <= longest and 2 * size <= rest_size and looks_like_name(part)
 
 
 def looks_like_name(text: str) -> bool:
@@ -827,9 +845,30 @@ def _agree(a: str, b: str, padded_a: str, padded_b: str) -> bool:
     return fuzzy.ratio(a, b) >= AGREE_SCORE
 
 
-def count_agreeing(folded: Sequence[str], wanted: Sequence[bool]) -> list[int]:
+def labels_of_parts(texts: Sequence[str]) -> set[tuple[int, int]]:
+    """The pairs (i, j) of texts where text j is text i whole, then a comma and more words: a
+    series' or a chapter's label and the line naming one of its parts ("Test Series v India" /
+    "Test Series v India, Third Test"), no copy of one headline.
+
+    >>> sorted(labels_of_parts(["Cup Final", "Cup Final, Day Two", "Cup Final | Site", "Cup"]))
+    [(0, 1)]
+    """
+    stripped = [text.strip() for text in texts]
+    where: dict[str, list[int]] = {}
+    for i, text in enumerate(stripped):
+        where.setdefault(text, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for j, text in enumerate(stripped):
+        for at, char in enumerate(text):
+            head = text[:at].rstrip() if char in PART_AFTER else ""
+            if head and text[at + 1 :].strip():
+                pairs.update((i, j) for i in where.get(head, ()))
+    return pairs
+
+
+def count_agreeing(folded: Sequence[str], wanted: Sequence[bool], apart: Collection[tuple[int, int]] = ()) -> list[int]:
     """For each folded text that is `wanted` (0 for the others), how many of the other non-empty
-    texts agree with it (see _agree).
+    texts agree with it (see _agree); the pairs (i, j) in `apart` never do.
 
     Only texts of nearly equal length can be similar enough: those are compared in pairs; any
     other pair agrees only when the shorter text is held whole in the longer one, which one
@@ -849,7 +888,7 @@ def count_agreeing(folded: Sequence[str], wanted: Sequence[bool]) -> list[int]:
         at = haystack.find(padded[j])
         while at >= 0:
             k = bisect_right(starts, at) - 1
-            if k != j:
+            if k != j and (j, k) not in apart and (k, j) not in apart:
                 agreeing[j].add(k)
                 agreeing[k].add(j)
             at = haystack.find(padded[j], at + 1)
@@ -866,7 +905,8 @@ def count_agreeing(folded: Sequence[str], wanted: Sequence[bool]) -> list[int]:
         low = AGREE_SCORE * size / (200 - AGREE_SCORE) - 1
         high = (200 - AGREE_SCORE) * size / AGREE_SCORE + 1
         for j in by_length[bisect_left(lengths, low) : bisect_right(lengths, high)]:
-            if j != i and folded[j] and j not in agreeing[i] and _agree(text, folded[j], padded[i], padded[j]):
+            if (j != i and folded[j] and j not in agreeing[i] and (i, j) not in apart and (j, i) not in apart
+                    and _agree(text, folded[j], padded[i], padded[j])):
                 agreeing[i].add(j)
         counts.append(len(agreeing[i]))
     return counts
@@ -932,8 +972,10 @@ def score_candidates(
     # "Malaysia / 7 h ago"; "75% (transparency)", "50% (transparency)"), not a headline said twice.
     for index in numbered_rows(folded, candidates):
         shapes[index] = 0.0
-    # Agreement with other candidates' texts (not with itself, nor with another copy at the same place).
-    agreements = count_agreeing(folded, [shape > 0 for shape in shapes])
+    # Agreement with other candidates' texts (not with itself, nor with another copy at the same
+    # place; not a label with the line naming its part: "Test Series v India, Third Test").
+    lines = [c.text if c.position >= 0 else "" for c in candidates]
+    agreements = count_agreeing(folded, [shape > 0 for shape in shapes], labels_of_parts(lines))
     scored = []
     for index, candidate in enumerate(candidates):
         shape = shapes[index]

@@ -23,6 +23,7 @@ from .boilerplate import page_boilerplate_reason
 from .error_page import error_phrase
 from .headline_choice import (
     BARE_CLOCK,
+    DIGIT,
     LONG_TITLE_WORDS,
     MAX_CREDIT_LINE_WORDS,
     MIN_NOTICE_WORDS,
@@ -40,6 +41,7 @@ from .headline_choice import (
     is_name_and_age,
     is_notice,
     is_timestamp,
+    looks_like_name,
     score_candidates,
     strip_site_name,
 )
@@ -172,6 +174,35 @@ def is_byline(features: LineFeatures, rules: Rules) -> bool:
     return features.words <= MAX_BYLINE_WORDS and rules.bylines.prefix(features.folded) is not None
 
 
+def _name_over_date(doc: Document, analysis: Analysis, i: int) -> bool:
+    """A name of two or three capitalised words right above a date line or a timestamp ("Jane
+    Doe" / "Updated 2 December 2024 - 02:24"): a byline that no byline word opens."""
+    below = i + 1
+    if below >= len(doc.blocks) or not 2 <= analysis.lines[i].words <= MAX_NAME_WORDS:
+        return False
+    text = doc.blocks[i].text.strip()
+    # (A name in a script with case: CJK text without spaces is no run of names.)
+    if DIGIT.search(text) or not looks_like_name(text) or not any(ch.isupper() for ch in text) or ends_like_sentence(text, analysis.lines[i]):
+        return False
+    date = doc.blocks[below].text
+    return is_timestamp(date, analysis.lines[below]) or is_dateline(date, analysis.lines[below])
+
+
+def _weigh_below_name_over_date(doc: Document, analysis: Analysis, scored: list[Scored], above_body: range) -> None:
+    """Lines just below an author's name over the date line weigh as lines below a byline, when a
+    heading that announces the body stands above the name: the article's head ended there (a
+    related story's kicker and teaser follow). (Some pages print the head the other way round,
+    name and date over the headline: then no heading stands above.)"""
+    names = [i for i in above_body if _name_over_date(doc, analysis, i)]
+    if not names:
+        return
+    heads = [s.candidate.position for s in scored if s.score > 0 and s.shape >= LONE_HEADING_SHAPE and s.overlap >= MENU_HEADING_OVERLAP]
+    ends = [name for name in names if any(head < name for head in heads)]
+    for s in scored:
+        if s.candidate.source == "line" and _just_below(s.candidate.position, ends):
+            s.score *= PRIOR["below byline"]
+
+
 def _just_below(i: int, lines: list[int]) -> bool:
     return any(0 < i - line <= BELOW_LINES for line in lines)
 
@@ -229,6 +260,7 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
             s.score = 0.0  # a paragraph's first line, its text broken at a fixed width: no heading
         if s.score > 0 and credit_over_repeated_caption(texts, analysis.lines, s.candidate.position, rules):
             s.score = 0.0  # a photo's credit over its caption, the next photo's below in the same words
+    _weigh_below_name_over_date(doc, analysis, scored, above_body)
     _lend_standfirst_topic(analysis, scored)
     for s in scored:
         if s.candidate.position in printed_twice:
@@ -553,16 +585,22 @@ def _beside_credit(doc: Document, analysis: Analysis, i: int, rules: Rules, side
 
 
 def _caption_below_head(doc: Document, analysis: Analysis, i: int, rules: Rules) -> bool:
-    """The line stands right below the byline and right above a photo's credit alone on its line:
-    the caption of the photo that opens the article, whatever ends it (the headline stands above
-    the byline; a date line may stand above it, and a caption with its credit run on is its own
-    line below it)."""
+    """The line stands right below the byline and right above a photo's credit alone on its line,
+    or right below that credit (byline, credit, caption): the caption of the photo that opens the
+    article, whatever ends it (the headline stands above the byline; a date line may stand above
+    it, and a caption with its credit run on is its own line below it)."""
     above, below = i - 1, i + 1
-    if above < 0 or below >= len(doc.blocks) or analysis.lines[below].size > MAX_CREDIT_LINE_WORDS:
+    if above < 0 or below >= len(doc.blocks):
         return False
-    byline = doc.blocks[above].text
-    return ((is_byline(analysis.lines[above], rules) or is_name_and_age(byline, rules))
-            and _beside_credit(doc, analysis, i, rules, sides=(1,)))
+    if analysis.lines[below].size <= MAX_CREDIT_LINE_WORDS and _is_byline_here(doc, analysis, above, rules):
+        return _beside_credit(doc, analysis, i, rules, sides=(1,))
+    return (analysis.lines[above].size <= MAX_CREDIT_LINE_WORDS and _is_byline_here(doc, analysis, above - 1, rules)
+            and _beside_credit(doc, analysis, i, rules, sides=(-1,)))
+
+
+def _is_byline_here(doc: Document, analysis: Analysis, i: int, rules: Rules) -> bool:
+    """Line i is a byline ("By Jane Doe") or a name with the article's age ("Jane Doe | 15 hours ago")."""
+    return i >= 0 and (is_byline(analysis.lines[i], rules) or is_name_and_age(doc.blocks[i].text, rules))
 
 
 def is_anchor(text: str, features: LineFeatures, rules: Rules) -> bool:
