@@ -24,6 +24,7 @@ from ..model.linemodel import line_scores
 from ..parse.text import LazyPattern, phrase_as_written
 from ..rules import Rules, load_rules
 from .boilerplate import has_copyright
+from .box_tail import tail_below_box
 from .error_page import error_phrase
 from .forms import FORM_NOTE, form_start
 from .interleaved import mark_interleaved_labels
@@ -245,6 +246,8 @@ def tail_end(
         end = numbered_sections_below(lines, texts, start, end, stop)
         if not cut and stop in markers:
             end = last_paragraph_above_marker(lines, texts, start, end, stop)
+            # Or the article closes below a box of other stories' headlines under the marker.
+            end = tail_below_box(lines, texts, start, end, stop)
     notes = [
         (range(max(end, headline_below), form), HEADLINE_BELOW_NOTE),
         (range(max(end, form), box), FORM_NOTE),
