@@ -11,7 +11,8 @@ from newsclean.model.features import line_features
 from newsclean.parse.dump import parse_text_dump
 from newsclean.rules import load_rules
 from newsclean.stages import mark_footer
-from newsclean.stages.main_text import article_span
+from newsclean.stages.box_tail import HEADLINES_NOTE
+from newsclean.stages.main_text import article_span, mark_outside_span
 
 ARTICLE = [
     "The ferry to the two small islands has not run for nine days, since ice closed the harbour and the pier was damaged.",
@@ -28,17 +29,38 @@ CLOSING = (
 FURNITURE = ["Jane Doe", "Back to the front page"]
 
 
-def span_of(texts: list[str], scored: int, marker: int) -> tuple[int, int]:
+def span_of(texts: list[str], scored: int, marker: int | None) -> tuple[int, int]:
     """The span of texts when the model scores the first `scored` lines as article, the rest as not,
-    with an end marker at `marker`."""
+    with an end marker at `marker` (None: no marker)."""
+    return span_and_notes(texts, scored, marker)[:2]
+
+
+def span_and_notes(texts: list[str], scored: int, marker: int | None) -> tuple[int, int, list[tuple[range, str]]]:
     lines = [line_features(t, frozenset()) for t in texts]
     scores = [1.0 if i < scored else -1.0 for i in range(len(texts))]
-    return article_span(lines, texts, scores, {marker: "related stories"}, DEFAULT_CONFIG, load_rules())[:2]
+    markers = {} if marker is None else {marker: "related stories"}
+    return article_span(lines, texts, scores, markers, DEFAULT_CONFIG, load_rules())
 
 
 def test_the_closing_paragraph_below_a_box_of_headlines_is_the_articles() -> None:
     texts = [*ARTICLE, MARKER, *HEADLINES, CLOSING, *FURNITURE]
     assert span_of(texts, len(ARTICLE), len(ARTICLE)) == (0, len(ARTICLE) + 1 + len(HEADLINES) + 1)
+
+
+def test_headlines_with_no_marker_over_them_go_and_the_closing_paragraph_stays() -> None:
+    texts = [*ARTICLE, *HEADLINES, CLOSING, *FURNITURE]
+    start, end, notes = span_and_notes(texts, len(ARTICLE), None)
+    assert (start, end) == (0, len(ARTICLE) + len(HEADLINES) + 1)
+    assert (range(len(ARTICLE), len(ARTICLE) + len(HEADLINES)), HEADLINES_NOTE) in notes
+    doc = mark_outside_span(
+        parse_text_dump("\n".join(texts) + "\n"), DEFAULT_CONFIG,
+        lambda lines, _texts, _flags: [1.0 if i < len(ARTICLE) else -1.0 for i in range(len(lines))],
+    )
+    assert {b.line: b.removal.reason for b in doc.removed() if b.removal is not None and b.line <= len(ARTICLE) + len(HEADLINES) + 1} == {
+        len(ARTICLE) + 1 + k: HEADLINES_NOTE for k in range(len(HEADLINES))
+    }
+    # One short line alone between two paragraphs is no box of headlines (a subheading, a caption).
+    assert span_of([*ARTICLE, HEADLINES[0], CLOSING, *FURNITURE], len(ARTICLE), None) == (0, len(ARTICLE))
 
 
 def test_a_box_of_teasers_with_blurbs_ends_the_article() -> None:
