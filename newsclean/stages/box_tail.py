@@ -69,7 +69,7 @@ def tail_below_box(
     if not labelled and (first - end < MIN_UNLABELLED_BOX or first >= stop):
         return unchanged
     last, below = first, first + 1
-    while below < len(lines) and lines[below].sentence_end:
+    while below < len(lines) and lines[below].sentence_end and below not in markers:
         if is_paragraph(lines[below]):
             last = below
         below += 1
