@@ -14,7 +14,7 @@ from ..model.features import LineFeatures, analyze
 from ..parse.text import phrase_as_written
 from ..rules import Rules, load_rules
 from .boilerplate import page_boilerplate_reason
-from .markers import confirmed_markers, furniture_labels, is_end_marker, markers_below_article_body
+from .markers import box_over_paragraph, confirmed_markers, furniture_labels, is_end_marker, markers_below_article_body
 
 # A heading is a short line; its notice is the paragraph right below it.
 MAX_HEADING_WORDS = 6
@@ -42,8 +42,13 @@ def mark_after_end_marker(doc: Document, kept: list[int], lines: list[LineFeatur
         return
     page_labels = furniture_labels(lines, [block.text for block in doc.blocks])
     markers = markers_below_article_body(confirmed_markers(kept_lines, texts, rules, page_labels, flags), doc, kept)
+    # A text dump's span was cut at the markers main_text believed, on all the page's lines; one
+    # it ran over heads a box inside the article when the article's paragraph follows the box,
+    # though with the page's furniture below it gone that paragraph now ends the kept lines.
+    text_dump = doc.input_format == "text"
     for position, features in enumerate(kept_lines):
-        if position in markers and above >= MIN_WORDS_ABOVE_MARKER:
+        if (position in markers and above >= MIN_WORDS_ABOVE_MARKER
+                and not (text_dump and box_over_paragraph(kept_lines, texts, position) is not None)):
             marker = doc.blocks[kept[position]]
             marker.remove(Stage.FOOTER, f'end-of-article marker ("{phrase_as_written(markers[position], marker.text)}")')
             for i in kept[position + 1 :]:

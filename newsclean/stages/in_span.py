@@ -39,13 +39,10 @@ from ..rules import PAGE_KIND_PROMPT, Rules, load_rules
 from .boilerplate import mentions_in_passing
 from .embed_consent import consent_boxes
 from .headline_choice import AGENCY_CREDIT, credit_over_repeated_caption, is_toolbar
-from .markers import is_end_marker
+from .markers import MAX_BOX_LINES, is_end_marker
 from .media_lengths import media_lengths
 from .teaser_stamps import teaser_stamps
 
-# A box's headlines and names run at most this many lines below its label; further down, what
-# does not read as the article is the article's own structure, not the box.
-MAX_BOX_LINES = 8
 # A box's label alone on its line is this short ("Read More", "Auch interessant", "Recommended").
 MAX_LABEL_WORDS = 5
 # Running text resumes with a paragraph of this many words, or of two sentences, or with two

@@ -24,6 +24,7 @@ from ..model.linemodel import line_scores
 from ..parse.text import LazyPattern, phrase_as_written
 from ..rules import Rules, load_rules
 from .boilerplate import has_copyright
+from .box_tail import HEADLINES_NOTE, tail_below_box
 from .error_page import error_phrase
 from .forms import FORM_NOTE, form_start
 from .interleaved import mark_interleaved_labels
@@ -242,6 +243,7 @@ def tail_end(
     # The headline printed again below the article (a share or comment box): it ends there.
     headline_below = repeated_headline_end(lines, texts, start, form)
     span_end = end
+    headlines = range(0)
     # The span may have run on over a gap of widgets to reach what was cut (a stream, teasers):
     # with those gone, the gap no longer pays its way, and the span ends where its sum is largest.
     cut_end = best_end(lines, gains, start, headline_below) if headline_below < end else end
@@ -258,7 +260,11 @@ def tail_end(
         end = numbered_sections_below(lines, texts, start, end, stop)
         if not cut and stop in markers:
             end = last_paragraph_above_marker(lines, texts, start, end, stop)
+        if not cut:
+            # Or the article closes below a box of other stories' headlines (under a marker or none).
+            end, headlines = tail_below_box(lines, texts, start, end, stop, markers)
     notes = [
+        (headlines, HEADLINES_NOTE),
         (range(max(end, headline_below), form), HEADLINE_BELOW_NOTE),
         (range(max(end, form), box), FORM_NOTE),
         (range(max(end, box), teasers), BOX_NOTE),
@@ -358,6 +364,8 @@ def mark_outside_span(
     for position, i in enumerate(kept):
         block = doc.blocks[i]
         if start <= position < end:
+            if position in note_of:  # lines a signal cut inside the span (box_tail.HEADLINES_NOTE)
+                block.remove(Stage.BOILERPLATE, note_of[position])
             continue
         if position in markers:
             block.remove(Stage.FOOTER, f'end-of-article marker ("{phrase_as_written(markers[position], block.text)}")')

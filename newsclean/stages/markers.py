@@ -30,6 +30,11 @@ MIN_STACKED_BOXES = 3
 # further than MAX_LOOKBEHIND lines in all.
 MARKER_LOOKBEHIND = 3
 MAX_LOOKBEHIND = 10
+# An inline box's headlines and names run at most this many lines below its label (in_span.py).
+MAX_BOX_LINES = 8
+# A box's headline may name a year ("... das Hitzejahr 2023"); a line this much digits is a date,
+# a time or a count (a comment's head, a gallery's "29 photos", a video's "0:46"), not a headline.
+BOX_DIGIT_SHARE = 0.1
 # A short line (at most LABEL_WORDS words) found word for word LABEL_REPEATS times on the page is
 # the site's label between paragraphs, skipped when looking for paragraphs after a marker.
 LABEL_WORDS = 3
@@ -147,3 +152,25 @@ def furniture_labels(lines: list[LineFeatures], texts: list[str]) -> set[str]:
     site puts between paragraphs ("Article content", "Advertisement")."""
     counts = Counter(t for f, t in zip(lines, texts) if f.words <= LABEL_WORDS)
     return {t for t, n in counts.items() if n >= LABEL_REPEATS}
+
+
+def box_over_paragraph(lines: list[LineFeatures], texts: list[str], marker: int) -> int | None:
+    """Where a long paragraph (LONG_PARAGRAPH_WORDS or more, ending a sentence) stands right below
+    the box under the line at `marker` (an end marker heading the box, or the article's last line
+    above an unlabelled one), when that box is one to a few headlines or names (up to
+    MAX_BOX_LINES - 1 lines, none ending a sentence, none a date or count): other stories teased
+    inside the article, whose last paragraph follows. Else None.
+
+    A blurb under a headline ends a sentence (a box of teasers with blurbs), a comment's head
+    holds its date, and a heading leading into the paragraph below it ("Legal disclaimer:")
+    makes that paragraph the box's own. (Measured: 25 words took a site's "Our website is the
+    place for ..." and "Lesen Sie von Macht und Missbrauch ..." below their boxes.)
+    """
+    for j in range(marker + 1, min(len(lines), marker + 1 + MAX_BOX_LINES)):
+        features, text = lines[j], texts[j].rstrip()
+        if features.sentence_end or text.endswith((":", "：")):
+            long = features.is_prose and features.sentence_end and features.size >= LONG_PARAGRAPH_WORDS
+            return j if long and j > marker + 1 else None
+        if features.digit_share >= BOX_DIGIT_SHARE or not features.words:
+            return None
+    return None
