@@ -98,7 +98,29 @@ class Block:
     ) -> None:
         """Mark the block removed, unless an earlier stage already did (the first reason wins)."""
         if self.removal is None:
-            self.removal = Removal(stage, reason, duplicate_of, score)
+            if duplicate_of is None and score is None:
+                self.removal = shared_removal(stage, reason)
+            else:
+                self.removal = Removal(stage, reason, duplicate_of, score)
+
+
+# A frozen dataclass costs a call of object.__setattr__ per field to make (about 1 us): a stage
+# removes a run of lines for one reason ("after the article (lines 5-177)"), most lines of a
+# noisy dump are removed, and a Removal never changes, so the blocks removed for the same reason
+# share one. The table is emptied when full: reasons quote the page (its line numbers, phrases).
+SHARED_REMOVALS_MAX = 4096
+_shared_removals: dict[tuple[Stage, str], Removal] = {}
+
+
+def shared_removal(stage: Stage, reason: str) -> Removal:
+    """Removal(stage, reason), one object for the blocks removed for the same reason."""
+    key = (stage, reason)
+    removal = _shared_removals.get(key)
+    if removal is None:
+        if len(_shared_removals) >= SHARED_REMOVALS_MAX:
+            _shared_removals.clear()
+        removal = _shared_removals[key] = Removal(stage, reason)
+    return removal
 
 
 @dataclass(slots=True)

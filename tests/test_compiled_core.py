@@ -57,6 +57,18 @@ def core_row(text: str) -> LineFeatures | None:
     return None if row is None else LineFeatures._make(row)
 
 
+def test_rows_made_as_line_features() -> None:
+    """ascii_rows makes its rows as LineFeatures in C (a tuple subclass), or through any callable."""
+    lines = ["Comments (12)", "The mayor said it was over.", "ไทย", "", "CommentsNo comment yet"]
+    plain = core.ascii_rows(lines, STOPWORDS)
+    made = core.ascii_rows(lines, STOPWORDS, LineFeatures)
+    called = core.ascii_rows(lines, STOPWORDS, LineFeatures._make)
+    assert [row is None for row in made] == [row is None for row in plain] == [False, False, True, False, False]
+    assert all(type(row) is LineFeatures for row in made + called if row is not None)
+    assert made == called == [None if row is None else LineFeatures._make(row) for row in plain]
+    assert made[0].folded == ("comments 12",) and made[4].folded[1] == "comments no comment yet"
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(TRICKY), st.text(PRINTABLE_ASCII, max_size=8), st.sampled_from(TYPOGRAPHIC),
                           st.sampled_from(EXTRA), st.text(string.printable, max_size=2), st.sampled_from(OTHERS),

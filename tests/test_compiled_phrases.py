@@ -59,6 +59,18 @@ def test_edge_readings(monkeypatch: pytest.MonkeyPatch) -> None:
         core.Matcher({}, 1, print).find_all([b"bytes"])
 
 
+def test_prefixes_of_a_page_are_each_lines_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [("share this story now",), (), ("x", "read more"), ("sharing",), ("",), ("北 京 news", "share")]
+    expected = [PhraseSet.build(PHRASES).prefix(folded) for folded in lines]
+    assert expected == ["share this story", None, "read more", None, None, "北 京"]
+    for matcher in (core, None):
+        monkeypatch.setattr(rules_module, "compiled_matcher", matcher)
+        assert PhraseSet.build(PHRASES).prefixes(lines) == expected
+        assert PhraseSet.build(PHRASES).prefixes([]) == []
+    with pytest.raises(TypeError):
+        core.Matcher({}, 1, print).prefixes([("ok",), 3])
+
+
 def corpus_readings() -> list[tuple[str, ...]]:
     files = [p for name in ("dev", "train") for p in sorted(Path(SHARED / "corpus" / name).glob("*.noisy.txt"))][::4]
     if not files:

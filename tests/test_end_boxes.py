@@ -124,3 +124,19 @@ def test_a_question_between_two_teaser_blurbs_of_a_box_does_not_resume_the_artic
               "Shipping lines say the new fees will be passed on to the island shops."]
     text = dump(HEADLINE, *BODY[:3], "Related stories", *blurbs)
     assert list(markers_of(text).values()) == ["related stories"]
+
+
+def test_page_end_markers_are_each_lines_test() -> None:
+    """The page's table of end markers, found in one lookup, says what is_end_marker says of each line."""
+    from newsclean.stages.markers import end_marker_flags, is_end_marker, page_end_markers
+
+    text = "\n".join([HEADLINE, *BODY, "Comments (12)", "Comments were closed on Friday after the storm.", "Most read",
+                      "Related stories", "A very long line of many words that is no marker at all here", "", "Share"])
+    doc = parse_text_dump(text)
+    rules = load_rules()
+    lines = analyze(doc, rules).lines
+    expected = [is_end_marker(features, rules) for features in lines]
+    assert any(expected) and not all(expected)
+    assert end_marker_flags(lines, rules) == expected
+    assert page_end_markers(doc, rules) == expected
+    assert page_end_markers(doc, rules) is page_end_markers(doc, rules)  # found once per page

@@ -53,10 +53,21 @@ static int is_extra(Py_UCS4 c) {
 }
 
 /* A word boundary of text.tokens: whitespace or a separator (SEPARATOR_RANGES, of the characters taken). */
-static int is_separator(Py_UCS4 c) {
+static int separator_of(Py_UCS4 c) {
     return c == ' ' || (c >= 0x21 && c <= 0x26) || (c >= 0x28 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) ||
            (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E) || c == 0xD7 || c == 0xF7 || is_extra(c);
 }
+
+/* separator_of for the first 256 code points (nearly every character of a Latin page), filled from
+   it when the module loads: the word loops below test each character, and the cascade of ranges
+   cost more than the rest of their work. */
+static unsigned char latin1_separators[256];
+
+static void fill_latin1_separators(void) {
+    for (Py_UCS4 c = 0; c < 256; c++) latin1_separators[c] = (unsigned char)separator_of(c);
+}
+
+static inline int is_separator(Py_UCS4 c) { return c < 256 ? latin1_separators[c] : separator_of(c); }
 
 /* TRAILING_CLOSERS, of the characters taken. */
 static int is_closer(Py_UCS4 c) {
@@ -127,7 +138,8 @@ static int in_word(Py_UCS4 c, int cjk) {
 
 static int count_cjk(const Py_UCS4 *s, Py_ssize_t n) {
     Py_ssize_t count = 0;
-    for (Py_ssize_t i = 0; i < n; i++) count += is_cjk(s[i]);
+    /* (Below U+2E80, the start of is_cjk's first range, no test of the ranges: most characters.) */
+    for (Py_ssize_t i = 0; i < n; i++) count += s[i] >= 0x2E80 && is_cjk(s[i]);
     return (int)(count > 0x7FFFFFFF ? 0x7FFFFFFF : count);
 }
 
@@ -337,8 +349,30 @@ static Reading read_words(const Py_UCS4 *s, Py_ssize_t n, int split_glue, int st
     return r;
 }
 
-/* One line's fields, or Py_None (a new reference) when the line is not for this core. */
-static PyObject *ascii_row(PyObject *text, PyObject *stopwords) {
+/* A row of `count` fields (new references, stolen, also on an error; none NULL) as an instance of
+   `type`, a subclass of tuple (LineFeatures), made as tuple.__new__(type, fields) makes it: no
+   tuple of the fields made first, nor a Python frame; with type NULL, a plain tuple. */
+static PyObject *row_of(PyTypeObject *type, PyObject **fields, Py_ssize_t count) {
+    PyObject *row = NULL;
+    if (type == NULL) {
+        row = PyTuple_New(count);
+    } else {
+        allocfunc alloc = (allocfunc)PyType_GetSlot(type, Py_tp_alloc);
+        row = alloc(type, count);
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        if (row == NULL || PyTuple_SetItem(row, i, fields[i]) < 0) {
+            for (Py_ssize_t j = row == NULL ? i : i + 1; j < count; j++) Py_DECREF(fields[j]);
+            Py_XDECREF(row);
+            return NULL;
+        }
+    }
+    return row;
+}
+
+/* One line's fields as a `type` (see row_of), or Py_None (a new reference) when the line is not
+   for this core. */
+static PyObject *ascii_row(PyObject *text, PyObject *stopwords, PyTypeObject *type) {
     Py_UCS4 s[FEATURE_PREFIX_CHARS];
     Py_ssize_t n = 0;
     int taken = taken_chars(text, s, &n);
@@ -408,9 +442,17 @@ static PyObject *ascii_row(PyObject *text, PyObject *stopwords) {
     int prose = cjk ? size >= 10 && (sentence_end || sentences > 0)
                     : size - (double)numbers >= 8 && (sentence_end || stop_share >= 0.2) && capitalised < TITLE_CASE_SHARE;
 
-    return Py_BuildValue("(dnnOOndddNO)", size, numbers, count, cjk ? Py_True : Py_False, sentence_end ? Py_True : Py_False,
-                         sentences, stop_share, capitalised, digit_share, readings,
-                         prose ? Py_True : Py_False);
+    PyObject *fields[11] = {PyFloat_FromDouble(size), PyLong_FromSsize_t(numbers), PyLong_FromSsize_t(count),
+                            PyBool_FromLong(cjk), PyBool_FromLong(sentence_end), PyLong_FromSsize_t(sentences),
+                            PyFloat_FromDouble(stop_share), PyFloat_FromDouble(capitalised),
+                            PyFloat_FromDouble(digit_share), readings, PyBool_FromLong(prose)};
+    for (int i = 0; i < 11; i++) {
+        if (fields[i] == NULL) {
+            for (int j = 0; j < 11; j++) Py_XDECREF(fields[j]);
+            return NULL;
+        }
+    }
+    return row_of(type, fields, 11);
 }
 
 /* ascii_tokens' item: the words of a text of the characters taken, or None. */
@@ -452,37 +494,34 @@ static PyObject *each_text(PyObject *args, PyObject *(*one)(PyObject *, PyObject
 
 /* ascii_rows(texts, stopwords, make=None): with `make` (LineFeatures._make), each row made into
    what make returns, so the caller need not walk the rows in Python. A `make` that is a subclass of
-   tuple (LineFeatures itself) is given each row as tuple.__new__(make, row), what its _make does,
-   through tuple's own constructor: no Python frame per line. */
+   tuple (LineFeatures itself) has its rows made as instances of it directly (row_of). */
 static PyObject *ascii_rows(PyObject *self, PyObject *args) {
     PyObject *texts, *stopwords, *make = Py_None;
     if (!PyArg_ParseTuple(args, "OO|O", &texts, &stopwords, &make)) return NULL;
-    PyObject *pair = Py_BuildValue("(OO)", texts, stopwords);
-    if (pair == NULL) return NULL;
-    PyObject *rows = each_text(pair, ascii_row);
-    Py_DECREF(pair);
-    if (rows == NULL || make == Py_None) return rows;
-    newfunc tuple_new = NULL;
-    if (PyType_Check(make) && PyType_IsSubtype((PyTypeObject *)make, &PyTuple_Type))
-        tuple_new = (newfunc)PyType_GetSlot(&PyTuple_Type, Py_tp_new);
-    Py_ssize_t total = PyList_Size(rows);
-    for (Py_ssize_t i = 0; i < total; i++) {
-        PyObject *row = PyList_GetItem(rows, i);
-        if (row == Py_None) continue;
-        PyObject *made;
-        if (tuple_new != NULL) {
-            PyObject *packed = PyTuple_Pack(1, row);
-            made = packed == NULL ? NULL : tuple_new((PyTypeObject *)make, packed, NULL);
-            Py_XDECREF(packed);
-        } else {
-            made = PyObject_CallFunctionObjArgs(make, row, NULL);
+    PyTypeObject *type = NULL;
+    if (make != Py_None && PyType_Check(make) && PyType_IsSubtype((PyTypeObject *)make, &PyTuple_Type))
+        type = (PyTypeObject *)make;
+    int call = make != Py_None && type == NULL;
+    PyObject *sequence = PySequence_Fast(texts, "texts must be a sequence");
+    if (sequence == NULL) return NULL;
+    Py_ssize_t total = PySequence_Size(sequence);
+    PyObject *rows = PyList_New(total);
+    for (Py_ssize_t i = 0; rows != NULL && i < total; i++) {
+        PyObject *text = PySequence_GetItem(sequence, i);
+        PyObject *row = text == NULL ? NULL : ascii_row(text, stopwords, type);
+        Py_XDECREF(text);
+        if (row != NULL && call && row != Py_None) {
+            PyObject *made = PyObject_CallFunctionObjArgs(make, row, NULL);
+            Py_DECREF(row);
+            row = made;
         }
-        if (made == NULL) {
-            Py_DECREF(rows);
-            return NULL;
+        if (row == NULL) {
+            Py_CLEAR(rows);
+            break;
         }
-        PyList_SetItem(rows, i, made); /* steals made, releases the row */
+        PyList_SetItem(rows, i, row); /* steals the reference */
     }
+    Py_DECREF(sequence);
     return rows;
 }
 static PyObject *ascii_tokens(PyObject *self, PyObject *args) { return each_text(args, ascii_tokens_of); }
@@ -1072,4 +1111,7 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_features", "newsclean's optional compiled line features.",
                                     -1, methods};
 
-PyMODINIT_FUNC PyInit__features(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__features(void) {
+    fill_latin1_separators();
+    return PyModule_Create(&module);
+}

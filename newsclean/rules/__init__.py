@@ -205,6 +205,12 @@ class PhraseSet:
                     return found
         return None
 
+    def prefixes(self, lines: Sequence[Sequence[str]]) -> list[str | None]:
+        """prefix of each line's folded readings: a page's lines in one call to the compiled matcher."""
+        if compiled_matcher is not None:
+            return self._matcher.prefixes(lines)  # type: ignore[no-any-return]
+        return [self.prefix(folded) for folded in lines]
+
     def equals(self, folded: Sequence[str]) -> str | None:
         """The phrase that a whole reading of the folded text is, or None."""
         phrases = self.phrases

@@ -1,5 +1,5 @@
-/* The optional compiled phrase matcher of newsclean.rules: PhraseSet.find_all and PhraseSet.prefix
-   walked in C over the trie that PhraseSet builds in Python from the parsed rules files. No phrase
+/* The optional compiled phrase matcher of newsclean.rules: PhraseSet.find_all, PhraseSet.prefix and
+   PhraseSet.prefixes walked in C over the trie that PhraseSet builds in Python from the parsed rules files. No phrase
    is compiled in here: the trie, its depth and the function that builds a first word's branch are
    handed over at run time (Matcher(roots, depth, branch)).
 
@@ -208,6 +208,26 @@ static PyObject *prefix(Matcher *self, PyObject *folded) {
     Py_RETURN_NONE;
 }
 
+/* prefixes(lines): prefix of each line's folded readings, as a list (one call for a page's lines). */
+static PyObject *prefixes(Matcher *self, PyObject *lines) {
+    PyObject *sequence = PySequence_Fast(lines, "lines must be a sequence of folded readings");
+    if (sequence == NULL) return NULL;
+    Py_ssize_t total = PySequence_Size(sequence);
+    PyObject *found = PyList_New(total);
+    for (Py_ssize_t i = 0; found != NULL && i < total; i++) {
+        PyObject *folded = PySequence_GetItem(sequence, i);
+        PyObject *phrase = folded == NULL ? NULL : prefix(self, folded);
+        Py_XDECREF(folded);
+        if (phrase == NULL) {
+            Py_CLEAR(found);
+            break;
+        }
+        PyList_SetItem(found, i, phrase); /* steals the reference */
+    }
+    Py_DECREF(sequence);
+    return found;
+}
+
 /* Set the filter's bit of every first word in roots. */
 static int fill_filter(Matcher *self) {
     PyObject *key, *value;
@@ -278,6 +298,7 @@ static PyMethodDef matcher_methods[] = {
     {"find_all", (PyCFunction)find_all, METH_O,
      "find_all(folded): an iterator over the longest phrase at each place any reading holds one, in order."},
     {"prefix", (PyCFunction)prefix, METH_O, "prefix(folded): the longest phrase a reading starts with, or None."},
+    {"prefixes", (PyCFunction)prefixes, METH_O, "prefixes(lines): prefix(folded) of each line's folded readings, as a list."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -18,7 +18,7 @@ from ..document import Document, Stage
 from ..model.features import LineFeatures, analyze
 from ..rules import Rules, load_rules
 from .in_span import could_be_widget, line_key
-from .markers import is_end_marker
+from .markers import end_marker_flags, page_end_markers
 
 # Prints of one label with a paragraph right above and right below, at least, and at least half
 # of its prints among the kept lines: a heading, a tag or a name printed a few times in a menu,
@@ -31,11 +31,15 @@ def between_paragraphs(lines: Sequence[LineFeatures], position: int) -> bool:
     return 0 < position < len(lines) - 1 and lines[position - 1].is_prose and lines[position + 1].is_prose
 
 
-def interleaved_labels(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
-    """The positions of the labels printed between paragraphs again and again, with the reason."""
+def interleaved_labels(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules,
+                       markers: Sequence[bool] | None = None) -> dict[int, str]:
+    """The positions of the labels printed between paragraphs again and again, with the reason
+    (`markers`: each line's is_end_marker, when the caller has them)."""
+    if markers is None:
+        markers = end_marker_flags(lines, rules)
     copies: dict[str, list[int]] = {}
-    for position, (features, text) in enumerate(zip(lines, texts)):
-        if could_be_widget(features, text, rules) and not is_end_marker(features, rules):
+    for position, (features, text, marker) in enumerate(zip(lines, texts, markers)):
+        if not marker and could_be_widget(features, text, rules):
             copies.setdefault(line_key(text, features), []).append(position)
     marks: dict[int, str] = {}
     for positions in copies.values():
@@ -53,7 +57,8 @@ def mark_interleaved_labels(doc: Document, config: Config) -> Document:
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
     kept = doc.kept_positions()
-    marks = interleaved_labels([lines[i] for i in kept], [doc.blocks[i].text for i in kept], rules)
+    marker_at = page_end_markers(doc, rules)
+    marks = interleaved_labels([lines[i] for i in kept], [doc.blocks[i].text for i in kept], rules, [marker_at[i] for i in kept])
     for position, reason in marks.items():
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)
     return doc

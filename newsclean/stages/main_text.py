@@ -32,7 +32,7 @@ from .keyed_list import keyed_entries_below
 from .legal_footer import LEGAL_NOTE, above_legal_footer, end_above_legal_footer
 from .list_article import titled_list
 from .menu_gap import parts_across_menus
-from .markers import confirmed_markers, is_end_marker, markers_below_article_body
+from .markers import confirmed_markers, markers_below_article_body, page_end_markers
 from .numbered_sections import numbered_sections_below
 from .rankings import RANKING_NOTE, rankings_end
 from .related_list import BOX_NOTE, RELATED_NOTE, TEASERS_NOTE, related_list_start, teaser_box_start, teasers_start
@@ -340,7 +340,8 @@ def mark_outside_span(
         for i in kept:
             doc.blocks[i].remove(Stage.BOILERPLATE, TEASER_REASON)
         return doc
-    flags = [is_end_marker(f, rules) for f in kept_lines]
+    marker_at = page_end_markers(doc, rules)
+    flags = [marker_at[i] for i in kept]
     scores = scorer(kept_lines, texts, flags)
     markers = markers_below_article_body(confirmed_markers(kept_lines, texts, rules, flags=flags), doc, kept)
     start, end, notes = article_span(

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from itertools import compress
 
 from ..document import Document
-from ..model.features import LineFeatures
+from ..model.features import LineFeatures, analyze
 from ..rules import Rules
 
 # An end-of-article marker is a short line ("Comments", "Related articles", "Most popular").
@@ -46,8 +46,31 @@ def is_end_marker(features: LineFeatures, rules: Rules) -> bool:
     ("Comments were closed on Friday." goes on; "Comments (12)" ends the article)."""
     if features.words > MAX_MARKER_WORDS:
         return False
-    phrase = rules.end_markers.prefix(features.folded)
+    return marks_end(features, rules.end_markers.prefix(features.folded))
+
+
+def marks_end(features: LineFeatures, phrase: str | None) -> bool:
+    """is_end_marker of a short line that starts with `phrase` (None: with no end-of-article phrase)."""
     return phrase is not None and not (features.sentence_end and features.words > phrase.count(" ") + 1 + MARKER_SENTENCE_WORDS)
+
+
+def end_marker_flags(lines: Sequence[LineFeatures], rules: Rules) -> list[bool]:
+    """is_end_marker of each line, the short lines' phrases looked up in one call."""
+    short = [i for i, features in enumerate(lines) if features.words <= MAX_MARKER_WORDS]
+    flags = [False] * len(lines)
+    for i, phrase in zip(short, rules.end_markers.prefixes([lines[i].folded for i in short])):
+        if phrase is not None:
+            flags[i] = marks_end(lines[i], phrase)
+    return flags
+
+
+def page_end_markers(doc: Document, rules: Rules) -> list[bool]:
+    """end_marker_flags of all the page's lines (by position in doc.blocks), found once per page:
+    the stages that ask read each their own kept lines of it."""
+    analysis = analyze(doc, rules)
+    if len(analysis.end_markers) != len(analysis.lines):
+        analysis.end_markers[:] = end_marker_flags(analysis.lines, rules)
+    return analysis.end_markers
 
 
 def markers_below_article_body(markers: dict[int, str], doc: Document, positions: Sequence[int]) -> dict[int, str]:
