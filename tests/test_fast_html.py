@@ -25,7 +25,7 @@ from newsclean.pipeline import (
     stages_for,
 )
 from newsclean.rules import load_rules
-from newsclean.stages import dom_opening
+from newsclean.stages import dom_opening, dom_teasers
 
 FAST = Config(html_engine="fast")
 
@@ -683,3 +683,28 @@ def test_the_date_line_under_the_headline_is_removed(date_line: str) -> None:
     doc = newsclean.clean(page, config=FAST)
     assert doc.paragraphs == paragraphs
     assert {b.text: b.removal.reason for b in doc.removed()}[date_line] == dom_opening.DATE_LINE
+
+
+def test_teaser_blurbs_below_linked_headlines_at_the_article_end_are_removed() -> None:
+    # Cards of other stories below the article: a linked headline, then a blurb written as a
+    # sentence. The headlines go as link text first; the blurbs left read as paragraphs.
+    cards = [("/dam", "Council approves the new dam on the upper river",
+              "The vote came after two years of hearings in which farmers and anglers argued over the water."),
+             ("/school", "The old school reopens as a library and a cafe",
+              "Volunteers spent the winter repainting the classrooms and sorting the books given by residents."),
+             ("/bridge", "Repairs close the railway bridge for a month",
+              "Trains will stop at the town's edge while engineers replace the rusted beams under the tracks.")]
+    teasers = "".join(f'<h2><a href="{href}">{headline}</a></h2><p>{blurb}</p>' for href, headline, blurb in cards)
+    page = long_article().replace('<div class="share">', f'{teasers}<div class="share">')
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == LONG
+    reasons = {b.text: b.removal.reason for b in doc.removed()}
+    assert all(reasons[blurb] == dom_teasers.TEASER_BLURB for _, _, blurb in cards)
+
+
+def test_a_read_also_link_between_paragraphs_leaves_them_in_the_article() -> None:
+    # One linked headline inside the article, and one at its end: no run of teasers.
+    link = '<p><a href="/dam">Read also: council approves the new dam on the upper river</a></p>'
+    page = long_article().replace(f"<p>{LONG[-1]}</p>", f"{link}<p>{LONG[-1]}</p>")
+    page = page.replace(f"<p>{LONG[3]}</p>", f"{link}<p>{LONG[3]}</p>")
+    assert newsclean.clean(page, config=FAST).paragraphs == LONG
