@@ -23,7 +23,7 @@ from ..config import Config
 from ..document import Block, Document, Stage
 from ..model.dommodel import named_kind
 from ..model.features import analyze
-from ..parse.text import LazyPattern
+from ..parse.text import CJK_FIRST, LazyPattern
 from ..rules import load_rules
 from .main_text import BEFORE_ARTICLE
 from .streams import DATE
@@ -91,10 +91,22 @@ def keep_standfirst(doc: Document, config: Config) -> Document:
 # .9572 (13 pages up, none down), dev unchanged.
 DATE_LINE_REACH = 8
 DATED = LazyPattern(DATE)
-# Words that are no numbers: a label, a weekday, a month's name, an author's name, a place.
+# Words without a digit: a label, a weekday, a month's name, an author's name, a place.
 MAX_DATE_LINE_WORDS = 8
 NOT_DATE_LINE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th"})
+# A sentence ends so (a dated sentence of the body); a CJK line is read by characters, not words.
+SENTENCE_ENDS = (".", "!", "?", "\u3002")
 DATE_LINE = "the article's date line (a date under the headline)"
+
+
+def is_date_line(text: str) -> bool:
+    """True for a short line holding a date: at most MAX_DATE_LINE_WORDS words without a digit,
+    not ending as a sentence, without CJK characters."""
+    text = text.strip()
+    if not text or text.endswith(SENTENCE_ENDS) or max(text) >= CJK_FIRST or DATED.search(text) is None:
+        return False
+    words = sum(1 for word in text.split() if not any(char.isdigit() for char in word))
+    return words <= MAX_DATE_LINE_WORDS
 
 
 def mark_date_line(doc: Document, config: Config) -> Document:
@@ -104,14 +116,8 @@ def mark_date_line(doc: Document, config: Config) -> Document:
                      if block.removal is not None and block.removal.stage is Stage.TITLE and block.dom is not None), None)
     if headline is None:
         return doc
-    near = [block for block in blocks[headline + 1 : headline + 1 + DATE_LINE_REACH]
-            if block.kept and block.dom is not None and block.dom.tag not in NOT_DATE_LINE_TAGS
-            and DATED.search(block.text) is not None]
-    if not near:
-        return doc
-    view = Document(source=doc.source, blocks=[Block(b.line, b.text, dom=b.dom) for b in near], meta=doc.meta,
-                    input_format=doc.input_format, encoding=doc.encoding)
-    for block, features in zip(near, analyze(view, load_rules(config.rule_files)).lines):
-        if not features.is_prose and not features.cjk and features.words - features.numbers <= MAX_DATE_LINE_WORDS:
+    for block in blocks[headline + 1 : headline + 1 + DATE_LINE_REACH]:
+        if (block.kept and block.dom is not None and block.dom.tag not in NOT_DATE_LINE_TAGS
+                and is_date_line(block.text)):
             block.remove(Stage.BOILERPLATE, DATE_LINE)
     return doc

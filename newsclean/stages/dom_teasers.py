@@ -34,17 +34,23 @@ def linked_headline(block: Block) -> bool:
 def mark_teaser_blurbs(doc: Document, config: Config) -> Document:
     """Remove the run of kept blocks ending the article that each stand right below a linked
     headline, when it holds MIN_TEASERS or more and fewer words than the article above it."""
-    blocks = [block for block in doc.blocks if block.text.strip()]
-    kept = [i for i, block in enumerate(blocks) if block.kept]
     run: list[Block] = []
-    for i in reversed(kept):
-        if i == 0 or not linked_headline(blocks[i - 1]):
-            break
-        run.append(blocks[i])
+    blurb: Block | None = None  # the kept block last met, waiting for the block above it
+    # From the page's end up (the run ends the article: only its tail is read on most pages).
+    for block in reversed(doc.blocks):
+        if not block.text.strip():
+            continue
+        if blurb is not None:
+            if not linked_headline(block):
+                break
+            run.append(blurb)
+            blurb = None
+        if block.kept:
+            blurb = block
     if len(run) < MIN_TEASERS:
         return doc
     run_words = sum(len(block.text.split()) for block in run)
-    article_words = sum(len(blocks[i].text.split()) for i in kept) - run_words
+    article_words = sum(len(block.text.split()) for block in doc.blocks if block.kept) - run_words
     if article_words <= run_words:
         return doc
     for block in run:
