@@ -25,7 +25,8 @@ from .stages import (
     mark_title,
 )
 from .stages.dom import mark_named_furniture, mark_other_stories
-from .stages.dom_opening import keep_standfirst
+from .stages.dom_opening import keep_standfirst, mark_date_line
+from .stages.dom_teasers import mark_teaser_blurbs
 from .stages.loose_lines import mark_loose_lines
 from .stages.dom_text import mark_outside_page_article
 from .stages.extraction_end import mark_after_page_article
@@ -144,11 +145,13 @@ def whole_page_analysis(doc: Document, left: Document, config: Config) -> Analys
 # Sharing bars and bylines the markup names are removed once the article's edges are chosen
 # (`named_furniture`): inside the article's run of lines, they are part of it for the span choice.
 # Other stories' <article> elements once the title is chosen (`other_stories` needs the headline).
-# The standfirst the span left below the headline is kept again once the headline is known (`standfirst`).
+# The standfirst the span left below the headline is kept again once the headline is known (`standfirst`),
+# and the date line the span kept below it removed (`date_line`).
 # Short loose lines of a page written in paragraphs go with the named furniture (`loose_lines`).
+# Teaser blurbs left below their linked headlines at the article's end go once the edges are chosen (`teaser_blurbs`).
 FAST_HTML_STAGES: tuple[StageFn, ...] = (
-    mark_page_furniture, CleanWhatIsLeft(), keep_standfirst, mark_named_furniture, mark_loose_lines,
-    mark_other_stories,
+    mark_page_furniture, CleanWhatIsLeft(), mark_teaser_blurbs, keep_standfirst, mark_date_line, mark_named_furniture,
+    mark_loose_lines, mark_other_stories,
 )
 
 

@@ -25,6 +25,7 @@ from newsclean.pipeline import (
     stages_for,
 )
 from newsclean.rules import load_rules
+from newsclean.stages import dom_opening, dom_teasers
 
 FAST = Config(html_engine="fast")
 
@@ -656,3 +657,54 @@ def test_auto_engine_analyses_the_whole_page_once_and_names_its_language() -> No
     fresh.analysis = None  # the features of every block computed from scratch agree with the reused ones
     assert [f.is_prose for f in analyze(fresh, load_rules()).lines] == [f.is_prose for f in doc.analysis.lines]
     assert json.loads(newsclean.to_json(doc))["language"] == "en"
+
+
+def test_a_standfirst_heading_without_a_full_stop_is_kept_with_the_body_far_below() -> None:
+    # A summary in an <h2> ends without a full stop; a photo, its caption, a byline, a date and a
+    # sharing bar put the body's first paragraph more than six blocks below the headline.
+    standfirst = "Work on the park starts in the autumn and the first paths should open to walkers next summer"
+    header = (f'<h2>{standfirst}</h2><figure><img src="p.jpg"><figcaption>The old rail yard</figcaption></figure>'
+              '<p class="byline">By Maria Lindqvist</p><div>Reporter</div><div>12 March 2024</div>'
+              '<div><a href="/share">Share</a></div><div><a href="/save">Save</a></div>'
+              '<div><a href="/listen">Listen</a></div>')
+    page = long_article().replace('<p class="byline">By Maria Lindqvist</p>', header)
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == [standfirst, *LONG]
+
+
+@pytest.mark.parametrize("date_line", ["Published 12 March 2024, 09:30", "12.03.2024 , 09:30 Uhr",
+                                       "By Maria Lindqvist Mar 12 2024, 9:30 AM ET"])
+def test_the_date_line_under_the_headline_is_removed(date_line: str) -> None:
+    # Below the article's first paragraph, the line model keeps the date line inside the article's
+    # run of lines; a dated sentence of the body stays.
+    dated = "On 12 March 2024 the council voted to turn the old rail yard into a park for the whole valley."
+    paragraphs = [LONG[0], dated, *LONG[1:]]
+    page = article_html(paragraphs=paragraphs).replace(f"<p>{dated}</p>", f"<div>{date_line}</div><p>{dated}</p>")
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == paragraphs
+    assert {b.text: b.removal.reason for b in doc.removed()}[date_line] == dom_opening.DATE_LINE
+
+
+def test_teaser_blurbs_below_linked_headlines_at_the_article_end_are_removed() -> None:
+    # Cards of other stories below the article: a linked headline, then a blurb written as a
+    # sentence. The headlines go as link text first; the blurbs left read as paragraphs.
+    cards = [("/dam", "Council approves the new dam on the upper river",
+              "The vote came after two years of hearings in which farmers and anglers argued over the water."),
+             ("/school", "The old school reopens as a library and a cafe",
+              "Volunteers spent the winter repainting the classrooms and sorting the books given by residents."),
+             ("/bridge", "Repairs close the railway bridge for a month",
+              "Trains will stop at the town's edge while engineers replace the rusted beams under the tracks.")]
+    teasers = "".join(f'<h2><a href="{href}">{headline}</a></h2><p>{blurb}</p>' for href, headline, blurb in cards)
+    page = long_article().replace('<div class="share">', f'{teasers}<div class="share">')
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == LONG
+    reasons = {b.text: b.removal.reason for b in doc.removed()}
+    assert all(reasons[blurb] == dom_teasers.TEASER_BLURB for _, _, blurb in cards)
+
+
+def test_a_read_also_link_between_paragraphs_leaves_them_in_the_article() -> None:
+    # One linked headline inside the article, and one at its end: no run of teasers.
+    link = '<p><a href="/dam">Read also: council approves the new dam on the upper river</a></p>'
+    page = long_article().replace(f"<p>{LONG[-1]}</p>", f"{link}<p>{LONG[-1]}</p>")
+    page = page.replace(f"<p>{LONG[3]}</p>", f"{link}<p>{LONG[3]}</p>")
+    assert newsclean.clean(page, config=FAST).paragraphs == LONG

@@ -21,6 +21,7 @@ MAX_LINK_DENSITY = 0.5
 LINK_BLOCK_MAX_WORDS = 12
 # Nearly all link text is a link at any length (a teaser headline, a list of other stories).
 ALL_LINK_DENSITY = 0.9
+LINK_TEXT = "link text"
 
 
 # Kinds of furniture (model/dommodel.NAMED_KINDS) whose class or id word tells on its own that the
@@ -139,7 +140,7 @@ def mark_page_furniture(doc: Document, config: Config) -> Document:
         elif dom.link_density >= ALL_LINK_DENSITY or (
             dom.link_density > MAX_LINK_DENSITY and len(block.text.split()) <= LINK_BLOCK_MAX_WORDS
         ):
-            block.remove(Stage.BOILERPLATE, f"link text ({dom.link_density:.0%} of it inside <a>)")
+            block.remove(Stage.BOILERPLATE, f"{LINK_TEXT} ({dom.link_density:.0%} of it inside <a>)")
     return doc
 
 
