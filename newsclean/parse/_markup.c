@@ -273,6 +273,9 @@ typedef struct {
     /* The words starting with each byte: word[by_first[c][0]], ..., word[by_first[c][starts[c] - 1]]. */
     unsigned char starts[256];
     unsigned char by_first[256][MAX_WORDS];
+    /* The first two bytes of the words, a bit for each pair: most places in a value start none, and
+       are passed over on one look (every word is at least two bytes long). */
+    unsigned char pairs[256][256 / 8];
 } word_set;
 
 static word_set finders[MAX_FINDERS];
@@ -296,7 +299,7 @@ static PyObject *word_finder(PyObject *self, PyObject *words) {
         if (word == NULL) return NULL;
         Py_ssize_t size;
         const char *utf8 = PyUnicode_AsUTF8AndSize(word, &size);
-        int fits = utf8 != NULL && size > 0 && size < MAX_WORD_CHARS;
+        int fits = utf8 != NULL && size > 1 && size < MAX_WORD_CHARS;
         for (Py_ssize_t j = 0; fits && j < size; j++)
             fits = (unsigned char)utf8[j] < 0x80 && !(utf8[j] >= 'A' && utf8[j] <= 'Z');
         if (fits) {
@@ -304,11 +307,13 @@ static PyObject *word_finder(PyObject *self, PyObject *words) {
             set->size[i] = size;
             unsigned char first = (unsigned char)utf8[0];
             set->by_first[first][set->starts[first]++] = (unsigned char)i;
+            unsigned char second = (unsigned char)utf8[1];
+            set->pairs[first][second >> 3] |= (unsigned char)(1 << (second & 7));
         }
         Py_DECREF(word);
         if (utf8 == NULL) return NULL;
         if (!fits) {
-            PyErr_SetString(PyExc_ValueError, "words must be non-empty lower-case ASCII, shorter than 32 characters");
+            PyErr_SetString(PyExc_ValueError, "words must be lower-case ASCII, 2 to 31 characters long");
             return NULL;
         }
     }
@@ -323,8 +328,9 @@ static unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' 
 static int bytes_hold_word(const word_set *set, const unsigned char *text, Py_ssize_t size) {
     for (Py_ssize_t i = 0; i < size; i++)
         if (text[i] >= 0x80) return 1;
-    for (Py_ssize_t at = 0; at < size; at++) {
-        unsigned char first = ascii_lower(text[at]);
+    for (Py_ssize_t at = 0; at + 1 < size; at++) {
+        unsigned char first = ascii_lower(text[at]), second = ascii_lower(text[at + 1]);
+        if (!(set->pairs[first][second >> 3] & (1 << (second & 7)))) continue;
         for (int k = 0; k < set->starts[first]; k++) {
             int w = set->by_first[first][k];
             Py_ssize_t n = set->size[w];
@@ -578,8 +584,9 @@ static PyObject *attribute_names(PyObject *self, PyObject *id) {
    the texts' None entries) and their element_marks (or None). The contexts, effects and furniture stay
    the walk's Python objects: this loop only moves the per-node bookkeeping to C, and asks `walk` (a
    fast_html._Walk) what needs the markup read (rare attributes, new effects, cards, lone rows).
-   Appends the blocks to walk.blocks; returns 0, or 1 (more elements than walk.limit), 2 (nested
-   deeper than walk.max_depth): the caller raises. */
+   Appends the blocks to walk.blocks and sets walk.total_chars and walk.story_chars (their characters,
+   spaces aside, and those of the blocks in a story); returns 0, or 1 (more elements than walk.limit),
+   2 (nested deeper than walk.max_depth): the caller raises. */
 
 typedef struct {
     long depth;
@@ -702,13 +709,18 @@ static int read_rules(PyObject *walk, walk_rules *rules) {
     return 0;
 }
 
-/* The open block: its text parts, the context of its first text, its characters and those in links. */
+/* The open block: its text parts, the context of its first text, its characters and those in links;
+   and the characters of the blocks closed, and of those in a story (read_blocks's totals). */
 typedef struct {
     PyObject *parts, *opened;
-    Py_ssize_t chars, link_chars;
+    Py_ssize_t chars, link_chars, total_chars, story_chars;
 } open_block;
 
 static int close_block(open_block *block, PyObject *blocks) {
+    int story = attribute_true(block->opened, s_story);
+    if (story < 0) return -1;
+    block->total_chars += block->chars;
+    if (story) block->story_chars += block->chars;
     PyObject *empty = PyUnicode_FromStringAndSize("", 0);
     if (empty == NULL) return -1;
     PyObject *text = PyUnicode_Join(empty, block->parts);
@@ -749,7 +761,7 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
     walk_rules rules;
     Py_ssize_t capacity = 64, height = 0, elements = 0, mark_at = 0, result = -1;
     open_element *stack = PyMem_Malloc((size_t)capacity * sizeof *stack);
-    open_block block = {PyList_New(0), NULL, 0, 0};
+    open_block block = {PyList_New(0), NULL, 0, 0, 0, 0};
     PyObject *context = NULL, *bottom = NULL, *node = NULL, *tag = NULL, *key = NULL, *effect = NULL, *attributes = NULL;
     if (read_rules(walk, &rules) < 0 || stack == NULL || block.parts == NULL) goto done;
     if ((bottom = PyObject_GetAttrString(walk, "context")) == NULL) goto done;
@@ -993,6 +1005,12 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         if (enter_context(&context, inner) < 0) goto done;
     }
     if (block.opened != NULL && close_block(&block, rules.blocks) < 0) goto done;
+    PyObject *total = PyLong_FromSsize_t(block.total_chars), *story = PyLong_FromSsize_t(block.story_chars);
+    int failed = total == NULL || story == NULL || PyObject_SetAttrString(walk, "total_chars", total) < 0
+                 || PyObject_SetAttrString(walk, "story_chars", story) < 0;
+    Py_XDECREF(total);
+    Py_XDECREF(story);
+    if (failed) goto done;
     result = 0;
 done:
     for (Py_ssize_t i = 0; i < height; i++) Py_DECREF(stack[i].context);

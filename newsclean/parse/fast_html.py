@@ -328,12 +328,13 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
         if too_large:
             raise TooLargeError(source, too_many_elements(limit) if too_large == 1 else too_deep(max_depth))
         created = walk.created
+        reader.total_chars, reader.story_chars = walk.total_chars, walk.story_chars
     else:
         created = walk_in_python(reader, depths, texts, zip(others, marks if marks is not None else itertools.repeat(None)),
                                  effects, source, limit, max_depth, lone_row_cells_apart)
-    blocks = reader.blocks
-    reader.total_chars = sum(len(text) - text.count(" ") for text, _, _ in blocks)
-    reader.story_chars = sum(len(text) - text.count(" ") for text, context, _ in blocks if context.story)
+        blocks = reader.blocks
+        reader.total_chars = sum(len(text) - text.count(" ") for text, _, _ in blocks)
+        reader.story_chars = sum(len(text) - text.count(" ") for text, context, _ in blocks if context.story)
     # Each furniture element counted only the text directly in it; an element holds its inner ones'
     # text too (inner elements were made after the elements around them).
     for furniture in reversed(created):
@@ -639,7 +640,8 @@ class _Walk:
     bookkeeping in C) reads, and what it asks of Python: the parts of an element's visit that read
     its attributes or make its effect, a card's context, a lone row; as walk_in_python does them."""
 
-    __slots__ = ("blocks", "effects", "entered", "created", "context", "limit", "max_depth", "cells_apart")
+    __slots__ = ("blocks", "effects", "entered", "created", "context", "limit", "max_depth", "cells_apart",
+                 "total_chars", "story_chars")
     unknown = UNKNOWN
     skipped = SKIPPED
     block_tags = BLOCK_TAGS
@@ -658,6 +660,7 @@ class _Walk:
         self.limit = limit
         self.max_depth = max_depth
         self.cells_apart = cells_apart
+        self.total_chars = self.story_chars = 0  # (of the blocks, spaces aside: set by walk_blocks)
 
     @staticmethod
     def rare_key(node: Any, tag: str, in_article: bool) -> tuple[tuple[Any, ...] | None, dict[str, str | None]]:
@@ -666,10 +669,11 @@ class _Walk:
         if attributes := node.attributes:
             classes = attributes.get("class")
             ident = attributes.get("id")
-            if classes is not None and not holds_word(classes, CLASS_WORDS):
-                classes = None
-            if ident is not None and not holds_word(ident, ID_WORDS):
-                ident = None
+            if holds_word is not None:  # (values that name nothing leave the key: see CLASS_WORDS)
+                if classes is not None and not holds_word(classes, CLASS_WORDS):
+                    classes = None
+                if ident is not None and not holds_word(ident, ID_WORDS):
+                    ident = None
             if RARE_ATTRIBUTE_SET.isdisjoint(attributes):
                 return (tag, classes, ident, in_article), attributes
             return (tag, classes, ident, in_article, attributes.get("role"), attributes.get("itemprop"),
