@@ -1,7 +1,8 @@
 """The fast reader's walk loop in C (newsclean/parse/_markup.c, walk_blocks) reads the blocks the loop
 in Python reads (parse/fast_html.py, walk_in_python: the reference): the same texts, contexts,
 link densities and furniture (with the characters each holds), and the same errors for pages too
-large or too deep, on generated markup and on corpus pages, in both of read_blocks's modes. Skips
+large or too deep, on generated markup and on corpus pages, in both of read_blocks's modes; and
+make_blocks's clean line of an ASCII text by the core (ascii_line) is normalize_line's. Skips
 where the core is not built (no compiler); CI builds it."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 from newsclean import Config  # noqa: E402
 from newsclean.errors import TooLargeError  # noqa: E402
 from newsclean.parse import fast_html  # noqa: E402
+from newsclean.parse.text import normalize_line  # noqa: E402
 
 if fast_html.walk_blocks is None:
     pytest.skip("NEWSCLEAN_PURE_PYTHON is set", allow_module_level=True)
@@ -98,3 +100,21 @@ def test_the_compiled_loop_numbers_stories_and_counts_cards(monkeypatch: pytest.
     blocks = compiled[0]
     assert [block[0] for block in blocks] == ["One", "First story.", "Second story.", "A card's headline"]
     assert blocks[-1][6][0][0] == fast_html.CARD and blocks[-1][6][0][1] == len("Acard'sheadline")
+
+
+def cleaned_in_python(raw: str) -> str:
+    """make_blocks's line of a block's text without the compiled core (the reference)."""
+    return normalize_line(raw.replace("\n", " ").replace("\r", " ").replace("\t", " ").replace("\xa0", " "))
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_an_ascii_block_is_cleaned_as_normalize_line_cleans_it(raw: str) -> None:
+    assert fast_html.ascii_line(raw) == cleaned_in_python(raw)
+
+
+def test_text_that_is_not_ascii_is_left_to_python() -> None:
+    assert fast_html.ascii_line("caf\u00e9  au lait") is None
+    assert fast_html.ascii_line("a\xa0b") is None
+    long_text = " Line one\n\tline\x00 two  " * 100  # (longer than the function's own buffer)
+    assert fast_html.ascii_line(long_text) == cleaned_in_python(long_text)

@@ -1029,6 +1029,44 @@ done:
     return PyLong_FromSsize_t(result);
 }
 
+/* ascii_line(raw): fast_html.make_blocks's clean line of an ASCII block text, as normalize_line gives it
+   once line breaks and tabs are spaces (parse/text.py stays the reference; tests/test_compiled_walk.py
+   compares the two): other control characters dropped, runs of spaces made one, the ends stripped. None
+   for a text that is not ASCII (the caller cleans it in Python). */
+static PyObject *ascii_line(PyObject *self, PyObject *raw) {
+    if (!PyUnicode_Check(raw)) {
+        PyErr_SetString(PyExc_TypeError, "ascii_line takes a str");
+        return NULL;
+    }
+    Py_ssize_t size;
+    const char *text = PyUnicode_AsUTF8AndSize(raw, &size);
+    if (text == NULL) return NULL;
+    char small[512];
+    char *out = size <= (Py_ssize_t)sizeof small ? small : PyMem_Malloc((size_t)size);
+    if (out == NULL) return PyErr_NoMemory();
+    Py_ssize_t length = 0;
+    int space = 0;  /* a space is pending (written only before a later character: the ends stay stripped) */
+    for (Py_ssize_t i = 0; i < size; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x80) {
+            if (out != small) PyMem_Free(out);
+            Py_RETURN_NONE;
+        }
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            space = length > 0;
+            continue;
+        }
+        if (c < 0x20 || c == 0x7F) continue;  /* control characters: dropped, as strip_control drops them */
+        if (space) out[length++] = ' ';
+        space = 0;
+        out[length++] = (char)c;
+    }
+    PyObject *line = length == size && memcmp(out, text, (size_t)size) == 0 ? Py_NewRef(raw)
+                     : PyUnicode_FromStringAndSize(out, length);
+    if (out != small) PyMem_Free(out);
+    return line;
+}
+
 static PyMethodDef methods[] = {
     {"most_attributes", most_attributes, METH_VARARGS,
      "most_attributes(text, at_least): parse.html.most_attributes, None when the text has no UTF-8 form."},
@@ -1044,6 +1082,7 @@ static PyMethodDef methods[] = {
      "element_links(id): a Lexbor element's first and last attribute, its id and class attributes."},
     {"node_links", node_links, METH_O,
      "node_links(id): a Lexbor node's parent, first child, next sibling, type, tag id and text length."},
+    {"ascii_line", ascii_line, METH_O, "ascii_line(raw): make_blocks's clean line of an ASCII text; None for other text."},
     {"walk_blocks", walk_blocks, METH_VARARGS,
      "walk_blocks(depths, texts, others, marks, walk): parse.fast_html's read_blocks loop; 0, or 1/2 for too large."},
     {NULL, NULL, 0, NULL},
