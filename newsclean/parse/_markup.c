@@ -2,8 +2,9 @@
    of a page, a few times faster than its regular expressions in parse/html.py, which stay the reference
    (tests/test_compiled_markup.py compares the two); and dom_shape, the shape of a Lexbor tree for the
    fast reader's walk (parse/domshape.py's pure dom_shape stays the reference), with element_marks, the
-   elements' class and id values (node.attributes stays the reference); and holds_word, the furniture
-   words of class and id values (fast_html's regular expressions stay the reference). Built against the
+   elements' class and id values (node.attributes stays the reference); holds_word, the furniture
+   words of class and id values (fast_html's regular expressions stay the reference); and walk_blocks,
+   the fast reader's loop over those nodes (fast_html.walk_in_python stays the reference). Built against the
    stable ABI (abi3), Python 3.11 and later; where no compiler is found the readers run in Python. */
 
 #ifndef Py_LIMITED_API
@@ -272,6 +273,9 @@ typedef struct {
     /* The words starting with each byte: word[by_first[c][0]], ..., word[by_first[c][starts[c] - 1]]. */
     unsigned char starts[256];
     unsigned char by_first[256][MAX_WORDS];
+    /* The first two bytes of the words, a bit for each pair: most places in a value start none, and
+       are passed over on one look (every word is at least two bytes long). */
+    unsigned char pairs[256][256 / 8];
 } word_set;
 
 static word_set finders[MAX_FINDERS];
@@ -295,7 +299,7 @@ static PyObject *word_finder(PyObject *self, PyObject *words) {
         if (word == NULL) return NULL;
         Py_ssize_t size;
         const char *utf8 = PyUnicode_AsUTF8AndSize(word, &size);
-        int fits = utf8 != NULL && size > 0 && size < MAX_WORD_CHARS;
+        int fits = utf8 != NULL && size > 1 && size < MAX_WORD_CHARS;
         for (Py_ssize_t j = 0; fits && j < size; j++)
             fits = (unsigned char)utf8[j] < 0x80 && !(utf8[j] >= 'A' && utf8[j] <= 'Z');
         if (fits) {
@@ -303,11 +307,13 @@ static PyObject *word_finder(PyObject *self, PyObject *words) {
             set->size[i] = size;
             unsigned char first = (unsigned char)utf8[0];
             set->by_first[first][set->starts[first]++] = (unsigned char)i;
+            unsigned char second = (unsigned char)utf8[1];
+            set->pairs[first][second >> 3] |= (unsigned char)(1 << (second & 7));
         }
         Py_DECREF(word);
         if (utf8 == NULL) return NULL;
         if (!fits) {
-            PyErr_SetString(PyExc_ValueError, "words must be non-empty lower-case ASCII, shorter than 32 characters");
+            PyErr_SetString(PyExc_ValueError, "words must be lower-case ASCII, 2 to 31 characters long");
             return NULL;
         }
     }
@@ -322,8 +328,9 @@ static unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' 
 static int bytes_hold_word(const word_set *set, const unsigned char *text, Py_ssize_t size) {
     for (Py_ssize_t i = 0; i < size; i++)
         if (text[i] >= 0x80) return 1;
-    for (Py_ssize_t at = 0; at < size; at++) {
-        unsigned char first = ascii_lower(text[at]);
+    for (Py_ssize_t at = 0; at + 1 < size; at++) {
+        unsigned char first = ascii_lower(text[at]), second = ascii_lower(text[at + 1]);
+        if (!(set->pairs[first][second >> 3] & (1 << (second & 7)))) continue;
         for (int k = 0; k < set->starts[first]; k++) {
             int w = set->by_first[first][k];
             Py_ssize_t n = set->size[w];
@@ -570,6 +577,496 @@ static PyObject *attribute_names(PyObject *self, PyObject *id) {
     return names;
 }
 
+
+/* walk_blocks(depths, texts, others, marks, walk): parse/fast_html.py's read_blocks loop (its pure loop,
+   walk_in_python, stays the reference and the fallback; tests/test_compiled_walk.py compares the two) over
+   dom_shape's depths and texts, the element nodes `others` (an iterator of selectolax nodes, in step with
+   the texts' None entries) and their element_marks (or None). The contexts, effects and furniture stay
+   the walk's Python objects: this loop only moves the per-node bookkeeping to C, and asks `walk` (a
+   fast_html._Walk) what needs the markup read (rare attributes, new effects, cards, lone rows).
+   Appends the blocks to walk.blocks and sets walk.total_chars and walk.story_chars (their characters,
+   spaces aside, and those of the blocks in a story); returns 0, or 1 (more elements than walk.limit),
+   2 (nested deeper than walk.max_depth): the caller raises. */
+
+typedef struct {
+    long depth;
+    PyObject *context;
+    int ends_block;
+} open_element;
+
+static PyObject *s_in_article, *s_in_link, *s_furniture, *s_story, *s_chars, *s_story_chars, *s_skip, *s_hidden,
+    *s_figure, *s_tag, *s_first_child, *s_inside, *s_isspace, *s_mem_id, *s_space;
+
+static int intern_walk_names(void) {
+    struct { PyObject **name; const char *text; } names[] = {
+        {&s_in_article, "in_article"}, {&s_in_link, "in_link"}, {&s_furniture, "furniture"}, {&s_story, "story"},
+        {&s_chars, "chars"}, {&s_story_chars, "story_chars"}, {&s_skip, "skip"}, {&s_hidden, "hidden"},
+        {&s_figure, "figure"}, {&s_tag, "tag"}, {&s_first_child, "first_child"}, {&s_inside, "inside"},
+        {&s_isspace, "isspace"}, {&s_mem_id, "mem_id"}, {&s_space, " "},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        *names[i].name = PyUnicode_InternFromString(names[i].text);
+        if (*names[i].name == NULL) return -1;
+    }
+    return 0;
+}
+
+/* An attribute's truth (-1 on error). */
+static int attribute_true(PyObject *object, PyObject *name) {
+    PyObject *value = PyObject_GetAttr(object, name);
+    if (value == NULL) return -1;
+    int truth = PyObject_IsTrue(value);
+    Py_DECREF(value);
+    return truth;
+}
+
+/* Whether an attribute is not None (-1 on error). */
+static int attribute_set(PyObject *object, PyObject *name) {
+    PyObject *value = PyObject_GetAttr(object, name);
+    if (value == NULL) return -1;
+    int set = value != Py_None;
+    Py_DECREF(value);
+    return set;
+}
+
+/* object.name += amount (an int attribute). */
+static int add_to_attribute(PyObject *object, PyObject *name, Py_ssize_t amount) {
+    PyObject *value = PyObject_GetAttr(object, name);
+    if (value == NULL) return -1;
+    Py_ssize_t sum = PyLong_AsSsize_t(value);
+    Py_DECREF(value);
+    if (sum == -1 && PyErr_Occurred()) return -1;
+    PyObject *total = PyLong_FromSsize_t(sum + amount);
+    if (total == NULL) return -1;
+    int failed = PyObject_SetAttr(object, name, total);
+    Py_DECREF(total);
+    return failed;
+}
+
+/* text.isspace() for a non-empty str (ASCII whitespace read here; other characters asked of str). */
+static int text_is_space(PyObject *text) {
+    Py_ssize_t length = PyUnicode_GetLength(text);
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 c = PyUnicode_ReadChar(text, i);
+        if ((c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20)) continue;
+        if (c < 0x80) return 0;
+        PyObject *answer = PyObject_CallMethodObjArgs(text, s_isspace, NULL);
+        if (answer == NULL) return -1;
+        int truth = PyObject_IsTrue(answer);
+        Py_DECREF(answer);
+        return truth;
+    }
+    return 1;
+}
+
+/* Whether a node has no first child (-1 on error). */
+static int childless(PyObject *node) {
+    return attribute_set(node, s_first_child) == 1 ? 0 : (PyErr_Occurred() ? -1 : 1);
+}
+
+typedef struct {
+    PyObject *effects, *entered, *created, *unknown, *skipped, *block_tags, *void_tags, *plain_tags, *cell_tags,
+        *separator, *blocks, *rare_key, *new_effect, *card, *only_row;
+    Py_ssize_t limit, max_depth;
+    int cells_apart;
+} walk_rules;
+
+static void release_rules(walk_rules *rules) {
+    PyObject **fields[] = {&rules->effects, &rules->entered, &rules->created, &rules->unknown, &rules->skipped,
+                           &rules->block_tags, &rules->void_tags, &rules->plain_tags, &rules->cell_tags,
+                           &rules->separator, &rules->blocks, &rules->rare_key, &rules->new_effect, &rules->card,
+                           &rules->only_row};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) Py_CLEAR(*fields[i]);
+}
+
+static int read_rules(PyObject *walk, walk_rules *rules) {
+    memset(rules, 0, sizeof *rules);
+    struct { PyObject **field; const char *name; } fields[] = {
+        {&rules->effects, "effects"}, {&rules->entered, "entered"}, {&rules->created, "created"},
+        {&rules->unknown, "unknown"}, {&rules->skipped, "skipped"}, {&rules->block_tags, "block_tags"},
+        {&rules->void_tags, "void_tags"}, {&rules->plain_tags, "plain_tags"}, {&rules->cell_tags, "cell_tags"},
+        {&rules->separator, "separator"}, {&rules->blocks, "blocks"}, {&rules->rare_key, "rare_key"},
+        {&rules->new_effect, "new_effect"}, {&rules->card, "card"}, {&rules->only_row, "only_row"},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if ((*fields[i].field = PyObject_GetAttrString(walk, fields[i].name)) == NULL) return -1;
+    if (!PyDict_Check(rules->effects) || !PyDict_Check(rules->entered) || !PyList_Check(rules->blocks)) {
+        PyErr_SetString(PyExc_TypeError, "effects and entered must be dicts, blocks a list");
+        return -1;
+    }
+    PyObject *value;
+    if ((value = PyObject_GetAttrString(walk, "limit")) == NULL) return -1;
+    rules->limit = PyLong_AsSsize_t(value);
+    Py_DECREF(value);
+    if ((value = PyObject_GetAttrString(walk, "max_depth")) == NULL) return -1;
+    rules->max_depth = PyLong_AsSsize_t(value);
+    Py_DECREF(value);
+    if (PyErr_Occurred()) return -1;
+    if ((value = PyObject_GetAttrString(walk, "cells_apart")) == NULL) return -1;
+    rules->cells_apart = PyObject_IsTrue(value);
+    Py_DECREF(value);
+    if (rules->cells_apart < 0) return -1;
+    return 0;
+}
+
+/* The open block: its text parts, the context of its first text, its characters and those in links;
+   and the characters of the blocks closed, and of those in a story (read_blocks's totals). */
+typedef struct {
+    PyObject *parts, *opened;
+    Py_ssize_t chars, link_chars, total_chars, story_chars;
+} open_block;
+
+static int close_block(open_block *block, PyObject *blocks) {
+    int story = attribute_true(block->opened, s_story);
+    if (story < 0) return -1;
+    block->total_chars += block->chars;
+    if (story) block->story_chars += block->chars;
+    PyObject *empty = PyUnicode_FromStringAndSize("", 0);
+    if (empty == NULL) return -1;
+    PyObject *text = PyUnicode_Join(empty, block->parts);
+    Py_DECREF(empty);
+    if (text == NULL) return -1;
+    PyObject *density = PyFloat_FromDouble(block->chars ? (double)block->link_chars / (double)block->chars : 0.0);
+    PyObject *item = density == NULL ? NULL : PyTuple_Pack(3, text, block->opened, density);
+    Py_DECREF(text);
+    Py_XDECREF(density);
+    if (item == NULL || append_new(blocks, item) < 0) return -1;
+    Py_CLEAR(block->opened);
+    Py_DECREF(block->parts);
+    block->parts = PyList_New(0);
+    block->chars = block->link_chars = 0;
+    return block->parts == NULL ? -1 : 0;
+}
+
+/* A new context from a call (effect.inside, walk.card): replaces *context when not None. */
+static int enter_context(PyObject **context, PyObject *inner) {
+    if (inner == NULL) return -1;
+    if (inner == Py_None) {
+        Py_DECREF(inner);
+        return 0;
+    }
+    Py_DECREF(*context);
+    *context = inner;
+    return 0;
+}
+
+static PyObject *walk_blocks(PyObject *self, PyObject *args) {
+    PyObject *depths, *texts, *others, *marks, *walk;
+    if (!PyArg_ParseTuple(args, "O!O!OOO", &PyList_Type, &depths, &PyList_Type, &texts, &others, &marks, &walk))
+        return NULL;
+    if (marks != Py_None && !PyList_Check(marks)) {
+        PyErr_SetString(PyExc_TypeError, "marks must be a list or None");
+        return NULL;
+    }
+    walk_rules rules;
+    Py_ssize_t capacity = 64, height = 0, elements = 0, mark_at = 0, result = -1;
+    open_element *stack = PyMem_Malloc((size_t)capacity * sizeof *stack);
+    open_block block = {PyList_New(0), NULL, 0, 0, 0, 0};
+    PyObject *context = NULL, *bottom = NULL, *node = NULL, *tag = NULL, *key = NULL, *effect = NULL, *attributes = NULL;
+    if (read_rules(walk, &rules) < 0 || stack == NULL || block.parts == NULL) goto done;
+    if ((bottom = PyObject_GetAttrString(walk, "context")) == NULL) goto done;
+    context = Py_NewRef(bottom);
+    stack[height++] = (open_element){-1, Py_NewRef(bottom), 0};
+    long top = -1, skipped_at = -1;
+    int boundary = 0;
+    Py_ssize_t count = PyList_Size(depths);
+    if (PyList_Size(texts) != count) {
+        PyErr_SetString(PyExc_ValueError, "depths and texts differ in length");
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        long depth = PyLong_AsLong(PyList_GetItem(depths, i));
+        if (depth == -1 && PyErr_Occurred()) goto done;
+        PyObject *text = PyList_GetItem(texts, i);
+        if (skipped_at >= 0) {
+            if (depth > skipped_at) {
+                if (text == Py_None) {  /* (its node, in step) */
+                    PyObject *skipped = PyIter_Next(others);
+                    if (skipped == NULL) {
+                        if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "fewer nodes than the shape says");
+                        goto done;
+                    }
+                    Py_DECREF(skipped);
+                    mark_at++;
+                }
+                continue;
+            }
+            skipped_at = -1;
+        }
+        while (top >= depth) {  /* elements close */
+            open_element closed = stack[--height];
+            Py_DECREF(context);
+            context = closed.context;  /* (the stack's reference) */
+            boundary = boundary || closed.ends_block;
+            top = stack[height - 1].depth;
+        }
+        if (text != Py_None) {
+            if (boundary) {
+                if (block.opened != NULL && close_block(&block, rules.blocks) < 0) goto done;
+                boundary = 0;
+            }
+            if (block.opened == NULL) {
+                if (PyUnicode_GetLength(text) == 0) continue;
+                int space = text_is_space(text);
+                if (space < 0) goto done;
+                if (space) continue;
+                block.opened = Py_NewRef(context);
+            }
+            if (PyList_Append(block.parts, text) < 0) goto done;
+            Py_ssize_t spaces = PyUnicode_Count(text, s_space, 0, PY_SSIZE_T_MAX);
+            if (spaces < 0) goto done;
+            Py_ssize_t size = PyUnicode_GetLength(text) - spaces;
+            block.chars += size;
+            int in_link = attribute_true(context, s_in_link);
+            if (in_link < 0) goto done;
+            if (in_link) block.link_chars += size;
+            PyObject *furniture = PyObject_GetAttr(context, s_furniture);
+            if (furniture == NULL) goto done;
+            if (furniture != Py_None) {
+                int failed = add_to_attribute(furniture, s_chars, size);
+                int story = failed ? -1 : attribute_true(context, s_story);
+                if (story > 0) failed = add_to_attribute(furniture, s_story_chars, size);
+                if (failed || story < 0) {
+                    Py_DECREF(furniture);
+                    goto done;
+                }
+            }
+            Py_DECREF(furniture);
+            continue;
+        }
+        Py_CLEAR(node);
+        Py_CLEAR(tag);
+        Py_CLEAR(key);
+        Py_CLEAR(effect);
+        Py_CLEAR(attributes);
+        if ((node = PyIter_Next(others)) == NULL) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "fewer nodes than the shape says");
+            goto done;
+        }
+        PyObject *mark = marks == Py_None ? Py_None : PyList_GetItem(marks, mark_at);
+        if (mark == NULL) goto done;
+        mark_at++;
+        if ((tag = PyObject_GetAttr(node, s_tag)) == NULL) goto done;
+        if (tag == Py_None) {
+            skipped_at = depth;
+            continue;
+        }
+        int skipped = PySet_Contains(rules.skipped, tag);
+        if (skipped < 0) goto done;
+        if (skipped || (PyUnicode_GetLength(tag) > 0 && PyUnicode_ReadChar(tag, 0) == '-')) {
+            skipped_at = depth;
+            continue;
+        }
+        elements++;
+        if (rules.limit > 0 && elements > rules.limit) {
+            result = 1;
+            goto done;
+        }
+        int is_block = PySet_Contains(rules.block_tags, tag), is_void = PySet_Contains(rules.void_tags, tag);
+        if (is_block < 0 || is_void < 0) goto done;
+        if (is_void) {
+            int empty = childless(node);
+            if (empty < 0) goto done;
+            if (empty) {  /* <br>, <hr>, <img>: at most a block break */
+                boundary = boundary || is_block;
+                continue;
+            }
+        }
+        if (height > rules.max_depth) {
+            int empty = childless(node);
+            if (empty < 0) goto done;
+            if (!empty) {
+                result = 2;
+                goto done;
+            }
+        }
+        PyObject *in_article = PyObject_GetAttr(context, s_in_article);
+        if (in_article == NULL) goto done;
+        if (mark == Py_False) {
+            int plain = PySet_Contains(rules.plain_tags, tag);
+            key = plain < 0 ? NULL : plain ? Py_NewRef(Py_None) : PyTuple_Pack(4, tag, Py_None, Py_None, in_article);
+        } else if (mark != Py_None) {
+            PyObject *classes = PyTuple_GetItem(mark, 0), *ident = PyTuple_GetItem(mark, 1);
+            key = classes == NULL || ident == NULL ? NULL : PyTuple_Pack(4, tag, classes, ident, in_article);
+        } else {  /* rare attributes, or no marks: walk.rare_key gives the key and the attributes it read */
+            PyObject *pair = PyObject_CallFunctionObjArgs(rules.rare_key, node, tag, in_article, NULL);
+            if (pair != NULL && PyTuple_Check(pair) && PyTuple_Size(pair) == 2) {
+                key = Py_NewRef(PyTuple_GetItem(pair, 0));
+                attributes = Py_NewRef(PyTuple_GetItem(pair, 1));
+            } else if (pair != NULL) {
+                PyErr_SetString(PyExc_TypeError, "rare_key must return a pair");
+            }
+            Py_XDECREF(pair);
+        }
+        if (key == NULL) {
+            Py_DECREF(in_article);
+            goto done;
+        }
+        if (key == Py_None) {
+            effect = Py_NewRef(Py_None);
+        } else {
+            effect = PyDict_GetItemWithError(rules.effects, key);
+            if (effect == NULL && PyErr_Occurred()) {
+                Py_DECREF(in_article);
+                goto done;
+            }
+            if (effect != NULL) {
+                Py_INCREF(effect);
+            } else {
+                effect = PyObject_CallFunctionObjArgs(rules.new_effect, node, tag, attributes ? attributes : Py_None,
+                                                      in_article, NULL);
+                if (effect == NULL || PyDict_SetItem(rules.effects, key, effect) < 0) {
+                    Py_DECREF(in_article);
+                    goto done;
+                }
+            }
+        }
+        Py_DECREF(in_article);
+        if (effect != Py_None) {
+            int skip = attribute_true(effect, s_skip);
+            if (skip < 0) goto done;
+            if (skip) {  /* text for screen readers only: never read */
+                if (is_block && !boundary) {
+                    int empty = childless(node);
+                    if (empty < 0) goto done;
+                    boundary = empty;
+                }
+                skipped_at = depth;
+                continue;
+            }
+        }
+        int is_cell = PySet_Contains(rules.cell_tags, tag);
+        if (is_cell < 0) goto done;
+        int breaks = is_block;
+        if (!breaks && rules.cells_apart && is_cell) {
+            PyObject *lone = PyObject_CallFunctionObjArgs(rules.only_row, node, NULL);
+            if (lone == NULL) goto done;
+            breaks = PyObject_IsTrue(lone);
+            Py_DECREF(lone);
+            if (breaks < 0) goto done;
+        }
+        if (breaks) {
+            boundary = 1;
+        } else if (is_cell && PyList_Size(block.parts) > 0 && !boundary) {
+            if (PyList_Append(block.parts, rules.separator) < 0) goto done;
+        }
+        if (PyUnicode_CompareWithASCIIString(tag, "a") == 0) {
+            int empty = childless(node);
+            if (empty < 0) goto done;
+            if (empty && enter_context(&context, PyObject_CallFunctionObjArgs(rules.card, node, attributes ? attributes
+                                                                             : Py_None, context, NULL)) < 0)
+                goto done;
+        }
+        top = depth;
+        if (height == capacity) {
+            open_element *grown = PyMem_Realloc(stack, (size_t)(capacity * 2) * sizeof *stack);
+            if (grown == NULL) {
+                PyErr_NoMemory();
+                goto done;
+            }
+            stack = grown;
+            capacity *= 2;
+        }
+        stack[height++] = (open_element){depth, Py_NewRef(context), is_block};
+        if (effect == Py_None) continue;
+        int starts_story = attribute_true(effect, s_story);
+        if (starts_story > 0) {
+            int in_story = attribute_true(context, s_story);
+            if (in_story < 0) goto done;
+            starts_story = !in_story;
+        }
+        if (starts_story < 0) goto done;
+        if (starts_story) {  /* a new story: its own context */
+            PyObject *id = PyObject_GetAttr(node, s_mem_id);
+            if (id == NULL) goto done;
+            PyObject *inner = PyObject_CallMethodObjArgs(effect, s_inside, context, rules.created, id, NULL);
+            Py_DECREF(id);
+            if (enter_context(&context, inner) < 0) goto done;
+            continue;
+        }
+        int furniture = attribute_set(effect, s_furniture), hidden = attribute_set(effect, s_hidden);
+        int figure = attribute_true(effect, s_figure);
+        if (furniture < 0 || hidden < 0 || figure < 0) goto done;
+        if (furniture || hidden || figure) {  /* new furniture: never shared */
+            if (enter_context(&context, PyObject_CallMethodObjArgs(effect, s_inside, context, rules.created, NULL)) < 0)
+                goto done;
+            continue;
+        }
+        PyObject *entering = PyTuple_Pack(2, context, effect);
+        if (entering == NULL) goto done;
+        PyObject *inner = PyDict_GetItemWithError(rules.entered, entering);
+        if (inner != NULL) {
+            Py_INCREF(inner);
+        } else if (!PyErr_Occurred()) {
+            inner = PyObject_CallMethodObjArgs(effect, s_inside, context, rules.created, NULL);
+            if (inner != NULL && PyDict_SetItem(rules.entered, entering, inner) < 0) Py_CLEAR(inner);
+        }
+        Py_DECREF(entering);
+        if (enter_context(&context, inner) < 0) goto done;
+    }
+    if (block.opened != NULL && close_block(&block, rules.blocks) < 0) goto done;
+    PyObject *total = PyLong_FromSsize_t(block.total_chars), *story = PyLong_FromSsize_t(block.story_chars);
+    int failed = total == NULL || story == NULL || PyObject_SetAttrString(walk, "total_chars", total) < 0
+                 || PyObject_SetAttrString(walk, "story_chars", story) < 0;
+    Py_XDECREF(total);
+    Py_XDECREF(story);
+    if (failed) goto done;
+    result = 0;
+done:
+    for (Py_ssize_t i = 0; i < height; i++) Py_DECREF(stack[i].context);
+    PyMem_Free(stack);
+    Py_XDECREF(block.parts);
+    Py_XDECREF(block.opened);
+    Py_XDECREF(context);
+    Py_XDECREF(bottom);
+    Py_XDECREF(node);
+    Py_XDECREF(tag);
+    Py_XDECREF(key);
+    Py_XDECREF(effect);
+    Py_XDECREF(attributes);
+    release_rules(&rules);
+    if (result < 0) return NULL;
+    return PyLong_FromSsize_t(result);
+}
+
+/* ascii_line(raw): fast_html.make_blocks's clean line of an ASCII block text, as normalize_line gives it
+   once line breaks and tabs are spaces (parse/text.py stays the reference; tests/test_compiled_walk.py
+   compares the two): other control characters dropped, runs of spaces made one, the ends stripped. None
+   for a text that is not ASCII (the caller cleans it in Python). */
+static PyObject *ascii_line(PyObject *self, PyObject *raw) {
+    if (!PyUnicode_Check(raw)) {
+        PyErr_SetString(PyExc_TypeError, "ascii_line takes a str");
+        return NULL;
+    }
+    Py_ssize_t size;
+    const char *text = PyUnicode_AsUTF8AndSize(raw, &size);
+    if (text == NULL) return NULL;
+    char small[512];
+    char *out = size <= (Py_ssize_t)sizeof small ? small : PyMem_Malloc((size_t)size);
+    if (out == NULL) return PyErr_NoMemory();
+    Py_ssize_t length = 0;
+    int space = 0;  /* a space is pending (written only before a later character: the ends stay stripped) */
+    for (Py_ssize_t i = 0; i < size; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x80) {
+            if (out != small) PyMem_Free(out);
+            Py_RETURN_NONE;
+        }
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            space = length > 0;
+            continue;
+        }
+        if (c < 0x20 || c == 0x7F) continue;  /* control characters: dropped, as strip_control drops them */
+        if (space) out[length++] = ' ';
+        space = 0;
+        out[length++] = (char)c;
+    }
+    PyObject *line = length == size && memcmp(out, text, (size_t)size) == 0 ? Py_NewRef(raw)
+                     : PyUnicode_FromStringAndSize(out, length);
+    if (out != small) PyMem_Free(out);
+    return line;
+}
+
 static PyMethodDef methods[] = {
     {"most_attributes", most_attributes, METH_VARARGS,
      "most_attributes(text, at_least): parse.html.most_attributes, None when the text has no UTF-8 form."},
@@ -585,6 +1082,9 @@ static PyMethodDef methods[] = {
      "element_links(id): a Lexbor element's first and last attribute, its id and class attributes."},
     {"node_links", node_links, METH_O,
      "node_links(id): a Lexbor node's parent, first child, next sibling, type, tag id and text length."},
+    {"ascii_line", ascii_line, METH_O, "ascii_line(raw): make_blocks's clean line of an ASCII text; None for other text."},
+    {"walk_blocks", walk_blocks, METH_VARARGS,
+     "walk_blocks(depths, texts, others, marks, walk): parse.fast_html's read_blocks loop; 0, or 1/2 for too large."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -594,6 +1094,6 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_markup", "newsclean
 PyMODINIT_FUNC PyInit__markup(void) {
     set_byte_kinds();
     no_values = PyTuple_Pack(2, Py_None, Py_None);
-    if (no_values == NULL) return NULL;
+    if (no_values == NULL || intern_walk_names() < 0) return NULL;
     return PyModule_Create(&module);
 }

@@ -17,6 +17,7 @@ import itertools
 import json
 import re
 from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
 from typing import Any
 
 from ..compiled import compiled_module
@@ -218,8 +219,11 @@ def make_blocks(reader: _Reader, article_body: str | None = None, figures: bool 
         else:
             # Line breaks in the markup are spaces (normalize_line would drop them as control characters);
             # tabs and no-break spaces are spaces to it too, and without them most text is printable
-            # as it is, which normalize_line then checks at C speed.
-            text = normalize_line(raw.replace("\n", " ").replace("\r", " ").replace("\t", " ").replace("\xa0", " "))
+            # as it is, which normalize_line then checks at C speed. An ASCII text (two blocks in three)
+            # is cleaned alike in one pass by the compiled core, where it is built.
+            text = ascii_line(raw) if ascii_line is not None and raw.isascii() else None
+            if text is None:
+                text = normalize_line(raw.replace("\n", " ").replace("\r", " ").replace("\t", " ").replace("\xa0", " "))
         if text:
             texts.append(text)
             contexts.append((context, density))
@@ -311,7 +315,6 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
         return reader
     limit = config.html_max_elements
     max_depth = PARSER_MAX_DEPTH - 1
-    elements = 0
     # The nodes in document order, each with its depth below the body: the open elements are a
     # stack of (depth, the context to restore when it closes, whether it ends a block), popped down
     # to each node's parent (the open element just above it). Only the elements are node objects.
@@ -319,7 +322,38 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
     # With the compiled core each element's class and id come with it unless it has a rare attribute
     # (holds_word applied; see element_marks), so most elements need no attributes dict.
     marks = element_marks(body, CLASS_WORDS, ID_WORDS, RARE_ATTRIBUTES) if holds_word is not None else None
-    next_element = zip(others, marks if marks is not None else itertools.repeat(None)).__next__
+    effects = _EFFECTS
+    if len(effects) > MAX_REMEMBERED_EFFECTS:  # (bounded: a long run meets new class values forever)
+        effects.clear()
+    if walk_blocks is not None:  # the same loop in C (parse/_markup.c), asking _Walk what needs the markup read
+        walk = _Walk(reader.blocks, effects, limit, max_depth, lone_row_cells_apart)
+        too_large = walk_blocks(depths, texts, others, marks, walk)
+        if too_large:
+            raise TooLargeError(source, too_many_elements(limit) if too_large == 1 else too_deep(max_depth))
+        created = walk.created
+        reader.total_chars, reader.story_chars = walk.total_chars, walk.story_chars
+    else:
+        created = walk_in_python(reader, depths, texts, zip(others, marks if marks is not None else itertools.repeat(None)),
+                                 effects, source, limit, max_depth, lone_row_cells_apart)
+        blocks = reader.blocks
+        reader.total_chars = sum(len(text) - text.count(" ") for text, _, _ in blocks)
+        reader.story_chars = sum(len(text) - text.count(" ") for text, context, _ in blocks if context.story)
+    # Each furniture element counted only the text directly in it; an element holds its inner ones'
+    # text too (inner elements were made after the elements around them).
+    for furniture in reversed(created):
+        if furniture.parent is not None:
+            furniture.parent.chars += furniture.chars
+            furniture.parent.story_chars += furniture.story_chars
+    return reader
+
+
+def walk_in_python(reader: _Reader, depths: list[int], texts: list[str | None], elements_and_marks: Iterator[tuple[Any, Any]],
+                   effects: dict[tuple[Any, ...], _Effect | None], source: str, limit: int, max_depth: int,
+                   lone_row_cells_apart: bool) -> list[_Furniture]:
+    """read_blocks's loop over dom_shape's nodes (the reference for walk_blocks, its compiled form):
+    the blocks added to reader.blocks; returns the furniture elements made, in order."""
+    next_element = elements_and_marks.__next__
+    elements = 0
     bottom = (-1, _Context(), False)
     stack: list[tuple[int, _Context, bool]] = [bottom]
     top = -1
@@ -329,9 +363,6 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
     # The context inside an element that makes no furniture depends only on the context around
     # and the element's effect: made once per pair.
     entered: dict[tuple[_Context, _Effect], _Context] = {}
-    effects = _EFFECTS
-    if len(effects) > MAX_REMEMBERED_EFFECTS:  # (bounded: a long run meets new class values forever)
-        effects.clear()
     blocks = reader.blocks
     # The open block: its text parts, the context of its first text, its characters (spaces
     # aside) and those inside links. A block element's start or end only sets `boundary`: the
@@ -379,14 +410,13 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
             continue
         elements += 1
         if limit > 0 and elements > limit:
-            raise TooLargeError(source, f"HTML has more than html_max_elements ({limit:,}) elements")
+            raise TooLargeError(source, too_many_elements(limit))
         is_block = tag in BLOCK_TAGS
         if tag in VOID_TAGS and node.first_child is None:  # <br>, <hr>, <img>: at most a block break
             boundary = boundary or is_block
             continue
         if len(stack) > max_depth and node.first_child is not None:
-            raise TooLargeError(source, f"HTML is nested more than {max_depth} elements deep: "
-                                        "the reader does not follow it deeper")
+            raise TooLargeError(source, too_deep(max_depth))
         attributes: dict[str, str | None] | None = None  # (read when needed, where the mark says enough)
         if mark is not None:  # the compiled core's reading: no attributes, or no rare one
             if mark is False:  # (no attributes)
@@ -445,15 +475,17 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
             context = effect.inside(context, created)
     if opened is not None:
         blocks.append(("".join(parts), opened, link_chars / chars if chars else 0.0))
-    reader.total_chars = sum(len(text) - text.count(" ") for text, _, _ in blocks)
-    reader.story_chars = sum(len(text) - text.count(" ") for text, context, _ in blocks if context.story)
-    # Each furniture element counted only the text directly in it; an element holds its inner ones'
-    # text too (inner elements were made after the elements around them).
-    for furniture in reversed(created):
-        if furniture.parent is not None:
-            furniture.parent.chars += furniture.chars
-            furniture.parent.story_chars += furniture.story_chars
-    return reader
+    return created
+
+
+def too_many_elements(limit: int) -> str:
+    """The error of a page with more elements than html_max_elements."""
+    return f"HTML has more than html_max_elements ({limit:,}) elements"
+
+
+def too_deep(max_depth: int) -> str:
+    """The error of a page nested deeper than the reader follows."""
+    return f"HTML is nested more than {max_depth} elements deep: the reader does not follow it deeper"
 
 
 def only_row(row: Any) -> bool:
@@ -600,9 +632,77 @@ if _markup is not None:
     holds_word = _markup.holds_word
     CLASS_WORDS = _markup.word_finder((*FURNITURE_WORDS, *SCREEN_READER_CLASSES))
     ID_WORDS = _markup.word_finder(FURNITURE_WORDS)
+    walk_blocks = _markup.walk_blocks
+    ascii_line = _markup.ascii_line
 else:
-    holds_word = None
+    holds_word = walk_blocks = ascii_line = None
     CLASS_WORDS = ID_WORDS = -1
+
+
+class _Walk:
+    """What the compiled walk (walk_blocks in parse/_markup.c: walk_in_python's loop, its per-node
+    bookkeeping in C) reads, and what it asks of Python: the parts of an element's visit that read
+    its attributes or make its effect, a card's context, a lone row; as walk_in_python does them."""
+
+    __slots__ = ("blocks", "effects", "entered", "created", "context", "limit", "max_depth", "cells_apart",
+                 "total_chars", "story_chars")
+    unknown = UNKNOWN
+    skipped = SKIPPED
+    block_tags = BLOCK_TAGS
+    void_tags = VOID_TAGS
+    plain_tags = PLAIN_TAGS
+    cell_tags = CELL_TAGS
+    separator = CELL_SEPARATOR
+
+    def __init__(self, blocks: list[tuple[str, _Context, float]], effects: dict[tuple[Any, ...], _Effect | None],
+                 limit: int, max_depth: int, cells_apart: bool) -> None:
+        self.blocks = blocks
+        self.effects = effects
+        self.entered: dict[tuple[_Context, _Effect], _Context] = {}
+        self.created: list[_Furniture] = []
+        self.context = _Context()  # (around the body)
+        self.limit = limit
+        self.max_depth = max_depth
+        self.cells_apart = cells_apart
+        self.total_chars = self.story_chars = 0  # (of the blocks, spaces aside: set by walk_blocks)
+
+    @staticmethod
+    def rare_key(node: Any, tag: str, in_article: bool) -> tuple[tuple[Any, ...] | None, dict[str, str | None]]:
+        """The key of the remembered effect of an element without a mark (walk_in_python's reading of
+        its attributes), and the attributes read."""
+        if attributes := node.attributes:
+            classes = attributes.get("class")
+            ident = attributes.get("id")
+            if holds_word is not None:  # (values that name nothing leave the key: see CLASS_WORDS)
+                if classes is not None and not holds_word(classes, CLASS_WORDS):
+                    classes = None
+                if ident is not None and not holds_word(ident, ID_WORDS):
+                    ident = None
+            if RARE_ATTRIBUTE_SET.isdisjoint(attributes):
+                return (tag, classes, ident, in_article), attributes
+            return (tag, classes, ident, in_article, attributes.get("role"), attributes.get("itemprop"),
+                    attributes.get("aria-hidden"), attributes.get("style"), "hidden" in attributes), attributes
+        return (None if tag in PLAIN_TAGS else (tag, None, None, in_article)), attributes
+
+    @staticmethod
+    def new_effect(node: Any, tag: str, attributes: dict[str, str | None] | None, in_article: bool) -> _Effect | None:
+        """The effect of an element whose key is not remembered yet."""
+        if attributes is None:
+            attributes = node.attributes
+        return element_effect(tag, attributes, in_article) if attributes else tag_effect(tag, in_article)
+
+    def card(self, node: Any, attributes: dict[str, str | None] | None, context: _Context) -> _Context | None:
+        """The context after an empty link that makes the rest of its parent a card (CARD), else None."""
+        if not card_link(node, attributes or node.attributes):
+            return None
+        card = _Furniture(CARD, context.furniture, False, card=True)
+        self.created.append(card)
+        return _Context(context.tag, context.in_article, context.in_link, card, context.story)
+
+    @staticmethod
+    def only_row(node: Any) -> bool:
+        """True when a cell's row is its table section's only one."""
+        return only_row(node.parent)
 
 
 @functools.lru_cache(maxsize=4096)
