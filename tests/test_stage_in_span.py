@@ -456,3 +456,28 @@ def test_lines_under_other_removed_lines_stay(label: str) -> None:
              BODY[2], BODY[3], BODY[4]]  # fmt: skip
     _, marks = apply(mark_in_span, dump(*lines))
     assert 5 not in marks and 6 not in marks
+
+
+DE_HEADLINE = "Pegel des Sees fällt nach trockenem Sommer auf Rekordtief"
+DE_BODY = [
+    "Der Wasserstand des größten Sees im Land ist so tief gefallen wie nie seit Beginn der Messungen, "
+    "nachdem im Sommer nicht einmal die Hälfte des üblichen Regens gefallen war, wie das Landesamt am Montag mitteilte.",
+    "Die Hydrologen maßen die Oberfläche am Montag 1,2 Meter unter dem langjährigen Mittel, am Südufer "
+    "liegen seither breite Schlammflächen frei, die Spaziergänger bis weit hinaus betreten.",
+    "Die Fähren zu zwei der kleineren Inseln fahren seit vergangener Woche nicht mehr, weil die Anleger "
+    "bei diesem Pegel nicht mehr sicher erreicht werden können und Ersatz fehlt.",
+    "Die Gemeinden am See fürchten nun um den Tourismus, der im Sommer die meisten Arbeitsplätze in der "
+    "Region stellt, und fordern vom Land rasche Hilfe für die Betriebe am Ufer.",
+    "Ob der Herbst genug Regen bringt, um den Pegel wieder steigen zu lassen, können die Fachleute des "
+    "Wetterdienstes nach eigenen Angaben derzeit noch nicht sagen, sie rechnen mit Monaten.",
+]
+
+
+def test_headlines_under_a_removed_read_on_label_go() -> None:
+    # "Lesen Sie auch" ("Read also") is a boilerplate phrase that opens with a call to action, no end
+    # marker; the boilerplate stage removes it before this stage, and its box's headlines stayed.
+    lines = [DE_HEADLINE, DE_BODY[0], DE_BODY[1], "Lesen Sie auch", "Fährplan für den Sommer gekürzt",
+             "Inselbewohner bangen um ihre Arbeit", DE_BODY[2], DE_BODY[3], DE_BODY[4]]  # fmt: skip
+    doc, marks = apply(mark_in_span, dump(*lines))
+    assert marks == dict.fromkeys((5, 6), Removal(Stage.BOILERPLATE, 'in an inline box (under "Lesen Sie auch")'))
+    assert doc.paragraphs == DE_BODY

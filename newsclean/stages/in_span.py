@@ -168,9 +168,18 @@ def removed_labels_above(doc: Document, kept: Sequence[int], lines: Sequence[Lin
         above = doc.blocks[i - 1] if i > 0 else None
         if above is None or above.removal is None or above.removal.stage is not Stage.BOILERPLATE:
             continue
-        if lines[i - 1].words <= MAX_LABEL_WORDS and is_end_marker(lines[i - 1], rules):
+        if lines[i - 1].words <= MAX_LABEL_WORDS and (is_end_marker(lines[i - 1], rules) or is_read_on_label(lines[i - 1], rules)):
             found[position] = above.text.strip()
     return found
+
+
+def is_read_on_label(features: LineFeatures, rules: Rules) -> bool:
+    """A label that sends the reader on to other stories, all one boilerplate phrase opening with a
+    call to action ("Lesen Sie auch", "Les også", "Leia também"): not an end marker (it stands between
+    paragraphs more often than below them), but above an inline box of headlines all the same."""
+    if features.sentence_end:
+        return False
+    return rules.boilerplate_phrases.equals(features.folded) is not None and rules.calls_to_action.prefix(features.folded) is not None
 
 
 def widget_key(text: str) -> str:
