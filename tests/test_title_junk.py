@@ -352,3 +352,15 @@ def test_a_teaser_below_a_name_over_the_date_line_is_not_the_title(language: str
     # A related story's kicker run into its teaser, right above the body and below the author's
     # name (no byline word) over the date line: below a byline, it is weighed like a line below one.
     assert title_of(["Home", headline, "Facebook", "WhatsApp", "Email", name, date, teaser], language) == headline
+
+
+@pytest.mark.parametrize(("language", "headline", "teaser"), [
+    ("en", "Mayor at the lake: \u201cWe have never seen it this low\u201d. The farmers: \u201cOur fields need the water\u201d",
+     "Ferries: \u201cTwo islands are cut off. The piers are no longer safe\u201d"),
+    ("fr", "Le niveau du lac au plus bas : «Nous ne l'avons jamais vu». Les agriculteurs : «Nos champs ont besoin d'eau»",
+     "Les bateaux : «Deux îles sont coupées. Les pontons ne sont plus sûrs»"),
+], ids=["en", "fr"])
+def test_a_headline_of_two_quotations_joined_by_a_full_stop_is_the_title(language: str, headline: str, teaser: str) -> None:
+    # A stop right after a quotation's close, before another speaker's quotation, joins the
+    # headline's quoted clauses; it is no second sentence (the teaser below keeps its stops inside its quotation).
+    assert title_of(["Home", headline, "12.09.2025", teaser], language) == headline

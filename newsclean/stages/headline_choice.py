@@ -713,8 +713,16 @@ def _inner_full_stops(text: str) -> int:
     # Nor is the stop before a name of a word or two that ends the line ("... Trans Rep. Zooey Zephyr").
     last = pieces[-1] if pieces and count_tokens(pieces[-1]) <= MAX_LABEL_WORDS else None
     stops = sum(1 for piece, after in zip(pieces, pieces[1:])
-                if count_tokens(piece) > MAX_LABEL_WORDS and not _continues(after) and after is not last)
+                if count_tokens(piece) > MAX_LABEL_WORDS and not _continues(after) and after is not last
+                and not _joins_quotations(piece, after))
     return stops + len(CJK_INNER_FULL_STOP.findall(plain))
+
+
+def _joins_quotations(piece: str, after: str) -> bool:
+    """The stop closes a quotation and the text after it quotes again: one headline of quoted
+    clauses ('A: «We are ready». B: «It was agreed»'), not two sentences of a paragraph."""
+    closed = QUOTATION.search(piece.rstrip(" ."))
+    return closed is not None and closed.end() == len(piece.rstrip(" .")) and QUOTATION.search(after) is not None
 
 
 def _continues(after: str) -> bool:
