@@ -11,7 +11,7 @@ from newsclean.model.features import line_features
 from newsclean.parse.dump import parse_text_dump
 from newsclean.rules import load_rules
 from newsclean.stages import mark_footer
-from newsclean.stages.box_tail import HEADLINES_NOTE
+from newsclean.stages.box_tail import HEADLINES_NOTE, tail_below_box
 from newsclean.stages.main_text import article_span, mark_outside_span
 
 ARTICLE = [
@@ -109,3 +109,27 @@ def test_the_footer_stage_leaves_a_text_dumps_box_over_the_closing_paragraph() -
     assert not [b for b in doc.removed() if b.removal is not None and b.removal.stage is Stage.FOOTER]
     doc = mark_footer(parse_text_dump("\n".join([*ARTICLE, MARKER, *HEADLINES, "Sign up for our newsletter:", CLOSING]) + "\n"), DEFAULT_CONFIG)
     assert [b.line for b in doc.removed()] == list(range(len(ARTICLE) + 1, len(ARTICLE) + len(HEADLINES) + 4))
+
+
+class CountedReads(list):  # type: ignore[type-arg]
+    """A list that counts the items read from it by index."""
+
+    reads = 0
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        self.reads += 1 if isinstance(index, int) else 0
+        return super().__getitem__(index)
+
+
+def test_the_lines_below_the_box_are_read_up_to_a_bound() -> None:
+    # A long run of sentence lines below the box (another story's, a stream of short posts) is no
+    # tail: reading it to its end, once per page, grew with the page; one line past the longest tail
+    # tells as much.
+    def reads(run: int) -> int:
+        texts = [*ARTICLE, *HEADLINES, CLOSING, *[CLOSING] * run, *FURNITURE]
+        lines = CountedReads(line_features(t, frozenset()) for t in texts)
+        end = len(ARTICLE)
+        assert tail_below_box(lines, texts, 0, end, len(texts), {}) == (end, range(end, end))
+        return lines.reads
+
+    assert reads(1000) == reads(10)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 from conftest import BODY, HEADLINE, apply, dump
+from growth import GROWTH, GROWTH_LIMIT, growth
 
 import newsclean
 from newsclean import Removal, Stage, Verdict
 from newsclean.rules import load_rules
 from newsclean.stages import mark_in_span
 from newsclean.model.features import line_features
-from newsclean.stages.in_span import WALL_ARTICLE_WORDS, closing_prompts, credit_tail, wall_box_below
+from newsclean.stages.in_span import WALL_ARTICLE_WORDS, closing_prompts, credit_tail, wall_box_below, without_asides
 from newsclean.stages.verdict import TEASER_MAX_WORDS
 
 
@@ -481,3 +482,20 @@ def test_headlines_under_a_removed_read_on_label_go() -> None:
     doc, marks = apply(mark_in_span, dump(*lines))
     assert marks == dict.fromkeys((5, 6), Removal(Stage.BOILERPLATE, 'in an inline box (under "Lesen Sie auch")'))
     assert doc.paragraphs == DE_BODY
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("Sign up (it's quick and free) or sign in now.", "Sign up or sign in now."),
+    ("Call f() or f(2) or g(a=1)", "Call f() or f(2) or g(a=1)"),  # code's brackets stay
+    ("Read (more (here)) now", "Read (more) now"),  # the inner aside only
+    ("An open (aside with no end", "An open (aside with no end"),
+])
+def test_asides_in_brackets_that_hold_a_letter_go(text: str, plain: str) -> None:
+    assert without_asides(text) == plain
+
+
+def test_an_unclosed_bracket_on_a_long_last_line_is_read_once() -> None:
+    # The aside pattern with its letter between two runs retried every split of them on an
+    # unclosed bracket: 8x the line took about 64x the time (80,000 characters: 8 s).
+    ratio = growth(lambda size: without_asides("(" + "word " * (size // 5)), 40_000)
+    assert ratio < GROWTH_LIMIT, f"{GROWTH}x the line took {ratio:.0f}x the time"

@@ -69,7 +69,8 @@ def tail_below_box(
     if not labelled and (first - end < MIN_UNLABELLED_BOX or first >= stop):
         return unchanged
     last, below = first, first + 1
-    while below < len(lines) and lines[below].sentence_end and below not in markers:
+    # Read no further than one line past MAX_TAIL_LINES: a longer run is no tail either way.
+    while below < len(lines) and below - first <= MAX_TAIL_LINES and lines[below].sentence_end and below not in markers:
         if is_paragraph(lines[below]):
             last = below
         below += 1

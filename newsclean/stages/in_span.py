@@ -107,8 +107,12 @@ MAX_CLOSING_QUESTION_WORDS = 10
 WALL_ARTICLE_WORDS = 250
 QUOTES = "\"'“”„‘’«»「『"
 # An aside in brackets with words in it ("Sign up (it's quick and free) or sign in now."): prose's,
-# not code's (a call's brackets are empty or hold names run together with symbols).
-ASIDE = re.compile(r"\s?\([^(){};=<>\[\]]*[^\W\d_][^(){};=<>\[\]]*\)")
+# not code's (a call's brackets are empty or hold names run together with symbols). Brackets and
+# what they hold are matched first, the letter looked for after (without_asides): the pattern with
+# the letter inside it, `\([^...]*[^\W\d_][^...]*\)`, retried each split of its two runs on an
+# unclosed bracket, quadratic in the line's length (80,000 characters: 8 s).
+BRACKETED = re.compile(r"\s?\(([^(){};=<>\[\]]*)\)")
+LETTER = re.compile(r"[^\W\d_]")
 # Starts only where its run starts (the look-behind): unanchored, a long token with no "@" would be
 # rescanned from each of its positions (quadratic).
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.\w{2,}")
@@ -346,12 +350,17 @@ def is_closing_question(features: LineFeatures, text: str) -> bool:
     )
 
 
+def without_asides(text: str) -> str:
+    """The text without its asides in brackets that hold a letter (brackets holding a letter: "(it's quick and free)", not "()" or "(2)"), in one pass."""
+    return BRACKETED.sub(lambda match: "" if LETTER.search(match.group(1)) else match.group(0), text)
+
+
 def closing_kind(features: LineFeatures, text: str, rules: Rules) -> str | None:
     """What a line below the article's last paragraph is as part of a closing box: a question put
     to the reader, a prompt holding a boilerplate phrase, a call to action, a label, or none."""
     if is_closing_question(features, text):
         return "question"
-    plain = ASIDE.sub("", text)
+    plain = without_asides(text)
     if not is_prompt(features, plain, rules):
         if not features.is_prose and not features.sentence_end and features.size < MAX_WIDGET_WORDS:
             return "label"
