@@ -8,12 +8,13 @@ import json
 
 import pytest
 from conftest import BODY, HEADLINE, dump
+from growth import GROWTH, GROWTH_LIMIT, growth
 
 import newsclean
 from newsclean.document import Block, Document, Metadata
 from newsclean.model.features import line_features
 from newsclean.rules import load_rules
-from newsclean.stages.headline_choice import is_caption, shape_score, strip_site_name
+from newsclean.stages.headline_choice import is_caption, labels_of_parts, shape_score, strip_site_name
 
 RULES = load_rules()
 
@@ -624,3 +625,16 @@ def test_a_headline_that_is_one_quotation_is_not_weighed_down_for_its_full_stop(
     unquoted read as a sentence (a caption, a paragraph) and weigh three times less."""
     unquoted = quotation.strip("„“”")
     assert shape_score(quotation, features(quotation), RULES) > 2 * shape_score(unquoted, features(unquoted), RULES)
+
+
+def test_a_label_and_the_lines_naming_its_parts_pair_up() -> None:
+    texts = ["Test Series v India", "Test Series v India , Third Test", "Test Series v India,", "Test Series, v India"]
+    assert labels_of_parts(texts) == {(0, 1)}
+    # A head that is itself a label with a comma: its part after a further comma.
+    assert labels_of_parts(["Cup, Final", "Cup, Final、Day Two", "Cup"]) == {(0, 1), (2, 0), (2, 1)}
+
+
+def test_a_line_of_commas_is_read_in_time_linear_in_its_length() -> None:
+    # The head before each comma was cut and looked up: 8x the commas took about 64x the time.
+    ratio = growth(lambda size: labels_of_parts(["Headline " + "，" * size, "Headline", "Headline，part"]), 40_000)
+    assert ratio < GROWTH_LIMIT, f"{GROWTH}x the commas took {ratio:.0f}x the time"
