@@ -320,6 +320,25 @@ def test_no_regular_expression_backtracks_on_long_repetitive_text(name: str) -> 
             f"{name} on {unit!r}: {GROWTH}x the text took {long / max(short, 1e-9):.0f}x the time")
 
 
+OPENERS = ["(", "[", "\"", "«", "<"]
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_no_regular_expression_backtracks_after_one_opener(name: str) -> None:
+    # One bracket or quote that never closes, then a long run of words: repeating one unit (above)
+    # never shows it, and a pattern with two runs around a letter inside brackets retried every
+    # split of them (in_span's asides: 8 s on an 80,000-character line).
+    pattern = PATTERNS[name]
+    if isinstance(pattern.pattern, bytes):
+        return
+    size = BOUNDED.get(name, 10_000)
+    for opener in OPENERS:
+        short, long = (best_time(lambda: pattern.search(opener + "word " * (length // 5)), repeats=3)
+                       for length in (size // GROWTH, size))
+        assert long < GROWTH_LIMIT * max(short, 1e-6), (
+            f"{name} after {opener!r}: {GROWTH}x the text took {long / max(short, 1e-9):.0f}x the time")
+
+
 # --- pathological lines: each cleaned in time linear in its length ------------------------------------
 
 M = 200_000
