@@ -131,7 +131,8 @@ def kept_view(doc: Document, rules):
     kept = [i for i, b in enumerate(doc.blocks) if b.kept]
     kept_lines = [lines[i] for i in kept]
     texts = [doc.blocks[i].text for i in kept]
-    return kept, kept_lines, texts, [main_text.is_end_marker(f, rules) for f in kept_lines]
+    marker_at = main_text.page_end_markers(doc, rules)  # as main_text.scored_span reads them
+    return kept, kept_lines, texts, [marker_at[i] for i in kept]
 
 
 def labelled_span(sizes: Sequence[float], inside: list[int], labels: str = "first-last") -> tuple[int, int]:

@@ -55,3 +55,22 @@ def test_best_label_spans_a_short_gap_inside_the_article(trainer) -> None:
     # A one-line widget between two paragraphs stays inside the labelled span.
     sizes = [5.0, 30.0, 2.0, 35.0, 6.0]
     assert trainer.labelled_span(sizes, [1, 3], "best") == (1, 4)
+
+
+def test_kept_view_reads_the_end_markers_main_text_reads(trainer) -> None:
+    # The harness scores spans with the flags main_text.scored_span uses; it once called a
+    # function main_text no longer imported, which only a training run found.
+    from conftest import SAMPLES
+
+    from newsclean.api import parse
+    from newsclean.read.raw import decode
+    from newsclean.rules import load_rules
+    from newsclean.stages.markers import end_marker_flags
+
+    rules = load_rules()
+    text, _ = decode((SAMPLES / "en-library-comments.txt").read_bytes())
+    doc = parse(text)
+    kept, kept_lines, texts, flags = trainer.kept_view(doc, rules)
+    assert len(kept) == len(kept_lines) == len(texts) == len(flags) > 0
+    assert flags == end_marker_flags(kept_lines, rules)
+    assert any(flags)  # the sample's "Comments" heading ends its article
