@@ -7,6 +7,8 @@ where the core is not built (no compiler); CI builds it."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -101,6 +103,51 @@ def test_the_compiled_loop_numbers_stories_and_counts_cards(monkeypatch: pytest.
     assert [block[0] for block in blocks] == ["One", "First story.", "Second story.", "A card's headline"]
     assert blocks[-1][6][0][0] == fast_html.CARD and blocks[-1][6][0][1] == len("Acard'sheadline")
 
+
+CALLBACK_PAGE = ("<body><div class=share><p role=main>a <a href=/x>l</a></p><a href=/y></a><span>card</span></div>"
+                 "<table><tr><td>c</td></tr></table><article><p>s</p></article><div hidden>h</div></body>")
+
+
+def walk_arguments(html: str, marks: bool = True) -> tuple[list[int], list[str | None], Any, Any]:
+    """walk_blocks's depths, texts, element nodes and marks for a page (read_blocks's own calls)."""
+    body = LexborHTMLParser(html).body
+    depths, texts, others = fast_html.dom_shape(body, fast_html.SKIPPED)
+    return depths, texts, others, (fast_html.element_marks(body, fast_html.CLASS_WORDS, fast_html.ID_WORDS,
+                                                           fast_html.RARE_ATTRIBUTES) if marks else None)
+
+
+class Raised(Exception):
+    """A callback's own error."""
+
+
+@pytest.mark.parametrize("callback", ["rare_key", "new_effect", "only_row", "card"])
+def test_an_error_in_a_callback_is_raised_and_releases_the_walk(callback: str) -> None:
+    def fail(*_: Any) -> Any:
+        raise Raised(callback)
+
+    walk = type("FailingWalk", (fast_html._Walk,), {callback: staticmethod(fail)})([], {}, 0, 255, True)
+    bottom = walk.context
+    references = sys.getrefcount(bottom)
+    with pytest.raises(Raised):
+        fast_html.walk_blocks(*walk_arguments(CALLBACK_PAGE, marks=callback != "rare_key"), walk)
+    walk.entered.clear()
+    del walk.blocks[:]
+    assert sys.getrefcount(bottom) == references  # (the stack's and the open block's references let go)
+
+
+def test_the_compiled_loop_refuses_what_it_cannot_walk() -> None:
+    # A negative depth (once read the stack below its bottom) and nodes in a list, not an iterator
+    # (once PyIter_Next on a list): both crashed; in a child process, so that a crash fails this test alone.
+    program = ("import pytest; from newsclean.parse import fast_html; from selectolax.lexbor import LexborHTMLParser\n"
+               "def walk(): return fast_html._Walk([], {}, 0, 255, False)\n"
+               "body = LexborHTMLParser('<body><p>a</p><div>b</div></body>').body\n"
+               "depths, texts, others = fast_html.dom_shape(body, fast_html.SKIPPED)\n"
+               "with pytest.raises(ValueError, match='negative'):\n"
+               "    fast_html.walk_blocks([-1, *depths[1:]], texts, others, None, walk())\n"
+               "with pytest.raises(TypeError, match='iterator'):\n"
+               "    fast_html.walk_blocks(depths, texts, [body], None, walk())\n")
+    run = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-500:]
 
 def cleaned_in_python(raw: str) -> str:
     """make_blocks's line of a block's text without the compiled core (the reference)."""

@@ -353,7 +353,8 @@ static PyObject *holds_word(PyObject *self, PyObject *args) {
     }
     Py_ssize_t size;
     const char *utf8 = PyUnicode_AsUTF8AndSize(value, &size);
-    if (utf8 == NULL) {  /* (lone surrogates: not ASCII) */
+    if (utf8 == NULL) {  /* (lone surrogates: not ASCII; any other error is raised) */
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) return NULL;
         PyErr_Clear();
         Py_RETURN_TRUE;
     }
@@ -758,12 +759,20 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_TypeError, "marks must be a list or None");
         return NULL;
     }
+    if (!PyIter_Check(others)) {  /* (PyIter_Next on anything else reads a NULL slot) */
+        PyErr_SetString(PyExc_TypeError, "others must be an iterator");
+        return NULL;
+    }
     walk_rules rules;
     Py_ssize_t capacity = 64, height = 0, elements = 0, mark_at = 0, result = -1;
     open_element *stack = PyMem_Malloc((size_t)capacity * sizeof *stack);
     open_block block = {PyList_New(0), NULL, 0, 0, 0, 0};
     PyObject *context = NULL, *bottom = NULL, *node = NULL, *tag = NULL, *key = NULL, *effect = NULL, *attributes = NULL;
-    if (read_rules(walk, &rules) < 0 || stack == NULL || block.parts == NULL) goto done;
+    if (read_rules(walk, &rules) < 0 || block.parts == NULL) goto done;
+    if (stack == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
     if ((bottom = PyObject_GetAttrString(walk, "context")) == NULL) goto done;
     context = Py_NewRef(bottom);
     stack[height++] = (open_element){-1, Py_NewRef(bottom), 0};
@@ -777,6 +786,10 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
     for (Py_ssize_t i = 0; i < count; i++) {
         long depth = PyLong_AsLong(PyList_GetItem(depths, i));
         if (depth == -1 && PyErr_Occurred()) goto done;
+        if (depth < 0) {  /* (the stack's bottom is at -1: it is never closed) */
+            PyErr_SetString(PyExc_ValueError, "depths must not be negative");
+            goto done;
+        }
         PyObject *text = PyList_GetItem(texts, i);
         if (skipped_at >= 0) {
             if (depth > skipped_at) {
@@ -862,8 +875,10 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             result = 1;
             goto done;
         }
-        int is_block = PySet_Contains(rules.block_tags, tag), is_void = PySet_Contains(rules.void_tags, tag);
-        if (is_block < 0 || is_void < 0) goto done;
+        int is_block = PySet_Contains(rules.block_tags, tag);
+        if (is_block < 0) goto done;
+        int is_void = PySet_Contains(rules.void_tags, tag);
+        if (is_void < 0) goto done;
         if (is_void) {
             int empty = childless(node);
             if (empty < 0) goto done;
@@ -984,9 +999,11 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             if (enter_context(&context, inner) < 0) goto done;
             continue;
         }
-        int furniture = attribute_set(effect, s_furniture), hidden = attribute_set(effect, s_hidden);
-        int figure = attribute_true(effect, s_figure);
-        if (furniture < 0 || hidden < 0 || figure < 0) goto done;
+        /* (one at a time: no call is made with an exception set) */
+        int furniture = attribute_set(effect, s_furniture);
+        int hidden = furniture < 0 ? -1 : attribute_set(effect, s_hidden);
+        int figure = hidden < 0 ? -1 : attribute_true(effect, s_figure);
+        if (figure < 0) goto done;
         if (furniture || hidden || figure) {  /* new furniture: never shared */
             if (enter_context(&context, PyObject_CallMethodObjArgs(effect, s_inside, context, rules.created, NULL)) < 0)
                 goto done;
