@@ -12,7 +12,8 @@ from newsclean import Removal, Stage, Verdict
 from newsclean.rules import load_rules
 from newsclean.stages import mark_in_span
 from newsclean.model.features import line_features
-from newsclean.stages.in_span import WALL_ARTICLE_WORDS, closing_prompts, credit_tail, wall_box_below, without_asides
+from newsclean.stages.closing_box import WALL_ARTICLE_WORDS, closing_prompts, wall_box_below, without_asides
+from newsclean.stages.in_span import credit_tail
 from newsclean.stages.verdict import TEASER_MAX_WORDS
 
 

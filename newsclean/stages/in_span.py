@@ -35,12 +35,20 @@ from ..config import Config
 from ..document import Document, Stage
 from ..model.features import MAX_FOLDED_WORDS, LineFeatures, analyze
 from ..parse.text import fold, is_list_item, phrase_as_written
-from ..rules import PAGE_KIND_PROMPT, Rules, load_rules
-from .boilerplate import mentions_in_passing
+from ..rules import Rules, load_rules
+from .closing_box import closing_prompts, wall_box_below
 from .embed_consent import consent_boxes
 from .headline_choice import AGENCY_CREDIT, credit_over_repeated_caption, is_toolbar
 from .markers import MAX_BOX_LINES, is_end_marker
 from .media_lengths import media_lengths
+from .prompts import (
+    CODE_SYMBOLS,
+    MAX_OFFER_WORDS,
+    MAX_PROMPT_WORDS,
+    MAX_WIDGET_WORDS,
+    is_prompt,
+    is_wall_prompt,
+)
 from .teaser_stamps import teaser_stamps
 
 # A box's label alone on its line is this short ("Read More", "Auch interessant", "Recommended").
@@ -49,14 +57,11 @@ MAX_LABEL_WORDS = 5
 # sentence paragraphs in a row (a teaser's blurb is one short sentence).
 RESUME_WORDS = 25
 RESUME_SENTENCES = 2
-# A widget label is short and printed at least this many times on the page (a heading that a
-# table of contents or the menu repeats once is the article's own).
-MAX_WIDGET_WORDS = 8
+# A widget label (at most MAX_WIDGET_WORDS words) is printed at least this many times on the page (a
+# heading that a table of contents or the menu repeats once is the article's own).
 MIN_WIDGET_REPEATS = 3
 # A button's words besides its one number ("View 6 Images").
 MAX_BUTTON_WORDS = 3
-# Code has short repeated lines too ("});", "return x;"): its symbols are never a widget's.
-CODE_SYMBOLS = re.compile(r"[{}();=<>\[\]]")
 # A credit at the end of a caption: a caption label, a colon (or an equals sign, in brackets) and a
 # few words ("Foto: Reuters", "(Image: Getty)", ".Bild: Jane Doe/dpa", "[Photo = Agency]"), after a
 # separator, a bracket or the caption's full stop (after a plain space it is prose: "The report
@@ -68,22 +73,18 @@ MAX_CREDIT_WORDS = 8
 BYLINE_CREDIT_CHARS = 100  # the label, the byline word and 8 words: only the line's end is searched
 BYLINE_CREDIT = re.compile(r"[.!?”\"»)]\s+([^\W\d_]+ [^\W\d_]+)\s+(\S[^.!?]*?)\s*$")
 CREDIT_TAIL_CHARS = 200
-# A prompt is short ("Sign In or Create an Account", "We encountered an issue signing you up.
-# Please try again"); a widget's prompts stand at most this many lines apart, with only short
+# A widget's prompts (prompts.is_prompt) stand at most this many lines apart, with only short
 # lines between them (one real prompt alone may be a sentence of a how-to; two close together
 # with the lines of a form between them are a widget).
-MAX_PROMPT_WORDS = 20
 MAX_PROMPT_GAP = 3
 # Further apart, up to this many lines, when half the lines between them or more are sentences: a
 # sign-up form's messages ("A welcome email is on its way.", "Please try again") between its
 # prompts; the lines of code or a table between two look-alike prompts (SQL's "ORDER BY") are no
 # sentences.
 MAX_MESSAGES_GAP = 6
-# A subscription box's offer lists what it gives between its prompts, one line of it up to this long
-# ("Exclusive articles from ... and others. Plus, ... newsletters") among MIN_OFFER_LINES or more
-# short ones; one such line alone between two prompts is the article's paragraph (a gallery's
-# button printed over each of them).
-MAX_OFFER_WORDS = 30
+# A subscription box's offer lists what it gives between its prompts, one line of it up to
+# MAX_OFFER_WORDS words among this many short ones or more; one such line alone between two
+# prompts is the article's paragraph (a gallery's button printed over each of them).
 MIN_OFFER_LINES = 3
 # The same line this many times in a row: a slideshow's title printed over each of its slides,
 # a row of font-size buttons. An article never says a line three times over (a refrain, a
@@ -96,26 +97,6 @@ MAX_LINK_NOTE_WORDS = 5
 LINK_NOTE_CHARS = 64
 MIN_LINK_NOTES = 3
 SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)]*$")
-# The article's own last lines stand under at least this many paragraphs before prompts may be
-# read off its end (a short notice is all prompts and labels).
-MIN_PARAGRAPHS_ABOVE_PROMPTS = 3
-# A question put to the reader below the article ("Enjoyed this story?", "Spotted an error?") is
-# short; a question heading (a FAQ's) has its answer below it, so it never ends the article.
-MAX_CLOSING_QUESTION_WORDS = 10
-# The verdict's TEASER_MAX_WORDS (stages/verdict.py; a test holds the two equal): with less running
-# text above a wall's prompt, the page is the wall's teaser, the verdict's to judge.
-WALL_ARTICLE_WORDS = 250
-QUOTES = "\"'“”„‘’«»「『"
-# An aside in brackets with words in it ("Sign up (it's quick and free) or sign in now."): prose's,
-# not code's (a call's brackets are empty or hold names run together with symbols). Brackets and
-# what they hold are matched first, the letter looked for after (without_asides): the pattern with
-# the letter inside it, `\([^...]*[^\W\d_][^...]*\)`, retried each split of its two runs on an
-# unclosed bracket, quadratic in the line's length (80,000 characters: 8 s).
-BRACKETED = re.compile(r"\s?\(([^(){};=<>\[\]]*)\)")
-LETTER = re.compile(r"[^\W\d_]")
-# Starts only where its run starts (the look-behind): unanchored, a long token with no "@" would be
-# rescanned from each of its positions (quadratic).
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.\w{2,}")
 
 
 def resumes_article(lines: Sequence[LineFeatures], position: int) -> bool:
@@ -314,110 +295,6 @@ def credits_over_captions(kept: Sequence[int], all_texts: Sequence[str], all_lin
     article's positions among all the page's lines (the captions below may be marked already)."""
     return {position: "photo credit (over a caption, like the page's other photo credits)"
             for position, i in enumerate(kept) if credit_over_repeated_caption(all_texts, all_lines, i, rules)}
-
-
-def is_prompt(features: LineFeatures, text: str, rules: Rules) -> bool:
-    """A short line that opens with a call to action ("Subscribe now", "Get email updates ..."),
-    holds a boilerplate phrase, is a share or navigation label, or gives an e-mail address."""
-    if features.words == 0 or features.size > MAX_PROMPT_WORDS:
-        return False
-    stripped = text.strip()
-    if stripped.endswith((":", "：")) or CODE_SYMBOLS.search(stripped):
-        return False  # a lead-in to what follows, or code
-    if rules.calls_to_action.prefix(features.folded) or rules.boilerplate_lines.equals(features.folded) or ("@" in stripped and EMAIL.search(stripped)):
-        return True
-    # A phrase counts when the line is a prompt made of it, not a sentence that mentions it
-    # ("Its weekly newsletter has 2 million subscribers.").
-    phrases = list(rules.boilerplate_phrases.find_all(features.folded))
-    return bool(phrases) and not mentions_in_passing(text, features, phrases, rules)
-
-
-def is_wall_prompt(features: LineFeatures, rules: Rules) -> bool:
-    """A short line holding a paywall's or sign-in wall's prompt (the rules' page_kinds.wall_prompt)."""
-    if features.words == 0 or features.size > MAX_PROMPT_WORDS:
-        return False
-    return rules.page_kinds[PAGE_KIND_PROMPT].first(features.folded) is not None
-
-
-def is_closing_question(features: LineFeatures, text: str) -> bool:
-    """A short question of one sentence, not quoted: a prompt put to the reader."""
-    stripped = text.strip()
-    return (
-        stripped.endswith(("?", "？"))
-        and features.sentences <= 1
-        and 0 < features.size <= MAX_CLOSING_QUESTION_WORDS
-        and not stripped.startswith(tuple(QUOTES))
-    )
-
-
-def without_asides(text: str) -> str:
-    """The text without its asides in brackets that hold a letter (brackets holding a letter: "(it's quick and free)", not "()" or "(2)"), in one pass."""
-    return BRACKETED.sub(lambda match: "" if LETTER.search(match.group(1)) else match.group(0), text)
-
-
-def closing_kind(features: LineFeatures, text: str, rules: Rules) -> str | None:
-    """What a line below the article's last paragraph is as part of a closing box: a question put
-    to the reader, a prompt holding a boilerplate phrase, a call to action, a label, or none."""
-    if is_closing_question(features, text):
-        return "question"
-    plain = without_asides(text)
-    if not is_prompt(features, plain, rules):
-        if not features.is_prose and not features.sentence_end and features.size < MAX_WIDGET_WORDS:
-            return "label"
-        return None
-    # A prompt holding a boilerplate phrase ("Sign up for our daily newsletter") is the site's; a
-    # call to action or an address that holds none ("Read the full report here.") may be the
-    # article's own.
-    phrases = list(rules.boilerplate_phrases.find_all(features.folded))
-    if rules.boilerplate_lines.equals(features.folded) or (phrases and not mentions_in_passing(plain, features, phrases, rules)):
-        return "phrase"
-    return "call"
-
-
-def closing_prompts(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
-    """The box of prompts the kept text ends with, below the article's last paragraph: a question
-    put to the reader ("Would you like to comment on this article?", "Spotted an error?") or a
-    prompt holding a boilerplate phrase ("Sign up for our daily newsletter ..."), with the calls
-    to action and labels around it ("Sign up (it's quick and free) or sign in now.", "Einmal
-    zahlen"). A call to action alone ("Read the full report here.", "Hier solle sich ...") may be
-    the article's own last sentence: it goes only in such a box."""
-    paragraphs_above = sum(1 for f in lines if f.is_prose)
-    run: list[tuple[int, str]] = []  # (position, kind), from the last line up
-    for position in range(len(lines) - 1, 0, -1):
-        features = lines[position]
-        paragraphs_above -= features.is_prose
-        kind = closing_kind(features, texts[position], rules)
-        if paragraphs_above < MIN_PARAGRAPHS_ABOVE_PROMPTS or kind is None:
-            break
-        run.append((position, kind))
-    anchors = [i for i, (_, kind) in enumerate(run) if kind in ("question", "phrase")]
-    if not anchors:
-        return {}
-    # The box starts at its first question or phrase, under the labels right above it (a heading).
-    first = anchors[-1]
-    while first + 1 < len(run) and run[first + 1][1] == "label":
-        first += 1
-    return {position: "a box of prompts below the article's last paragraph" for position, _ in run[: first + 1]}
-
-
-def wall_box_below(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
-    """A paywall's or sign-in wall's prompt under WALL_ARTICLE_WORDS words of running text or more
-    ("Il vous reste 57% de cet article à lire. La suite est réservée aux abonnés.") with nothing
-    but a box's short lines below it (MAX_OFFER_WORDS words at most each: offers, an account-sharing
-    notice's questions and answers): the prompt and the box go, the article's text above stays.
-    A paragraph below the prompt is the article going on (a page that ships the whole text)."""
-    last_long = max((i for i, f in enumerate(lines) if f.size > MAX_OFFER_WORDS), default=-1)
-    prose = 0.0
-    for position in range(last_long + 1):
-        features = lines[position]
-        if not is_wall_prompt(features, rules):
-            prose += features.size if features.is_prose else 0.0
-    for position in range(last_long + 1, len(lines)):
-        if prose >= WALL_ARTICLE_WORDS and is_wall_prompt(lines[position], rules):
-            prompt = texts[position].strip()[:40]
-            return dict.fromkeys(range(position, len(lines)), f'a wall\'s box below the article\'s text (from its prompt "{prompt}")')
-        prose += lines[position].size if lines[position].is_prose else 0.0
-    return {}
 
 
 def is_widget_line(features: LineFeatures, text: str, offer: bool) -> bool:
