@@ -64,3 +64,16 @@ def test_a_cheap_menu_does_not_split_the_span() -> None:
     assert parts_across_menus(lines, texts, gains, 0, len(gains)) == [(0, len(gains))]
     costly = [100.0, 100.0, *[-10.0] * MENU_RUN, 100.0, 100.0]
     assert parts_across_menus(lines, texts, costly, 0, len(gains)) == [(0, 2), (2 + MENU_RUN, len(gains))]
+
+
+def test_the_span_across_a_menu_keeps_the_score_of_the_part_it_takes() -> None:
+    # Later steps weigh the span by its score (a legal footer's text against it): after a split,
+    # the score is the kept part's, not the whole bridged span's.
+    from newsclean.stages.main_text import across_menu_gap
+
+    texts = [*CONSENT, *LABELS, *ARTICLE]
+    lines = [line_features(t, ENGLISH) for t in texts]
+    gains = [-1.0 if len(CONSENT) <= i < len(CONSENT) + len(LABELS) else 10.0 for i in range(len(texts))]
+    start, end, score = across_menu_gap(lines, texts, gains, (0, len(texts), sum(gains)))
+    assert (start, end) == (len(CONSENT) + len(LABELS), len(texts))
+    assert score == sum(gains[start:end])

@@ -423,23 +423,8 @@ def walk_in_python(reader: _Reader, depths: list[int], texts: list[str | None], 
                 key = None if tag in PLAIN_TAGS else (tag, None, None, context.in_article)
             else:
                 key = (tag, *mark, context.in_article)
-        elif attributes := node.attributes:
-            classes = attributes.get("class")
-            ident = attributes.get("id")
-            if holds_word is not None:  # (values that name nothing leave the key: see CLASS_WORDS)
-                if classes is not None and not holds_word(classes, CLASS_WORDS):
-                    classes = None
-                if ident is not None and not holds_word(ident, ID_WORDS):
-                    ident = None
-            if RARE_ATTRIBUTE_SET.isdisjoint(attributes):  # most elements: a class, an id, links' href
-                key = (tag, classes, ident, context.in_article)
-            else:
-                key = (tag, classes, ident, context.in_article, attributes.get("role"), attributes.get("itemprop"),
-                       attributes.get("aria-hidden"), attributes.get("style"), "hidden" in attributes)
-        elif tag in PLAIN_TAGS:  # most elements: nothing to learn from a bare <span>, <b>, <div>
-            key = None
-        else:  # (the key of an element whose attributes name nothing: the same effect)
-            key = (tag, None, None, context.in_article)
+        else:  # the elements the compiled core did not read, or every element without it
+            key, attributes = _Walk.rare_key(node, tag, context.in_article)
         effect = None if key is None else effects.get(key, UNKNOWN)
         if effect is UNKNOWN:
             if attributes is None:
@@ -668,8 +653,9 @@ class _Walk:
 
     @staticmethod
     def rare_key(node: Any, tag: str, in_article: bool) -> tuple[tuple[Any, ...] | None, dict[str, str | None]]:
-        """The key of the remembered effect of an element without a mark (walk_in_python's reading of
-        its attributes), and the attributes read."""
+        """The key of the remembered effect of an element, read from its attributes, and the attributes
+        read: walk_blocks asks it for the elements the compiled core left without a mark, and
+        walk_in_python for those and every element without the compiled core."""
         if attributes := node.attributes:
             classes = attributes.get("class")
             ident = attributes.get("id")

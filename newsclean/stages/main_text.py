@@ -78,14 +78,15 @@ def best_segment(gains: list[float], lo: int = 0, hi: int | None = None) -> tupl
     return best_range[0], best_range[1], best
 
 
-def across_menu_gap(lines: list[LineFeatures], texts: list[str], gains: list[float], start: int, end: int) -> tuple[int, int]:
-    """The span, or its heaviest part's best segment when it bridges a site's menu (menu_gap.py):
-    two blocks of text that far apart are not one article, however heavy both are."""
-    parts = parts_across_menus(lines, texts, gains, start, end)
+def across_menu_gap(lines: list[LineFeatures], texts: list[str], gains: list[float],
+                    span: tuple[int, int, float]) -> tuple[int, int, float]:
+    """The span (start, end, score), or its heaviest part's best segment with that segment's score
+    when it bridges a site's menu (menu_gap.py): two blocks of text that far apart are not one
+    article, however heavy both are."""
+    parts = parts_across_menus(lines, texts, gains, span[0], span[1])
     if len(parts) == 1:
-        return start, end
-    best = max((best_segment(gains, lo, hi) for lo, hi in parts), key=lambda segment: segment[2])
-    return best[0], best[1]
+        return span
+    return max((best_segment(gains, lo, hi) for lo, hi in parts), key=lambda segment: segment[2])
 
 
 def choose_span(gains: list[float], markers: dict[int, str], config: Config) -> tuple[int, int]:
@@ -152,10 +153,8 @@ def scored_span(
 ) -> tuple[int, int, range, TailNotes]:
     """The best-scoring span, moved above a site's legal footer or a stream of dated entries it
     fell in; with the stream's entries (empty if none) and the notes of the lines cut."""
-    span = choose_scored_span(gains, markers, config)
+    span = across_menu_gap(lines, texts, gains, choose_scored_span(gains, markers, config))
     start, end = span[0], span[1]
-    start, end = across_menu_gap(lines, texts, gains, start, end)
-    span = (start, end, span[2])
     notes: TailNotes = []
 
     # A site's legal notices below its copyright line outweigh a short article above it.
