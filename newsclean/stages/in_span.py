@@ -6,6 +6,8 @@ that opens a box or the caption label before a credit:
 - an inline box: a label that would end the article ("Related", "Mehr zum Thema") but with the
   article going on below it, takes the headlines, dates and names under it up to where running
   text resumes;
+- a short label no phrase list knows over two headlines or more, between two paragraphs
+  (headline_boxes.py);
 - a widget label repeated on the page: the same short line that is not a sentence, printed three
   times or more ("Article content", "Buy now", "View 6 Images");
 - a line printed three times or more in a row (a slideshow's title over each slide), and a pager
@@ -39,6 +41,7 @@ from ..rules import Rules, load_rules
 from .closing_box import closing_prompts, wall_box_below
 from .embed_consent import consent_boxes
 from .headline_choice import AGENCY_CREDIT, credit_over_repeated_caption, is_toolbar
+from .headline_boxes import headline_boxes, resumes_article
 from .markers import MAX_BOX_LINES, is_end_marker
 from .media_lengths import media_lengths
 from .prompts import (
@@ -53,10 +56,6 @@ from .teaser_stamps import teaser_stamps
 
 # A box's label alone on its line is this short ("Read More", "Auch interessant", "Recommended").
 MAX_LABEL_WORDS = 5
-# Running text resumes with a paragraph of this many words, or of two sentences, or with two
-# sentence paragraphs in a row (a teaser's blurb is one short sentence).
-RESUME_WORDS = 25
-RESUME_SENTENCES = 2
 # A widget label (at most MAX_WIDGET_WORDS words) is printed at least this many times on the page (a
 # heading that a table of contents or the menu repeats once is the article's own).
 MIN_WIDGET_REPEATS = 3
@@ -97,16 +96,6 @@ MAX_LINK_NOTE_WORDS = 5
 LINK_NOTE_CHARS = 64
 MIN_LINK_NOTES = 3
 SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)]*$")
-
-
-def resumes_article(lines: Sequence[LineFeatures], position: int) -> bool:
-    """The line at position is running text of the article, not a teaser's blurb."""
-    features = lines[position]
-    if not (features.is_prose and features.sentence_end):
-        return False
-    if features.size >= RESUME_WORDS or features.sentences >= RESUME_SENTENCES:
-        return True
-    return position + 1 < len(lines) and lines[position + 1].is_prose and lines[position + 1].sentence_end
 
 
 def inline_boxes(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
@@ -446,7 +435,9 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     kept = doc.kept_positions()
     kept_lines = [lines[i] for i in kept]
     texts = [doc.blocks[i].text for i in kept]
-    marks = credited_captions(kept_lines, texts, rules)
+    # First: a line another rule names too (a slideshow's title repeated in a row) goes for that reason.
+    marks = headline_boxes(kept_lines, texts, rules)
+    marks.update(credited_captions(kept_lines, texts, rules))
     marks.update(repeated_widgets(kept_lines, texts, [block.text for block in doc.blocks], lines, rules))
     marks.update(prompt_widgets(kept_lines, texts, rules))
     marks.update(closing_prompts(kept_lines, texts, rules))
