@@ -157,6 +157,9 @@ def test_closing_braces_of_a_code_listing_stay() -> None:
         ("Read more: Lake levels in the north", 'link line ("read more:")'),
         ("RELATED: Ferry services cut as the lake shrinks", 'link line ("related:")'),
         ("Lesen Sie auch: Der Pegel des Bodensees sinkt", 'link line ("lesen sie auch:")'),
+        # A link line's title may run past a prompt's 20 words (a paywall's note glued before it).
+        ("Lire aussi : Article réservé à nos abonnés Le niveau du lac atteint un plancher historique après un été presque sans pluie, selon les hydrologues de la région",
+         'link line ("lire aussi:")'),
         ("Photo: Jane Doe/Agency", "photo credit"),
         ("Jane Doe/Valley Agency", "photo credit"),
         ("Photo by Jane Doe", "photo credit"),

@@ -20,6 +20,8 @@ MAX_LABEL_WORDS = 4
 # A prompt ("Sign up for our newsletter") is a short line containing a phrase.
 MAX_PROMPT_WORDS = 20
 MAX_COPYRIGHT_WORDS = 30
+# "Lire aussi : Article réservé à nos abonnés <headline>": a link line's title may run long.
+MAX_LINK_LINE_WORDS = 40
 # "RELATED: ...": a link line's label is short.
 MAX_LINK_LABEL_CHARS = 40
 # A photo credit standing alone ("Photo: Jane Doe/Reuters") is short.
@@ -112,10 +114,11 @@ def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str |
         return "copyright line"
     if features.words <= MAX_CREDIT_WORDS and not features.is_prose and is_credit(text, features, rules):
         return "photo credit"
-    if features.words <= MAX_PROMPT_WORDS:
-        label = link_label(text, rules) if ":" in text else None  # most lines hold no colon: no call
+    if features.words <= MAX_LINK_LINE_WORDS and ":" in text:  # most lines hold no colon: no call
+        label = link_label(text, rules)
         if label:
             return f'link line ("{phrase_as_written(label, text)}:")'
+    if features.words <= MAX_PROMPT_WORDS:
         # A one-word phrase ("newsletter") only marks a short line; a longer line needs more.
         short = features.words <= MAX_LABEL_WORDS * 2
         found = [p for p in rules.boilerplate_phrases.find_all(features.folded) if " " in p or short]
