@@ -23,6 +23,8 @@ that opens a box or the caption label before a credit:
   the boilerplate stage);
 - a sign-up or subscription widget: two prompts close together (short lines that open with a call
   to action, hold a boilerplate phrase or an e-mail address), with the short lines between them.
+- the fine print of a sign-up box: a short line holding a boilerplate phrase right next to a
+  sign-up prompt that is gone ("By signing up, you agree to our Privacy Policy.": fine_print.py);
 - a consent box for embedded content: another site's name on a few short lines, sentences and a
   button, named nowhere else on the page (embed_consent.py).
 """
@@ -40,6 +42,7 @@ from ..parse.text import fold, is_list_item, phrase_as_written
 from ..rules import Rules, load_rules
 from .closing_box import closing_prompts, wall_box_below
 from .embed_consent import consent_boxes
+from .fine_print import fine_print
 from .headline_choice import AGENCY_CREDIT, credit_over_repeated_caption, is_toolbar
 from .headline_boxes import headline_boxes, resumes_article
 from .markers import MAX_BOX_LINES, is_end_marker
@@ -452,6 +455,9 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(inline_boxes(kept_lines, texts, rules))
     marks.update(boxes_under_removed_labels(kept_lines, removed_labels_above(doc, kept, lines, rules)))
     marks.update(credits_over_captions(kept, [block.text for block in doc.blocks], lines, rules))
+    # Last: the fine print next to a sign-up prompt removed by any rule, earlier stages' or the above.
+    gone = {i for i, block in enumerate(doc.blocks) if block.removal is not None} | {kept[position] for position in marks}
+    marks.update(fine_print(lines, [block.text for block in doc.blocks], kept, gone, rules))
     for position, reason in sorted(marks.items()):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)
     return doc
