@@ -28,6 +28,18 @@ def test_fine_print_runs_on_from_line_to_line() -> None:
     assert fine_print_lines(lines) == {5, 6}
 
 
+def test_a_kept_sign_up_prompt_goes_with_the_fine_print_beside_it() -> None:
+    # One prompt alone stays (it may be a how-to's sentence); with fine print beside it, it is a box.
+    prompt = "Join our readers' club on WhatsApp for the latest news"
+    offers = "Members are treated to special offers from us and our partners. Read our Privacy Policy."
+    lines = [HEADLINE, BODY[0], BODY[1], prompt, offers, BODY[2], BODY[3], BODY[4]]
+    _, marks = apply(mark_in_span, dump(*lines))
+    assert {line: removal.reason for line, removal in marks.items()} == {
+        4: "the prompt of a sign-up box (over its fine print)",
+        5: 'the fine print of a sign-up box (next to "Join our readers\' club on What")',
+    }
+
+
 def test_a_sentence_that_mentions_a_privacy_policy_away_from_a_prompt_stays() -> None:
     said = "The council changed its privacy policy after the complaints, a spokeswoman said."
     lines = [HEADLINE, BODY[0], BODY[1], said, BODY[2], "Sign up", BODY[3], BODY[4]]

@@ -4,8 +4,9 @@ Policy.", "By providing your email address, you agree to our Terms and Privacy P
 the boilerplate stage left because it is a sentence that mentions its phrase in passing.
 
 Next to a prompt that is gone (a sign-up button, "Thanks for signing up!"), a short line holding a
-boilerplate phrase anywhere goes too, and so on outward while such lines follow one another. Away
-from a prompt, a sentence that mentions a newsletter or a privacy policy stays.
+boilerplate phrase anywhere goes too, and so on outward while such lines follow one another; a
+kept prompt with such a line beside it goes with it (one prompt alone may be a how-to's
+sentence). Away from a prompt, a sentence that mentions a newsletter or a privacy policy stays.
 """
 
 from __future__ import annotations
@@ -54,6 +55,14 @@ def fine_print(
     # Only the removed lines right next to a kept one are read (not all the page's furniture).
     beside = sorted({j for i in kept for j in (i - 1, i + 1) if j in gone and 0 <= j < len(page_lines)})
     anchors = [i for i in beside if is_signup_prompt(page_lines[i], page_texts[i], rules)]
+    # A kept sign-up prompt with fine print right next to it is such a box too ("Jetzt
+    # Anmelden!" over "Mit meiner Anmeldung zum Newsletter stimme ich ... zu.").
+    for position, i in enumerate(kept):
+        if i in gone or not is_signup_prompt(page_lines[i], page_texts[i], rules):
+            continue
+        if any(j in where and j not in gone and is_fine_print(page_lines[j], page_texts[j], rules) for j in (i - 1, i + 1)):
+            marks[position] = "the prompt of a sign-up box (over its fine print)"
+            anchors.append(i)
     while anchors:
         anchor = anchors.pop()
         for i in (anchor - 1, anchor + 1):
