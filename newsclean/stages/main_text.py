@@ -38,6 +38,7 @@ from .rankings import RANKING_NOTE, rankings_end
 from .related_list import BOX_NOTE, RELATED_NOTE, TEASERS_NOTE, related_list_start, teaser_box_start, teasers_start
 from .repeated_headline import HEADLINE_BELOW_NOTE, repeated_headline_end, repeated_headline_start
 from .sentence_run import last_paragraph_above_marker, last_paragraph_below, sections_below, sentences_below
+from .shaped_list import shaped_entries_below
 from .span_edges import article_edges
 from .streams import (
     LEADING_STREAM_NOTE,
@@ -256,6 +257,7 @@ def tail_end(
         end = sentences_below(lines, texts, end, stop)
         end = sections_below(lines, start, end, stop)
         end = keyed_entries_below(lines, texts, start, end, stop)
+        end = shaped_entries_below(lines, texts, start, end, stop)
         end = numbered_sections_below(lines, texts, start, end, stop)
         if not cut and stop in markers:
             end = last_paragraph_above_marker(lines, texts, start, end, stop)

@@ -1,0 +1,71 @@
+"""A list the article's last sentence introduces, below the span: entries of one shape, each
+with a number and a few words ("Tuesday, September 24, 2024 at 2:30 PM", "Arsenal 2-1 Chelsea"),
+a meeting calendar or a table of results that is the article's substance. The line model scores
+such entries low (short, no sentence end, like a menu's labels), so the span kept the sentence
+that announces them and lost the list: the article that is a list read as menus and links.
+
+An entry is told by its shape alone (its words, numbers and marks, with each run of words and
+each run of digits counting once), so a calendar's dates or a table's scores in any language
+match one another; a menu's labels hold no number, an archive's "December 2014 (3)" one word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model.features import LineFeatures
+from .keyed_list import is_intro
+from .span_edges import has_contact
+
+# An entry holds a number and at least this many words that are no numbers (a date and a place,
+# two teams and their score); an archive's month and count, or a page counter, has fewer.
+MIN_ENTRY_WORDS = 2
+# ... and no more than this many words: a row, not a paragraph.
+MAX_ENTRY_WORDS = 15
+# A list has at least this many entries of one shape, and they are this share or more of its
+# entries; a row that carries a note after that shape counts ("... at 2:30 PM **Telephonic").
+MIN_SHAPED_ENTRIES = 3
+MIN_SHAPE_SHARE = 2 / 3
+# The list's shape is one of its first few entries' (a list of entries all of different shapes
+# is none, and each candidate is matched against every entry once).
+SHAPE_CANDIDATES = 3
+# A run of letters (in any script) or of digits; what is left is marks and spaces.
+LETTERS = re.compile(r"[^\W\d_]+")
+DIGITS = re.compile(r"\d+")
+SPACES = re.compile(r"\s+")
+REPEATED_WORDS = re.compile(r"a{2,}")
+
+
+def entry_shape(text: str) -> str:
+    """The line's shape: each run of letters an "a", each run of digits a "0", marks kept, spaces
+    dropped, and words in a row one "a" ("Crystal Palace 0-3 Aston Villa" and "Leeds 3-2 Burnley"
+    are both "a0-0a")."""
+    shape = SPACES.sub("", DIGITS.sub("0", LETTERS.sub("a", text)))
+    return REPEATED_WORDS.sub("a", shape)
+
+
+def is_shaped_entry(features: LineFeatures, text: str) -> bool:
+    """A line that can be an entry of a list: a number, MIN_ENTRY_WORDS to MAX_ENTRY_WORDS other
+    words, no sentence end, no contact (an address block's "Tel: 555 0100" lines)."""
+    words = features.words - features.numbers
+    return (
+        features.numbers >= 1
+        and MIN_ENTRY_WORDS <= words <= MAX_ENTRY_WORDS
+        and not features.sentence_end
+        and not has_contact(text)
+    )
+
+
+def shaped_entries_below(lines: list[LineFeatures], texts: list[str], start: int, end: int, stop: int) -> int:
+    """The span's end moved down over a list of entries below it (up to `stop`), when the span's
+    last line is a short line that announces it (keyed_list.is_intro) and the entries right below
+    it, in a row, are MIN_SHAPED_ENTRIES or more of one shape (or that shape and a note) making
+    MIN_SHAPE_SHARE of them; `end` unchanged otherwise."""
+    if end <= start or end >= stop or not is_intro(lines[end - 1], texts[end - 1]):
+        return end
+    last = end
+    while last < stop and is_shaped_entry(lines[last], texts[last]):
+        last += 1
+    shapes = [entry_shape(texts[i]) for i in range(end, last)]
+    alike = max((sum(shape.startswith(candidate) for shape in shapes) for candidate in shapes[:SHAPE_CANDIDATES]), default=0)
+    return last if alike >= MIN_SHAPED_ENTRIES and alike >= MIN_SHAPE_SHARE * len(shapes) else end

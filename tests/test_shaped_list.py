@@ -1,0 +1,53 @@
+"""A list its sentence introduces below a short article (a meeting calendar, a table of results:
+entries of one shape, each with a number) is the article's, though the line model scores its
+entries low; an archive's months, a menu, or entries of no common shape are not."""
+
+from __future__ import annotations
+
+from spans import span_of
+
+from newsclean.stages.shaped_list import entry_shape
+
+INTRO = "Full-time scores from every league match played on Saturday afternoon."
+RESULTS = [
+    "Arsenal 2-1 Chelsea",
+    "Everton 0-0 Fulham",
+    "Leeds 3-2 Burnley",
+    "Crystal Palace 0-3 Aston Villa",
+]
+CALENDAR_INTRO = "The board of trustees meets at the foundation's offices, 12 Main Street."
+CALENDAR = [
+    "Tuesday, September 24, 2024 at 2:30 PM **By telephone",
+    "Monday, November 25, 2024 at 3:00 PM",
+    "Tuesday, January 21, 2025 at 1:00 PM",
+]
+FOOTER = ["Share on Facebook", "Latest stories", "Privacy policy"]
+
+
+def test_one_shape_counts_each_run_of_words_and_digits_once() -> None:
+    assert entry_shape("Crystal Palace 0-3 Aston Villa") == entry_shape("Leeds 3-2 Burnley") == "a0-0a"
+    assert entry_shape("Tuesday, September 24, 2024 at 2:30 PM") == "a,a0,0a0:0a"
+
+
+def test_a_list_of_results_or_dates_below_its_introducing_sentence_is_the_article_s() -> None:
+    assert span_of([INTRO, *RESULTS, *FOOTER], 1) == (0, 1 + len(RESULTS))
+    # A row may carry a note after the list's shape.
+    assert span_of([CALENDAR_INTRO, *CALENDAR, *FOOTER], 1) == (0, 1 + len(CALENDAR))
+
+
+def test_entries_of_no_common_shape_or_without_words_stay_out() -> None:
+    mixed = ["Arsenal 2-1 Chelsea", "Tuesday, September 24, 2024 at 2:30 PM", "Page 1 of 12", "Call 555 0100 today"]
+    assert span_of([INTRO, *mixed, *FOOTER], 1) == (0, 1)
+    # An archive's months and counts: one word beside the numbers.
+    archive = ["December 2014 (3)", "November 2014 (5)", "October 2014 (2)", "September 2014 (7)"]
+    assert span_of([INTRO, *archive, *FOOTER], 1) == (0, 1)
+    # Two entries are no list.
+    assert span_of([INTRO, *RESULTS[:2], *FOOTER], 1) == (0, 1)
+
+
+def test_a_list_under_a_paragraph_that_announces_nothing_stays_out() -> None:
+    paragraph = (
+        "The club said on Sunday that the new stadium would open next season, after two years of "
+        "building work and a long dispute with the city over the roads around it."
+    )
+    assert span_of([paragraph, *RESULTS, *FOOTER], 1) == (0, 1)
