@@ -1,11 +1,14 @@
 """A list its sentence introduces below a short article (a meeting calendar, a table of results:
 entries of one shape, each with a number) is the article's, though the line model scores its
-entries low; an archive's months, a menu, or entries of no common shape are not."""
+entries low, and a page that is such a list under its heading is an article, not menus and
+links; an archive's months, a menu, or entries of no common shape are not."""
 
 from __future__ import annotations
 
 from spans import span_of
 
+import newsclean
+from newsclean import Verdict
 from newsclean.stages.shaped_list import entry_shape
 
 INTRO = "Full-time scores from every league match played on Saturday afternoon."
@@ -51,3 +54,25 @@ def test_a_list_under_a_paragraph_that_announces_nothing_stays_out() -> None:
         "building work and a long dispute with the city over the roads around it."
     )
     assert span_of([paragraph, *RESULTS, *FOOTER], 1) == (0, 1)
+
+
+def test_a_long_story_s_last_sentence_over_dated_entries_keeps_them_out() -> None:
+    story = [
+        "The club said on Sunday that the new stadium would open next season, after two years of "
+        "building work and a long dispute with the city over the roads around it.",
+    ] * 4
+    assert span_of([*story, INTRO, *RESULTS, *FOOTER], 5) == (0, 5)
+
+
+def test_a_page_that_is_a_results_table_under_its_heading_is_an_article_not_menus() -> None:
+    menu = ["Home", "News", "Sport", "Football", "Contact"]
+    footer = ["Share on Facebook", "Latest stories", "About us", "Privacy policy"]
+    heading = "Premier League results, Saturday 12 March"
+    doc = newsclean.clean("\n".join([*menu, heading, *RESULTS, "Newcastle 2-2 Wolves", *footer]) + "\n")
+    assert doc.verdict is Verdict.ARTICLE
+    assert set(RESULTS) <= set(doc.paragraphs)
+    assert not set(doc.paragraphs) & {*menu, *footer}
+    # Three entries under it, or entries of no common shape, are no such list: menus and links.
+    for entries in (RESULTS[:3], ["Arsenal 2-1 Chelsea", "Page 1 of 12", "Call 555 0100 today", "Open 9-5 daily"]):
+        doc = newsclean.clean("\n".join([*menu, heading, *entries, *footer]) + "\n")
+        assert doc.verdict is Verdict.EMPTY

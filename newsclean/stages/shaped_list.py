@@ -12,9 +12,11 @@ match one another; a menu's labels hold no number, an archive's "December 2014 (
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..model.features import LineFeatures
 from .keyed_list import is_intro
+from .list_article import INTRO_WORDS, flagged_runs
 from .span_edges import has_contact
 
 # An entry holds a number and at least this many words that are no numbers (a date and a place,
@@ -26,6 +28,9 @@ MAX_ENTRY_WORDS = 15
 # entries; a row that carries a note after that shape counts ("... at 2:30 PM **Telephonic").
 MIN_SHAPED_ENTRIES = 3
 MIN_SHAPE_SHARE = 2 / 3
+# The list is the article's substance: the text above it holds at most this many times the
+# list's words (a long story's last short sentence over a box of dated teasers is no calendar).
+MAX_TEXT_PER_LIST_WORD = 2.0
 # The list's shape is one of its first few entries' (a list of entries all of different shapes
 # is none, and each candidate is matched against every entry once).
 SHAPE_CANDIDATES = 3
@@ -56,16 +61,51 @@ def is_shaped_entry(features: LineFeatures, text: str) -> bool:
     )
 
 
+def of_one_shape(entries: Sequence[str], least: int) -> bool:
+    """`least` or more of the entries, and MIN_SHAPE_SHARE of them, have one shape (one of the
+    first SHAPE_CANDIDATES entries' shapes, perhaps with a note after it)."""
+    shapes = [entry_shape(text) for text in entries]
+    alike = max((sum(shape.startswith(candidate) for shape in shapes) for candidate in shapes[:SHAPE_CANDIDATES]), default=0)
+    return alike >= least and alike >= MIN_SHAPE_SHARE * len(shapes)
+
+
 def shaped_entries_below(lines: list[LineFeatures], texts: list[str], start: int, end: int, stop: int) -> int:
     """The span's end moved down over a list of entries below it (up to `stop`), when the span's
     last line is a short line that announces it (keyed_list.is_intro) and the entries right below
     it, in a row, are MIN_SHAPED_ENTRIES or more of one shape (or that shape and a note) making
-    MIN_SHAPE_SHARE of them; `end` unchanged otherwise."""
+    MIN_SHAPE_SHARE of them, and the span holds at most MAX_TEXT_PER_LIST_WORD times the list's
+    words; `end` unchanged otherwise."""
     if end <= start or end >= stop or not is_intro(lines[end - 1], texts[end - 1]):
         return end
     last = end
     while last < stop and is_shaped_entry(lines[last], texts[last]):
         last += 1
-    shapes = [entry_shape(texts[i]) for i in range(end, last)]
-    alike = max((sum(shape.startswith(candidate) for shape in shapes) for candidate in shapes[:SHAPE_CANDIDATES]), default=0)
-    return last if alike >= MIN_SHAPED_ENTRIES and alike >= MIN_SHAPE_SHARE * len(shapes) else end
+    if not of_one_shape(texts[end:last], MIN_SHAPED_ENTRIES):
+        return end
+    text, listed = (sum(f.size for f in lines[a:b]) for a, b in ((start, end), (end, last)))
+    return last if text <= MAX_TEXT_PER_LIST_WORD * listed else end
+
+
+# A page with no running text is a list of this many entries or more of one shape under its
+# heading (a results table, a calendar) rather than menus and links.
+MIN_PAGE_ENTRIES = 4
+
+
+def is_list_head(features: LineFeatures, text: str) -> bool:
+    """A line that can head a list: a heading (INTRO_WORDS words or more, no sentence end) or a
+    short line announcing it (keyed_list.is_intro)."""
+    return (features.words >= INTRO_WORDS and not features.sentence_end) or is_intro(features, text)
+
+
+def shaped_region(lines: Sequence[LineFeatures], texts: Sequence[str]) -> tuple[int, int] | None:
+    """The [start, end) of the longest run of MIN_PAGE_ENTRIES or more entries of one shape right
+    under a line that heads it (is_list_head), that line included; None when there is none. (A
+    heading with a date in it, "Results, Saturday 12 March", reads as the run's first entry.)"""
+    best: tuple[int, int] | None = None
+    for first, last in flagged_runs([is_shaped_entry(f, t) for f, t in zip(lines, texts)], max_gap=0):
+        head = first - 1 if first > 0 and is_list_head(lines[first - 1], texts[first - 1]) else first
+        if head == first and not is_list_head(lines[first], texts[first]):
+            continue
+        if of_one_shape(texts[head + 1 : last], MIN_PAGE_ENTRIES) and (best is None or last - head > best[1] - best[0]):
+            best = (head, last)
+    return best
