@@ -29,6 +29,7 @@ from .error_page import error_phrase
 from .forms import FORM_NOTE, form_start
 from .interleaved import mark_interleaved_labels
 from .keyed_list import keyed_entries_below
+from .last_section import last_section_below
 from .legal_footer import LEGAL_NOTE, above_legal_footer, end_above_legal_footer
 from .list_article import titled_list
 from .menu_gap import parts_across_menus
@@ -355,6 +356,7 @@ def mark_outside_span(
         notes = []
     elif lines_of_text and end not in markers and not any(end in lines_cut for lines_cut, _ in notes):
         end = last_paragraph_below(kept_lines, kept, start, end)
+        end = last_section_below(kept_lines, texts, kept, start, end)
     if start == end:
         return doc  # no running text at all: nothing to anchor on, leave it to the verdict
     first, last = doc.blocks[kept[start]].line, doc.blocks[kept[end - 1]].line
