@@ -28,6 +28,7 @@ from .box_tail import HEADLINES_NOTE, tail_below_box
 from .error_page import error_phrase
 from .forms import FORM_NOTE, form_start
 from .interleaved import mark_interleaved_labels
+from .item_lists import item_list_lines
 from .keyed_list import keyed_entries_below
 from .last_section import last_section_below
 from .legal_footer import LEGAL_NOTE, above_legal_footer, end_above_legal_footer
@@ -129,8 +130,9 @@ def article_span(
     headlines, the headline printed again below, the site's legal footer after).
     `copyright_lines`: positions a site's copyright line was removed just above."""
     gains = [segment_gain(f.size, score, config) for f, score in zip(lines, scores)]
-    for position in table_lines(lines):
-        gains[position] = max(gains[position], 0.0)  # a table's cells weigh nothing (stages/tables.py)
+    for position in table_lines(lines) | item_list_lines(lines, texts):
+        # A table's cells, a list's items weigh nothing (stages/tables.py, stages/item_lists.py).
+        gains[position] = max(gains[position], 0.0)
     relative = relative_stamp(rules.time_units)
     start, end, entries, span_notes = scored_span(lines, texts, gains, markers, config, relative, copyright_lines or [])
     start, head_notes = head_start(lines, texts, start, end, relative)

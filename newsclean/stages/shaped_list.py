@@ -65,7 +65,8 @@ def of_one_shape(entries: Sequence[str], least: int) -> bool:
     """`least` or more of the entries, and MIN_SHAPE_SHARE of them, have one shape (one of the
     first SHAPE_CANDIDATES entries' shapes, perhaps with a note after it)."""
     shapes = [entry_shape(text) for text in entries]
-    alike = max((sum(shape.startswith(candidate) for shape in shapes) for candidate in shapes[:SHAPE_CANDIDATES]), default=0)
+    candidates = shapes[:SHAPE_CANDIDATES]
+    alike = max((sum(shape.startswith(candidate) for shape in shapes) for candidate in candidates), default=0)
     return alike >= least and alike >= MIN_SHAPE_SHARE * len(shapes)
 
 
