@@ -32,7 +32,6 @@ DIGIT = re.compile(r"\d")
 # block's or a teaser box's numbers are dates and times ("Jan 01, 2014", "17.05.2026, 19:06"),
 # which no item of such a list holds.
 MIN_LEADING_SHARE = 1 / 2
-LEADING_NUMBER = re.compile(r"\s*\d")
 DATE_OR_TIME = re.compile(rf"{DATE}|\d{{1,2}}:\d{{2}}")
 
 
@@ -62,6 +61,6 @@ def item_list_lines(lines: list[LineFeatures], texts: list[str]) -> set[int]:
         numbered = [texts[i] for i in items if DIGIT.search(texts[i])]
         if len(numbered) < MIN_NUMBERED_SHARE * len(items) or any(DATE_OR_TIME.search(text) for text in numbered):
             continue
-        if sum(LEADING_NUMBER.match(text) is not None for text in numbered) >= MIN_LEADING_SHARE * len(numbered):
+        if sum(DIGIT.match(text.lstrip()) is not None for text in numbered) >= MIN_LEADING_SHARE * len(numbered):
             found.update(items)
     return found
