@@ -76,3 +76,11 @@ def test_a_page_that_is_a_results_table_under_its_heading_is_an_article_not_menu
     for entries in (RESULTS[:3], ["Arsenal 2-1 Chelsea", "Page 1 of 12", "Call 555 0100 today", "Open 9-5 daily"]):
         doc = newsclean.clean("\n".join([*menu, heading, *entries, *footer]) + "\n")
         assert doc.verdict is Verdict.EMPTY
+
+
+def test_the_line_announcing_the_list_may_stand_right_below_the_span() -> None:
+    story = (
+        "The league's last round was played on Saturday afternoon in front of full grounds, and the "
+        "title was decided on the final day."
+    )
+    assert span_of([story, "Full-time scores:", *RESULTS, *FOOTER], 1) == (0, 2 + len(RESULTS))

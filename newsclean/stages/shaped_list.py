@@ -72,18 +72,23 @@ def of_one_shape(entries: Sequence[str], least: int) -> bool:
 
 def shaped_entries_below(lines: list[LineFeatures], texts: list[str], start: int, end: int, stop: int) -> int:
     """The span's end moved down over a list of entries below it (up to `stop`), when the span's
-    last line is a short line that announces it (keyed_list.is_intro) and the entries right below
-    it, in a row, are MIN_SHAPED_ENTRIES or more of one shape (or that shape and a note) making
+    last line, or the line right below its running text, is a short line that announces it
+    (keyed_list.is_intro) and the entries right below that line, in a row, are MIN_SHAPED_ENTRIES or more of one shape (or that shape and a note) making
     MIN_SHAPE_SHARE of them, and the span holds at most MAX_TEXT_PER_LIST_WORD times the list's
     words; `end` unchanged otherwise."""
-    if end <= start or end >= stop or not is_intro(lines[end - 1], texts[end - 1]):
+    if end <= start or end >= stop:
         return end
-    last = end
+    # The announcing line is the span's last, or the line right below its running text (a line
+    # ending with a colon, trimmed from the span's edge as a heading).
+    intro = end - 1 if is_intro(lines[end - 1], texts[end - 1]) else end
+    if intro == end and not (lines[end - 1].is_prose and is_intro(lines[end], texts[end])):
+        return end
+    last = intro + 1
     while last < stop and is_shaped_entry(lines[last], texts[last]):
         last += 1
-    if not of_one_shape(texts[end:last], MIN_SHAPED_ENTRIES):
+    if not of_one_shape(texts[intro + 1 : last], MIN_SHAPED_ENTRIES):
         return end
-    text, listed = (sum(f.size for f in lines[a:b]) for a, b in ((start, end), (end, last)))
+    text, listed = (sum(f.size for f in lines[a:b]) for a, b in ((start, end), (intro + 1, last)))
     return last if text <= MAX_TEXT_PER_LIST_WORD * listed else end
 
 
