@@ -84,3 +84,39 @@ def test_the_line_announcing_the_list_may_stand_right_below_the_span() -> None:
         "title was decided on the final day."
     )
     assert span_of([story, "Full-time scores:", *RESULTS, *FOOTER], 1) == (0, 2 + len(RESULTS))
+
+
+def test_a_page_that_is_a_ranking_keeps_every_entry_that_counts_on() -> None:
+    ranking = [
+        "1. Taylor Swift – The Tortured Poets Department",
+        "2. Billie Eilish – Hit Me Hard and Soft",
+        "3. Sabrina Carpenter – Short n' Sweet",
+        "4. Chappell Roan – The Rise and Fall of a Midwest Princess",
+        "5. Noah Kahan – Stick Season",
+        "6. Morgan Wallen – One Thing at a Time",
+        "7. Zach Bryan – The Great American Bar Scene",
+        "8. SZA – SOS",
+        "9. Olivia Rodrigo – Guts",
+        "10. Post Malone – F-1 Trillion",
+    ]
+    menu = ["Home", "News", "Music", "Contact"]
+    footer = ["Share on Facebook", "More charts", "Privacy policy"]
+    doc = newsclean.clean("\n".join([*menu, "The 10 best-selling albums of 2024", *ranking, *footer]) + "\n")
+    assert doc.verdict is Verdict.ARTICLE
+    # Entries of 6 words or more with a number made a list of the first four; the shorter ones
+    # below count on, and are the ranking's too.
+    assert set(ranking) <= set(doc.paragraphs)
+    assert not set(doc.paragraphs) & {*menu, *footer}
+
+
+def test_a_page_that_is_a_league_table_counting_on_is_an_article() -> None:
+    table = ["1 Arsenal 30 70", "2 Liverpool 30 67", "3 Manchester City 30 64", "4 Aston Villa 30 59", "5 Tottenham 30 56"]
+    menu = ["Home", "News", "Sport", "Contact"]
+    footer = ["Share on Facebook", "Latest stories", "Privacy policy"]
+    doc = newsclean.clean("\n".join([*menu, "League table after round 30", *table, *footer]) + "\n")
+    assert doc.verdict is Verdict.ARTICLE
+    assert set(table) <= set(doc.paragraphs)
+    # Numbers that do not count on (an archive's years and counts) are no ranking.
+    archive = ["2014 archive (3)", "2013 archive (5)", "2012 archive (2)", "2011 archive (7)", "2010 archive (1)"]
+    doc = newsclean.clean("\n".join([*menu, "Posts from the blog by year", *archive, *footer]) + "\n")
+    assert doc.verdict is Verdict.EMPTY

@@ -115,3 +115,35 @@ def shaped_region(lines: Sequence[LineFeatures], texts: Sequence[str]) -> tuple[
         if of_one_shape(texts[head + 1 : last], MIN_PAGE_ENTRIES) and (best is None or last - head > best[1] - best[0]):
             best = (head, last)
     return best
+
+
+# A ranking counts on: each entry opens with the number after the one above ("1. Name - Title",
+# "2. ..."), whatever else its words and marks are.
+LEADING_COUNT = re.compile(r"(\d{1,3})(?!\d)")
+
+
+def leading_count(features: LineFeatures, text: str) -> int | None:
+    """The number a line opens with, when words follow it and no sentence ends it; else None."""
+    match = LEADING_COUNT.match(text)
+    if match is None or features.sentence_end or features.words - features.numbers < 1:
+        return None
+    return int(match.group(1))
+
+
+def counted_region(lines: Sequence[LineFeatures], texts: Sequence[str]) -> tuple[int, int] | None:
+    """The [start, end) of the longest run of MIN_PAGE_ENTRIES or more lines whose opening numbers
+    count on by one (a ranking), with the line right above it when that line heads it; None when
+    there is none."""
+    best: tuple[int, int] | None = None
+    first, previous = 0, None
+    for i in range(len(lines) + 1):
+        count = leading_count(lines[i], texts[i]) if i < len(lines) else None
+        if count is not None and previous is not None and count == previous + 1:
+            previous = count
+            continue
+        if previous is not None and i - first >= MIN_PAGE_ENTRIES and (best is None or i - first > best[1] - best[0]):
+            best = (first, i)
+        first, previous = i, count
+    if best is not None and best[0] > 0 and is_list_head(lines[best[0] - 1], texts[best[0] - 1]):
+        best = (best[0] - 1, best[1])
+    return best
