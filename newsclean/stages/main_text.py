@@ -28,7 +28,9 @@ from .box_tail import HEADLINES_NOTE, tail_below_box
 from .error_page import error_phrase
 from .forms import FORM_NOTE, form_start
 from .interleaved import mark_interleaved_labels
+from .item_lists import item_list_lines
 from .keyed_list import keyed_entries_below
+from .last_section import last_section_below
 from .legal_footer import LEGAL_NOTE, above_legal_footer, end_above_legal_footer
 from .list_article import titled_list
 from .menu_gap import parts_across_menus
@@ -38,6 +40,7 @@ from .rankings import RANKING_NOTE, rankings_end
 from .related_list import BOX_NOTE, RELATED_NOTE, TEASERS_NOTE, related_list_start, teaser_box_start, teasers_start
 from .repeated_headline import HEADLINE_BELOW_NOTE, repeated_headline_end, repeated_headline_start
 from .sentence_run import last_paragraph_above_marker, last_paragraph_below, sections_below, sentences_below
+from .shaped_list import shaped_entries_below
 from .span_edges import article_edges
 from .streams import (
     LEADING_STREAM_NOTE,
@@ -127,8 +130,9 @@ def article_span(
     headlines, the headline printed again below, the site's legal footer after).
     `copyright_lines`: positions a site's copyright line was removed just above."""
     gains = [segment_gain(f.size, score, config) for f, score in zip(lines, scores)]
-    for position in table_lines(lines):
-        gains[position] = max(gains[position], 0.0)  # a table's cells weigh nothing (stages/tables.py)
+    for position in table_lines(lines) | item_list_lines(lines, texts):
+        # A table's cells, a list's items weigh nothing (stages/tables.py, stages/item_lists.py).
+        gains[position] = max(gains[position], 0.0)
     relative = relative_stamp(rules.time_units)
     start, end, entries, span_notes = scored_span(lines, texts, gains, markers, config, relative, copyright_lines or [])
     start, head_notes = head_start(lines, texts, start, end, relative)
@@ -256,6 +260,7 @@ def tail_end(
         end = sentences_below(lines, texts, end, stop)
         end = sections_below(lines, start, end, stop)
         end = keyed_entries_below(lines, texts, start, end, stop)
+        end = shaped_entries_below(lines, texts, start, end, stop)
         end = numbered_sections_below(lines, texts, start, end, stop)
         if not cut and stop in markers:
             end = last_paragraph_above_marker(lines, texts, start, end, stop)
@@ -353,6 +358,7 @@ def mark_outside_span(
         notes = []
     elif lines_of_text and end not in markers and not any(end in lines_cut for lines_cut, _ in notes):
         end = last_paragraph_below(kept_lines, kept, start, end)
+        end = last_section_below(kept_lines, texts, kept, start, end)
     if start == end:
         return doc  # no running text at all: nothing to anchor on, leave it to the verdict
     first, last = doc.blocks[kept[start]].line, doc.blocks[kept[end - 1]].line

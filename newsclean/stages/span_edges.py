@@ -10,6 +10,7 @@ from collections import Counter
 from ..model.features import LineFeatures
 from ..parse.text import is_list_item
 from .author_box import author_box_start
+from .item_lists import item_list_lines
 from .list_article import MIN_ENTRIES, is_entry
 
 # Lines shorter than this (in words) that are not sentences are labels.
@@ -123,8 +124,10 @@ def skip_header_block(lines: list[LineFeatures], texts: list[str], start: int, e
     while i < end and is_label(lines[i]):
         i += 1
     dated = any(has_date_number(texts[j]) for j in range(run_start, i))
+    # A list of items under its heading below the first paragraph (a recipe's ingredients) is
+    # the article's, though its items hold numbers as a byline block's date line does.
     if i - run_start >= 2 and dated and i < end and lines[i].is_prose:
-        return i
+        return start if item_list_lines(lines[start:i], texts[start:i]) else i
     return start
 
 

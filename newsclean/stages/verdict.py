@@ -22,6 +22,7 @@ from .page_kinds import (
     teaser_positions,
     wall_prompt,
 )
+from .shaped_list import counted_region, shaped_region
 from .teasers import TEASER_REASON, is_teaser_list
 
 # A page whose body is this share error-page text (by words) is an error page, however long.
@@ -176,7 +177,11 @@ def mark_list_or_empty(doc: Document, lines: list[LineFeatures], kept: list[int]
     """Not one sentence of running text: the page is a list that is the article (entries of one
     structure in a row, kept with the line introducing them), a table or programme that the
     span missed, or else menus and labels only."""
-    region = list_region([lines[i] for i in kept], [doc.blocks[i].text for i in kept])
+    kept_lines, kept_texts = [lines[i] for i in kept], [doc.blocks[i].text for i in kept]
+    # Entries of several words and a number, short entries of one shape (a results table), or
+    # entries that count on (a ranking): the longest such list.
+    regions = [finder(kept_lines, kept_texts) for finder in (list_region, shaped_region, counted_region)]
+    region = max((r for r in regions if r is not None), key=lambda r: r[1] - r[0], default=None)
     if region is None:
         if not mark_table(doc, lines):
             _remove_all(doc.blocks, Stage.BOILERPLATE, "no running text: menus, links and labels only")
