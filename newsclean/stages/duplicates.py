@@ -251,6 +251,14 @@ SHINGLE = 4
 MIN_CONTAINED_WORDS = 5
 MIN_CONTAINER_WORDS = 2 * MIN_CONTAINED_WORDS
 SHINGLE_BUCKET = 8  # paragraphs remembered per shingle (a boilerplate shingle stays cheap)
+# Paragraphs glued with no space between ("...fragt.Dann kommt ..."): a sentence's end right
+# against the next word. Two letters before the stop, so "u.s." and "e.g." are not parted.
+GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=[^\W\d_])")
+
+
+def sentences_spaced(text: str) -> str:
+    """The text with a space after each sentence end glued to the next word (else the text)."""
+    return GLUED_SENTENCE.sub(" ", text) if GLUED_SENTENCE.search(text) else text
 
 
 def find_glued_runs(folded: Folded, config: Config) -> dict[int, tuple[int, int]]:
@@ -312,22 +320,25 @@ def find_contained(folded: Folded, taken: Container[int]) -> dict[int, int]:
         # (Counted before split: most lines are too short to hold a short line twice their length.)
         if text.count(" ") + 1 < MIN_CONTAINER_WORDS or pos in taken:
             continue
-        words = text.split(" ")
-        if first_words.isdisjoint(words):
-            continue
-        # Only the places where a wanted first word stands, picked out at C speed.
-        for i in compress(range(len(words) - SHINGLE + 1), map(first_words.__contains__, words)):
-            key = hash(" ".join(words[i : i + SHINGLE]))
-            if key in wanted:
-                bucket = index[key]
-                if len(bucket) < SHINGLE_BUCKET and (not bucket or bucket[-1] != pos):
-                    bucket.append(pos)
+        spaced = sentences_spaced(text)
+        # Both readings: a glued copy of paragraphs holds them only once their ends are parted.
+        for words in (text.split(" "), spaced.split(" ")) if spaced is not text else (text.split(" "),):
+            if first_words.isdisjoint(words):
+                continue
+            # Only the places where a wanted first word stands, picked out at C speed.
+            for i in compress(range(len(words) - SHINGLE + 1), map(first_words.__contains__, words)):
+                key = hash(" ".join(words[i : i + SHINGLE]))
+                if key in wanted:
+                    bucket = index[key]
+                    if len(bucket) < SHINGLE_BUCKET and (not bucket or bucket[-1] != pos):
+                        bucket.append(pos)
     contained: dict[int, int] = {}
     for pos, key in starts.items():
         text = folded[pos]
         for other in index.get(key, ()):
             container = folded[other]
-            if other != pos and len(container) >= 2 * len(text) and f" {text} " in f" {container} ":
+            if other != pos and len(container) >= 2 * len(text) and (
+                f" {text} " in f" {container} " or f" {text} " in f" {sentences_spaced(container)} "):
                 contained[pos] = other
                 break
     return contained
