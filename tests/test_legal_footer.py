@@ -77,3 +77,11 @@ def test_more_paragraphs_below_the_copyright_line_than_above_are_the_article() -
     # A standfirst, a menu, a copyright credit, then the body: the article is below it.
     texts = [BODY[0], *MENU, *BODY[1:]]
     assert footer_end(texts, 1 + len(MENU)) == len(texts)
+
+
+def test_a_long_run_of_furniture_above_the_copyright_line_ends_the_span_at_it() -> None:
+    # A site's menus (20 labels) below the article's last paragraph, then its copyright line and a
+    # consent box whose cookie table holds more sentences than the article: its footer all the same.
+    sections = [f"Section {letter}" for letter in "ABCDEFGHIJKLMNOPQRST"]
+    texts = [*BODY[:3], *sections, *NOTICES, *NOTICES]
+    assert footer_end(texts, 3 + len(sections)) == 3 + len(sections)

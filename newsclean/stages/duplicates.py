@@ -296,10 +296,11 @@ def _glued_run(text: str, folded: Folded, start: int, line: int) -> tuple[int, i
     return pos - 1, offset
 
 
-def find_contained(folded: Folded, taken: Container[int]) -> dict[int, int]:
+def find_contained(folded: Folded, taken: Container[int], containers: Container[int] | None = None) -> dict[int, int]:
     """Short lines (by position) said again word for word inside a longer paragraph, with its
-    position. Near-linear: paragraphs are indexed by their word shingles (a bounded number per
-    shingle), a short line is looked up by its first shingle only."""
+    position (only the paragraphs at `containers` when given). Near-linear: paragraphs are indexed
+    by their word shingles (a bounded number per shingle), a short line is looked up by its first
+    shingle only."""
     # Only shingles some short line starts with are ever looked up: index those alone, found by
     # their first word (a set lookup) before any shingle is joined and hashed.
     starts: dict[int, int] = {}  # position of a short line -> the hash of its first shingle
@@ -318,7 +319,7 @@ def find_contained(folded: Folded, taken: Container[int]) -> dict[int, int]:
     for pos in range(len(folded)):
         text = folded[pos]
         # (Counted before split: most lines are too short to hold a short line twice their length.)
-        if text.count(" ") + 1 < MIN_CONTAINER_WORDS or pos in taken:
+        if text.count(" ") + 1 < MIN_CONTAINER_WORDS or pos in taken or (containers is not None and pos not in containers):
             continue
         spaced = sentences_spaced(text)
         # Both readings: a glued copy of paragraphs holds them only once their ends are parted.
@@ -342,6 +343,27 @@ def find_contained(folded: Folded, taken: Container[int]) -> dict[int, int]:
                 contained[pos] = other
                 break
     return contained
+
+
+# A copy of the article glued into one line is longer than this many words, and the lines it
+# holds word for word make up this share of it or more (a paragraph quoting a pull quote twice
+# holds far less).
+GLUED_COPY_MIN_WORDS = 150
+GLUED_COPY_COVER = 0.5
+
+
+def glued_copies(texts: list[str], sizes: list[float]) -> list[int]:
+    """Positions of the long lines that are mostly other lines of the page glued together (machine
+    residue: the whole article again as one line, with or without spaces between its paragraphs).
+    Cheap when no line is that long (nearly every page): nothing is folded then."""
+    long_lines = {pos for pos, size in enumerate(sizes) if size >= GLUED_COPY_MIN_WORDS}
+    if not long_lines:
+        return []
+    folded = folded_texts(texts)
+    covered: Counter[int] = Counter()
+    for pos, container in find_contained(folded, (), long_lines).items():
+        covered[container] += len(folded[pos])
+    return sorted(pos for pos, chars in covered.items() if chars >= GLUED_COPY_COVER * len(folded[pos]))
 
 
 def mark_duplicates(doc: Document, config: Config) -> Document:

@@ -25,6 +25,7 @@ from ..parse.text import LazyPattern, phrase_as_written
 from ..rules import Rules, load_rules
 from .boilerplate import has_copyright
 from .box_tail import HEADLINES_NOTE, tail_below_box
+from .duplicates import glued_copies
 from .error_page import error_phrase
 from .forms import FORM_NOTE, form_start
 from .interleaved import mark_interleaved_labels
@@ -129,6 +130,10 @@ def article_span(
     gains = [segment_gain(f.size, score, config) for f, score in zip(lines, scores)]
     for position in table_lines(lines):
         gains[position] = max(gains[position], 0.0)  # a table's cells weigh nothing (stages/tables.py)
+    for position in glued_copies(texts, [f.size for f in lines]):
+        # The article again as one line (removed as a copy later) would weigh as much as the
+        # article itself, and pull the span down to wherever the page prints it.
+        gains[position] = min(gains[position], 0.0)
     relative = relative_stamp(rules.time_units)
     start, end, entries, span_notes = scored_span(lines, texts, gains, markers, config, relative, copyright_lines or [])
     start, head_notes = head_start(lines, texts, start, end, relative)
