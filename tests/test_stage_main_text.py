@@ -240,7 +240,17 @@ def test_the_article_glued_into_one_line_below_a_menu_does_not_pull_the_span_dow
         "Scientists at the university said that the lake has fallen in three of the last five years "
         "and that the trend would go on unless the winters bring more snow to the hills around it.",
     ]
-    article = [*BODY, *more]
+    later = [
+        "A spokesman for the fishing cooperative said catches of perch had halved since June, because the "
+        "young fish need the reed beds along the shallow bays that are now lying dry in the sun.",
+        "Tourism offices in the lakeside villages reported fewer bookings for the autumn holidays, although "
+        "some visitors came precisely to walk on the old harbour walls that appeared when the water went.",
+        "Archaeologists were called to the eastern shore last week after walkers found the timbers of a "
+        "wooden boat in the mud, which the museum believes may be several hundred years old.",
+        "Engineers warned that the dam at the outlet was built for a much higher level and that its gates "
+        "would have to be checked before the winter storms bring water down from the mountains again.",
+    ]
+    article = [*BODY, *more, *later]  # 360 words or so
     glued = "".join(article)
     menu = [f"Section {letter}" for letter in "ABCDEFGHIJKLMNOP"]
     consent = [

@@ -334,12 +334,19 @@ def find_contained(folded: Folded, taken: Container[int], containers: Container[
                     if len(bucket) < SHINGLE_BUCKET and (not bucket or bucket[-1] != pos):
                         bucket.append(pos)
     contained: dict[int, int] = {}
+    spaced: dict[int, str] = {}  # each container with its glued sentence ends parted, made once
+
+    def spaced_container(other: int) -> str:
+        if other not in spaced:
+            spaced[other] = f" {sentences_spaced(folded[other])} "
+        return spaced[other]
+
     for pos, key in starts.items():
         text = folded[pos]
         for other in index.get(key, ()):
             container = folded[other]
             if other != pos and len(container) >= 2 * len(text) and (
-                f" {text} " in f" {container} " or f" {text} " in f" {sentences_spaced(container)} "):
+                f" {text} " in f" {container} " or f" {text} " in spaced_container(other)):
                 contained[pos] = other
                 break
     return contained
@@ -348,7 +355,7 @@ def find_contained(folded: Folded, taken: Container[int], containers: Container[
 # A copy of the article glued into one line is longer than this many words, and the lines it
 # holds word for word make up this share of it or more (a paragraph quoting a pull quote twice
 # holds far less).
-GLUED_COPY_MIN_WORDS = 150
+GLUED_COPY_MIN_WORDS = 300
 GLUED_COPY_COVER = 0.5
 
 
@@ -356,9 +363,9 @@ def glued_copies(texts: list[str], sizes: list[float]) -> list[int]:
     """Positions of the long lines that are mostly other lines of the page glued together (machine
     residue: the whole article again as one line, with or without spaces between its paragraphs).
     Cheap when no line is that long (nearly every page): nothing is folded then."""
-    long_lines = {pos for pos, size in enumerate(sizes) if size >= GLUED_COPY_MIN_WORDS}
-    if not long_lines:
+    if not sizes or max(sizes) < GLUED_COPY_MIN_WORDS:
         return []
+    long_lines = {pos for pos, size in enumerate(sizes) if size >= GLUED_COPY_MIN_WORDS}
     folded = folded_texts(texts)
     covered: Counter[int] = Counter()
     for pos, container in find_contained(folded, (), long_lines).items():
