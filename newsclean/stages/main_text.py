@@ -172,7 +172,7 @@ def scored_span(
         notes.append((range(footer, len(lines)), LEGAL_NOTE))
     else:
         # Or the span runs on across the copyright line into them.
-        footer = end_above_legal_footer(lines, start, end, copyright_lines)
+        footer = end_above_legal_footer(lines, gains, start, end, copyright_lines)
         if footer < end:
             notes.append((range(footer, len(lines)), LEGAL_NOTE))
             start, end, _ = best_segment(gains, start, footer)
