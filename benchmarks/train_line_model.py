@@ -6,6 +6,7 @@
     python benchmarks/train_line_model.py --corpora dev --cv 6   # the old dev-only K-fold check
     python benchmarks/train_line_model.py --html --loso --write  # the page model (model/dommodel.json)
     python benchmarks/train_line_model.py --loso --oracle --labels best   # another labelling, and its ceiling
+    python benchmarks/train_line_model.py --loso --labels agreeing --from-shipped 1   # variants, not shipped
 
 The model scores each line from language-independent features (linemodel.FEATURE_NAMES); the
 article is the span of lines with the largest total of (words + region_line_weight) * score
@@ -22,6 +23,15 @@ other words (`--labels best`): a short article line printed again far away ("Wer
 labelled span handed to it in place of the model's choice: best 0.957, first-last 0.951 on all
 570 pages (fundus 0.951 against 0.943), the shipped weights 0.9425. No fit of either labelling,
 nor of the variants in benchmarks/results/loso.md, beat the shipped dev-only weights there.
+`--labels agreeing` is first-last, less the dumps where the two labellings disagree (their spans
+share under LABEL_AGREEMENT of their words): those labels are in doubt, and left out of training.
+
+The fit starts from bias -0.5 and prose 1 (the default), or from the shipped weights times SCALE
+(`--from-shipped SCALE`, a fine-tune: a larger SCALE makes each step smaller beside them, a prior
+centred on them). The default stays the one reproducible command: the variants measured against
+it (weighing pages or sources, the dev pages weighted up, fine-tuning, agreeing labels, blends
+with the shipped weights, stopping early) are in benchmarks/results/loso.md; none met issue 12's
+bars on every source at once.
 
 Pages come from the corpora given (default: shared/corpus/dev and shared/corpus/train), grouped
 into sources: `dev`, and by ID prefix `fundus`, `newspaper` (newspaper- and newspaper4k-) and
@@ -97,6 +107,16 @@ PARTIAL_GOLDS = frozenset(
 SOURCE_PREFIXES = (("fundus-", "fundus"), ("newspaper4k-", "newspaper"), ("newspaper-", "newspaper"), ("cwced-", "cwced"))
 
 
+# What --help says of the default (the module docstring says more).
+FIT_CHOICE = (
+    "The default is the one reproducible fit: first-last labels, each source weighing the same, 30 epochs x 3 "
+    "runs from bias -0.5 and prose 1. Weighing pages instead, the dev pages weighted up, --labels agreeing, "
+    "--from-shipped (a prior centred on the shipped weights) and stopping early were measured against it "
+    "(benchmarks/results/loso.md): none kept every source within 0.002 of the shipped dev-only weights, "
+    "which stay in linemodel.json."
+)
+
+
 class Page:
     """One labelled page: its corpus directory, ID and source."""
 
@@ -135,6 +155,18 @@ def kept_view(doc: Document, rules):
     return kept, kept_lines, texts, [marker_at[i] for i in kept]
 
 
+# `--labels agreeing`: a dump whose first-last and best spans share less than this (word-weighted
+# F1 of their lines) is left out of training.
+LABEL_AGREEMENT = 0.9
+
+
+def span_overlap(sizes: Sequence[float], a: tuple[int, int], b: tuple[int, int]) -> float:
+    """Word-weighted F1 of two spans' lines (1.0 for two empty spans)."""
+    shared = sum(sizes[max(a[0], b[0]) : min(a[1], b[1])])
+    total = sum(sizes[a[0] : a[1]]) + sum(sizes[b[0] : b[1]])
+    return 2 * shared / total if total else 1.0
+
+
 def labelled_span(sizes: Sequence[float], inside: list[int], labels: str = "first-last") -> tuple[int, int]:
     """The span the model should choose, from the positions of the article's lines.
 
@@ -145,7 +177,7 @@ def labelled_span(sizes: Sequence[float], inside: list[int], labels: str = "firs
     """
     if not inside:
         return 0, 0
-    if labels == "first-last":
+    if labels in ("first-last", "agreeing"):
         return inside[0], inside[-1] + 1
     article = set(inside)
     signed = [(size + DEFAULT_CONFIG.region_line_weight) * (1 if j in article else -1) for j, size in enumerate(sizes)]
@@ -153,9 +185,18 @@ def labelled_span(sizes: Sequence[float], inside: list[int], labels: str = "firs
     return start, end
 
 
+def training_span(sizes: Sequence[float], inside: list[int], labels: str) -> tuple[int, int] | None:
+    """The labelled span to train on, or None when `agreeing` finds the labels in doubt."""
+    span = labelled_span(sizes, inside, labels)
+    if labels == "agreeing" and span_overlap(sizes, span, labelled_span(sizes, inside, "best")) < LABEL_AGREEMENT:
+        return None
+    return span
+
+
 def example_of(matrix: np.ndarray, kept_lines: list, texts: list[str], inside: list[int], rules, labels: str = "first-last"):
-    """A training example: the matrix, the line sizes, the labelled span and the marker bounds."""
-    span = labelled_span([f.size for f in kept_lines], inside, labels)
+    """A training example: the matrix, the line sizes, the labelled span (None when the labels
+    are in doubt: `agreeing`) and the marker bounds."""
+    span = training_span([f.size for f in kept_lines], inside, labels)
     bounds = [-1, *sorted(main_text.confirmed_markers(kept_lines, texts, rules)), len(texts)]
     return matrix, np.array([f.size for f in kept_lines], dtype=float), span, bounds
 
@@ -209,17 +250,23 @@ def span_features(matrix: np.ndarray, weight: np.ndarray, span: tuple[int, int])
     return (matrix[start:end] * weight[start:end, None]).sum(0) if end > start else np.zeros(matrix.shape[1])
 
 
-def train(examples: list, epochs: int, seed: int, runs: int, names: Sequence[str] = linemodel.FEATURE_NAMES) -> np.ndarray:
+def train(examples: list, epochs: int, seed: int, runs: int, names: Sequence[str] = linemodel.FEATURE_NAMES,
+          start: np.ndarray | None = None) -> np.ndarray:
     """Mean of `runs` averaged perceptrons, each visiting the pages in its own random orders
     (one run's weights depend on the order; the mean is stabler)."""
-    return np.mean([train_once(examples, epochs, seed + run, names) for run in range(runs)], axis=0)
+    return np.mean([train_once(examples, epochs, seed + run, names, start) for run in range(runs)], axis=0)
 
 
-def train_once(examples: list, epochs: int, seed: int, names: Sequence[str] = linemodel.FEATURE_NAMES) -> np.ndarray:
-    """Averaged structured perceptron over the pages' span choices."""
-    weights = np.zeros(len(names))
-    weights[names.index("bias")] = -0.5
-    weights[names.index("prose")] = 1.0
+def train_once(examples: list, epochs: int, seed: int, names: Sequence[str] = linemodel.FEATURE_NAMES,
+               start: np.ndarray | None = None) -> np.ndarray:
+    """Averaged structured perceptron over the pages' span choices, from `start` (else bias -0.5
+    and prose 1)."""
+    if start is not None:
+        weights = np.array(start, dtype=float)
+    else:
+        weights = np.zeros(len(names))
+        weights[names.index("bias")] = -0.5
+        weights[names.index("prose")] = 1.0
     total, steps = np.zeros_like(weights), 0
     rng = random.Random(seed)
     for _ in range(epochs):
@@ -301,15 +348,17 @@ def commit() -> str:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog=FIT_CHOICE)
     ap.add_argument("--corpora", nargs="+", type=Path, default=[SHARED / "corpus" / "dev", SHARED / "corpus" / "train"])
     ap.add_argument("--epochs", type=int, default=30)
     ap.add_argument("--runs", type=int, default=3, help="perceptrons averaged (each its own page order)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--by-page", action="store_true", help="weigh every page the same in training, not every source")
-    ap.add_argument("--labels", choices=("first-last", "best"), default="first-last",
+    ap.add_argument("--labels", choices=("first-last", "best", "agreeing"), default="first-last",
                     help="the labelled span: first to last article line, or the span with the most article words "
-                    "less other words")
+                    "less other words, or first-last with the dumps where the two disagree left out")
+    ap.add_argument("--from-shipped", type=float, metavar="SCALE",
+                    help="start from the shipped weights times SCALE (a fine-tune; larger SCALE, smaller steps)")
     ap.add_argument("--oracle", action="store_true", help="also report F1 with the labelled span handed to the pipeline")
     ap.add_argument("--loso", action="store_true", help="also report leave-one-source-out F1")
     ap.add_argument("--cv", type=int, default=0, help="also report K-fold (by page) cross-validated F1")
@@ -336,12 +385,13 @@ def main() -> int:
         per_source = Counter(p.source for p in chosen)
         share = {src: len(chosen) / (len(per_source) * n) for src, n in per_source.items()} if not args.by_page else {}
         return train(
-            [(*examples[p.id, s], share.get(p.source, 1.0)) for p in chosen for s in suffixes],
-            args.epochs, args.seed, args.runs, names,
+            [(*examples[p.id, s], share.get(p.source, 1.0)) for p in chosen for s in suffixes if examples[p.id, s][2] is not None],
+            args.epochs, args.seed, args.runs, names, start,
         )
 
     table: dict[str, dict[str, float]] = {}
     shipped = tuple(np.concatenate(dommodel.default_weights())) if args.html else linemodel.default_weights()
+    start = None if args.from_shipped is None else np.array(shipped) * args.from_shipped
     table["before"] = macro_by_source(pages, pipeline_scores(pages, lambda p: shipped, scorer, args.html))
     if args.oracle and not args.html:
         table["oracle"] = macro_by_source(pages, oracle_scores(pages, scorer, args.labels))
@@ -390,6 +440,7 @@ def main() -> int:
                 "runs": args.runs,
                 "seed": args.seed,
                 "labels": args.labels,
+                "from_shipped": args.from_shipped,
                 "code": f"{commit()} (benchmarks/train_line_model.py, on the code of that commit or its child)",
                 f"f1{'.html (fast engine)' if args.html else SCORED_SUFFIX}": table,
             },

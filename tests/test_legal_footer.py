@@ -52,12 +52,12 @@ def test_a_copyright_credit_between_the_lead_and_the_body_does_not_cut_the_artic
     assert [b.text for b in doc.kept()] == BODY[:4]
 
 
-def footer_end(texts: list[str], copyright_at: int) -> int:
+def footer_end(texts: list[str], copyright_at: int, gains: list[float] | None = None) -> int:
     from newsclean.model.features import line_features
     from newsclean.stages.legal_footer import end_above_legal_footer
 
     lines = [line_features(t, frozenset({"the", "a", "of", "and", "to", "in", "on", "for", "is", "that", "will"})) for t in texts]
-    return end_above_legal_footer(lines, 0, len(texts), [copyright_at])
+    return end_above_legal_footer(lines, gains or [1.0] * len(texts), 0, len(texts), [copyright_at])
 
 
 def test_a_span_running_across_the_copyright_line_into_the_notices_ends_at_it() -> None:
@@ -77,3 +77,21 @@ def test_more_paragraphs_below_the_copyright_line_than_above_are_the_article() -
     # A standfirst, a menu, a copyright credit, then the body: the article is below it.
     texts = [BODY[0], *MENU, *BODY[1:]]
     assert footer_end(texts, 1 + len(MENU)) == len(texts)
+
+
+def test_a_long_run_of_furniture_above_the_copyright_line_ends_the_span_at_it() -> None:
+    # A site's menus (20 labels) below the article's last paragraph, then its copyright line and a
+    # consent box whose cookie table holds more sentences than the article: its footer all the same.
+    sections = [f"Section {letter}" for letter in "ABCDEFGHIJKLMNOPQRST"]
+    texts = [*BODY[:3], *sections, *NOTICES, *NOTICES]
+    gains = [300.0] * 3 + [-10.0] * len(sections) + [100.0] * 4  # the article outweighs the notices
+    assert footer_end(texts, 3 + len(sections), gains) == 3 + len(sections)
+
+
+def test_a_lead_above_a_long_menu_and_a_photo_credit_keeps_the_heavier_body_below() -> None:
+    # The same shape, but the text below the copyright credit weighs more than the lead above:
+    # the article's body, not a footer.
+    sections = [f"Section {letter}" for letter in "ABCDEFGHIJKLMNOPQRST"]
+    texts = [BODY[0], *sections, *BODY[1:]]
+    gains = [100.0] + [-10.0] * len(sections) + [300.0] * len(BODY[1:])
+    assert footer_end(texts, 1 + len(sections), gains) == len(texts)

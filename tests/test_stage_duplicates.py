@@ -190,6 +190,22 @@ def test_a_glued_line_before_the_article_goes_and_the_paragraphs_stay() -> None:
     assert doc.paragraphs == BODY
 
 
+def test_paragraphs_glued_with_no_space_and_a_cut_first_one_are_a_copy() -> None:
+    # A script's copy of the article: its first paragraph cut short at the start, and each
+    # paragraph's last stop right against the next one's first word ("...shore.Officials ...").
+    glued = "".join([BODY[0][len(BODY[0]) // 2 :], *BODY[1:]])
+    doc, marks = apply(mark_duplicates, dump(HEADLINE, *BODY, glued))
+    assert marks == {7: Removal(Stage.DUPLICATE, "repeats lines 3-6", duplicate_of=3, score=100.0)}
+    assert doc.paragraphs == BODY
+
+
+def test_a_stop_glued_to_a_single_letter_is_no_sentence_end() -> None:
+    from newsclean.stages.duplicates import sentences_spaced
+
+    assert sentences_spaced("talks in the u.s.and abroad ended.then") == "talks in the u.s.and abroad ended. then"
+    assert sentences_spaced("no glue here. none") == "no glue here. none"
+
+
 def test_a_paragraph_and_its_copy_never_name_each_other_as_the_original() -> None:
     # "<paragraph>0" above "<paragraph>" and "0": the second is a copy of the first, and the first
     # spells the next two lines glued together. Removing both (found by hypothesis) lost the text.

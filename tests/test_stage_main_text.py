@@ -224,3 +224,43 @@ def test_a_cjk_list_numbered_without_spaces_widens_the_span_over_its_items() -> 
     texts = ["学习目的", *items, "4.每天研读圣经，你将更加亲近于神，也更明白他的旨意。", "人生就如一个大迷宫，走一步就不知道下一步的方向。"]
     assert all(line_features(t, frozenset()).cjk for t in texts)
     assert extend_over_lists(texts, 4, len(texts)) == (1, len(texts))
+
+
+def test_the_article_glued_into_one_line_below_a_menu_does_not_pull_the_span_down() -> None:
+    # A page script's copy of the whole article (its paragraphs run together with no space between
+    # them) below the site's menu, then the consent box's sentences: the copy weighs nothing in the
+    # span choice, so the span stays on the article and does not run on over the menu.
+    from newsclean.stages.duplicates import glued_copies
+
+    more = [
+        "Boat owners at the marina have moved their boats to deeper water at the end of the pier, "
+        "and the harbour master has closed two of the slipways until further notice.",
+        "The regional water board will meet next week to decide whether the pumping station on the "
+        "northern bank should be switched on early this year, which costs money it had not planned.",
+        "Scientists at the university said that the lake has fallen in three of the last five years "
+        "and that the trend would go on unless the winters bring more snow to the hills around it.",
+    ]
+    later = [
+        "A spokesman for the fishing cooperative said catches of perch had halved since June, because the "
+        "young fish need the reed beds along the shallow bays that are now lying dry in the sun.",
+        "Tourism offices in the lakeside villages reported fewer bookings for the autumn holidays, although "
+        "some visitors came precisely to walk on the old harbour walls that appeared when the water went.",
+        "Archaeologists were called to the eastern shore last week after walkers found the timbers of a "
+        "wooden boat in the mud, which the museum believes may be several hundred years old.",
+        "Engineers warned that the dam at the outlet was built for a much higher level and that its gates "
+        "would have to be checked before the winter storms bring water down from the mountains again.",
+    ]
+    article = [*BODY, *more, *later]  # 360 words or so
+    glued = "".join(article)
+    menu = [f"Section {letter}" for letter in "ABCDEFGHIJKLMNOP"]
+    consent = [
+        "We use cookies on this website to remember your choices and to understand how you use the "
+        "pages, so that we can show you the offers that are most relevant to you and your friends.",
+        "Necessary cookies are needed for the website to work and cannot be switched off in our "
+        "systems, and they are usually only set in answer to actions you take, such as logging in.",
+    ]
+    text = dump(HEADLINE, *article, *menu, glued, *consent)
+    assert glued_copies([*article, glued], [len(t.split()) for t in [*article, glued]]) == [len(article)]
+    doc, _ = apply(mark_outside_main_text, text)
+    assert [b.text for b in doc.kept()][-len(article):] == article
+    assert not any(b.text in consent for b in doc.kept())

@@ -51,6 +51,16 @@ def test_best_label_leaves_out_an_article_line_printed_again_far_below(trainer) 
     assert trainer.labelled_span(sizes, [], "best") == (0, 0)
 
 
+def test_agreeing_labels_leave_out_a_dump_whose_two_labellings_disagree(trainer) -> None:
+    # The first page of the test above: first-last (1, 10) and best (1, 4) share 71 of 122 + 71
+    # words, so its label is in doubt; a page where both agree is trained on with first-last.
+    sizes = [4.0, 30.0, 1.0, 40.0, 12.0, 8.0, 9.0, 15.0, 6.0, 1.0]
+    assert trainer.span_overlap(sizes, (1, 10), (1, 4)) == pytest.approx(2 * 71 / 193)
+    assert trainer.training_span(sizes, [1, 2, 3, 9], "agreeing") is None
+    assert trainer.training_span(sizes, [1, 2, 3], "agreeing") == (1, 4)
+    assert trainer.training_span(sizes, [1, 2, 3, 9], "first-last") == (1, 10)
+
+
 def test_best_label_spans_a_short_gap_inside_the_article(trainer) -> None:
     # A one-line widget between two paragraphs stays inside the labelled span.
     sizes = [5.0, 30.0, 2.0, 35.0, 6.0]

@@ -251,6 +251,14 @@ SHINGLE = 4
 MIN_CONTAINED_WORDS = 5
 MIN_CONTAINER_WORDS = 2 * MIN_CONTAINED_WORDS
 SHINGLE_BUCKET = 8  # paragraphs remembered per shingle (a boilerplate shingle stays cheap)
+# Paragraphs glued with no space between ("...fragt.Dann kommt ..."): a sentence's end right
+# against the next word. Two letters before the stop, so "u.s." and "e.g." are not parted.
+GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=[^\W\d_])")
+
+
+def sentences_spaced(text: str) -> str:
+    """The text with a space after each sentence end glued to the next word (else the text)."""
+    return GLUED_SENTENCE.sub(" ", text) if GLUED_SENTENCE.search(text) else text
 
 
 def find_glued_runs(folded: Folded, config: Config) -> dict[int, tuple[int, int]]:
@@ -288,10 +296,11 @@ def _glued_run(text: str, folded: Folded, start: int, line: int) -> tuple[int, i
     return pos - 1, offset
 
 
-def find_contained(folded: Folded, taken: Container[int]) -> dict[int, int]:
+def find_contained(folded: Folded, taken: Container[int], containers: Container[int] | None = None) -> dict[int, int]:
     """Short lines (by position) said again word for word inside a longer paragraph, with its
-    position. Near-linear: paragraphs are indexed by their word shingles (a bounded number per
-    shingle), a short line is looked up by its first shingle only."""
+    position (only the paragraphs at `containers` when given). Near-linear: paragraphs are indexed
+    by their word shingles (a bounded number per shingle), a short line is looked up by its first
+    shingle only."""
     # Only shingles some short line starts with are ever looked up: index those alone, found by
     # their first word (a set lookup) before any shingle is joined and hashed.
     starts: dict[int, int] = {}  # position of a short line -> the hash of its first shingle
@@ -310,27 +319,58 @@ def find_contained(folded: Folded, taken: Container[int]) -> dict[int, int]:
     for pos in range(len(folded)):
         text = folded[pos]
         # (Counted before split: most lines are too short to hold a short line twice their length.)
-        if text.count(" ") + 1 < MIN_CONTAINER_WORDS or pos in taken:
+        if text.count(" ") + 1 < MIN_CONTAINER_WORDS or pos in taken or (containers is not None and pos not in containers):
             continue
-        words = text.split(" ")
-        if first_words.isdisjoint(words):
-            continue
-        # Only the places where a wanted first word stands, picked out at C speed.
-        for i in compress(range(len(words) - SHINGLE + 1), map(first_words.__contains__, words)):
-            key = hash(" ".join(words[i : i + SHINGLE]))
-            if key in wanted:
-                bucket = index[key]
-                if len(bucket) < SHINGLE_BUCKET and (not bucket or bucket[-1] != pos):
-                    bucket.append(pos)
+        spaced = sentences_spaced(text)
+        # Both readings: a glued copy of paragraphs holds them only once their ends are parted.
+        for words in (text.split(" "), spaced.split(" ")) if spaced is not text else (text.split(" "),):
+            if first_words.isdisjoint(words):
+                continue
+            # Only the places where a wanted first word stands, picked out at C speed.
+            for i in compress(range(len(words) - SHINGLE + 1), map(first_words.__contains__, words)):
+                key = hash(" ".join(words[i : i + SHINGLE]))
+                if key in wanted:
+                    bucket = index[key]
+                    if len(bucket) < SHINGLE_BUCKET and (not bucket or bucket[-1] != pos):
+                        bucket.append(pos)
     contained: dict[int, int] = {}
+    spaced: dict[int, str] = {}  # each container with its glued sentence ends parted, made once
+
+    def spaced_container(other: int) -> str:
+        if other not in spaced:
+            spaced[other] = f" {sentences_spaced(folded[other])} "
+        return spaced[other]
+
     for pos, key in starts.items():
         text = folded[pos]
         for other in index.get(key, ()):
             container = folded[other]
-            if other != pos and len(container) >= 2 * len(text) and f" {text} " in f" {container} ":
+            if other != pos and len(container) >= 2 * len(text) and (
+                f" {text} " in f" {container} " or f" {text} " in spaced_container(other)):
                 contained[pos] = other
                 break
     return contained
+
+
+# A copy of the article glued into one line is longer than this many words, and the lines it
+# holds word for word make up this share of it or more (a paragraph quoting a pull quote twice
+# holds far less).
+GLUED_COPY_MIN_WORDS = 300
+GLUED_COPY_COVER = 0.5
+
+
+def glued_copies(texts: list[str], sizes: list[float]) -> list[int]:
+    """Positions of the long lines that are mostly other lines of the page glued together (machine
+    residue: the whole article again as one line, with or without spaces between its paragraphs).
+    Cheap when no line is that long (nearly every page): nothing is folded then."""
+    if not sizes or max(sizes) < GLUED_COPY_MIN_WORDS:
+        return []
+    long_lines = {pos for pos, size in enumerate(sizes) if size >= GLUED_COPY_MIN_WORDS}
+    folded = folded_texts(texts)
+    covered: Counter[int] = Counter()
+    for pos, container in find_contained(folded, (), long_lines).items():
+        covered[container] += len(folded[pos])
+    return sorted(pos for pos, chars in covered.items() if chars >= GLUED_COPY_COVER * len(folded[pos]))
 
 
 def mark_duplicates(doc: Document, config: Config) -> Document:

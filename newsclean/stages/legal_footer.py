@@ -52,19 +52,29 @@ def above_legal_footer(
 # least that are no paragraphs, below the article's last paragraph above it (related links, a
 # menu); a photo's copyright credit stands between the article's paragraphs.
 MIN_FURNITURE_LINES = 5
+# With this many such lines between, the copyright line is the site's however many paragraphs
+# its footer holds below it (a consent box's table of cookies, each with a sentence), as long as
+# they weigh less than the span above it (a lead above a long menu, a photo's credit and the
+# body below: the body weighs more).
+SITE_FOOTER_LINES = 4 * MIN_FURNITURE_LINES
 
 
-def end_above_legal_footer(lines: list[LineFeatures], start: int, end: int, copyright_lines: list[int]) -> int:
+def end_above_legal_footer(
+    lines: list[LineFeatures], gains: list[float], start: int, end: int, copyright_lines: list[int]
+) -> int:
     """Where the span ends when it runs across the site's copyright line into the legal notices
     below it: at that line, when MIN_FURNITURE_LINES lines or more that are no paragraphs stand
     between the article's last paragraph and it, and the span holds no more paragraphs below it
-    than above; `end` when there is none."""
+    than above (or SITE_FOOTER_LINES such lines stand between and the span's `gains` above it
+    outweigh those below); `end` when there is none."""
     for footer in copyright_lines:
         if not start < footer < end:
             continue
         last_paragraph = next((i for i in range(footer - 1, start - 1, -1) if is_paragraph(lines[i])), None)
         if last_paragraph is None or footer - last_paragraph - 1 < MIN_FURNITURE_LINES:
             continue
+        if footer - last_paragraph - 1 >= SITE_FOOTER_LINES and sum(gains[start:footer]) > sum(gains[footer:end]):
+            return footer
         above = sum(map(is_paragraph, lines[start:footer]))
         if sum(map(is_paragraph, lines[footer:end])) <= above:
             return footer

@@ -25,6 +25,7 @@ from ..parse.text import LazyPattern, phrase_as_written
 from ..rules import Rules, load_rules
 from .boilerplate import has_copyright
 from .box_tail import HEADLINES_NOTE, tail_below_box
+from .duplicates import glued_copies
 from .error_page import error_phrase
 from .forms import FORM_NOTE, form_start
 from .interleaved import mark_interleaved_labels
@@ -133,6 +134,10 @@ def article_span(
     for position in table_lines(lines) | item_list_lines(lines, texts):
         # A table's cells, a list's items weigh nothing (stages/tables.py, stages/item_lists.py).
         gains[position] = max(gains[position], 0.0)
+    for position in glued_copies(texts, [f.size for f in lines]):
+        # The article again as one line (removed as a copy later) would weigh as much as the
+        # article itself, and pull the span down to wherever the page prints it.
+        gains[position] = min(gains[position], 0.0)
     relative = relative_stamp(rules.time_units)
     start, end, entries, span_notes = scored_span(lines, texts, gains, markers, config, relative, copyright_lines or [])
     start, head_notes = head_start(lines, texts, start, end, relative)
@@ -171,7 +176,7 @@ def scored_span(
         notes.append((range(footer, len(lines)), LEGAL_NOTE))
     else:
         # Or the span runs on across the copyright line into them.
-        footer = end_above_legal_footer(lines, start, end, copyright_lines)
+        footer = end_above_legal_footer(lines, gains, start, end, copyright_lines)
         if footer < end:
             notes.append((range(footer, len(lines)), LEGAL_NOTE))
             start, end, _ = best_segment(gains, start, footer)
