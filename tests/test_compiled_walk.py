@@ -116,6 +116,31 @@ def walk_arguments(html: str, marks: bool = True) -> tuple[list[int], list[str |
                                                            fast_html.RARE_ATTRIBUTES) if marks else None)
 
 
+@given(PIECES)
+@settings(max_examples=200, deadline=None)
+def test_the_loop_reads_the_same_following_the_tree_itself(pieces: list[str]) -> None:
+    # With root_id the loop reads tags and children off Lexbor's nodes (read_blocks's call); without
+    # it, off selectolax's node objects.
+    html = "<html><body>" + "".join(pieces) + "<svg><foreignObject><p>x</p></foreignObject></svg><my-tag>y</my-tag></body>"
+    readings = []
+    for rooted in (False, True):
+        page = LexborHTMLParser(html)
+        walk = fast_html._Walk([], {}, 0, 255, False)
+        assert fast_html.walk_blocks(*walk_arguments_of(page), walk, page.body.mem_id if rooted else None) == 0
+        readings.append(([(text, context.tag, context.in_article, context.in_link, context.story != 0, density,
+                           furniture_chain(context.furniture)) for text, context, density in walk.blocks],
+                         walk.total_chars, walk.story_chars))
+    assert readings[0] == readings[1]
+
+
+def walk_arguments_of(page: Any) -> tuple[list[int], list[str | None], Any, Any]:
+    """walk_arguments of a parsed page."""
+    body = page.body
+    depths, texts, others = fast_html.dom_shape(body, fast_html.SKIPPED)
+    return depths, texts, others, fast_html.element_marks(body, fast_html.CLASS_WORDS, fast_html.ID_WORDS,
+                                                          fast_html.RARE_ATTRIBUTES)
+
+
 class Raised(Exception):
     """A callback's own error."""
 
@@ -145,7 +170,11 @@ def test_the_compiled_loop_refuses_what_it_cannot_walk() -> None:
                "with pytest.raises(ValueError, match='negative'):\n"
                "    fast_html.walk_blocks([-1, *depths[1:]], texts, others, None, walk())\n"
                "with pytest.raises(TypeError, match='iterator'):\n"
-               "    fast_html.walk_blocks(depths, texts, [body], None, walk())\n")
+               "    fast_html.walk_blocks(depths, texts, [body], None, walk())\n"
+               # A root whose tree is not the shape's (once followed past the tree's end).
+               "other = LexborHTMLParser('<body><p>a</p></body>').body\n"
+               "with pytest.raises(ValueError, match='not the shape'):\n"
+               "    fast_html.walk_blocks(depths, texts, others, None, walk(), other.mem_id)\n")
     run = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-500:]
 

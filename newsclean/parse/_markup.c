@@ -587,7 +587,13 @@ static PyObject *attribute_names(PyObject *self, PyObject *id) {
    fast_html._Walk) what needs the markup read (rare attributes, new effects, cards, lone rows).
    Appends the blocks to walk.blocks and sets walk.total_chars and walk.story_chars (their characters,
    spaces aside, and those of the blocks in a story); returns 0, or 1 (more elements than walk.limit),
-   2 (nested deeper than walk.max_depth): the caller raises. */
+   2 (nested deeper than walk.max_depth): the caller raises.
+
+   root_id (optional: the mem_id of the node the shape starts at, once element_marks is trusted) lets the
+   loop follow Lexbor's tree itself, node by node in step with the shape: then an element's tag, and what
+   the walk's tag sets say of it, come from a table kept for the walk by the element's name ids (the tag
+   asked of selectolax once per name: selectolax's node.tag is Lexbor's name for those ids), whether it
+   has children and its mem_id from its node, instead of three calls on selectolax's node object a node. */
 
 typedef struct {
     long depth;
@@ -751,10 +757,65 @@ static int enter_context(PyObject **context, PyObject *inner) {
     return 0;
 }
 
+/* What the walk's tag sets say of a tag. */
+enum { TAG_SKIPPED = 1, TAG_BLOCK = 2, TAG_VOID = 4, TAG_PLAIN = 8, TAG_CELL = 16, TAG_LINK = 32 };
+
+/* The flags of a tag (None: skipped), by the walk's sets; -1 on error. */
+static int tag_flags(PyObject *tag, const walk_rules *rules) {
+    if (tag == Py_None) return TAG_SKIPPED;
+    struct { PyObject *set; int flag; } sets[] = {
+        {rules->skipped, TAG_SKIPPED}, {rules->block_tags, TAG_BLOCK}, {rules->void_tags, TAG_VOID},
+        {rules->plain_tags, TAG_PLAIN}, {rules->cell_tags, TAG_CELL},
+    };
+    int flags = 0;
+    for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+        int found = PySet_Contains(sets[i].set, tag);
+        if (found < 0) return -1;
+        if (found) flags |= sets[i].flag;
+    }
+    if (PyUnicode_GetLength(tag) > 0 && PyUnicode_ReadChar(tag, 0) == '-') flags |= TAG_SKIPPED;
+    if (PyUnicode_CompareWithASCIIString(tag, "a") == 0) flags |= TAG_LINK;
+    return flags;
+}
+
+/* The tags met in one walk, by the name ids that make a node's tag in selectolax (its type, its tag id
+   and, for an element, its qualified name's id: lxb_dom_element_qualified_name reads that name when set,
+   else the tag id's), each with its flags. Open addressing; a full table leaves new names uncached. */
+enum { TAG_TABLE_SIZE = 512 };
+
+typedef struct {
+    PyObject *tag; /* NULL: a free slot */
+    uintptr_t local_name, qualified_name;
+    int type, flags;
+} tag_entry;
+
+static tag_entry *tag_slot(tag_entry *table, const lexbor_node *node, uintptr_t qualified_name) {
+    size_t hash = (size_t)(node->local_name * 31u + qualified_name * 17u + (uintptr_t)node->type) % TAG_TABLE_SIZE;
+    for (size_t probe = 0; probe < TAG_TABLE_SIZE; probe++) {
+        tag_entry *slot = &table[(hash + probe) % TAG_TABLE_SIZE];
+        if (slot->tag == NULL || (slot->local_name == node->local_name && slot->qualified_name == qualified_name
+                                  && slot->type == node->type))
+            return slot;
+    }
+    return NULL;
+}
+
+/* The next node after `node` in the order of dom_shape (selectolax's traverse) under root; NULL at the end. */
+static lexbor_node *next_node(lexbor_node *node, const lexbor_node *root) {
+    if (node->first_child != NULL) return node->first_child;
+    while (node != root && node->next == NULL) node = node->parent;
+    return node == root ? NULL : node->next;
+}
+
 static PyObject *walk_blocks(PyObject *self, PyObject *args) {
-    PyObject *depths, *texts, *others, *marks, *walk;
-    if (!PyArg_ParseTuple(args, "O!O!OOO", &PyList_Type, &depths, &PyList_Type, &texts, &others, &marks, &walk))
+    PyObject *depths, *texts, *others, *marks, *walk, *root_id = Py_None;
+    if (!PyArg_ParseTuple(args, "O!O!OOO|O", &PyList_Type, &depths, &PyList_Type, &texts, &others, &marks, &walk,
+                          &root_id))
         return NULL;
+    lexbor_node *root = NULL, *cursor = NULL;  /* (with root_id: the node of the shape's next entry) */
+    if (root_id != Py_None && (root = cursor = node_at(root_id)) == NULL) return NULL;
+    tag_entry *tags = root == NULL ? NULL : PyMem_Calloc(TAG_TABLE_SIZE, sizeof *tags);
+    if (root != NULL && tags == NULL) return PyErr_NoMemory();
     if (marks != Py_None && !PyList_Check(marks)) {
         PyErr_SetString(PyExc_TypeError, "marks must be a list or None");
         return NULL;
@@ -791,6 +852,14 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             goto done;
         }
         PyObject *text = PyList_GetItem(texts, i);
+        lexbor_node *at = cursor;  /* (this entry's node, with root_id) */
+        if (root != NULL) {
+            if (at == NULL || (at->type == LEXBOR_TEXT) != (text != Py_None)) {
+                PyErr_SetString(PyExc_ValueError, "the tree under root_id is not the shape's");
+                goto done;
+            }
+            cursor = next_node(at, root);
+        }
         if (skipped_at >= 0) {
             if (depth > skipped_at) {
                 if (text == Py_None) {  /* (its node, in step) */
@@ -859,14 +928,23 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         PyObject *mark = marks == Py_None ? Py_None : PyList_GetItem(marks, mark_at);
         if (mark == NULL) goto done;
         mark_at++;
-        if ((tag = PyObject_GetAttr(node, s_tag)) == NULL) goto done;
-        if (tag == Py_None) {
-            skipped_at = depth;
-            continue;
+        int flags;
+        tag_entry *known = NULL;
+        if (root != NULL) {
+            uintptr_t qualified_name = at->type == LEXBOR_ELEMENT ? ((const lexbor_element *)at)->qualified_name : 0;
+            known = tag_slot(tags, at, qualified_name);
         }
-        int skipped = PySet_Contains(rules.skipped, tag);
-        if (skipped < 0) goto done;
-        if (skipped || (PyUnicode_GetLength(tag) > 0 && PyUnicode_ReadChar(tag, 0) == '-')) {
+        if (known != NULL && known->tag != NULL) {
+            tag = Py_NewRef(known->tag);
+            flags = known->flags;
+        } else {  /* a name not met yet in this walk (or no table) */
+            if ((tag = PyObject_GetAttr(node, s_tag)) == NULL || (flags = tag_flags(tag, &rules)) < 0) goto done;
+            if (known != NULL)
+                *known = (tag_entry){Py_NewRef(tag), at->local_name,
+                                     at->type == LEXBOR_ELEMENT ? ((const lexbor_element *)at)->qualified_name : 0,
+                                     at->type, flags};
+        }
+        if (flags & TAG_SKIPPED) {
             skipped_at = depth;
             continue;
         }
@@ -875,12 +953,9 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             result = 1;
             goto done;
         }
-        int is_block = PySet_Contains(rules.block_tags, tag);
-        if (is_block < 0) goto done;
-        int is_void = PySet_Contains(rules.void_tags, tag);
-        if (is_void < 0) goto done;
-        if (is_void) {
-            int empty = childless(node);
+        int is_block = (flags & TAG_BLOCK) != 0;
+        if (flags & TAG_VOID) {
+            int empty = at != NULL ? at->first_child == NULL : childless(node);
             if (empty < 0) goto done;
             if (empty) {  /* <br>, <hr>, <img>: at most a block break */
                 boundary = boundary || is_block;
@@ -888,7 +963,7 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             }
         }
         if (height > rules.max_depth) {
-            int empty = childless(node);
+            int empty = at != NULL ? at->first_child == NULL : childless(node);
             if (empty < 0) goto done;
             if (!empty) {
                 result = 2;
@@ -898,8 +973,7 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         PyObject *in_article = PyObject_GetAttr(context, s_in_article);
         if (in_article == NULL) goto done;
         if (mark == Py_False) {
-            int plain = PySet_Contains(rules.plain_tags, tag);
-            key = plain < 0 ? NULL : plain ? Py_NewRef(Py_None) : PyTuple_Pack(4, tag, Py_None, Py_None, in_article);
+            key = flags & TAG_PLAIN ? Py_NewRef(Py_None) : PyTuple_Pack(4, tag, Py_None, Py_None, in_article);
         } else if (mark != Py_None) {
             PyObject *classes = PyTuple_GetItem(mark, 0), *ident = PyTuple_GetItem(mark, 1);
             key = classes == NULL || ident == NULL ? NULL : PyTuple_Pack(4, tag, classes, ident, in_article);
@@ -942,7 +1016,7 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             if (skip < 0) goto done;
             if (skip) {  /* text for screen readers only: never read */
                 if (is_block && !boundary) {
-                    int empty = childless(node);
+                    int empty = at != NULL ? at->first_child == NULL : childless(node);
                     if (empty < 0) goto done;
                     boundary = empty;
                 }
@@ -950,8 +1024,7 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
                 continue;
             }
         }
-        int is_cell = PySet_Contains(rules.cell_tags, tag);
-        if (is_cell < 0) goto done;
+        int is_cell = (flags & TAG_CELL) != 0;
         int breaks = is_block;
         if (!breaks && rules.cells_apart && is_cell) {
             PyObject *lone = PyObject_CallFunctionObjArgs(rules.only_row, node, NULL);
@@ -965,8 +1038,8 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         } else if (is_cell && PyList_Size(block.parts) > 0 && !boundary) {
             if (PyList_Append(block.parts, rules.separator) < 0) goto done;
         }
-        if (PyUnicode_CompareWithASCIIString(tag, "a") == 0) {
-            int empty = childless(node);
+        if (flags & TAG_LINK) {
+            int empty = at != NULL ? at->first_child == NULL : childless(node);
             if (empty < 0) goto done;
             if (empty && enter_context(&context, PyObject_CallFunctionObjArgs(rules.card, node, attributes ? attributes
                                                                              : Py_None, context, NULL)) < 0)
@@ -992,7 +1065,7 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         }
         if (starts_story < 0) goto done;
         if (starts_story) {  /* a new story: its own context */
-            PyObject *id = PyObject_GetAttr(node, s_mem_id);
+            PyObject *id = at != NULL ? PyLong_FromVoidPtr(at) : PyObject_GetAttr(node, s_mem_id);
             if (id == NULL) goto done;
             PyObject *inner = PyObject_CallMethodObjArgs(effect, s_inside, context, rules.created, id, NULL);
             Py_DECREF(id);
@@ -1041,6 +1114,10 @@ done:
     Py_XDECREF(key);
     Py_XDECREF(effect);
     Py_XDECREF(attributes);
+    if (tags != NULL) {
+        for (size_t i = 0; i < TAG_TABLE_SIZE; i++) Py_XDECREF(tags[i].tag);
+        PyMem_Free(tags);
+    }
     release_rules(&rules);
     if (result < 0) return NULL;
     return PyLong_FromSsize_t(result);
@@ -1101,7 +1178,8 @@ static PyMethodDef methods[] = {
      "node_links(id): a Lexbor node's parent, first child, next sibling, type, tag id and text length."},
     {"ascii_line", ascii_line, METH_O, "ascii_line(raw): make_blocks's clean line of an ASCII text; None for other text."},
     {"walk_blocks", walk_blocks, METH_VARARGS,
-     "walk_blocks(depths, texts, others, marks, walk): parse.fast_html's read_blocks loop; 0, or 1/2 for too large."},
+     "walk_blocks(depths, texts, others, marks, walk[, root_id]): parse.fast_html's read_blocks loop; 0, or 1/2 for "
+     "too large."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -327,7 +327,8 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
         effects.clear()
     if walk_blocks is not None:  # the same loop in C (parse/_markup.c), asking _Walk what needs the markup read
         walk = _Walk(reader.blocks, effects, limit, max_depth, lone_row_cells_apart)
-        too_large = walk_blocks(depths, texts, others, marks, walk)
+        # Where the marks are read off Lexbor's elements, the loop reads their tags and children there too.
+        too_large = walk_blocks(depths, texts, others, marks, walk, None if marks is None else body.mem_id)
         if too_large:
             raise TooLargeError(source, too_many_elements(limit) if too_large == 1 else too_deep(max_depth))
         created = walk.created
