@@ -19,8 +19,9 @@
    holds when one holds at_least or more (else 0), as its regular expressions find them (the pure
    function stays the reference; a test compares the two). One pass over the text's UTF-8 form
    (the string's own cached buffer): every character the grammar names is ASCII but the
-   whitespace (str.isspace), whose few non-ASCII members are recognised by their bytes. None when
-   the text has no UTF-8 form (lone surrogates): the caller then runs the pure function. */
+   whitespace (str.isspace), whose few non-ASCII members are recognised by their bytes; or the page's
+   UTF-8 bytes themselves. None when the text has no UTF-8 form (lone surrogates): the caller then runs
+   the pure function. */
 
 /* The length in bytes of the whitespace character at s (str.isspace), 0 when there is none. */
 static Py_ssize_t space_at(const unsigned char *s, const unsigned char *end) {
@@ -89,8 +90,15 @@ static const unsigned char *attribute_end(const unsigned char *s, const unsigned
 static PyObject *most_attributes(PyObject *self, PyObject *args) {
     PyObject *text;
     Py_ssize_t at_least, size;
-    if (!PyArg_ParseTuple(args, "Un", &text, &at_least)) return NULL;
-    const char *utf8 = PyUnicode_AsUTF8AndSize(text, &size);
+    if (!PyArg_ParseTuple(args, "On", &text, &at_least)) return NULL;
+    char *bytes = NULL;
+    if (PyBytes_Check(text)) {
+        if (PyBytes_AsStringAndSize(text, &bytes, &size) < 0) return NULL;
+    } else if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "most_attributes takes a str or bytes");
+        return NULL;
+    }
+    const char *utf8 = bytes != NULL ? bytes : PyUnicode_AsUTF8AndSize(text, &size);
     if (utf8 == NULL) {
         if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) return NULL;
         PyErr_Clear();

@@ -171,8 +171,9 @@ class _Reader:
     story_chars: int = 0  # of them, those inside an <article> element
 
 
-def parse_html_fast(html: str, source: str = "-", encoding: str = "utf-8", config: Config | None = None) -> Document:
-    """A Document of the page's visible text blocks, each with its DomFeatures, and the page's metadata."""
+def parse_html_fast(html: str | bytes, source: str = "-", encoding: str = "utf-8", config: Config | None = None) -> Document:
+    """A Document of the page's visible text blocks, each with its DomFeatures, and the page's metadata
+    (the page given as text, or as its UTF-8 bytes: what Lexbor reads)."""
     from selectolax.lexbor import LexborHTMLParser  # lazy: text dumps never pay for it
 
     config = config or DEFAULT_CONFIG
