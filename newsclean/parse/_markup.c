@@ -730,6 +730,60 @@ static int read_rules(PyObject *walk, walk_rules *rules) {
     return 0;
 }
 
+/* What the loop reads of a context (in_link, in_article, furniture, story) or an effect (skip, story, and
+   whether it makes furniture), kept for the last objects met at each place of a small table by their
+   address: the walk meets the same few contexts and effects again and again, and neither changes once
+   made (fast_html's _Context and _Effect). The entry holds its object, so the address stays its own. */
+enum { MEMO_SIZE = 128 };
+
+typedef struct {
+    PyObject *object, *furniture, *in_article;  /* (strong references; object NULL: a free entry) */
+    int in_link, story, skip, makes_furniture;
+} memo_entry;
+
+static size_t memo_place(const PyObject *object) {
+    uintptr_t address = (uintptr_t)object;
+    return (size_t)((address >> 4) ^ (address >> 11)) % MEMO_SIZE;
+}
+
+static void clear_memo(memo_entry *entry) {
+    Py_CLEAR(entry->object);
+    Py_CLEAR(entry->furniture);
+    Py_CLEAR(entry->in_article);
+}
+
+static const memo_entry *context_memo(memo_entry *table, PyObject *context) {
+    memo_entry *entry = &table[memo_place(context)];
+    if (entry->object == context) return entry;
+    PyObject *furniture = PyObject_GetAttr(context, s_furniture);
+    PyObject *in_article = furniture == NULL ? NULL : PyObject_GetAttr(context, s_in_article);
+    int in_link = in_article == NULL ? -1 : attribute_true(context, s_in_link);
+    int story = in_link < 0 ? -1 : attribute_true(context, s_story);
+    if (story < 0) {
+        Py_XDECREF(furniture);
+        Py_XDECREF(in_article);
+        return NULL;
+    }
+    clear_memo(entry);
+    *entry = (memo_entry){Py_NewRef(context), furniture, in_article, in_link, story, 0, 0};
+    return entry;
+}
+
+static const memo_entry *effect_memo(memo_entry *table, PyObject *effect) {
+    memo_entry *entry = &table[memo_place(effect)];
+    if (entry->object == effect) return entry;
+    /* (one at a time: no call is made with an exception set) */
+    int skip = attribute_true(effect, s_skip);
+    int story = skip < 0 ? -1 : attribute_true(effect, s_story);
+    int furniture = story < 0 ? -1 : attribute_set(effect, s_furniture);
+    int hidden = furniture < 0 ? -1 : attribute_set(effect, s_hidden);
+    int figure = hidden < 0 ? -1 : attribute_true(effect, s_figure);
+    if (figure < 0) return NULL;
+    clear_memo(entry);
+    *entry = (memo_entry){Py_NewRef(effect), NULL, NULL, 0, story, skip, furniture || hidden || figure};
+    return entry;
+}
+
 /* The open block: its text parts, the context of its first text, its characters and those in links;
    and the characters of the blocks closed, and of those in a story (read_blocks's totals). */
 typedef struct {
@@ -737,9 +791,10 @@ typedef struct {
     Py_ssize_t chars, link_chars, total_chars, story_chars;
 } open_block;
 
-static int close_block(open_block *block, PyObject *blocks) {
-    int story = attribute_true(block->opened, s_story);
-    if (story < 0) return -1;
+static int close_block(open_block *block, PyObject *blocks, memo_entry *contexts) {
+    const memo_entry *opened = context_memo(contexts, block->opened);
+    if (opened == NULL) return -1;
+    int story = opened->story;
     block->total_chars += block->chars;
     if (story) block->story_chars += block->chars;
     PyObject *empty = PyUnicode_FromStringAndSize("", 0);
@@ -915,6 +970,11 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
     }
     tag_entry *tags = root == NULL ? NULL : PyMem_Calloc(TAG_TABLE_SIZE, sizeof *tags);
     if (root != NULL && tags == NULL) return PyErr_NoMemory();
+    memo_entry *contexts = PyMem_Calloc(2 * MEMO_SIZE, sizeof *contexts), *effects = contexts + MEMO_SIZE;
+    if (contexts == NULL) {
+        PyMem_Free(tags);
+        return PyErr_NoMemory();
+    }
     if (marks != Py_None && !PyList_Check(marks)) {
         PyErr_SetString(PyExc_TypeError, "marks must be a list or None");
         return NULL;
@@ -983,7 +1043,7 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         }
         if (text != Py_None) {
             if (boundary) {
-                if (block.opened != NULL && close_block(&block, rules.blocks) < 0) goto done;
+                if (block.opened != NULL && close_block(&block, rules.blocks, contexts) < 0) goto done;
                 boundary = 0;
             }
             if (block.opened == NULL) {
@@ -998,21 +1058,13 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             if (spaces < 0) goto done;
             Py_ssize_t size = PyUnicode_GetLength(text) - spaces;
             block.chars += size;
-            int in_link = attribute_true(context, s_in_link);
-            if (in_link < 0) goto done;
-            if (in_link) block.link_chars += size;
-            PyObject *furniture = PyObject_GetAttr(context, s_furniture);
-            if (furniture == NULL) goto done;
-            if (furniture != Py_None) {
-                int failed = add_to_attribute(furniture, s_chars, size);
-                int story = failed ? -1 : attribute_true(context, s_story);
-                if (story > 0) failed = add_to_attribute(furniture, s_story_chars, size);
-                if (failed || story < 0) {
-                    Py_DECREF(furniture);
-                    goto done;
-                }
+            const memo_entry *around = context_memo(contexts, context);
+            if (around == NULL) goto done;
+            if (around->in_link) block.link_chars += size;
+            if (around->furniture != Py_None) {
+                if (add_to_attribute(around->furniture, s_chars, size) < 0) goto done;
+                if (around->story && add_to_attribute(around->furniture, s_story_chars, size) < 0) goto done;
             }
-            Py_DECREF(furniture);
             continue;
         }
         Py_CLEAR(node);
@@ -1072,8 +1124,9 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
                 goto done;
             }
         }
-        PyObject *in_article = PyObject_GetAttr(context, s_in_article);
-        if (in_article == NULL) goto done;
+        const memo_entry *around = context_memo(contexts, context);
+        if (around == NULL) goto done;
+        PyObject *in_article = Py_NewRef(around->in_article);
         if (mark == Py_False) {
             key = flags & TAG_PLAIN ? Py_NewRef(Py_None) : PyTuple_Pack(4, tag, Py_None, Py_None, in_article);
         } else if (mark != Py_None) {
@@ -1121,10 +1174,10 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             }
         }
         Py_DECREF(in_article);
-        if (effect != Py_None) {
-            int skip = attribute_true(effect, s_skip);
-            if (skip < 0) goto done;
-            if (skip) {  /* text for screen readers only: never read */
+        const memo_entry *acting = effect == Py_None ? NULL : effect_memo(effects, effect);
+        if (effect != Py_None && acting == NULL) goto done;
+        if (acting != NULL) {
+            if (acting->skip) {  /* text for screen readers only: never read */
                 if (is_block && !boundary) {
                     int empty = at != NULL ? at->first_child == NULL : childless(node);
                     if (empty < 0) goto done;
@@ -1169,14 +1222,8 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         }
         stack[height++] = (open_element){depth, Py_NewRef(context), is_block};
         if (effect == Py_None) continue;
-        int starts_story = attribute_true(effect, s_story);
-        if (starts_story > 0) {
-            int in_story = attribute_true(context, s_story);
-            if (in_story < 0) goto done;
-            starts_story = !in_story;
-        }
-        if (starts_story < 0) goto done;
-        if (starts_story) {  /* a new story: its own context */
+        if (acting->story && (around = context_memo(contexts, context)) == NULL) goto done;  /* (after a card) */
+        if (acting->story && !around->story) {  /* a new story: its own context */
             PyObject *id = at != NULL ? PyLong_FromVoidPtr(at) : PyObject_GetAttr(node, s_mem_id);
             if (id == NULL) goto done;
             PyObject *inner = PyObject_CallMethodObjArgs(effect, s_inside, context, rules.created, id, NULL);
@@ -1184,12 +1231,7 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             if (enter_context(&context, inner) < 0) goto done;
             continue;
         }
-        /* (one at a time: no call is made with an exception set) */
-        int furniture = attribute_set(effect, s_furniture);
-        int hidden = furniture < 0 ? -1 : attribute_set(effect, s_hidden);
-        int figure = hidden < 0 ? -1 : attribute_true(effect, s_figure);
-        if (figure < 0) goto done;
-        if (furniture || hidden || figure) {  /* new furniture: never shared */
+        if (acting->makes_furniture) {  /* new furniture: never shared */
             if (enter_context(&context, PyObject_CallMethodObjArgs(effect, s_inside, context, rules.created, NULL)) < 0)
                 goto done;
             continue;
@@ -1206,7 +1248,7 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         Py_DECREF(entering);
         if (enter_context(&context, inner) < 0) goto done;
     }
-    if (block.opened != NULL && close_block(&block, rules.blocks) < 0) goto done;
+    if (block.opened != NULL && close_block(&block, rules.blocks, contexts) < 0) goto done;
     PyObject *total = PyLong_FromSsize_t(block.total_chars), *story = PyLong_FromSsize_t(block.story_chars);
     int failed = total == NULL || story == NULL || PyObject_SetAttrString(walk, "total_chars", total) < 0
                  || PyObject_SetAttrString(walk, "story_chars", story) < 0;
@@ -1231,6 +1273,8 @@ done:
         for (size_t i = 0; i < TAG_TABLE_SIZE; i++) Py_XDECREF(tags[i].tag);
         PyMem_Free(tags);
     }
+    for (size_t i = 0; i < 2 * MEMO_SIZE; i++) clear_memo(&contexts[i]);
+    PyMem_Free(contexts);
     release_rules(&rules);
     if (result < 0) return NULL;
     return PyLong_FromSsize_t(result);
