@@ -6,7 +6,8 @@
 
 Each page's raw bytes go through the steps of `newsclean clean --html-engine fast`, one at a
 time, each timed with time.process_time (CPU time of this process: the machine is shared, and
-CPU time is what other work inflates least): decoding, the server-message strip and the
+CPU time is what other work inflates least): decoding (for a UTF-8 page, api.parse_bytes's check
+that its bytes can be read as they are), the server-message strip and the
 attribute guard, Lexbor's parse, the metadata (head and JSON-LD), the walk over the DOM
 (read_blocks), making the Blocks, `page_furniture`, the text stages on what it left, and
 `named_furniture` after them. Each round reads every page once; the table gives each part's
@@ -51,17 +52,26 @@ def page_parts(source: str, data: bytes, clock: Callable[[], float] = time.proce
     from newsclean.parse import fast_html
     from newsclean.pipeline import FAST_HTML_STAGES
     from newsclean.read.charsets import declared_charset
-    from newsclean.read.raw import decode
-    from newsclean.read.server_messages import strip_server_messages
+    from newsclean.read.raw import decode, reads_as_utf8
+    from newsclean.read.server_messages import holds_no_messages, strip_server_messages
 
     config = Config(html_engine="fast")
     times: list[float] = [clock()]
-    text, encoding = decode(data, source, declared_charset(data, None))
+    # As api.parse_bytes: a UTF-8 page without server messages is read from its bytes as they are
+    # (the check is `decode`), others are decoded and their text read.
+    page_input: str | bytes = data
+    if reads_as_utf8(data):
+        encoding = "utf-8"
+        times.append(clock())
+        if not holds_no_messages(data):
+            page_input = strip_server_messages(data.decode("utf-8"))
+    else:
+        text, encoding = decode(data, source, declared_charset(data, None))
+        times.append(clock())
+        page_input = strip_server_messages(text)
+    fast_html.most_attributes(page_input, config.html_max_attributes)
     times.append(clock())
-    text = strip_server_messages(text)
-    fast_html.most_attributes(text, config.html_max_attributes)
-    times.append(clock())
-    page = LexborHTMLParser(text)
+    page = LexborHTMLParser(page_input)
     times.append(clock())
     meta, article_body = fast_html.fast_metadata(page)
     times.append(clock())

@@ -22,6 +22,7 @@ from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 from newsclean import Config  # noqa: E402
 from newsclean.errors import TooLargeError  # noqa: E402
 from newsclean.parse import fast_html  # noqa: E402
+from newsclean.parse.domshape import node_maker  # noqa: E402
 from newsclean.parse.text import normalize_line  # noqa: E402
 
 if fast_html.walk_blocks is None:
@@ -116,6 +117,37 @@ def walk_arguments(html: str, marks: bool = True) -> tuple[list[int], list[str |
                                                            fast_html.RARE_ATTRIBUTES) if marks else None)
 
 
+@given(PIECES)
+@settings(max_examples=200, deadline=None)
+def test_the_loop_reads_the_same_following_the_tree_itself(pieces: list[str]) -> None:
+    # With root_id the loop reads tags and children off Lexbor's nodes (read_blocks's call); without
+    # it, off selectolax's node objects.
+    # With node_maker too, it makes the nodes it hands to Python instead of taking each from traverse().
+    html = ("<html><body>" + "".join(pieces) + "<svg><foreignObject><p>x</p></foreignObject></svg><my-tag>y</my-tag>"
+            "<noscript><div class=share><p>n</p></div></noscript><p class=menu>z</p></body>")
+    maker = node_maker()
+    assert maker is not None  # (this selectolax's nodes are made so)
+    readings = []
+    for rooted, making in ((False, False), (True, False), (True, True)):
+        page = LexborHTMLParser(html)
+        walk = fast_html._Walk([], {}, 0, 255, False)
+        depths, texts, others, marks = walk_arguments_of(page)
+        extra = (page.body.mem_id, maker, page) if making else (page.body.mem_id,) if rooted else ()
+        assert fast_html.walk_blocks(depths, texts, None if making else others, marks, walk, *extra) == 0
+        readings.append(([(text, context.tag, context.in_article, context.in_link, context.story != 0, density,
+                           furniture_chain(context.furniture)) for text, context, density in walk.blocks],
+                         walk.total_chars, walk.story_chars))
+    assert readings[0] == readings[1] == readings[2]
+
+
+def walk_arguments_of(page: Any) -> tuple[list[int], list[str | None], Any, Any]:
+    """walk_arguments of a parsed page."""
+    body = page.body
+    depths, texts, others = fast_html.dom_shape(body, fast_html.SKIPPED)
+    return depths, texts, others, fast_html.element_marks(body, fast_html.CLASS_WORDS, fast_html.ID_WORDS,
+                                                          fast_html.RARE_ATTRIBUTES)
+
+
 class Raised(Exception):
     """A callback's own error."""
 
@@ -145,7 +177,11 @@ def test_the_compiled_loop_refuses_what_it_cannot_walk() -> None:
                "with pytest.raises(ValueError, match='negative'):\n"
                "    fast_html.walk_blocks([-1, *depths[1:]], texts, others, None, walk())\n"
                "with pytest.raises(TypeError, match='iterator'):\n"
-               "    fast_html.walk_blocks(depths, texts, [body], None, walk())\n")
+               "    fast_html.walk_blocks(depths, texts, [body], None, walk())\n"
+               # A root whose tree is not the shape's (once followed past the tree's end).
+               "other = LexborHTMLParser('<body><p>a</p></body>').body\n"
+               "with pytest.raises(ValueError, match='not the shape'):\n"
+               "    fast_html.walk_blocks(depths, texts, others, None, walk(), other.mem_id)\n")
     run = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-500:]
 

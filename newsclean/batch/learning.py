@@ -15,7 +15,7 @@ import stat
 from collections.abc import Callable, Iterable, Mapping
 from itertools import islice
 
-from ..api import add_metadata, decode_raw, parse, template_page
+from ..api import add_metadata, decode_raw, parse, parse_bytes, template_page
 from ..config import Config
 from ..errors import InputError
 from ..read.charsets import media_type
@@ -37,11 +37,13 @@ def file_pages(path: str, config: Config, keep: CacheWriter | None = None) -> li
         for number, raw in enumerate(documents_of(path, config)):
             try:
                 # As api.clean_raw parses (so the kept parse is the one cleaning would make).
-                text, encoding = decode_raw(raw, config)
-                doc = parse(text, raw.source, encoding, config, media_type(raw.content_type))
+                doc = parse_bytes(raw, config)
+                if doc is None:
+                    text, encoding = decode_raw(raw, config)
+                    doc = parse(text, raw.source, encoding, config, media_type(raw.content_type))
+                    del text
             except InputError:
                 continue  # cleaning will report it
-            del text
             if keep is not None and worth_keeping(doc, config.html_engine):
                 keep.add(number, doc)
             add_metadata(doc, raw.meta)

@@ -19,8 +19,9 @@
    holds when one holds at_least or more (else 0), as its regular expressions find them (the pure
    function stays the reference; a test compares the two). One pass over the text's UTF-8 form
    (the string's own cached buffer): every character the grammar names is ASCII but the
-   whitespace (str.isspace), whose few non-ASCII members are recognised by their bytes. None when
-   the text has no UTF-8 form (lone surrogates): the caller then runs the pure function. */
+   whitespace (str.isspace), whose few non-ASCII members are recognised by their bytes; or the page's
+   UTF-8 bytes themselves. None when the text has no UTF-8 form (lone surrogates): the caller then runs
+   the pure function. */
 
 /* The length in bytes of the whitespace character at s (str.isspace), 0 when there is none. */
 static Py_ssize_t space_at(const unsigned char *s, const unsigned char *end) {
@@ -89,8 +90,15 @@ static const unsigned char *attribute_end(const unsigned char *s, const unsigned
 static PyObject *most_attributes(PyObject *self, PyObject *args) {
     PyObject *text;
     Py_ssize_t at_least, size;
-    if (!PyArg_ParseTuple(args, "Un", &text, &at_least)) return NULL;
-    const char *utf8 = PyUnicode_AsUTF8AndSize(text, &size);
+    if (!PyArg_ParseTuple(args, "On", &text, &at_least)) return NULL;
+    char *bytes = NULL;
+    if (PyBytes_Check(text)) {
+        if (PyBytes_AsStringAndSize(text, &bytes, &size) < 0) return NULL;
+    } else if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "most_attributes takes a str or bytes");
+        return NULL;
+    }
+    const char *utf8 = bytes != NULL ? bytes : PyUnicode_AsUTF8AndSize(text, &size);
     if (utf8 == NULL) {
         if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) return NULL;
         PyErr_Clear();
@@ -587,7 +595,18 @@ static PyObject *attribute_names(PyObject *self, PyObject *id) {
    fast_html._Walk) what needs the markup read (rare attributes, new effects, cards, lone rows).
    Appends the blocks to walk.blocks and sets walk.total_chars and walk.story_chars (their characters,
    spaces aside, and those of the blocks in a story); returns 0, or 1 (more elements than walk.limit),
-   2 (nested deeper than walk.max_depth): the caller raises. */
+   2 (nested deeper than walk.max_depth): the caller raises.
+
+   root_id (optional: the mem_id of the node the shape starts at, once element_marks is trusted) lets the
+   loop follow Lexbor's tree itself, node by node in step with the shape: then an element's tag, and what
+   the walk's tag sets say of it, come from a table kept for the walk by the element's name ids (the tag
+   asked of selectolax once per name: selectolax's node.tag is Lexbor's name for those ids), whether it
+   has children and its mem_id from its node, instead of three calls on selectolax's node object a node.
+
+   maker (optional, with root_id: node_maker's answer for this selectolax, once its nodes made so have
+   matched selectolax's own) makes the selectolax node of an element only when the loop asks Python about
+   it (a rare attribute, a new effect, a card, a lone row, a tag not met yet: about one element in five),
+   instead of taking every element's from `others` (then None). */
 
 typedef struct {
     long depth;
@@ -595,6 +614,7 @@ typedef struct {
     int ends_block;
 } open_element;
 
+static PyObject *s_parser;
 static PyObject *s_in_article, *s_in_link, *s_furniture, *s_story, *s_chars, *s_story_chars, *s_skip, *s_hidden,
     *s_figure, *s_tag, *s_first_child, *s_inside, *s_isspace, *s_mem_id, *s_space;
 
@@ -603,7 +623,7 @@ static int intern_walk_names(void) {
         {&s_in_article, "in_article"}, {&s_in_link, "in_link"}, {&s_furniture, "furniture"}, {&s_story, "story"},
         {&s_chars, "chars"}, {&s_story_chars, "story_chars"}, {&s_skip, "skip"}, {&s_hidden, "hidden"},
         {&s_figure, "figure"}, {&s_tag, "tag"}, {&s_first_child, "first_child"}, {&s_inside, "inside"},
-        {&s_isspace, "isspace"}, {&s_mem_id, "mem_id"}, {&s_space, " "},
+        {&s_isspace, "isspace"}, {&s_mem_id, "mem_id"}, {&s_space, " "}, {&s_parser, "parser"},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         *names[i].name = PyUnicode_InternFromString(names[i].text);
@@ -710,6 +730,60 @@ static int read_rules(PyObject *walk, walk_rules *rules) {
     return 0;
 }
 
+/* What the loop reads of a context (in_link, in_article, furniture, story) or an effect (skip, story, and
+   whether it makes furniture), kept for the last objects met at each place of a small table by their
+   address: the walk meets the same few contexts and effects again and again, and neither changes once
+   made (fast_html's _Context and _Effect). The entry holds its object, so the address stays its own. */
+enum { MEMO_SIZE = 128 };
+
+typedef struct {
+    PyObject *object, *furniture, *in_article;  /* (strong references; object NULL: a free entry) */
+    int in_link, story, skip, makes_furniture;
+} memo_entry;
+
+static size_t memo_place(const PyObject *object) {
+    uintptr_t address = (uintptr_t)object;
+    return (size_t)((address >> 4) ^ (address >> 11)) % MEMO_SIZE;
+}
+
+static void clear_memo(memo_entry *entry) {
+    Py_CLEAR(entry->object);
+    Py_CLEAR(entry->furniture);
+    Py_CLEAR(entry->in_article);
+}
+
+static const memo_entry *context_memo(memo_entry *table, PyObject *context) {
+    memo_entry *entry = &table[memo_place(context)];
+    if (entry->object == context) return entry;
+    PyObject *furniture = PyObject_GetAttr(context, s_furniture);
+    PyObject *in_article = furniture == NULL ? NULL : PyObject_GetAttr(context, s_in_article);
+    int in_link = in_article == NULL ? -1 : attribute_true(context, s_in_link);
+    int story = in_link < 0 ? -1 : attribute_true(context, s_story);
+    if (story < 0) {
+        Py_XDECREF(furniture);
+        Py_XDECREF(in_article);
+        return NULL;
+    }
+    clear_memo(entry);
+    *entry = (memo_entry){Py_NewRef(context), furniture, in_article, in_link, story, 0, 0};
+    return entry;
+}
+
+static const memo_entry *effect_memo(memo_entry *table, PyObject *effect) {
+    memo_entry *entry = &table[memo_place(effect)];
+    if (entry->object == effect) return entry;
+    /* (one at a time: no call is made with an exception set) */
+    int skip = attribute_true(effect, s_skip);
+    int story = skip < 0 ? -1 : attribute_true(effect, s_story);
+    int furniture = story < 0 ? -1 : attribute_set(effect, s_furniture);
+    int hidden = furniture < 0 ? -1 : attribute_set(effect, s_hidden);
+    int figure = hidden < 0 ? -1 : attribute_true(effect, s_figure);
+    if (figure < 0) return NULL;
+    clear_memo(entry);
+    *entry = (memo_entry){Py_NewRef(effect), NULL, NULL, 0, story, skip, furniture || hidden || figure};
+    return entry;
+}
+
 /* The open block: its text parts, the context of its first text, its characters and those in links;
    and the characters of the blocks closed, and of those in a story (read_blocks's totals). */
 typedef struct {
@@ -717,9 +791,10 @@ typedef struct {
     Py_ssize_t chars, link_chars, total_chars, story_chars;
 } open_block;
 
-static int close_block(open_block *block, PyObject *blocks) {
-    int story = attribute_true(block->opened, s_story);
-    if (story < 0) return -1;
+static int close_block(open_block *block, PyObject *blocks, memo_entry *contexts) {
+    const memo_entry *opened = context_memo(contexts, block->opened);
+    if (opened == NULL) return -1;
+    int story = opened->story;
     block->total_chars += block->chars;
     if (story) block->story_chars += block->chars;
     PyObject *empty = PyUnicode_FromStringAndSize("", 0);
@@ -751,15 +826,160 @@ static int enter_context(PyObject **context, PyObject *inner) {
     return 0;
 }
 
-static PyObject *walk_blocks(PyObject *self, PyObject *args) {
-    PyObject *depths, *texts, *others, *marks, *walk;
-    if (!PyArg_ParseTuple(args, "O!O!OOO", &PyList_Type, &depths, &PyList_Type, &texts, &others, &marks, &walk))
+/* What the walk's tag sets say of a tag. */
+enum { TAG_SKIPPED = 1, TAG_BLOCK = 2, TAG_VOID = 4, TAG_PLAIN = 8, TAG_CELL = 16, TAG_LINK = 32 };
+
+/* The flags of a tag (None: skipped), by the walk's sets; -1 on error. */
+static int tag_flags(PyObject *tag, const walk_rules *rules) {
+    if (tag == Py_None) return TAG_SKIPPED;
+    struct { PyObject *set; int flag; } sets[] = {
+        {rules->skipped, TAG_SKIPPED}, {rules->block_tags, TAG_BLOCK}, {rules->void_tags, TAG_VOID},
+        {rules->plain_tags, TAG_PLAIN}, {rules->cell_tags, TAG_CELL},
+    };
+    int flags = 0;
+    for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+        int found = PySet_Contains(sets[i].set, tag);
+        if (found < 0) return -1;
+        if (found) flags |= sets[i].flag;
+    }
+    if (PyUnicode_GetLength(tag) > 0 && PyUnicode_ReadChar(tag, 0) == '-') flags |= TAG_SKIPPED;
+    if (PyUnicode_CompareWithASCIIString(tag, "a") == 0) flags |= TAG_LINK;
+    return flags;
+}
+
+/* The tags met in one walk, by the name ids that make a node's tag in selectolax (its type, its tag id
+   and, for an element, its qualified name's id: lxb_dom_element_qualified_name reads that name when set,
+   else the tag id's), each with its flags. Open addressing; a full table leaves new names uncached. */
+enum { TAG_TABLE_SIZE = 512 };
+
+typedef struct {
+    PyObject *tag; /* NULL: a free slot */
+    uintptr_t local_name, qualified_name;
+    int type, flags;
+} tag_entry;
+
+static tag_entry *tag_slot(tag_entry *table, const lexbor_node *node, uintptr_t qualified_name) {
+    size_t hash = (size_t)(node->local_name * 31u + qualified_name * 17u + (uintptr_t)node->type) % TAG_TABLE_SIZE;
+    for (size_t probe = 0; probe < TAG_TABLE_SIZE; probe++) {
+        tag_entry *slot = &table[(hash + probe) % TAG_TABLE_SIZE];
+        if (slot->tag == NULL || (slot->local_name == node->local_name && slot->qualified_name == qualified_name
+                                  && slot->type == node->type))
+            return slot;
+    }
+    return NULL;
+}
+
+/* The next node after `node` in the order of dom_shape (selectolax's traverse) under root; NULL at the end. */
+static lexbor_node *next_node(lexbor_node *node, const lexbor_node *root) {
+    if (node->first_child != NULL) return node->first_child;
+    while (node != root && node->next == NULL) node = node->parent;
+    return node == root ? NULL : node->next;
+}
+
+/* node_offset(node, size): where a selectolax node object of `size` bytes keeps the address of its
+   Lexbor node (its mem_id): the offset of the one pointer-sized field that holds it; -1 when none or
+   several do. Reads the object's own memory only. */
+static PyObject *node_offset(PyObject *self, PyObject *args) {
+    PyObject *node;
+    Py_ssize_t size;
+    if (!PyArg_ParseTuple(args, "On", &node, &size)) return NULL;
+    PyObject *id = PyObject_GetAttrString(node, "mem_id");
+    if (id == NULL) return NULL;
+    void *address = PyLong_AsVoidPtr(id);
+    Py_DECREF(id);
+    if (address == NULL) return PyErr_Occurred() ? NULL : PyLong_FromLong(-1);
+    Py_ssize_t found = -1, count = 0;
+    for (Py_ssize_t offset = (Py_ssize_t)sizeof(PyObject); offset + (Py_ssize_t)sizeof(void *) <= size;
+         offset += (Py_ssize_t)sizeof(void *)) {
+        void *field;
+        memcpy(&field, (const char *)node + offset, sizeof field);
+        if (field == address) {
+            found = offset;
+            count++;
+        }
+    }
+    return PyLong_FromSsize_t(count == 1 ? found : -1);
+}
+
+/* How the walk makes a selectolax node for a Lexbor node: the node type's __new__ (which makes a node
+   of no Lexbor node), the offset node_offset found, and the parser that owns the tree (the node's
+   `parser`, which keeps the tree alive). */
+typedef struct {
+    PyObject *new_node, *type, *parser;
+    Py_ssize_t offset;
+} node_maker;
+
+static int read_maker(PyObject *spec, PyObject *parser, node_maker *maker) {
+    if (!PyTuple_Check(spec) || PyTuple_Size(spec) != 3) {
+        PyErr_SetString(PyExc_TypeError, "a node maker is (type.__new__, type, offset)");
+        return -1;
+    }
+    maker->new_node = PyTuple_GetItem(spec, 0);
+    maker->type = PyTuple_GetItem(spec, 1);
+    maker->offset = PyLong_AsSsize_t(PyTuple_GetItem(spec, 2));
+    maker->parser = parser;
+    if (maker->offset == -1 && PyErr_Occurred()) return -1;
+    if (maker->offset < (Py_ssize_t)sizeof(PyObject)) {
+        PyErr_SetString(PyExc_ValueError, "no such node field");
+        return -1;
+    }
+    return 0;
+}
+
+/* A new selectolax node for a Lexbor node, as its own accessors make one (an empty node from the
+   type, given the node's address and the parser). */
+static PyObject *made_node(const node_maker *maker, const lexbor_node *at) {
+    PyObject *node = PyObject_CallFunctionObjArgs(maker->new_node, maker->type, NULL);
+    if (node == NULL) return NULL;
+    void *field;
+    memcpy(&field, (const char *)node + maker->offset, sizeof field);
+    if (field != NULL) {  /* (a new node holds none: else the offset is not the node's field) */
+        Py_DECREF(node);
+        PyErr_SetString(PyExc_ValueError, "the node maker's field is not a new node's empty one");
         return NULL;
+    }
+    memcpy((char *)node + maker->offset, &at, sizeof at);
+    if (PyObject_SetAttr(node, s_parser, maker->parser) < 0) {
+        Py_DECREF(node);
+        return NULL;
+    }
+    return node;
+}
+
+/* make_node(maker, parser, id): made_node's node for the Lexbor node at id (to check a maker). */
+static PyObject *make_node(PyObject *self, PyObject *args) {
+    PyObject *spec, *parser, *id;
+    node_maker maker;
+    if (!PyArg_ParseTuple(args, "OOO", &spec, &parser, &id) || read_maker(spec, parser, &maker) < 0) return NULL;
+    const lexbor_node *at = node_at(id);
+    return at == NULL ? NULL : made_node(&maker, at);
+}
+
+static PyObject *walk_blocks(PyObject *self, PyObject *args) {
+    PyObject *depths, *texts, *others, *marks, *walk, *root_id = Py_None, *maker_spec = Py_None, *parser = Py_None;
+    if (!PyArg_ParseTuple(args, "O!O!OOO|OOO", &PyList_Type, &depths, &PyList_Type, &texts, &others, &marks, &walk,
+                          &root_id, &maker_spec, &parser))
+        return NULL;
+    lexbor_node *root = NULL, *cursor = NULL;  /* (with root_id: the node of the shape's next entry) */
+    if (root_id != Py_None && (root = cursor = node_at(root_id)) == NULL) return NULL;
+    node_maker maker = {NULL, NULL, NULL, 0};
+    int making = maker_spec != Py_None;
+    if (making && (root == NULL || read_maker(maker_spec, parser, &maker) < 0)) {
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "a node maker needs root_id");
+        return NULL;
+    }
+    tag_entry *tags = root == NULL ? NULL : PyMem_Calloc(TAG_TABLE_SIZE, sizeof *tags);
+    if (root != NULL && tags == NULL) return PyErr_NoMemory();
+    memo_entry *contexts = PyMem_Calloc(2 * MEMO_SIZE, sizeof *contexts), *effects = contexts + MEMO_SIZE;
+    if (contexts == NULL) {
+        PyMem_Free(tags);
+        return PyErr_NoMemory();
+    }
     if (marks != Py_None && !PyList_Check(marks)) {
         PyErr_SetString(PyExc_TypeError, "marks must be a list or None");
         return NULL;
     }
-    if (!PyIter_Check(others)) {  /* (PyIter_Next on anything else reads a NULL slot) */
+    if (!making && !PyIter_Check(others)) {  /* (PyIter_Next on anything else reads a NULL slot) */
         PyErr_SetString(PyExc_TypeError, "others must be an iterator");
         return NULL;
     }
@@ -791,15 +1011,23 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             goto done;
         }
         PyObject *text = PyList_GetItem(texts, i);
+        lexbor_node *at = cursor;  /* (this entry's node, with root_id) */
+        if (root != NULL) {
+            if (at == NULL || (at->type == LEXBOR_TEXT) != (text != Py_None)) {
+                PyErr_SetString(PyExc_ValueError, "the tree under root_id is not the shape's");
+                goto done;
+            }
+            cursor = next_node(at, root);
+        }
         if (skipped_at >= 0) {
             if (depth > skipped_at) {
-                if (text == Py_None) {  /* (its node, in step) */
-                    PyObject *skipped = PyIter_Next(others);
-                    if (skipped == NULL) {
+                if (text == Py_None) {  /* (its node and mark, in step) */
+                    PyObject *skipped = making ? NULL : PyIter_Next(others);
+                    if (skipped == NULL && !making) {
                         if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "fewer nodes than the shape says");
                         goto done;
                     }
-                    Py_DECREF(skipped);
+                    Py_XDECREF(skipped);
                     mark_at++;
                 }
                 continue;
@@ -815,7 +1043,7 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         }
         if (text != Py_None) {
             if (boundary) {
-                if (block.opened != NULL && close_block(&block, rules.blocks) < 0) goto done;
+                if (block.opened != NULL && close_block(&block, rules.blocks, contexts) < 0) goto done;
                 boundary = 0;
             }
             if (block.opened == NULL) {
@@ -830,21 +1058,13 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             if (spaces < 0) goto done;
             Py_ssize_t size = PyUnicode_GetLength(text) - spaces;
             block.chars += size;
-            int in_link = attribute_true(context, s_in_link);
-            if (in_link < 0) goto done;
-            if (in_link) block.link_chars += size;
-            PyObject *furniture = PyObject_GetAttr(context, s_furniture);
-            if (furniture == NULL) goto done;
-            if (furniture != Py_None) {
-                int failed = add_to_attribute(furniture, s_chars, size);
-                int story = failed ? -1 : attribute_true(context, s_story);
-                if (story > 0) failed = add_to_attribute(furniture, s_story_chars, size);
-                if (failed || story < 0) {
-                    Py_DECREF(furniture);
-                    goto done;
-                }
+            const memo_entry *around = context_memo(contexts, context);
+            if (around == NULL) goto done;
+            if (around->in_link) block.link_chars += size;
+            if (around->furniture != Py_None) {
+                if (add_to_attribute(around->furniture, s_chars, size) < 0) goto done;
+                if (around->story && add_to_attribute(around->furniture, s_story_chars, size) < 0) goto done;
             }
-            Py_DECREF(furniture);
             continue;
         }
         Py_CLEAR(node);
@@ -852,21 +1072,33 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         Py_CLEAR(key);
         Py_CLEAR(effect);
         Py_CLEAR(attributes);
-        if ((node = PyIter_Next(others)) == NULL) {
+        if (!making && (node = PyIter_Next(others)) == NULL) {
             if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "fewer nodes than the shape says");
             goto done;
         }
+/* (the element's selectolax node, made where the loop is about to hand it to Python) */
+#define NEED_NODE if (node == NULL && (node = made_node(&maker, at)) == NULL) goto done
         PyObject *mark = marks == Py_None ? Py_None : PyList_GetItem(marks, mark_at);
         if (mark == NULL) goto done;
         mark_at++;
-        if ((tag = PyObject_GetAttr(node, s_tag)) == NULL) goto done;
-        if (tag == Py_None) {
-            skipped_at = depth;
-            continue;
+        int flags;
+        tag_entry *known = NULL;
+        if (root != NULL) {
+            uintptr_t qualified_name = at->type == LEXBOR_ELEMENT ? ((const lexbor_element *)at)->qualified_name : 0;
+            known = tag_slot(tags, at, qualified_name);
         }
-        int skipped = PySet_Contains(rules.skipped, tag);
-        if (skipped < 0) goto done;
-        if (skipped || (PyUnicode_GetLength(tag) > 0 && PyUnicode_ReadChar(tag, 0) == '-')) {
+        if (known != NULL && known->tag != NULL) {
+            tag = Py_NewRef(known->tag);
+            flags = known->flags;
+        } else {  /* a name not met yet in this walk (or no table) */
+            NEED_NODE;
+            if ((tag = PyObject_GetAttr(node, s_tag)) == NULL || (flags = tag_flags(tag, &rules)) < 0) goto done;
+            if (known != NULL)
+                *known = (tag_entry){Py_NewRef(tag), at->local_name,
+                                     at->type == LEXBOR_ELEMENT ? ((const lexbor_element *)at)->qualified_name : 0,
+                                     at->type, flags};
+        }
+        if (flags & TAG_SKIPPED) {
             skipped_at = depth;
             continue;
         }
@@ -875,12 +1107,9 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             result = 1;
             goto done;
         }
-        int is_block = PySet_Contains(rules.block_tags, tag);
-        if (is_block < 0) goto done;
-        int is_void = PySet_Contains(rules.void_tags, tag);
-        if (is_void < 0) goto done;
-        if (is_void) {
-            int empty = childless(node);
+        int is_block = (flags & TAG_BLOCK) != 0;
+        if (flags & TAG_VOID) {
+            int empty = at != NULL ? at->first_child == NULL : childless(node);
             if (empty < 0) goto done;
             if (empty) {  /* <br>, <hr>, <img>: at most a block break */
                 boundary = boundary || is_block;
@@ -888,22 +1117,26 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             }
         }
         if (height > rules.max_depth) {
-            int empty = childless(node);
+            int empty = at != NULL ? at->first_child == NULL : childless(node);
             if (empty < 0) goto done;
             if (!empty) {
                 result = 2;
                 goto done;
             }
         }
-        PyObject *in_article = PyObject_GetAttr(context, s_in_article);
-        if (in_article == NULL) goto done;
+        const memo_entry *around = context_memo(contexts, context);
+        if (around == NULL) goto done;
+        PyObject *in_article = Py_NewRef(around->in_article);
         if (mark == Py_False) {
-            int plain = PySet_Contains(rules.plain_tags, tag);
-            key = plain < 0 ? NULL : plain ? Py_NewRef(Py_None) : PyTuple_Pack(4, tag, Py_None, Py_None, in_article);
+            key = flags & TAG_PLAIN ? Py_NewRef(Py_None) : PyTuple_Pack(4, tag, Py_None, Py_None, in_article);
         } else if (mark != Py_None) {
             PyObject *classes = PyTuple_GetItem(mark, 0), *ident = PyTuple_GetItem(mark, 1);
             key = classes == NULL || ident == NULL ? NULL : PyTuple_Pack(4, tag, classes, ident, in_article);
         } else {  /* rare attributes, or no marks: walk.rare_key gives the key and the attributes it read */
+            if (node == NULL && (node = made_node(&maker, at)) == NULL) {
+                Py_DECREF(in_article);
+                goto done;
+            }
             PyObject *pair = PyObject_CallFunctionObjArgs(rules.rare_key, node, tag, in_article, NULL);
             if (pair != NULL && PyTuple_Check(pair) && PyTuple_Size(pair) == 2) {
                 key = Py_NewRef(PyTuple_GetItem(pair, 0));
@@ -928,6 +1161,10 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             if (effect != NULL) {
                 Py_INCREF(effect);
             } else {
+                if (node == NULL && (node = made_node(&maker, at)) == NULL) {
+                    Py_DECREF(in_article);
+                    goto done;
+                }
                 effect = PyObject_CallFunctionObjArgs(rules.new_effect, node, tag, attributes ? attributes : Py_None,
                                                       in_article, NULL);
                 if (effect == NULL || PyDict_SetItem(rules.effects, key, effect) < 0) {
@@ -937,12 +1174,12 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             }
         }
         Py_DECREF(in_article);
-        if (effect != Py_None) {
-            int skip = attribute_true(effect, s_skip);
-            if (skip < 0) goto done;
-            if (skip) {  /* text for screen readers only: never read */
+        const memo_entry *acting = effect == Py_None ? NULL : effect_memo(effects, effect);
+        if (effect != Py_None && acting == NULL) goto done;
+        if (acting != NULL) {
+            if (acting->skip) {  /* text for screen readers only: never read */
                 if (is_block && !boundary) {
-                    int empty = childless(node);
+                    int empty = at != NULL ? at->first_child == NULL : childless(node);
                     if (empty < 0) goto done;
                     boundary = empty;
                 }
@@ -950,10 +1187,10 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
                 continue;
             }
         }
-        int is_cell = PySet_Contains(rules.cell_tags, tag);
-        if (is_cell < 0) goto done;
+        int is_cell = (flags & TAG_CELL) != 0;
         int breaks = is_block;
         if (!breaks && rules.cells_apart && is_cell) {
+            NEED_NODE;
             PyObject *lone = PyObject_CallFunctionObjArgs(rules.only_row, node, NULL);
             if (lone == NULL) goto done;
             breaks = PyObject_IsTrue(lone);
@@ -965,9 +1202,10 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         } else if (is_cell && PyList_Size(block.parts) > 0 && !boundary) {
             if (PyList_Append(block.parts, rules.separator) < 0) goto done;
         }
-        if (PyUnicode_CompareWithASCIIString(tag, "a") == 0) {
-            int empty = childless(node);
+        if (flags & TAG_LINK) {
+            int empty = at != NULL ? at->first_child == NULL : childless(node);
             if (empty < 0) goto done;
+            if (empty) NEED_NODE;
             if (empty && enter_context(&context, PyObject_CallFunctionObjArgs(rules.card, node, attributes ? attributes
                                                                              : Py_None, context, NULL)) < 0)
                 goto done;
@@ -984,27 +1222,16 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         }
         stack[height++] = (open_element){depth, Py_NewRef(context), is_block};
         if (effect == Py_None) continue;
-        int starts_story = attribute_true(effect, s_story);
-        if (starts_story > 0) {
-            int in_story = attribute_true(context, s_story);
-            if (in_story < 0) goto done;
-            starts_story = !in_story;
-        }
-        if (starts_story < 0) goto done;
-        if (starts_story) {  /* a new story: its own context */
-            PyObject *id = PyObject_GetAttr(node, s_mem_id);
+        if (acting->story && (around = context_memo(contexts, context)) == NULL) goto done;  /* (after a card) */
+        if (acting->story && !around->story) {  /* a new story: its own context */
+            PyObject *id = at != NULL ? PyLong_FromVoidPtr(at) : PyObject_GetAttr(node, s_mem_id);
             if (id == NULL) goto done;
             PyObject *inner = PyObject_CallMethodObjArgs(effect, s_inside, context, rules.created, id, NULL);
             Py_DECREF(id);
             if (enter_context(&context, inner) < 0) goto done;
             continue;
         }
-        /* (one at a time: no call is made with an exception set) */
-        int furniture = attribute_set(effect, s_furniture);
-        int hidden = furniture < 0 ? -1 : attribute_set(effect, s_hidden);
-        int figure = hidden < 0 ? -1 : attribute_true(effect, s_figure);
-        if (figure < 0) goto done;
-        if (furniture || hidden || figure) {  /* new furniture: never shared */
+        if (acting->makes_furniture) {  /* new furniture: never shared */
             if (enter_context(&context, PyObject_CallMethodObjArgs(effect, s_inside, context, rules.created, NULL)) < 0)
                 goto done;
             continue;
@@ -1021,7 +1248,7 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         Py_DECREF(entering);
         if (enter_context(&context, inner) < 0) goto done;
     }
-    if (block.opened != NULL && close_block(&block, rules.blocks) < 0) goto done;
+    if (block.opened != NULL && close_block(&block, rules.blocks, contexts) < 0) goto done;
     PyObject *total = PyLong_FromSsize_t(block.total_chars), *story = PyLong_FromSsize_t(block.story_chars);
     int failed = total == NULL || story == NULL || PyObject_SetAttrString(walk, "total_chars", total) < 0
                  || PyObject_SetAttrString(walk, "story_chars", story) < 0;
@@ -1040,7 +1267,14 @@ done:
     Py_XDECREF(tag);
     Py_XDECREF(key);
     Py_XDECREF(effect);
+#undef NEED_NODE
     Py_XDECREF(attributes);
+    if (tags != NULL) {
+        for (size_t i = 0; i < TAG_TABLE_SIZE; i++) Py_XDECREF(tags[i].tag);
+        PyMem_Free(tags);
+    }
+    for (size_t i = 0; i < 2 * MEMO_SIZE; i++) clear_memo(&contexts[i]);
+    PyMem_Free(contexts);
     release_rules(&rules);
     if (result < 0) return NULL;
     return PyLong_FromSsize_t(result);
@@ -1100,8 +1334,12 @@ static PyMethodDef methods[] = {
     {"node_links", node_links, METH_O,
      "node_links(id): a Lexbor node's parent, first child, next sibling, type, tag id and text length."},
     {"ascii_line", ascii_line, METH_O, "ascii_line(raw): make_blocks's clean line of an ASCII text; None for other text."},
+    {"node_offset", node_offset, METH_VARARGS,
+     "node_offset(node, size): the offset of the field of a selectolax node object holding its mem_id; -1 if none."},
+    {"make_node", make_node, METH_VARARGS, "make_node(maker, parser, id): a selectolax node for the Lexbor node at id."},
     {"walk_blocks", walk_blocks, METH_VARARGS,
-     "walk_blocks(depths, texts, others, marks, walk): parse.fast_html's read_blocks loop; 0, or 1/2 for too large."},
+     "walk_blocks(depths, texts, others, marks, walk[, root_id[, maker, parser]]): parse.fast_html's read_blocks loop; "
+     "0, or 1/2 for too large."},
     {NULL, NULL, 0, NULL},
 };
 

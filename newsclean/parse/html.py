@@ -92,8 +92,9 @@ def load_tree(html: str, source: str, config: Config) -> HtmlElement | None:
     return tree
 
 
-def most_attributes(html: str, at_least: int) -> int:
-    """The most attributes a start tag holds, if one holds `at_least` or more (else 0); linear in the page.
+def most_attributes(html: str | bytes, at_least: int) -> int:
+    """The most attributes a start tag holds, if one holds `at_least` or more (else 0); linear in the page
+    (given as text, or as its UTF-8 bytes).
 
     >>> most_attributes('<p class="a b" id=x hidden>' + '<p title="> <" ' + "a b=1 " * 25 + ">", 10)
     51
@@ -102,6 +103,8 @@ def most_attributes(html: str, at_least: int) -> int:
         most = compiled_most_attributes(html, at_least)
         if most is not None:  # (None: a text with lone surrogates, which has no UTF-8 form)
             return int(most)
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", errors="replace")
     return matched_most_attributes(html, at_least)
 
 

@@ -12,8 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from ..compiled import compiled_module
 from ..errors import InputError, NotTextError, TooLargeError
 from .server_messages import skip_server_messages
+
+_scan = compiled_module("newsclean.read._scan")
+utf8_valid = None if _scan is None else _scan.utf8_valid
 
 STDIN = "-"
 
@@ -206,6 +210,15 @@ def decode(data: bytes, source: str = "<bytes>", declared: str | None = None) ->
     )
 
     return guess_encoding(data) or (data.decode("utf-8", errors="replace"), "utf-8")
+
+
+def reads_as_utf8(data: bytes) -> bool:
+    """True when decode(data) is (data.decode("utf-8"), "utf-8"): bytes that are text (not binary, no
+    byte-order mark, no NUL byte to drop) and valid UTF-8, so that their text's UTF-8 form is the bytes
+    themselves. Found without decoding, by the compiled core; False without it."""
+    if utf8_valid is None or b"\x00" in data or _binary_kind(data) is not None:
+        return False
+    return not any(data.startswith(bom) for bom, _ in BOMS) and bool(utf8_valid(data))
 
 
 def _mostly_utf8(data: bytes) -> bool:

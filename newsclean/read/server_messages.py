@@ -14,6 +14,8 @@ from ..compiled import compiled_module
 
 _scan = compiled_module("newsclean.read._scan")
 holds_ascii = None if _scan is None else _scan.holds_ascii  # (None: str.find alone)
+# Every message holds this (SERVER_MESSAGE): a page without it holds none, at its top or further in.
+MESSAGE_LITERAL = "on line"
 
 LABELS = r"(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable |Recoverable )?[Ff]atal error|Parse error)"
 # The message runs to "in FILE on line N" within one line; the bounds keep a line full of
@@ -73,7 +75,7 @@ def may_hold_messages(text: str) -> bool:
     >>> may_hold_messages("var onWarning = 1;\\n// read on line 3: onWarning: no file")
     False
     """
-    if holds_ascii is not None and holds_ascii(text, "on line") is False:
+    if holds_ascii is not None and holds_ascii(text, MESSAGE_LITERAL) is False:
         # (the common case, searched in the UTF-8 form the HTML readers make anyway: 0.06 ms a page less)
         return False
     at = text.find("on line")
@@ -85,3 +87,9 @@ def may_hold_messages(text: str) -> bool:
             return True
         at = text.find("on line", end)
     return False
+
+
+def holds_no_messages(data: bytes) -> bool:
+    """True when UTF-8 bytes hold no server message (strip_server_messages would leave their text as
+    it is), found in the bytes; False when they may hold one, or without the compiled core."""
+    return holds_ascii is not None and holds_ascii(data, MESSAGE_LITERAL) is False
