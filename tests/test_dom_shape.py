@@ -157,21 +157,3 @@ def test_marks_that_disagree_with_selectolax_are_not_used(monkeypatch: pytest.Mo
         monkeypatch.undo()
         domshape.compiled_rare_ids.cache_clear()
     assert domshape.compiled_rare_ids(RARE_ATTRIBUTES) is not None
-
-
-def test_nodes_made_for_the_walk_answer_as_selectolax_nodes_do() -> None:
-    # node_maker's nodes (walk_blocks makes those of the elements it hands to Python) on corpus pages.
-    from newsclean.parse.domshape import make_node, node_maker
-
-    maker = node_maker()
-    if maker is None:
-        pytest.skip("the compiled walk does not make this selectolax's nodes")
-    pages = sorted((SHARED / "corpus").glob("*/*.html"))[::25]
-    if not pages:
-        pytest.skip("the shared corpus is not here")
-    for path in pages:
-        page = LexborHTMLParser(path.read_bytes())
-        for node in page.root.traverse(include_text=False):
-            made = make_node(maker, page, node.mem_id)
-            assert (made.mem_id, made.tag, made.attributes, getattr(made.parent, "mem_id", 0)) == (
-                node.mem_id, node.tag, node.attributes, getattr(node.parent, "mem_id", 0))

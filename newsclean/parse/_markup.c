@@ -601,12 +601,7 @@ static PyObject *attribute_names(PyObject *self, PyObject *id) {
    loop follow Lexbor's tree itself, node by node in step with the shape: then an element's tag, and what
    the walk's tag sets say of it, come from a table kept for the walk by the element's name ids (the tag
    asked of selectolax once per name: selectolax's node.tag is Lexbor's name for those ids), whether it
-   has children and its mem_id from its node, instead of three calls on selectolax's node object a node.
-
-   maker (optional, with root_id: node_maker's answer for this selectolax, once its nodes made so have
-   matched selectolax's own) makes the selectolax node of an element only when the loop asks Python about
-   it (a rare attribute, a new effect, a card, a lone row, a tag not met yet: about one element in five),
-   instead of taking every element's from `others` (then None). */
+   has children and its mem_id from its node, instead of three calls on selectolax's node object a node. */
 
 typedef struct {
     long depth;
@@ -614,7 +609,6 @@ typedef struct {
     int ends_block;
 } open_element;
 
-static PyObject *s_parser;
 static PyObject *s_in_article, *s_in_link, *s_furniture, *s_story, *s_chars, *s_story_chars, *s_skip, *s_hidden,
     *s_figure, *s_tag, *s_first_child, *s_inside, *s_isspace, *s_mem_id, *s_space;
 
@@ -623,7 +617,7 @@ static int intern_walk_names(void) {
         {&s_in_article, "in_article"}, {&s_in_link, "in_link"}, {&s_furniture, "furniture"}, {&s_story, "story"},
         {&s_chars, "chars"}, {&s_story_chars, "story_chars"}, {&s_skip, "skip"}, {&s_hidden, "hidden"},
         {&s_figure, "figure"}, {&s_tag, "tag"}, {&s_first_child, "first_child"}, {&s_inside, "inside"},
-        {&s_isspace, "isspace"}, {&s_mem_id, "mem_id"}, {&s_space, " "}, {&s_parser, "parser"},
+        {&s_isspace, "isspace"}, {&s_mem_id, "mem_id"}, {&s_space, " "},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         *names[i].name = PyUnicode_InternFromString(names[i].text);
@@ -876,98 +870,13 @@ static lexbor_node *next_node(lexbor_node *node, const lexbor_node *root) {
     return node == root ? NULL : node->next;
 }
 
-/* node_offset(node, size): where a selectolax node object of `size` bytes keeps the address of its
-   Lexbor node (its mem_id): the offset of the one pointer-sized field that holds it; -1 when none or
-   several do. Reads the object's own memory only. */
-static PyObject *node_offset(PyObject *self, PyObject *args) {
-    PyObject *node;
-    Py_ssize_t size;
-    if (!PyArg_ParseTuple(args, "On", &node, &size)) return NULL;
-    PyObject *id = PyObject_GetAttrString(node, "mem_id");
-    if (id == NULL) return NULL;
-    void *address = PyLong_AsVoidPtr(id);
-    Py_DECREF(id);
-    if (address == NULL) return PyErr_Occurred() ? NULL : PyLong_FromLong(-1);
-    Py_ssize_t found = -1, count = 0;
-    for (Py_ssize_t offset = (Py_ssize_t)sizeof(PyObject); offset + (Py_ssize_t)sizeof(void *) <= size;
-         offset += (Py_ssize_t)sizeof(void *)) {
-        void *field;
-        memcpy(&field, (const char *)node + offset, sizeof field);
-        if (field == address) {
-            found = offset;
-            count++;
-        }
-    }
-    return PyLong_FromSsize_t(count == 1 ? found : -1);
-}
-
-/* How the walk makes a selectolax node for a Lexbor node: the node type's __new__ (which makes a node
-   of no Lexbor node), the offset node_offset found, and the parser that owns the tree (the node's
-   `parser`, which keeps the tree alive). */
-typedef struct {
-    PyObject *new_node, *type, *parser;
-    Py_ssize_t offset;
-} node_maker;
-
-static int read_maker(PyObject *spec, PyObject *parser, node_maker *maker) {
-    if (!PyTuple_Check(spec) || PyTuple_Size(spec) != 3) {
-        PyErr_SetString(PyExc_TypeError, "a node maker is (type.__new__, type, offset)");
-        return -1;
-    }
-    maker->new_node = PyTuple_GetItem(spec, 0);
-    maker->type = PyTuple_GetItem(spec, 1);
-    maker->offset = PyLong_AsSsize_t(PyTuple_GetItem(spec, 2));
-    maker->parser = parser;
-    if (maker->offset == -1 && PyErr_Occurred()) return -1;
-    if (maker->offset < (Py_ssize_t)sizeof(PyObject)) {
-        PyErr_SetString(PyExc_ValueError, "no such node field");
-        return -1;
-    }
-    return 0;
-}
-
-/* A new selectolax node for a Lexbor node, as its own accessors make one (an empty node from the
-   type, given the node's address and the parser). */
-static PyObject *made_node(const node_maker *maker, const lexbor_node *at) {
-    PyObject *node = PyObject_CallFunctionObjArgs(maker->new_node, maker->type, NULL);
-    if (node == NULL) return NULL;
-    void *field;
-    memcpy(&field, (const char *)node + maker->offset, sizeof field);
-    if (field != NULL) {  /* (a new node holds none: else the offset is not the node's field) */
-        Py_DECREF(node);
-        PyErr_SetString(PyExc_ValueError, "the node maker's field is not a new node's empty one");
-        return NULL;
-    }
-    memcpy((char *)node + maker->offset, &at, sizeof at);
-    if (PyObject_SetAttr(node, s_parser, maker->parser) < 0) {
-        Py_DECREF(node);
-        return NULL;
-    }
-    return node;
-}
-
-/* make_node(maker, parser, id): made_node's node for the Lexbor node at id (to check a maker). */
-static PyObject *make_node(PyObject *self, PyObject *args) {
-    PyObject *spec, *parser, *id;
-    node_maker maker;
-    if (!PyArg_ParseTuple(args, "OOO", &spec, &parser, &id) || read_maker(spec, parser, &maker) < 0) return NULL;
-    const lexbor_node *at = node_at(id);
-    return at == NULL ? NULL : made_node(&maker, at);
-}
-
 static PyObject *walk_blocks(PyObject *self, PyObject *args) {
-    PyObject *depths, *texts, *others, *marks, *walk, *root_id = Py_None, *maker_spec = Py_None, *parser = Py_None;
-    if (!PyArg_ParseTuple(args, "O!O!OOO|OOO", &PyList_Type, &depths, &PyList_Type, &texts, &others, &marks, &walk,
-                          &root_id, &maker_spec, &parser))
+    PyObject *depths, *texts, *others, *marks, *walk, *root_id = Py_None;
+    if (!PyArg_ParseTuple(args, "O!O!OOO|O", &PyList_Type, &depths, &PyList_Type, &texts, &others, &marks, &walk,
+                          &root_id))
         return NULL;
     lexbor_node *root = NULL, *cursor = NULL;  /* (with root_id: the node of the shape's next entry) */
     if (root_id != Py_None && (root = cursor = node_at(root_id)) == NULL) return NULL;
-    node_maker maker = {NULL, NULL, NULL, 0};
-    int making = maker_spec != Py_None;
-    if (making && (root == NULL || read_maker(maker_spec, parser, &maker) < 0)) {
-        if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "a node maker needs root_id");
-        return NULL;
-    }
     tag_entry *tags = root == NULL ? NULL : PyMem_Calloc(TAG_TABLE_SIZE, sizeof *tags);
     if (root != NULL && tags == NULL) return PyErr_NoMemory();
     memo_entry *contexts = PyMem_Calloc(2 * MEMO_SIZE, sizeof *contexts), *effects = contexts + MEMO_SIZE;
@@ -979,7 +888,7 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_TypeError, "marks must be a list or None");
         return NULL;
     }
-    if (!making && !PyIter_Check(others)) {  /* (PyIter_Next on anything else reads a NULL slot) */
+    if (!PyIter_Check(others)) {  /* (PyIter_Next on anything else reads a NULL slot) */
         PyErr_SetString(PyExc_TypeError, "others must be an iterator");
         return NULL;
     }
@@ -1021,13 +930,13 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         }
         if (skipped_at >= 0) {
             if (depth > skipped_at) {
-                if (text == Py_None) {  /* (its node and mark, in step) */
-                    PyObject *skipped = making ? NULL : PyIter_Next(others);
-                    if (skipped == NULL && !making) {
+                if (text == Py_None) {  /* (its node, in step) */
+                    PyObject *skipped = PyIter_Next(others);
+                    if (skipped == NULL) {
                         if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "fewer nodes than the shape says");
                         goto done;
                     }
-                    Py_XDECREF(skipped);
+                    Py_DECREF(skipped);
                     mark_at++;
                 }
                 continue;
@@ -1072,12 +981,10 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         Py_CLEAR(key);
         Py_CLEAR(effect);
         Py_CLEAR(attributes);
-        if (!making && (node = PyIter_Next(others)) == NULL) {
+        if ((node = PyIter_Next(others)) == NULL) {
             if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "fewer nodes than the shape says");
             goto done;
         }
-/* (the element's selectolax node, made where the loop is about to hand it to Python) */
-#define NEED_NODE if (node == NULL && (node = made_node(&maker, at)) == NULL) goto done
         PyObject *mark = marks == Py_None ? Py_None : PyList_GetItem(marks, mark_at);
         if (mark == NULL) goto done;
         mark_at++;
@@ -1091,7 +998,6 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             tag = Py_NewRef(known->tag);
             flags = known->flags;
         } else {  /* a name not met yet in this walk (or no table) */
-            NEED_NODE;
             if ((tag = PyObject_GetAttr(node, s_tag)) == NULL || (flags = tag_flags(tag, &rules)) < 0) goto done;
             if (known != NULL)
                 *known = (tag_entry){Py_NewRef(tag), at->local_name,
@@ -1133,10 +1039,6 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             PyObject *classes = PyTuple_GetItem(mark, 0), *ident = PyTuple_GetItem(mark, 1);
             key = classes == NULL || ident == NULL ? NULL : PyTuple_Pack(4, tag, classes, ident, in_article);
         } else {  /* rare attributes, or no marks: walk.rare_key gives the key and the attributes it read */
-            if (node == NULL && (node = made_node(&maker, at)) == NULL) {
-                Py_DECREF(in_article);
-                goto done;
-            }
             PyObject *pair = PyObject_CallFunctionObjArgs(rules.rare_key, node, tag, in_article, NULL);
             if (pair != NULL && PyTuple_Check(pair) && PyTuple_Size(pair) == 2) {
                 key = Py_NewRef(PyTuple_GetItem(pair, 0));
@@ -1161,10 +1063,6 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
             if (effect != NULL) {
                 Py_INCREF(effect);
             } else {
-                if (node == NULL && (node = made_node(&maker, at)) == NULL) {
-                    Py_DECREF(in_article);
-                    goto done;
-                }
                 effect = PyObject_CallFunctionObjArgs(rules.new_effect, node, tag, attributes ? attributes : Py_None,
                                                       in_article, NULL);
                 if (effect == NULL || PyDict_SetItem(rules.effects, key, effect) < 0) {
@@ -1190,7 +1088,6 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         int is_cell = (flags & TAG_CELL) != 0;
         int breaks = is_block;
         if (!breaks && rules.cells_apart && is_cell) {
-            NEED_NODE;
             PyObject *lone = PyObject_CallFunctionObjArgs(rules.only_row, node, NULL);
             if (lone == NULL) goto done;
             breaks = PyObject_IsTrue(lone);
@@ -1205,7 +1102,6 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         if (flags & TAG_LINK) {
             int empty = at != NULL ? at->first_child == NULL : childless(node);
             if (empty < 0) goto done;
-            if (empty) NEED_NODE;
             if (empty && enter_context(&context, PyObject_CallFunctionObjArgs(rules.card, node, attributes ? attributes
                                                                              : Py_None, context, NULL)) < 0)
                 goto done;
@@ -1267,7 +1163,6 @@ done:
     Py_XDECREF(tag);
     Py_XDECREF(key);
     Py_XDECREF(effect);
-#undef NEED_NODE
     Py_XDECREF(attributes);
     if (tags != NULL) {
         for (size_t i = 0; i < TAG_TABLE_SIZE; i++) Py_XDECREF(tags[i].tag);
@@ -1334,12 +1229,9 @@ static PyMethodDef methods[] = {
     {"node_links", node_links, METH_O,
      "node_links(id): a Lexbor node's parent, first child, next sibling, type, tag id and text length."},
     {"ascii_line", ascii_line, METH_O, "ascii_line(raw): make_blocks's clean line of an ASCII text; None for other text."},
-    {"node_offset", node_offset, METH_VARARGS,
-     "node_offset(node, size): the offset of the field of a selectolax node object holding its mem_id; -1 if none."},
-    {"make_node", make_node, METH_VARARGS, "make_node(maker, parser, id): a selectolax node for the Lexbor node at id."},
     {"walk_blocks", walk_blocks, METH_VARARGS,
-     "walk_blocks(depths, texts, others, marks, walk[, root_id[, maker, parser]]): parse.fast_html's read_blocks loop; "
-     "0, or 1/2 for too large."},
+     "walk_blocks(depths, texts, others, marks, walk[, root_id]): parse.fast_html's read_blocks loop; 0, or 1/2 for "
+     "too large."},
     {NULL, NULL, 0, NULL},
 };
 

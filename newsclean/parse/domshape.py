@@ -23,10 +23,8 @@ _markup = compiled_module("newsclean.parse._markup")
 if _markup is not None:
     compiled_dom_shape, compiled_element_marks = _markup.dom_shape, _markup.element_marks
     attribute_names, element_links, node_links = _markup.attribute_names, _markup.element_links, _markup.node_links
-    node_offset, make_node = _markup.node_offset, _markup.make_node
 else:
     compiled_dom_shape = node_links = element_links = attribute_names = compiled_element_marks = None
-    node_offset = make_node = None
 
 # Depths, texts (None for a node that is not text) and the nodes that are not text.
 Shape = tuple[list[int], list[str | None], Iterator[Any]]
@@ -197,45 +195,3 @@ def reads_attributes_as_selectolax(node: Any, known: dict[str, int]) -> bool:
         elif found != (name if len(name.encode("utf-8")) <= 16 else None):
             return False
     return True
-
-
-# How the compiled walk makes selectolax's node for a Lexbor node: (type.__new__, the type, the offset
-# of the field a node object keeps its Lexbor node's address in); see node_maker.
-NodeMaker = tuple[Any, type, int]
-
-
-@functools.lru_cache(maxsize=1)
-def node_maker() -> NodeMaker | None:
-    """How walk_blocks may make the selectolax node of an element it meets (only those it hands to
-    Python: about one in five) instead of taking every element's from traverse(): a node type's
-    __new__ makes a node of no Lexbor node, given its node's address in the field where selectolax's
-    nodes keep it (node_offset: the one field holding the node's mem_id) and the parser that owns the
-    tree. Used only where the compiled walk reads this selectolax's trees and where, on the probe pages,
-    every node so made answers as selectolax's own (mem_id, tag, attributes, text, parent, children,
-    siblings); else None (the walk takes the nodes from traverse())."""
-    if make_node is None or compiled_raw_tag_ids(frozenset()) is None:
-        return None
-    from selectolax.lexbor import LexborHTMLParser
-
-    def answers(node: Any) -> tuple[Any, ...]:
-        def ids(*others: Any) -> tuple[int, ...]:
-            return tuple(0 if other is None else other.mem_id for other in others)
-
-        return (node.mem_id, node.tag, node.tag_id, node.attributes if node.tag != "-text" else None,
-                node.text(deep=False), ids(node.parent, node.first_child, node.last_child, node.next, node.prev))
-
-    for html in (PROBE_PAGE, ATTRIBUTE_PROBE_PAGE):
-        page = LexborHTMLParser(html)
-        if page.root is None:
-            return None
-        nodes = list(page.root.traverse(include_text=True))
-        kind = type(nodes[0])
-        offsets = {node_offset(node, kind.__basicsize__) for node in nodes}
-        if len(offsets) != 1 or -1 in offsets or any(type(node) is not kind for node in nodes):
-            return None
-        maker = (kind.__new__, kind, offsets.pop())
-        for node in nodes:
-            made = make_node(maker, page, node.mem_id)
-            if type(made) is not kind or answers(made) != answers(node):
-                return None
-    return maker

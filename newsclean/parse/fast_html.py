@@ -26,7 +26,7 @@ from ..document import Block, Document, DomFeatures, Metadata
 from ..errors import InputError, TooLargeError
 from ..read.mojibake import MOJIBAKE, repair_mojibake
 from .deadline import DeadlineExceeded, deadline
-from .domshape import dom_shape, element_marks, node_maker
+from .domshape import dom_shape, element_marks
 from .html import PARSER_MAX_DEPTH, most_attributes
 from .htmlmeta import LANGUAGE_TAG
 from .text import normalize_line, strip_control
@@ -328,14 +328,8 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
         effects.clear()
     if walk_blocks is not None:  # the same loop in C (parse/_markup.c), asking _Walk what needs the markup read
         walk = _Walk(reader.blocks, effects, limit, max_depth, lone_row_cells_apart)
-        # Where the marks are read off Lexbor's elements, the loop reads their tags and children there too,
-        # and makes the node objects of only the elements it hands to Python (node_maker).
-        if marks is None:
-            too_large = walk_blocks(depths, texts, others, marks, walk)
-        elif (maker := node_maker()) is None:
-            too_large = walk_blocks(depths, texts, others, marks, walk, body.mem_id)
-        else:
-            too_large = walk_blocks(depths, texts, None, marks, walk, body.mem_id, maker, body.parser)
+        # Where the marks are read off Lexbor's elements, the loop reads their tags and children there too.
+        too_large = walk_blocks(depths, texts, others, marks, walk, None if marks is None else body.mem_id)
         if too_large:
             raise TooLargeError(source, too_many_elements(limit) if too_large == 1 else too_deep(max_depth))
         created = walk.created
