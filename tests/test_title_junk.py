@@ -364,3 +364,13 @@ def test_a_headline_of_two_quotations_joined_by_a_full_stop_is_the_title(languag
     # A stop right after a quotation's close, before another speaker's quotation, joins the
     # headline's quoted clauses; it is no second sentence (the teaser below keeps its stops inside its quotation).
     assert title_of(["Home", headline, "12.09.2025", teaser], language) == headline
+
+
+@pytest.mark.parametrize(("language", "headline", "byline", "date"), [
+    ("fr", "Comment le plus grand lac du pays est tombé à son niveau le plus bas", "Par Jean Martin", "Publié le 12/09/2025 - 16:00"),
+    ("en", "Responses to the drought fall short as lake levels hit a record low", "By Jane Doe", "12 September 2025"),
+], ids=["fr", "en"])
+def test_a_headline_opening_with_a_markers_word_is_the_title(language: str, headline: str, byline: str, date: str) -> None:
+    # "Comment" (French "how"), "Responses": an end-of-article marker's word opens the headline;
+    # a marker is a short label, a headline of many words is none.
+    assert title_of(["Accueil", headline, byline, date], language) == headline

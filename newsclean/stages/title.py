@@ -150,12 +150,14 @@ def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, c
     if block.removal is not None and block.removal.stage not in REPLACEABLE:
         return False
     # (On an article's page, one word of the error list does not make a headline error text:
-    # "Cloudflare Took a Sick Day"; a phrase of several words does: "Access denied".)
+    # "Cloudflare Took a Sick Day"; a phrase of several words does: "Access denied". A marker is a
+    # short label: a headline may open with a marker's word in another language, "Comment les
+    # efforts européens ont permis ..." (French "how").)
     error = error_phrase(features, rules)
     return (
         page_boilerplate_reason(doc, i, rules) is None
         and (error is None or " " not in error)
-        and rules.end_markers.prefix(features.folded) is None
+        and not is_end_marker(features, rules)
     )
 
 
