@@ -374,3 +374,15 @@ def test_a_headline_opening_with_a_markers_word_is_the_title(language: str, head
     # "Comment" (French "how"), "Responses": an end-of-article marker's word opens the headline;
     # a marker is a short label, a headline of many words is none.
     assert title_of(["Accueil", headline, byline, date], language) == headline
+
+
+@pytest.mark.parametrize("mark", ["[^1]", "[1]"])
+def test_a_subheading_below_a_long_first_paragraph_with_a_footnote_mark_is_not_the_title(mark: str) -> None:
+    # The article's first paragraph, long and of two sentences, ends with a footnote's mark (no
+    # full stop last): the article has begun, and the short heading below it is a subheading
+    # (which shares more of the body's words than the headline does).
+    first = ("The level of the country's largest lake fell on Monday to its lowest point since records began, after a summer "
+             "with less than half the usual rainfall. Hydrologists measured the surface at more than a metre below "
+             f"its long-term average, exposing wide mud flats along the southern shore.{mark}")
+    lines = ["Where did the lake go", "(source)", first, "The lake level, day by day", *EN[2:]]
+    assert newsclean.clean("\n".join(lines) + "\n").meta.title == "Where did the lake go"

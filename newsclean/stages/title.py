@@ -93,6 +93,8 @@ LEAD_PARAGRAPH_WORDS = 15
 MAX_HEADING_WORDS = 16
 # A paragraph with this many sentences inside is running text, whatever ends it (a link glued on: "… 狼狈。详情").
 MIN_PARAGRAPH_SENTENCES = 2
+# So is one this long with a sentence inside (a footnote's mark ends it: "... locking out legit users.[^1]").
+LONG_PARAGRAPH_WORDS = 2 * LEAD_PARAGRAPH_WORDS
 # A short line that the page repeats inside MIN_NAME_REPEATS longer lines or more is the site's
 # name ("© 2014 The Daily Planet", "Subscribe to The Daily Planet"), not the headline.
 MAX_SITE_NAME_WORDS = 5
@@ -637,7 +639,8 @@ def lead_in_headings(doc: Document, kept: list[int], lines: list[LineFeatures], 
     found: list[int] = []
     for i in kept[:BODY_CANDIDATES] if len(kept) > 1 else ():
         ends_sentence = ends_like_own_sentence(doc.blocks[i].text, lines[i])
-        if lines[i].is_prose and (ends_sentence or lines[i].sentences >= MIN_PARAGRAPH_SENTENCES) and lines[i].size >= LEAD_PARAGRAPH_WORDS:
+        if lines[i].is_prose and lines[i].size >= LEAD_PARAGRAPH_WORDS and (
+                ends_sentence or lines[i].sentences >= MIN_PARAGRAPH_SENTENCES or (lines[i].sentences and lines[i].size >= LONG_PARAGRAPH_WORDS)):
             break  # the article has begun: headings below are its subheadings
         # (A headline with stop words or a question mark may read as prose to the line model:
         # "What is the OBR and what does it do?"; a long line without a full stop is a paragraph.)
