@@ -386,3 +386,21 @@ def test_a_subheading_below_a_long_first_paragraph_with_a_footnote_mark_is_not_t
              f"its long-term average, exposing wide mud flats along the southern shore.{mark}")
     lines = ["Where did the lake go", "(source)", first, "The lake level, day by day", *EN[2:]]
     assert newsclean.clean("\n".join(lines) + "\n").meta.title == "Where did the lake go"
+
+
+def _html_page(title: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><head><title>{title}</title><meta property='og:title' content='{title}'></head><body><h1>{title}</h1>{body}</body></html>"
+
+
+def test_an_error_pages_own_message_is_not_its_title() -> None:
+    # The page is an error page; its <title> and <h1> name the error, no article.
+    doc = newsclean.clean(_html_page("HTTPステータス 404 – 見つかりません", ["要求されたリソースは利用できません。"]))
+    assert doc.verdict.value == "error_page" and doc.meta.title is None
+
+
+def test_a_walled_articles_headline_stays_its_title() -> None:
+    # A paywall over an article: the page is no article we can give, but its headline is the article's.
+    doc = newsclean.clean(_html_page(H_EN, ["Subscribe to continue reading. You have reached your limit of free articles.",
+                                             "Already a subscriber? Log in"]))
+    assert doc.verdict.value == "error_page" and doc.meta.title == H_EN

@@ -15,7 +15,7 @@ from unicodedata import east_asian_width
 
 from ..config import Config
 from ..document import Document, Removal, Stage, Verdict
-from ..model.features import Analysis, LineFeatures, analyze
+from ..model.features import Analysis, LineFeatures, analyze, line_features
 from ..parse import fuzzy
 from ..parse.text import fold, has_cjk, is_list_item
 from ..rules import Rules, load_rules
@@ -612,6 +612,12 @@ def is_anchor(text: str, features: LineFeatures, rules: Rules) -> bool:
     return is_byline(features, rules) or is_timestamp(text, features) or is_dateline(text, features) or is_name_and_age(text, rules)
 
 
+def _is_error_message(title: str, rules: Rules) -> bool:
+    """The title carries an error page's phrase, weak ones too ("404", "Access denied"): on a page
+    known to be an error page, it names the error, not an article."""
+    return error_phrase(line_features(title, frozenset()), rules, lenient=True) is not None
+
+
 def anchored_headings(doc: Document, kept: list[int], lines: list[LineFeatures], rules: Rules, config: Config) -> list[int]:
     """Heading-like lines among the body's first lines that stand right above a byline or a date
     line, even below running text: where the headline stands when the span starts early (at a
@@ -651,9 +657,13 @@ def lead_in_headings(doc: Document, kept: list[int], lines: list[LineFeatures], 
 
 def mark_title(doc: Document, config: Config) -> Document:
     """Find the headline above the body; set meta.title and mark that line as the title."""
-    if doc.verdict is not Verdict.ARTICLE:
-        return doc  # no article, no headline (a title from the page's metadata stays)
     rules = load_rules(config.rule_files)
+    if doc.verdict is not Verdict.ARTICLE:
+        # No article, no headline: a title from the page's metadata stays (a paywalled article's
+        # headline), unless it is the error page's own message ("HTTP Status 404 – Not Found").
+        if doc.verdict is Verdict.ERROR_PAGE and doc.meta.title and _is_error_message(doc.meta.title, rules):
+            doc.meta.title = None
+        return doc
     analysis = analyze(doc, rules)
     lines = analysis.lines
     kept = doc.kept_positions()
