@@ -404,3 +404,13 @@ def test_a_walled_articles_headline_stays_its_title() -> None:
     doc = newsclean.clean(_html_page(H_EN, ["Subscribe to continue reading. You have reached your limit of free articles.",
                                              "Already a subscriber? Log in"]))
     assert doc.verdict.value == "error_page" and doc.meta.title == H_EN
+
+
+@pytest.mark.parametrize("headline", [
+    "Das Land beschränkt die Wasserentnahme aus dem See ab dem 15. Oktober",
+    "Fähren fahren zwei Inseln nicht mehr an seit dem 12. Juli",
+])
+def test_a_headline_ending_with_an_ordinal_date_is_the_title(headline: str) -> None:
+    # "ab dem 15. Oktober": the stop after a day's number is an ordinal's, no caption's sentence
+    # with its credit after the stop ("... auf dem Festival. Jane Doe").
+    assert title_of(["Home", headline, "Von Hans Meier"], "de") == headline

@@ -121,6 +121,8 @@ HOST_CREDIT = re.compile(r"[^\W\d_]{2}[.!?]\s+(?:[\w-]+\.)+[a-z]{2,6}\s*$")
 MAX_HOST_CHARS = 80
 # A photo credit after its label: a name or two and an agency.
 MAX_CREDIT_WORDS = 5
+# A number of this many digits with a stop is an ordinal ("15. Juni"); a year's stop ("in 2014. (Jane Doe)") may end a caption.
+MAX_ORDINAL_DIGITS = 2
 # A credit after the caption's full stop: "... auf dem Festival. (Jane Doe)", "... 있다. 연합뉴스"
 # (the word before the stop is a word, not an abbreviation's "Rep." before a name).
 CREDIT_TAIL = LazyPattern(r"(?<!\w)(\w{2,})[.。]\s+\(?([^\s().。]+(?: [^\s().。]+){0,2})\)?\s*$")
@@ -431,6 +433,8 @@ def _credit_after_stop(text: str) -> bool:
     if match is None or count_tokens(text[: -len(match.group(0))]) < MIN_CAPTION_WORDS:
         return False
     before, credit = match.group(1), match.group(2)
+    if before.isdigit() and len(before) <= MAX_ORDINAL_DIGITS:
+        return False  # an ordinal's stop ("am 15. Juni", "in der 2. Bundesliga"), no sentence's end
     abbreviation = len(before) < MIN_ABBREVIATION_FREE_CHARS and before[:1].isupper()
     caseless = credit[:1].upper() == credit[:1].lower() and not credit[:1].isdigit()
     return not abbreviation and (caseless or looks_like_name(credit)) and not credit[:1].isdigit()
