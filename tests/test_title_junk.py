@@ -414,3 +414,22 @@ def test_a_headline_ending_with_an_ordinal_date_is_the_title(headline: str) -> N
     # "ab dem 15. Oktober": the stop after a day's number is an ordinal's, no caption's sentence
     # with its credit after the stop ("... auf dem Festival. Jane Doe").
     assert title_of(["Home", headline, "Von Hans Meier"], "de") == headline
+
+
+@pytest.mark.parametrize(("language", "masthead", "trail"), [
+    ("en", "Lake Levels News Centre", "Home >> News >> 2025 news"),
+    ("zh", "| 湖泊水位新闻中心 |", "| 首页>>新闻聚焦>>2025年新闻 |"),
+], ids=["en", "zh"])
+def test_a_masthead_over_the_breadcrumb_is_not_the_title(language: str, masthead: str, trail: str) -> None:
+    # A headline stands below the page's breadcrumb; the line above it is the site's or its
+    # section's name, however much of the body's topic it names.
+    assert title_of([masthead, trail], language) is None
+    assert title_of([masthead, trail, HEADLINES[language]], language) == HEADLINES[language]
+
+
+def test_a_layout_cell_over_the_breadcrumb_is_not_the_html_title() -> None:
+    # A page laid out in a table: the news centre's name in a cell over the breadcrumb's cell.
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in EN)
+    page = ("<html><head><title>Lakes News</title></head><body><table><tr><td>Lake Levels News Centre</td></tr>"
+            f"<tr><td>Home &gt;&gt; News &gt;&gt; 2025 news</td></tr></table>{body}</body></html>")
+    assert newsclean.clean(page).meta.title is None

@@ -57,6 +57,10 @@ BAR_SPLIT = re.compile(r"[|｜│]")
 # The signs a breadcrumb's separators are made of (BREADCRUMB's, ">", the bars, "/").
 BREADCRUMB_SIGNS = frozenset("|>»›/·•｜│")
 MIN_BARE_ARROWS = 2
+# An arrow between a breadcrumb's items: ">", ">>", "»", "›", "->" (with or without spaces).
+ARROWS = re.compile(r"->|>>?|[»›]")
+ARROWS_ONLY = re.compile(r"->|>>?")
+MARKUP_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 MIN_BARE_SLASHES = 3
 # A tag with an attribute, or a closing tag first: markup, not a headline ("Using the <dialog>
 # element" is one).
@@ -674,6 +678,25 @@ def _is_breadcrumb(text: str) -> bool:
     return (len(BREADCRUMB.findall(text)) >= 2 or text.count(">") >= MIN_BARE_ARROWS
             or (sum(map(text.count, BARS_AND_RULES)) >= MIN_BARE_SLASHES and _bar_items(text) > MIN_BARE_SLASHES)
             or (text.count("/") >= MIN_BARE_SLASHES and "://" not in text and " / " not in text))
+
+
+def is_arrow_trail(text: str) -> bool:
+    """A breadcrumb whose items arrows separate ("Home > News > Climate", "首页>>新闻聚焦>>2005年新闻"):
+    two arrows or more, with an item before the first and after the last ("Shop Now >>" is a link,
+    "<em> <strong>" markup). Bars and slashes also part a share row or a title's site name.
+
+    >>> is_arrow_trail("首页>>新闻聚焦>>2005年新闻"), is_arrow_trail("Home » News » Climate"), is_arrow_trail("Share | Print | Email")
+    (True, True, False)
+    >>> is_arrow_trail("Trump: «Grazie». Meloni: «Pronti»"), is_arrow_trail("More >> Shop Now >>"), is_arrow_trail("Tags: <em> <strong>")
+    (False, False, False)
+    """
+    if ">" not in text and "»" not in text and "›" not in text:
+        return False  # (most lines hold no arrow: ruled out by three scans)
+    plain = MARKUP_TAG.sub(" ", text) if "<" in text else text
+    # (Guillemets are a quotation's marks where their opening ones stand too: «Bella serata».)
+    arrows = ARROWS_ONLY if "«" in plain or "‹" in plain else ARROWS
+    items = arrows.split(plain)
+    return len(items) > MIN_BARE_ARROWS and all(item.strip(" |｜-") for item in (items[0], items[-1]))
 
 
 def _bar_items(text: str) -> int:

@@ -21,6 +21,7 @@ from ..parse.text import fold, has_cjk, is_list_item
 from ..rules import Rules, load_rules
 from .boilerplate import page_boilerplate_reason
 from .error_page import error_phrase
+from .headline import over_breadcrumb, weigh_over_breadcrumb
 from .headline_choice import (
     BARE_CLOCK,
     DIGIT,
@@ -265,6 +266,7 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
         if s.score > 0 and credit_over_repeated_caption(texts, analysis.lines, s.candidate.position, rules):
             s.score = 0.0  # a photo's credit over its caption, the next photo's below in the same words
     _weigh_below_name_over_date(doc, analysis, scored, above_body)
+    weigh_over_breadcrumb(doc, scored)
     _lend_standfirst_topic(analysis, scored)
     for s in scored:
         if s.candidate.position in printed_twice:
@@ -385,8 +387,8 @@ def _lone_heading(doc: Document, analysis: Analysis, scored: list[Scored], body_
     if not (-1 <= body_start - 1 - i < LONE_HEADING_GAP and lone.shape >= LONE_HEADING_SHAPE and analysis.lines[i].size >= LONE_HEADING_WORDS
             and lone.overlap > 0 and lone.candidate.source != "below marker"):
         return None
-    if _beside_credit(doc, analysis, i, rules):
-        return None
+    if _beside_credit(doc, analysis, i, rules) or over_breadcrumb(doc, i):
+        return None  # a caption; the masthead over the breadcrumb
     # (Not right below a date line or a byline: a headline stands above its date; below it stand
     # a widget's label, "转播到腾讯微博" under "Site 2016年10月14日07:17".)
     if i > 0 and is_anchor(doc.blocks[i - 1].text, analysis.lines[i - 1], rules):
