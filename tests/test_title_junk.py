@@ -433,3 +433,16 @@ def test_a_layout_cell_over_the_breadcrumb_is_not_the_html_title() -> None:
     page = ("<html><head><title>Lakes News</title></head><body><table><tr><td>Lake Levels News Centre</td></tr>"
             f"<tr><td>Home &gt;&gt; News &gt;&gt; 2025 news</td></tr></table>{body}</body></html>")
     assert newsclean.clean(page).meta.title is None
+
+
+@pytest.mark.parametrize(("language", "headline", "standfirst", "byline"), [
+    ("en", "The largest lake has never been this low. Farmers want its water",
+     "Can a region save its largest lake after a summer without rain?", ["Lakes", "By Jane Doe", "12 September 2025"]),
+    ("de", "Der größte See war nie so leer. Die Landwirte wollen sein Wasser",
+     "Kann ein Land seinen größten See nach einem Sommer ohne Regen retten?", ["Seen", "Von Hans Meier", "12. September 2025"]),
+], ids=["en", "de"])
+def test_a_headline_of_two_short_sentences_over_its_standfirst_is_the_title(language: str, headline: str, standfirst: str,
+                                                                            byline: list[str]) -> None:
+    # Two short sentences, the second without a full stop, right over a question that announces
+    # the article: the headline and its standfirst, not a caption over a headline.
+    assert title_of(["Home", headline, standfirst, *byline], language) == headline

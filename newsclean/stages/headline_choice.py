@@ -85,6 +85,10 @@ MIN_NOTICE_WORDS = 12
 # Question and exclamation marks end a clause inside a headline ("Fit again? Eat soup"); only
 # a full stop inside one makes two sentences of it.
 CJK_INNER_FULL_STOP = LazyPattern(CJK_INNER_SENTENCE_END.pattern.replace("[。！？]", "[。]"))
+# A line of two sentences weighs this much (a caption, a paragraph); over its standfirst, one of at
+# most this many words may be the headline ("The world needs more spaceports. Oman wants to help").
+TWO_SENTENCES_WEIGHT = 0.4
+MAX_TWO_SENTENCE_WORDS = 12
 # A stop after a label of this many words ends no sentence ("Niemcy. Stałe zamknięcie ...").
 MAX_LABEL_WORDS = 2
 CLAUSE_MARKS = str.maketrans({"?": ",", "!": ",", "？": "，", "！": "，", "؟": "،", "…": ","})
@@ -745,6 +749,13 @@ def _inner_full_stops(text: str) -> int:
     return stops + len(CJK_INNER_FULL_STOP.findall(plain))
 
 
+def is_two_short_sentences(text: str, features: LineFeatures) -> bool:
+    """A short line of two sentences, the second without a full stop: a headline's style over its
+    standfirst ("The world needs more spaceports. Oman wants to help"), weighed as two sentences."""
+    return (features.size <= MAX_TWO_SENTENCE_WORDS and not ends_like_own_sentence(text, features)
+            and features.sentences > (1 if features.sentence_end else 0) and _inner_full_stops(text) == 1)
+
+
 def _joins_quotations(piece: str, after: str) -> bool:
     """The stop closes a quotation and the text after it quotes again: one headline of quoted
     clauses ('A: «We are ready». B: «It was agreed»'), not two sentences of a paragraph."""
@@ -768,7 +779,7 @@ def _shape_weight(text: str, features: LineFeatures) -> float:
     if ends_like_own_sentence(text, features):
         score *= 0.3  # headlines rarely end with a full stop (one quotation's own aside)
     if features.sentences > (1 if features.sentence_end else 0) and _inner_full_stops(text):
-        score *= 0.4  # two sentences: a caption or a paragraph
+        score *= TWO_SENTENCES_WEIGHT  # two sentences: a caption or a paragraph
     first = text.lstrip("\"'“‘«¿¡([")[:1]
     if first.isalpha() and first.islower() or first == "…":
         score *= 0.3  # a headline starts with a capital (where the script has them), not "…": a fragment

@@ -29,6 +29,7 @@ from .headline_choice import (
     MAX_CREDIT_LINE_WORDS,
     MIN_NOTICE_WORDS,
     NO_OVERLAP_WEIGHT,
+    TWO_SENTENCES_WEIGHT,
     Candidate,
     Scored,
     best,
@@ -42,6 +43,7 @@ from .headline_choice import (
     is_name_and_age,
     is_notice,
     is_timestamp,
+    is_two_short_sentences,
     looks_like_name,
     score_candidates,
     strip_site_name,
@@ -322,8 +324,12 @@ def _headline_above(doc: Document, analysis: Analysis, scored: list[Scored], top
     for above in sorted((s for s in scored if 0 < top.candidate.position - s.candidate.position <= gap), key=lambda s: -s.candidate.position):
         if _same_headline(above.candidate.text, top.candidate.text):
             continue  # the headline again, a menu run into it ("NewsWorldHeadline ..."): no standfirst pair
-        # (Not a photo's caption, over its credit: "Landslide in Ask, January 2021" / "Photo: Reuters".)
-        if (above.score > 0 and above.shape >= STANDFIRST_SHARE * top.shape and above.overlap >= STANDFIRST_SHARE * top.overlap
+        # (Not a photo's caption, over its credit: "Landslide in Ask, January 2021" / "Photo: Reuters".
+        # A headline of two short sentences is one over its standfirst.)
+        shape = above.shape
+        if is_two_short_sentences(above.candidate.text, analysis.lines[above.candidate.position]):
+            shape /= TWO_SENTENCES_WEIGHT
+        if (above.score > 0 and shape >= STANDFIRST_SHARE * top.shape and above.overlap >= STANDFIRST_SHARE * top.overlap
                 and above.candidate.source == top.candidate.source and analysis.lines[above.candidate.position].size >= 6
                 and not _beside_credit(doc, analysis, above.candidate.position, rules, sides=(1,))):
             return above
