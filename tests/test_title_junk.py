@@ -446,3 +446,13 @@ def test_a_headline_of_two_short_sentences_over_its_standfirst_is_the_title(lang
     # Two short sentences, the second without a full stop, right over a question that announces
     # the article: the headline and its standfirst, not a caption over a headline.
     assert title_of(["Home", headline, standfirst, *byline], language) == headline
+
+
+def test_of_several_h1s_the_one_the_title_repeats_is_the_headline() -> None:
+    # The body's subheadings set as <h1>s too: the one that shares most of the body's words is a
+    # subheading; the <title> repeats the headline's <h1>.
+    head = "Dry summer: is the lake in the north dying?"
+    sub = "How far has the level of the country's largest lake fallen?"
+    page = (f"<html><head><title>{head} - Lake News - lakes.example</title></head><body><h1>{head}</h1><p>{EN[0]}</p>"
+            f"<h1>{sub}</h1><p>{EN[1]}</p><p>{EN[2]}</p><h1>What farmers must do</h1><p>{EN[3]}</p><p>{EN[4]}</p></body></html>")
+    assert newsclean.clean(page).meta.title == head

@@ -44,6 +44,7 @@ MAX_KICKER_WORDS = 8
 # A site's name as letters has at least this many (shorter keys match by chance).
 MIN_SITE_KEY = 3
 PRIOR = {"paragraph": 0.5, "h1": 0.6, "title": 0.8, "ld": 0.9}
+OWN_HEADING = "h1"
 # A breadcrumb below a line is looked for this many blocks down (a layout's empty cells between);
 # a line over one weighs this much (a headline over its breadcrumb still wins over little else).
 BREADCRUMB_GAP = 3
@@ -87,6 +88,8 @@ def choose_title(doc: Document, config: Config) -> str | None:
     scored = score_candidates(pool, body, stopwords, rules, prior=PRIOR)
     weigh_over_breadcrumb(doc, scored)
     top = best(scored)
+    if top is not None and top.candidate.source == OWN_HEADING:
+        top = repeated_heading(top, scored) or top
     if top is not None and top.candidate.position < 0:
         top = full_copy(top, scored, stopwords) or top
     if top is None:
@@ -144,6 +147,16 @@ def without_site_tail(title: str, others: list[str], sites: Iterable[str]) -> st
             if any(key in tail for key in keys):
                 return other
     return title
+
+
+def repeated_heading(top: Scored, scored: list[Scored]) -> Scored | None:
+    """Of a page's several <h1>s, the best one another declared title agrees with (the <title>,
+    og:title), when the chosen one agrees with none: the others are the body's subheadings set as
+    <h1>s ("How do I know?" in the body, the headline in <title> and the first <h1>)."""
+    if top.agreement > 0:
+        return None
+    agreed = [s for s in scored if s.candidate.source == OWN_HEADING and s.agreement > 0 and s.score > 0 and s is not top]
+    return max(agreed, key=lambda s: s.score, default=None)
 
 
 def full_copy(top: Scored, scored: list[Scored], stopwords: frozenset[str]) -> Scored | None:
