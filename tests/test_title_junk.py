@@ -456,3 +456,13 @@ def test_of_several_h1s_the_one_the_title_repeats_is_the_headline() -> None:
     page = (f"<html><head><title>{head} - Lake News - lakes.example</title></head><body><h1>{head}</h1><p>{EN[0]}</p>"
             f"<h1>{sub}</h1><p>{EN[1]}</p><p>{EN[2]}</p><h1>What farmers must do</h1><p>{EN[3]}</p><p>{EN[4]}</p></body></html>")
     assert newsclean.clean(page).meta.title == head
+
+
+@pytest.mark.parametrize(("language", "headline"), [
+    ("en", "The farmers at the country's largest lake after a summer without rain: – Dramatic"),
+    ("de", "Die Landwirte am größten See des Landes nach einem Sommer ohne Regen: – Dramatisch"),
+], ids=["en", "de"])
+def test_a_quotation_a_colon_opens_stays_in_the_title(language: str, headline: str) -> None:
+    # A short part after a dash is a site's name at a title's end ("Headline - Site"), but not
+    # the quotation the headline's colon opens.
+    assert title_of(["Home", headline, "By Jane Doe"], language) == headline

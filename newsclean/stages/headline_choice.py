@@ -129,6 +129,8 @@ HOST_CREDIT = re.compile(r"[^\W\d_]{2}[.!?]\s+(?:[\w-]+\.)+[a-z]{2,6}\s*$")
 MAX_HOST_CHARS = 80
 # A photo credit after its label: a name or two and an agency.
 MAX_CREDIT_WORDS = 5
+# A colon opens what follows it (a quotation, the headline after a kicker).
+COLONS = (":", "：")
 # A number of this many digits with a stop is an ordinal ("15. Juni"); a year's stop ("in 2014. (Jane Doe)") may end a caption.
 MAX_ORDINAL_DIGITS = 2
 # A credit after the caption's full stop: "... auf dem Festival. (Jane Doe)", "... 있다. 연합뉴스"
@@ -260,6 +262,8 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
     'Friday Facts #282 - 0.17 in sight'
     >>> strip_site_name("Planet: Rain again in May", ["planet.example"])
     'Rain again in May'
+    >>> strip_site_name("The mayor at the dry lake: – Never seen it")
+    'The mayor at the dry lake: – Never seen it'
     """
     names = {key for key in (site_key(n) for n in site_names) if len(key) >= 3}
     title = strip_edge_junk(title)
@@ -274,9 +278,10 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
         while len(parts) > 1 and _is_site(parts[0], names):
             parts, seps = parts[1:], seps[1:]
         if splitter is SITE_SEPARATOR and len(parts) > 1:
-            # Short trailing parts behind the same separator: "Headline - Section - Site".
+            # Short trailing parts behind the same separator: "Headline - Section - Site" (not a
+            # quotation a colon opens: "... eventyr «ingen har tenkt på før»: – Magisk").
             kind = _separator_kind(seps[-1])
-            while len(parts) > 1 and _separator_kind(seps[-1]) == kind and (_short_beside(parts[-1], parts[:-1], MAX_CJK_SITE_TOKENS) or _repeats(parts[-1], parts[:-1]) or _is_date_or_host(parts[-1])):
+            while len(parts) > 1 and _separator_kind(seps[-1]) == kind and not parts[-2].rstrip().endswith(COLONS) and (_short_beside(parts[-1], parts[:-1], MAX_CJK_SITE_TOKENS) or _repeats(parts[-1], parts[:-1]) or _is_date_or_host(parts[-1])):
                 parts, seps = parts[:-1], seps[:-1]
             # A section's name before a bar: "New York|Manhole fires ..." (a dash or colon there
             # belongs to the headline: "Review: ...").

@@ -24,6 +24,7 @@ from .error_page import error_phrase
 from .headline import over_breadcrumb, weigh_over_breadcrumb
 from .headline_choice import (
     BARE_CLOCK,
+    COLONS,
     DIGIT,
     LONG_TITLE_WORDS,
     MAX_CREDIT_LINE_WORDS,
@@ -173,7 +174,7 @@ def site_names(doc: Document) -> list[str]:
 
 def is_kicker(text: str, features: LineFeatures) -> bool:
     """A short label over the headline that leads into it: "The Open Journalism Project:"."""
-    return features.words <= MAX_KICKER_WORDS and text.rstrip().endswith((":", "："))
+    return features.words <= MAX_KICKER_WORDS and text.rstrip().endswith(COLONS)
 
 
 def is_byline(features: LineFeatures, rules: Rules) -> bool:
