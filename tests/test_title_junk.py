@@ -466,3 +466,16 @@ def test_a_quotation_a_colon_opens_stays_in_the_title(language: str, headline: s
     # A short part after a dash is a site's name at a title's end ("Headline - Site"), but not
     # the quotation the headline's colon opens.
     assert title_of(["Home", headline, "By Jane Doe"], language) == headline
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_line_that_is_a_titles_part_is_the_title(language: str) -> None:
+    # A video's title with the site's name in lower case ("Headline | lakes today", no name by
+    # its shape), over the headline alone: the headline is the part the page prints by itself,
+    # and its line is the one marked as the title.
+    headline, body = HEADLINES[language], BODIES[language]
+    lines = ["Home", "News", f"{headline} | lakes today", "02:57 min. Available until 06.05.2024.", headline, "12.09.2025, 06:00", *body]
+    doc = newsclean.clean("\n".join(lines) + "\n")
+    assert doc.meta.title == headline
+    marks = [block.removal and block.removal.stage.value for block in doc.blocks]
+    assert marks[4] == "title" and marks[2] != "title"

@@ -34,6 +34,7 @@ from .headline_choice import (
     Candidate,
     Scored,
     best,
+    count_tokens,
     credit_over_repeated_caption,
     ends_like_own_sentence,
     ends_like_sentence,
@@ -46,6 +47,7 @@ from .headline_choice import (
     is_timestamp,
     is_two_short_sentences,
     looks_like_name,
+    part_repeated_by,
     score_candidates,
     strip_site_name,
 )
@@ -621,6 +623,18 @@ def is_anchor(text: str, features: LineFeatures, rules: Rules) -> bool:
     return is_byline(features, rules) or is_timestamp(text, features) or is_dateline(text, features) or is_name_and_age(text, rules)
 
 
+def line_of_its_part(doc: Document, candidates: list[int], chosen: int) -> int:
+    """The candidate line that is, whole, a separator-delimited part of the chosen one ("Headline |
+    wdr aktuell" over "Headline"): the headline without the site's name; else the chosen line."""
+    text = doc.blocks[chosen].text
+    others = [i for i in candidates if i != chosen]
+    part = part_repeated_by(text, [doc.blocks[i].text for i in others])
+    if part == text or 2 * count_tokens(part) <= count_tokens(text):
+        return chosen  # (a short part is the site's or the section's name, printed alone too: "New York")
+    folded = fold(part)
+    return next((i for i in others if fold(doc.blocks[i].text) == folded), chosen)
+
+
 def _is_error_message(title: str, rules: Rules) -> bool:
     """The title carries an error page's phrase, weak ones too ("404", "Access denied"): on a page
     known to be an error page, it names the error, not an article."""
@@ -696,6 +710,7 @@ def mark_title(doc: Document, config: Config) -> Document:
     else:
         chosen = choose_headline(doc, analysis, candidates, body_start, rules, config, printed_twice, displaced)
         if chosen is not None:
+            chosen = line_of_its_part(doc, candidates, chosen)
             kicker = chosen - 1 if chosen > 0 and is_kicker(doc.blocks[chosen - 1].text, lines[chosen - 1]) and chosen - 1 in candidates else None
             headline = doc.blocks[chosen].text if kicker is None else f"{doc.blocks[kicker].text} {doc.blocks[chosen].text}"
             doc.meta.title = strip_site_name(headline, site_names(doc)) or None
