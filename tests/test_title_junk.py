@@ -364,3 +364,118 @@ def test_a_headline_of_two_quotations_joined_by_a_full_stop_is_the_title(languag
     # A stop right after a quotation's close, before another speaker's quotation, joins the
     # headline's quoted clauses; it is no second sentence (the teaser below keeps its stops inside its quotation).
     assert title_of(["Home", headline, "12.09.2025", teaser], language) == headline
+
+
+@pytest.mark.parametrize(("language", "headline", "byline", "date"), [
+    ("fr", "Comment le plus grand lac du pays est tombé à son niveau le plus bas", "Par Jean Martin", "Publié le 12/09/2025 - 16:00"),
+    ("en", "Responses to the drought fall short as lake levels hit a record low", "By Jane Doe", "12 September 2025"),
+], ids=["fr", "en"])
+def test_a_headline_opening_with_a_markers_word_is_the_title(language: str, headline: str, byline: str, date: str) -> None:
+    # "Comment" (French "how"), "Responses": an end-of-article marker's word opens the headline;
+    # a marker is a short label, a headline of many words is none.
+    assert title_of(["Accueil", headline, byline, date], language) == headline
+
+
+@pytest.mark.parametrize("mark", ["[^1]", "[1]"])
+def test_a_subheading_below_a_long_first_paragraph_with_a_footnote_mark_is_not_the_title(mark: str) -> None:
+    # The article's first paragraph, long and of two sentences, ends with a footnote's mark (no
+    # full stop last): the article has begun, and the short heading below it is a subheading
+    # (which shares more of the body's words than the headline does).
+    first = ("The level of the country's largest lake fell on Monday to its lowest point since records began, after a summer "
+             "with less than half the usual rainfall. Hydrologists measured the surface at more than a metre below "
+             f"its long-term average, exposing wide mud flats along the southern shore.{mark}")
+    lines = ["Where did the lake go", "(source)", first, "The lake level, day by day", *EN[2:]]
+    assert newsclean.clean("\n".join(lines) + "\n").meta.title == "Where did the lake go"
+
+
+def _html_page(title: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><head><title>{title}</title><meta property='og:title' content='{title}'></head><body><h1>{title}</h1>{body}</body></html>"
+
+
+def test_an_error_pages_own_message_is_not_its_title() -> None:
+    # The page is an error page; its <title> and <h1> name the error, no article.
+    doc = newsclean.clean(_html_page("HTTPステータス 404 – 見つかりません", ["要求されたリソースは利用できません。"]))
+    assert doc.verdict.value == "error_page" and doc.meta.title is None
+
+
+def test_a_walled_articles_headline_stays_its_title() -> None:
+    # A paywall over an article: the page is no article we can give, but its headline is the article's.
+    doc = newsclean.clean(_html_page(H_EN, ["Subscribe to continue reading. You have reached your limit of free articles.",
+                                             "Already a subscriber? Log in"]))
+    assert doc.verdict.value == "error_page" and doc.meta.title == H_EN
+
+
+@pytest.mark.parametrize("headline", [
+    "Das Land beschränkt die Wasserentnahme aus dem See ab dem 15. Oktober",
+    "Fähren fahren zwei Inseln nicht mehr an seit dem 12. Juli",
+])
+def test_a_headline_ending_with_an_ordinal_date_is_the_title(headline: str) -> None:
+    # "ab dem 15. Oktober": the stop after a day's number is an ordinal's, no caption's sentence
+    # with its credit after the stop ("... auf dem Festival. Jane Doe").
+    assert title_of(["Home", headline, "Von Hans Meier"], "de") == headline
+
+
+@pytest.mark.parametrize(("language", "masthead", "trail"), [
+    ("en", "Lake Levels News Centre", "Home >> News >> 2025 news"),
+    ("zh", "| 湖泊水位新闻中心 |", "| 首页>>新闻聚焦>>2025年新闻 |"),
+], ids=["en", "zh"])
+def test_a_masthead_over_the_breadcrumb_is_not_the_title(language: str, masthead: str, trail: str) -> None:
+    # A headline stands below the page's breadcrumb; the line above it is the site's or its
+    # section's name, however much of the body's topic it names.
+    assert title_of([masthead, trail], language) is None
+    assert title_of([masthead, trail, HEADLINES[language]], language) == HEADLINES[language]
+
+
+def test_a_layout_cell_over_the_breadcrumb_is_not_the_html_title() -> None:
+    # A page laid out in a table: the news centre's name in a cell over the breadcrumb's cell.
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in EN)
+    page = ("<html><head><title>Lakes News</title></head><body><table><tr><td>Lake Levels News Centre</td></tr>"
+            f"<tr><td>Home &gt;&gt; News &gt;&gt; 2025 news</td></tr></table>{body}</body></html>")
+    assert newsclean.clean(page).meta.title is None
+
+
+@pytest.mark.parametrize(("language", "headline", "standfirst", "byline"), [
+    ("en", "The largest lake has never been this low. Farmers want its water",
+     "Can a region save its largest lake after a summer without rain?", ["Lakes", "By Jane Doe", "12 September 2025"]),
+    ("de", "Der größte See war nie so leer. Die Landwirte wollen sein Wasser",
+     "Kann ein Land seinen größten See nach einem Sommer ohne Regen retten?", ["Seen", "Von Hans Meier", "12. September 2025"]),
+], ids=["en", "de"])
+def test_a_headline_of_two_short_sentences_over_its_standfirst_is_the_title(language: str, headline: str, standfirst: str,
+                                                                            byline: list[str]) -> None:
+    # Two short sentences, the second without a full stop, right over a question that announces
+    # the article: the headline and its standfirst, not a caption over a headline.
+    assert title_of(["Home", headline, standfirst, *byline], language) == headline
+
+
+def test_of_several_h1s_the_one_the_title_repeats_is_the_headline() -> None:
+    # The body's subheadings set as <h1>s too: the one that shares most of the body's words is a
+    # subheading; the <title> repeats the headline's <h1>.
+    head = "Dry summer: is the lake in the north dying?"
+    sub = "How far has the level of the country's largest lake fallen?"
+    page = (f"<html><head><title>{head} - Lake News - lakes.example</title></head><body><h1>{head}</h1><p>{EN[0]}</p>"
+            f"<h1>{sub}</h1><p>{EN[1]}</p><p>{EN[2]}</p><h1>What farmers must do</h1><p>{EN[3]}</p><p>{EN[4]}</p></body></html>")
+    assert newsclean.clean(page).meta.title == head
+
+
+@pytest.mark.parametrize(("language", "headline"), [
+    ("en", "The farmers at the country's largest lake after a summer without rain: – Dramatic"),
+    ("de", "Die Landwirte am größten See des Landes nach einem Sommer ohne Regen: – Dramatisch"),
+], ids=["en", "de"])
+def test_a_quotation_a_colon_opens_stays_in_the_title(language: str, headline: str) -> None:
+    # A short part after a dash is a site's name at a title's end ("Headline - Site"), but not
+    # the quotation the headline's colon opens.
+    assert title_of(["Home", headline, "By Jane Doe"], language) == headline
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_line_that_is_a_titles_part_is_the_title(language: str) -> None:
+    # A video's title with the site's name in lower case ("Headline | lakes today", no name by
+    # its shape), over the headline alone: the headline is the part the page prints by itself,
+    # and its line is the one marked as the title.
+    headline, body = HEADLINES[language], BODIES[language]
+    lines = ["Home", "News", f"{headline} | lakes today", "02:57 min. Available until 06.05.2024.", headline, "12.09.2025, 06:00", *body]
+    doc = newsclean.clean("\n".join(lines) + "\n")
+    assert doc.meta.title == headline
+    marks = [block.removal and block.removal.stage.value for block in doc.blocks]
+    assert marks[4] == "title" and marks[2] != "title"

@@ -23,6 +23,7 @@ from .headline_choice import (
     Candidate,
     Scored,
     best,
+    is_arrow_trail,
     is_site_name,
     part_repeated_by,
     score_candidates,
@@ -43,6 +44,11 @@ MAX_KICKER_WORDS = 8
 # A site's name as letters has at least this many (shorter keys match by chance).
 MIN_SITE_KEY = 3
 PRIOR = {"paragraph": 0.5, "h1": 0.6, "title": 0.8, "ld": 0.9}
+OWN_HEADING = "h1"
+# A breadcrumb below a line is looked for this many blocks down (a layout's empty cells between);
+# a line over one weighs this much (a headline over its breadcrumb still wins over little else).
+BREADCRUMB_GAP = 3
+OVER_BREADCRUMB_WEIGHT = 0.5
 
 
 def is_shown(title: str, paragraphs: list[str]) -> bool:
@@ -80,7 +86,10 @@ def choose_title(doc: Document, config: Config) -> str | None:
     # The body without the candidate paragraphs: a headline is not "repeated by the body" for standing atop it.
     body = [doc.blocks[i].text for i in kept[:BODY_BLOCKS] if i not in top_lines]
     scored = score_candidates(pool, body, stopwords, rules, prior=PRIOR)
+    weigh_over_breadcrumb(doc, scored)
     top = best(scored)
+    if top is not None and top.candidate.source == OWN_HEADING:
+        top = repeated_heading(top, scored) or top
     if top is not None and top.candidate.position < 0:
         top = full_copy(top, scored, stopwords) or top
     if top is None:
@@ -92,6 +101,25 @@ def choose_title(doc: Document, config: Config) -> str | None:
     # <h1>, the site's name, is a part of the <title> too.)
     others = [s.candidate.text for s in scored if s.shape > 0 and (s.overlap > 0 or top.overlap == 0) and s is not top and s.candidate.position < 0]
     return part_repeated_by(strip_site_name(top.candidate.text, sites), others) or None
+
+
+def over_breadcrumb(doc: Document, i: int) -> bool:
+    """A trail of arrows ("Home >> News >> 2005") stands below block i, within BREADCRUMB_GAP blocks
+    and before the next kept block."""
+    for block in doc.blocks[i + 1 : i + 1 + BREADCRUMB_GAP]:
+        if is_arrow_trail(block.text):
+            return True
+        if block.kept:
+            return False
+    return False
+
+
+def weigh_over_breadcrumb(doc: Document, scored: list[Scored]) -> None:
+    """Lines of the page over its breadcrumb weigh less: there stand the masthead, the site's or
+    its section's name; the headline stands below the trail (some pages print it above)."""
+    for s in scored:
+        if s.score > 0 and s.candidate.position >= 0 and over_breadcrumb(doc, s.candidate.position):
+            s.score *= OVER_BREADCRUMB_WEIGHT
 
 
 def lead_in_paragraphs(positions: list[int], prose: list[bool]) -> list[int]:
@@ -119,6 +147,16 @@ def without_site_tail(title: str, others: list[str], sites: Iterable[str]) -> st
             if any(key in tail for key in keys):
                 return other
     return title
+
+
+def repeated_heading(top: Scored, scored: list[Scored]) -> Scored | None:
+    """Of a page's several <h1>s, the best one another declared title agrees with (the <title>,
+    og:title), when the chosen one agrees with none: the others are the body's subheadings set as
+    <h1>s ("How do I know?" in the body, the headline in <title> and the first <h1>)."""
+    if top.agreement > 0:
+        return None
+    agreed = [s for s in scored if s.candidate.source == OWN_HEADING and s.agreement > 0 and s.score > 0 and s is not top]
+    return max(agreed, key=lambda s: s.score, default=None)
 
 
 def full_copy(top: Scored, scored: list[Scored], stopwords: frozenset[str]) -> Scored | None:

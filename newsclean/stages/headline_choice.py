@@ -57,6 +57,10 @@ BAR_SPLIT = re.compile(r"[|｜│]")
 # The signs a breadcrumb's separators are made of (BREADCRUMB's, ">", the bars, "/").
 BREADCRUMB_SIGNS = frozenset("|>»›/·•｜│")
 MIN_BARE_ARROWS = 2
+# An arrow between a breadcrumb's items: ">", ">>", "»", "›", "->" (with or without spaces).
+ARROWS = re.compile(r"->|>>?|[»›]")
+ARROWS_ONLY = re.compile(r"->|>>?")
+MARKUP_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 MIN_BARE_SLASHES = 3
 # A tag with an attribute, or a closing tag first: markup, not a headline ("Using the <dialog>
 # element" is one).
@@ -81,6 +85,10 @@ MIN_NOTICE_WORDS = 12
 # Question and exclamation marks end a clause inside a headline ("Fit again? Eat soup"); only
 # a full stop inside one makes two sentences of it.
 CJK_INNER_FULL_STOP = LazyPattern(CJK_INNER_SENTENCE_END.pattern.replace("[。！？]", "[。]"))
+# A line of two sentences weighs this much (a caption, a paragraph); over its standfirst, one of at
+# most this many words may be the headline ("The world needs more spaceports. Oman wants to help").
+TWO_SENTENCES_WEIGHT = 0.4
+MAX_TWO_SENTENCE_WORDS = 12
 # A stop after a label of this many words ends no sentence ("Niemcy. Stałe zamknięcie ...").
 MAX_LABEL_WORDS = 2
 CLAUSE_MARKS = str.maketrans({"?": ",", "!": ",", "？": "，", "！": "，", "؟": "،", "…": ","})
@@ -121,6 +129,10 @@ HOST_CREDIT = re.compile(r"[^\W\d_]{2}[.!?]\s+(?:[\w-]+\.)+[a-z]{2,6}\s*$")
 MAX_HOST_CHARS = 80
 # A photo credit after its label: a name or two and an agency.
 MAX_CREDIT_WORDS = 5
+# A colon opens what follows it (a quotation, the headline after a kicker).
+COLONS = (":", "：")
+# A number of this many digits with a stop is an ordinal ("15. Juni"); a year's stop ("in 2014. (Jane Doe)") may end a caption.
+MAX_ORDINAL_DIGITS = 2
 # A credit after the caption's full stop: "... auf dem Festival. (Jane Doe)", "... 있다. 연합뉴스"
 # (the word before the stop is a word, not an abbreviation's "Rep." before a name).
 CREDIT_TAIL = LazyPattern(r"(?<!\w)(\w{2,})[.。]\s+\(?([^\s().。]+(?: [^\s().。]+){0,2})\)?\s*$")
@@ -250,6 +262,8 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
     'Friday Facts #282 - 0.17 in sight'
     >>> strip_site_name("Planet: Rain again in May", ["planet.example"])
     'Rain again in May'
+    >>> strip_site_name("The mayor at the dry lake: – Never seen it")
+    'The mayor at the dry lake: – Never seen it'
     """
     names = {key for key in (site_key(n) for n in site_names) if len(key) >= 3}
     title = strip_edge_junk(title)
@@ -264,9 +278,10 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
         while len(parts) > 1 and _is_site(parts[0], names):
             parts, seps = parts[1:], seps[1:]
         if splitter is SITE_SEPARATOR and len(parts) > 1:
-            # Short trailing parts behind the same separator: "Headline - Section - Site".
+            # Short trailing parts behind the same separator: "Headline - Section - Site" (not a
+            # quotation a colon opens: "... eventyr «ingen har tenkt på før»: – Magisk").
             kind = _separator_kind(seps[-1])
-            while len(parts) > 1 and _separator_kind(seps[-1]) == kind and (_short_beside(parts[-1], parts[:-1], MAX_CJK_SITE_TOKENS) or _repeats(parts[-1], parts[:-1]) or _is_date_or_host(parts[-1])):
+            while len(parts) > 1 and _separator_kind(seps[-1]) == kind and not parts[-2].rstrip().endswith(COLONS) and (_short_beside(parts[-1], parts[:-1], MAX_CJK_SITE_TOKENS) or _repeats(parts[-1], parts[:-1]) or _is_date_or_host(parts[-1])):
                 parts, seps = parts[:-1], seps[:-1]
             # A section's name before a bar: "New York|Manhole fires ..." (a dash or colon there
             # belongs to the headline: "Review: ...").
@@ -431,6 +446,8 @@ def _credit_after_stop(text: str) -> bool:
     if match is None or count_tokens(text[: -len(match.group(0))]) < MIN_CAPTION_WORDS:
         return False
     before, credit = match.group(1), match.group(2)
+    if before.isdigit() and len(before) <= MAX_ORDINAL_DIGITS:
+        return False  # an ordinal's stop ("am 15. Juni", "in der 2. Bundesliga"), no sentence's end
     abbreviation = len(before) < MIN_ABBREVIATION_FREE_CHARS and before[:1].isupper()
     caseless = credit[:1].upper() == credit[:1].lower() and not credit[:1].isdigit()
     return not abbreviation and (caseless or looks_like_name(credit)) and not credit[:1].isdigit()
@@ -672,6 +689,25 @@ def _is_breadcrumb(text: str) -> bool:
             or (text.count("/") >= MIN_BARE_SLASHES and "://" not in text and " / " not in text))
 
 
+def is_arrow_trail(text: str) -> bool:
+    """A breadcrumb whose items arrows separate ("Home > News > Climate", "首页>>新闻聚焦>>2005年新闻"):
+    two arrows or more, with an item before the first and after the last ("Shop Now >>" is a link,
+    "<em> <strong>" markup). Bars and slashes also part a share row or a title's site name.
+
+    >>> is_arrow_trail("首页>>新闻聚焦>>2005年新闻"), is_arrow_trail("Home » News » Climate"), is_arrow_trail("Share | Print | Email")
+    (True, True, False)
+    >>> is_arrow_trail("Trump: «Grazie». Meloni: «Pronti»"), is_arrow_trail("More >> Shop Now >>"), is_arrow_trail("Tags: <em> <strong>")
+    (False, False, False)
+    """
+    if ">" not in text and "»" not in text and "›" not in text:
+        return False  # (most lines hold no arrow: ruled out by three scans)
+    plain = MARKUP_TAG.sub(" ", text) if "<" in text else text
+    # (Guillemets are a quotation's marks where their opening ones stand too: «Bella serata».)
+    arrows = ARROWS_ONLY if "«" in plain or "‹" in plain else ARROWS
+    items = arrows.split(plain)
+    return len(items) > MIN_BARE_ARROWS and all(item.strip(" |｜-") for item in (items[0], items[-1]))
+
+
 def _bar_items(text: str) -> int:
     """How many non-empty items bars separate ("| | Heading | |" is a layout table's one cell)."""
     return sum(1 for item in BAR_SPLIT.split(text) if item.strip())
@@ -718,6 +754,13 @@ def _inner_full_stops(text: str) -> int:
     return stops + len(CJK_INNER_FULL_STOP.findall(plain))
 
 
+def is_two_short_sentences(text: str, features: LineFeatures) -> bool:
+    """A short line of two sentences, the second without a full stop: a headline's style over its
+    standfirst ("The world needs more spaceports. Oman wants to help"), weighed as two sentences."""
+    return (features.size <= MAX_TWO_SENTENCE_WORDS and not ends_like_own_sentence(text, features)
+            and features.sentences > (1 if features.sentence_end else 0) and _inner_full_stops(text) == 1)
+
+
 def _joins_quotations(piece: str, after: str) -> bool:
     """The stop closes a quotation and the text after it quotes again: one headline of quoted
     clauses ('A: «We are ready». B: «It was agreed»'), not two sentences of a paragraph."""
@@ -741,7 +784,7 @@ def _shape_weight(text: str, features: LineFeatures) -> float:
     if ends_like_own_sentence(text, features):
         score *= 0.3  # headlines rarely end with a full stop (one quotation's own aside)
     if features.sentences > (1 if features.sentence_end else 0) and _inner_full_stops(text):
-        score *= 0.4  # two sentences: a caption or a paragraph
+        score *= TWO_SENTENCES_WEIGHT  # two sentences: a caption or a paragraph
     first = text.lstrip("\"'“‘«¿¡([")[:1]
     if first.isalpha() and first.islower() or first == "…":
         score *= 0.3  # a headline starts with a capital (where the script has them), not "…": a fragment

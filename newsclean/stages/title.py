@@ -15,22 +15,26 @@ from unicodedata import east_asian_width
 
 from ..config import Config
 from ..document import Document, Removal, Stage, Verdict
-from ..model.features import Analysis, LineFeatures, analyze
+from ..model.features import Analysis, LineFeatures, analyze, line_features
 from ..parse import fuzzy
 from ..parse.text import fold, has_cjk, is_list_item
 from ..rules import Rules, load_rules
 from .boilerplate import page_boilerplate_reason
 from .error_page import error_phrase
+from .headline import over_breadcrumb, weigh_over_breadcrumb
 from .headline_choice import (
     BARE_CLOCK,
+    COLONS,
     DIGIT,
     LONG_TITLE_WORDS,
     MAX_CREDIT_LINE_WORDS,
     MIN_NOTICE_WORDS,
     NO_OVERLAP_WEIGHT,
+    TWO_SENTENCES_WEIGHT,
     Candidate,
     Scored,
     best,
+    count_tokens,
     credit_over_repeated_caption,
     ends_like_own_sentence,
     ends_like_sentence,
@@ -41,7 +45,9 @@ from .headline_choice import (
     is_name_and_age,
     is_notice,
     is_timestamp,
+    is_two_short_sentences,
     looks_like_name,
+    part_repeated_by,
     score_candidates,
     strip_site_name,
 )
@@ -93,6 +99,8 @@ LEAD_PARAGRAPH_WORDS = 15
 MAX_HEADING_WORDS = 16
 # A paragraph with this many sentences inside is running text, whatever ends it (a link glued on: "… 狼狈。详情").
 MIN_PARAGRAPH_SENTENCES = 2
+# So is one this long with a sentence inside (a footnote's mark ends it: "... locking out legit users.[^1]").
+LONG_PARAGRAPH_WORDS = 2 * LEAD_PARAGRAPH_WORDS
 # A short line that the page repeats inside MIN_NAME_REPEATS longer lines or more is the site's
 # name ("© 2014 The Daily Planet", "Subscribe to The Daily Planet"), not the headline.
 MAX_SITE_NAME_WORDS = 5
@@ -150,12 +158,14 @@ def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, c
     if block.removal is not None and block.removal.stage not in REPLACEABLE:
         return False
     # (On an article's page, one word of the error list does not make a headline error text:
-    # "Cloudflare Took a Sick Day"; a phrase of several words does: "Access denied".)
+    # "Cloudflare Took a Sick Day"; a phrase of several words does: "Access denied". A marker is a
+    # short label: a headline may open with a marker's word in another language, "Comment les
+    # efforts européens ont permis ..." (French "how").)
     error = error_phrase(features, rules)
     return (
         page_boilerplate_reason(doc, i, rules) is None
         and (error is None or " " not in error)
-        and rules.end_markers.prefix(features.folded) is None
+        and not is_end_marker(features, rules)
     )
 
 
@@ -166,7 +176,7 @@ def site_names(doc: Document) -> list[str]:
 
 def is_kicker(text: str, features: LineFeatures) -> bool:
     """A short label over the headline that leads into it: "The Open Journalism Project:"."""
-    return features.words <= MAX_KICKER_WORDS and text.rstrip().endswith((":", "："))
+    return features.words <= MAX_KICKER_WORDS and text.rstrip().endswith(COLONS)
 
 
 def is_byline(features: LineFeatures, rules: Rules) -> bool:
@@ -261,6 +271,7 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
         if s.score > 0 and credit_over_repeated_caption(texts, analysis.lines, s.candidate.position, rules):
             s.score = 0.0  # a photo's credit over its caption, the next photo's below in the same words
     _weigh_below_name_over_date(doc, analysis, scored, above_body)
+    weigh_over_breadcrumb(doc, scored)
     _lend_standfirst_topic(analysis, scored)
     for s in scored:
         if s.candidate.position in printed_twice:
@@ -316,8 +327,12 @@ def _headline_above(doc: Document, analysis: Analysis, scored: list[Scored], top
     for above in sorted((s for s in scored if 0 < top.candidate.position - s.candidate.position <= gap), key=lambda s: -s.candidate.position):
         if _same_headline(above.candidate.text, top.candidate.text):
             continue  # the headline again, a menu run into it ("NewsWorldHeadline ..."): no standfirst pair
-        # (Not a photo's caption, over its credit: "Landslide in Ask, January 2021" / "Photo: Reuters".)
-        if (above.score > 0 and above.shape >= STANDFIRST_SHARE * top.shape and above.overlap >= STANDFIRST_SHARE * top.overlap
+        # (Not a photo's caption, over its credit: "Landslide in Ask, January 2021" / "Photo: Reuters".
+        # A headline of two short sentences is one over its standfirst.)
+        shape = above.shape
+        if is_two_short_sentences(above.candidate.text, analysis.lines[above.candidate.position]):
+            shape /= TWO_SENTENCES_WEIGHT
+        if (above.score > 0 and shape >= STANDFIRST_SHARE * top.shape and above.overlap >= STANDFIRST_SHARE * top.overlap
                 and above.candidate.source == top.candidate.source and analysis.lines[above.candidate.position].size >= 6
                 and not _beside_credit(doc, analysis, above.candidate.position, rules, sides=(1,))):
             return above
@@ -381,8 +396,8 @@ def _lone_heading(doc: Document, analysis: Analysis, scored: list[Scored], body_
     if not (-1 <= body_start - 1 - i < LONE_HEADING_GAP and lone.shape >= LONE_HEADING_SHAPE and analysis.lines[i].size >= LONE_HEADING_WORDS
             and lone.overlap > 0 and lone.candidate.source != "below marker"):
         return None
-    if _beside_credit(doc, analysis, i, rules):
-        return None
+    if _beside_credit(doc, analysis, i, rules) or over_breadcrumb(doc, i):
+        return None  # a caption; the masthead over the breadcrumb
     # (Not right below a date line or a byline: a headline stands above its date; below it stand
     # a widget's label, "转播到腾讯微博" under "Site 2016年10月14日07:17".)
     if i > 0 and is_anchor(doc.blocks[i - 1].text, analysis.lines[i - 1], rules):
@@ -608,6 +623,24 @@ def is_anchor(text: str, features: LineFeatures, rules: Rules) -> bool:
     return is_byline(features, rules) or is_timestamp(text, features) or is_dateline(text, features) or is_name_and_age(text, rules)
 
 
+def line_of_its_part(doc: Document, candidates: list[int], chosen: int) -> int:
+    """The candidate line that is, whole, a separator-delimited part of the chosen one ("Headline |
+    wdr aktuell" over "Headline"): the headline without the site's name; else the chosen line."""
+    text = doc.blocks[chosen].text
+    others = [i for i in candidates if i != chosen]
+    part = part_repeated_by(text, [doc.blocks[i].text for i in others])
+    if part == text or 2 * count_tokens(part) <= count_tokens(text):
+        return chosen  # (a short part is the site's or the section's name, printed alone too: "New York")
+    folded = fold(part)
+    return next((i for i in others if fold(doc.blocks[i].text) == folded), chosen)
+
+
+def _is_error_message(title: str, rules: Rules) -> bool:
+    """The title carries an error page's phrase, weak ones too ("404", "Access denied"): on a page
+    known to be an error page, it names the error, not an article."""
+    return error_phrase(line_features(title, frozenset()), rules, lenient=True) is not None
+
+
 def anchored_headings(doc: Document, kept: list[int], lines: list[LineFeatures], rules: Rules, config: Config) -> list[int]:
     """Heading-like lines among the body's first lines that stand right above a byline or a date
     line, even below running text: where the headline stands when the span starts early (at a
@@ -635,7 +668,8 @@ def lead_in_headings(doc: Document, kept: list[int], lines: list[LineFeatures], 
     found: list[int] = []
     for i in kept[:BODY_CANDIDATES] if len(kept) > 1 else ():
         ends_sentence = ends_like_own_sentence(doc.blocks[i].text, lines[i])
-        if lines[i].is_prose and (ends_sentence or lines[i].sentences >= MIN_PARAGRAPH_SENTENCES) and lines[i].size >= LEAD_PARAGRAPH_WORDS:
+        if lines[i].is_prose and lines[i].size >= LEAD_PARAGRAPH_WORDS and (
+                ends_sentence or lines[i].sentences >= MIN_PARAGRAPH_SENTENCES or (lines[i].sentences and lines[i].size >= LONG_PARAGRAPH_WORDS)):
             break  # the article has begun: headings below are its subheadings
         # (A headline with stop words or a question mark may read as prose to the line model:
         # "What is the OBR and what does it do?"; a long line without a full stop is a paragraph.)
@@ -646,9 +680,13 @@ def lead_in_headings(doc: Document, kept: list[int], lines: list[LineFeatures], 
 
 def mark_title(doc: Document, config: Config) -> Document:
     """Find the headline above the body; set meta.title and mark that line as the title."""
-    if doc.verdict is not Verdict.ARTICLE:
-        return doc  # no article, no headline (a title from the page's metadata stays)
     rules = load_rules(config.rule_files)
+    if doc.verdict is not Verdict.ARTICLE:
+        # No article, no headline: a title from the page's metadata stays (a paywalled article's
+        # headline), unless it is the error page's own message ("HTTP Status 404 – Not Found").
+        if doc.verdict is Verdict.ERROR_PAGE and doc.meta.title and _is_error_message(doc.meta.title, rules):
+            doc.meta.title = None
+        return doc
     analysis = analyze(doc, rules)
     lines = analysis.lines
     kept = doc.kept_positions()
@@ -672,6 +710,7 @@ def mark_title(doc: Document, config: Config) -> Document:
     else:
         chosen = choose_headline(doc, analysis, candidates, body_start, rules, config, printed_twice, displaced)
         if chosen is not None:
+            chosen = line_of_its_part(doc, candidates, chosen)
             kicker = chosen - 1 if chosen > 0 and is_kicker(doc.blocks[chosen - 1].text, lines[chosen - 1]) and chosen - 1 in candidates else None
             headline = doc.blocks[chosen].text if kicker is None else f"{doc.blocks[kicker].text} {doc.blocks[chosen].text}"
             doc.meta.title = strip_site_name(headline, site_names(doc)) or None
