@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -121,6 +122,16 @@ def shared_removal(stage: Stage, reason: str) -> Removal:
             _shared_removals.clear()
         removal = _shared_removals[key] = Removal(stage, reason)
     return removal
+
+
+def remove_blocks(blocks: Iterable[Block], stage: Stage, reason: str) -> None:
+    """Block.remove(stage, reason) of each block, with one Removal made for them all: a stage cuts
+    whole runs of lines for one reason ("after the article (lines 5-177)"), and a noisy dump's
+    lines are mostly such runs (no call, nor table lookup, per line)."""
+    removal = shared_removal(stage, reason)
+    for block in blocks:
+        if block.removal is None:
+            block.removal = removal
 
 
 @dataclass(slots=True)

@@ -139,6 +139,22 @@ def test_corpus_lines_have_the_python_features() -> None:
         assert features_of(texts, STOPWORDS) == [line_features(t, STOPWORDS) for t in texts], path.name
 
 
+def test_repeated_lines_share_the_features_of_their_first_copy() -> None:
+    """features_of reads each distinct text once: a copy's LineFeatures is its first copy's object,
+    equal to what line_features gives it; lines the core leaves (another script) take the tokens
+    given by text."""
+    texts = ["Share", "A sentence of the article, in the page's running text.", "Share", "Ελληνικά νέα", "Share",
+             "Ελληνικά νέα", "北京 2024年。", "Share this"]
+    made = features_of(texts, STOPWORDS)
+    assert made == [line_features(text, STOPWORDS) for text in texts]
+    assert made[0] is made[2] is made[4] and made[3] is made[5]
+    given = {"Ελληνικά νέα": text_module.tokens("Ελληνικά νέα")}
+    assert features_of(texts, STOPWORDS, tokenized=given) == made
+    # Tokens given by position (the pure path's language sample) are used line by line.
+    known = [text_module.tokens(text) for text in texts[:3]]
+    assert features_of(texts, STOPWORDS, known) == made
+
+
 def test_corpus_jsonl_is_byte_identical_with_and_without_the_core(monkeypatch: pytest.MonkeyPatch) -> None:
     files = corpus_files()
 

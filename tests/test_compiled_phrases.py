@@ -93,3 +93,17 @@ def test_every_builtin_set_matches_corpus_lines_as_in_python(monkeypatch: pytest
         assert answers[core] == answers[None]
         matched += sum(1 for found, first in answers[core] if found or first)
     assert matched > 1000  # the corpora do hold phrases
+
+
+def test_a_set_binds_the_matcher_in_use_and_rules_are_made_per_matcher(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rules_module, "compiled_matcher", core)
+    compiled = load_rules()
+    markers = compiled.end_markers
+    found = markers.prefix(("comments 12",))
+    assert isinstance(vars(markers)["prefix"], type(core.Matcher({}, 1, print).prefix))  # next calls go straight to C
+    assert markers.prefix(("comments 12",)) == found and load_rules() is compiled
+    monkeypatch.setattr(rules_module, "compiled_matcher", None)
+    walked = load_rules()
+    assert walked is not compiled  # the Python walk's own sets, not the ones bound to the matcher
+    assert walked.end_markers.prefix(("comments 12",)) == found and "prefix" not in vars(walked.end_markers)
+    assert list(walked.error_page.find_all(("page not found",))) == list(compiled.error_page.find_all(("page not found",)))

@@ -32,3 +32,16 @@ def test_the_shared_table_stays_bounded() -> None:
         block.remove(Stage.BOILERPLATE, f"before the article (lines 1-{number})")
         assert block.removal == Removal(Stage.BOILERPLATE, f"before the article (lines 1-{number})")
     assert len(document._shared_removals) <= document.SHARED_REMOVALS_MAX
+
+
+def test_remove_blocks_is_remove_of_each_block() -> None:
+    removed_first = Block(2, "b", Removal(Stage.HEADER, "header"))
+    blocks = [Block(1, "a"), removed_first, Block(3, "c")]
+    one_by_one = [Block(b.line, b.text, b.removal) for b in blocks]
+    for block in one_by_one:
+        block.remove(Stage.BOILERPLATE, "after the article (lines 1-3)")
+    document.remove_blocks(blocks, Stage.BOILERPLATE, "after the article (lines 1-3)")
+    assert blocks == one_by_one
+    assert blocks[1].removal is removed_first.removal  # the first reason still wins
+    assert blocks[0].removal is blocks[2].removal  # one Removal for the run
+    document.remove_blocks([], Stage.FOOTER, "nothing to remove")  # no block: no error

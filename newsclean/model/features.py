@@ -237,8 +237,11 @@ def analyze(doc: Document, rules: Rules) -> Analysis:
     # the other lines are tokenized as their features are computed, so the words of a whole huge
     # dump are never held at once. The compiled core counts the sample's words without listing them.
     sample: list[list[str]] = []
+    # The words of the sampled lines the core leaves, tokenized in Python for the sample, serve
+    # their features too (by text: the core's callback is given the text alone).
+    sampled: dict[str, list[str]] = {}
     if compiled_core is not None and not doc.meta.language:
-        language = _sample_language(texts, rules)
+        language = _sample_language(texts, rules, sampled)
     elif compiled_core is not None:
         # The language is given (an HTML page's lang): the sample's tokens would serve only the
         # lines the core leaves, which tokenize their own prefix alike (0.17 ms a train page).
@@ -248,35 +251,52 @@ def analyze(doc: Document, rules: Rules) -> Analysis:
         language = doc.meta.language or guess_language(sample, rules)
     base = (language or "").split("-")[0].lower()
     stopwords = rules.stopwords.get(base) or rules.all_stopwords
-    doc.analysis = Analysis(language, features_of(texts, stopwords, sample))
+    doc.analysis = Analysis(language, features_of(texts, stopwords, sample, sampled))
     return doc.analysis
 
 
-def features_of(texts: list[str], stopwords: frozenset[str], known: list[list[str]] | None = None) -> list[LineFeatures]:
-    """line_features of each text (`known`: the tokens of the first ones), those of printable ASCII
-    and typographic punctuation through the compiled core when it is built."""
+def features_of(texts: list[str], stopwords: frozenset[str], known: list[list[str]] | None = None,
+                tokenized: Mapping[str, list[str]] | None = None) -> list[LineFeatures]:
+    """line_features of each text (`known`: the tokens of the first ones; `tokenized`: tokens of
+    some texts, by text), those of printable ASCII and typographic punctuation through the
+    compiled core when it is built."""
     known = known or []
+    tokenized = tokenized or {}
     if compiled_core is None:
         return [line_features(t, stopwords, w) for t, w in zip_longest(texts, known)]
     features: list[LineFeatures] = []
     for start in range(0, len(texts), CHUNK_LINES):
         chunk = texts[start : start + CHUNK_LINES]
+        # A dump repeats its menus, labels and teasers (a fifth of the lines of the corpora's dumps
+        # say again a line above them): each distinct text is read once, and its copies share its
+        # LineFeatures (a tuple: what no stage changes). Not when tokens are given by position.
+        distinct = chunk if known else list(dict.fromkeys(chunk))
         # The core makes the LineFeatures too (no Python step per line); None where it left a line.
-        made = compiled_core.ascii_rows(chunk, stopwords, LineFeatures)
+        made = compiled_core.ascii_rows(distinct, stopwords, LineFeatures)
         if None in made:
             given = known[start : start + CHUNK_LINES]
             for i in [i for i, row in enumerate(made) if row is None]:
-                made[i] = line_features(chunk[i], stopwords, given[i] if i < len(given) else None)
+                made[i] = line_features(distinct[i], stopwords, given[i] if i < len(given) else tokenized.get(distinct[i]))
+        if len(distinct) < len(chunk):
+            made = list(map(dict(zip(distinct, made)).__getitem__, chunk))
         features.extend(made)
     return features
 
 
-def _sample_language(texts: list[str], rules: Rules) -> str | None:
+def _sample_language(texts: list[str], rules: Rules, tokenized: dict[str, list[str]] | None = None) -> str | None:
     """language_of_counts(*_sample_counts(texts)), through the compiled core's summary of the
     sample: no str nor dict entry per distinct word, only per stop word (a sample holds a few
-    hundred distinct words, a tenth of them stop words)."""
+    hundred distinct words, a tenth of them stop words). The tokens of the lines the core leaves
+    (tokenized here) are kept in `tokenized`, by text."""
+    if tokenized is None:
+        tokenized = {}
+
+    def tokens_kept(text: str) -> list[str]:
+        words = tokenized[text] = tokens(text)
+        return words
+
     try:
-        summary = compiled_core.sample_language(texts, LANGUAGE_SAMPLE_WORDS, rules.all_stopwords, tokens)
+        summary = compiled_core.sample_language(texts, LANGUAGE_SAMPLE_WORDS, rules.all_stopwords, tokens_kept)
     except UnicodeEncodeError:  # a word with a lone surrogate has no UTF-8 to count it by
         return language_of_counts(*_sample_counts(texts), rules)
     return language_of_summary(*summary, rules)

@@ -190,10 +190,16 @@ def mark_boilerplate(doc: Document, config: Config) -> Document:
     lines = analysis.lines
     texts = [b.text for b in doc.blocks]
     answers = analysis.line_answers.setdefault("boilerplate", {})  # (see page_boilerplate_reason)
+    # A dump repeats its menus and labels: a text's reason is found once (it depends on the text
+    # and its features alone, and copies of a text share their features).
+    by_text: dict[str, str | None] = {}
     for position, (block, features) in enumerate(zip(doc.blocks, lines)):
         reason = None
         if block.removal is None:
-            reason = answers[position] = boilerplate_reason(block.text, features, rules)
+            text = block.text
+            if text not in by_text:
+                by_text[text] = boilerplate_reason(text, features, rules)
+            reason = answers[position] = by_text[text]
         # End-of-article markers ("Comments") are left to main_text: they tell where the article
         # ends (tested only for the few lines with a reason: both tests are pure).
         if not reason or is_end_marker(features, rules):

@@ -14,7 +14,7 @@ from ..model.features import LineFeatures, analyze
 from ..parse.text import phrase_as_written
 from ..rules import Rules, load_rules
 from .boilerplate import page_boilerplate_reason
-from .markers import box_over_paragraph, confirmed_markers, furniture_labels, is_end_marker, markers_below_article_body
+from .markers import box_over_paragraph, confirmed_markers, furniture_labels, markers_below_article_body, page_end_markers
 
 # A heading is a short line; its notice is the paragraph right below it.
 MAX_HEADING_WORDS = 6
@@ -37,7 +37,8 @@ def mark_after_end_marker(doc: Document, kept: list[int], lines: list[LineFeatur
     # the one left inside the article no longer reads as the site's furniture, and its heading
     # ("Most popular") would end the article that resumes below the box.
     # (Counted only when a marker is there to confirm: most pages have none.)
-    flags = [is_end_marker(features, rules) for features in kept_lines]
+    marker_at = page_end_markers(doc, rules)  # (each line's test once per page, shared with main_text)
+    flags = [marker_at[i] for i in kept]
     if not any(flags):
         return
     page_labels = furniture_labels(lines, [block.text for block in doc.blocks])
@@ -65,9 +66,10 @@ def mark_footer(doc: Document, config: Config) -> Document:
     lines = analyze(doc, rules).lines
     mark_after_end_marker(doc, doc.kept_positions(), lines, rules)
     kept = doc.kept_positions()
+    marker_at = page_end_markers(doc, rules)
     for i in kept:
         # A marker that ended nothing may still be a label ("Comments" in a share bar).
-        if is_end_marker(lines[i], rules):
+        if marker_at[i]:
             reason = page_boilerplate_reason(doc, i, rules)
             if reason:
                 doc.blocks[i].remove(Stage.BOILERPLATE, reason)

@@ -38,9 +38,17 @@ def interleaved_labels(lines: Sequence[LineFeatures], texts: Sequence[str], rule
     if markers is None:
         markers = end_marker_flags(lines, rules)
     copies: dict[str, list[int]] = {}
+    # Each text's key (None: no widget) is found once: a label is printed again and again, and a
+    # dump repeats its menus (a text's features are the same wherever it stands).
+    key_of: dict[str, str | None] = {}
     for position, (features, text, marker) in enumerate(zip(lines, texts, markers)):
-        if not marker and could_be_widget(features, text, rules):
-            copies.setdefault(line_key(text, features), []).append(position)
+        if marker:
+            continue
+        if text not in key_of:
+            key_of[text] = line_key(text, features) if could_be_widget(features, text, rules) else None
+        key = key_of[text]
+        if key is not None:
+            copies.setdefault(key, []).append(position)
     marks: dict[int, str] = {}
     for positions in copies.values():
         if len(positions) < MIN_INTERLEAVED_PRINTS:

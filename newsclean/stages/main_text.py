@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..config import Config
-from ..document import Document, Stage
+from ..document import Block, Document, Stage, remove_blocks
 from ..model.features import LineFeatures, analyze
 from ..model.linemodel import line_scores
 from ..parse.text import LazyPattern, phrase_as_written
@@ -372,6 +372,9 @@ def mark_outside_span(
     note_of: dict[int, str] = {}
     for lines_cut, cut_note in reversed(notes):
         note_of.update(dict.fromkeys(lines_cut, cut_note))
+    # The lines outside the span go in runs of one reason (most of a noisy dump): each run is
+    # removed at once, with one Removal (document.remove_blocks), not line by line.
+    runs: dict[tuple[Stage, str], list[Block]] = {}
     for position, i in enumerate(kept):
         block = doc.blocks[i]
         if start <= position < end:
@@ -385,14 +388,17 @@ def mark_outside_span(
         note = f": {note_of[position]}" if position in note_of else ""
         if listed is not None:
             where = "before" if position < start else "after"
-            block.remove(Stage.BOILERPLATE, f"{where} the list that is the article (lines {first}-{last}{why})")
+            run = (Stage.BOILERPLATE, f"{where} the list that is the article (lines {first}-{last}{why})")
         elif position < start:
-            block.remove(Stage.BOILERPLATE, f"{BEFORE_ARTICLE}lines {first}-{last}{why}){note}")
+            run = (Stage.BOILERPLATE, f"{BEFORE_ARTICLE}lines {first}-{last}{why}){note}")
         elif end_marker is not None and position > end_marker:
             marker_text = doc.blocks[kept[end_marker]].text[:40]
-            block.remove(Stage.FOOTER, f'after end-of-article marker "{marker_text}"')
+            run = (Stage.FOOTER, f'after end-of-article marker "{marker_text}"')
         else:
-            block.remove(Stage.BOILERPLATE, f"{AFTER_ARTICLE}lines {first}-{last}{why}){note}")
+            run = (Stage.BOILERPLATE, f"{AFTER_ARTICLE}lines {first}-{last}{why}){note}")
+        runs.setdefault(run, []).append(block)
+    for (stage, reason), blocks in runs.items():
+        remove_blocks(blocks, stage, reason)
     return doc
 
 

@@ -71,11 +71,19 @@ def teasers(texts: Sequence[str], rules: Rules) -> dict[int, str]:
     """Teasers for other stories: a headline repeating itself in its line, a blurb cut short
     with a link label after it."""
     marks = {}
+    # Each text is read once: a dump repeats its menus and teasers.
+    reason_of: dict[str, str | None] = {}
     for i, text in enumerate(texts):
-        if repeats_itself(text):
-            marks[i] = "a teaser (a headline printed several times over in one line)"
-        elif cut_short_with_link(text, rules):
-            marks[i] = "a teaser (a blurb cut short with a link after it)"
+        if text not in reason_of:
+            if repeats_itself(text):
+                reason_of[text] = "a teaser (a headline printed several times over in one line)"
+            elif cut_short_with_link(text, rules):
+                reason_of[text] = "a teaser (a blurb cut short with a link after it)"
+            else:
+                reason_of[text] = None
+        reason = reason_of[text]
+        if reason is not None:
+            marks[i] = reason
     return marks
 
 
