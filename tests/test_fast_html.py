@@ -378,6 +378,21 @@ def test_the_standfirst_between_the_headline_and_the_body_is_kept(heading: str) 
     assert {"By Maria Lindqvist", "12 March 2024"} <= {b.text for b in doc.removed()}
 
 
+def test_a_run_of_plain_paragraphs_the_edge_trim_cut_is_kept_with_the_article() -> None:
+    # A post opening with its photos' captions, each a <p> of its own without a full stop: the span's
+    # edge trim reads each as a heading; two or more plain paragraphs in a row are the article's text.
+    lines = ["Morning fog over the harbour before the first ferries leave",
+             "The fish market opening its shutters a little after six",
+             "Gulls waiting on the railings for the boats to come in"]
+    page = long_article().replace("<p>" + LONG[0], "".join(f"<p>{line}</p>" for line in lines) + "<p>" + LONG[0])
+    assert newsclean.clean(page, config=FAST).paragraphs == [*lines, *LONG]
+    # One such line alone stays cut (a date line, a deck), and so does a run holding a link.
+    one = long_article().replace("<p>" + LONG[0], f"<p>{lines[0]}</p><p>" + LONG[0])
+    assert newsclean.clean(one, config=FAST).paragraphs == LONG
+    linked = page.replace(lines[1], f'<a href="/market">{lines[1]}</a>')
+    assert newsclean.clean(linked, config=FAST).paragraphs == LONG  # the line below the link is one alone
+
+
 def test_sharing_bars_bylines_and_short_promotions_named_by_the_markup_are_removed_inside_the_article() -> None:
     # Written as sentences, inside the article's run of paragraphs: the text stages keep them; the
     # class words say what they are.
