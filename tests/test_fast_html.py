@@ -247,6 +247,23 @@ def test_text_in_other_article_elements_goes_when_the_headline_s_holds_most_of_t
     assert set(PARAGRAPHS[2:] + MORE) <= set(newsclean.clean(lead, config=FAST).paragraphs)
 
 
+def test_text_outside_every_article_element_below_the_headline_s_goes() -> None:
+    # A box of other stories' blurbs after the story's <article> closes, in no <article> of its own:
+    # the span runs on over its sentences, but the headline's <article> holds the story.
+    blurbs = ["The harbour ferry returns to service next week after a winter of repairs to its engines and deck.",
+              "Market traders say the new opening hours have brought more visitors on weekday evenings this spring."]
+    box = "<div><h2>More from the Courier</h2>" + "".join(f"<p>{b}</p>" for b in blurbs) + "</div>"
+    page = long_article().replace("</article>\n<aside>", f"</article>\n{box}<aside>")
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == LONG
+    assert {b.removal.reason for b in doc.blocks if b.text in blurbs} == {
+        "below the headline's <article>, outside every <article>"}
+    # Holding less than half of the article, the headline's <article> says nothing of the text below it.
+    short = article_html(paragraphs=PARAGRAPHS[:2]).replace("</article>\n<aside>", "</article>\n"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:] + MORE) + "<aside>")
+    assert set(PARAGRAPHS[2:] + MORE) <= set(newsclean.clean(short, config=FAST).paragraphs)
+
+
 def test_page_metadata_from_head_and_json_ld() -> None:
     html = ("<html lang='de-AT'><head><title>Site title</title><link rel='canonical' href='https://x.example/a'>"
             '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "headline": "Ld headline",'
