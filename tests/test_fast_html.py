@@ -241,6 +241,10 @@ def test_text_in_other_article_elements_goes_when_the_headline_s_holds_most_of_t
     doc = newsclean.clean(page, config=FAST)
     assert doc.paragraphs == PARAGRAPHS + MORE[2:]
     assert {b.removal.reason for b in doc.blocks if b.text in MORE[:2]} == {"inside another <article> than the headline's"}
+    # A headline set in a link to its own page goes as link text before the title stage: the <h1>
+    # reading as the page's title still tells which <article> is the story.
+    linked = page.replace(f"<h1>{TITLE}</h1>", f'<h1><a href="/news/riverside-park">{TITLE}</a></h1>')
+    assert newsclean.clean(linked, config=FAST).paragraphs == PARAGRAPHS + MORE[2:]
     # When the other <article> elements hold more of the article than the headline's, they stay.
     lead = article_html(paragraphs=PARAGRAPHS[:2]).replace("</article>\n<aside>", "</article>\n"
         + "".join(f"<article><p>{p}</p></article>" for p in PARAGRAPHS[2:] + MORE) + "<aside>")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..config import Config
-from ..document import Document, DomFeatures, Stage
+from ..document import Block, Document, DomFeatures, Stage
 from ..model.dommodel import named_kind
 
 # A block with more of its characters inside links than this is a link (a menu item, a teaser
@@ -174,6 +174,18 @@ MAIN_STORY_SHARE = 0.5
 BELOW_STORY = "below the headline's <article>, outside every <article>"
 
 
+def headline_block(doc: Document) -> Block | None:
+    """The block the title stage took, else an `<h1>` reading as the page's title (a headline set in
+    a link to its own page, removed as link text before the title stage read the blocks)."""
+    title = next((block for block in doc.blocks
+                  if block.dom is not None and block.removal is not None and block.removal.stage is Stage.TITLE), None)
+    if title is not None or not doc.meta.title:
+        return title
+    folded = doc.meta.title.casefold()
+    return next((block for block in doc.blocks
+                 if block.dom is not None and block.dom.tag == "h1" and block.text.casefold() == folded), None)
+
+
 def mark_other_stories(doc: Document, config: Config) -> Document:
     """Remove the blocks left in the article that stand in another story than its headline's:
     an outermost `<article>` element other than the one holding the title, headed by an `<h1>` of
@@ -183,8 +195,7 @@ def mark_other_stories(doc: Document, config: Config) -> Document:
     After the title is chosen: endless pages and section fronts hold one `<article>` per story,
     each under its own `<h1>`, and the span runs on from the page's story into the next one.
     """
-    title = next((block for block in doc.blocks
-                  if block.dom is not None and block.removal is not None and block.removal.stage is Stage.TITLE), None)
+    title = headline_block(doc)
     if title is None or title.dom is None or not title.dom.story:
         return doc
     headline = title.dom.story
