@@ -414,6 +414,21 @@ def test_a_run_of_plain_paragraphs_the_edge_trim_cut_is_kept_with_the_article() 
     assert newsclean.clean(linked, config=FAST).paragraphs == LONG  # the line below the link is one alone
 
 
+def test_a_line_of_links_between_two_paragraphs_is_kept_with_them() -> None:
+    # The article's own cross-reference between two of its paragraphs, mostly link text: page_furniture
+    # removes it as a short link block; between two kept <p> blocks it goes back (as trafilatura keeps it).
+    cited = '<a href="/news/harbour">Harbour ferry returns after winter repairs</a> (March 2024)'
+    page = long_article().replace("<p>" + LONG[2], f"<p>{cited}</p><p>" + LONG[2])
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == [*LONG[:2], "Harbour ferry returns after winter repairs (March 2024)", *LONG[2:]]
+    # Below the article's last paragraph it is no line between two: it stays removed.
+    below = long_article().replace(LONG[-1] + "</p>", LONG[-1] + f"</p><p>{cited}</p>")
+    assert newsclean.clean(below, config=FAST).paragraphs == LONG
+    # A link line with a boilerplate label stays removed, as the text stages remove it from kept text.
+    related = page.replace(cited, f"Related: {cited}")
+    assert newsclean.clean(related, config=FAST).paragraphs == LONG
+
+
 def test_sharing_bars_bylines_and_short_promotions_named_by_the_markup_are_removed_inside_the_article() -> None:
     # Written as sentences, inside the article's run of paragraphs: the text stages keep them; the
     # class words say what they are.
@@ -739,8 +754,11 @@ def test_teaser_blurbs_below_linked_headlines_at_the_article_end_are_removed() -
 
 
 def test_a_read_also_link_between_paragraphs_leaves_them_in_the_article() -> None:
-    # One linked headline inside the article, and one at its end: no run of teasers.
-    link = '<p><a href="/dam">Read also: council approves the new dam on the upper river</a></p>'
+    # One linked headline inside the article, and one at its end: no run of teasers. Each stands
+    # between two of the article's paragraphs, so it is kept with them too (link_lines; "Read also"
+    # is no boilerplate label of the English rules).
+    read_also = "Read also: council approves the new dam on the upper river"
+    link = f'<p><a href="/dam">{read_also}</a></p>'
     page = long_article().replace(f"<p>{LONG[-1]}</p>", f"{link}<p>{LONG[-1]}</p>")
     page = page.replace(f"<p>{LONG[3]}</p>", f"{link}<p>{LONG[3]}</p>")
-    assert newsclean.clean(page, config=FAST).paragraphs == LONG
+    assert newsclean.clean(page, config=FAST).paragraphs == [*LONG[:3], read_also, *LONG[3:-1], read_also, LONG[-1]]

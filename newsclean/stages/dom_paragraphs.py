@@ -61,3 +61,4 @@ def keep_paragraph_runs(doc: Document, config: Config) -> Document:
             for block in run:
                 block.removal = None
     return doc
+
