@@ -49,14 +49,19 @@ def keep_link_lines(doc: Document, config: Config) -> Document:
     blocks = [block for block in doc.blocks if block.text.strip()]
     between = [block for above, block, below in zip(blocks, blocks[1:], blocks[2:])
                if is_link_line(block) and kept_in_tag(above, block.dom.tag) and kept_in_tag(below, block.dom.tag)]
-    if not between:
-        return doc
-    # Read as the text stages read the lines they keep: a link line with a boilerplate label
-    # ("Read more: ...", "Lesen Sie auch: ...") or a prompt stays removed.
-    rules = load_rules(config.rule_files)
-    view = Document(source=doc.source, blocks=[Block(b.line, b.text, dom=b.dom) for b in between], meta=doc.meta,
-                    input_format=doc.input_format, encoding=doc.encoding)
-    for block, features in zip(between, analyze(view, rules).lines):
-        if boilerplate_reason(block.text, features, rules) is None:
-            block.removal = None
+    for block in not_boilerplate(doc, between, config):
+        block.removal = None
     return doc
+
+
+def not_boilerplate(doc: Document, blocks: list[Block], config: Config) -> list[Block]:
+    """The blocks the boilerplate stage's rules would leave, read as the text stages read the lines
+    they keep: a link line with a boilerplate label ("Related: ...", "Lesen Sie auch: ..."), a
+    prompt or a copyright line is no article text, wherever the markup sets it."""
+    if not blocks:
+        return []
+    rules = load_rules(config.rule_files)
+    view = Document(source=doc.source, blocks=[Block(b.line, b.text, dom=b.dom) for b in blocks], meta=doc.meta,
+                    input_format=doc.input_format, encoding=doc.encoding)
+    return [block for block, features in zip(blocks, analyze(view, rules).lines)
+            if boilerplate_reason(block.text, features, rules) is None]
