@@ -44,11 +44,27 @@ def kept_in_tag(block: Block, tag: str) -> bool:
     return block.kept and block.dom is not None and block.dom.tag == tag
 
 
+def next_with_text(blocks: list[Block], i: int, step: int) -> Block | None:
+    """The nearest block from position i (exclusive) in direction step that holds text."""
+    i += step
+    while 0 <= i < len(blocks):
+        if blocks[i].text.strip():
+            return blocks[i]
+        i += step
+    return None
+
+
 def keep_link_lines(doc: Document, config: Config) -> Document:
     """Keep again each line of links that stands between two kept blocks of its own tag."""
-    blocks = [block for block in doc.blocks if block.text.strip()]
-    between = [block for above, block, below in zip(blocks, blocks[1:], blocks[2:])
-               if is_link_line(block) and kept_in_tag(above, block.dom.tag) and kept_in_tag(below, block.dom.tag)]
+    blocks = doc.blocks
+    between: list[Block] = []
+    for i, block in enumerate(blocks):
+        if block.removal is None or not is_link_line(block) or not block.text.strip():
+            continue
+        tag = block.dom.tag
+        above, below = next_with_text(blocks, i, -1), next_with_text(blocks, i, 1)
+        if above is not None and below is not None and kept_in_tag(above, tag) and kept_in_tag(below, tag):
+            between.append(block)
     for block in not_boilerplate(doc, between, config):
         block.removal = None
     return doc
