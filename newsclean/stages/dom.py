@@ -214,8 +214,10 @@ def mark_other_stories(doc: Document, config: Config) -> Document:
     if main_story:
         # Text outside every <article> below the headline's: the page's own boxes after the story
         # (a related list's blurbs, a newsletter form), which the span ran on over.
-        story_end = max(i for i, block in enumerate(doc.blocks) if block.dom is not None and block.dom.story == headline)
-        for block in doc.blocks[story_end + 1:]:
+        blocks = doc.blocks
+        story_end = next(i for i in range(len(blocks) - 1, -1, -1)
+                         if blocks[i].dom is not None and blocks[i].dom.story == headline)
+        for block in blocks[story_end + 1:]:
             if block.kept and block.dom is not None and block.dom.story == 0:
                 block.remove(Stage.BOILERPLATE, BELOW_STORY)
     for block in doc.blocks:

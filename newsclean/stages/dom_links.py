@@ -57,8 +57,14 @@ def next_with_text(blocks: list[Block], i: int, step: int) -> Block | None:
 def keep_link_lines(doc: Document, config: Config) -> Document:
     """Keep again each line of links that stands between two kept blocks of its own tag."""
     blocks = doc.blocks
+    # Only between the first and the last kept block (menus of links stand around the article).
+    first = next((i for i, block in enumerate(blocks) if block.removal is None), None)
+    if first is None:
+        return doc
+    last = next(i for i in range(len(blocks) - 1, first - 1, -1) if blocks[i].removal is None)
     between: list[Block] = []
-    for i, block in enumerate(blocks):
+    for i in range(first + 1, last):
+        block = blocks[i]
         if block.removal is None or not is_link_line(block) or not block.text.strip():
             continue
         tag = block.dom.tag

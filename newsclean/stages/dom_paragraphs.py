@@ -52,10 +52,12 @@ def edge_run(blocks: list[Block], edge: int, step: int, reason: str) -> list[Blo
 def keep_paragraph_runs(doc: Document, config: Config) -> Document:
     """Keep again the runs of MIN_RUN or more plain paragraphs the span cut right above or below
     the article."""
-    kept = doc.kept_positions()
-    if not kept or doc.blocks[kept[0]].dom is None:
+    blocks = doc.blocks
+    first = next((i for i, block in enumerate(blocks) if block.removal is None), None)
+    if first is None or blocks[first].dom is None:
         return doc
-    for edge, step, reason in ((kept[0], -1, BEFORE_ARTICLE), (kept[-1], 1, AFTER_ARTICLE)):
+    last = next(i for i in range(len(blocks) - 1, first - 1, -1) if blocks[i].removal is None)
+    for edge, step, reason in ((first, -1, BEFORE_ARTICLE), (last, 1, AFTER_ARTICLE)):
         run = edge_run(doc.blocks, edge, step, reason)
         if len(run) >= MIN_RUN:
             for block in run:
