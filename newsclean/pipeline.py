@@ -26,6 +26,8 @@ from .stages import (
 )
 from .stages.dom import mark_named_furniture, mark_other_stories
 from .stages.dom_opening import keep_standfirst, mark_date_line
+from .stages.dom_links import keep_link_lines
+from .stages.dom_paragraphs import keep_paragraph_runs
 from .stages.dom_teasers import mark_teaser_blurbs
 from .stages.loose_lines import mark_loose_lines
 from .stages.dom_text import mark_outside_page_article
@@ -148,10 +150,12 @@ def whole_page_analysis(doc: Document, left: Document, config: Config) -> Analys
 # The standfirst the span left below the headline is kept again once the headline is known (`standfirst`),
 # and the date line the span kept below it removed (`date_line`).
 # Short loose lines of a page written in paragraphs go with the named furniture (`loose_lines`).
-# Teaser blurbs left below their linked headlines at the article's end go once the edges are chosen (`teaser_blurbs`).
+# Plain paragraphs in a row the span's edge trim cut as headings go back with the article first (`paragraph_runs`).
+# Teaser blurbs left below their linked headlines at the article's end go once the edges are chosen (`teaser_blurbs`);
+# then a line of links between two kept paragraphs of its tag goes back with them (`link_lines`).
 FAST_HTML_STAGES: tuple[StageFn, ...] = (
-    mark_page_furniture, CleanWhatIsLeft(), mark_teaser_blurbs, keep_standfirst, mark_date_line, mark_named_furniture,
-    mark_loose_lines, mark_other_stories,
+    mark_page_furniture, CleanWhatIsLeft(), keep_paragraph_runs, mark_teaser_blurbs, keep_link_lines, keep_standfirst,
+    mark_date_line, mark_named_furniture, mark_loose_lines, mark_other_stories,
 )
 
 

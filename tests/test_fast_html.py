@@ -241,10 +241,31 @@ def test_text_in_other_article_elements_goes_when_the_headline_s_holds_most_of_t
     doc = newsclean.clean(page, config=FAST)
     assert doc.paragraphs == PARAGRAPHS + MORE[2:]
     assert {b.removal.reason for b in doc.blocks if b.text in MORE[:2]} == {"inside another <article> than the headline's"}
+    # A headline set in a link to its own page goes as link text before the title stage: the <h1>
+    # reading as the page's title still tells which <article> is the story.
+    linked = page.replace(f"<h1>{TITLE}</h1>", f'<h1><a href="/news/riverside-park">{TITLE}</a></h1>')
+    assert newsclean.clean(linked, config=FAST).paragraphs == PARAGRAPHS + MORE[2:]
     # When the other <article> elements hold more of the article than the headline's, they stay.
     lead = article_html(paragraphs=PARAGRAPHS[:2]).replace("</article>\n<aside>", "</article>\n"
         + "".join(f"<article><p>{p}</p></article>" for p in PARAGRAPHS[2:] + MORE) + "<aside>")
     assert set(PARAGRAPHS[2:] + MORE) <= set(newsclean.clean(lead, config=FAST).paragraphs)
+
+
+def test_text_outside_every_article_element_below_the_headline_s_goes() -> None:
+    # A box of other stories' blurbs after the story's <article> closes, in no <article> of its own:
+    # the span runs on over its sentences, but the headline's <article> holds the story.
+    blurbs = ["The harbour ferry returns to service next week after a winter of repairs to its engines and deck.",
+              "Market traders say the new opening hours have brought more visitors on weekday evenings this spring."]
+    box = "<div><h2>More from the Courier</h2>" + "".join(f"<p>{b}</p>" for b in blurbs) + "</div>"
+    page = long_article().replace("</article>\n<aside>", f"</article>\n{box}<aside>")
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == LONG
+    assert {b.removal.reason for b in doc.blocks if b.text in blurbs} == {
+        "below the headline's <article>, outside every <article>"}
+    # Holding less than half of the article, the headline's <article> says nothing of the text below it.
+    short = article_html(paragraphs=PARAGRAPHS[:2]).replace("</article>\n<aside>", "</article>\n"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:] + MORE) + "<aside>")
+    assert set(PARAGRAPHS[2:] + MORE) <= set(newsclean.clean(short, config=FAST).paragraphs)
 
 
 def test_page_metadata_from_head_and_json_ld() -> None:
@@ -376,6 +397,36 @@ def test_the_standfirst_between_the_headline_and_the_body_is_kept(heading: str) 
     doc = newsclean.clean(page, config=FAST)
     assert doc.paragraphs == [standfirst, *LONG]
     assert {"By Maria Lindqvist", "12 March 2024"} <= {b.text for b in doc.removed()}
+
+
+def test_a_run_of_plain_paragraphs_the_edge_trim_cut_is_kept_with_the_article() -> None:
+    # A post opening with its photos' captions, each a <p> of its own without a full stop: the span's
+    # edge trim reads each as a heading; two or more plain paragraphs in a row are the article's text.
+    lines = ["Morning fog over the harbour before the first ferries leave",
+             "The fish market opening its shutters a little after six",
+             "Gulls waiting on the railings for the boats to come in"]
+    page = long_article().replace("<p>" + LONG[0], "".join(f"<p>{line}</p>" for line in lines) + "<p>" + LONG[0])
+    assert newsclean.clean(page, config=FAST).paragraphs == [*lines, *LONG]
+    # One such line alone stays cut (a date line, a deck), and so does a run holding a link.
+    one = long_article().replace("<p>" + LONG[0], f"<p>{lines[0]}</p><p>" + LONG[0])
+    assert newsclean.clean(one, config=FAST).paragraphs == LONG
+    linked = page.replace(lines[1], f'<a href="/market">{lines[1]}</a>')
+    assert newsclean.clean(linked, config=FAST).paragraphs == LONG  # the line below the link is one alone
+
+
+def test_a_line_of_links_between_two_paragraphs_is_kept_with_them() -> None:
+    # The article's own cross-reference between two of its paragraphs, mostly link text: page_furniture
+    # removes it as a short link block; between two kept <p> blocks it goes back (as trafilatura keeps it).
+    cited = '<a href="/news/harbour">Harbour ferry returns after winter repairs</a> (March 2024)'
+    page = long_article().replace("<p>" + LONG[2], f"<p>{cited}</p><p>" + LONG[2])
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == [*LONG[:2], "Harbour ferry returns after winter repairs (March 2024)", *LONG[2:]]
+    # Below the article's last paragraph it is no line between two: it stays removed.
+    below = long_article().replace(LONG[-1] + "</p>", LONG[-1] + f"</p><p>{cited}</p>")
+    assert newsclean.clean(below, config=FAST).paragraphs == LONG
+    # A link line with a boilerplate label stays removed, as the text stages remove it from kept text.
+    related = page.replace(cited, f"Related: {cited}")
+    assert newsclean.clean(related, config=FAST).paragraphs == LONG
 
 
 def test_sharing_bars_bylines_and_short_promotions_named_by_the_markup_are_removed_inside_the_article() -> None:
@@ -703,8 +754,11 @@ def test_teaser_blurbs_below_linked_headlines_at_the_article_end_are_removed() -
 
 
 def test_a_read_also_link_between_paragraphs_leaves_them_in_the_article() -> None:
-    # One linked headline inside the article, and one at its end: no run of teasers.
-    link = '<p><a href="/dam">Read also: council approves the new dam on the upper river</a></p>'
+    # One linked headline inside the article, and one at its end: no run of teasers. Each stands
+    # between two of the article's paragraphs, so it is kept with them too (link_lines; "Read also"
+    # is no boilerplate label of the English rules).
+    read_also = "Read also: council approves the new dam on the upper river"
+    link = f'<p><a href="/dam">{read_also}</a></p>'
     page = long_article().replace(f"<p>{LONG[-1]}</p>", f"{link}<p>{LONG[-1]}</p>")
     page = page.replace(f"<p>{LONG[3]}</p>", f"{link}<p>{LONG[3]}</p>")
-    assert newsclean.clean(page, config=FAST).paragraphs == LONG
+    assert newsclean.clean(page, config=FAST).paragraphs == [*LONG[:3], read_also, *LONG[3:-1], read_also, LONG[-1]]
