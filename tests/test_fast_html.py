@@ -753,12 +753,14 @@ def test_teaser_blurbs_below_linked_headlines_at_the_article_end_are_removed() -
     assert all(reasons[blurb] == dom_teasers.TEASER_BLURB for _, _, blurb in cards)
 
 
-def test_a_read_also_link_between_paragraphs_leaves_them_in_the_article() -> None:
-    # One linked headline inside the article, and one at its end: no run of teasers. Each stands
-    # between two of the article's paragraphs, so it is kept with them too (link_lines; "Read also"
-    # is no boilerplate label of the English rules).
-    read_also = "Read also: council approves the new dam on the upper river"
-    link = f'<p><a href="/dam">{read_also}</a></p>'
-    page = long_article().replace(f"<p>{LONG[-1]}</p>", f"{link}<p>{LONG[-1]}</p>")
-    page = page.replace(f"<p>{LONG[3]}</p>", f"{link}<p>{LONG[3]}</p>")
-    assert newsclean.clean(page, config=FAST).paragraphs == [*LONG[:3], read_also, *LONG[3:-1], read_also, LONG[-1]]
+def test_a_link_line_between_paragraphs_goes_back_unless_it_is_a_read_also_label() -> None:
+    # One linked line inside the article, and one at its end: no run of teasers. Each stands between
+    # two of the article's paragraphs, so it is kept with them (link_lines), unless the boilerplate
+    # rules remove it as they would in a dump: "Read also: ..." is a related-story label.
+    cited = "Council approves the new dam on the upper river"
+    for text, kept in ((cited, True), (f"Read also: {cited}", False)):
+        link = f'<p><a href="/dam">{text}</a></p>'
+        page = long_article().replace(f"<p>{LONG[-1]}</p>", f"{link}<p>{LONG[-1]}</p>")
+        page = page.replace(f"<p>{LONG[3]}</p>", f"{link}<p>{LONG[3]}</p>")
+        expected = [*LONG[:3], text, *LONG[3:-1], text, LONG[-1]] if kept else LONG
+        assert newsclean.clean(page, config=FAST).paragraphs == expected
