@@ -11,6 +11,7 @@ no line is plausible the page has no title.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 from unicodedata import east_asian_width
 
 from ..config import Config
@@ -237,24 +238,25 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     stopwords = rules.stopwords.get(language, frozenset())
     # The body's opening paragraphs are where a headline's words come back; enough to judge by.
     taken = set(candidates)
-    opening = [doc.blocks[i].text for i in doc.kept_positions() if i not in taken][:BODY_LINES]
+    opening = [doc.blocks[i].text for i in islice((i for i in doc.kept_positions() if i not in taken), BODY_LINES)]
     above_body = range(max(0, body_start - config.title_scan_lines), body_start)
     bylines = [i for i in above_body if is_byline(analysis.lines[i], rules)]
     markers = [i for i in above_body if is_end_marker(analysis.lines[i], rules)]
     pool = [Candidate(doc.blocks[i].text, i, max(0, body_start - 1 - i), _where(i, body_start, bylines, markers), features=analysis.lines[i],
                       alone=not _next_to_list_item(doc, i)) for i in candidates]
     scored = score_candidates(pool, opening, stopwords, rules, prior=PRIOR)
-    # The headline stands right above its byline or date line (a teaser for another story rarely does).
-    anchors = [i for i in range(above_body.start, min(len(doc.blocks), body_start + ANCHORED_BODY_LINES + ANCHOR_GAP))
-               if anchor_at(doc, analysis, i, rules)]
+    # The headline stands right above its byline or date line (a teaser for another story rarely
+    # does): the lines below a scoring candidate are asked, down to the end of the body's opening.
+    anchors_end = min(len(doc.blocks), body_start + ANCHORED_BODY_LINES + ANCHOR_GAP)
     texts = [block.text for block in doc.blocks]
     for s in scored:
         if s.score <= 0:
             continue  # (scores are never negative: a weight or a zero below leaves a zero as it is)
         features = analysis.lines[s.candidate.position]
         # (Not a standfirst, a long sentence; not an author's name over the date line: "Jane Doe".)
-        if (any(0 < a - s.candidate.position <= ANCHOR_GAP for a in anchors) and MAX_NAME_WORDS < features.size <= LONG_TITLE_WORDS
-                and not ends_like_sentence(s.candidate.text, features)):
+        below = range(max(s.candidate.position + 1, above_body.start), min(s.candidate.position + 1 + ANCHOR_GAP, anchors_end))
+        if (MAX_NAME_WORDS < features.size <= LONG_TITLE_WORDS and not ends_like_sentence(s.candidate.text, features)
+                and any(anchor_at(doc, analysis, a, rules) for a in below)):
             s.score *= ABOVE_BYLINE_WEIGHT
         if _ends_with_full_stop(s.candidate.text) and _beside_credit(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # a photo's caption: a sentence right above or below the photo's credit
