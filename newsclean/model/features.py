@@ -99,6 +99,9 @@ class Analysis:
     # Answers about single lines that several stages ask for, by position (e.g. "boilerplate":
     # the reason boilerplate.boilerplate_reason gives), filled by the stages that ask first.
     line_answers: dict[str, dict[int, str | None]] = field(default_factory=dict, compare=False, repr=False)
+    # Yes-or-no answers about a line's text, by text (a page's copies of a line share their
+    # features, so they share the answer: e.g. "anchor", stages/title.anchor_at).
+    text_answers: dict[str, dict[str, bool]] = field(default_factory=dict, compare=False, repr=False)
     # Whether each line is an end-of-article marker (stages/markers.page_end_markers), filled in at
     # the first stage that asks.
     end_markers: list[bool] = field(default_factory=list, compare=False, repr=False)

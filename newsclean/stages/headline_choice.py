@@ -156,7 +156,6 @@ MIN_TOOLBAR_LABELS = 3
 # An author's name and the article's age beside it, apart by a bar or a dot ("Jane Doe | 15 hours ago").
 # (Each alternative starts only where a run of spaces starts: linear on long runs of spaces.)
 NAME_AND_AGE_SEPARATOR = re.compile(r"(?<!\s)\s*[|｜]\s*|(?<!\s)\s+[·•]\s+")
-NAME_AND_AGE_MARKS = ("|", "｜", "·", "•")  # the separators' characters: a line without them has none
 MAX_AGE_WORDS = 4
 # A photo's credit over its caption opening with these many words, and again within this many
 # lines in other words, is one of the page's photo credits.
@@ -207,6 +206,7 @@ AGREE_SCORE = 90.0
 # v India" / "Test Series v India, Third Test"): a copy of a headline adds the site after a
 # separator (| - :), not after a comma.
 PART_AFTER = (",", "，", "、")
+PART_AFTER_MARK = re.compile("|".join(map(re.escape, PART_AFTER)))
 # Separators page titles are built with: "Headline | Site", "Site - Headline", "标题_频道_网站".
 # (Each alternative starts only where a run of spaces starts: linear on long runs of spaces.)
 # (Underscores part CJK titles, also after a space or a closing bracket: "标题 _频道 _网站",
@@ -599,7 +599,9 @@ def is_name_and_age(text: str, rules: Rules) -> bool:
     >>> is_name_and_age("Jane Doe|Published 15 hours ago", load_rules()), is_name_and_age("Lake levels | 15 days of drought", load_rules())
     (True, False)
     """
-    if not any(mark in text for mark in NAME_AND_AGE_MARKS) or NAME_AND_AGE_SEPARATOR.search(text) is None:
+    # (A line without the separators' characters has none; each is looked for at C speed: 60 ns
+    # a line, against 300-400 ns for a character class or a generator over the four.)
+    if not ("|" in text or "｜" in text or "·" in text or "•" in text) or NAME_AND_AGE_SEPARATOR.search(text) is None:
         return False  # (most lines hold none of the separators: ruled out without the pattern)
     parts = [part.strip() for part in NAME_AND_AGE_SEPARATOR.split(text)]
     if len(parts) != 2 or not all(parts):
@@ -914,13 +916,15 @@ def labels_of_parts(texts: Sequence[str]) -> set[tuple[int, int]]:
     lengths = {len(text) for text in where if text}
     pairs: set[tuple[int, int]] = set()
     for j, text in enumerate(stripped):
-        head_end = 0  # len(text[:at].rstrip())
-        for at, char in enumerate(text):
+        # (Only the commas are visited, found at C speed; the spaces before one are walked back
+        # over, never past the comma before it: linear in the text.)
+        for comma in PART_AFTER_MARK.finditer(text):
+            at = head_end = comma.start()  # head_end: len(text[:at].rstrip())
+            while head_end and text[head_end - 1].isspace():
+                head_end -= 1
             # (text is stripped: more words follow the comma when it is not the last character.)
-            if char in PART_AFTER and head_end in lengths and at < len(text) - 1:
+            if head_end in lengths and at < len(text) - 1:
                 pairs.update((i, j) for i in where.get(text[:head_end], ()))
-            if not char.isspace():
-                head_end = at + 1
     return pairs
 
 

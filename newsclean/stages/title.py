@@ -11,6 +11,7 @@ no line is plausible the page has no title.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 from unicodedata import east_asian_width
 
 from ..config import Config
@@ -237,24 +238,25 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     stopwords = rules.stopwords.get(language, frozenset())
     # The body's opening paragraphs are where a headline's words come back; enough to judge by.
     taken = set(candidates)
-    opening = [doc.blocks[i].text for i in doc.kept_positions() if i not in taken][:BODY_LINES]
+    opening = [doc.blocks[i].text for i in islice((i for i in doc.kept_positions() if i not in taken), BODY_LINES)]
     above_body = range(max(0, body_start - config.title_scan_lines), body_start)
     bylines = [i for i in above_body if is_byline(analysis.lines[i], rules)]
     markers = [i for i in above_body if is_end_marker(analysis.lines[i], rules)]
     pool = [Candidate(doc.blocks[i].text, i, max(0, body_start - 1 - i), _where(i, body_start, bylines, markers), features=analysis.lines[i],
                       alone=not _next_to_list_item(doc, i)) for i in candidates]
     scored = score_candidates(pool, opening, stopwords, rules, prior=PRIOR)
-    # The headline stands right above its byline or date line (a teaser for another story rarely does).
-    anchors = [i for i in range(above_body.start, min(len(doc.blocks), body_start + ANCHORED_BODY_LINES + ANCHOR_GAP))
-               if is_anchor(doc.blocks[i].text, analysis.lines[i], rules)]
+    # The headline stands right above its byline or date line (a teaser for another story rarely
+    # does): the lines below a scoring candidate are asked, down to the end of the body's opening.
+    anchors_end = min(len(doc.blocks), body_start + ANCHORED_BODY_LINES + ANCHOR_GAP)
     texts = [block.text for block in doc.blocks]
     for s in scored:
         if s.score <= 0:
             continue  # (scores are never negative: a weight or a zero below leaves a zero as it is)
         features = analysis.lines[s.candidate.position]
         # (Not a standfirst, a long sentence; not an author's name over the date line: "Jane Doe".)
-        if (any(0 < a - s.candidate.position <= ANCHOR_GAP for a in anchors) and MAX_NAME_WORDS < features.size <= LONG_TITLE_WORDS
-                and not ends_like_sentence(s.candidate.text, features)):
+        below = range(max(s.candidate.position + 1, above_body.start), min(s.candidate.position + 1 + ANCHOR_GAP, anchors_end))
+        if (MAX_NAME_WORDS < features.size <= LONG_TITLE_WORDS and not ends_like_sentence(s.candidate.text, features)
+                and any(anchor_at(doc, analysis, a, rules) for a in below)):
             s.score *= ABOVE_BYLINE_WEIGHT
         if _ends_with_full_stop(s.candidate.text) and _beside_credit(doc, analysis, s.candidate.position, rules):
             s.score = 0.0  # a photo's caption: a sentence right above or below the photo's credit
@@ -400,7 +402,7 @@ def _lone_heading(doc: Document, analysis: Analysis, scored: list[Scored], body_
         return None  # a caption; the masthead over the breadcrumb
     # (Not right below a date line or a byline: a headline stands above its date; below it stand
     # a widget's label, "转播到腾讯微博" under "Site 2016年10月14日07:17".)
-    if i > 0 and is_anchor(doc.blocks[i - 1].text, analysis.lines[i - 1], rules):
+    if i > 0 and anchor_at(doc, analysis, i - 1, rules):
         return None
     return i
 
@@ -442,9 +444,9 @@ def _standfirst_below(doc: Document, analysis: Analysis, i: int, body_start: int
     return _is_standfirst(analysis.lines[below])
 
 
-def _dates_an_article(text: str, features: LineFeatures, rules: Rules) -> bool:
-    """A byline or a date line (not a time of day alone: a video's duration, "03:29")."""
-    return is_byline(features, rules) or (is_anchor(text, features, rules) and not BARE_CLOCK.fullmatch(text.strip()))
+def _dates_an_article(doc: Document, analysis: Analysis, i: int, rules: Rules) -> bool:
+    """Line i is a byline or a date line (not a time of day alone: a video's duration, "03:29")."""
+    return is_byline(analysis.lines[i], rules) or (anchor_at(doc, analysis, i, rules) and not BARE_CLOCK.fullmatch(doc.blocks[i].text.strip()))
 
 
 def displaced_head(doc: Document, analysis: Analysis, window: range, scan_lines: int, rules: Rules, config: Config) -> int | None:
@@ -452,12 +454,12 @@ def displaced_head(doc: Document, analysis: Analysis, window: range, scan_lines:
     no byline or date stands in the window: the article's head, pushed far from the body by a
     video player, a gallery or a box of key facts."""
     lines = analysis.lines
-    if any(_dates_an_article(doc.blocks[i].text, lines[i], rules) for i in window):
+    if any(_dates_an_article(doc, analysis, i, rules) for i in window):
         return None
     for i in range(window.start - 1, max(0, window.start - DISPLACED_HEAD_WINDOWS * scan_lines) - 1, -1):
         below = range(i + 1, min(len(doc.blocks), i + 1 + ANCHOR_GAP))
-        if (_long_heading(lines[i]) and lines[i].size <= MAX_HEADING_WORDS and not is_anchor(doc.blocks[i].text, lines[i], rules)
-                and any(_dates_an_article(doc.blocks[j].text, lines[j], rules) for j in below) and _candidate(doc, i, lines, rules, config)):
+        if (_long_heading(lines[i]) and lines[i].size <= MAX_HEADING_WORDS and not anchor_at(doc, analysis, i, rules)
+                and any(_dates_an_article(doc, analysis, j, rules) for j in below) and _candidate(doc, i, lines, rules, config)):
             return i
     return None
 
@@ -572,7 +574,7 @@ def _menu_heading(doc: Document, analysis: Analysis, i: int, rules: Rules) -> bo
         return False
     sides = [*range(i - MENU_SIDE_LINES, i), *range(i + 1, i + 1 + MENU_SIDE_LINES)]
     return all(0 <= j < len(doc.blocks) and lines[j].size <= MAX_MENU_LABEL_WORDS and not lines[j].sentence_end
-               and not is_anchor(doc.blocks[j].text, lines[j], rules) for j in sides)
+               and not anchor_at(doc, analysis, j, rules) for j in sides)
 
 
 def _widget_prompt(doc: Document, analysis: Analysis, i: int, rules: Rules) -> bool:
@@ -623,6 +625,18 @@ def is_anchor(text: str, features: LineFeatures, rules: Rules) -> bool:
     return is_byline(features, rules) or is_timestamp(text, features) or is_dateline(text, features) or is_name_and_age(text, rules)
 
 
+def anchor_at(doc: Document, analysis: Analysis, i: int, rules: Rules) -> bool:
+    """is_anchor of line i, found once per distinct text of the page: the stage asks about the
+    window's lines again and again (a candidate's neighbours, the lines below each heading), and
+    a page prints its labels and dates many times."""
+    answers = analysis.text_answers.setdefault("anchor", {})
+    text = doc.blocks[i].text
+    found = answers.get(text)
+    if found is None:
+        found = answers[text] = is_anchor(text, analysis.lines[i], rules)
+    return found
+
+
 def line_of_its_part(doc: Document, candidates: list[int], chosen: int) -> int:
     """The candidate line that is, whole, a separator-delimited part of the chosen one ("Headline |
     wdr aktuell" over "Headline"): the headline without the site's name; else the chosen line."""
@@ -646,6 +660,7 @@ def anchored_headings(doc: Document, kept: list[int], lines: list[LineFeatures],
     line, even below running text: where the headline stands when the span starts early (at a
     consent notice or a greeting long enough to read as the article's first paragraph)."""
     opening = kept[:ANCHORED_BODY_LINES]
+    analysis = analyze(doc, rules)
     found: list[int] = []
     paragraphs = 0
     for k, i in enumerate(opening):
@@ -656,8 +671,8 @@ def anchored_headings(doc: Document, kept: list[int], lines: list[LineFeatures],
             continue
         below = kept[k + 1 : k + 1 + ANCHOR_GAP]
         if (below and lines[i].size <= MAX_HEADING_WORDS and not ends_like_own_sentence(doc.blocks[i].text, lines[i])
-                and not is_anchor(doc.blocks[i].text, lines[i], rules)
-                and any(is_anchor(doc.blocks[j].text, lines[j], rules) for j in below) and _candidate(doc, i, lines, rules, config)):
+                and not anchor_at(doc, analysis, i, rules)
+                and any(anchor_at(doc, analysis, j, rules) for j in below) and _candidate(doc, i, lines, rules, config)):
             found.append(i)
     return found
 
