@@ -74,3 +74,15 @@ def test_topic_words_of_short_word_scripts_count() -> None:
     # A Korean word is two or three syllables: it still names a topic (a Latin "only" does not).
     assert topic_words("후보 등록 코앞인데") == ["후보", "등록", "코앞인데"]
     assert topic_words("Only the necessary") == ["necessary"]
+
+
+def test_a_box_of_short_lines_over_one_button_goes_in_a_long_article() -> None:
+    heading, pitch = "Quicker on your phone", "Offline pages, handy alerts, nothing else."
+    lines = [HEADLINE, BODY[0], BODY[1], heading, pitch, "Try it", BODY[2], BODY[3], BODY[4], *MORE]
+    reason = "a box of short lines over a button, naming no word of the article"
+    assert button_marks(lines) == {4: reason, 5: reason, 6: reason}
+
+
+def test_a_subheading_over_a_short_line_naming_the_topic_stays() -> None:
+    lines = [HEADLINE, BODY[0], BODY[1], "What the fishermen say", "Whitefish are scarce", "Herons", BODY[2], *MORE]
+    assert button_marks(lines) == {}

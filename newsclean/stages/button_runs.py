@@ -7,7 +7,10 @@ knows: an article's own short lines (a subheading, a list of names or places) na
 and two of them in a row right between paragraphs are rare (17 runs in the 575 dev and train
 golds, 2 of them naming no word of their article: a code listing's identifiers and a doubled
 "Facebook"). A box's message right above the buttons goes with them when it too names no
-topic word of a long article ("This website stores small files on your device ...").
+topic word of a long article ("This website stores small files on your device ..."), and so do
+up to 3 short lines over a single button ("Read faster in our app" / "Offline reading, alerts
+that matter, no clutter." / "Open app"); in the golds with 150 topic words or more, 2 such boxes
+(the code listing's identifiers and two lines of a dialogue).
 """
 
 from __future__ import annotations
@@ -30,6 +33,11 @@ MAX_MESSAGE_WORDS = 30  # a banner's message is a sentence or two
 MIN_TOPIC_LETTERS = 5
 MIN_TOPIC_LETTERS_OTHER_SCRIPTS = 2
 LAST_SHORT_WORD_SCRIPT = "\u052f"  # the end of the Cyrillic supplement block
+# A box over one button: up to this many lines of at most this many words, naming this many topic words.
+MAX_BOX_LINES = 3
+BOX_REASON = "a box of short lines over a button, naming no word of the article"
+MAX_BOX_LINE_WORDS = 15
+MIN_BOX_TOPIC_WORDS = 3
 # Only in an article this rich (distinct topic words) does a line naming none of them stand out.
 MIN_ARTICLE_TOPIC_WORDS = 150
 WORD = re.compile(r"[^\W\d_]+")
@@ -55,7 +63,8 @@ def is_button(features: LineFeatures, text: str) -> bool:
 
 def button_runs(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dict[int, str]:
     """Positions of the kept lines in runs of MIN_BUTTONS buttons or more, with running text right
-    above and below and no topic word of the article's other lines, and of the box's message above."""
+    above and below and no topic word of the article's other lines, and of the box's message above;
+    in a long article, of a single button with the box's short lines over it (box_top)."""
     words = [topic_words(text) for text in texts]
     counts = Counter(word for line_words in words for word in set(line_words))
     marks: dict[int, str] = {}
@@ -68,6 +77,10 @@ def button_runs(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dict[int
             marks.update(dict.fromkeys(range(start, end), "a row of buttons naming no word of the article"))
             if len(counts) >= MIN_ARTICLE_TOPIC_WORDS and message_above(lines, words, counts, start):
                 marks[start - 1] = "a button box's message naming no word of the article"
+        elif end > start and len(counts) >= MIN_ARTICLE_TOPIC_WORDS:
+            top = box_top(lines, texts, words, counts, start, end)
+            if top is not None:
+                marks.update(dict.fromkeys(range(top, end), BOX_REASON))
         start = max(end, start + 1)
     return marks
 
@@ -83,6 +96,22 @@ def is_box(
         return False
     own = Counter(word for position in range(start, end) for word in set(words[position]))
     return all(counts[word] == own[word] for word in own)
+
+
+def box_top(
+    lines: Sequence[LineFeatures], texts: Sequence[str], words: Sequence[list[str]], counts: Counter[str], start: int, end: int
+) -> int | None:
+    """The first line of a box of up to MAX_BOX_LINES short lines (a heading, a sentence) over the
+    buttons lines[start:end], between two long lines, naming MIN_BOX_TOPIC_WORDS topic words and none
+    of the article's other lines: an app's or a newsletter's prompt ("Read faster in our app" /
+    "Offline reading, alerts that matter." / "Open app")."""
+    for top in range(start - 1, max(0, start - MAX_BOX_LINES) - 1, -1):
+        if top == 0 or lines[top].words > MAX_BOX_LINE_WORDS:
+            return None
+        box_words = {word for position in range(top, end) for word in words[position]}
+        if len(box_words) >= MIN_BOX_TOPIC_WORDS and is_box(lines, texts, words, counts, top, end):
+            return top
+    return None
 
 
 def message_above(lines: Sequence[LineFeatures], words: Sequence[list[str]], counts: Counter[str], start: int) -> bool:
