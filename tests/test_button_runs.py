@@ -86,3 +86,9 @@ def test_a_box_of_short_lines_over_one_button_goes_in_a_long_article() -> None:
 def test_a_subheading_over_a_short_line_naming_the_topic_stays() -> None:
     lines = [HEADLINE, BODY[0], BODY[1], "What the fishermen say", "Whitefish are scarce", "Herons", BODY[2], *MORE]
     assert button_marks(lines) == {}
+
+
+def test_a_list_of_names_or_titles_stays() -> None:
+    # A book list's title over its author's name: capitalised words, the article's own.
+    lines = [HEADLINE, BODY[0], BODY[1], "The Quiet Harbour", "Annika Vesterholm", BODY[2], BODY[3], BODY[4]]
+    assert button_marks(lines) == {}

@@ -85,6 +85,14 @@ def button_runs(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dict[int
     return marks
 
 
+def is_name_like(text: str) -> bool:
+    """Two capitalised words or more, and every word of 4 letters or more capitalised: a person's name
+    or a work's title ("Kwame Alexander", "The Crossover") rather than a button ("Allow all")."""
+    written = text.split()
+    capitalised = sum(word[:1].isupper() for word in written)
+    return capitalised >= 2 and all(word[:1].isupper() for word in written if len(word) > 3)
+
+
 def is_box(
     lines: Sequence[LineFeatures], texts: Sequence[str], words: Sequence[list[str]], counts: Counter[str], start: int, end: int
 ) -> bool:
@@ -94,6 +102,8 @@ def is_box(
         return False
     if len({texts[position].strip().casefold() for position in range(start, end)}) < end - start:
         return False
+    if all(is_name_like(texts[position]) for position in range(start, end)):
+        return False  # a list of names or titles ("The Crossover" / "Kwame Alexander"): the article's own
     own = Counter(word for position in range(start, end) for word in set(words[position]))
     return all(counts[word] == own[word] for word in own)
 
