@@ -26,7 +26,9 @@ that opens a box or the caption label before a credit:
 - the fine print of a sign-up box: a short line holding a boilerplate phrase right next to a
   sign-up prompt that is gone ("By signing up, you agree to our Privacy Policy.": fine_print.py);
 - a consent box for embedded content: another site's name on a few short lines, sentences and a
-  button, named nowhere else on the page (embed_consent.py).
+  button, named nowhere else on the page (embed_consent.py);
+- a row of two or more buttons between running text, naming no word of the article, and the box's
+  message above it when it names none either (button_runs.py).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from ..document import Document, Stage
 from ..model.features import MAX_FOLDED_WORDS, LineFeatures, analyze
 from ..parse.text import fold, is_list_item, phrase_as_written
 from ..rules import Rules, load_rules
+from .button_runs import button_runs
 from .closing_box import closing_prompts, wall_box_below
 from .embed_consent import consent_boxes
 from .fine_print import fine_print
@@ -447,6 +450,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(wall_box_below(kept_lines, texts, rules))
     marks.update(toolbars(kept_lines, texts, rules))
     marks.update(consent_boxes(kept_lines, texts))
+    marks.update(button_runs(kept_lines, texts))
     marks.update(repeats_in_a_row(kept_lines, texts))
     marks.update(pagers(texts))
     marks.update(media_lengths(kept_lines, texts))
