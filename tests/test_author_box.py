@@ -7,8 +7,9 @@ from __future__ import annotations
 from conftest import BODY, HEADLINE, apply, dump
 
 from newsclean.model.features import line_features
+from newsclean.rules import load_rules
 from newsclean.stages import mark_outside_main_text
-from newsclean.stages.author_box import author_box_start, is_name
+from newsclean.stages.author_box import author_bio_start, author_box_start, invitation, is_name
 
 MENU = ["News", "Sport", "Culture", "Weather", "Travel", "About us"]
 NAME = "Marta K. Lindqvist"
@@ -83,3 +84,33 @@ def test_a_paragraph_that_names_nobody_of_the_name_line_is_no_biography() -> Non
     # The author's own inline box (the name, a blurb) with the article going on below it.
     texts = [*BYLINE, *BODY, NAME, BODY[0], BOX[-1]]
     assert box_start(texts, 2) == len(texts)
+
+
+# The biography as the article's last paragraph, with no name line over it: the byline's name
+# opens it, and it invites the reader to follow its author.
+BIO = "Marta K. Lindqvist is a science reporter at the paper. Follow her on Twitter for updates from the lake."
+
+
+def bio_start(texts: list[str], start: int) -> int:
+    rules = load_rules()
+    lines = [line_features(t, WORDS) for t in texts]
+    return author_bio_start(lines, texts, start, len(texts), invitation(rules))
+
+
+def test_the_author_biography_as_the_last_paragraph_is_cut() -> None:
+    kept = kept_texts(*MENU, HEADLINE, f"By {NAME}", "12 March 2024", *BODY, BIO)
+    assert BIO not in kept
+    assert kept[-len(BODY):] == BODY
+
+
+def test_a_biography_needs_the_byline_and_an_article_that_never_names_its_person() -> None:
+    texts = [f"By {NAME}", "12 March 2024", *BODY, BIO]
+    assert bio_start(texts, 2) == len(texts) - 1
+    # No byline: the last paragraph may be about anyone the article quotes.
+    assert bio_start(texts[1:], 1) == len(texts) - 1
+    # The article is about her (it names her): the last paragraph is the article's own.
+    about = [*texts[:3], "Lindqvist, who has studied the lake for a decade, says the fall was expected.", *texts[3:]]
+    assert bio_start(about, 2) == len(about)
+    # Without an invitation to follow her, a sentence naming her stays (some sites' bios are the article's).
+    plain = [*texts[:-1], BIO.split(". ")[0] + "."]
+    assert bio_start(plain, 2) == len(plain)

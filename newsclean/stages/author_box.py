@@ -4,8 +4,11 @@ with a short biography below it ("Sobre la firma / Jane Doe / Ver biografía / E
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..model.features import LineFeatures
+from ..parse.text import fold
+from ..rules import Rules
 
 # A name line is this many words (initials included).
 NAME_WORDS = range(2, 5)
@@ -59,5 +62,74 @@ def author_box_start(lines: list[LineFeatures], texts: list[str], start: int, en
         below = next((j for j in range(i + 1, end) if lines[j].is_prose), None)
         bio = below is not None and names_person(texts[i], texts[below])
         if above >= MIN_PARAGRAPHS and bio and in_byline(texts[i], lines, texts, start + (i - start) // 2):
+            return i
+    return end
+
+
+# The biography is among the span's last this many lines.
+BIO_LINES = 3
+# A biography is a short paragraph: this many words at most, and more than a name.
+BIO_WORDS = range(4, 81)
+# The name opens the biography, after at most this many words ("Korrespondent Ulrich Exner ist").
+BIO_LEAD_WORDS = 1
+
+
+# A sentence ends at a full stop, a question or exclamation mark, CJK's full stop.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?。！？])\s*")
+
+
+def invitation(rules: Rules) -> Callable[[str], bool]:
+    """Whether a line's sentence after its first opens with a call to action of the rules
+    ("Follow her on Twitter.", "Folgen Sie ihm"): a biography's invitation to follow its author."""
+
+    def invites(text: str) -> bool:
+        sentences = [part for part in SENTENCE_BREAK.split(text)[1:] if part.strip()]
+        return any(rules.calls_to_action.prefix((fold(sentence),)) for sentence in sentences)
+
+    return invites
+
+
+def bio_names(text: str) -> list[str]:
+    """The names a line may open with: 2 to 4 capitalised words, at its start or after one word,
+    the last no initial ("Marta K." is the start of "Marta K. Lindqvist")."""
+    words = text.split()[: BIO_LEAD_WORDS + max(NAME_WORDS)]
+    return [
+        " ".join(words[lead : lead + size])
+        for lead in range(BIO_LEAD_WORDS + 1)
+        for size in NAME_WORDS
+        if lead + size <= len(words)
+        and all(NAME_PART.match(word) and word[0].isupper() for word in words[lead : lead + size])
+        and len(words[lead + size - 1].rstrip(".")) > 1
+    ]
+
+
+def in_short_line(name: str, lines: list[LineFeatures], texts: list[str], stop: int) -> bool:
+    """Whether a short line above `stop` holds `name` as whole words (the byline)."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    return any(lines[j].size <= BYLINE_WORDS and pattern.search(texts[j]) for j in range(stop))
+
+
+def author_bio_start(
+    lines: list[LineFeatures], texts: list[str], start: int, end: int, invites: Callable[[str], bool]
+) -> int:
+    """Where the span [start, end) ends without the author's biography printed as its last
+    paragraph ("Jane Doe is a reporter at the Post. Follow her on Twitter."): a short line among
+    the span's last BIO_LINES that opens with the byline's name (found in a short line above the
+    span or in its first half), below MIN_PARAGRAPHS paragraphs of the article that never name
+    that person, and that `invites` the reader to follow or contact them. A person the article
+    is about is named in its paragraphs, its author only in the byline. Returns `end` when none."""
+    for i in range(max(start, end - BIO_LINES), end):
+        if lines[i].size not in BIO_WORDS or not invites(texts[i]):
+            continue
+        # The article's lines above: longer than a byline (a photo's credit may name the author).
+        above = [j for j in range(start, i) if lines[j].size > BYLINE_WORDS]
+        if sum(1 for j in above if lines[j].is_prose) < MIN_PARAGRAPHS:
+            continue
+        names = bio_names(texts[i])
+        # An article about a person names them, by one of their names at least: its last
+        # paragraph about them is the article's own.
+        if any(names_person(name, texts[j]) for name in names for j in above):
+            continue
+        if any(in_short_line(name, lines, texts, start + (i - start) // 2) for name in names):
             return i
     return end

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 
 from ..model.features import LineFeatures
 from ..parse.text import is_list_item
-from .author_box import author_box_start
+from .author_box import author_bio_start, author_box_start
 from .item_lists import item_list_lines
 from .list_article import MIN_ENTRIES, is_entry
 
@@ -190,11 +191,15 @@ def extend_over_entries(lines: list[LineFeatures], texts: list[str], start: int,
     return stop if stop - intro - 1 >= MIN_ENTRIES else end
 
 
-def article_edges(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> tuple[int, int]:
-    """The span narrowed to the article's running text, and widened over its lists and entries."""
+def article_edges(
+    lines: list[LineFeatures], texts: list[str], start: int, end: int, invites: Callable[[str], bool]
+) -> tuple[int, int]:
+    """The span narrowed to the article's running text, and widened over its lists and entries.
+    `invites`: whether a line invites the reader to follow or contact someone (an author's bio)."""
     start, end = trim_labels(lines, texts, start, end)
     end = drop_author_note(lines, texts, start, end)
     end = author_box_start(lines, texts, start, end)
+    end = author_bio_start(lines, texts, start, end, invites)
     start, end = trim_labels(lines, texts, start, end)
     start = skip_header_block(lines, texts, start, end)
     start, end = extend_over_lists(texts, start, end)
