@@ -23,7 +23,6 @@ from ..model.features import LineFeatures, analyze
 from ..model.linemodel import line_scores
 from ..parse.text import LazyPattern, phrase_as_written
 from ..rules import Rules, load_rules
-from .author_box import invitation
 from .boilerplate import has_copyright
 from .box_tail import HEADLINES_NOTE, tail_below_box
 from .duplicates import glued_copies
@@ -142,7 +141,7 @@ def article_span(
     relative = relative_stamp(rules.time_units)
     start, end, entries, span_notes = scored_span(lines, texts, gains, markers, config, relative, copyright_lines or [])
     start, head_notes = head_start(lines, texts, start, end, relative)
-    start, end, tail_notes = tail_end(lines, texts, gains, start, end, markers, entries, relative, invitation(rules))
+    start, end, tail_notes = tail_end(lines, texts, gains, start, end, markers, entries, relative)
     # Other posts' titles cut short with an ellipsis at the article's head: it starts below them.
     # (After the edges' trim: the date line under the list marks where the article starts, and
     # running text without full stops below it is no heading to trim.)
@@ -231,13 +230,11 @@ def tail_end(
     markers: dict[int, str],
     entries: range,
     relative: LazyPattern | None,
-    invites: Callable[[str], bool],
 ) -> tuple[int, int, TailNotes]:
     """The article's edges once what follows it inside the span is cut (the next story, a
     stream, other stories' headlines or teasers, a form, the headline again), then carried on
     over short sentences below; and the cut lines' notes. `entries`: the stream of dated
-    entries the span was found inside (empty if none), which the article never runs into;
-    `invites`: whether a line invites to follow someone (an author's biography, author_box.py)."""
+    entries the span was found inside (empty if none), which the article never runs into."""
     # The next story of an endless page, under a date line like the article's own.
     next_story = next_story_start(lines, texts, start, end)
     # Comments, replies or other stories with their time stamps read as text like the article's:
@@ -258,7 +255,7 @@ def tail_end(
     # The span may have run on over a gap of widgets to reach what was cut (a stream, teasers):
     # with those gone, the gap no longer pays its way, and the span ends where its sum is largest.
     cut_end = best_end(lines, gains, start, headline_below) if headline_below < end else end
-    start, end = article_edges(lines, texts, start, cut_end, invites)
+    start, end = article_edges(lines, texts, start, cut_end)
     if start < end:
         # Short sentences in a row below the span (dialogue, short CJK sentences): the article
         # goes on, up to a cut above, the stream the span was inside, or the next end marker.

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
 
 from ..model.features import LineFeatures
 from ..parse.text import is_list_item
@@ -191,15 +190,12 @@ def extend_over_entries(lines: list[LineFeatures], texts: list[str], start: int,
     return stop if stop - intro - 1 >= MIN_ENTRIES else end
 
 
-def article_edges(
-    lines: list[LineFeatures], texts: list[str], start: int, end: int, invites: Callable[[str], bool]
-) -> tuple[int, int]:
-    """The span narrowed to the article's running text, and widened over its lists and entries.
-    `invites`: whether a line invites the reader to follow or contact someone (an author's bio)."""
+def article_edges(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> tuple[int, int]:
+    """The span narrowed to the article's running text, and widened over its lists and entries."""
     start, end = trim_labels(lines, texts, start, end)
     end = drop_author_note(lines, texts, start, end)
     end = author_box_start(lines, texts, start, end)
-    end = author_bio_start(lines, texts, start, end, invites)
+    end = author_bio_start(lines, texts, start, end)
     start, end = trim_labels(lines, texts, start, end)
     start = skip_header_block(lines, texts, start, end)
     start, end = extend_over_lists(texts, start, end)
