@@ -64,8 +64,10 @@ def mark_footer(doc: Document, config: Config) -> Document:
     paragraph, and legal notices below the body."""
     rules = load_rules(config.rule_files)
     lines = analyze(doc, rules).lines
-    mark_after_end_marker(doc, doc.kept_positions(), lines, rules)
     kept = doc.kept_positions()
+    mark_after_end_marker(doc, kept, lines, rules)
+    # This stage only removes: the kept positions are those of the last list still kept.
+    kept = [i for i in kept if doc.blocks[i].removal is None]
     marker_at = page_end_markers(doc, rules)
     for i in kept:
         # A marker that ended nothing may still be a label ("Comments" in a share bar).
@@ -73,7 +75,7 @@ def mark_footer(doc: Document, config: Config) -> Document:
             reason = page_boilerplate_reason(doc, i, rules)
             if reason:
                 doc.blocks[i].remove(Stage.BOILERPLATE, reason)
-    kept = doc.kept_positions()
+    kept = [i for i in kept if doc.blocks[i].removal is None]
     total = sum(lines[i].size for i in kept if lines[i].is_prose) or 1.0
     above = 0.0
     # Running text left below each position: a notice with no heading ends the page's prose.

@@ -440,11 +440,12 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     lines = analyze(doc, rules).lines
     kept = doc.kept_positions()
     kept_lines = [lines[i] for i in kept]
-    texts = [doc.blocks[i].text for i in kept]
+    page_texts = [block.text for block in doc.blocks]  # (read by four of the tests below)
+    texts = [page_texts[i] for i in kept]
     # First: a line another rule names too (a slideshow's title repeated in a row) goes for that reason.
     marks = headline_boxes(kept_lines, texts, rules)
     marks.update(credited_captions(kept_lines, texts, rules))
-    marks.update(repeated_widgets(kept_lines, texts, [block.text for block in doc.blocks], lines, rules))
+    marks.update(repeated_widgets(kept_lines, texts, page_texts, lines, rules))
     marks.update(prompt_widgets(kept_lines, texts, rules))
     marks.update(closing_prompts(kept_lines, texts, rules))
     marks.update(wall_box_below(kept_lines, texts, rules))
@@ -455,13 +456,13 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(pagers(texts))
     marks.update(media_lengths(kept_lines, texts))
     marks.update(teaser_stamps(kept_lines, texts, rules))
-    marks.update(noted_links(texts, [block.text for block in doc.blocks]))
+    marks.update(noted_links(texts, page_texts))
     marks.update(inline_boxes(kept_lines, texts, rules))
     marks.update(boxes_under_removed_labels(kept_lines, removed_labels_above(doc, kept, lines, rules)))
-    marks.update(credits_over_captions(kept, [block.text for block in doc.blocks], lines, rules))
+    marks.update(credits_over_captions(kept, page_texts, lines, rules))
     # Last: the fine print next to a sign-up prompt removed by any rule, earlier stages' or the above.
     gone = {i for i, block in enumerate(doc.blocks) if block.removal is not None} | {kept[position] for position in marks}
-    marks.update(fine_print(lines, [block.text for block in doc.blocks], kept, gone, rules))
+    marks.update(fine_print(lines, page_texts, kept, gone, rules))
     for position, reason in sorted(marks.items()):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)
     return doc

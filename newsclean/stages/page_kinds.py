@@ -203,9 +203,14 @@ def gather(doc: Document, lines: list[LineFeatures], rules: Rules,
     line_kinds of some kept positions, already read)."""
     blocks = doc.blocks
     known = known or {}
+    # A page's copies of a line speak of the same kinds (its features are its text's): each
+    # distinct text is read once (menus, labels and teasers repeat down the whole page).
+    by_text: dict[str, list[tuple[PageKind, str]]] = {}
     tags = [
         [] if b.removal is not None and b.removal.stage is Stage.HEADER
-        else known[i] if i in known else line_kinds(lines[i], b.text, rules)
+        else known[i] if i in known
+        else by_text[b.text] if b.text in by_text
+        else by_text.setdefault(b.text, line_kinds(lines[i], b.text, rules))
         for i, b in enumerate(blocks)
     ]
     kept = doc.kept_positions()

@@ -238,7 +238,8 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     stopwords = rules.stopwords.get(language, frozenset())
     # The body's opening paragraphs are where a headline's words come back; enough to judge by.
     taken = set(candidates)
-    opening = [doc.blocks[i].text for i in islice((i for i in doc.kept_positions() if i not in taken), BODY_LINES)]
+    # (read from the top and stopped there: not the whole page's kept positions)
+    opening = [b.text for b in islice((b for i, b in enumerate(doc.blocks) if b.removal is None and i not in taken), BODY_LINES)]
     above_body = range(max(0, body_start - config.title_scan_lines), body_start)
     bylines = [i for i in above_body if is_byline(analysis.lines[i], rules)]
     markers = [i for i in above_body if is_end_marker(analysis.lines[i], rules)]
