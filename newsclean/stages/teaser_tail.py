@@ -18,6 +18,7 @@ from ..model.features import LineFeatures
 from ..rules import Rules
 from .box_tail import MIN_SHARED_WORDS, content_words
 from .headline_boxes import MAX_HEADLINE_WORDS, MIN_HEADLINE_WORDS, is_box_label, is_headline_line, ran_on_to
+from .related_list import MIN_PARAGRAPHS_ABOVE
 
 # A run of teasers holds this many units or more (two headlines over blurbs may be the article's
 # last two sections).
@@ -75,8 +76,8 @@ def speaks_of_the_article(units: Sequence[str], article: set[str], rules: Rules)
 
 def teaser_tail(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
     """MIN_UNITS teaser units or more from the span's end upwards (unit_above), under a label
-    right below the article's running text, not speaking of the article as a whole: the label
-    and the units."""
+    right below the article's running text (MIN_PARAGRAPHS_ABOVE paragraphs or more), not
+    speaking of the article as a whole: the label and the units."""
     starts: list[int] = []
     end = len(lines)
     while (start := unit_above(lines, texts, end, rules)) is not None:
@@ -84,6 +85,10 @@ def teaser_tail(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rule
         end = start
     label = end - 1
     if len(starts) < MIN_UNITS or not is_run_label(lines, texts, label, rules):
+        return {}
+    # An article above the box: its own paragraphs under a widget's repeated labels ("Exit full
+    # screen" / "Full screen" / a caption) have the units' shape, with one paragraph above them.
+    if sum(1 for features in lines[:label] if features.is_prose and features.sentence_end) < MIN_PARAGRAPHS_ABOVE:
         return {}
     article = content_words(list(texts[:label]))
     if speaks_of_the_article(texts[label + 1 :], article, rules):
