@@ -8,6 +8,8 @@ that opens a box or the caption label before a credit:
   text resumes;
 - a short label no phrase list knows over two headlines or more, between two paragraphs
   (headline_boxes.py);
+- a short label below the article's last paragraph over three teasers or more to the span's end
+  (headline, one or two short blurbs, a kicker or date line), not about the article (teaser_tail.py);
 - a widget label repeated on the page: the same short line that is not a sentence, printed three
   times or more ("Article content", "Buy now", "View 6 Images");
 - a line printed three times or more in a row (a slideshow's title over each slide), and a pager
@@ -59,6 +61,7 @@ from .prompts import (
     is_wall_prompt,
 )
 from .teaser_stamps import teaser_stamps
+from .teaser_tail import teaser_tail
 
 # A box's label alone on its line is this short ("Read More", "Auch interessant", "Recommended").
 MAX_LABEL_WORDS = 5
@@ -444,6 +447,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     texts = [page_texts[i] for i in kept]
     # First: a line another rule names too (a slideshow's title repeated in a row) goes for that reason.
     marks = headline_boxes(kept_lines, texts, rules)
+    marks.update(teaser_tail(kept_lines, texts, rules))
     marks.update(credited_captions(kept_lines, texts, rules))
     marks.update(repeated_widgets(kept_lines, texts, page_texts, lines, rules))
     marks.update(prompt_widgets(kept_lines, texts, rules))
