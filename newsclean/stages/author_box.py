@@ -111,10 +111,11 @@ def author_bio_start(
         if sum(1 for j in above if lines[j].is_prose) < MIN_PARAGRAPHS:
             continue
         names = bio_names(texts[i])
-        # An article about a person names them, by one of their names at least: its last
-        # paragraph about them is the article's own.
-        if any(names_person(name, texts[j]) for name in names for j in above):
+        # The byline's name first (few lines open with it, and it reads only short lines); then an
+        # article about a person names them, by one of their names at least: its last paragraph
+        # about them is the article's own.
+        if not any(in_short_line(name, lines, texts, start + (i - start) // 2) for name in names):
             continue
-        if any(in_short_line(name, lines, texts, start + (i - start) // 2) for name in names):
+        if not any(names_person(name, texts[j]) for name in names for j in above):
             return i
     return end

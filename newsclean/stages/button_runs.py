@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..model.features import LineFeatures
 from ..parse.text import is_list_item
@@ -26,6 +26,7 @@ from .prompts import CODE_SYMBOLS
 MAX_BUTTON_WORDS = 3
 MIN_BUTTONS = 2
 MAX_MESSAGE_WORDS = 30  # a banner's message is a sentence or two
+MIN_RUNNING_WORDS = 8  # the running text a row of buttons stands between
 # A topic word: a word of 5 letters or more in the Latin, Greek or Cyrillic script (shorter ones
 # are mostly function words), of 2 or more in the others (a Korean or Arabic word is short); the
 # message shares none (3% of the golds' lines of 8-30 words share none with their article: the
@@ -65,14 +66,15 @@ def button_runs(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dict[int
     """Positions of the kept lines in runs of MIN_BUTTONS buttons or more, with running text right
     above and below and no topic word of the article's other lines, and of the box's message above;
     in a long article, of a single button with the box's short lines over it (box_top)."""
+    runs = list(button_rows(lines, texts))
+    if not runs:
+        return {}
+    # The topic words are the stage's cost (a regex and a case-fold per word of every line):
+    # counted only on a page with a run of buttons that stands above a long line.
     words = [topic_words(text) for text in texts]
     counts = Counter(word for line_words in words for word in set(line_words))
     marks: dict[int, str] = {}
-    start = 0
-    while start < len(lines):
-        end = start
-        while end < len(lines) and is_button(lines[end], texts[end]):
-            end += 1
+    for start, end in runs:
         if end - start >= MIN_BUTTONS and is_box(lines, texts, words, counts, start, end):
             marks.update(dict.fromkeys(range(start, end), "a row of buttons naming no word of the article"))
             if len(counts) >= MIN_ARTICLE_TOPIC_WORDS and message_above(lines, words, counts, start):
@@ -81,8 +83,20 @@ def button_runs(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dict[int
             top = box_top(lines, texts, words, counts, start, end)
             if top is not None:
                 marks.update(dict.fromkeys(range(top, end), BOX_REASON))
-        start = max(end, start + 1)
     return marks
+
+
+def button_rows(lines: Sequence[LineFeatures], texts: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """The runs [start, end) of button lines with a line of running text right below them (as
+    is_box asks of a row, and of a box over a single button): the only runs button_runs can mark."""
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and is_button(lines[end], texts[end]):
+            end += 1
+        if end > start and 0 < start and end < len(lines) and lines[end].words >= MIN_RUNNING_WORDS:
+            yield start, end
+        start = max(end, start + 1)
 
 
 def is_name_like(text: str) -> bool:
@@ -98,7 +112,7 @@ def is_box(
 ) -> bool:
     """The run lines[start:end] stands between two long lines, says something different on each line
     (a code listing repeats its "SELECT name"), and shares no topic word with the others."""
-    if start == 0 or end >= len(lines) or lines[start - 1].words < 8 or lines[end].words < 8:
+    if start == 0 or end >= len(lines) or lines[start - 1].words < MIN_RUNNING_WORDS or lines[end].words < MIN_RUNNING_WORDS:
         return False
     if len({texts[position].strip().casefold() for position in range(start, end)}) < end - start:
         return False
