@@ -87,13 +87,14 @@ def bio_names(text: str) -> list[str]:
 
 def in_short_line(name: str, lines: list[LineFeatures], texts: list[str], stop: int) -> bool:
     """Whether a short line above `stop` holds `name` as whole words (the byline)."""
+    holding = [j for j in range(stop) if lines[j].size <= BYLINE_WORDS and name in texts[j]]
+    if not holding:  # (the common case, with no pattern to compile)
+        return False
     pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-    return any(lines[j].size <= BYLINE_WORDS and pattern.search(texts[j]) for j in range(stop))
+    return any(pattern.search(texts[j]) for j in holding)
 
 
-def author_bio_start(
-    lines: list[LineFeatures], texts: list[str], start: int, end: int
-) -> int:
+def author_bio_start(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
     """Where the span [start, end) ends without the author's biography printed as its last
     paragraph ("Jane Doe is a reporter at the Post. Follow her on Twitter."): a short line among
     the span's last BIO_LINES that opens with the byline's name (found in a short line above the
@@ -104,13 +105,13 @@ def author_bio_start(
     without it train .noisy.txt .94261 -> .94290 over 9 sites' bios, while dev's gold, which
     keeps its bios, falls .96043 -> .96004. An author's bio is no article text.)"""
     for i in range(max(start, end - BIO_LINES), end):
-        if lines[i].size not in BIO_WORDS:
+        names = bio_names(texts[i]) if lines[i].size in BIO_WORDS else []
+        if not names:
             continue
         # The article's lines above: longer than a byline (a photo's credit may name the author).
         above = [j for j in range(start, i) if lines[j].size > BYLINE_WORDS]
         if sum(1 for j in above if lines[j].is_prose) < MIN_PARAGRAPHS:
             continue
-        names = bio_names(texts[i])
         # The byline's name first (few lines open with it, and it reads only short lines); then an
         # article about a person names them, by one of their names at least: its last paragraph
         # about them is the article's own.

@@ -87,15 +87,19 @@ def button_runs(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dict[int
 
 
 def button_rows(lines: Sequence[LineFeatures], texts: Sequence[str]) -> Iterator[tuple[int, int]]:
-    """The runs [start, end) of button lines with a line of running text right below them (as
-    is_box asks of a row, and of a box over a single button): the only runs button_runs can mark."""
+    """The runs [start, end) of button lines button_runs can mark: running text right below them
+    (as is_box asks), and above them running text (a row, is_box) or a short line that is not the
+    page's first (box_top's first step). A subheading between paragraphs is none of them."""
     start = 0
     while start < len(lines):
         end = start
         while end < len(lines) and is_button(lines[end], texts[end]):
             end += 1
         if end > start and 0 < start and end < len(lines) and lines[end].words >= MIN_RUNNING_WORDS:
-            yield start, end
+            above = lines[start - 1].words
+            row = end - start >= MIN_BUTTONS and above >= MIN_RUNNING_WORDS
+            if row or (start > 1 and above <= MAX_BOX_LINE_WORDS):
+                yield start, end
         start = max(end, start + 1)
 
 
