@@ -266,7 +266,11 @@ def features_of(texts: list[str], stopwords: frozenset[str], known: list[list[st
     known = known or []
     tokenized = tokenized or {}
     if compiled_core is None:
-        return [line_features(t, stopwords, w) for t, w in zip_longest(texts, known)]
+        if known:
+            return [line_features(t, stopwords, w) for t, w in zip_longest(texts, known)]
+        # As below: each distinct text read once, its copies sharing its LineFeatures.
+        by_text = {text: line_features(text, stopwords) for text in dict.fromkeys(texts)}
+        return [by_text[text] for text in texts]
     features: list[LineFeatures] = []
     for start in range(0, len(texts), CHUNK_LINES):
         chunk = texts[start : start + CHUNK_LINES]
