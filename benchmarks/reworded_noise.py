@@ -163,8 +163,8 @@ def table(cells: dict, extra: dict) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pages", type=int, default=150)
-    ap.add_argument("--seed", type=int, default=9)
+    ap.add_argument("--pages", type=int, default=150, help="gold pages in the sample (default 150)")
+    ap.add_argument("--seed", type=int, default=9, help="the sample's and the placements' seed (default 9)")
     ap.add_argument("--write", action="store_true", help=f"replace the measured table in {RESULTS.name}")
     args = ap.parse_args()
     if not (SHARED / "corpus" / "dev").is_dir():

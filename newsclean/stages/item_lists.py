@@ -40,7 +40,7 @@ def is_item(features: LineFeatures) -> bool:
     return 0 < features.words <= MAX_ITEM_WORDS and not features.is_prose and not features.sentence_end
 
 
-def is_list_heading(features: LineFeatures, text: str) -> bool:
+def is_items_heading(features: LineFeatures, text: str) -> bool:
     """A short heading with no number and no sentence end."""
     return 0 < features.words <= MAX_HEADING_WORDS and not features.sentence_end and DIGIT.search(text) is None
 
@@ -48,14 +48,14 @@ def is_list_heading(features: LineFeatures, text: str) -> bool:
 def item_list_lines(lines: list[LineFeatures], texts: list[str]) -> set[int]:
     """Positions of the items of lists inside the text: runs of MIN_ITEMS or more items in a row
     (is_item), MIN_NUMBERED_SHARE of them holding a number (no date or time of day), half of
-    those opening with it, right under a short heading (is_list_heading) that stands right under
+    those opening with it, right under a short heading (is_items_heading) that stands right under
     running text (the article's text above the list)."""
     found: set[int] = set()
     for first, last in flagged_runs([is_item(f) for f in lines], max_gap=0):
         # The run's first line may be the heading itself (a heading is a short line too).
-        head = first if is_list_heading(lines[first], texts[first]) else first - 1
+        head = first if is_items_heading(lines[first], texts[first]) else first - 1
         items = range(head + 1, last)
-        headed = head >= 1 and is_list_heading(lines[head], texts[head]) and lines[head - 1].is_prose
+        headed = head >= 1 and is_items_heading(lines[head], texts[head]) and lines[head - 1].is_prose
         if not headed or len(items) < MIN_ITEMS:
             continue
         numbered = [texts[i] for i in items if DIGIT.search(texts[i])]
