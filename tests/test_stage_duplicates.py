@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from conftest import BODY, HEADLINE, apply, dump
 
 import newsclean
@@ -204,6 +206,17 @@ def test_a_stop_glued_to_a_single_letter_is_no_sentence_end() -> None:
 
     assert sentences_spaced("talks in the u.s.and abroad ended.then") == "talks in the u.s.and abroad ended. then"
     assert sentences_spaced("no glue here. none") == "no glue here. none"
+
+
+@given(st.text(alphabet="ab1_ .!?é\n-", max_size=40))
+def test_sentence_ends_are_parted_where_a_look_behind_reading_parts_them(text: str) -> None:
+    # The pattern opens with the stop (fast to search for); it parts exactly the places the plain
+    # reading does: two letters, a stop, a letter.
+    import re
+
+    from newsclean.stages.duplicates import sentences_spaced
+
+    assert sentences_spaced(text) == re.sub(r"(?<=[^\W\d_]{2}[.!?])(?=[^\W\d_])", " ", text)
 
 
 def test_a_paragraph_and_its_copy_never_name_each_other_as_the_original() -> None:
