@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from conftest import BODY, HEADLINE, SHARED, dump
 
 import newsclean
@@ -257,3 +259,11 @@ def test_short_article_glued_below_an_error_preamble_stays_an_article() -> None:
     doc = newsclean.clean(dump(" date 2026-01-05 403", *preamble, HEADLINE, *BODY[:2]))
     assert doc.verdict is Verdict.ARTICLE and doc.page_kind is PageKind.ARTICLE
     assert doc.paragraphs == BODY[:2]
+
+
+@given(st.text(alphabet="0123456789 ,./$€kKrRsſuUdDcČčhHfFeEzZłŁa\u212amonthweekyr円元", max_size=30))
+def test_every_price_the_pattern_finds_names_a_currency(text: str) -> None:
+    # names_currency gates the price search: a line it turns away holds no price.
+    from newsclean.stages.page_kinds import PRICE, names_currency
+
+    assert names_currency(text) or PRICE.search(text) is None

@@ -70,6 +70,10 @@ PRICE = LazyPattern(
     re.IGNORECASE,
 )
 PRICE_PHRASE = "a price per period"
+# Every price PRICE finds holds a currency sign or code: a line without one is done with no search.
+# (Case-folded, a code is found as the pattern's IGNORECASE finds it: "KR", "Kč", "uſd".)
+CURRENCY_SIGNS = "$€£¥₹₽円元"
+CURRENCY_CODES = ("kr", "chf", "usd", "eur", "zł", "kč")
 DIGIT = re.compile(r"\d")
 # HTTP status -> the kind of page it usually comes with (a signal, never the verdict alone).
 STATUS_KINDS = {
@@ -139,9 +143,21 @@ def kinds_in(text: str, folded: tuple[str, ...], rules: Rules) -> list[tuple[Pag
                 continue
         for name in rules.page_kinds_of[phrase]:
             found.setdefault(KIND_BY_NAME[name], phrase)
-    if DIGIT.search(text, 0, 400) and PRICE.search(text[:400]):
+    if DIGIT.search(text, 0, 400) and names_currency(text[:400]) and PRICE.search(text[:400]):
         found.setdefault(PageKind.PAYWALL, PRICE_PHRASE)
     return list(found.items())
+
+
+def names_currency(text: str) -> bool:
+    """The text holds a currency sign or (case aside) a currency code: what every price holds.
+
+    >>> names_currency("Only 4,99 € a month"), names_currency("2 KR/week"), names_currency("Room 301")
+    (True, True, False)
+    """
+    if any(sign in text for sign in CURRENCY_SIGNS):
+        return True
+    folded = text.casefold()
+    return any(code in folded for code in CURRENCY_CODES)
 
 
 def line_kinds(features: LineFeatures, text: str, rules: Rules) -> list[tuple[PageKind, str]]:
