@@ -4,6 +4,8 @@ labels, captions ending with a credit) go; the article's own headings, lists and
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from conftest import BODY, HEADLINE, apply, dump
 from growth import GROWTH, GROWTH_LIMIT, growth
 
@@ -500,3 +502,14 @@ def test_an_unclosed_bracket_on_a_long_last_line_is_read_once() -> None:
     # unclosed bracket: 8x the line took about 64x the time (80,000 characters: 8 s).
     ratio = growth(lambda size: without_asides("(" + "word " * (size // 5)), 40_000)
     assert ratio < GROWTH_LIMIT, f"{GROWTH}x the line took {ratio:.0f}x the time"
+
+
+@given(st.text(alphabet="ab (|»›)é.1", max_size=80))
+def test_a_link_note_needs_a_bracket_or_a_bar_near_the_line_end(text: str) -> None:
+    # link_note turns away a line with no ")" nor bar in its last LINK_NOTE_CHARS before the
+    # search: the pattern finds no note in such a line.
+    from newsclean.stages.in_span import LINK_NOTE, LINK_NOTE_CHARS
+
+    offset = max(0, len(text) - LINK_NOTE_CHARS)
+    if LINK_NOTE.search(text, offset) is not None:
+        assert any(mark in text[offset:] for mark in ")|»›")

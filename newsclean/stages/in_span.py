@@ -378,6 +378,10 @@ def link_note(text: str) -> str | None:
     stripped = text.strip()
     # A note is short: only the line's end is searched (no rescanning of long paragraphs).
     offset = max(0, len(stripped) - LINK_NOTE_CHARS)
+    # Either note needs a ")" or a bar in that end: most lines hold neither, and are done without the search.
+    end = stripped[offset:]
+    if ")" not in end and "|" not in end and "»" not in end and "›" not in end:
+        return None
     match = LINK_NOTE.search(stripped, offset)
     if match is None:
         return None
