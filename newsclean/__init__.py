@@ -7,15 +7,8 @@
 The public API is what this module exports; everything else is internal.
 """
 
-from .api import (
-    clean,
-    clean_bytes,
-    clean_file,
-    clean_path,
-    clean_raw,
-    learn_templates,
-    parse,
-)
+from typing import TYPE_CHECKING, Any
+
 from .config import DEFAULT_CONFIG, Config, load_config
 from .document import Block, Document, Metadata, PageKind, Removal, Stage, Verdict
 from .errors import ConfigError, InputError, NewscleanError, NotTextError, TooLargeError
@@ -61,3 +54,27 @@ __all__ = [
     "warc_raw_document",
     "__version__",
 ]
+
+# The entry points load the pipeline and every stage (most of the import's cost): they are
+# imported at their first use, so that `newsclean --help` and the CLI's option parsing (which
+# import this package for its version) do not pay for them.
+_API = ("clean", "clean_bytes", "clean_file", "clean_path", "clean_raw", "learn_templates", "parse")
+
+if TYPE_CHECKING:
+    from .api import clean, clean_bytes, clean_file, clean_path, clean_raw, learn_templates, parse
+
+
+def __getattr__(name: str) -> Any:
+    """The entry points of .api, imported at the first one asked for (PEP 562)."""
+    if name in _API:
+        from . import api
+
+        value = getattr(api, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The module's names, the entry points not imported yet among them."""
+    return sorted({*globals(), *_API})

@@ -76,3 +76,15 @@ def test_one_dump_needs_no_pool_and_with_a_warm_rules_cache_no_toml_parser(tmp_p
     # A small page's few comparisons are computed without rapidfuzz (parse/fuzzy.py).
     assert "newsclean.rules.cache" in warm and "rapidfuzz" not in warm
     assert not {m for m in warm if m.startswith((*POOL, "tomllib"))}
+
+
+def test_help_loads_no_stage_and_the_entry_points_load_at_first_use() -> None:
+    # The stages and their patterns are most of the import's cost: --help needs none of them.
+    loaded = modules_after("--help", expect="Usage:")
+    assert not {m for m in loaded if m.startswith(("newsclean.api", "newsclean.pipeline", "newsclean.stages"))}
+    probe = ("import sys, newsclean\n"
+             "before = 'newsclean.pipeline' in sys.modules\n"
+             "from newsclean import clean\n"
+             "print(before, 'clean' in dir(newsclean), clean('Hello there.').source)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["False", "True", "-"], result.stderr
