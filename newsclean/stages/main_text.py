@@ -375,6 +375,9 @@ def mark_outside_span(
     # The lines outside the span go in runs of one reason (most of a noisy dump): each run is
     # removed at once, with one Removal (document.remove_blocks), not line by line.
     runs: dict[tuple[Stage, str], list[Block]] = {}
+    # Without a suffix a line's run depends only on its side of the span and its note: each run's
+    # reason is written once, not once per line (most of a noisy dump's lines are outside the span).
+    run_of: dict[tuple[int, str | None], tuple[Stage, str]] = {}
     for position, i in enumerate(kept):
         block = doc.blocks[i]
         if start <= position < end:
@@ -383,6 +386,11 @@ def mark_outside_span(
             continue
         if position in markers:
             block.remove(Stage.FOOTER, f'end-of-article marker ("{phrase_as_written(markers[position], block.text)}")')
+            continue
+        side = -1 if position < start else 1 if end_marker is not None and position > end_marker else 0
+        key = (side, note_of.get(position)) if suffix is None else None
+        if key in run_of:
+            runs[run_of[key]].append(block)
             continue
         why = suffix(position) if suffix else ""
         note = f": {note_of[position]}" if position in note_of else ""
@@ -396,6 +404,8 @@ def mark_outside_span(
             run = (Stage.FOOTER, f'after end-of-article marker "{marker_text}"')
         else:
             run = (Stage.BOILERPLATE, f"{AFTER_ARTICLE}lines {first}-{last}{why}){note}")
+        if key is not None:
+            run_of[key] = run
         runs.setdefault(run, []).append(block)
     for (stage, reason), blocks in runs.items():
         remove_blocks(blocks, stage, reason)

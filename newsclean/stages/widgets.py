@@ -119,7 +119,8 @@ def slideshows(texts: Sequence[str]) -> dict[int, str]:
     slide takes as many lines as a typical slide."""
     by_total: dict[int, list[tuple[int, int]]] = {}
     for i, text in enumerate(texts):
-        match = SLIDE_COUNTER.match(text)
+        # Most lines do not open with a digit: done without the regular expression (as lone_counters).
+        match = SLIDE_COUNTER.match(text) if text[:1].isdigit() or text[:1].isspace() else None
         if match and 0 < int(match.group(1)) <= int(match.group(2)):
             by_total.setdefault(int(match.group(2)), []).append((i, int(match.group(1))))
     marks = {}
