@@ -77,3 +77,39 @@ def test_own_values_are_the_columns_of_one_block() -> None:
     columns = list(dommodel.dom_columns(doms))[: len(dommodel.DOM_OWN)]
     for i, dom in enumerate(doms):
         assert dommodel.own_values(dom, has_landmark=True) == tuple(column[i] for column in columns)
+
+
+def test_own_columns_are_the_nonzero_own_values() -> None:
+    doms = [DomFeatures("p", True, 0.2, in_article_body=True), DomFeatures("figcaption", False, 0.7, "<nav>", None,
+                                                                            '<div class="share-bar">'),
+            DomFeatures("h3", False, 0.0, named='<div class="byline">', in_article_body=False),
+            DomFeatures("div", False, 1.0, named='<ul class="menu">'), DomFeatures("td", False, 0.0)]
+    for dom in doms:
+        for has_landmark in (True, False):
+            values = dommodel.own_values(dom, has_landmark)
+            assert dommodel.own_columns(dom, has_landmark) == [(i, v) for i, v in enumerate(values) if v]
+
+
+def test_page_scores_sum_the_columns_in_their_order() -> None:
+    # page_line_scores adds each block's own products once per shared DomFeatures: the sums must be
+    # those of adding weight * column for every column in DOM_NAMES order, to the last bit.
+    from itertools import repeat
+    from operator import add, mul
+
+    from newsclean.model.features import analyze
+    from newsclean.model.linemodel import line_scores
+    from newsclean.rules import load_rules
+
+    shared = DomFeatures("p", True, 0.0, in_article_body=True)
+    doms = [DomFeatures("h1", True, 0.0), shared, DomFeatures("li", False, 0.613, "<nav>", named='<nav class="menu">'),
+            shared, DomFeatures("p", False, 0.333, None, False, '<div class="related">', 2), shared,
+            DomFeatures("blockquote", True, 1.0, None, None, '<div class="share">', 1)]
+    texts = [TITLE, *PARAGRAPHS[:1], "Home", *PARAGRAPHS[1:2], "More from us", *PARAGRAPHS[2:3], "Share this"]
+    doc = newsclean.Document(source="x", blocks=[newsclean.Block(i + 1, t) for i, t in enumerate(texts)])
+    lines = analyze(doc, load_rules()).lines
+    text_weights, dom_weights = dommodel.default_weights()
+    expected = line_scores(lines, texts, (), text_weights)
+    for weight, column in zip(dom_weights, dommodel.dom_columns(doms)):
+        if weight:
+            expected = list(map(add, expected, map(mul, repeat(weight), column)))
+    assert dommodel.page_line_scores(lines, texts, doms) == expected

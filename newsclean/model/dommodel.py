@@ -97,6 +97,12 @@ def dom_columns(doms: Sequence[DomFeatures]) -> Iterator[list[float]]:
     yield [ZERO if dom.boilerplate is None else ONE for dom in doms]
     yield in_body
     yield [ONE if dom.in_article_body is False else ZERO for dom in doms]
+    yield from near_columns(in_article, links, paragraph, kinds, in_body)
+
+
+def near_columns(in_article: list[float], links: list[float], paragraph: list[float], kinds: list[str | None],
+                 in_body: list[float]) -> Iterator[list[float]]:
+    """The DOM_CONTEXT columns, from the blocks' own columns of the same names (kinds: named_kind's)."""
     yield _window(in_article, NEAR)
     yield _window(links, NEAR)
     yield _window(paragraph, NEAR)
@@ -131,7 +137,25 @@ def page_line_scores(
     scores = line_scores(lines, texts, end_markers, text_weights)
     if not scores:
         return scores
-    for weight, column in zip(dom_weights, dom_columns(doms)):
+    # Each block adds weight * value for each DOM column in DOM_NAMES order, as summing column by
+    # column would. Its own columns depend on its DomFeatures alone, which blocks of one context
+    # share: their products are made once per DomFeatures, those with a zero factor left out (a
+    # score never is -0.0, so adding a zero leaves it as it is).
+    has_landmark = any(dom.in_article for dom in doms)
+    terms: dict[int, list[float]] = {}
+    for position, dom in enumerate(doms):
+        products = terms.get(id(dom))
+        if products is None:
+            products = terms[id(dom)] = [dom_weights[column] * value for column, value in own_columns(dom, has_landmark)
+                                         if dom_weights[column]]
+        score = scores[position]
+        for product in products:
+            score += product
+        scores[position] = score
+    near = near_columns([ONE if dom.in_article else ZERO for dom in doms], [dom.link_density for dom in doms],
+                        [ONE if dom.tag == "p" else ZERO for dom in doms], [named_kind(dom.named) for dom in doms],
+                        [ONE if dom.in_article_body else ZERO for dom in doms])
+    for weight, column in zip(dom_weights[len(DOM_OWN) :], near):
         if weight:
             scores = list(map(add, scores, map(mul, repeat(weight), column)))
     return scores
@@ -163,6 +187,41 @@ def own_values(dom: DomFeatures, has_landmark: bool) -> tuple[float, ...]:
         ONE if dom.in_article_body else ZERO,
         ONE if dom.in_article_body is False else ZERO,
     )
+
+
+# The DOM_OWN columns a block's tag sets (HEADINGS, "p", "li", "td", captions, "blockquote", "pre").
+TAG_COLUMNS = {**dict.fromkeys(HEADINGS, 0), "p": 1, "li": 2, "td": 3, "figcaption": 4, "caption": 4,
+               "blockquote": 5, "pre": 6}
+IN_ARTICLE, OUTSIDE_LANDMARK, LINK_DENSITY, LINKED = (DOM_OWN.index(name) for name in
+                                                      ("in_article", "outside_landmark", "link_density", "linked"))
+KIND_COLUMNS = {kind: DOM_OWN.index(name) for kind, name in zip(NAMED_KINDS, KIND_NAMES)}
+FURNITURE, IN_BODY, NOT_IN_BODY = (DOM_OWN.index(name) for name in ("furniture", "in_body", "not_in_body"))
+
+
+def own_columns(dom: DomFeatures, has_landmark: bool) -> list[tuple[int, float]]:
+    """The DOM_OWN columns (by index, in order) where own_values is not zero, with their values."""
+    found: list[tuple[int, float]] = []
+    tag_column = TAG_COLUMNS.get(dom.tag)
+    if tag_column is not None:
+        found.append((tag_column, ONE))
+    if dom.in_article:
+        found.append((IN_ARTICLE, ONE))
+    elif has_landmark:
+        found.append((OUTSIDE_LANDMARK, ONE))
+    if dom.link_density:
+        found.append((LINK_DENSITY, dom.link_density))
+        if dom.link_density > MOSTLY_LINKS:
+            found.append((LINKED, ONE))
+    kind = named_kind(dom.named)
+    if kind is not None:
+        found.append((KIND_COLUMNS[kind], ONE))
+    if dom.boilerplate is not None:
+        found.append((FURNITURE, ONE))
+    if dom.in_article_body:
+        found.append((IN_BODY, ONE))
+    elif dom.in_article_body is False:
+        found.append((NOT_IN_BODY, ONE))
+    return found
 
 
 def deciding_signal(dom: DomFeatures, has_landmark: bool, weights: Sequence[float] | None = None) -> str | None:

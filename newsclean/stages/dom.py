@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..config import Config
-from ..document import Block, Document, DomFeatures, Stage
+from ..document import Block, Document, DomFeatures, Removal, Stage, shared_removal
 from ..model.dommodel import named_kind
 
 # A block with more of its characters inside links than this is a link (a menu item, a teaser
@@ -115,9 +115,10 @@ def article_body_end(doc: Document) -> int:
 def mark_page_furniture(doc: Document, config: Config) -> Document:
     """Remove blocks inside page-furniture elements (`<nav>`, `<aside class="related">`) and link blocks."""
     inside = outside = 0
-    for block in doc.blocks:
+    words_at: dict[int, int] = {}  # the words of each block outside furniture, by position
+    for position, block in enumerate(doc.blocks):
         if block.dom is not None and block.dom.boilerplate is None:
-            words = len(block.text.split())
+            words = words_at[position] = len(block.text.split())
             if block.dom.in_article:
                 inside += words
             else:
@@ -125,22 +126,30 @@ def mark_page_furniture(doc: Document, config: Config) -> Document:
     landmark = inside >= MIN_LANDMARK_WORDS and (inside >= MIN_LANDMARK_SHARE * (inside + outside)
                                                  or headline_in_landmark(doc))
     last = article_body_end(doc)
+    # Most of a page's blocks go here, a few reasons for all of them: one Removal a reason.
+    removals: dict[str, Removal] = {}
     for position, block in enumerate(doc.blocks):
         dom = block.dom
-        if dom is None or not block.kept:
+        if dom is None or block.removal is not None:
             continue
         if position > last:
-            block.remove(Stage.BOILERPLATE, "outside the text of the page's JSON-LD articleBody")
+            reason = "outside the text of the page's JSON-LD articleBody"
         elif dom.boilerplate is not None:
-            block.remove(Stage.BOILERPLATE, f"inside {dom.boilerplate}")
+            reason = f"inside {dom.boilerplate}"
         elif consent_dialog(dom):
-            block.remove(Stage.BOILERPLATE, f"inside {dom.named}")
+            reason = f"inside {dom.named}"
         elif landmark and not dom.in_article:
-            block.remove(Stage.BOILERPLATE, "outside the page's <article>/<main>")
+            reason = "outside the page's <article>/<main>"
         elif dom.link_density >= ALL_LINK_DENSITY or (
-            dom.link_density > MAX_LINK_DENSITY and len(block.text.split()) <= LINK_BLOCK_MAX_WORDS
+            dom.link_density > MAX_LINK_DENSITY and words_at[position] <= LINK_BLOCK_MAX_WORDS
         ):
-            block.remove(Stage.BOILERPLATE, f"{LINK_TEXT} ({dom.link_density:.0%} of it inside <a>)")
+            reason = f"{LINK_TEXT} ({dom.link_density:.0%} of it inside <a>)"
+        else:
+            continue
+        removal = removals.get(reason)
+        if removal is None:
+            removal = removals[reason] = shared_removal(Stage.BOILERPLATE, reason)
+        block.removal = removal
     return doc
 
 
@@ -155,7 +164,8 @@ def mark_named_furniture(doc: Document, config: Config) -> Document:
     captions among the kinds: dev F1 .9366 with the removal in `page_furniture`, .9425 after the edges).
     """
     for block in doc.blocks:
-        if not block.kept or block.dom is None:
+        # (Most blocks stand in no named element: no words to count.)
+        if block.removal is not None or block.dom is None or block.dom.named is None:
             continue
         if (named := named_furniture(block.dom, len(block.text.split()))) is not None:
             block.remove(Stage.BOILERPLATE, f"inside {named}")

@@ -27,8 +27,15 @@ def mark_outside_page_article(doc: Document, config: Config) -> Document:
     def scores(lines: list[LineFeatures], texts: list[str], flags: list[bool]) -> list[float]:
         return page_line_scores(lines, texts, doms, flags)
 
+    # Blocks of one context share their DomFeatures, and so the signal that counted against them.
+    signals: dict[int, str] = {}
+
     def markup_signal(position: int) -> str:
-        signal = deciding_signal(doms[position], has_landmark)
-        return f"; {signal}" if signal else ""
+        dom = doms[position]
+        said = signals.get(id(dom))
+        if said is None:
+            signal = deciding_signal(dom, has_landmark)
+            said = signals[id(dom)] = f"; {signal}" if signal else ""
+        return said
 
     return mark_outside_span(doc, config, scores, markup_signal)
