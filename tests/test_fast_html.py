@@ -765,3 +765,39 @@ def test_a_link_line_between_paragraphs_goes_back_unless_it_is_a_read_also_label
         page = page.replace(f"<p>{LONG[3]}</p>", f"{link}<p>{LONG[3]}</p>")
         expected = [*LONG[:3], text, *LONG[3:-1], text, LONG[-1]] if kept else LONG
         assert newsclean.clean(page, config=FAST).paragraphs == expected
+
+
+# A section front: cards of stories, each a linked headline, a one-sentence blurb and a byline.
+SECTION_CARDS = [
+    ("Harbour ferries to run through the night", "The city will add late crossings from March after a trial "
+     "showed that most night passengers were shift workers.", "By Mara Okafor"),
+    ("A village bakery outlasts the supermarket", "Four generations have kept the ovens lit, and the queue on "
+     "Saturday mornings now reaches the church.", "By Tomas Reyes"),
+    ("Why the lake froze early this year", "Scientists say a dry autumn and clear skies cooled the shallow "
+     "water faster than in any winter since records began.", "By Ines Varga"),
+    ("The last tram driver of the old line retires", "He drove the same route for thirty-one years and knows "
+     "the name of every stop by the sound of its rails.", "By Lena Fischer"),
+]
+
+
+def section_front() -> str:
+    cards = "".join(
+        f'<div class="card"><h2><a href="/story-{n}">{headline}</a></h2><p>{blurb}</p><p>{byline}</p></div>'
+        for n, (headline, blurb, byline) in enumerate(SECTION_CARDS)
+    )
+    return (
+        "<html><head><title>Local news</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/local">Local</a> <a href="/sport">Sport</a></nav>'
+        f"<main>{cards}</main><footer>Contact us</footer></body></html>"
+    )
+
+
+def test_a_section_front_whose_teasers_are_its_only_text_keeps_them() -> None:
+    # Once the markup removed the cards' linked headlines, the blurbs and bylines are all the page's
+    # text: the fast engine keeps them, as the trafilatura engine keeps the teasers it extracts,
+    # where a text dump of the same list is no article.
+    doc = newsclean.clean(section_front(), config=FAST)
+    assert doc.verdict is Verdict.ARTICLE
+    blurbs = [blurb for _, blurb, _ in SECTION_CARDS]
+    assert [p for p in doc.paragraphs if p in blurbs] == blurbs
+    assert not any(p in {headline for headline, _, _ in SECTION_CARDS} for p in doc.paragraphs)
