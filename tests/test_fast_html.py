@@ -4,6 +4,7 @@ metadata, limits, and the engines through the API, the CLI, WARC and JSONL input
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -397,6 +398,19 @@ def test_the_standfirst_between_the_headline_and_the_body_is_kept(heading: str) 
     doc = newsclean.clean(page, config=FAST)
     assert doc.paragraphs == [standfirst, *LONG]
     assert {"By Maria Lindqvist", "12 March 2024"} <= {b.text for b in doc.removed()}
+
+
+def test_the_standfirst_is_kept_below_an_h1_the_title_stage_did_not_take() -> None:
+    # The page's <title> is the site's name alone, so no block is taken for the headline; the
+    # page's <h1> still marks where the article opens, and the standfirst below it stays.
+    standfirst = "Work on the park starts in the autumn and the first paths should open to walkers before next summer."
+    page = long_article().replace('<p class="byline">By Maria Lindqvist</p>',
+                                  f'<h2>{standfirst}</h2><p class="byline">By Maria Lindqvist</p><div>12 March 2024</div>')
+    page = re.sub(r"<title>.*?</title>", "<title>The Valley Courier</title>", page)
+    page = re.sub(r'<meta property="og:title"[^>]*>', "", page)
+    doc = newsclean.clean(page, config=FAST)
+    assert not any(b.removal.stage is Stage.TITLE for b in doc.removed())
+    assert doc.paragraphs == [standfirst, *LONG]
 
 
 def test_a_run_of_plain_paragraphs_the_edge_trim_cut_is_kept_with_the_article() -> None:
