@@ -267,6 +267,14 @@ def test_text_outside_every_article_element_below_the_headline_s_goes() -> None:
     short = article_html(paragraphs=PARAGRAPHS[:2]).replace("</article>\n<aside>", "</article>\n"
         + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:] + MORE) + "<aside>")
     assert set(PARAGRAPHS[2:] + MORE) <= set(newsclean.clean(short, config=FAST).paragraphs)
+    # The headline set above the story's <article>, outside it (a page header): the <article> of the
+    # story's first kept block is the headline's.
+    above = page.replace(f"<main><article>\n<h1>{TITLE}</h1>", f"<main><h1>{TITLE}</h1><article>")
+    assert above != page
+    doc = newsclean.clean(above, config=FAST)
+    assert doc.paragraphs == LONG
+    assert {b.removal.reason for b in doc.blocks if b.text in blurbs} == {
+        "below the headline's <article>, outside every <article>"}
 
 
 def test_page_metadata_from_head_and_json_ld() -> None:
