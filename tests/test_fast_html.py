@@ -823,3 +823,29 @@ def test_a_section_front_whose_teasers_are_its_only_text_keeps_them() -> None:
     blurbs = [blurb for _, blurb, _ in SECTION_CARDS]
     assert [p for p in doc.paragraphs if p in blurbs] == blurbs
     assert not any(p in {headline for headline, _, _ in SECTION_CARDS} for p in doc.paragraphs)
+
+
+def related_table(rows: list[tuple[str, str]]) -> str:
+    """An older portal's table below the story: a label, then rows of a linked headline with a line
+    of its story and its date (under half of each cell in the link), then the site's notice."""
+    cells = "".join(f"<tr><td>·<a href='/r{n}'>{headline}</a> {rest} (2005-04-0{n + 1})</td></tr>"
+                    for n, (headline, rest) in enumerate(rows))
+    return (f"<table><tr><td>From the archive</td></tr>{cells}"
+            "<tr><td>All content of the Valley Courier portal is supplied by its partners under agreement.</td></tr></table>")
+
+
+def test_table_cells_of_links_below_the_article_s_last_paragraph_go() -> None:
+    rows = [("Ferry fares rise again this spring", "as the council approves the harbour budget"),
+            ("Harbour wall to be rebuilt by summer", "after the winter storms damaged its upper half"),
+            ("New bridge opens to cyclists and walkers", "while cars wait for a second survey"),
+            ("Council picks the park's designer", "from a shortlist of four landscape studios")]
+    page = long_article().replace('<div class="share">', related_table(rows) + '<div class="share">')
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == LONG
+    assert {b.removal.reason for b in doc.blocks if b.text.startswith("·")} == {
+        "a table's cells below the article's last paragraph (a list of links laid out in a table)"}
+    # The article's own table below its last paragraph, without links, is no list of links.
+    own = "".join(f"<tr><td>{name}</td><td>{area} hectares of meadow and woodland</td></tr>"
+                  for name, area in (("North meadow", 4), ("South meadow", 5), ("Old yard", 2)))
+    table = long_article().replace('<div class="share">', f"<table>{own}</table>" + '<div class="share">')
+    assert not any(b.removal.reason.startswith("a table's cells") for b in newsclean.clean(table, config=FAST).removed())
