@@ -25,6 +25,7 @@ from .stages import (
     mark_title,
 )
 from .stages.dom import mark_named_furniture, mark_other_stories
+from .stages.dom_cells import mark_cell_tail
 from .stages.dom_opening import keep_standfirst, mark_date_line
 from .stages.dom_links import keep_link_lines
 from .stages.dom_paragraphs import keep_paragraph_runs
@@ -153,9 +154,10 @@ def whole_page_analysis(doc: Document, left: Document, config: Config) -> Analys
 # Plain paragraphs in a row the span's edge trim cut as headings go back with the article first (`paragraph_runs`).
 # Teaser blurbs left below their linked headlines at the article's end go once the edges are chosen (`teaser_blurbs`);
 # then a line of links between two kept paragraphs of its tag goes back with them (`link_lines`).
+# Last, table cells left below the article's last paragraph, some of them links, go (`cell_tail`).
 FAST_HTML_STAGES: tuple[StageFn, ...] = (
     mark_page_furniture, CleanWhatIsLeft(), keep_paragraph_runs, mark_teaser_blurbs, keep_link_lines, keep_standfirst,
-    mark_date_line, mark_named_furniture, mark_loose_lines, mark_other_stories,
+    mark_date_line, mark_named_furniture, mark_loose_lines, mark_other_stories, mark_cell_tail,
 )
 
 

@@ -4,6 +4,7 @@ metadata, limits, and the engines through the API, the CLI, WARC and JSONL input
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -266,6 +267,14 @@ def test_text_outside_every_article_element_below_the_headline_s_goes() -> None:
     short = article_html(paragraphs=PARAGRAPHS[:2]).replace("</article>\n<aside>", "</article>\n"
         + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:] + MORE) + "<aside>")
     assert set(PARAGRAPHS[2:] + MORE) <= set(newsclean.clean(short, config=FAST).paragraphs)
+    # The headline set above the story's <article>, outside it (a page header): the <article> of the
+    # story's first kept block is the headline's.
+    above = page.replace(f"<main><article>\n<h1>{TITLE}</h1>", f"<main><h1>{TITLE}</h1><article>")
+    assert above != page
+    doc = newsclean.clean(above, config=FAST)
+    assert doc.paragraphs == LONG
+    assert {b.removal.reason for b in doc.blocks if b.text in blurbs} == {
+        "below the headline's <article>, outside every <article>"}
 
 
 def test_page_metadata_from_head_and_json_ld() -> None:
@@ -397,6 +406,19 @@ def test_the_standfirst_between_the_headline_and_the_body_is_kept(heading: str) 
     doc = newsclean.clean(page, config=FAST)
     assert doc.paragraphs == [standfirst, *LONG]
     assert {"By Maria Lindqvist", "12 March 2024"} <= {b.text for b in doc.removed()}
+
+
+def test_the_standfirst_is_kept_below_an_h1_the_title_stage_did_not_take() -> None:
+    # The page's <title> is the site's name alone, so no block is taken for the headline; the
+    # page's <h1> still marks where the article opens, and the standfirst below it stays.
+    standfirst = "Work on the park starts in the autumn and the first paths should open to walkers before next summer."
+    page = long_article().replace('<p class="byline">By Maria Lindqvist</p>',
+                                  f'<h2>{standfirst}</h2><p class="byline">By Maria Lindqvist</p><div>12 March 2024</div>')
+    page = re.sub(r"<title>.*?</title>", "<title>The Valley Courier</title>", page)
+    page = re.sub(r'<meta property="og:title"[^>]*>', "", page)
+    doc = newsclean.clean(page, config=FAST)
+    assert not any(b.removal.stage is Stage.TITLE for b in doc.removed())
+    assert doc.paragraphs == [standfirst, *LONG]
 
 
 def test_a_run_of_plain_paragraphs_the_edge_trim_cut_is_kept_with_the_article() -> None:
@@ -765,3 +787,65 @@ def test_a_link_line_between_paragraphs_goes_back_unless_it_is_a_read_also_label
         page = page.replace(f"<p>{LONG[3]}</p>", f"{link}<p>{LONG[3]}</p>")
         expected = [*LONG[:3], text, *LONG[3:-1], text, LONG[-1]] if kept else LONG
         assert newsclean.clean(page, config=FAST).paragraphs == expected
+
+
+# A section front: cards of stories, each a linked headline, a one-sentence blurb and a byline.
+SECTION_CARDS = [
+    ("Harbour ferries to run through the night", "The city will add late crossings from March after a trial "
+     "showed that most night passengers were shift workers.", "By Mara Okafor"),
+    ("A village bakery outlasts the supermarket", "Four generations have kept the ovens lit, and the queue on "
+     "Saturday mornings now reaches the church.", "By Tomas Reyes"),
+    ("Why the lake froze early this year", "Scientists say a dry autumn and clear skies cooled the shallow "
+     "water faster than in any winter since records began.", "By Ines Varga"),
+    ("The last tram driver of the old line retires", "He drove the same route for thirty-one years and knows "
+     "the name of every stop by the sound of its rails.", "By Lena Fischer"),
+]
+
+
+def section_front() -> str:
+    cards = "".join(
+        f'<div class="card"><h2><a href="/story-{n}">{headline}</a></h2><p>{blurb}</p><p>{byline}</p></div>'
+        for n, (headline, blurb, byline) in enumerate(SECTION_CARDS)
+    )
+    return (
+        "<html><head><title>Local news</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/local">Local</a> <a href="/sport">Sport</a></nav>'
+        f"<main>{cards}</main><footer>Contact us</footer></body></html>"
+    )
+
+
+def test_a_section_front_whose_teasers_are_its_only_text_keeps_them() -> None:
+    # Once the markup removed the cards' linked headlines, the blurbs and bylines are all the page's
+    # text: the fast engine keeps them, as the trafilatura engine keeps the teasers it extracts,
+    # where a text dump of the same list is no article.
+    doc = newsclean.clean(section_front(), config=FAST)
+    assert doc.verdict is Verdict.ARTICLE
+    blurbs = [blurb for _, blurb, _ in SECTION_CARDS]
+    assert [p for p in doc.paragraphs if p in blurbs] == blurbs
+    assert not any(p in {headline for headline, _, _ in SECTION_CARDS} for p in doc.paragraphs)
+
+
+def related_table(rows: list[tuple[str, str]]) -> str:
+    """An older portal's table below the story: a label, then rows of a linked headline with a line
+    of its story and its date (under half of each cell in the link), then the site's notice."""
+    cells = "".join(f"<tr><td>·<a href='/r{n}'>{headline}</a> {rest} (2005-04-0{n + 1})</td></tr>"
+                    for n, (headline, rest) in enumerate(rows))
+    return (f"<table><tr><td>From the archive</td></tr>{cells}"
+            "<tr><td>All content of the Valley Courier portal is supplied by its partners under agreement.</td></tr></table>")
+
+
+def test_table_cells_of_links_below_the_article_s_last_paragraph_go() -> None:
+    rows = [("Ferry fares rise again this spring", "as the council approves the harbour budget"),
+            ("Harbour wall to be rebuilt by summer", "after the winter storms damaged its upper half"),
+            ("New bridge opens to cyclists and walkers", "while cars wait for a second survey"),
+            ("Council picks the park's designer", "from a shortlist of four landscape studios")]
+    page = long_article().replace('<div class="share">', related_table(rows) + '<div class="share">')
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == LONG
+    assert {b.removal.reason for b in doc.blocks if b.text.startswith("·")} == {
+        "a table's cells below the article's last paragraph (a list of links laid out in a table)"}
+    # The article's own table below its last paragraph, without links, is no list of links.
+    own = "".join(f"<tr><td>{name}</td><td>{area} hectares of meadow and woodland</td></tr>"
+                  for name, area in (("North meadow", 4), ("South meadow", 5), ("Old yard", 2)))
+    table = long_article().replace('<div class="share">', f"<table>{own}</table>" + '<div class="share">')
+    assert not any(b.removal.reason.startswith("a table's cells") for b in newsclean.clean(table, config=FAST).removed())

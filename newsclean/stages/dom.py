@@ -196,9 +196,24 @@ def headline_block(doc: Document) -> Block | None:
                  if block.dom is not None and block.dom.tag == "h1" and block.text.casefold() == folded), None)
 
 
+def story_below(doc: Document, title: Block) -> int:
+    """The `<article>` element holding the first kept block below a headline set outside every one
+    (a page header over the story's element), 0 when that block is outside every one too. Fast
+    engine page F1 train .96077 -> .96107 (TheGlobeAndMail-h .852 -> 1.000: a tickers box and a
+    follow-topics box below the story), dev unchanged, no page down."""
+    below = False
+    for block in doc.blocks:
+        if block is title:
+            below = True
+        elif below and block.kept and block.dom is not None:
+            return block.dom.story
+    return 0
+
+
 def mark_other_stories(doc: Document, config: Config) -> Document:
     """Remove the blocks left in the article that stand in another story than its headline's:
-    an outermost `<article>` element other than the one holding the title, headed by an `<h1>` of
+    an outermost `<article>` element other than the one holding the title (or the first kept block
+    below a title set outside every one: story_below), headed by an `<h1>` of
     its own (not the headline again), or any other one when the headline's holds most of the article;
     then also those outside every `<article>` below the headline's.
 
@@ -206,9 +221,11 @@ def mark_other_stories(doc: Document, config: Config) -> Document:
     each under its own `<h1>`, and the span runs on from the page's story into the next one.
     """
     title = headline_block(doc)
-    if title is None or title.dom is None or not title.dom.story:
+    if title is None or title.dom is None:
         return doc
-    headline = title.dom.story
+    headline = title.dom.story or story_below(doc, title)
+    if not headline:
+        return doc
     kept_words = story_words = 0
     for block in doc.blocks:
         if block.kept and block.dom is not None:
