@@ -479,3 +479,27 @@ def test_the_line_that_is_a_titles_part_is_the_title(language: str) -> None:
     assert doc.meta.title == headline
     marks = [block.removal and block.removal.stage.value for block in doc.blocks]
     assert marks[4] == "title" and marks[2] != "title"
+
+
+def test_a_lower_case_heading_that_opens_the_page_is_the_title() -> None:
+    # A blog that sets its headings in lower case: the page's first line continues no sentence,
+    # so it is the headline, not a fragment (below it, the post's whimsical subtitle).
+    lines = ["the shrinking lake", "...or, where did all the water go.", *EN]
+    assert newsclean.clean("\n".join(lines) + "\n").meta.title == "the shrinking lake"
+    # Below a dump's header lines too.
+    header = ["url https://lakes.example/notes/levels.html", "date 2025-09-12 200"]
+    assert newsclean.clean("\n".join([*header, *lines]) + "\n").meta.title == "the shrinking lake"
+
+
+def test_a_declared_title_in_lower_case_is_the_html_title() -> None:
+    # <title> is never a fragment of a sentence: set in lower case, it still names the article.
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in EN)
+    page = f"<html><head><title>lowest lake</title></head><body>{body}</body></html>"
+    assert newsclean.clean(page).meta.title == "lowest lake"
+
+
+@pytest.mark.parametrize("headline", ["iPhone photos of the shrinking lake", "eBay sells lake mud"])
+def test_a_headline_opening_with_a_name_in_mixed_case_is_the_title(headline: str) -> None:
+    # "iPhone", "eBay": a name written with a capital inside, no fragment's lower-case word.
+    assert title_of(["Home", headline], "en") == headline
+

@@ -243,8 +243,9 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     above_body = range(max(0, body_start - config.title_scan_lines), body_start)
     bylines = [i for i in above_body if is_byline(analysis.lines[i], rules)]
     markers = [i for i in above_body if is_end_marker(analysis.lines[i], rules)]
+    first_line = next((i for i, block in enumerate(doc.blocks) if block.removal is None or block.removal.stage is not Stage.HEADER), -1)
     pool = [Candidate(doc.blocks[i].text, i, max(0, body_start - 1 - i), _where(i, body_start, bylines, markers), features=analysis.lines[i],
-                      alone=not _next_to_list_item(doc, i)) for i in candidates]
+                      alone=not _next_to_list_item(doc, i), opens_page=i == first_line) for i in candidates]
     scored = score_candidates(pool, opening, stopwords, rules, prior=PRIOR)
     # The headline stands right above its byline or date line (a teaser for another story rarely
     # does): the lines below a scoring candidate are asked, down to the end of the body's opening.
