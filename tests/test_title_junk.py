@@ -503,3 +503,22 @@ def test_a_headline_opening_with_a_name_in_mixed_case_is_the_title(headline: str
     # "iPhone", "eBay": a name written with a capital inside, no fragment's lower-case word.
     assert title_of(["Home", headline], "en") == headline
 
+
+@pytest.mark.parametrize(("language", "pieces"), [
+    ("en", ["Notice of the regional government", "on water drawn from the largest lake", "until the autumn rains"]),
+    ("zh", ["自治区人民政府关于", "限制从最大湖泊取水", "直至秋雨到来的通告"]),
+], ids=["en", "zh"])
+def test_a_headline_broken_over_lines_and_printed_whole_elsewhere_is_the_title_whole(language: str, pieces: list[str]) -> None:
+    # A narrow column breaks the headline over three lines; the page's header prints it whole,
+    # far above, over the site's long menu.
+    whole = ("" if language == "zh" else " ").join(pieces)
+    menu = [f"Section {k}" for k in range(1, 50)]
+    assert title_of([whole, *menu, "Share", "Print", *pieces], language) == whole
+
+
+def test_a_kicker_over_the_headline_is_not_joined_to_it() -> None:
+    # The page prints kicker and headline run together on a line of their own too: two lines read
+    # together are a kicker and its headline, and the headline stays the title alone.
+    headline = "The largest lake falls to its lowest level since records began"
+    assert title_of(["League news", headline, f"League news {headline}", "By Jane Doe"], "en") == headline
+

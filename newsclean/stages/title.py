@@ -21,6 +21,7 @@ from ..parse import fuzzy
 from ..parse.text import fold, has_cjk, is_list_item
 from ..rules import Rules, load_rules
 from .boilerplate import page_boilerplate_reason
+from .broken_headline import whole_headline
 from .error_page import error_phrase
 from .headline import over_breadcrumb, weigh_over_breadcrumb
 from .headline_choice import (
@@ -726,7 +727,15 @@ def mark_title(doc: Document, config: Config) -> Document:
         chosen = next((i for i in reversed(candidates) if fuzzy.ratio(doc.blocks[i].text, wanted) >= MATCH_SCORE), None)
     else:
         chosen = choose_headline(doc, analysis, candidates, body_start, rules, config, printed_twice, displaced)
-        if chosen is not None:
+        broken = None if chosen is None else whole_headline(doc, chosen)
+        if broken is not None:
+            # A piece of a headline broken over narrow lines, which the page prints whole elsewhere.
+            pieces, headline = broken
+            doc.meta.title = strip_site_name(headline, site_names(doc)) or None
+            for i in pieces:
+                if i != chosen and doc.blocks[i].removal is not None and doc.blocks[i].removal.stage in REPLACEABLE:
+                    doc.blocks[i].removal = Removal(Stage.TITLE, "headline (kept as the title)")
+        elif chosen is not None:
             chosen = line_of_its_part(doc, candidates, chosen)
             kicker = chosen - 1 if chosen > 0 and is_kicker(doc.blocks[chosen - 1].text, lines[chosen - 1]) and chosen - 1 in candidates else None
             headline = doc.blocks[chosen].text if kicker is None else f"{doc.blocks[kicker].text} {doc.blocks[chosen].text}"
