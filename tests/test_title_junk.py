@@ -522,3 +522,15 @@ def test_a_kicker_over_the_headline_is_not_joined_to_it() -> None:
     headline = "The largest lake falls to its lowest level since records began"
     assert title_of(["League news", headline, f"League news {headline}", "By Jane Doe"], "en") == headline
 
+
+@pytest.mark.parametrize(("language", "kicker", "rest", "standfirst"), [
+    ("en", "The largest lake", ": lowest level since records began",
+     "We can take a dry summer - but not a dry lake! A comment from our editor"),
+    ("de", "Der größte See", ": Tiefster Stand seit Beginn der Messungen",
+     "Wir können einen trockenen Sommer - aber keinen trockenen See! Ein Kommentar von Hans Meier"),
+], ids=["en", "de"])
+def test_a_headline_split_at_its_colon_over_two_lines_is_the_title_whole(language: str, kicker: str, rest: str, standfirst: str) -> None:
+    # The page's markup set the kicker apart from the rest at the colon; the dump prints the rest
+    # on a line of its own that opens with the colon. Read together, they are the headline, not
+    # the standfirst below them.
+    assert title_of(["Home", kicker, rest, standfirst, "By Jane Doe"], language) == kicker + rest

@@ -1,4 +1,5 @@
-"""A headline broken over several short lines, which the page also prints whole.
+"""A headline broken over several lines: over narrow lines the page also prints whole, or at the
+colon between its kicker and the rest.
 
 A narrow column or a layout table breaks a long headline over three or four lines ("Notice of
 the provincial government on building" / "the new dam on the northern river" / "and the land
@@ -11,6 +12,9 @@ from __future__ import annotations
 
 from ..document import Document
 from ..parse.text import fold
+
+# A colon parts a kicker from the rest of a headline (also full-width, in CJK text).
+COLONS = (":", "：")
 
 # A headline is broken over this many lines at most, and at least (two lines read together are
 # as often a kicker over its headline, "Premier League" / "Headline", which the page also prints
@@ -49,4 +53,24 @@ def whole_headline(doc: Document, chosen: int) -> tuple[range, str] | None:
         at = printed.get(fold(" ".join(blocks[i].text for i in run)))
         if at is not None and at not in run and (found is None or len(run) > len(found[0])):
             found = (run, blocks[at].text.strip())
+    return found
+
+
+def colon_continuations(doc: Document, candidates: list[int]) -> dict[int, str]:
+    """Candidate lines whose next line, a candidate too, opens with a colon ("Lake Constance" /
+    ": the lowest level in a century"), and the headline they make read together: the page's
+    markup set the kicker and the rest apart at the colon, and a dump prints them on two lines.
+    (A line that ends with a colon itself is a kicker over a headline of its own.)
+
+    >>> from newsclean.document import Block, Document
+    >>> doc = Document(source="-", blocks=[Block(line=1, text="Lake Constance"), Block(line=2, text=": the lowest level in a century")])
+    >>> colon_continuations(doc, [0, 1])
+    {0: 'Lake Constance: the lowest level in a century'}
+    """
+    taken = set(candidates)
+    found: dict[int, str] = {}
+    for i in candidates:
+        upper, lower = doc.blocks[i].text.strip(), doc.blocks[i + 1].text.strip() if i + 1 < len(doc.blocks) else ""
+        if i + 1 in taken and lower.startswith(COLONS) and lower[1:].strip() and upper and not upper.endswith(COLONS):
+            found[i] = upper + lower
     return found
