@@ -107,7 +107,7 @@ STRICT = False
 
 def judge(task: tuple[str, str, str, bool]) -> Outcome | None:
     """Clean one file and score its title against the page's meta title."""
-    from newsclean import clean_file
+    from newsclean import Config, clean_file
 
     global STRICT
     corpus, page, kind, STRICT = task
@@ -116,7 +116,9 @@ def judge(task: tuple[str, str, str, bool]) -> Outcome | None:
     reference = (meta.get("title") or "").strip()
     if not reference:
         return None
-    doc = clean_file(str(folder / f"{page}{KINDS[kind]}"))
+    # (No time limits: a title is measured, not speed; on a loaded machine a large page ran over
+    # the 20 s HTML limit and failed as an input, which broke the process pool.)
+    doc = clean_file(str(folder / f"{page}{KINDS[kind]}"), Config(html_timeout=0, clean_timeout=0))
     tokens = _score_module().tokens
     page_title_only = not STRICT and not page.startswith("fundus-")
     predicted = doc.meta.title
