@@ -232,3 +232,33 @@ def test_titles_keeps_the_notes_written_above_its_table(tmp_path: Path) -> None:
     assert titles.notes_above_table(out) == notes
     out.write_text(titles.TABLE_HEADING + "\n\n| old table |\n", encoding="utf-8")
     assert titles.notes_above_table(out) == ""
+
+
+def test_titles_splits_a_blogs_name_off_at_an_at_sign_and_double_colons() -> None:
+    # A blog host's <title>: "Post @ Blog's name :: Host ::"; the post's own title is a right answer.
+    titles = load("titles")
+    found = titles.references("Autumn colours on the ridge (2) @ Jane's hiking notes :: BlogHost ::", True, str.split)
+    assert "Autumn colours on the ridge (2)" in found
+    # A short part of a long title is no headline ("Code" of "X | Code"), counted in tokens.
+    assert "Code" not in titles.references("How we rebuilt the parser in a weekend | Code", True, str.split)
+    # An address's "@" is no separator.
+    assert titles.references("Mail jane@example.org for tickets", True, str.split) == ["Mail jane@example.org for tickets"]
+
+
+def test_titles_cleans_without_time_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A loaded machine must not turn a slow page into a failed input (a title is measured, not speed).
+    import newsclean
+
+    titles = load("titles")
+    (tmp_path / "p.meta.json").write_text(json.dumps({"title": "Lake levels fall"}), encoding="utf-8")
+    (tmp_path / "p.txt").write_text("Lake levels fall\nThe lake fell to its lowest level on Monday, hydrologists said.\n", encoding="utf-8")
+    seen = []
+
+    def clean_file(path: str, config: newsclean.Config | None = None) -> newsclean.Document:
+        seen.append(config)
+        return newsclean.clean_bytes(Path(path).read_bytes(), source=path)
+
+    monkeypatch.setattr(newsclean, "clean_file", clean_file)
+    monkeypatch.setattr(titles, "_score_module", lambda: type("S", (), {"tokens": staticmethod(str.split)}))
+    titles.judge((str(tmp_path), "p", "txt", False))
+    assert seen and seen[0].html_timeout == 0 and seen[0].clean_timeout == 0

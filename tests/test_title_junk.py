@@ -479,3 +479,58 @@ def test_the_line_that_is_a_titles_part_is_the_title(language: str) -> None:
     assert doc.meta.title == headline
     marks = [block.removal and block.removal.stage.value for block in doc.blocks]
     assert marks[4] == "title" and marks[2] != "title"
+
+
+def test_a_lower_case_heading_that_opens_the_page_is_the_title() -> None:
+    # A blog that sets its headings in lower case: the page's first line continues no sentence,
+    # so it is the headline, not a fragment (below it, the post's whimsical subtitle).
+    lines = ["the shrinking lake", "...or, where did all the water go.", *EN]
+    assert newsclean.clean("\n".join(lines) + "\n").meta.title == "the shrinking lake"
+    # Below a dump's header lines too.
+    header = ["url https://lakes.example/notes/levels.html", "date 2025-09-12 200"]
+    assert newsclean.clean("\n".join([*header, *lines]) + "\n").meta.title == "the shrinking lake"
+
+
+def test_a_declared_title_in_lower_case_is_the_html_title() -> None:
+    # <title> is never a fragment of a sentence: set in lower case, it still names the article.
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in EN)
+    page = f"<html><head><title>lowest lake</title></head><body>{body}</body></html>"
+    assert newsclean.clean(page).meta.title == "lowest lake"
+
+
+@pytest.mark.parametrize("headline", ["iPhone photos of the shrinking lake", "eBay sells lake mud"])
+def test_a_headline_opening_with_a_name_in_mixed_case_is_the_title(headline: str) -> None:
+    # "iPhone", "eBay": a name written with a capital inside, no fragment's lower-case word.
+    assert title_of(["Home", headline], "en") == headline
+
+
+@pytest.mark.parametrize(("language", "pieces"), [
+    ("en", ["Notice of the regional government", "on water drawn from the largest lake", "until the autumn rains"]),
+    ("zh", ["自治区人民政府关于", "限制从最大湖泊取水", "直至秋雨到来的通告"]),
+], ids=["en", "zh"])
+def test_a_headline_broken_over_lines_and_printed_whole_elsewhere_is_the_title_whole(language: str, pieces: list[str]) -> None:
+    # A narrow column breaks the headline over three lines; the page's header prints it whole,
+    # far above, over the site's long menu.
+    whole = ("" if language == "zh" else " ").join(pieces)
+    menu = [f"Section {k}" for k in range(1, 50)]
+    assert title_of([whole, *menu, "Share", "Print", *pieces], language) == whole
+
+
+def test_a_kicker_over_the_headline_is_not_joined_to_it() -> None:
+    # The page prints kicker and headline run together on a line of their own too: two lines read
+    # together are a kicker and its headline, and the headline stays the title alone.
+    headline = "The largest lake falls to its lowest level since records began"
+    assert title_of(["League news", headline, f"League news {headline}", "By Jane Doe"], "en") == headline
+
+
+@pytest.mark.parametrize(("language", "kicker", "rest", "standfirst"), [
+    ("en", "The largest lake", ": lowest level since records began",
+     "We can take a dry summer - but not a dry lake! A comment from our editor"),
+    ("de", "Der größte See", ": Tiefster Stand seit Beginn der Messungen",
+     "Wir können einen trockenen Sommer - aber keinen trockenen See! Ein Kommentar von Hans Meier"),
+], ids=["en", "de"])
+def test_a_headline_split_at_its_colon_over_two_lines_is_the_title_whole(language: str, kicker: str, rest: str, standfirst: str) -> None:
+    # The page's markup set the kicker apart from the rest at the colon; the dump prints the rest
+    # on a line of its own that opens with the colon. Read together, they are the headline, not
+    # the standfirst below them.
+    assert title_of(["Home", kicker, rest, standfirst, "By Jane Doe"], language) == kicker + rest

@@ -243,6 +243,9 @@ class Candidate:
     # No list item stands next to the line: a leading dash opens a quotation, not an item
     # ("- Angsten vil øke", as Scandinavian papers quote in headlines).
     alone: bool = False
+    # The page's first line (only the dump's header lines above it): it continues no sentence, so
+    # a lower-case start is the site's style ("linux usability"), no fragment.
+    opens_page: bool = False
 
 
 def count_tokens(text: str) -> int:
@@ -501,10 +504,11 @@ def ends_like_own_sentence(text: str, features: LineFeatures) -> bool:
     return ends_like_sentence(text, features) and not QUOTATION.fullmatch(text.strip())
 
 
-def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool = False, alone: bool = False) -> float:
+def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool = False, alone: bool = False, opens_page: bool = False) -> float:
     """How much a line looks like a headline by its own shape (0 = cannot be one); a `declared`
     title (og:title, <h1>) is not suspected of being a byline, caption or list item, nor is a
-    line opening with a dash that stands `alone` (no list item next to it) a list's item."""
+    line opening with a dash that stands `alone` (no list item next to it) a list's item; a
+    declared title or the line that `opens_page` is no sentence's fragment, whatever its case."""
     size = features.size
     if size < 2 or size > MAX_TITLE_WORDS or _mostly_digits(features) or UNDECODED in text:
         return 0.0
@@ -513,7 +517,7 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
     damaged = LOST_CHARACTERS_WEIGHT if "?" in text and LOST_CHARACTERS.search(text) else 1.0
     if declared:
         # A declared title cut short ("... Sheldon Adelson's...") is worth less than its full copy.
-        return _shape_weight(text, features) * (CUT_SHORT_WEIGHT if is_cut_short(text) else 1.0) * damaged
+        return _shape_weight(text, features, lower_case_style=True) * (CUT_SHORT_WEIGHT if is_cut_short(text) else 1.0) * damaged
     if is_cut_short(text) or has_contact(text) or _is_breadcrumb(text) or _table_cells(text) > 1:
         return 0.0  # a teaser cut short, a byline with a handle, a breadcrumb, a table's row
     if ":" in text[-MAX_HOST_CHARS:] and GLUED_CLOCK.search(text[-MAX_HOST_CHARS:]):
@@ -549,7 +553,7 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0  # a section's name, a label and a row of tags: "Military & Defense More: Argentina Britain"
     if colon and len(FIELD_LABEL.findall(head)) >= MIN_FIELDS:
         return 0.0  # a row of fields: "Series: … Publisher: … Author: …" (a book's or a page's data)
-    return _shape_weight(text, features) * damaged
+    return _shape_weight(text, features, lower_case_style=opens_page) * damaged
 
 
 def _label_inside(text: str, rules: Rules) -> bool:
@@ -777,7 +781,9 @@ def _continues(after: str) -> bool:
     return first.isdigit() or first.islower()
 
 
-def _shape_weight(text: str, features: LineFeatures) -> float:
+def _shape_weight(text: str, features: LineFeatures, lower_case_style: bool = False) -> float:
+    """The shape's weight by length, sentence ends and the first letter's case (`lower_case_style`:
+    the text continues no sentence, so a lower-case start is no fragment's)."""
     size = features.size
     # Short headlines exist ("On Behalf of 'Literally'"); one or two words are mostly labels.
     score = (min(size, FULL_WEIGHT_WORDS) / FULL_WEIGHT_WORDS) ** 0.75
@@ -787,10 +793,22 @@ def _shape_weight(text: str, features: LineFeatures) -> float:
         score *= 0.3  # headlines rarely end with a full stop (one quotation's own aside)
     if features.sentences > (1 if features.sentence_end else 0) and _inner_full_stops(text):
         score *= TWO_SENTENCES_WEIGHT  # two sentences: a caption or a paragraph
-    first = text.lstrip("\"'“‘«¿¡([")[:1]
-    if first.isalpha() and first.islower() or first == "…":
+    opening = text.lstrip("\"'“‘«¿¡([")
+    first = opening[:1]
+    if first == "…" or (first.isalpha() and first.islower() and not lower_case_style and not _capital_inside(opening)):
         score *= 0.3  # a headline starts with a capital (where the script has them), not "…": a fragment
     return score
+
+
+def _capital_inside(text: str) -> bool:
+    """The first word has a capital after its first letter: a name written so ("iPhone", "eBay"),
+    not a fragment's lower-case word.
+
+    >>> _capital_inside("iPhone sales fall"), _capital_inside("and sales fall")
+    (True, False)
+    """
+    word = text.split(maxsplit=1)[0] if text.strip() else ""
+    return any(ch.isupper() for ch in word[1:])
 
 
 def topic_words(text: str, stopwords: frozenset[str], words: list[str] | None = None) -> frozenset[str]:
@@ -1024,7 +1042,7 @@ def score_candidates(
     words = [tokens(c.text) for c in candidates]
     folded = [fold(c.text) if "İ" in c.text else " ".join(w) for c, w in zip(candidates, words)]  # (fold's own tokens, but for that letter)
     line_feats = [c.features or line_features(c.text, stopwords) for c in candidates]
-    shapes = [shape_score(c.text, f, rules, declared=c.position < 0, alone=c.alone) for c, f in zip(candidates, line_feats)]
+    shapes = [shape_score(c.text, f, rules, declared=c.position < 0, alone=c.alone, opens_page=c.opens_page) for c, f in zip(candidates, line_feats)]
     # A line that opens with a call to action ("Sign in with ...", "Watch what ...") is a prompt or
     # a video teaser more often than a headline.
     for index, (candidate, feats) in enumerate(zip(candidates, line_feats)):

@@ -21,6 +21,7 @@ from ..parse import fuzzy
 from ..parse.text import fold, has_cjk, is_list_item
 from ..rules import Rules, load_rules
 from .boilerplate import page_boilerplate_reason
+from .broken_headline import colon_continuations, whole_headline
 from .error_page import error_phrase
 from .headline import over_breadcrumb, weigh_over_breadcrumb
 from .headline_choice import (
@@ -230,9 +231,10 @@ def _where(i: int, body_start: int, bylines: list[int], markers: list[int]) -> s
 
 
 def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], body_start: int, rules: Rules, config: Config,
-                    printed_twice: Sequence[int] = (), displaced: int | None = None) -> int | None:
+                    printed_twice: Sequence[int] = (), displaced: int | None = None, joined: dict[int, str] | None = None) -> int | None:
     """The candidate line that best reads as the headline of the body below it, or None
-    (`printed_twice`: candidates far above the body that repeat a heading printed higher up;
+    (`joined`: candidates read together with the line below, a headline split at its colon;
+    `printed_twice`: candidates far above the body that repeat a heading printed higher up;
     `displaced`: the article's head far above the body, see displaced_head)."""
     language = (analysis.language or "").split("-")[0]
     stopwords = rules.stopwords.get(language, frozenset())
@@ -243,8 +245,11 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     above_body = range(max(0, body_start - config.title_scan_lines), body_start)
     bylines = [i for i in above_body if is_byline(analysis.lines[i], rules)]
     markers = [i for i in above_body if is_end_marker(analysis.lines[i], rules)]
-    pool = [Candidate(doc.blocks[i].text, i, max(0, body_start - 1 - i), _where(i, body_start, bylines, markers), features=analysis.lines[i],
-                      alone=not _next_to_list_item(doc, i)) for i in candidates]
+    first_line = next((i for i, block in enumerate(doc.blocks) if block.removal is None or block.removal.stage is not Stage.HEADER), -1)
+    joined = joined or {}
+    pool = [Candidate(joined.get(i, doc.blocks[i].text), i, max(0, body_start - 1 - i), _where(i, body_start, bylines, markers),
+                      features=None if i in joined else analysis.lines[i], alone=not _next_to_list_item(doc, i), opens_page=i == first_line)
+            for i in candidates]
     scored = score_candidates(pool, opening, stopwords, rules, prior=PRIOR)
     # The headline stands right above its byline or date line (a teaser for another story rarely
     # does): the lines below a scoring candidate are asked, down to the end of the body's opening.
@@ -724,8 +729,22 @@ def mark_title(doc: Document, config: Config) -> Document:
         wanted = doc.meta.title
         chosen = next((i for i in reversed(candidates) if fuzzy.ratio(doc.blocks[i].text, wanted) >= MATCH_SCORE), None)
     else:
-        chosen = choose_headline(doc, analysis, candidates, body_start, rules, config, printed_twice, displaced)
-        if chosen is not None:
+        # A line opening with a colon goes on from the line above: one headline (the line below is no candidate of its own).
+        joined = colon_continuations(doc, candidates)
+        chosen = choose_headline(doc, analysis, [i for i in candidates if i - 1 not in joined], body_start, rules, config, printed_twice, displaced, joined)
+        broken = None if chosen is None else whole_headline(doc, chosen)
+        if chosen in joined:
+            doc.meta.title = strip_site_name(joined[chosen], site_names(doc)) or None
+            if doc.blocks[chosen + 1].removal is None or doc.blocks[chosen + 1].removal.stage in REPLACEABLE:
+                doc.blocks[chosen + 1].removal = Removal(Stage.TITLE, "headline (kept as the title)")
+        elif broken is not None:
+            # A piece of a headline broken over narrow lines, which the page prints whole elsewhere.
+            pieces, headline = broken
+            doc.meta.title = strip_site_name(headline, site_names(doc)) or None
+            for i in pieces:
+                if i != chosen and doc.blocks[i].removal is not None and doc.blocks[i].removal.stage in REPLACEABLE:
+                    doc.blocks[i].removal = Removal(Stage.TITLE, "headline (kept as the title)")
+        elif chosen is not None:
             chosen = line_of_its_part(doc, candidates, chosen)
             kicker = chosen - 1 if chosen > 0 and is_kicker(doc.blocks[chosen - 1].text, lines[chosen - 1]) and chosen - 1 in candidates else None
             headline = doc.blocks[chosen].text if kicker is None else f"{doc.blocks[kicker].text} {doc.blocks[chosen].text}"
