@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from .config import DEFAULT_CONFIG, Config, load_config
 from .document import Block, Document, Metadata, PageKind, Removal, Stage, Verdict
 from .errors import ConfigError, InputError, NewscleanError, NotTextError, TooLargeError
-from .read.raw import RawDocument
+from .read.raw import STDIN, RawDocument
 from .read.sources import read_documents
 from .read.warc import warc_raw_document
 from .sites import TemplateTable, line_signature, site_key
@@ -58,10 +58,19 @@ __all__ = [
 # The entry points load the pipeline and every stage (most of the import's cost): they are
 # imported at their first use, so that `newsclean --help` and the CLI's option parsing (which
 # import this package for its version) do not pay for them.
-_API = ("clean", "clean_bytes", "clean_file", "clean_path", "clean_raw", "learn_templates", "parse")
+_API = ("clean", "clean_bytes", "clean_file", "clean_path", "clean_raw", "learn_templates")
 
 if TYPE_CHECKING:
-    from .api import clean, clean_bytes, clean_file, clean_path, clean_raw, learn_templates, parse
+    from .api import clean, clean_bytes, clean_file, clean_path, clean_raw, learn_templates
+
+
+def parse(text: str, source: str = STDIN, encoding: str = "utf-8", config: Config = DEFAULT_CONFIG,
+          kind: str | None = None) -> Document:
+    """A Document of unmarked blocks from a text dump or an HTML page (api.parse, imported at the
+    first call). Defined here, not found by __getattr__: the subpackage `parse` would answer first."""
+    from .api import parse as parse_now
+
+    return parse_now(text, source, encoding, config, kind)
 
 
 def __getattr__(name: str) -> Any:

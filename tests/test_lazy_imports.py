@@ -85,6 +85,6 @@ def test_help_loads_no_stage_and_the_entry_points_load_at_first_use() -> None:
     probe = ("import sys, newsclean\n"
              "before = 'newsclean.pipeline' in sys.modules\n"
              "from newsclean import clean\n"
-             "print(before, 'clean' in dir(newsclean), clean('Hello there.').source)")
+             "print(before, 'clean' in dir(newsclean), clean('Hello there.').source, newsclean.parse('<p>Hi.</p>').input_format)")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
-    assert result.stdout.split() == ["False", "True", "-"], result.stderr
+    assert result.stdout.split() == ["False", "True", "-", "html"], result.stderr
