@@ -16,9 +16,14 @@ from newsclean.stages.reader_notes import addresses_reader
 ARTICLE = [BODY[0], BODY[1], BODY[2], BODY[3], BODY[4], *MORE]
 
 
-def note_marks(lines: list[str]) -> dict[int, str]:
+def marks_saying(lines: list[str], words: str) -> dict[int, str]:
+    """The in_span stage's marks on the dump of `lines` whose reason holds `words`, by line number."""
     _, marks = apply(mark_in_span, dump(*lines))
-    return {line: removal.reason for line, removal in marks.items() if "note to the reader" in removal.reason}
+    return {line: removal.reason for line, removal in marks.items() if words in removal.reason}
+
+
+def note_marks(lines: list[str]) -> dict[int, str]:
+    return marks_saying(lines, "note to the reader")
 
 
 def test_a_consent_sentence_below_the_article_goes() -> None:
@@ -39,7 +44,7 @@ def test_a_formal_german_note_goes_with_its_button() -> None:
     lines = [HEADLINE, note, "Alles klar", *ARTICLE]
     assert note_marks(lines) == {
         2: "a note to the reader at the article's edge, naming no word of the article",
-        3: "a label of a note to the reader, naming no word of the article",
+        3: "a label of a note to the reader or of an author's biography, naming no word of the article",
     }
 
 

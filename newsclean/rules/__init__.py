@@ -20,6 +20,8 @@ Each file may define (all optional):
                                            # ("3 hours ago", "2 天前"; stages/streams.py)
     offers = ["free", "kostenlos", ...]    # a number and a time unit with one of these is a trial offer
                                            # ("30 days free"), no headline (stages/headline_choice.py)
+    author_bios = ["is our", "writes about", ...]  # right after a name opening the article's first or
+                                           # last paragraph: an author's biography (stages/edge_bios.py)
 
 A user's file may also turn built-in entries off, by kind, in a `[disable]` table (matched
 after folding, so case and punctuation do not matter; an entry no file defines is an error):
@@ -68,6 +70,7 @@ PHRASE_KINDS = (
     "calls_to_action",
     "time_units",
     "offers",
+    "author_bios",
 )
 
 
@@ -251,6 +254,7 @@ class Rules:
     calls_to_action: PhraseSet
     time_units: PhraseSet
     offers: PhraseSet
+    author_bios: PhraseSet
     page_kinds: dict[str, PhraseSet]  # page kind (PAGE_KIND_PHRASES) -> its phrases
     # Every kind's phrases (not the wall prompt) in one trie, so a line is walked once for all
     # kinds, and the kinds each phrase names, in PAGE_KIND_PHRASES order.

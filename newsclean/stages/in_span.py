@@ -32,7 +32,8 @@ that opens a box or the caption label before a credit:
 - a row of two or more buttons between running text, naming no word of the article, and the box's
   message above it when it names none either (button_runs.py);
 - a note to the reader naming no word of the article, at its edge or beside a removed line of its
-  box, with the box's labels (reader_notes.py).
+  box, with the box's labels (reader_notes.py), and an author's biography as the first or last
+  paragraph, naming a person the article does not (edge_bios.py).
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from ..model.features import LineFeatures
 from ..rules import Rules
 from .button_runs import topic_words
+from .edge_bios import REASON as BIO_REASON, edge_bios
 
 # A note is a sentence or two.
 MAX_NOTE_WORDS = 30
@@ -43,7 +44,7 @@ QUOTES = re.compile(r"[\"“”„«»]")
 EDGE_REASON = "a note to the reader at the article's edge, naming no word of the article"
 BOX_REASON = "a note to the reader beside a removed line of its box, naming no word of the article"
 MIDDLE_REASON = "a note to the reader between paragraphs, naming no word of the article"
-LABEL_REASON = "a label of a note to the reader, naming no word of the article"
+LABEL_REASON = "a label of a note to the reader or of an author's biography, naming no word of the article"
 
 
 def addresses_reader(features: LineFeatures, text: str, rules: Rules) -> bool:
@@ -61,7 +62,8 @@ def addresses_reader(features: LineFeatures, text: str, rules: Rules) -> bool:
 
 
 def reader_notes(lines: Sequence[LineFeatures], texts: Sequence[str], beside_gone: Sequence[bool], rules: Rules) -> dict[int, str]:
-    """Positions of the kept lines that are notes to the reader (see the module), with their box's labels."""
+    """Positions of the kept lines that are notes to the reader (see the module) or an author's
+    biography at the article's edge (edge_bios.py), with their box's labels."""
     prose = [i for i, features in enumerate(lines) if features.is_prose]
     if len(prose) < 3:
         return {}
@@ -73,20 +75,19 @@ def reader_notes(lines: Sequence[LineFeatures], texts: Sequence[str], beside_gon
         and not QUOTES.search(texts[i])
         and addresses_reader(features, texts[i], rules)
     ]
-    if not candidates:
+    bios = edge_bios(lines, texts, prose, rules)
+    if not candidates and not bios:
         return {}
     # A topic word that is a function word ("should", "nicht") or addresses the reader names no topic.
     stopwords, reader_words = rules.all_stopwords, rules.reader_words
     words = [[word for word in topic_words(text) if word not in stopwords and word not in reader_words] for text in texts]
     counts = Counter(word for line_words in words for word in set(line_words))
-    if len(counts) < MIN_ARTICLE_TOPIC_WORDS:
-        return {}
 
     def names_nothing(i: int) -> bool:
         return all(counts[word] == 1 for word in set(words[i]))
 
-    marks: dict[int, str] = {}
-    for i in candidates:
+    marks = dict.fromkeys(bios, BIO_REASON)
+    for i in candidates if len(counts) >= MIN_ARTICLE_TOPIC_WORDS else ():
         at_edge = i <= first or i >= last
         if at_edge or beside_gone[i]:
             wanted = MIN_NOTE_TOPIC_WORDS
@@ -97,6 +98,7 @@ def reader_notes(lines: Sequence[LineFeatures], texts: Sequence[str], beside_gon
         if len(set(words[i])) < wanted or not names_nothing(i):
             continue
         marks[i] = EDGE_REASON if at_edge else BOX_REASON if beside_gone[i] else MIDDLE_REASON
+    for i in list(marks):
         for step in (-1, 1):
             j = i + step
             while 0 <= j < len(lines) and abs(j - i) <= MAX_BOX_LABELS and is_label(lines[j]) and names_nothing(j):
