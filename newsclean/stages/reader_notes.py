@@ -68,19 +68,29 @@ def reader_notes(lines: Sequence[LineFeatures], texts: Sequence[str], beside_gon
     if len(prose) < 3:
         return {}
     first, last = prose[0], prose[-1]
-    candidates = [
-        i
-        for i, features in enumerate(lines)
-        if 0 < features.words <= MAX_NOTE_WORDS
-        and not QUOTES.search(texts[i])
-        and addresses_reader(features, texts[i], rules)
-    ]
+    # A topic word that is a function word ("should", "nicht") or addresses the reader names no topic.
+    stopwords, reader_words = rules.all_stopwords, rules.reader_words
+
+    def content_words(text: str) -> list[str]:
+        return [word for word in topic_words(text) if word not in stopwords and word not in reader_words]
+
+    # The notes that may go, by where they stand: cheap tests first, the page's words only if any is left.
+    candidates = []
+    for i, features in enumerate(lines):
+        if not 0 < features.words <= MAX_NOTE_WORDS or QUOTES.search(texts[i]):
+            continue
+        if i <= first or i >= last or beside_gone[i]:
+            wanted = MIN_NOTE_TOPIC_WORDS if addresses_reader(features, texts[i], rules) else None
+        elif rules.calls_to_action.prefix(features.folded):
+            wanted = MIN_NOTE_TOPIC_WORDS + 1
+        else:
+            continue  # a "you" between two paragraphs is mostly the article's ("The more code you use, ...")
+        if wanted is not None and len(set(content_words(texts[i]))) >= wanted:
+            candidates.append(i)
     bios = edge_bios(lines, texts, prose, rules)
     if not candidates and not bios:
         return {}
-    # A topic word that is a function word ("should", "nicht") or addresses the reader names no topic.
-    stopwords, reader_words = rules.all_stopwords, rules.reader_words
-    words = [[word for word in topic_words(text) if word not in stopwords and word not in reader_words] for text in texts]
+    words = [content_words(text) for text in texts]
     counts = Counter(word for line_words in words for word in set(line_words))
 
     def names_nothing(i: int) -> bool:
@@ -88,16 +98,8 @@ def reader_notes(lines: Sequence[LineFeatures], texts: Sequence[str], beside_gon
 
     marks = dict.fromkeys(bios, BIO_REASON)
     for i in candidates if len(counts) >= MIN_ARTICLE_TOPIC_WORDS else ():
-        at_edge = i <= first or i >= last
-        if at_edge or beside_gone[i]:
-            wanted = MIN_NOTE_TOPIC_WORDS
-        elif rules.calls_to_action.prefix(lines[i].folded):
-            wanted = MIN_NOTE_TOPIC_WORDS + 1
-        else:
-            continue  # a "you" between two paragraphs is mostly the article's ("The more code you use, ...")
-        if len(set(words[i])) < wanted or not names_nothing(i):
-            continue
-        marks[i] = EDGE_REASON if at_edge else BOX_REASON if beside_gone[i] else MIDDLE_REASON
+        if names_nothing(i):
+            marks[i] = EDGE_REASON if i <= first or i >= last else BOX_REASON if beside_gone[i] else MIDDLE_REASON
     for i in list(marks):
         for step in (-1, 1):
             j = i + step
