@@ -84,3 +84,11 @@ def test_a_users_reader_words_count(tmp_path) -> None:
     path.write_text('reader_words = "thou thee Thy"\n', encoding="utf-8")
     rules = load_rules((str(path),))
     assert "thou" in rules.reader_words and "Thy" in rules.reader_words_as_written
+
+
+def test_a_short_reply_beside_a_removed_label_stays() -> None:
+    # A live blog answers a reader under their message, its "Share" button removed beside it:
+    # 3 content words are not enough there (4 are wanted beside a removed line).
+    reply = "Thank you, and please keep clear of the pier."
+    lines = [HEADLINE, *ARTICLE[:5], "Share", reply, *ARTICLE[5:]]
+    assert note_marks(lines) == {}

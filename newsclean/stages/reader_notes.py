@@ -2,9 +2,9 @@
 "vous": the rules' reader_words; or opens with a call to action: "Get the ... app") and names none
 of the article's content words: a cookie banner's sentence, an app's or a newsletter's pitch, a
 subscription prompt over the first paragraph. It names 3 content words or more at the article's
-edge (no running text on one side of it) or beside a short line of its box already removed (a
-button, a prompt, an e-mail field); between two paragraphs, only a line that opens with a call
-to action goes, naming 4 content words or more (a "you" in running text is mostly the article's
+edge (no running text on one side of it), 4 or more beside a short line of its box already
+removed (a button, a prompt, an e-mail field); between two paragraphs, only a line that opens
+with a call to action goes, naming 4 content words or more (a "you" in running text is mostly the article's
 own: "The more code you use, the more likely it breaks.", a song's lyrics).
 
 The signal is the shape, so it holds however the note is worded: the article's own lines talk
@@ -28,8 +28,8 @@ from .edge_bios import REASON as BIO_REASON, edge_bios
 
 # A note is a sentence or two.
 MAX_NOTE_WORDS = 30
-# ... naming this many content words at the article's edge or beside a removed line of its box,
-# one more for a call to action between two paragraphs (a short "Thank you!" says too little to
+# ... naming this many content words at the article's edge, one more beside a removed line of its
+# box or for a call to action between two paragraphs (a short "Thank you!" says too little to
 # tell; "Have you considered the other options?" is a question of the article's).
 MIN_NOTE_TOPIC_WORDS = 3
 # Only in an article this rich (distinct content words) does a line naming none of them stand out.
@@ -79,8 +79,11 @@ def reader_notes(lines: Sequence[LineFeatures], texts: Sequence[str], beside_gon
     for i, features in enumerate(lines):
         if not 0 < features.words <= MAX_NOTE_WORDS or QUOTES.search(texts[i]):
             continue
-        if i <= first or i >= last or beside_gone[i]:
+        if i <= first or i >= last:
             wanted = MIN_NOTE_TOPIC_WORDS if addresses_reader(features, texts[i], rules) else None
+        elif beside_gone[i]:
+            # A live blog's reply under a reader's message, beside its removed "Share", names 3.
+            wanted = MIN_NOTE_TOPIC_WORDS + 1 if addresses_reader(features, texts[i], rules) else None
         elif rules.calls_to_action.prefix(features.folded):
             wanted = MIN_NOTE_TOPIC_WORDS + 1
         else:
