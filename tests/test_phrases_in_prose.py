@@ -215,6 +215,7 @@ def test_a_file_may_disable_and_add_at_once(tmp_path: Path) -> None:
         ('[disable]\nboilerplate_phrases = ["no such phrase here"]\n',
          '[disable] boilerplate_phrases: "no such phrase here" is not a boilerplate_phrases phrase of any rules file'),
         ("stopwords = [\"the\"]\n", "stopwords must be one string of words, not a list"),
+        ("reader_words = [\"you\"]\n", "reader_words must be one string of words, not a list"),
     ],
 )
 def test_a_malformed_rules_file_is_an_error(tmp_path: Path, text: str, message: str) -> None:

@@ -4,6 +4,9 @@ Each file may define (all optional):
 
     language = "en"
     stopwords = "the of and ..."        # whitespace-separated function words
+    reader_words = "you your ..."       # whitespace-separated words that address the reader; one
+                                        # written capitalised ("Sie") counts only as written and not
+                                        # opening a sentence (stages/reader_notes.py)
     error_page = ["page not found", ...]   # text of error, block, bot-check and consent pages
     end_markers = ["comments", ...]        # a short line that starts one of these ends the article
     boilerplate_lines = ["share", ...]     # a line that is exactly one of these is boilerplate
@@ -17,6 +20,8 @@ Each file may define (all optional):
                                            # ("3 hours ago", "2 天前"; stages/streams.py)
     offers = ["free", "kostenlos", ...]    # a number and a time unit with one of these is a trial offer
                                            # ("30 days free"), no headline (stages/headline_choice.py)
+    author_bios = ["is our", "writes about", ...]  # right after a name opening the article's first or
+                                           # last paragraph: an author's biography (stages/edge_bios.py)
 
 A user's file may also turn built-in entries off, by kind, in a `[disable]` table (matched
 after folding, so case and punctuation do not matter; an entry no file defines is an error):
@@ -65,6 +70,7 @@ PHRASE_KINDS = (
     "calls_to_action",
     "time_units",
     "offers",
+    "author_bios",
 )
 
 
@@ -235,6 +241,9 @@ class Rules:
 
     stopwords: dict[str, frozenset[str]]
     stopword_languages: dict[str, tuple[str, ...]]  # word -> the languages it is a stop word of
+    # Words that address the reader: any case ("you", "vous"), or only as written ("Sie", "Ihre").
+    reader_words: frozenset[str]
+    reader_words_as_written: frozenset[str]
     error_page: PhraseSet
     end_markers: PhraseSet
     boilerplate_lines: PhraseSet
@@ -245,6 +254,7 @@ class Rules:
     calls_to_action: PhraseSet
     time_units: PhraseSet
     offers: PhraseSet
+    author_bios: PhraseSet
     page_kinds: dict[str, PhraseSet]  # page kind (PAGE_KIND_PHRASES) -> its phrases
     # Every kind's phrases (not the wall prompt) in one trie, so a line is walked once for all
     # kinds, and the kinds each phrase names, in PAGE_KIND_PHRASES order.
@@ -265,7 +275,7 @@ def _read_rule_file(path: Path | str, text: str) -> dict:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid rules file: {exc}") from None
-    unknown = set(data) - {"language", "stopwords", "disable", "page_kinds", *PHRASE_KINDS}
+    unknown = set(data) - {"language", "stopwords", "reader_words", "disable", "page_kinds", *PHRASE_KINDS}
     unknown |= {f"page_kinds.{kind}" for kind in set(data.get("page_kinds", {})) - set(PAGE_KIND_PHRASES)}
     if unknown:
         raise ConfigError(f"{path}: unknown rule keys: {', '.join(sorted(unknown))}")
@@ -273,6 +283,8 @@ def _read_rule_file(path: Path | str, text: str) -> dict:
         raise ConfigError(f"{path}: language must be a string, not {_kind_of(data['language'])}")
     if "stopwords" in data and not isinstance(data["stopwords"], str):
         raise ConfigError(f"{path}: stopwords must be one string of words, not {_kind_of(data['stopwords'])}")
+    if "reader_words" in data and not isinstance(data["reader_words"], str):
+        raise ConfigError(f"{path}: reader_words must be one string of words, not {_kind_of(data['reader_words'])}")
     for kind in PHRASE_KINDS:
         if kind in data:
             _check_phrase_list(path, kind, data[kind])
@@ -367,6 +379,7 @@ def _build_tables(sources: list[tuple[str, bytes]]) -> dict:
     """The merged, folded rules of these files as plain data (dicts, sets, tuples, strings): the
     form the cache stores."""
     stopwords: dict[str, set[str]] = {}
+    reader_words: set[str] = set()
     phrases: dict[str, set[str]] = {kind: set() for kind in PHRASE_KINDS}
     disabled: list[tuple[str, str, str]] = []  # (file, kind, phrase)
     page_kinds: dict[str, set[str]] = {kind: set() for kind in PAGE_KIND_PHRASES}
@@ -375,6 +388,7 @@ def _build_tables(sources: list[tuple[str, bytes]]) -> dict:
         lang = data.get("language", Path(name).stem)
         if "stopwords" in data:
             stopwords.setdefault(lang, set()).update(data["stopwords"].casefold().split())
+        reader_words.update(data.get("reader_words", "").split())
         for kind in PHRASE_KINDS:
             phrases[kind].update(data.get(kind, []))
         disabled += [(name, kind, phrase) for kind, listed in data.get("disable", {}).items() for phrase in listed]
@@ -399,6 +413,8 @@ def _build_tables(sources: list[tuple[str, bytes]]) -> dict:
     return {
         "stopwords": {lang: frozenset(words) for lang, words in stopwords.items()},
         "stopword_languages": {word: tuple(langs) for word, langs in languages_of.items()},
+        "reader_words": frozenset(word for word in reader_words if word == word.casefold()),
+        "reader_words_as_written": frozenset(word for word in reader_words if word != word.casefold()),
         "phrases": {kind: table(PhraseSet.build(phrases[kind])) for kind in PHRASE_KINDS},
         "page_kinds": {kind: table(phrase_set) for kind, phrase_set in kind_sets.items()},
         # Built from the folded phrases, folded again, as the stage built it before it was cached here.
@@ -412,6 +428,8 @@ def _rules_from_tables(tables: dict) -> Rules:
     return Rules(
         stopwords=tables["stopwords"],
         stopword_languages=tables["stopword_languages"],
+        reader_words=tables["reader_words"],
+        reader_words_as_written=tables["reader_words_as_written"],
         **{kind: PhraseSet(*tables["phrases"][kind]) for kind in PHRASE_KINDS},
         page_kinds={kind: PhraseSet(*tables["page_kinds"][kind]) for kind in PAGE_KIND_PHRASES},
         any_page_kind=PhraseSet(*tables["any_page_kind"]),

@@ -30,7 +30,10 @@ that opens a box or the caption label before a credit:
 - a consent box for embedded content: another site's name on a few short lines, sentences and a
   button, named nowhere else on the page (embed_consent.py);
 - a row of two or more buttons between running text, naming no word of the article, and the box's
-  message above it when it names none either (button_runs.py).
+  message above it when it names none either (button_runs.py);
+- a note to the reader naming no word of the article, at its edge or beside a removed line of its
+  box, with the box's labels (reader_notes.py), and an author's biography as the first or last
+  paragraph, naming a person the article does not (edge_bios.py).
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ from .headline_choice import AGENCY_CREDIT, credit_over_repeated_caption, is_too
 from .headline_boxes import headline_boxes, resumes_article
 from .markers import MAX_BOX_LINES, is_end_marker
 from .media_lengths import media_lengths
+from .reader_notes import MAX_LABEL_WORDS as MAX_BOX_LABEL_WORDS, reader_notes
 from .prompts import (
     CODE_SYMBOLS,
     MAX_OFFER_WORDS,
@@ -468,9 +472,13 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(inline_boxes(kept_lines, texts, rules))
     marks.update(boxes_under_removed_labels(kept_lines, removed_labels_above(doc, kept, lines, rules)))
     marks.update(credits_over_captions(kept, page_texts, lines, rules))
-    # Last: the fine print next to a sign-up prompt removed by any rule, earlier stages' or the above.
+    # Last: the fine print next to a sign-up prompt removed by any rule, earlier stages' or the above,
+    # and the notes to the reader beside a removed line of their box.
     gone = {i for i, block in enumerate(doc.blocks) if block.removal is not None} | {kept[position] for position in marks}
     marks.update(fine_print(lines, page_texts, kept, gone, rules))
+    beside_gone = [any(k in gone and lines[k].words <= MAX_BOX_LABEL_WORDS for k in (i - 1, i + 1)) for i in kept]
+    for position, reason in reader_notes(kept_lines, texts, beside_gone, rules).items():
+        marks.setdefault(position, reason)
     for position, reason in sorted(marks.items()):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)
     return doc
