@@ -534,3 +534,23 @@ def test_a_headline_split_at_its_colon_over_two_lines_is_the_title_whole(languag
     # on a line of its own that opens with the colon. Read together, they are the headline, not
     # the standfirst below them.
     assert title_of(["Home", kicker, rest, standfirst, "By Jane Doe"], language) == kicker + rest
+
+
+@pytest.mark.parametrize(("language", "headline"), [
+    ("en", "Lake falls by 1.2 metres in one summer"),
+    ("en", "Region to cut water drawn from the lake by 2030, 15 years early"),
+    ("fr", "Le lac perd 1,2 mètre, un niveau jamais vu par les hydrologues"),
+    ("es", "El lago baja 1,2 metros por la sequía del verano"),
+    ("de", "Pegel des Sees von 1,2 Metern unter dem Mittel gemessen"),
+], ids=["en-by-number", "en-by-year", "fr-par", "es-por", "de-von"])
+def test_a_headline_with_numbers_and_a_byline_word_is_the_title(language: str, headline: str) -> None:
+    # A byline's word is often a preposition ("by", "par", "por", "von"): with two numbers in the
+    # line it is a date line with its author only when a name follows it, not a lower-case word
+    # or a number.
+    assert title_of(["Home", headline], language) == headline
+
+
+def test_a_date_line_with_its_author_is_still_no_title() -> None:
+    headline = "The lake falls to its lowest level since records began"
+    assert title_of(["Home", headline, "Tuesday 15 October 2019 by Jane Doe"], "en") == headline
+    assert title_of(["Home", "Tuesday 15 October 2019 by Jane Doe"], "en") is None

@@ -534,7 +534,7 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0  # a caption with its credit run on ("... in Qatar.AFP"), a link ("More Info →")
     if _repeats_a_run(features):
         return 0.0  # a menu printed twice on one line
-    if features.numbers >= 2 and any(True for _ in rules.bylines.find_all(features.folded[:1])) and features.words <= MAX_DATELINE_WORDS:
+    if features.numbers >= 2 and features.words <= MAX_DATELINE_WORDS and is_dated_byline(text, features, rules):
         return 0.0  # a dateline with its author: "Tuesday 15 October 2019 by Jane Doe"
     if is_caption(text, features, rules) or is_toolbar(text, features, rules) or (is_list_item(text) and not (alone and text.startswith(QUOTE_DASHES))):
         return 0.0
@@ -593,6 +593,22 @@ def is_dateline(text: str, features: LineFeatures) -> bool:
         return True  # the time of day alone: "9:51"
     return (features.numbers >= 2 and features.words <= MAX_BYLINE_WORDS and _mostly_digits(features)
             and (YEAR.search(text) is not None or DATE_PART.search(text) is not None) and not any(sign in text for sign in NOT_DATE_SIGNS))
+
+
+def is_dated_byline(text: str, features: LineFeatures, rules: Rules) -> bool:
+    """A byline's phrase inside the line, followed by a name ("Tuesday 15 October 2019 by Jane
+    Doe"): the word after it does not start in lower case nor with a digit. The phrase is often
+    a preposition ("by", "di", "von"), which a headline uses too: "Quake of magnitude 4.2 felt
+    across the province" in Italian holds "di magnitudo", "Apple to cut 600 jobs by 2025" a year."""
+    found = False
+    for phrase in rules.bylines.find_all(features.folded[:1]):
+        for after in re.finditer(rf"(?<![^\W_]){re.escape(phrase)}\s+(\S)", text, re.IGNORECASE):
+            found = True
+            first = after.group(1)
+            if not (first.islower() or first.isdigit()):
+                return True
+    # (A phrase the text does not spell as folded, such as a CJK byline run into its name: as before.)
+    return not found and any(True for _ in rules.bylines.find_all(features.folded[:1]))
 
 
 def is_name_and_age(text: str, rules: Rules) -> bool:
