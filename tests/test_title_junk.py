@@ -554,3 +554,10 @@ def test_a_date_line_with_its_author_is_still_no_title() -> None:
     headline = "The lake falls to its lowest level since records began"
     assert title_of(["Home", headline, "Tuesday 15 October 2019 by Jane Doe"], "en") == headline
     assert title_of(["Home", "Tuesday 15 October 2019 by Jane Doe"], "en") is None
+
+
+def test_a_headline_of_two_short_sentences_is_the_title() -> None:
+    # "X. Here's what we can do": two short sentences, the second without its full stop, is a
+    # headline's style, not a caption's or a paragraph's.
+    headline = "The lake is dying. Here's what we can do"
+    assert title_of(["Home", "News", headline], "en") == headline

@@ -88,6 +88,7 @@ CJK_INNER_FULL_STOP = LazyPattern(CJK_INNER_SENTENCE_END.pattern.replace("[。�
 # A line of two sentences weighs this much (a caption, a paragraph); over its standfirst, one of at
 # most this many words may be the headline ("The world needs more spaceports. Oman wants to help").
 TWO_SENTENCES_WEIGHT = 0.4
+SHORT_TWO_SENTENCES_WEIGHT = 0.7
 MAX_TWO_SENTENCE_WORDS = 12
 # A stop after a label of this many words ends no sentence ("Niemcy. Stałe zamknięcie ...").
 MAX_LABEL_WORDS = 2
@@ -808,7 +809,9 @@ def _shape_weight(text: str, features: LineFeatures, lower_case_style: bool = Fa
     if ends_like_own_sentence(text, features):
         score *= 0.3  # headlines rarely end with a full stop (one quotation's own aside)
     if features.sentences > (1 if features.sentence_end else 0) and _inner_full_stops(text):
-        score *= TWO_SENTENCES_WEIGHT  # two sentences: a caption or a paragraph
+        # Two sentences: a caption or a paragraph; two short ones, the second without its stop, are
+        # also a headline's style ("The lake is dying. Here's what we can do").
+        score *= SHORT_TWO_SENTENCES_WEIGHT if is_two_short_sentences(text, features) else TWO_SENTENCES_WEIGHT
     opening = text.lstrip("\"'“‘«¿¡([")
     first = opening[:1]
     if first == "…" or (first.isalpha() and first.islower() and not lower_case_style and not _capital_inside(opening)):

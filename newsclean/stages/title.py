@@ -32,7 +32,7 @@ from .headline_choice import (
     MAX_CREDIT_LINE_WORDS,
     MIN_NOTICE_WORDS,
     NO_OVERLAP_WEIGHT,
-    TWO_SENTENCES_WEIGHT,
+    SHORT_TWO_SENTENCES_WEIGHT,
     Candidate,
     Scored,
     best,
@@ -339,7 +339,7 @@ def _headline_above(doc: Document, analysis: Analysis, scored: list[Scored], top
         # A headline of two short sentences is one over its standfirst.)
         shape = above.shape
         if is_two_short_sentences(above.candidate.text, analysis.lines[above.candidate.position]):
-            shape /= TWO_SENTENCES_WEIGHT
+            shape /= SHORT_TWO_SENTENCES_WEIGHT
         if (above.score > 0 and shape >= STANDFIRST_SHARE * top.shape and above.overlap >= STANDFIRST_SHARE * top.overlap
                 and above.candidate.source == top.candidate.source and analysis.lines[above.candidate.position].size >= 6
                 and not _beside_credit(doc, analysis, above.candidate.position, rules, sides=(1,))):
