@@ -30,6 +30,7 @@ from .stages.dom_opening import keep_standfirst, mark_date_line
 from .stages.dom_links import keep_link_lines
 from .stages.dom_paragraphs import keep_paragraph_runs
 from .stages.dom_teasers import mark_teaser_blurbs
+from .stages.dom_title import strip_fast_title
 from .stages.loose_lines import mark_loose_lines
 from .stages.dom_text import mark_outside_page_article
 from .stages.extraction_end import mark_after_page_article
@@ -156,7 +157,7 @@ def whole_page_analysis(doc: Document, left: Document, config: Config) -> Analys
 # then a line of links between two kept paragraphs of its tag goes back with them (`link_lines`).
 # Last, table cells left below the article's last paragraph, some of them links, go (`cell_tail`).
 FAST_HTML_STAGES: tuple[StageFn, ...] = (
-    mark_page_furniture, CleanWhatIsLeft(), keep_paragraph_runs, mark_teaser_blurbs, keep_link_lines, keep_standfirst,
+    strip_fast_title, mark_page_furniture, CleanWhatIsLeft(), keep_paragraph_runs, mark_teaser_blurbs, keep_link_lines, keep_standfirst,
     mark_date_line, mark_named_furniture, mark_loose_lines, mark_other_stories, mark_cell_tail,
 )
 

@@ -333,6 +333,20 @@ def test_empty_and_bodyless_pages_give_no_blocks() -> None:
 # --- the engines: stages, API, CLI, containers, diff ----------------------------------------------
 
 
+@pytest.mark.parametrize(("declared", "site"), [
+    (f"{TITLE} | The Valley Courier", ""),
+    (f"{TITLE} - Local News - The Valley Courier", ""),
+    (f"Valley Courier: {TITLE}", '<meta property="og:site_name" content="Valley Courier">'),
+], ids=["suffix", "section-and-site", "declared-site-prefix"])
+def test_fast_engine_title_has_no_site_name(declared: str, site: str) -> None:
+    # The page's only title is its <title>, which names the site as well: the fast engine strips
+    # the site's name as the trafilatura engine's headline stage does.
+    page = long_article().replace(f'<meta property="og:title" content="{TITLE}">', site)
+    page = page.replace(f"<title>{TITLE} | The Valley Courier</title>", f"<title>{declared}</title>")
+    for engine in ("fast", "trafilatura"):
+        assert newsclean.clean(page, config=Config(html_engine=engine)).meta.title == TITLE, engine
+
+
 def test_fast_engine_removes_page_furniture_with_the_markup_as_reason() -> None:
     doc = newsclean.clean(long_article(), config=FAST)
     assert stages_for(doc) == FAST_HTML_STAGES
@@ -714,8 +728,8 @@ def test_site_templates_run_in_the_same_place_for_the_fast_reader() -> None:
     from newsclean.sites import TemplateTable
     from newsclean.stages.template import TemplateStage
 
-    furniture, left, *after = with_templates(FAST_HTML_STAGES, TemplateTable())
-    assert furniture is FAST_HTML_STAGES[0] and isinstance(left, CleanWhatIsLeft) and after == list(FAST_HTML_STAGES[2:])
+    title, furniture, left, *after = with_templates(FAST_HTML_STAGES, TemplateTable())
+    assert (title, furniture) == FAST_HTML_STAGES[:2] and isinstance(left, CleanWhatIsLeft) and after == list(FAST_HTML_STAGES[3:])
     at = next(i for i, stage in enumerate(left.stages) if isinstance(stage, TemplateStage))
     assert left.stages[at - 1] is TEMPLATE_AFTER and at > 0
 
@@ -757,6 +771,21 @@ def test_the_date_line_under_the_headline_is_removed(date_line: str) -> None:
     doc = newsclean.clean(page, config=FAST)
     assert doc.paragraphs == paragraphs
     assert {b.text: b.removal.reason for b in doc.removed()}[date_line] == dom_opening.DATE_LINE
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_a_list_of_dates_under_the_headline_stays(count: int) -> None:
+    # The date line stage on its own (the span keeps a schedule when it is the page's content: a
+    # committee's meetings, a tour's dates). One or two dates under the headline are its date
+    # lines ("Published ...", "Updated ..."); three or more are a list the article gives.
+    dates = ["Tuesday, 12 March 2024 at 2:30 PM", "Monday, 15 April 2024 at 3:00 PM", "Tuesday, 21 May 2024 at 1:00 PM"][:count]
+    page = ("<html><body><h1>Finance committee meetings</h1><p>The committee meets in the board room.</p>"
+            + "".join(f"<div>{date}</div>" for date in dates) + f"<p>{LONG[0]}</p></body></html>")
+    doc = parse_html_fast(page, config=FAST)
+    doc.blocks[0].remove(Stage.TITLE, "headline (kept as the title)")
+    dom_opening.mark_date_line(doc, FAST)
+    gone = [b.text for b in doc.blocks if b.removal is not None and b.removal.reason == dom_opening.DATE_LINE]
+    assert gone == (dates if count < dom_opening.MIN_LISTED_DATES else [])
 
 
 def test_teaser_blurbs_below_linked_headlines_at_the_article_end_are_removed() -> None:

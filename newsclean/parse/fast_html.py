@@ -28,7 +28,7 @@ from ..read.mojibake import MOJIBAKE, repair_mojibake
 from .deadline import DeadlineExceeded, deadline
 from .domshape import dom_shape, element_marks
 from .html import PARSER_MAX_DEPTH, most_attributes
-from .htmlmeta import LANGUAGE_TAG
+from .htmlmeta import LANGUAGE_TAG, site_name as _site_name
 from .text import normalize_line, strip_control
 
 # Never visible as text: their subtrees are not walked at all.
@@ -100,6 +100,8 @@ DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # <meta> names and properties holding the page's title, URL, publication date and author, in trust order.
 TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "title")
 URL_KEYS = ("og:url", "twitter:url")
+# ... and the site's own name (stages/dom_title.py strips it from the title).
+SITE_NAME_KEYS = ("og:site_name", "application-name")
 DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
              "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date")
 AUTHOR_KEYS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
@@ -779,12 +781,14 @@ def fast_metadata(page: Any, media: set[str] | None = None) -> tuple[Metadata, s
         author = None  # a single token is a handle or a site name (as trafilatura judges)
     date = first(found, DATE_KEYS) or ld.get("datePublished")
     language = (page.root.attributes.get("lang") or "").strip() if page.root is not None else ""
+    url = _clean(first(found, URL_KEYS) or canonical)
     meta = Metadata(
         title=_clean(first(found, TITLE_KEYS) or ld.get("headline") or title_tag),
         date=date.strip()[:10] if date and DATE_PREFIX.match(date.strip()) else None,
-        url=_clean(first(found, URL_KEYS) or canonical),
+        url=url,
         author=_clean(author),
         language=language if LANGUAGE_TAG.match(language) else None,
+        site_names=tuple(name for name in (_site_name(first(found, SITE_NAME_KEYS)), url) if name),
     )
     if media:
         # The page's own title and summary are the article's, whatever media shares them.

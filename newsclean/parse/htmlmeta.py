@@ -60,7 +60,7 @@ def page_metadata(tree: HtmlElement) -> Metadata:
         url=_clean(url),
         language=declared_language(tree),
         title_candidates=title_candidates(tree, found.title),
-        site_names=tuple(name for name in (_site_name(found.sitename), _clean(url)) if name),
+        site_names=tuple(name for name in (site_name(found.sitename), _clean(url)) if name),
         page_title=_clean(next((t.text_content() for t in tree.iter("title")), None)),
     )
 
@@ -116,7 +116,7 @@ def declared_language(tree: HtmlElement) -> str | None:
     return None
 
 
-def _site_name(value: str | None) -> str | None:
+def site_name(value: str | None) -> str | None:
     """The site's declared name, unless it is too long to be one (some pages put their title there)."""
     name = _clean(value)
     return name if name and len(name.split()) <= MAX_SITE_NAME_WORDS else None

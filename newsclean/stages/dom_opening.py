@@ -104,6 +104,9 @@ def keep_standfirst(doc: Document, config: Config) -> Document:
 # list item or a table cell (a timeline's, a table's dates). Fast engine page F1 train .9568 ->
 # .9572 (13 pages up, none down), dev unchanged.
 DATE_LINE_REACH = 8
+# The article's date lines are one or two ("Published ...", "Updated ..."); this many dates under
+# the headline are a list the article gives.
+MIN_LISTED_DATES = 3
 DATED = LazyPattern(DATE)
 # Words without a digit: a label, a weekday, a month's name, an author's name, a place.
 MAX_DATE_LINE_WORDS = 8
@@ -129,8 +132,10 @@ def mark_date_line(doc: Document, config: Config) -> Document:
     headline = headline_position(blocks)
     if headline is None:
         return doc
-    for block in blocks[headline + 1 : headline + 1 + DATE_LINE_REACH]:
-        if (block.kept and block.dom is not None and block.dom.tag not in NOT_DATE_LINE_TAGS
-                and is_date_line(block.text)):
-            block.remove(Stage.BOILERPLATE, DATE_LINE)
+    dated = [block for block in blocks[headline + 1 : headline + 1 + DATE_LINE_REACH]
+             if block.kept and block.dom is not None and block.dom.tag not in NOT_DATE_LINE_TAGS and is_date_line(block.text)]
+    if len(dated) >= MIN_LISTED_DATES:
+        return doc  # a list of dates under the headline (a schedule of meetings, a tour's dates): the article's
+    for block in dated:
+        block.remove(Stage.BOILERPLATE, DATE_LINE)
     return doc
