@@ -375,6 +375,18 @@ def _load_rules(extra_files: tuple[str, ...], matcher: Any) -> Rules:
 load_rules.cache_clear = _load_rules.cache_clear  # type: ignore[attr-defined]
 
 
+def _function_words_elsewhere(languages_of: dict[str, set[str]], stopwords: dict[str, set[str]]) -> set[str]:
+    """The one-word calls to action that are a function word of another language: Norwegian
+    "les" (read) is French "les", Danish and Swedish "se" (see) Spanish, Italian and Portuguese
+    "se", Danish "del" (share) Spanish "del". The merged rules hold every language's phrases for
+    every page, so such a word would make prompts of most lines of running text in the other
+    language. Only words that language files list (a stem with stopwords): a user's own rules
+    file keeps what it names."""
+    return {phrase for phrase, langs in languages_of.items()
+            if " " not in phrase.strip() and langs <= stopwords.keys()
+            and any(phrase.casefold() in words for lang, words in stopwords.items() if lang not in langs)}
+
+
 def _build_tables(sources: list[tuple[str, bytes]]) -> dict:
     """The merged, folded rules of these files as plain data (dicts, sets, tuples, strings): the
     form the cache stores."""
@@ -383,6 +395,7 @@ def _build_tables(sources: list[tuple[str, bytes]]) -> dict:
     phrases: dict[str, set[str]] = {kind: set() for kind in PHRASE_KINDS}
     disabled: list[tuple[str, str, str]] = []  # (file, kind, phrase)
     page_kinds: dict[str, set[str]] = {kind: set() for kind in PAGE_KIND_PHRASES}
+    action_languages: dict[str, set[str]] = {}  # a call to action's files' languages (stems)
     for name, content in sources:
         data = _read_rule_file(name, content.decode("utf-8"))
         lang = data.get("language", Path(name).stem)
@@ -391,9 +404,12 @@ def _build_tables(sources: list[tuple[str, bytes]]) -> dict:
         reader_words.update(data.get("reader_words", "").split())
         for kind in PHRASE_KINDS:
             phrases[kind].update(data.get(kind, []))
+        for phrase in data.get("calls_to_action", []):
+            action_languages.setdefault(phrase, set()).add(lang)
         disabled += [(name, kind, phrase) for kind, listed in data.get("disable", {}).items() for phrase in listed]
         for kind, listed in data.get("page_kinds", {}).items():
             page_kinds[kind].update(listed)
+    phrases["calls_to_action"] -= _function_words_elsewhere(action_languages, stopwords)
     for kind, phrase_set in phrases.items():
         phrases[kind] = _without_disabled(kind, phrase_set, disabled)
     languages_of: dict[str, list[str]] = {}
