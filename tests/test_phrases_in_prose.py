@@ -95,6 +95,7 @@ def test_no_builtin_phrase_removes_a_sentence_that_uses_it(language: str) -> Non
         "Lawyers for the labels said they would read more closely before deciding whether to appeal.",
         "Its weekly newsletter has 2 million subscribers.",
         '"We have never seen anything like this," the mayor said.',
+        '"Follow us," the ferry captain told the passengers as he led them across the mudflats.',
         "The band said all rights reserved by the label in 1998 would now return to its four members.",
         "Comments were closed by the newspaper after a flood of abusive posts on Friday.",
         "Related: the two islands share one ferry and one harbour master.",
@@ -133,6 +134,25 @@ def test_sentences_that_open_with_a_call_to_action_stay(language: str) -> None:
     lines = [HEADLINE, BODY[0], BODY[1], *sentences, BODY[2], BODY[3]]
     marks = removals_of(dump(*lines))
     assert {lines[n - 1] for n in marks} & set(sentences) == set()
+
+
+@pytest.mark.parametrize(("language", "paragraphs"), [
+    ("fr", ["Les bateaux ne desservent plus deux des petites îles depuis le début du mois d'août.",
+            "Les hydrologues ont mesuré lundi la surface à un mètre vingt sous sa moyenne.",
+            "Les agriculteurs doivent réduire leur consommation d'un tiers jusqu'aux pluies d'automne."]),
+    ("es", ["Se espera que el nivel del lago siga bajando hasta las lluvias de otoño.",
+            "Del total de agua extraída, dos tercios se destinan al riego de los campos.",
+            "Entre junio y agosto apenas llovió en toda la cuenca del lago."]),
+    ("it", ["Se il livello continuerà a scendere, i traghetti resteranno fermi fino all'autunno.",
+            "Se ne parlerà lunedì in consiglio regionale, con i sindaci dei comuni del lago."]),
+], ids=["fr-les", "es-se-del-entre", "it-se"])
+def test_a_call_to_action_of_one_language_that_is_another_s_function_word_opens_no_prompt(language: str, paragraphs: list[str]) -> None:
+    # Norwegian "les" (read), Danish and Swedish "se" (see), Danish "del" (share) and Portuguese
+    # "entre" (enter) open prompts there; in French, Spanish and Italian they open sentences.
+    # Short paragraphs close together each opening with one are no sign-up widget.
+    lines = [HEADLINE, BODY[0], *paragraphs, BODY[1], BODY[2]]
+    assert removals_of(dump(*lines)) == {}
+    assert all(load_rules().calls_to_action.prefix((word + " x",)) is None for word in ("les", "se", "del", "entre"))
 
 
 def test_the_reported_article_cleans_whole_with_its_headline() -> None:

@@ -35,6 +35,9 @@ MIN_PASSING_WORDS = 5
 MAX_PHRASE_SHARE = 1 / 3
 # An aside in brackets: "[Get New York Today in your inbox.]", "(Sign up for alerts here)".
 ASIDE = re.compile(r"^[\[(（【].*[\])）】][.!]?$")
+# A line that opens with a quotation and goes on after it ('"Follow us," the captain told them ...')
+# is someone's words in running text: the phrase at its start is theirs, not a prompt's.
+QUOTED_OPENING = re.compile(r"^[\"“„«»「『‘][^\"“”„«»「」『』‘’]{1,200}[\"”“»«」』’][\s,;.–—-]*(?:[^\W\d_][\w'’-]*[\s,]+){2}")
 # A code listing's closing line: "}", "};", "})", "]);" (no words, but not a separator).
 CODE_CLOSER = re.compile(r"^\s*[\])}][\])};,]*\s*$")
 # How far above a closer the code it closes is looked for.
@@ -162,11 +165,12 @@ def mentions_in_passing(text: str, features: LineFeatures, phrases: list[str], r
         return False
     if stripped.endswith((":", "：")) and any(rules.calls_to_action.prefix((phrase,)) for phrase in phrases):
         return False  # "... Subscribe to our newsletter to receive:" (not "The output looks like this:")
-    if any(reading.startswith(phrase) for reading in features.folded for phrase in phrases):
-        return False  # "Read more: ...", "Copyright Acme Media"
-    label = rules.boilerplate_lines.prefix(features.folded)
-    if label and (" " in label or not features.sentence_end):
-        return False  # "Sign up for ...", "Subscribe now and ...": a prompt led by a label
+    if not QUOTED_OPENING.match(stripped):  # (someone's words opening a sentence: the phrase is theirs)
+        if any(reading.startswith(phrase) for reading in features.folded for phrase in phrases):
+            return False  # "Read more: ...", "Copyright Acme Media"
+        label = rules.boilerplate_lines.prefix(features.folded)
+        if label and (" " in label or not features.sentence_end):
+            return False  # "Sign up for ...", "Subscribe now and ...": a prompt led by a label
     return sum(phrase.count(" ") + 1 for phrase in phrases) < MAX_PHRASE_SHARE * features.words
 
 
