@@ -155,6 +155,22 @@ def test_a_call_to_action_of_one_language_that_is_another_s_function_word_opens_
     assert all(load_rules().calls_to_action.prefix((word + " x",)) is None for word in ("les", "se", "del", "entre"))
 
 
+@pytest.mark.parametrize(("line", "marker"), [
+    ("Comment les agriculteurs s'adaptent", False),  # a French subheading: "how"
+    ("Comment", True), ("Comment (3)", True), ("Comments (12)", True),
+])
+def test_an_end_marker_that_is_another_language_s_function_word_stands_alone(line: str, marker: bool) -> None:
+    from newsclean.model.features import line_features
+    from newsclean.stages.markers import is_end_marker
+
+    assert is_end_marker(line_features(line, frozenset()), load_rules()) is marker
+
+
+def test_a_french_subheading_opening_with_comment_stays() -> None:
+    lines = [HEADLINE, BODY[0], BODY[1], "Comment les agriculteurs s'adaptent", BODY[2], BODY[3]]
+    assert removals_of(dump(*lines)) == {}
+
+
 def test_the_reported_article_cleans_whole_with_its_headline() -> None:
     headline = "Court rejects music copyright claim"
     doc = newsclean.clean(dump("Home", "Share", headline, *COURT_STORY, "Sign up for our newsletter"))

@@ -260,6 +260,9 @@ class Rules:
     # kinds, and the kinds each phrase names, in PAGE_KIND_PHRASES order.
     any_page_kind: PhraseSet
     page_kinds_of: dict[str, tuple[str, ...]]
+    # One-word end markers that are another language's function word: markers only with no other
+    # word on their line (_function_words_elsewhere).
+    lone_markers: frozenset[str] = frozenset()
 
     @cached_property
     def all_stopwords(self) -> frozenset[str]:
@@ -396,6 +399,7 @@ def _build_tables(sources: list[tuple[str, bytes]]) -> dict:
     disabled: list[tuple[str, str, str]] = []  # (file, kind, phrase)
     page_kinds: dict[str, set[str]] = {kind: set() for kind in PAGE_KIND_PHRASES}
     action_languages: dict[str, set[str]] = {}  # a call to action's files' languages (stems)
+    marker_languages: dict[str, set[str]] = {}  # an end marker's
     for name, content in sources:
         data = _read_rule_file(name, content.decode("utf-8"))
         lang = data.get("language", Path(name).stem)
@@ -406,6 +410,8 @@ def _build_tables(sources: list[tuple[str, bytes]]) -> dict:
             phrases[kind].update(data.get(kind, []))
         for phrase in data.get("calls_to_action", []):
             action_languages.setdefault(phrase, set()).add(lang)
+        for phrase in data.get("end_markers", []):
+            marker_languages.setdefault(phrase, set()).add(lang)
         disabled += [(name, kind, phrase) for kind, listed in data.get("disable", {}).items() for phrase in listed]
         for kind, listed in data.get("page_kinds", {}).items():
             page_kinds[kind].update(listed)
@@ -436,6 +442,9 @@ def _build_tables(sources: list[tuple[str, bytes]]) -> dict:
         # Built from the folded phrases, folded again, as the stage built it before it was cached here.
         "any_page_kind": table(PhraseSet.build(set(kinds_of))),
         "page_kinds_of": {phrase: tuple(kinds) for phrase, kinds in kinds_of.items()},
+        # English "comment" is French "comment" (how): as an end marker it stands alone ("Comment",
+        # "Comment (3)"), not at the head of a French subheading ("Comment les agriculteurs s'adaptent").
+        "lone_markers": frozenset(fold(phrase) for phrase in _function_words_elsewhere(marker_languages, stopwords)),
     }
 
 
@@ -450,4 +459,5 @@ def _rules_from_tables(tables: dict) -> Rules:
         page_kinds={kind: PhraseSet(*tables["page_kinds"][kind]) for kind in PAGE_KIND_PHRASES},
         any_page_kind=PhraseSet(*tables["any_page_kind"]),
         page_kinds_of=tables["page_kinds_of"],
+        lone_markers=tables["lone_markers"],
     )

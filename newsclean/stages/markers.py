@@ -46,12 +46,18 @@ def is_end_marker(features: LineFeatures, rules: Rules) -> bool:
     ("Comments were closed on Friday." goes on; "Comments (12)" ends the article)."""
     if features.words > MAX_MARKER_WORDS:
         return False
-    return marks_end(features, rules.end_markers.prefix(features.folded))
+    return marks_end(features, rules.end_markers.prefix(features.folded), rules.lone_markers)
 
 
-def marks_end(features: LineFeatures, phrase: str | None) -> bool:
-    """is_end_marker of a short line that starts with `phrase` (None: with no end-of-article phrase)."""
-    return phrase is not None and not (features.sentence_end and features.words > phrase.count(" ") + 1 + MARKER_SENTENCE_WORDS)
+def marks_end(features: LineFeatures, phrase: str | None, lone: frozenset[str] = frozenset()) -> bool:
+    """is_end_marker of a short line that starts with `phrase` (None: with no end-of-article phrase);
+    a phrase of `lone` (another language's function word) only with no other word after it."""
+    if phrase is None or (features.sentence_end and features.words > phrase.count(" ") + 1 + MARKER_SENTENCE_WORDS):
+        return False
+    if phrase not in lone:
+        return True
+    rest = next((reading[len(phrase):] for reading in features.folded if reading.startswith(phrase)), "")
+    return not any(char.isalpha() for char in rest)
 
 
 def end_marker_flags(lines: Sequence[LineFeatures], rules: Rules) -> list[bool]:
@@ -60,7 +66,7 @@ def end_marker_flags(lines: Sequence[LineFeatures], rules: Rules) -> list[bool]:
     flags = [False] * len(lines)
     for i, phrase in zip(short, rules.end_markers.prefixes([lines[i].folded for i in short])):
         if phrase is not None:
-            flags[i] = marks_end(lines[i], phrase)
+            flags[i] = marks_end(lines[i], phrase, rules.lone_markers)
     return flags
 
 
