@@ -451,6 +451,29 @@ def test_a_line_of_links_between_two_paragraphs_is_kept_with_them() -> None:
     assert newsclean.clean(related, config=FAST).paragraphs == LONG
 
 
+def test_linked_entries_of_the_article_s_numbered_list_are_kept_with_it() -> None:
+    # A countdown of walks below the article's opening, each a numbered heading over its paragraph;
+    # three titles link to the walk's own page, two of them in a row with no kept block of their tag
+    # around them. Their numbers continue the kept entries' (4 over a kept 3, 5 over the 4 found), so
+    # they are the list's.
+    titles = ["The old weir and the mill race", "Through the water meadows", "Along the railway embankment",
+              "Round the boating lake", "Up to the signal box"]
+    linked = {5, 4, 1}
+    body = []
+    for number, (title, paragraph) in zip(range(5, 0, -1), zip(titles, LONG[1:])):
+        heading = f'<a href="/walks/{number}">{title}</a>' if number in linked else title
+        body.append(f"<h2>{number}. {heading}</h2><p>{paragraph}</p>")
+    page = article_html(paragraphs=[LONG[0], *LONG[6:]]).replace("<p>" + LONG[6], "".join(body) + "<p>" + LONG[6])
+    doc = newsclean.clean(page, config=FAST)
+    entries = [f"{number}. {title}" for number, title in zip(range(5, 0, -1), titles)]
+    assert doc.paragraphs == [LONG[0], *[line for pair in zip(entries, LONG[1:]) for line in pair], *LONG[6:]]
+    # Numbered links without a kept entry of their numbering (a rail of most-read titles between the
+    # paragraphs) are no part of it: they stay removed.
+    rail = "".join(f'<p><a href="/top/{n}">{n}. {title}</a></p>' for n, title in enumerate(titles[:3], 1))
+    plain = long_article().replace("<p>" + LONG[3], rail + "<p>" + LONG[3])
+    assert newsclean.clean(plain, config=FAST).paragraphs == LONG
+
+
 def test_sharing_bars_bylines_and_short_promotions_named_by_the_markup_are_removed_inside_the_article() -> None:
     # Written as sentences, inside the article's run of paragraphs: the text stages keep them; the
     # class words say what they are.
