@@ -289,6 +289,20 @@ def test_page_metadata_from_head_and_json_ld() -> None:
     assert (og.title, og.date, og.url) == (TITLE, "2024-03-12", "https://courier.example/news/riverside-park")
 
 
+def test_a_title_and_author_escaped_twice_by_the_page_s_template_read_as_text() -> None:
+    # The template escaped the <meta> values twice: once read by the parser, "&amp;#039;" is still a
+    # character reference, which the title would show as it stands.
+    page = article_html().replace(
+        f'<meta property="og:title" content="{TITLE}">',
+        '<meta property="og:title" content="Mayor &amp;#039;delighted&amp;#039; as B&amp;amp;B owners back park">',
+    ).replace('content="Maria Lindqvist"', 'content="Maria L&amp;#246;fgren"')
+    meta = parse_html_fast(page).meta
+    assert (meta.title, meta.author) == ("Mayor 'delighted' as B&B owners back park", "Maria Löfgren")
+    # Escaped once, as a page should be, the text is read once: an ampersand in words stays one.
+    once = article_html().replace(f'content="{TITLE}"', 'content="Q&amp;A: rents &amp; the new park"')
+    assert parse_html_fast(once).meta.title == "Q&A: rents & the new park"
+
+
 # --- hostile markup and limits --------------------------------------------------------------------
 
 
