@@ -488,6 +488,26 @@ def test_linked_entries_of_the_article_s_numbered_list_are_kept_with_it() -> Non
     assert newsclean.clean(plain, config=FAST).paragraphs == LONG
 
 
+def test_a_list_article_s_section_headings_set_as_links_are_kept_with_it() -> None:
+    # Three cafés by the new park, each an <h3> linking to the café's own site over its review: the
+    # headings are link text, between two kept blocks of other tags; three or more of them, each
+    # over a paragraph of 40 words or more, are the article's sections.
+    cafes = ["The Boathouse Kitchen", "Mill Lane Bakery", "Cafe Ferrovia"]
+    reviews = [f"{LONG[n]} {LONG[n + 3]}" for n in (1, 2, 3)]  # a review of 60 words or so each
+    sections = "".join(f'<h3><a href="https://cafe{n}.example/">{cafe}</a></h3><p>{review}</p>'
+                       for n, (cafe, review) in enumerate(zip(cafes, reviews)))
+    page = article_html(paragraphs=[LONG[0], *LONG[7:]]).replace("<p>" + LONG[7], sections + "<p>" + LONG[7])
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == [LONG[0], *[line for pair in zip(cafes, reviews) for line in pair], *LONG[7:]]
+    # Over a short blurb each (a box of other stories' cards, a headline and its teaser), they stay removed.
+    blurbs = ["Queues formed before the doors opened on Saturday.", "Its sourdough sold out by ten.",
+              "The menu changes with the trains' timetable."]
+    cards = "".join(f'<h3><a href="/news/{n}">{cafe} opens</a></h3><p>{blurb}</p>'
+                    for n, (cafe, blurb) in enumerate(zip(cafes, blurbs)))
+    boxed = long_article().replace("<p>" + LONG[3], cards + "<p>" + LONG[3])
+    assert not {f"{cafe} opens" for cafe in cafes} & set(newsclean.clean(boxed, config=FAST).paragraphs)
+
+
 def test_sharing_bars_bylines_and_short_promotions_named_by_the_markup_are_removed_inside_the_article() -> None:
     # Written as sentences, inside the article's run of paragraphs: the text stages keep them; the
     # class words say what they are.
