@@ -289,6 +289,20 @@ def test_page_metadata_from_head_and_json_ld() -> None:
     assert (og.title, og.date, og.url) == (TITLE, "2024-03-12", "https://courier.example/news/riverside-park")
 
 
+def test_a_title_and_author_escaped_twice_by_the_page_s_template_read_as_text() -> None:
+    # The template escaped the <meta> values twice: once read by the parser, "&amp;#039;" is still a
+    # character reference, which the title would show as it stands.
+    page = article_html().replace(
+        f'<meta property="og:title" content="{TITLE}">',
+        '<meta property="og:title" content="Mayor &amp;#039;delighted&amp;#039; as B&amp;amp;B owners back park">',
+    ).replace('content="Maria Lindqvist"', 'content="Maria L&amp;#246;fgren"')
+    meta = parse_html_fast(page).meta
+    assert (meta.title, meta.author) == ("Mayor 'delighted' as B&B owners back park", "Maria Löfgren")
+    # Escaped once, as a page should be, the text is read once: an ampersand in words stays one.
+    once = article_html().replace(f'content="{TITLE}"', 'content="Q&amp;A: rents &amp; the new park"')
+    assert parse_html_fast(once).meta.title == "Q&A: rents & the new park"
+
+
 # --- hostile markup and limits --------------------------------------------------------------------
 
 
@@ -463,6 +477,49 @@ def test_a_line_of_links_between_two_paragraphs_is_kept_with_them() -> None:
     # A link line with a boilerplate label stays removed, as the text stages remove it from kept text.
     related = page.replace(cited, f"Related: {cited}")
     assert newsclean.clean(related, config=FAST).paragraphs == LONG
+
+
+def test_linked_entries_of_the_article_s_numbered_list_are_kept_with_it() -> None:
+    # A countdown of walks below the article's opening, each a numbered heading over its paragraph;
+    # three titles link to the walk's own page, two of them in a row with no kept block of their tag
+    # around them. Their numbers continue the kept entries' (4 over a kept 3, 5 over the 4 found), so
+    # they are the list's.
+    titles = ["The old weir and the mill race", "Through the water meadows", "Along the railway embankment",
+              "Round the boating lake", "Up to the signal box"]
+    linked = {5, 4, 1}
+    body = []
+    for number, (title, paragraph) in zip(range(5, 0, -1), zip(titles, LONG[1:])):
+        heading = f'<a href="/walks/{number}">{title}</a>' if number in linked else title
+        body.append(f"<h2>{number}. {heading}</h2><p>{paragraph}</p>")
+    page = article_html(paragraphs=[LONG[0], *LONG[6:]]).replace("<p>" + LONG[6], "".join(body) + "<p>" + LONG[6])
+    doc = newsclean.clean(page, config=FAST)
+    entries = [f"{number}. {title}" for number, title in zip(range(5, 0, -1), titles)]
+    assert doc.paragraphs == [LONG[0], *[line for pair in zip(entries, LONG[1:]) for line in pair], *LONG[6:]]
+    # Numbered links without a kept entry of their numbering (a rail of most-read titles between the
+    # paragraphs) are no part of it: they stay removed.
+    rail = "".join(f'<p><a href="/top/{n}">{n}. {title}</a></p>' for n, title in enumerate(titles[:3], 1))
+    plain = long_article().replace("<p>" + LONG[3], rail + "<p>" + LONG[3])
+    assert newsclean.clean(plain, config=FAST).paragraphs == LONG
+
+
+def test_a_list_article_s_section_headings_set_as_links_are_kept_with_it() -> None:
+    # Three cafés by the new park, each an <h3> linking to the café's own site over its review: the
+    # headings are link text, between two kept blocks of other tags; three or more of them, each
+    # over a paragraph of 40 words or more, are the article's sections.
+    cafes = ["The Boathouse Kitchen", "Mill Lane Bakery", "Cafe Ferrovia"]
+    reviews = [f"{LONG[n]} {LONG[n + 3]}" for n in (1, 2, 3)]  # a review of 60 words or so each
+    sections = "".join(f'<h3><a href="https://cafe{n}.example/">{cafe}</a></h3><p>{review}</p>'
+                       for n, (cafe, review) in enumerate(zip(cafes, reviews)))
+    page = article_html(paragraphs=[LONG[0], *LONG[7:]]).replace("<p>" + LONG[7], sections + "<p>" + LONG[7])
+    doc = newsclean.clean(page, config=FAST)
+    assert doc.paragraphs == [LONG[0], *[line for pair in zip(cafes, reviews) for line in pair], *LONG[7:]]
+    # Over a short blurb each (a box of other stories' cards, a headline and its teaser), they stay removed.
+    blurbs = ["Queues formed before the doors opened on Saturday.", "Its sourdough sold out by ten.",
+              "The menu changes with the trains' timetable."]
+    cards = "".join(f'<h3><a href="/news/{n}">{cafe} opens</a></h3><p>{blurb}</p>'
+                    for n, (cafe, blurb) in enumerate(zip(cafes, blurbs)))
+    boxed = long_article().replace("<p>" + LONG[3], cards + "<p>" + LONG[3])
+    assert not {f"{cafe} opens" for cafe in cafes} & set(newsclean.clean(boxed, config=FAST).paragraphs)
 
 
 def test_sharing_bars_bylines_and_short_promotions_named_by_the_markup_are_removed_inside_the_article() -> None:

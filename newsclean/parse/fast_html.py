@@ -16,8 +16,9 @@ import functools
 import itertools
 import json
 import re
-from dataclasses import dataclass, field, replace
 from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from html import unescape
 from typing import Any
 
 from ..compiled import compiled_module
@@ -783,10 +784,10 @@ def fast_metadata(page: Any, media: set[str] | None = None) -> tuple[Metadata, s
     language = (page.root.attributes.get("lang") or "").strip() if page.root is not None else ""
     url = _clean(first(found, URL_KEYS) or canonical)
     meta = Metadata(
-        title=_clean(first(found, TITLE_KEYS) or ld.get("headline") or title_tag),
+        title=_clean(_unescaped(first(found, TITLE_KEYS) or ld.get("headline") or title_tag)),
         date=date.strip()[:10] if date and DATE_PREFIX.match(date.strip()) else None,
         url=url,
-        author=_clean(author),
+        author=_clean(_unescaped(author)),
         language=language if LANGUAGE_TAG.match(language) else None,
         site_names=tuple(name for name in (_site_name(first(found, SITE_NAME_KEYS)), url) if name),
     )
@@ -857,6 +858,26 @@ def add_media_texts(data: Any, media: set[str]) -> None:
                         if len(text) >= MIN_MEDIA_TEXT_CHARS:
                             media.add(text)
             todo.extend(value for value in item.values() if isinstance(value, (list, dict)))
+
+
+# A character reference left in an attribute's value once the parser has read it: the page's template
+# escaped the value twice ("Sean &amp;#039;s" for "Sean's", "B&amp;amp;B"), as trafilatura's
+# reading of the same <meta> undoes. At most MAX_UNESCAPES more rounds (each undoes one escaping).
+CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+MAX_UNESCAPES = 2
+
+
+def _unescaped(value: str | None) -> str | None:
+    """The value with the character references a second escaping left in it read.
+
+    >>> _unescaped("Penn &amp;#039;engaged&amp;#039;"), _unescaped("B&amp;B Town"), _unescaped("Q&A: 5 & 6")
+    ("Penn 'engaged'", 'B&B Town', 'Q&A: 5 & 6')
+    """
+    for _ in range(MAX_UNESCAPES):
+        if not value or "&" not in value or CHARACTER_REFERENCE.search(value) is None:
+            break
+        value = unescape(value)
+    return value
 
 
 def _clean(value: str | None) -> str | None:
