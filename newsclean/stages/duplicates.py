@@ -20,7 +20,7 @@ from ..config import Config
 from ..document import Block, Document, Stage
 from ..model.features import analyze
 from ..parse import fuzzy
-from ..parse.text import word_key
+from ..parse.text import each_text_once, word_key
 from ..rules import load_rules
 from .span_edges import trim_labels
 
@@ -69,13 +69,7 @@ def folded_texts(texts: list[str], cache_size: int = 4096, known: dict[str, str]
         return FoldedTexts(texts, cache_size)
     if known is None:
         return [word_key(text) for text in texts]
-    folded = []
-    for text in texts:
-        key = known.get(text)
-        if key is None:
-            key = known[text] = word_key(text)
-        folded.append(key)
-    return folded
+    return each_text_once(texts, word_key, known)
 
 
 def _bounded(text: str, limit: int) -> str:

@@ -47,7 +47,7 @@ from ..document import Document, Stage
 from ..model.features import MAX_FOLDED_WORDS, LineFeatures, analyze
 from ..parse.text import fold, is_list_item, phrase_as_written
 from ..rules import Rules, load_rules
-from .button_runs import button_runs
+from .button_runs import TopicWords, button_runs
 from .closing_box import closing_prompts, wall_box_below
 from .embed_consent import consent_boxes
 from .fine_print import fine_print
@@ -463,7 +463,8 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(wall_box_below(kept_lines, texts, rules))
     marks.update(toolbars(kept_lines, texts, rules))
     marks.update(consent_boxes(kept_lines, texts))
-    marks.update(button_runs(kept_lines, texts))
+    topics: TopicWords = {}  # each text's topic words, read by button_runs and reader_notes
+    marks.update(button_runs(kept_lines, texts, topics))
     marks.update(repeats_in_a_row(kept_lines, texts))
     marks.update(pagers(texts))
     marks.update(media_lengths(kept_lines, texts))
@@ -477,7 +478,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     gone = {i for i, block in enumerate(doc.blocks) if block.removal is not None} | {kept[position] for position in marks}
     marks.update(fine_print(lines, page_texts, kept, gone, rules))
     beside_gone = [any(k in gone and lines[k].words <= MAX_BOX_LABEL_WORDS for k in (i - 1, i + 1)) for i in kept]
-    for position, reason in reader_notes(kept_lines, texts, beside_gone, rules).items():
+    for position, reason in reader_notes(kept_lines, texts, beside_gone, rules, topics).items():
         marks.setdefault(position, reason)
     for position, reason in sorted(marks.items()):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)
