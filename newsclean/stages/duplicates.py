@@ -305,22 +305,23 @@ def find_contained(folded: Folded, taken: Container[int], containers: Container[
     # their first word (a set lookup) before any shingle is joined and hashed.
     starts: dict[int, int] = {}  # position of a short line -> the hash of its first shingle
     first_words: set[str] = set()
+    long_enough: list[int] = []  # the lines long enough to hold one, in order (one count per line)
     for pos in range(len(folded)):
         text = folded[pos]
-        if pos in taken or text.count(" ") + 1 < MIN_CONTAINED_WORDS:
+        words = text.count(" ") + 1  # (counted before split: most lines are shorter than either)
+        if words < MIN_CONTAINED_WORDS or pos in taken:
             continue
         head = text.split(" ", SHINGLE)[:SHINGLE]
         starts[pos] = hash(" ".join(head))
         first_words.add(head[0])
+        if words >= MIN_CONTAINER_WORDS and (containers is None or pos in containers):
+            long_enough.append(pos)
     if not starts:
         return {}
     wanted = set(starts.values())
     index: dict[int, list[int]] = defaultdict(list)
-    for pos in range(len(folded)):
+    for pos in long_enough:
         text = folded[pos]
-        # (Counted before split: most lines are too short to hold a short line twice their length.)
-        if text.count(" ") + 1 < MIN_CONTAINER_WORDS or pos in taken or (containers is not None and pos not in containers):
-            continue
         spaced = sentences_spaced(text)
         # Both readings: a glued copy of paragraphs holds them only once their ends are parted.
         for words in (text.split(" "), spaced.split(" ")) if spaced is not text else (text.split(" "),):
