@@ -352,9 +352,10 @@ def repeats_in_a_row(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dic
     marks: dict[int, str] = {}
     stripped = [text.strip() for text in texts]
     for run in linked_runs(len(texts), lambda i: stripped[i] == stripped[i - 1]):
+        if len(run) < MIN_REPEATS_IN_A_ROW:
+            continue  # (nearly every line is a run of its own: its text is not read again)
         features, text = lines[run.start], texts[run.start]
-        repeat = features.words > features.numbers and not CODE_SYMBOLS.search(text) and not is_list_item(text.strip())
-        if len(run) >= MIN_REPEATS_IN_A_ROW and repeat:
+        if features.words > features.numbers and not CODE_SYMBOLS.search(text) and not is_list_item(text.strip()):
             marks.update(dict.fromkeys(run, f"a line printed {len(run)} times in a row"))
     return marks
 
