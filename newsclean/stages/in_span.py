@@ -41,6 +41,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from itertools import islice
+from operator import eq
 
 from ..config import Config
 from ..document import Document, Stage
@@ -351,6 +353,10 @@ def repeats_in_a_row(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dic
     no code, no list item), every line of the run."""
     marks: dict[int, str] = {}
     stripped = [text.strip() for text in texts]
+    # A run of MIN_REPEATS_IN_A_ROW lines holds that many less one lines equal to the one above:
+    # a page with fewer (nearly every page) is done with one count at C speed.
+    if sum(map(eq, islice(stripped, 1, None), stripped)) < MIN_REPEATS_IN_A_ROW - 1:
+        return {}
     for run in linked_runs(len(texts), lambda i: stripped[i] == stripped[i - 1]):
         if len(run) < MIN_REPEATS_IN_A_ROW:
             continue  # (nearly every line is a run of its own: its text is not read again)
