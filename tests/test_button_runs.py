@@ -92,3 +92,22 @@ def test_a_list_of_names_or_titles_stays() -> None:
     # A book list's title over its author's name: capitalised words, the article's own.
     lines = [HEADLINE, BODY[0], BODY[1], "The Quiet Harbour", "Annika Vesterholm", BODY[2], BODY[3], BODY[4]]
     assert button_marks(lines) == {}
+
+
+def test_ascii_topic_words_read_as_the_general_path_does() -> None:
+    # ASCII lines take a one-pattern path: the same words, in order, as the per-word reading.
+    from newsclean.stages.button_runs import LAST_SHORT_WORD_SCRIPT, MIN_TOPIC_LETTERS, WORD
+
+    for text in ["Tap HERE to read: Lakeshore's 2024 report_card (beta)", "x1y22zzzzz abcd abcde ABCDEFG", ""]:
+        general = [w.casefold() for w in WORD.findall(text) if w[0] <= LAST_SHORT_WORD_SCRIPT and len(w) >= MIN_TOPIC_LETTERS]
+        assert topic_words(text) == general
+    assert topic_words("Tap HERE to read Lakeshore's report_card") == ["lakeshore", "report"]
+
+
+def test_page_topic_words_reads_each_text_once() -> None:
+    from newsclean.stages.button_runs import page_topic_words
+
+    known: dict[str, list[str]] = {}
+    words = page_topic_words(["Subscribe today", "Quiet harbours", "Subscribe today"], known)
+    assert words == [["subscribe", "today"], ["quiet", "harbours"], ["subscribe", "today"]]
+    assert words[0] is words[2] and set(known) == {"Subscribe today", "Quiet harbours"}

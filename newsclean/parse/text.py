@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 
 class LazyPattern:
@@ -124,6 +124,26 @@ def is_list_item(text: str) -> bool:
     if first not in LIST_ITEM_FIRST and not first.isdecimal():
         return False
     return text.startswith(BULLETS) or bool(NUMBERED.match(text))
+
+
+Answer = TypeVar("Answer")
+
+
+def each_text_once(texts: Iterable[str], read: Callable[[str], Answer], known: dict[str, Answer]) -> list[Answer]:
+    """read(text) for each text, each distinct text read once (a page repeats its menus and labels):
+    the answers come from and go into `known` (text -> answer), for the next stage that asks.
+
+    >>> known = {}
+    >>> each_text_once(["Menu", "Lake", "Menu"], str.upper, known), sorted(known)
+    (['MENU', 'LAKE', 'MENU'], ['Lake', 'Menu'])
+    """
+    answers = []
+    for text in texts:
+        answer = known.get(text, known)  # (the dict itself: no answer yet)
+        if answer is known:
+            answer = known[text] = read(text)
+        answers.append(answer)
+    return answers
 
 
 def list_items(texts: Iterable[str]) -> list[bool]:

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from ..model.features import LineFeatures
-from ..parse.text import is_list_item
+from ..parse.text import each_text_once, is_list_item
 from .prompts import CODE_SYMBOLS
 
 MAX_BUTTON_WORDS = 3
@@ -46,10 +46,31 @@ CAMEL_CASE = re.compile(r"[a-z][A-Z]")  # an identifier ("onlyXulLeaf"), not a l
 LABEL_END = re.compile(r"[.!?:;…\"”»)\]]$")
 
 
+# In ASCII text a word is a run of [A-Za-z], case-folding is lower(), keeps every word's length and
+# every word is Latin: the words of MIN_TOPIC_LETTERS or more are this pattern's matches in the
+# lowered line, found in one C pass (the same list as the general path, word for word).
+ASCII_TOPIC_WORD = re.compile(r"[a-z]{%d,}" % MIN_TOPIC_LETTERS)
+
+
 def topic_words(text: str) -> list[str]:
-    """The line's words long enough to name a topic, case-folded."""
+    """The line's words long enough to name a topic, case-folded.
+
+    >>> topic_words("Only the necessary"), topic_words("Straße und Weg")
+    (['necessary'], ['strasse'])
+    """
+    if text.isascii():
+        return ASCII_TOPIC_WORD.findall(text.lower())
     return [word.casefold() for word in WORD.findall(text)
             if len(word) >= (MIN_TOPIC_LETTERS if word[0] <= LAST_SHORT_WORD_SCRIPT else MIN_TOPIC_LETTERS_OTHER_SCRIPTS)]
+
+
+TopicWords = dict[str, list[str]]  # a text -> its topic_words (shared, never changed)
+
+
+def page_topic_words(texts: Sequence[str], known: TopicWords | None = None) -> list[list[str]]:
+    """topic_words of each text, each distinct text read once (a dump repeats its menus and labels);
+    `known` keeps them for the next stage of the page that asks (button_runs, then reader_notes)."""
+    return each_text_once(texts, topic_words, {} if known is None else known)
 
 
 def is_button(features: LineFeatures, text: str) -> bool:
@@ -62,16 +83,17 @@ def is_button(features: LineFeatures, text: str) -> bool:
     return not (is_list_item(stripped) or CODE_SYMBOLS.search(stripped) or CAMEL_CASE.search(stripped))
 
 
-def button_runs(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dict[int, str]:
+def button_runs(lines: Sequence[LineFeatures], texts: Sequence[str], known: TopicWords | None = None) -> dict[int, str]:
     """Positions of the kept lines in runs of MIN_BUTTONS buttons or more, with running text right
     above and below and no topic word of the article's other lines, and of the box's message above;
-    in a long article, of a single button with the box's short lines over it (box_top)."""
+    in a long article, of a single button with the box's short lines over it (box_top). `known`:
+    the texts' topic words read so far (page_topic_words), reused and filled."""
     runs = list(button_rows(lines, texts))
     if not runs:
         return {}
     # The topic words are the stage's cost (a regex and a case-fold per word of every line):
     # counted only on a page with a run of buttons that stands above a long line.
-    words = [topic_words(text) for text in texts]
+    words = page_topic_words(texts, known)
     counts = Counter(word for line_words in words for word in set(line_words))
     marks: dict[int, str] = {}
     for start, end in runs:

@@ -20,7 +20,7 @@ from ..config import Config
 from ..document import Block, Document, Stage
 from ..model.features import analyze
 from ..parse import fuzzy
-from ..parse.text import word_key
+from ..parse.text import each_text_once, word_key
 from ..rules import load_rules
 from .span_edges import trim_labels
 
@@ -69,13 +69,7 @@ def folded_texts(texts: list[str], cache_size: int = 4096, known: dict[str, str]
         return FoldedTexts(texts, cache_size)
     if known is None:
         return [word_key(text) for text in texts]
-    folded = []
-    for text in texts:
-        key = known.get(text)
-        if key is None:
-            key = known[text] = word_key(text)
-        folded.append(key)
-    return folded
+    return each_text_once(texts, word_key, known)
 
 
 def _bounded(text: str, limit: int) -> str:
@@ -311,22 +305,23 @@ def find_contained(folded: Folded, taken: Container[int], containers: Container[
     # their first word (a set lookup) before any shingle is joined and hashed.
     starts: dict[int, int] = {}  # position of a short line -> the hash of its first shingle
     first_words: set[str] = set()
+    long_enough: list[int] = []  # the lines long enough to hold one, in order (one count per line)
     for pos in range(len(folded)):
         text = folded[pos]
-        if pos in taken or text.count(" ") + 1 < MIN_CONTAINED_WORDS:
+        words = text.count(" ") + 1  # (counted before split: most lines are shorter than either)
+        if words < MIN_CONTAINED_WORDS or pos in taken:
             continue
         head = text.split(" ", SHINGLE)[:SHINGLE]
         starts[pos] = hash(" ".join(head))
         first_words.add(head[0])
+        if words >= MIN_CONTAINER_WORDS and (containers is None or pos in containers):
+            long_enough.append(pos)
     if not starts:
         return {}
     wanted = set(starts.values())
     index: dict[int, list[int]] = defaultdict(list)
-    for pos in range(len(folded)):
+    for pos in long_enough:
         text = folded[pos]
-        # (Counted before split: most lines are too short to hold a short line twice their length.)
-        if text.count(" ") + 1 < MIN_CONTAINER_WORDS or pos in taken or (containers is not None and pos not in containers):
-            continue
         spaced = sentences_spaced(text)
         # Both readings: a glued copy of paragraphs holds them only once their ends are parted.
         for words in (text.split(" "), spaced.split(" ")) if spaced is not text else (text.split(" "),):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import accumulate
 
 from ..model.features import LineFeatures
 from .repeated_headline import is_paragraph
@@ -69,10 +70,18 @@ def consent_boxes(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dict[i
             found[i] = _names(texts[i]) if i > paragraphs[0] and fits_box(lines[i]) else set()
         return found[i]
 
+    # A box's window of BOX_LINES lines holds a button and MIN_SENTENCES sentences, named or not:
+    # a window without them (most, between an article's paragraphs) is passed over before its
+    # names are read (counts of such lines above each position).
+    buttons_above = [0, *accumulate(line.words <= BUTTON_WORDS and not line.sentence_end for line in lines)]
+    sentences_above = [0, *accumulate(map(holds_sentence, lines))]
     marks: dict[int, str] = {}
     for first in range(paragraphs[0] + 1, paragraphs[-1]):
         # A box opens with a short line (its heading, or any line of a box of short lines).
         if first in marks or lines[first].words > BOX_WORDS:
+            continue
+        stop = min(first + BOX_LINES, len(lines))
+        if buttons_above[stop] == buttons_above[first] or sentences_above[stop] - sentences_above[first] < MIN_SENTENCES:
             continue
         for name in names(first):
             # (a name is a word's first letters: a line that lacks them as text cannot name it)

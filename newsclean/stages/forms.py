@@ -43,10 +43,10 @@ MAX_INTRO_WORDS = 25
 
 def is_form_line(text: str, features: LineFeatures) -> bool:
     """A line of a form: template placeholders, or a short field label marked as required."""
-    stripped = text.strip()
-    if PLACEHOLDER.search(stripped):
+    # Each pattern holds a character most lines lack ("{", "*"): tested first, before any strip.
+    if "{" in text and PLACEHOLDER.search(text.strip()):
         return True
-    return features.words <= MAX_LABEL_WORDS and not features.sentence_end and bool(REQUIRED_FIELD.match(stripped))
+    return features.words <= MAX_LABEL_WORDS and not features.sentence_end and "*" in text and bool(REQUIRED_FIELD.match(text.strip()))
 
 
 def is_empty_field(text: str, features: LineFeatures) -> bool:

@@ -41,13 +41,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from itertools import islice
+from operator import eq
 
 from ..config import Config
 from ..document import Document, Stage
 from ..model.features import MAX_FOLDED_WORDS, LineFeatures, analyze
 from ..parse.text import fold, is_list_item, phrase_as_written
 from ..rules import Rules, load_rules
-from .button_runs import button_runs
+from .button_runs import TopicWords, button_runs
 from .closing_box import closing_prompts, wall_box_below
 from .embed_consent import consent_boxes
 from .fine_print import fine_print
@@ -351,10 +353,15 @@ def repeats_in_a_row(lines: Sequence[LineFeatures], texts: Sequence[str]) -> dic
     no code, no list item), every line of the run."""
     marks: dict[int, str] = {}
     stripped = [text.strip() for text in texts]
+    # A run of MIN_REPEATS_IN_A_ROW lines holds that many less one lines equal to the one above:
+    # a page with fewer (nearly every page) is done with one count at C speed.
+    if sum(map(eq, islice(stripped, 1, None), stripped)) < MIN_REPEATS_IN_A_ROW - 1:
+        return {}
     for run in linked_runs(len(texts), lambda i: stripped[i] == stripped[i - 1]):
+        if len(run) < MIN_REPEATS_IN_A_ROW:
+            continue  # (nearly every line is a run of its own: its text is not read again)
         features, text = lines[run.start], texts[run.start]
-        repeat = features.words > features.numbers and not CODE_SYMBOLS.search(text) and not is_list_item(text.strip())
-        if len(run) >= MIN_REPEATS_IN_A_ROW and repeat:
+        if features.words > features.numbers and not CODE_SYMBOLS.search(text) and not is_list_item(text.strip()):
             marks.update(dict.fromkeys(run, f"a line printed {len(run)} times in a row"))
     return marks
 
@@ -463,7 +470,8 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(wall_box_below(kept_lines, texts, rules))
     marks.update(toolbars(kept_lines, texts, rules))
     marks.update(consent_boxes(kept_lines, texts))
-    marks.update(button_runs(kept_lines, texts))
+    topics: TopicWords = {}  # each text's topic words, read by button_runs and reader_notes
+    marks.update(button_runs(kept_lines, texts, topics))
     marks.update(repeats_in_a_row(kept_lines, texts))
     marks.update(pagers(texts))
     marks.update(media_lengths(kept_lines, texts))
@@ -477,7 +485,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     gone = {i for i, block in enumerate(doc.blocks) if block.removal is not None} | {kept[position] for position in marks}
     marks.update(fine_print(lines, page_texts, kept, gone, rules))
     beside_gone = [any(k in gone and lines[k].words <= MAX_BOX_LABEL_WORDS for k in (i - 1, i + 1)) for i in kept]
-    for position, reason in reader_notes(kept_lines, texts, beside_gone, rules).items():
+    for position, reason in reader_notes(kept_lines, texts, beside_gone, rules, topics).items():
         marks.setdefault(position, reason)
     for position, reason in sorted(marks.items()):
         doc.blocks[kept[position]].remove(Stage.BOILERPLATE, reason)

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from ..model.features import LineFeatures
 from ..rules import Rules
-from .button_runs import topic_words
+from .button_runs import TopicWords, topic_words
 from .edge_bios import REASON as BIO_REASON, edge_bios
 
 # A note is a sentence or two.
@@ -61,9 +61,12 @@ def addresses_reader(features: LineFeatures, text: str, rules: Rules) -> bool:
     return False
 
 
-def reader_notes(lines: Sequence[LineFeatures], texts: Sequence[str], beside_gone: Sequence[bool], rules: Rules) -> dict[int, str]:
+def reader_notes(
+    lines: Sequence[LineFeatures], texts: Sequence[str], beside_gone: Sequence[bool], rules: Rules, known: TopicWords | None = None
+) -> dict[int, str]:
     """Positions of the kept lines that are notes to the reader (see the module) or an author's
-    biography at the article's edge (edge_bios.py), with their box's labels."""
+    biography at the article's edge (edge_bios.py), with their box's labels (`known`: the texts'
+    topic words button_runs read, see page_topic_words)."""
     prose = [i for i, features in enumerate(lines) if features.is_prose]
     if len(prose) < 3:
         return {}
@@ -71,8 +74,13 @@ def reader_notes(lines: Sequence[LineFeatures], texts: Sequence[str], beside_gon
     # A topic word that is a function word ("should", "nicht") or addresses the reader names no topic.
     stopwords, reader_words = rules.all_stopwords, rules.reader_words
 
+    known = {} if known is None else known
+
     def content_words(text: str) -> list[str]:
-        return [word for word in topic_words(text) if word not in stopwords and word not in reader_words]
+        found = known.get(text)
+        if found is None:
+            found = known[text] = topic_words(text)
+        return [word for word in found if word not in stopwords and word not in reader_words]
 
     # The notes that may go, by where they stand: cheap tests first, the page's words only if any is left.
     candidates = []

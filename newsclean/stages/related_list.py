@@ -67,10 +67,11 @@ def is_headline(features: LineFeatures, text: str, inner_sentences: int = 0) -> 
     """A line shaped like another story's headline: a few words, no sentence end but a question,
     no list item, not a label introducing what follows; with at most `inner_sentences` sentences
     ended inside it (none: a wrapped paragraph's line has them)."""
+    if not MIN_HEADLINE_SIZE <= features.size <= MAX_HEADLINE_SIZE:
+        return False  # (most lines: before the text is read)
     question = asks(text)
     return (
-        MIN_HEADLINE_SIZE <= features.size <= MAX_HEADLINE_SIZE
-        and (not features.sentence_end or question)
+        (not features.sentence_end or question)
         and features.sentences <= int(question) + inner_sentences
         and starts_as_title(text)
         and features.numbers < features.words
