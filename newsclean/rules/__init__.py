@@ -379,12 +379,13 @@ load_rules.cache_clear = _load_rules.cache_clear  # type: ignore[attr-defined]
 
 
 def _function_words_elsewhere(languages_of: dict[str, set[str]], stopwords: dict[str, set[str]]) -> set[str]:
-    """The one-word calls to action that are a function word of another language: Norwegian
-    "les" (read) is French "les", Danish and Swedish "se" (see) Spanish, Italian and Portuguese
-    "se", Danish "del" (share) Spanish "del". The merged rules hold every language's phrases for
-    every page, so such a word would make prompts of most lines of running text in the other
-    language. Only words that language files list (a stem with stopwords): a user's own rules
-    file keeps what it names."""
+    """The one-word phrases (of `languages_of`: phrase -> the languages of the files listing it)
+    that are a function word of another language: the calls to action Norwegian "les" (read),
+    French "les"; Danish and Swedish "se" (see), Spanish, Italian and Portuguese "se"; Danish "del"
+    (share), Spanish "del"; the end marker English "comment", French "comment" (how). The merged
+    rules hold every language's phrases for every page, so such a word would make prompts or
+    labels of lines of running text in the other language. Only words that language files list (a
+    stem with stopwords): a user's own rules file keeps what it names."""
     return {phrase for phrase, langs in languages_of.items()
             if " " not in phrase.strip() and langs <= stopwords.keys()
             and any(phrase.casefold() in words for lang, words in stopwords.items() if lang not in langs)}
