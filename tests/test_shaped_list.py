@@ -5,10 +5,12 @@ links; an archive's months, a menu, or entries of no common shape are not."""
 
 from __future__ import annotations
 
-from spans import span_of
+from spans import ENGLISH, span_of
 
 import newsclean
 from newsclean import Verdict
+from newsclean.model.features import line_features
+from newsclean.stages.box_tail import closing_below_list
 from newsclean.stages.shaped_list import entry_shape
 
 INTRO = "Full-time scores from every league match played on Saturday afternoon."
@@ -120,3 +122,27 @@ def test_a_page_that_is_a_league_table_counting_on_is_an_article() -> None:
     archive = ["2014 archive (3)", "2013 archive (5)", "2012 archive (2)", "2011 archive (7)", "2010 archive (1)"]
     doc = newsclean.clean("\n".join([*menu, "Posts from the blog by year", *archive, *footer]) + "\n")
     assert doc.verdict is Verdict.EMPTY
+
+
+def test_the_closing_paragraph_below_the_list_is_the_article_s() -> None:
+    # Intro, the results, then the article's last paragraph above the site's "Most read" box: the
+    # span carried over the list ends with the closing paragraph, not the last result.
+    closing = ("Arsenal stay top after the win, two points clear of Aston Villa, and play Everton away next "
+               "Saturday before the league breaks for the international matches.")
+    opening = ("The leaders won again on Saturday while both of their closest rivals dropped points, leaving the "
+               "title race more open at the bottom of the table than at the top.")
+    lead_in = "Here are all of the weekend's results in the first division:"
+    article = [opening, lead_in, *RESULTS]
+    page = ["Home", "Football", "Results", "Weekend round-up: leaders stay top as rivals slip", *article,
+            closing, "Most read", "Manager sacked after five straight defeats", "Transfer window: who is moving where"]
+    doc = newsclean.clean("\n".join(page) + "\n")
+    assert doc.paragraphs == [*article, closing]
+    # A site's note below the list, naming nothing the article names, is not its closing paragraph.
+    note = ("We welcome your views on every story we publish, and you can write to our readers' editor "
+            "by post or by e-mail whenever you believe that something we printed was wrong.")
+    texts = [*article, note, "Most read"]
+    lines = [line_features(text, ENGLISH) for text in texts]
+    assert closing_below_list(lines, texts, 0, len(article), len(article) + 1) == len(article)
+    texts[len(article)] = closing
+    lines = [line_features(text, ENGLISH) for text in texts]
+    assert closing_below_list(lines, texts, 0, len(article), len(article) + 1) == len(article) + 1

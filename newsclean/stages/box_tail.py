@@ -81,3 +81,17 @@ def tail_below_box(
     if not tail or shared < MIN_SHARED_WORDS * len(tail):
         return unchanged
     return last + 1, range(end, end) if labelled else range(end, first)
+
+
+def closing_below_list(lines: list[LineFeatures], texts: list[str], start: int, end: int, stop: int) -> int:
+    """The span's end moved down over the article's closing paragraph right below the entries of a
+    list the span was carried over ("Here are the weekend's results:", the results, then "The
+    leaders host ... next Saturday." above "Most read"), when an end marker follows it at `stop`:
+    a paragraph (is_paragraph) that shares MIN_SHARED_WORDS of its words with the span, as the
+    closing below a box does (a site's note under the list shares few). `end` otherwise."""
+    if stop - end != 1 or not is_paragraph(lines[end]):
+        return end
+    closing = content_words([texts[end]])
+    if not closing or len(closing & content_words(texts[start:end])) < MIN_SHARED_WORDS * len(closing):
+        return end
+    return stop

@@ -24,7 +24,7 @@ from ..model.linemodel import line_scores
 from ..parse.text import LazyPattern, phrase_as_written
 from ..rules import Rules, load_rules
 from .boilerplate import has_copyright
-from .box_tail import HEADLINES_NOTE, tail_below_box
+from .box_tail import HEADLINES_NOTE, closing_below_list, tail_below_box
 from .duplicates import glued_copies
 from .error_page import error_phrase
 from .forms import FORM_NOTE, form_start
@@ -264,10 +264,14 @@ def tail_end(
         stop = min(stop, entries.start) if entries else stop
         end = sentences_below(lines, texts, end, stop)
         end = sections_below(lines, start, end, stop)
+        above_entries = end
         end = keyed_entries_below(lines, texts, start, end, stop)
         end = shaped_entries_below(lines, texts, start, end, stop)
         end = numbered_sections_below(lines, texts, start, end, stop)
         if not cut and stop in markers:
+            if end > above_entries:
+                # The span was carried over a list: its closing paragraph may follow the entries.
+                end = closing_below_list(lines, texts, start, end, stop)
             end = last_paragraph_above_marker(lines, texts, start, end, stop)
         if not cut:
             # Or the article closes below a box of other stories' headlines (under a marker or none).
