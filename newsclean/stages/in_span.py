@@ -54,6 +54,7 @@ from .closing_box import closing_prompts, wall_box_below
 from .embed_consent import consent_boxes
 from .fine_print import fine_print
 from .headline_choice import AGENCY_CREDIT, credit_over_repeated_caption, is_toolbar
+from .head_byline import head_bylines
 from .headline_boxes import headline_boxes, resumes_article
 from .markers import MAX_BOX_LINES, is_end_marker
 from .media_lengths import media_lengths
@@ -480,6 +481,7 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(inline_boxes(kept_lines, texts, rules))
     marks.update(boxes_under_removed_labels(kept_lines, removed_labels_above(doc, kept, lines, rules)))
     marks.update(credits_over_captions(kept, page_texts, lines, rules))
+    marks.update(head_bylines(kept_lines, texts, rules))
     # Last: the fine print next to a sign-up prompt removed by any rule, earlier stages' or the above,
     # and the notes to the reader beside a removed line of their box.
     gone = {i for i, block in enumerate(doc.blocks) if block.removal is not None} | {kept[position] for position in marks}

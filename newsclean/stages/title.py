@@ -24,6 +24,7 @@ from .boilerplate import page_boilerplate_reason
 from .broken_headline import colon_continuations, whole_headline
 from .error_page import error_phrase
 from .headline import over_breadcrumb, weigh_over_breadcrumb
+from .head_byline import REASON as HEAD_BYLINE
 from .headline_choice import (
     BARE_CLOCK,
     COLONS,
@@ -716,7 +717,9 @@ def mark_title(doc: Document, config: Config) -> Document:
     candidates = [i for i in window if _candidate(doc, i, lines, rules, config)]
     # A heading among the body's first lines may be the headline (not when it is all there is).
     candidates += lead_in_headings(doc, kept, lines, rules, config)
-    candidates += [i for i in anchored_headings(doc, kept, lines, rules, config) if i not in candidates]
+    # (The article's byline at its head, which in_span removed, still anchors the headline above it.)
+    bylines = [i for i, block in enumerate(doc.blocks) if block.removal is not None and block.removal.reason == HEAD_BYLINE]
+    candidates += [i for i in anchored_headings(doc, sorted({*kept, *bylines}), lines, rules, config) if i not in candidates]
     # A heading printed twice may stand further up: widgets (a summary box, toolbars) between it
     # and the article.
     farther = [i for i in range(max(0, window.start - config.title_scan_lines), window.start)
