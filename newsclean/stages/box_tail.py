@@ -41,6 +41,13 @@ def content_words(texts: list[str]) -> set[str]:
     return {word for text in texts for word in tokens(text) if len(word) >= MIN_WORD_CHARS}
 
 
+def speaks_of(tail: list[str], article: list[str]) -> bool:
+    """MIN_SHARED_WORDS or more of the tail's content words are the article's too (a tail with no
+    such word speaks of nothing)."""
+    words = content_words(tail)
+    return bool(words) and len(words & content_words(article)) >= MIN_SHARED_WORDS * len(words)
+
+
 def under_its_heading(heading: str, paragraph: str) -> bool:
     """The paragraph names a word of the line above it (of MIN_WORD_CHARS letters or more) among
     its first OPENING_WORDS words: a teaser's blurb under its headline, a biography under its name."""
@@ -76,9 +83,7 @@ def tail_below_box(
         below += 1
     if below - first > MAX_TAIL_LINES:
         return unchanged
-    tail = content_words(texts[first : last + 1])
-    shared = len(tail & content_words(texts[start:end]))
-    if not tail or shared < MIN_SHARED_WORDS * len(tail):
+    if not speaks_of(texts[first : last + 1], texts[start:end]):
         return unchanged
     return last + 1, range(end, end) if labelled else range(end, first)
 
@@ -91,7 +96,4 @@ def closing_below_list(lines: list[LineFeatures], texts: list[str], start: int, 
     closing below a box does (a site's note under the list shares few). `end` otherwise."""
     if stop - end != 1 or not is_paragraph(lines[end]):
         return end
-    closing = content_words([texts[end]])
-    if not closing or len(closing & content_words(texts[start:end])) < MIN_SHARED_WORDS * len(closing):
-        return end
-    return stop
+    return stop if speaks_of(texts[end : end + 1], texts[start:end]) else end

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from ..model.features import LineFeatures
 from ..rules import Rules
-from .button_runs import TopicWords, topic_words
+from .button_runs import TopicWords, page_topic_words
 from .edge_bios import REASON as BIO_REASON, edge_bios
 
 # A note is a sentence or two.
@@ -77,9 +77,7 @@ def reader_notes(
     known = {} if known is None else known
 
     def content_words(text: str) -> list[str]:
-        found = known.get(text)
-        if found is None:
-            found = known[text] = topic_words(text)
+        (found,) = page_topic_words((text,), known)
         return [word for word in found if word not in stopwords and word not in reader_words]
 
     # The notes that may go, by where they stand: cheap tests first, the page's words only if any is left.

@@ -735,7 +735,7 @@ def mark_title(doc: Document, config: Config) -> Document:
         # A line opening with a colon goes on from the line above: one headline (the line below is no candidate of its own).
         joined = colon_continuations(doc, candidates)
         chosen = choose_headline(doc, analysis, [i for i in candidates if i - 1 not in joined], body_start, rules, config, printed_twice, displaced, joined)
-        broken = None if chosen is None else whole_headline(doc, chosen)
+        broken = None if chosen is None or chosen in joined else whole_headline(doc, chosen)
         if chosen in joined:
             doc.meta.title = strip_site_name(joined[chosen], site_names(doc)) or None
             if doc.blocks[chosen + 1].removal is None or doc.blocks[chosen + 1].removal.stage in REPLACEABLE:
