@@ -3,6 +3,7 @@ for the cleaning pass, within a byte budget, and the outputs are those of parsin
 
 from __future__ import annotations
 
+import multiprocessing.util
 import tempfile
 from pathlib import Path
 
@@ -52,6 +53,11 @@ def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_html_pages_are_parsed_once_and_cleaned_as_when_parsed_twice(
         tmp_path: Path, count_parses: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # multiprocessing keeps one temporary directory a process, made at its first use under
+    # tempfile's: made here under tmp_path, the pool's forkserver socket in it ran past the 107
+    # bytes a Unix socket's path may have (pytest-NN/popen-gwN/test_.../tmp/pymp-.../listener-...),
+    # in whichever xdist worker started its forkserver in this test. Made first, it stays short.
+    multiprocessing.util.get_temp_dir()
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     paths = write_pages(tmp_path / "site", 8)
