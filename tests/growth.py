@@ -39,3 +39,29 @@ def growth(run: Callable[[int], object], size: int, repeats: int = 3) -> float:
         small = min(small, best_time(lambda: run(size // GROWTH), 1))
         large = min(large, best_time(lambda: run(size), 1))
     return large / max(small, SHORTEST)
+
+
+def calls_per_timing(run: Callable[[], object], at_least: float = 1e-3) -> int:
+    """How many calls of `run` in a row take at least `at_least` seconds of wall time.
+
+    A run of a few microseconds is below what one CPU-time reading can be trusted with: on a
+    virtual machine a reading of a 14 µs search once came back as 0.0, and the growth from it as
+    96 000x. Timing this many calls in a row puts the measurement well above the clock's steps.
+    """
+    calls = 1
+    while True:
+        started = time.perf_counter()
+        for _ in range(calls):
+            run()
+        if time.perf_counter() - started >= at_least or calls >= 1 << 20:
+            return calls
+        calls *= 4
+
+
+def best_time_per_call(run: Callable[[], object], calls: int, repeats: int = 5) -> float:
+    """best_time of `calls` calls of `run` in a row, per call."""
+    def many() -> None:
+        for _ in range(calls):
+            run()
+    return best_time(many, repeats) / calls
+
