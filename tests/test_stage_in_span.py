@@ -169,6 +169,27 @@ def test_a_subscription_boxs_offer_list_between_its_prompts_goes() -> None:
     assert doc.paragraphs == BODY
 
 
+def test_a_sign_up_boxs_message_and_button_go_when_its_label_went_before() -> None:
+    # "Newsletter" and "Enter your email" go as labels before this stage; the box's message and its
+    # button (a call to action) between the article's paragraphs stayed.
+    box = ["Newsletter", "The Lake Letter: the week on the water, every Friday at noon.", "Join now"]
+    doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *box, *BODY[2:]))
+    assert set(marks) == {5, 6}
+    assert marks[6].reason == 'a sign-up or subscription widget (prompts "Newsletter" to "Join now")'
+    assert doc.paragraphs == BODY
+    box = ["Sign up for our Lake Weekly newsletter", "Get the week's water news every Friday.", "Enter your email"]
+    doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], *box, *BODY[2:]))
+    assert set(marks) == {5} and doc.paragraphs == BODY
+
+
+def test_a_short_paragraph_between_two_removed_share_labels_stays() -> None:
+    # Two prompts an earlier stage removed make no widget of the article's short paragraph between
+    # them (no call to action: a kept prompt is what the widget needs).
+    short = "The last ferry of the summer left the harbour on Sunday."
+    doc, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], "Share", short, "Share this article", *BODY[1:]))
+    assert marks == {}
+
+
 def test_lines_of_code_between_two_look_alike_prompts_stay() -> None:
     # SQL's "ORDER BY" reads like a call to action; the lines between are no sentences.
     query = ["ORDER BY period", "ROWS BETWEEN 60 PRECEDING AND CURRENT ROW", "SELECT level", "FROM lake_levels",

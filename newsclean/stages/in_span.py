@@ -309,10 +309,11 @@ def is_widget_line(features: LineFeatures, text: str, offer: bool) -> bool:
     return features.size <= limit and not CODE_SYMBOLS.search(text)
 
 
-def prompt_widgets(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules) -> dict[int, str]:
+def prompt_widgets(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rules, gone: Container[int] = ()) -> dict[int, str]:
     """Two prompts at most MAX_PROMPT_GAP lines apart with only short lines between them (or
     MAX_MESSAGES_GAP apart when half of those are sentences), and those lines: a sign-up form, a
-    subscription box, a toolbar."""
+    subscription box, a toolbar. Positions in `gone` are prompts an earlier stage removed (the
+    box's "Newsletter" label): they close a widget with a prompt still kept, never two alone."""
     # A wall's prompt (the verdict's phrases: "This content is reserved for subscribers only")
     # heads the subscription box a paywalled article carries between its paragraphs, in words no
     # call to action or boilerplate list holds. Below the article's last paragraph (the wall's
@@ -324,7 +325,9 @@ def prompt_widgets(lines: Sequence[LineFeatures], texts: Sequence[str], rules: R
     for a, b in zip(prompts, prompts[1:]):
         between = range(a + 1, b)
         sentences = sum(1 for j in between if lines[j].sentence_end)
-        messages = 2 * sentences >= len(between) > 0
+        # (Sentences between a removed prompt and the next are the article's: a photo credit or a
+        # share label the boilerplate stage took stands above short paragraphs.)
+        messages = 2 * sentences >= len(between) > 0 and a not in gone and b not in gone
         gap = MAX_MESSAGES_GAP if messages else MAX_PROMPT_GAP
         if b - a <= gap and all(is_widget_line(lines[j], texts[j], messages and len(between) >= MIN_OFFER_LINES) for j in between) \
                 and sum(1 for j in between if lines[j].size > MAX_PROMPT_WORDS) <= 1:
@@ -334,9 +337,25 @@ def prompt_widgets(lines: Sequence[LineFeatures], texts: Sequence[str], rules: R
                 clusters.append([a, b])
     marks = {}
     for first, last in clusters:
+        if all(i in gone for i in prompts if first <= i <= last):
+            continue  # two removed prompts (a toolbar over the article) with a paragraph between
         reason = f'a sign-up or subscription widget (prompts "{texts[first][:30]}" to "{texts[last][:30]}")'
-        marks.update((j, reason) for j in range(first, last + 1))
+        marks.update((j, reason) for j in range(first, last + 1) if j not in gone)
     return marks
+
+
+def prompt_widgets_beside_removed(doc: Document, kept: Sequence[int], lines: Sequence[LineFeatures], rules: Rules) -> dict[int, str]:
+    """prompt_widgets over the article's lines and the prompts removed between them (a sign-up
+    box whose label or e-mail field the boilerplate stage took, its message and button left);
+    the marks are at the positions among `kept`. (Run besides prompt_widgets over the kept lines
+    alone: a removed prompt would part two kept ones whose form's messages make one widget.)"""
+    inside = range(kept[0] + 1, kept[-1]) if kept else range(0)
+    removed = {i for i in inside if doc.blocks[i].removal is not None and is_prompt(lines[i], doc.blocks[i].text, rules)}
+    merged = sorted(removed.union(kept))
+    gone = {position for position, i in enumerate(merged) if i in removed}
+    marks = prompt_widgets([lines[i] for i in merged], [doc.blocks[i].text for i in merged], rules, gone)
+    at = {i: position for position, i in enumerate(kept)}
+    return {at[merged[position]]: reason for position, reason in marks.items()}
 
 
 def linked_runs(size: int, continues: Callable[[int], bool]) -> Iterator[range]:
@@ -467,6 +486,8 @@ def mark_in_span(doc: Document, config: Config) -> Document:
     marks.update(credited_captions(kept_lines, texts, rules))
     marks.update(repeated_widgets(kept_lines, texts, page_texts, lines, rules))
     marks.update(prompt_widgets(kept_lines, texts, rules))
+    for position, reason in prompt_widgets_beside_removed(doc, kept, lines, rules).items():
+        marks.setdefault(position, reason)
     marks.update(closing_prompts(kept_lines, texts, rules))
     marks.update(wall_box_below(kept_lines, texts, rules))
     marks.update(toolbars(kept_lines, texts, rules))
