@@ -224,3 +224,16 @@ def test_a_page_of_menus_and_short_labels_is_no_table() -> None:
     links = [f"Archive {year}" for year in range(2001, 2013)]
     doc, _ = apply(decide_verdict, dump(*MENU, *links, "Terms of use and privacy policy of this site", "SUBMIT"))
     assert doc.verdict is Verdict.EMPTY
+
+
+def test_a_short_results_table_above_a_cookie_policy_link_is_an_article() -> None:
+    # Two short sentences and the table they introduce: little running text, but far more of the
+    # page than the footer's "Cookie policy" link, which makes no consent wall of it.
+    table = ["1. Harbour Rowing Club 42", "2. Lakeside Oars 39", "3. North Shore Scullers 35", "4. Island Crew 31",
+             "5. Bay Paddlers 28", "6. South Pier Rowers 22", "7. Old Mill Boat Club 19", "8. Riverside Eights 12"]  # fmt: skip
+    page = [*MENU, "Regatta standings after week nine", "Harbour Rowing Club kept its lead after a wet weekend on the lake.",
+            "Here are the standings after nine weeks:", *table, "The final race is rowed on Sunday.",
+            "Privacy policy", "Cookie policy", "© 2026 Lake Sports Weekly"]  # fmt: skip
+    cleaned = newsclean.clean(dump(*page))
+    assert cleaned.verdict is Verdict.ARTICLE
+    assert [row for row in table if row not in cleaned.paragraphs] == []

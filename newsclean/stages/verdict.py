@@ -15,6 +15,7 @@ from .list_article import is_cut_paragraph, list_region, table_region
 from .main_text import AFTER_ARTICLE, BEFORE_ARTICLE
 from .mention import is_mention
 from .page_kinds import (
+    PROMO_WEIGHT,
     Evidence,
     PageSignals,
     gather,
@@ -126,6 +127,11 @@ def wall_kind(prose: float, content: float, signals: PageSignals, config: Config
     # too: beside running text they make a wall only as a teaser's prompt (wall_teaser).
     if prose < config.min_article_words:
         kind, evidence = signals.page.best(), signals.page
+        # A consent, sign-in or subscription phrase that weighs little beside the body's other
+        # lines (the footer's "Cookie policy" link under a short article's table of results) is
+        # no wall: only error text, if any, says what the page is.
+        if kind in PROMO_WEIGHT and evidence.weighed(kind) < WALL_SHARE * content:
+            kind = evidence.best(errors_only=True)
     elif signals.near.errors >= WALL_SHARE * content:
         kind, evidence = signals.near.best(errors_only=True), signals.near
     elif signals.page.errors >= PAGE_WALL_SHARE * content:
