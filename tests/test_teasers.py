@@ -50,3 +50,18 @@ def test_text_wrapped_at_a_fixed_width_is_not_headlines() -> None:
 def test_headlines_of_varied_length_are_not_hard_wrapped() -> None:
     assert not is_hard_wrapped(features(HEADLINES), HEADLINES)
 
+
+
+def test_a_live_blogs_entries_under_their_times_are_no_teasers() -> None:
+    # Short entries, each under its time and no headline: a live blog, below the page's menu.
+    entries = ["Ferries to the north shore are running again, the operator said.",
+               "The harbour master expects the last delayed boat to dock by noon.",
+               "Police have closed the coast road between the two villages.",
+               "Wind speeds on the pass reached 140 km/h overnight, the weather service said.",
+               "The storm warning for the islands stays in force until Friday."]  # fmt: skip
+    texts = ["News", "Weather", "Sport", "Live: storm over the islands", *[line for time, entry in
+             zip(["11:40", "10:15", "09:02", "08:20", "07:10"], entries) for line in (time, entry)]]  # fmt: skip
+    assert not is_teaser_list(features(texts), texts)
+    # With a headline over each, the same short lines are teasers for other stories.
+    teasers = ["News", *[line for head, entry in zip(HEADLINES, entries) for line in (head, "11:40", entry)]]
+    assert is_teaser_list(features(teasers), teasers)

@@ -39,6 +39,14 @@ def is_hard_wrapped(lines: Sequence[LineFeatures], texts: Sequence[str]) -> bool
     return lengths[modal - 1] + lengths[modal] + lengths[modal + 1] >= WRAP_SHARE * count
 
 
+def headless_entries(lines: Sequence[LineFeatures], blurbs: Sequence[bool]) -> bool:
+    """Half the blurbs or more have only bare numbers between them and the blurb before ("11:40"):
+    a live blog's entries under their times. Each teaser has its headline."""
+    at = [i for i, blurb in enumerate(blurbs) if blurb]
+    headless = sum(1 for p, q in zip(at, at[1:]) if all(f.size <= f.numbers for f in lines[p + 1 : q]))
+    return 2 * headless >= len(at) - 1
+
+
 def is_teaser_list(lines: Sequence[LineFeatures], texts: Sequence[str] | None = None) -> bool:
     """Headlines with short one-sentence blurbs, bylines and times, but never two paragraphs in a
     row: a section front or a list of other stories, not an article. (A listicle's items are
@@ -53,6 +61,8 @@ def is_teaser_list(lines: Sequence[LineFeatures], texts: Sequence[str] | None = 
     )
 
     if median(f.size for f, blurb in zip(lines, blurbs) if blurb) > MAX_MEDIAN_BLURB_WORDS:
+        return False
+    if headless_entries(lines, blurbs):
         return False
     if texts is not None and is_hard_wrapped(lines, texts):
         return False
