@@ -542,11 +542,12 @@ def test_a_headline_split_at_its_colon_over_two_lines_is_the_title_whole(languag
     ("fr", "Le lac perd 1,2 mètre, un niveau jamais vu par les hydrologues"),
     ("es", "El lago baja 1,2 metros por la sequía del verano"),
     ("de", "Pegel des Sees von 1,2 Metern unter dem Mittel gemessen"),
-], ids=["en-by-number", "en-by-year", "fr-par", "es-por", "de-von"])
+    ("en", "Storm strands 300 boats by Lake Mara, 40 villages cut off"),
+], ids=["en-by-number", "en-by-year", "fr-par", "es-por", "de-von", "en-by-place"])
 def test_a_headline_with_numbers_and_a_byline_word_is_the_title(language: str, headline: str) -> None:
     # A byline's word is often a preposition ("by", "par", "por", "von"): with two numbers in the
     # line it is a date line with its author only when a name follows it, not a lower-case word
-    # or a number.
+    # or a number, and when a year or a full date is among them (not a place: "di Jawa Barat").
     assert title_of(["Home", headline], language) == headline
 
 

@@ -535,7 +535,7 @@ def shape_score(text: str, features: LineFeatures, rules: Rules, declared: bool 
         return 0.0  # a caption with its credit run on ("... in Qatar.AFP"), a link ("More Info →")
     if _repeats_a_run(features):
         return 0.0  # a menu printed twice on one line
-    if features.numbers >= 2 and features.words <= MAX_DATELINE_WORDS and is_dated_byline(text, features, rules):
+    if features.numbers >= 2 and features.words <= MAX_DATELINE_WORDS and has_date(text) and is_dated_byline(text, features, rules):
         return 0.0  # a dateline with its author: "Tuesday 15 October 2019 by Jane Doe"
     if is_caption(text, features, rules) or is_toolbar(text, features, rules) or (is_list_item(text) and not (alone and text.startswith(QUOTE_DASHES))):
         return 0.0
@@ -594,6 +594,12 @@ def is_dateline(text: str, features: LineFeatures) -> bool:
         return True  # the time of day alone: "9:51"
     return (features.numbers >= 2 and features.words <= MAX_BYLINE_WORDS and _mostly_digits(features)
             and (YEAR.search(text) is not None or DATE_PART.search(text) is not None) and not any(sign in text for sign in NOT_DATE_SIGNS))
+
+
+def has_date(text: str) -> bool:
+    """A year or a full date in the line: a dateline's, not a headline's counts ("12 villages,
+    3,000 people")."""
+    return YEAR.search(text) is not None or DATE_PART.search(text) is not None
 
 
 def is_dated_byline(text: str, features: LineFeatures, rules: Rules) -> bool:
