@@ -113,6 +113,7 @@ def test_a_heading_repeated_by_a_table_of_contents_stays() -> None:
     [
         ("Ferry passengers wait on the southern shore (Image: Getty)", "Image: Getty"),
         ("Die Fähre am Südufer des Sees. | Foto: Reuters", "Foto: Reuters"),
+        ("El transbordador en la orilla sur del lago. / FOTO: Ana Ruiz", "FOTO: Ana Ruiz"),  # a slash between spaces
         ("Mud flats have spread along the southern shore of the lake since the start of June.Bild: Jane Doe/dpa",
          "Bild: Jane Doe/dpa"),
         ("Ferry passengers wait on the southern shore of the lake. [Photo = Harbour Office]", "Photo = Harbour Office"),

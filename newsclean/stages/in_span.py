@@ -79,9 +79,10 @@ MIN_WIDGET_REPEATS = 3
 MAX_BUTTON_WORDS = 3
 # A credit at the end of a caption: a caption label, a colon (or an equals sign, in brackets) and a
 # few words ("Foto: Reuters", "(Image: Getty)", ".Bild: Jane Doe/dpa", "[Photo = Agency]"), after a
-# separator, a bracket or the caption's full stop (after a plain space it is prose: "The report
-# rests on one source: a leaked memo").
-CREDIT_TAIL = re.compile(r"(?:[.!?|)\]–—-]\s*|\s[(\[])[(\[]?([^\W\d_][^\W\d_ ]*?(?: [^\W\d_]+)?)\s?[:=]\s*([^:=()\[\]]+?)[)\]]?\s*$")
+# separator (a slash between spaces too: "... en Madrid. / FOTO: Jane Doe"), a bracket or the
+# caption's full stop (after a plain space it is prose: "The report rests on one source: a leaked
+# memo").
+CREDIT_TAIL = re.compile(r"(?:[.!?|)\]–—-]\s*|\s/\s*|\s[(\[])[(\[]?([^\W\d_][^\W\d_ ]*?(?: [^\W\d_]+)?)\s?[:=]\s*([^:=()\[\]]+?)[)\]]?\s*$")
 MAX_CREDIT_WORDS = 8
 # A credit after the caption's last sentence made of a caption label and a byline word, then the
 # photographer and the agency ("... on May 7. Photo by Jane Doe /AFP via Getty Images").
