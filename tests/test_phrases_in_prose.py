@@ -190,6 +190,9 @@ def test_closing_braces_of_a_code_listing_stay() -> None:
     [
         ("Newsletter", 'navigation or share label ("newsletter")'),
         ("Get our weekly newsletter", 'boilerplate phrase ("newsletter")'),
+        # A call to action with no sentence's end is a prompt, however few of its words the phrase is.
+        ("Get the top stories from the lake region and the islands delivered to your inbox",
+         'boilerplate phrase ("delivered to your inbox")'),
         ("Read more: Lake levels in the north", 'link line ("read more:")'),
         ("RELATED: Ferry services cut as the lake shrinks", 'link line ("related:")'),
         ("Lesen Sie auch: Der Pegel des Bodensees sinkt", 'link line ("lesen sie auch:")'),

@@ -171,6 +171,8 @@ def mentions_in_passing(text: str, features: LineFeatures, phrases: list[str], r
         label = rules.boilerplate_lines.prefix(features.folded)
         if label and (" " in label or not features.sentence_end):
             return False  # "Sign up for ...", "Subscribe now and ...": a prompt led by a label
+        if not features.sentence_end and rules.calls_to_action.prefix(features.folded):
+            return False  # "Simak berita lainnya di Google News": a call to action, no sentence
     return sum(phrase.count(" ") + 1 for phrase in phrases) < MAX_PHRASE_SHARE * features.words
 
 
