@@ -196,6 +196,8 @@ def test_closing_braces_of_a_code_listing_stay() -> None:
         ("Read more: Lake levels in the north", 'link line ("read more:")'),
         ("RELATED: Ferry services cut as the lake shrinks", 'link line ("related:")'),
         ("Lesen Sie auch: Der Pegel des Bodensees sinkt", 'link line ("lesen sie auch:")'),
+        ("延伸阅读：湖泊水位创下历史新低", 'link line ("延伸阅读:")'),  # CJK text's full-width colon
+        ("写真：湖の南岸に広がる干潟（7日午前）", 'link line ("写真:")'),
         # A link line's title may run past a prompt's 20 words (a paywall's note glued before it).
         ("Lire aussi : Article réservé à nos abonnés Le niveau du lac atteint un plancher historique après un été presque sans pluie, selon les hydrologues de la région",
          'link line ("lire aussi:")'),

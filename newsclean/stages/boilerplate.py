@@ -100,6 +100,8 @@ def link_label(text: str, rules: Rules) -> str | None:
     """The label of a link line: "RELATED: Lake levels fall", "Read more: ...", "Lesen Sie auch:
     ..." (a marker or boilerplate phrase, then a colon, then a title with no full stop)."""
     head, colon, rest = text.partition(":")
+    if not colon:
+        head, colon, rest = text.partition("：")  # CJK text's full-width colon: "延伸阅读：…"
     if not colon or not rest.strip() or len(head) > MAX_LINK_LABEL_CHARS or ends_sentence(rest):
         return None
     folded = (fold(head),)
@@ -117,7 +119,7 @@ def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str |
         return "copyright line"
     if features.words <= MAX_CREDIT_WORDS and not features.is_prose and is_credit(text, features, rules):
         return "photo credit"
-    if features.words <= MAX_LINK_LINE_WORDS and ":" in text:  # most lines hold no colon: no call
+    if features.words <= MAX_LINK_LINE_WORDS and (":" in text or "：" in text):  # most lines hold no colon: no call
         label = link_label(text, rules)
         if label:
             return f'link line ("{phrase_as_written(label, text)}:")'
