@@ -259,3 +259,26 @@ CHECKS.update({
         'La régie conseille aux voyageurs de prévoir un temps de trajet plus long.\n'
     ), True),
 })
+
+# Short articles on sites whose menu says "home page" (Ana Sayfa, Strona główna, الصفحة الرئيسية):
+# a menu label is no error text, whatever a 404 page's "back to the home page" link shares with it.
+CHECKS.update({
+    "article-nav-home-tr.txt": (".txt", (
+        'Ana Sayfa\n'
+        'Gündem\n'
+        'Spor\n'
+        'Belediyeden yeni otobüs hattı\n'
+        'Belediye, kuzey mahallelerini doğrudan tren istasyonuna bağlayan yeni bir otobüs hattını pazartesi günü hizmete açıyor.\n'
+        'Otobüsler hafta içi yirmi dakikada bir, hafta sonu ise saatte bir sefer yapacak.\n'
+        'Mahalle sakinleri yıllardır daha iyi bir bağlantı talep ediyordu.\n'
+    ), True),
+    "article-nav-home-pl.txt": (".txt", (
+        'Strona główna\n'
+        'Kraj\n'
+        'Sport\n'
+        'Nowa linia autobusowa na północy miasta\n'
+        'Od poniedziałku nowa linia autobusowa połączy północne osiedla bezpośrednio z dworcem kolejowym.\n'
+        'Autobusy będą kursować w dni robocze co dwadzieścia minut, a w weekendy co godzinę.\n'
+        'Mieszkańcy od lat domagali się lepszego połączenia z centrum.\n'
+    ), True),
+})
