@@ -282,3 +282,15 @@ CHECKS.update({
         'Mieszkańcy od lat domagali się lepszego połączenia z centrum.\n'
     ), True),
 })
+
+# A short article whose headline opens with an error phrase, as its <title> repeats it: one title
+# said twice, not two error titles.
+CHECKS.update({
+    "article-denied-headline-en.html": (".html", page("en", "Access denied: judge orders port authority to open its books | The Valley Courier",
+        "<h1>Access denied: judge orders port authority to open its books</h1>"
+        "<p>A judge ruled on Wednesday that the port authority had no right to refuse a reporter's request "
+        "for the costs of the new container terminal.</p>"
+        "<p>The authority must hand over the papers within a month, the court said, unless it can show "
+        "that a named business would be harmed.</p>"
+        "<p>Its chair said the board would read the ruling before deciding on an appeal.</p>"), True),
+})

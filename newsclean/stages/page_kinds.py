@@ -92,6 +92,9 @@ class Evidence:
     weight: dict[PageKind, float] = field(default_factory=lambda: defaultdict(float))
     phrase: dict[PageKind, str] = field(default_factory=dict)
     where: dict[PageKind, str] = field(default_factory=dict)
+    # A title said again (the headline repeating the <title>): it still says which kind the page
+    # is, but is no more text of it (see `errors`).
+    said_again: dict[PageKind, float] = field(default_factory=lambda: defaultdict(float))
 
     def add(self, kind: PageKind, phrase: str, weight: float, where: str) -> None:
         """Count `weight` words of text of this kind; the first phrase seen is the one a reason quotes."""
@@ -102,7 +105,7 @@ class Evidence:
 
     def weighed(self, kind: PageKind) -> float:
         """The words of text of one kind, promotional kinds counting half (PROMO_WEIGHT)."""
-        return self.weight[kind] * PROMO_WEIGHT.get(kind, 1.0)
+        return (self.weight[kind] + self.said_again[kind]) * PROMO_WEIGHT.get(kind, 1.0)
 
     @property
     def errors(self) -> float:
@@ -235,9 +238,19 @@ def gather(doc: Document, lines: list[LineFeatures], rules: Rules,
     titles = dict.fromkeys(t for t in (doc.meta.title, doc.meta.page_title) if t)
     in_titles = [title_kinds(t, rules) for t in titles]
     said = [{kind for kind, _, _ in found} for found in in_titles]
+    # An article's headline and its <title> ("Headline | Site") are one title said twice: a
+    # kind they both speak of is its text once ("Access denied: court rules ..." is no 20 words
+    # of error text), though both still tell the page's kind.
+    said_twice = len(titles) == 2 and not independent(*titles)
+    weighed: set[PageKind] = set()
     for kind, phrase, strong in (one for found in in_titles for one in found):
-        near.add(kind, phrase, TITLE_WEIGHT, "title")
-        page.add(kind, phrase, TITLE_WEIGHT, "title")
+        if said_twice and kind in weighed:
+            near.said_again[kind] += TITLE_WEIGHT
+            page.said_again[kind] += TITLE_WEIGHT
+        else:
+            near.add(kind, phrase, TITLE_WEIGHT, "title")
+            page.add(kind, phrase, TITLE_WEIGHT, "title")
+            weighed.add(kind)
         # Said by the page's <title> and by its heading in other words, an error kind is as
         # sure as a title that says little else ("Under going maintenance" above "This
         # ordering system is no longer active"); an article's two titles repeat its headline.
