@@ -64,6 +64,26 @@ def test_a_wall_message_is_no_mention(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        'Passengers trying to book tickets on Monday were shown an error message saying "service '
+        'temporarily unavailable" for most of the morning, the rail company admitted.',
+        "Wer am Dienstag die Seite des Finanzamts aufrief, bekam nur die Fehlermeldung „Seite nicht "
+        "gefunden“ zu sehen, obwohl die Frist für die Steuererklärung am selben Abend ablief.",
+    ],
+)
+def test_a_quoted_error_message_is_reported_not_said(line: str) -> None:
+    # Without its quotes the sentence holds two phrases: the quoted one is the message it reports.
+    assert is_mention(_features(line), load_rules(Config().rule_files), line)
+
+
+def test_a_wall_quoting_its_own_buttons_is_no_mention() -> None:
+    line = ('By clicking "Accept all" you agree that we and our partners may store cookies on your '
+            'device to personalise ads and to measure how you use the site.')
+    assert not is_mention(_features(line), load_rules(Config().rule_files), line)
+
+
+@pytest.mark.parametrize(
     "lines",
     [
         # A CDN challenge in Spanish, Portuguese and Italian: "checking your browser before accessing".

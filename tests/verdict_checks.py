@@ -294,3 +294,18 @@ CHECKS.update({
         "that a named business would be harmed.</p>"
         "<p>Its chair said the board would read the ruling before deciding on an appeal.</p>"), True),
 })
+
+# An article that quotes the error message its readers saw: a message reported, not said.
+CHECKS.update({
+    "article-quoted-error-en.txt": (".txt", (
+        'Home\n'
+        'Business\n'
+        'Card outage leaves shoppers unable to pay\n'
+        'Shoppers across the county could not pay by card for nearly three hours on Saturday after a fault '
+        'at a payment company took thousands of terminals offline.\n'
+        'Customers said the tills showed an error message reading "service unavailable" whenever they '
+        'tried to pay, and several small shops closed their doors until it was fixed.\n'
+        'The company blamed a faulty software update and said no card details had been exposed.\n'
+        'Retailers called for backup systems to be required by law.\n'
+    ), True),
+})

@@ -169,7 +169,7 @@ def line_kinds(features: LineFeatures, text: str, rules: Rules) -> list[tuple[Pa
         return []
     found = kinds_in(text, features.folded, rules)
     # A long sentence that merely mentions a wall is an article's (stages/mention.py).
-    return [] if found and is_mention(features, rules) else found
+    return [] if found and is_mention(features, rules, text) else found
 
 
 def says_little_else(phrase: str, words: int) -> bool:
