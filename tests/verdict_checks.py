@@ -309,3 +309,17 @@ CHECKS.update({
         'Retailers called for backup systems to be required by law.\n'
     ), True),
 })
+
+# A short article about paywalls whose second paragraph names the prompt, with more article below
+# it: a teaser ends at its prompt, so this is no teaser.
+CHECKS.update({
+    "article-prompt-inside-en.txt": (".txt", (
+        'Home\n'
+        'Media\n'
+        'More local papers put stories behind a paywall\n'
+        'Two thirds of the region\'s local papers now charge for some of their stories, a survey of editors found.\n'
+        'Readers usually see one paragraph and a box asking them to subscribe to continue reading.\n'
+        'Editors say falling advertising income leaves them little choice, and that most readers accept it once they are asked.\n'
+        'Some papers open their archives after a week, and several let pupils and students read for free.\n'
+    ), True),
+})

@@ -25,6 +25,11 @@ MAX_WALL_LINE_WORDS = 80
 # The phrase list of the prompts that cut a teaser off, and how far below the span one is looked for.
 PROMPT = PAGE_KIND_PROMPT
 PROMPT_LINES = 3
+# A teaser ends at its prompt. This much running text in the span below a "prompt" (sentences of
+# no wall text, in 2 lines or more) says it was a sentence of the article ("Readers often see only
+# the first paragraph and are asked to subscribe to keep reading."), not the wall's.
+PROSE_BELOW_PROMPT_WORDS = 30
+PROSE_BELOW_PROMPT_LINES = 2
 # A one-word phrase ("captcha", "forbidden") counts only in a line of at most this many words,
 # a bare number ("404") only in one of at most MAX_NUMBER_LINE_WORDS.
 MAX_WEAK_LINE_WORDS = 20
@@ -335,12 +340,19 @@ def wall_prompt(
         if lines[i].words > MAX_WALL_LINE_WORDS:
             continue
         phrase = prompts.first(lines[i].folded)
-        if phrase is not None:
+        if phrase is not None and not article_goes_on(kept, i, lines, signals.tags):
             # "Sign in to continue reading" is a sign-in wall, "Subscribe to continue reading" a paywall.
             kinds = {kind for kind, _ in signals.tags[i]}
             login = PageKind.LOGIN_WALL in kinds and PageKind.PAYWALL not in kinds
             return (PageKind.LOGIN_WALL if login else PageKind.PAYWALL), without_cjk_gaps(phrase), i
     return None
+
+
+def article_goes_on(kept: list[int], at: int, lines: list[LineFeatures], tags: list[list[tuple[PageKind, str]]]) -> bool:
+    """Whether the span holds running text below position `at` (PROSE_BELOW_PROMPT_*): sentences
+    that speak of no wall."""
+    below = [lines[i] for i in kept if i > at and lines[i].is_prose and lines[i].sentence_end and not tags[i]]
+    return len(below) >= PROSE_BELOW_PROMPT_LINES and sum(f.size for f in below) >= PROSE_BELOW_PROMPT_WORDS
 
 
 def teaser_positions(kept: list[int], prompt_at: int, tags: list[list[tuple[PageKind, str]]]) -> list[int]:
