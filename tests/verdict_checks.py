@@ -323,3 +323,28 @@ CHECKS.update({
         'Some papers open their archives after a week, and several let pupils and students read for free.\n'
     ), True),
 })
+
+# Ad-blocker walls, age gates and pages that only ask for JavaScript, and an article about ad blockers.
+CHECKS.update({
+    "adblock-pl.txt": (".txt", "Strona główna\nKraj\nWykryliśmy adblocka\nNasze artykuły finansują reklamy. "
+                       "Wyłącz blokowanie reklam na naszej stronie i odśwież ją.\nGotowe, odśwież\n", False),
+    "adblock-fr.html": (".html", page("fr", "Le Courrier", "<h2>Adblock détecté</h2><p>Notre site vit de la publicité. "
+                        "Désactivez votre bloqueur pour continuer votre lecture.</p><p><a href='/'>C'est fait</a></p>"), False),
+    "agegate-es.html": (".html", page("es", "Bodegas del Valle", "<h1>¿Eres mayor de edad?</h1><p>Para entrar en esta web "
+                        "debes tener la edad legal para consumir alcohol en tu país.</p><p><a href='/si'>Sí</a> <a href='/no'>No</a></p>"), False),
+    "agegate-de.txt": (".txt", "Sind Sie über 18 Jahre alt?\nDiese Seite enthält Inhalte, die nur für Erwachsene bestimmt sind.\n"
+                       "Ja, ich bin über 18\nNein\n", False),
+    "jsshell-pt.html": (".html", page("pt", "Jornal do Vale", "<noscript><p>Para ver este site é preciso ativar o JavaScript "
+                        "no seu navegador.</p></noscript><div id='root'></div>"), False),
+    "jsshell-it.txt": (".txt", "Gazzetta di Valle\nPer usare questo sito devi attivare JavaScript nel tuo browser.\n", False),
+    "article-adblock-en.txt": (".txt", (
+        'Home\n'
+        'Technology\n'
+        'Publishers lose millions to ad blockers\n'
+        'Nearly a third of people reading news on a laptop are using an ad blocker, according to a survey of '
+        'four thousand readers published by an industry group on Tuesday.\n'
+        'Some sites now ask visitors to disable your ad blocker in a pop-up before they can read on, a tactic '
+        'the group says mostly drives readers away to other sites.\n'
+        'Younger readers were the most likely to block advertising, and few of them said they would pay for news instead.\n'
+    ), True),
+})
