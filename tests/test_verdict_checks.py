@@ -77,6 +77,23 @@ def test_a_quoted_error_message_is_reported_not_said(line: str) -> None:
     assert is_mention(_features(line), load_rules(Config().rule_files), line)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Security experts told customers of the shopping site to change their password as soon as possible.",
+        "Os especialistas recomendam trocar a senha de todas as contas que usavam o mesmo endereço.",
+    ],
+)
+def test_a_medium_sentence_naming_a_sign_in_word_is_a_mention(line: str) -> None:
+    # 15 to 21 words: an article says "password" in sentences this long, a sign-in box in labels.
+    assert is_mention(_features(line), load_rules(Config().rule_files), line)
+
+
+def test_a_cookie_dialog_sentence_of_that_length_is_no_mention() -> None:
+    line = "We and our partners use cookies on this site to measure our audience and to show you ads."
+    assert not is_mention(_features(line), load_rules(Config().rule_files), line)
+
+
 def test_a_wall_quoting_its_own_buttons_is_no_mention() -> None:
     line = ('By clicking "Accept all" you agree that we and our partners may store cookies on your '
             'device to personalise ads and to measure how you use the site.')

@@ -348,3 +348,15 @@ CHECKS.update({
         'Younger readers were the most likely to block advertising, and few of them said they would pay for news instead.\n'
     ), True),
 })
+
+# A short article on stolen passwords in Portuguese: its sentences name the sign-in words.
+CHECKS.update({
+    "article-password-pt.txt": (".txt", (
+        'Início\n'
+        'Tecnologia\n'
+        'Golpe rouba senhas de clientes de banco digital\n'
+        'Milhares de clientes de um banco digital entregaram a senha a criminosos depois de receber uma mensagem falsa.\n'
+        'A polícia recomenda ativar a verificação em duas etapas em todas as contas.\n'
+        'O banco disse que bloqueou os acessos suspeitos e pediu a todos que troquem a senha.\n'
+    ), True),
+})
