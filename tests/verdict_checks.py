@@ -360,3 +360,26 @@ CHECKS.update({
         'O banco disse que bloqueou os acessos suspeitos e pediu a todos que troquem a senha.\n'
     ), True),
 })
+
+# A section front whose blurbs are short sentences (under 8 words, shorter than running text), but
+# for one: one sentence of running text is no article among headlines and times.
+CHECKS.update({
+    "section-short-blurbs-es.txt": (".txt", (
+        'Portada\n'
+        'Medio ambiente\n'
+        'Medio ambiente\n'
+        'El embalse del norte, al 30 por ciento de su capacidad\n'
+        'Los regantes piden al gobierno regional medidas urgentes para el verano.\n'
+        'Hace 2 horas\n'
+        'Voluntarios limpian la ribera del río Verde\n'
+        'Recogieron dos toneladas de basura.\n'
+        'Ayer\n'
+        'Aviso amarillo por calor este fin de semana\n'
+        'Se esperan hasta 38 grados.\n'
+        'Hace 2 días\n'
+        'Cierra la playa de Levante por una mancha de aceite\n'
+        'El ayuntamiento investiga el origen.\n'
+        'Hace 3 días\n'
+        'Cargar más\n'
+    ), False),
+})
