@@ -7,7 +7,7 @@ import pytest
 from verdict_checks import CHECKS
 
 import newsclean
-from newsclean import Config, PageKind, Verdict
+from newsclean import Config, PageKind, Stage, Verdict
 from newsclean.model.features import LineFeatures, analyze
 from newsclean.rules import load_rules
 from newsclean.stages.mention import is_mention
@@ -126,3 +126,11 @@ def test_subscribe_to_read_cuts_a_teaser_in_other_languages(prompt: str) -> None
     doc = newsclean.clean_bytes(f"Harbour plan approved\n{teaser}\n{prompt}\n".encode("utf-8"), source="wall.txt")
     assert doc.verdict is Verdict.ERROR_PAGE
     assert doc.page_kind is PageKind.PAYWALL
+
+
+def test_a_headline_opening_with_an_error_phrase_stays_the_title() -> None:
+    # "Access denied: ..." heads the article and the <title> repeats it: no error preamble.
+    suffix, text, _ = CHECKS["article-denied-headline-en.html"]
+    doc = newsclean.clean_bytes(text.encode("utf-8"), source="denied" + suffix)
+    assert doc.meta.title == "Access denied: judge orders port authority to open its books"
+    assert not [b.text for b in doc.blocks if b.removal is not None and b.removal.stage is Stage.ERROR_PAGE]
