@@ -7,7 +7,7 @@ import pytest
 from verdict_checks import CHECKS
 
 import newsclean
-from newsclean import Config, PageKind, Verdict
+from newsclean import Config, PageKind, Stage, Verdict
 from newsclean.model.features import LineFeatures, analyze
 from newsclean.rules import load_rules
 from newsclean.stages.mention import is_mention
@@ -64,6 +64,43 @@ def test_a_wall_message_is_no_mention(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        'Passengers trying to book tickets on Monday were shown an error message saying "service '
+        'temporarily unavailable" for most of the morning, the rail company admitted.',
+        "Wer am Dienstag die Seite des Finanzamts aufrief, bekam nur die Fehlermeldung „Seite nicht "
+        "gefunden“ zu sehen, obwohl die Frist für die Steuererklärung am selben Abend ablief.",
+    ],
+)
+def test_a_quoted_error_message_is_reported_not_said(line: str) -> None:
+    # Without its quotes the sentence holds two phrases: the quoted one is the message it reports.
+    assert is_mention(_features(line), load_rules(Config().rule_files), line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Security experts told customers of the shopping site to change their password as soon as possible.",
+        "Os especialistas recomendam trocar a senha de todas as contas que usavam o mesmo endereço.",
+    ],
+)
+def test_a_medium_sentence_naming_a_sign_in_word_is_a_mention(line: str) -> None:
+    # 15 to 21 words: an article says "password" in sentences this long, a sign-in box in labels.
+    assert is_mention(_features(line), load_rules(Config().rule_files), line)
+
+
+def test_a_cookie_dialog_sentence_of_that_length_is_no_mention() -> None:
+    line = "We and our partners use cookies on this site to measure our audience and to show you ads."
+    assert not is_mention(_features(line), load_rules(Config().rule_files), line)
+
+
+def test_a_wall_quoting_its_own_buttons_is_no_mention() -> None:
+    line = ('By clicking "Accept all" you agree that we and our partners may store cookies on your '
+            'device to personalise ads and to measure how you use the site.')
+    assert not is_mention(_features(line), load_rules(Config().rule_files), line)
+
+
+@pytest.mark.parametrize(
     "lines",
     [
         # A CDN challenge in Spanish, Portuguese and Italian: "checking your browser before accessing".
@@ -89,3 +126,11 @@ def test_subscribe_to_read_cuts_a_teaser_in_other_languages(prompt: str) -> None
     doc = newsclean.clean_bytes(f"Harbour plan approved\n{teaser}\n{prompt}\n".encode("utf-8"), source="wall.txt")
     assert doc.verdict is Verdict.ERROR_PAGE
     assert doc.page_kind is PageKind.PAYWALL
+
+
+def test_a_headline_opening_with_an_error_phrase_stays_the_title() -> None:
+    # "Access denied: ..." heads the article and the <title> repeats it: no error preamble.
+    suffix, text, _ = CHECKS["article-denied-headline-en.html"]
+    doc = newsclean.clean_bytes(text.encode("utf-8"), source="denied" + suffix)
+    assert doc.meta.title == "Access denied: judge orders port authority to open its books"
+    assert not [b.text for b in doc.blocks if b.removal is not None and b.removal.stage is Stage.ERROR_PAGE]

@@ -259,3 +259,127 @@ CHECKS.update({
         'La régie conseille aux voyageurs de prévoir un temps de trajet plus long.\n'
     ), True),
 })
+
+# Short articles on sites whose menu says "home page" (Ana Sayfa, Strona główna, الصفحة الرئيسية):
+# a menu label is no error text, whatever a 404 page's "back to the home page" link shares with it.
+CHECKS.update({
+    "article-nav-home-tr.txt": (".txt", (
+        'Ana Sayfa\n'
+        'Gündem\n'
+        'Spor\n'
+        'Belediyeden yeni otobüs hattı\n'
+        'Belediye, kuzey mahallelerini doğrudan tren istasyonuna bağlayan yeni bir otobüs hattını pazartesi günü hizmete açıyor.\n'
+        'Otobüsler hafta içi yirmi dakikada bir, hafta sonu ise saatte bir sefer yapacak.\n'
+        'Mahalle sakinleri yıllardır daha iyi bir bağlantı talep ediyordu.\n'
+    ), True),
+    "article-nav-home-pl.txt": (".txt", (
+        'Strona główna\n'
+        'Kraj\n'
+        'Sport\n'
+        'Nowa linia autobusowa na północy miasta\n'
+        'Od poniedziałku nowa linia autobusowa połączy północne osiedla bezpośrednio z dworcem kolejowym.\n'
+        'Autobusy będą kursować w dni robocze co dwadzieścia minut, a w weekendy co godzinę.\n'
+        'Mieszkańcy od lat domagali się lepszego połączenia z centrum.\n'
+    ), True),
+})
+
+# A short article whose headline opens with an error phrase, as its <title> repeats it: one title
+# said twice, not two error titles.
+CHECKS.update({
+    "article-denied-headline-en.html": (".html", page("en", "Access denied: judge orders port authority to open its books | The Valley Courier",
+        "<h1>Access denied: judge orders port authority to open its books</h1>"
+        "<p>A judge ruled on Wednesday that the port authority had no right to refuse a reporter's request "
+        "for the costs of the new container terminal.</p>"
+        "<p>The authority must hand over the papers within a month, the court said, unless it can show "
+        "that a named business would be harmed.</p>"
+        "<p>Its chair said the board would read the ruling before deciding on an appeal.</p>"), True),
+})
+
+# An article that quotes the error message its readers saw: a message reported, not said.
+CHECKS.update({
+    "article-quoted-error-en.txt": (".txt", (
+        'Home\n'
+        'Business\n'
+        'Card outage leaves shoppers unable to pay\n'
+        'Shoppers across the county could not pay by card for nearly three hours on Saturday after a fault '
+        'at a payment company took thousands of terminals offline.\n'
+        'Customers said the tills showed an error message reading "service unavailable" whenever they '
+        'tried to pay, and several small shops closed their doors until it was fixed.\n'
+        'The company blamed a faulty software update and said no card details had been exposed.\n'
+        'Retailers called for backup systems to be required by law.\n'
+    ), True),
+})
+
+# A short article about paywalls whose second paragraph names the prompt, with more article below
+# it: a teaser ends at its prompt, so this is no teaser.
+CHECKS.update({
+    "article-prompt-inside-en.txt": (".txt", (
+        'Home\n'
+        'Media\n'
+        'More local papers put stories behind a paywall\n'
+        'Two thirds of the region\'s local papers now charge for some of their stories, a survey of editors found.\n'
+        'Readers usually see one paragraph and a box asking them to subscribe to continue reading.\n'
+        'Editors say falling advertising income leaves them little choice, and that most readers accept it once they are asked.\n'
+        'Some papers open their archives after a week, and several let pupils and students read for free.\n'
+    ), True),
+})
+
+# Ad-blocker walls, age gates and pages that only ask for JavaScript, and an article about ad blockers.
+CHECKS.update({
+    "adblock-pl.txt": (".txt", "Strona główna\nKraj\nWykryliśmy adblocka\nNasze artykuły finansują reklamy. "
+                       "Wyłącz blokowanie reklam na naszej stronie i odśwież ją.\nGotowe, odśwież\n", False),
+    "adblock-fr.html": (".html", page("fr", "Le Courrier", "<h2>Adblock détecté</h2><p>Notre site vit de la publicité. "
+                        "Désactivez votre bloqueur pour continuer votre lecture.</p><p><a href='/'>C'est fait</a></p>"), False),
+    "agegate-es.html": (".html", page("es", "Bodegas del Valle", "<h1>¿Eres mayor de edad?</h1><p>Para entrar en esta web "
+                        "debes tener la edad legal para consumir alcohol en tu país.</p><p><a href='/si'>Sí</a> <a href='/no'>No</a></p>"), False),
+    "agegate-de.txt": (".txt", "Sind Sie über 18 Jahre alt?\nDiese Seite enthält Inhalte, die nur für Erwachsene bestimmt sind.\n"
+                       "Ja, ich bin über 18\nNein\n", False),
+    "jsshell-pt.html": (".html", page("pt", "Jornal do Vale", "<noscript><p>Para ver este site é preciso ativar o JavaScript "
+                        "no seu navegador.</p></noscript><div id='root'></div>"), False),
+    "jsshell-it.txt": (".txt", "Gazzetta di Valle\nPer usare questo sito devi attivare JavaScript nel tuo browser.\n", False),
+    "article-adblock-en.txt": (".txt", (
+        'Home\n'
+        'Technology\n'
+        'Publishers lose millions to ad blockers\n'
+        'Nearly a third of people reading news on a laptop are using an ad blocker, according to a survey of '
+        'four thousand readers published by an industry group on Tuesday.\n'
+        'Some sites now ask visitors to disable your ad blocker in a pop-up before they can read on, a tactic '
+        'the group says mostly drives readers away to other sites.\n'
+        'Younger readers were the most likely to block advertising, and few of them said they would pay for news instead.\n'
+    ), True),
+})
+
+# A short article on stolen passwords in Portuguese: its sentences name the sign-in words.
+CHECKS.update({
+    "article-password-pt.txt": (".txt", (
+        'Início\n'
+        'Tecnologia\n'
+        'Golpe rouba senhas de clientes de banco digital\n'
+        'Milhares de clientes de um banco digital entregaram a senha a criminosos depois de receber uma mensagem falsa.\n'
+        'A polícia recomenda ativar a verificação em duas etapas em todas as contas.\n'
+        'O banco disse que bloqueou os acessos suspeitos e pediu a todos que troquem a senha.\n'
+    ), True),
+})
+
+# A section front whose blurbs are short sentences (under 8 words, shorter than running text), but
+# for one: one sentence of running text is no article among headlines and times.
+CHECKS.update({
+    "section-short-blurbs-es.txt": (".txt", (
+        'Portada\n'
+        'Medio ambiente\n'
+        'Medio ambiente\n'
+        'El embalse del norte, al 30 por ciento de su capacidad\n'
+        'Los regantes piden al gobierno regional medidas urgentes para el verano.\n'
+        'Hace 2 horas\n'
+        'Voluntarios limpian la ribera del río Verde\n'
+        'Recogieron dos toneladas de basura.\n'
+        'Ayer\n'
+        'Aviso amarillo por calor este fin de semana\n'
+        'Se esperan hasta 38 grados.\n'
+        'Hace 2 días\n'
+        'Cierra la playa de Levante por una mancha de aceite\n'
+        'El ayuntamiento investiga el origen.\n'
+        'Hace 3 días\n'
+        'Cargar más\n'
+    ), False),
+})

@@ -11,7 +11,7 @@ import re
 from ..config import Config
 from ..document import Document, Stage
 from ..model.features import LineFeatures, analyze
-from ..parse.text import phrase_as_written
+from ..parse.text import fold, phrase_as_written
 from ..rules import Rules, load_rules
 
 # Error lines are short: a long paragraph that mentions "error" is article text.
@@ -22,6 +22,9 @@ MAX_WEAK_LINE_WORDS = 6
 MAX_LEAD_LINES = 3
 # Prose this long without an error phrase ends the preamble.
 CONTENT_WORDS = 15
+# An error phrase under this share of a line's words that the page's <title> repeats is its
+# headline's ("Access denied: court rules against ministry | Example"), not an error message.
+HEADLINE_PHRASE_SHARE = 0.5
 # A server signature under an error message: "nginx", "Apache/2.4.41 (Ubuntu)", "cloudflare".
 SERVER_SIGNATURE = re.compile(r"^[a-z][\w.-]*(?:/[\d.]+)?(?: \([^)]*\))?$")
 
@@ -39,6 +42,16 @@ def error_phrase(features: LineFeatures, rules: Rules, lenient: bool = False) ->
     return None
 
 
+def titled_headline(text: str, phrase: str, features: LineFeatures, title: str | None) -> bool:
+    """Whether a line holding an error phrase is the page's headline: the <title> holds it, and the
+    phrase is under half its words (a 404 page's "Page not found" heading is all phrase). Not in
+    CJK text: a character is no word, and the first phrase found may be a part of a longer one."""
+    if not title or features.cjk or (phrase.count(" ") + 1) >= HEADLINE_PHRASE_SHARE * features.words:
+        return False
+    folded = fold(text)
+    return bool(folded) and folded in fold(title)
+
+
 def mark_error_page(doc: Document, config: Config) -> Document:
     """Remove an error/consent preamble: a run of error-page lines at the top of the page."""
     rules = load_rules(config.rule_files)
@@ -49,6 +62,8 @@ def mark_error_page(doc: Document, config: Config) -> Document:
     last_hit, strong, gap = -1, False, 0
     for position, i in enumerate(top):
         phrase = error_phrase(lines[i], rules, lenient)
+        if phrase is not None and titled_headline(doc.blocks[i].text, phrase, lines[i], doc.meta.page_title):
+            phrase = None
         if phrase is not None:
             if last_hit < 0 and position >= MAX_LEAD_LINES:
                 break  # the first error line is too far down to be a preamble

@@ -25,6 +25,11 @@ MAX_WALL_LINE_WORDS = 80
 # The phrase list of the prompts that cut a teaser off, and how far below the span one is looked for.
 PROMPT = PAGE_KIND_PROMPT
 PROMPT_LINES = 3
+# A teaser ends at its prompt. This much running text in the span below a "prompt" (sentences of
+# no wall text, in 2 lines or more) says it was a sentence of the article ("Readers often see only
+# the first paragraph and are asked to subscribe to keep reading."), not the wall's.
+PROSE_BELOW_PROMPT_WORDS = 30
+PROSE_BELOW_PROMPT_LINES = 2
 # A one-word phrase ("captcha", "forbidden") counts only in a line of at most this many words,
 # a bare number ("404") only in one of at most MAX_NUMBER_LINE_WORDS.
 MAX_WEAK_LINE_WORDS = 20
@@ -92,6 +97,9 @@ class Evidence:
     weight: dict[PageKind, float] = field(default_factory=lambda: defaultdict(float))
     phrase: dict[PageKind, str] = field(default_factory=dict)
     where: dict[PageKind, str] = field(default_factory=dict)
+    # A title said again (the headline repeating the <title>): it still says which kind the page
+    # is, but is no more text of it (see `errors`).
+    said_again: dict[PageKind, float] = field(default_factory=lambda: defaultdict(float))
 
     def add(self, kind: PageKind, phrase: str, weight: float, where: str) -> None:
         """Count `weight` words of text of this kind; the first phrase seen is the one a reason quotes."""
@@ -102,7 +110,7 @@ class Evidence:
 
     def weighed(self, kind: PageKind) -> float:
         """The words of text of one kind, promotional kinds counting half (PROMO_WEIGHT)."""
-        return self.weight[kind] * PROMO_WEIGHT.get(kind, 1.0)
+        return (self.weight[kind] + self.said_again[kind]) * PROMO_WEIGHT.get(kind, 1.0)
 
     @property
     def errors(self) -> float:
@@ -166,7 +174,7 @@ def line_kinds(features: LineFeatures, text: str, rules: Rules) -> list[tuple[Pa
         return []
     found = kinds_in(text, features.folded, rules)
     # A long sentence that merely mentions a wall is an article's (stages/mention.py).
-    return [] if found and is_mention(features, rules) else found
+    return [] if found and is_mention(features, rules, text) else found
 
 
 def says_little_else(phrase: str, words: int) -> bool:
@@ -235,9 +243,19 @@ def gather(doc: Document, lines: list[LineFeatures], rules: Rules,
     titles = dict.fromkeys(t for t in (doc.meta.title, doc.meta.page_title) if t)
     in_titles = [title_kinds(t, rules) for t in titles]
     said = [{kind for kind, _, _ in found} for found in in_titles]
+    # An article's headline and its <title> ("Headline | Site") are one title said twice: a
+    # kind they both speak of is its text once ("Access denied: court rules ..." is no 20 words
+    # of error text), though both still tell the page's kind.
+    said_twice = len(titles) == 2 and not independent(*titles)
+    weighed: set[PageKind] = set()
     for kind, phrase, strong in (one for found in in_titles for one in found):
-        near.add(kind, phrase, TITLE_WEIGHT, "title")
-        page.add(kind, phrase, TITLE_WEIGHT, "title")
+        if said_twice and kind in weighed:
+            near.said_again[kind] += TITLE_WEIGHT
+            page.said_again[kind] += TITLE_WEIGHT
+        else:
+            near.add(kind, phrase, TITLE_WEIGHT, "title")
+            page.add(kind, phrase, TITLE_WEIGHT, "title")
+            weighed.add(kind)
         # Said by the page's <title> and by its heading in other words, an error kind is as
         # sure as a title that says little else ("Under going maintenance" above "This
         # ordering system is no longer active"); an article's two titles repeat its headline.
@@ -322,12 +340,19 @@ def wall_prompt(
         if lines[i].words > MAX_WALL_LINE_WORDS:
             continue
         phrase = prompts.first(lines[i].folded)
-        if phrase is not None:
+        if phrase is not None and not article_goes_on(kept, i, lines, signals.tags):
             # "Sign in to continue reading" is a sign-in wall, "Subscribe to continue reading" a paywall.
             kinds = {kind for kind, _ in signals.tags[i]}
             login = PageKind.LOGIN_WALL in kinds and PageKind.PAYWALL not in kinds
             return (PageKind.LOGIN_WALL if login else PageKind.PAYWALL), without_cjk_gaps(phrase), i
     return None
+
+
+def article_goes_on(kept: list[int], at: int, lines: list[LineFeatures], tags: list[list[tuple[PageKind, str]]]) -> bool:
+    """Whether the span holds running text below position `at` (PROSE_BELOW_PROMPT_*): sentences
+    that speak of no wall."""
+    below = [lines[i] for i in kept if i > at and lines[i].is_prose and lines[i].sentence_end and not tags[i]]
+    return len(below) >= PROSE_BELOW_PROMPT_LINES and sum(f.size for f in below) >= PROSE_BELOW_PROMPT_WORDS
 
 
 def teaser_positions(kept: list[int], prompt_at: int, tags: list[list[tuple[PageKind, str]]]) -> list[int]:

@@ -12,6 +12,9 @@ TEASER_REASON = "a list of teasers (headlines and blurbs), not an article"
 # A teaser list has at least this many blurbs, none next to another, of one or two sentences.
 MIN_TEASERS = 3
 MAX_BLURB_SENTENCES = 1.6
+# A blurb may be a short sentence ("Operators blame a shortage of crew."): shorter than running
+# text, it still ends like one, under a headline.
+MIN_BLURB_WORDS = 5
 # ...and a few headlines, bylines and times for each blurb. Many more lines that do not end like a
 # sentence are running text of another kind (a photo blog's captions, verse, text that uses spaces
 # for punctuation), not headlines.
@@ -52,7 +55,7 @@ def is_teaser_list(lines: Sequence[LineFeatures], texts: Sequence[str] | None = 
     row: a section front or a list of other stories, not an article. (A listicle's items are
     longer: paragraphs under their headings. Given the lines' texts, hard-wrapped text is not
     taken for headlines either.)"""
-    blurbs = [f.is_prose and f.sentence_end for f in lines]
+    blurbs = [f.sentence_end and (f.is_prose or f.words >= MIN_BLURB_WORDS) for f in lines]
     count = sum(blurbs)
     if count < MIN_TEASERS or any(a and b for a, b in zip(blurbs, blurbs[1:])):
         return False

@@ -87,7 +87,7 @@ def running_words(
             continue
         if features.words <= MAX_ERROR_BODY_LINE:
             phrase = error_phrase(features, rules)
-            if phrase and is_mention(features, rules):
+            if phrase and is_mention(features, rules, texts[i]):
                 phrase = None  # a long sentence that mentions an error is running text
             if errors is not None:
                 errors[i] = phrase
@@ -268,7 +268,7 @@ def decide_verdict(doc: Document, config: Config) -> Document:
         lines[i].size for i in kept
         if lines[i].words <= MAX_ERROR_BODY_LINE
         and (known[i] if i in known else error_phrase(lines[i], rules, lenient))
-        and not is_mention(lines[i], rules)
+        and not is_mention(lines[i], rules, texts[i])
     )
     body_words = sum(lines[i].size for i in kept)
     evidence = lenient or error_words > 0 or any(b.removal and b.removal.stage is Stage.ERROR_PAGE for b in doc.blocks)
