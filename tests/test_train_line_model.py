@@ -84,3 +84,27 @@ def test_kept_view_reads_the_end_markers_main_text_reads(trainer) -> None:
     assert len(kept) == len(kept_lines) == len(texts) == len(flags) > 0
     assert flags == end_marker_flags(kept_lines, rules)
     assert any(flags)  # the sample's "Comments" heading ends its article
+
+
+def test_refine_climbs_the_pipelines_own_measure_one_weight_at_a_time(trainer, tmp_path) -> None:
+    # A made-up measure, best at weights (2, 0): refine moves the first weight up two steps and
+    # leaves the second, whose moves only lose, where it was; the moves are recorded in words.
+    pages = [trainer.Page(tmp_path / "dev", "a", (0, 1)), trainer.Page(tmp_path / "train", "fundus-b", (0, 1))]
+
+    def score_all(weights, chosen):
+        return {page.id: 1.0 - ((weights[0] - 2.0) ** 2 + weights[1] ** 2) / 100 for page in chosen}
+
+    weights, moves = trainer.refine(np.zeros(2), pages, score_all, [1.0], ("first", "second"), lambda line: None)
+    assert weights.tolist() == [2.0, 0.0]
+    assert moves == ["first +1 -> 0.99000", "first +1 -> 1.00000"]
+
+
+def test_refine_keeps_no_move_that_gains_less_than_its_floor(trainer, tmp_path) -> None:
+    # A gain of a page or two's noise (under REFINE_MIN_GAIN) is no reason to move a weight.
+    pages = [trainer.Page(tmp_path / "dev", "a", (0, 1))]
+
+    def score_all(weights, chosen):
+        return {page.id: 0.9 + trainer.REFINE_MIN_GAIN / 2 * weights[0] for page in chosen}
+
+    weights, moves = trainer.refine(np.zeros(1), pages, score_all, [1.0], ("only",), lambda line: None)
+    assert weights.tolist() == [0.0] and moves == []
