@@ -562,3 +562,18 @@ def test_a_headline_of_two_short_sentences_is_the_title() -> None:
     # headline's style, not a caption's or a paragraph's.
     headline = "The lake is dying. Here's what we can do"
     assert title_of(["Home", "News", headline], "en") == headline
+
+
+@pytest.mark.parametrize(("language", "headline"), [
+    ("en", "Video: Floods cut off 40 villages after the lake bursts its banks"),
+    ("zh", "视频：湖水水位降至有记录以来最低"),
+], ids=["en-video", "zh-video"])
+def test_a_headline_led_by_a_section_name_is_the_title(language: str, headline: str) -> None:
+    # "Video: ..." parts like a link line ("Related: ..."), but a section's name over the body is
+    # the headline's kicker: it was removed as a link line and the page had no title.
+    assert title_of(["Home", headline], language) == headline
+
+
+def test_a_read_on_link_over_the_body_is_still_no_title() -> None:
+    headline = "The lake falls to its lowest level since records began"
+    assert title_of(["Home", headline, "Related: Farmers told to cut water use by a third"], "en") == headline

@@ -108,6 +108,21 @@ def link_label(text: str, rules: Rules) -> str | None:
     return rules.end_markers.equals(folded) or rules.boilerplate_phrases.equals(folded) or rules.boilerplate_lines.equals(folded)
 
 
+# The reason a link line is removed with (the title stage reads it: see section_kicker).
+LINK_LINE = "link line"
+
+
+def section_kicker(text: str, rules: Rules) -> bool:
+    """A link line whose label only names a section ("Video: Floods cut off 40 villages",
+    "動画：..."): over the body it is the headline with its kicker, where a read-on label
+    ("Related: ...", "Read more: ...") never is."""
+    label = link_label(text, rules)
+    if label is None:
+        return False
+    folded = (label,)
+    return rules.end_markers.equals(folded) is None and rules.boilerplate_phrases.equals(folded) is None
+
+
 def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str | None:
     """Why a line is boilerplate on its own, or None."""
     if features.words == 0:
@@ -122,7 +137,7 @@ def boilerplate_reason(text: str, features: LineFeatures, rules: Rules) -> str |
     if features.words <= MAX_LINK_LINE_WORDS and (":" in text or "：" in text):  # most lines hold no colon: no call
         label = link_label(text, rules)
         if label:
-            return f'link line ("{phrase_as_written(label, text)}:")'
+            return f'{LINK_LINE} ("{phrase_as_written(label, text)}:")'
     if features.words <= MAX_PROMPT_WORDS:
         # A one-word phrase ("newsletter") only marks a short line; a longer line needs more.
         short = features.words <= MAX_LABEL_WORDS * 2

@@ -20,7 +20,7 @@ from ..model.features import Analysis, LineFeatures, analyze, line_features
 from ..parse import fuzzy
 from ..parse.text import fold, has_cjk, is_list_item
 from ..rules import Rules, load_rules
-from .boilerplate import page_boilerplate_reason
+from .boilerplate import LINK_LINE, page_boilerplate_reason, section_kicker
 from .broken_headline import colon_continuations, whole_headline
 from .error_page import error_phrase
 from .headline import over_breadcrumb, weigh_over_breadcrumb
@@ -165,8 +165,9 @@ def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, c
     # short label: a headline may open with a marker's word in another language, "Comment les
     # efforts européens ont permis ..." (French "how").)
     error = error_phrase(features, rules)
+    reason = page_boilerplate_reason(doc, i, rules)
     return (
-        page_boilerplate_reason(doc, i, rules) is None
+        (reason is None or (reason.startswith(LINK_LINE) and section_kicker(block.text, rules)))
         and (error is None or " " not in error)
         and not is_end_marker(features, rules)
     )
