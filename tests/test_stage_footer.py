@@ -72,3 +72,20 @@ def test_end_marker_cuts_the_rest_of_the_page_when_main_text_did_not() -> None:
 def test_end_marker_needs_running_text_above_it() -> None:
     doc = mark_footer(html_like(dump("Related articles", HEADLINE, *BODY)), DEFAULT_CONFIG)
     assert doc.removed() == []
+
+
+
+@pytest.mark.parametrize("count_line", ["34 comments", "12 Kommentare", "34 commenti", "7 comentarios"])
+def test_a_comment_count_before_its_word_ends_the_article(count_line: str) -> None:
+    # "34 comments" says what "Comments (34)" says: the thread below it is no article text.
+    from newsclean.model.features import analyze
+    from newsclean.rules import load_rules
+    from newsclean.stages.markers import is_end_marker
+
+    doc = parse_text_dump(dump(HEADLINE, count_line))
+    assert is_end_marker(analyze(doc, load_rules()).lines[1], load_rules())
+
+def test_a_sentence_opening_with_a_count_of_comments_is_article_text() -> None:
+    sentence = "34 comments were sent to the council during the consultation, most of them about the ferries."
+    doc = newsclean.clean(dump(HEADLINE, *BODY[:2], sentence, *BODY[2:]))
+    assert sentence in doc.paragraphs

@@ -56,7 +56,7 @@ from .fine_print import fine_print
 from .headline_choice import AGENCY_CREDIT, credit_over_repeated_caption, is_toolbar
 from .head_byline import head_bylines
 from .headline_boxes import headline_boxes, resumes_article
-from .markers import MAX_BOX_LINES, is_end_marker
+from .markers import MAX_BOX_LINES, is_end_marker, marker_phrase
 from .media_lengths import media_lengths
 from .reader_notes import MAX_LABEL_WORDS as MAX_BOX_LABEL_WORDS, reader_notes
 from .prompts import (
@@ -124,7 +124,7 @@ def inline_boxes(lines: Sequence[LineFeatures], texts: Sequence[str], rules: Rul
             continue
         if position == 0 or not lines[position - 1].is_prose:
             continue  # a box stands below a paragraph (else: a column title, a label in a list)
-        phrase = rules.end_markers.prefix(features.folded) or ""
+        phrase = marker_phrase(features, rules) or ""
         label = phrase_as_written(phrase, texts[position])
         end = next((j for j in range(position + 1, min(len(lines), position + 1 + MAX_BOX_LINES)) if resumes_article(lines, j)), None)
         marks[position] = f'inline box label ("{label}")'

@@ -46,17 +46,35 @@ def is_end_marker(features: LineFeatures, rules: Rules) -> bool:
     ("Comments were closed on Friday." goes on; "Comments (12)" ends the article)."""
     if features.words > MAX_MARKER_WORDS:
         return False
-    return marks_end(features, rules.end_markers.prefix(features.folded), rules.lone_markers)
+    return marks_end(features, marker_phrase(features, rules), rules.lone_markers)
+
+
+def after_count(folded: tuple[str, ...]) -> tuple[str, ...]:
+    """The readings of a line that opens with a count ("34 comments", "12 Kommentare"), without
+    it; none for other lines. A count before the marker's word says the same as one after it
+    ("Comments (34)")."""
+    return tuple(rest for head, _, rest in (reading.partition(" ") for reading in folded) if rest and head.isdigit())
+
+
+def marker_phrase(features: LineFeatures, rules: Rules) -> str | None:
+    """The end-of-article phrase a line starts with, or starts with after its count."""
+    phrase = rules.end_markers.prefix(features.folded)
+    if phrase is None and features.numbers:
+        counted = after_count(features.folded)
+        phrase = rules.end_markers.prefix(counted) if counted else None
+    return phrase
 
 
 def marks_end(features: LineFeatures, phrase: str | None, lone: frozenset[str] = frozenset()) -> bool:
-    """is_end_marker of a short line that starts with `phrase` (None: with no end-of-article phrase);
-    a phrase of `lone` (another language's function word) only with no other word after it."""
+    """is_end_marker of a short line that starts with `phrase` (None: with no end-of-article phrase),
+    perhaps after its count; a phrase of `lone` (another language's function word) only with no
+    other word after it."""
     if phrase is None or (features.sentence_end and features.words > phrase.count(" ") + 1 + MARKER_SENTENCE_WORDS):
         return False
     if phrase not in lone:
         return True
-    rest = next((reading[len(phrase):] for reading in features.folded if reading.startswith(phrase)), "")
+    readings = features.folded + after_count(features.folded)
+    rest = next((reading[len(phrase):] for reading in readings if reading.startswith(phrase)), "")
     return not any(char.isalpha() for char in rest)
 
 
@@ -65,6 +83,8 @@ def end_marker_flags(lines: Sequence[LineFeatures], rules: Rules) -> list[bool]:
     short = [i for i, features in enumerate(lines) if features.words <= MAX_MARKER_WORDS]
     flags = [False] * len(lines)
     for i, phrase in zip(short, rules.end_markers.prefixes([lines[i].folded for i in short])):
+        if phrase is None and lines[i].numbers:
+            phrase = marker_phrase(lines[i], rules)  # "34 comments"
         if phrase is not None:
             flags[i] = marks_end(lines[i], phrase, rules.lone_markers)
     return flags
@@ -120,8 +140,7 @@ def confirmed_markers(
     if flags is None:
         flags = [is_end_marker(f, rules) for f in lines]
     for i in compress(range(len(lines)), flags):
-        f = lines[i]
-        phrase = rules.end_markers.prefix(f.folded)
+        phrase = marker_phrase(lines[i], rules) or ""
         if not follows_prose(lines, i):
             continue  # not below running text: a label among other short lines
         if labels is None:
@@ -156,7 +175,7 @@ def stacked_boxes(lines: list[LineFeatures], window: list[int], phrase: str, rul
             return False
         marker = is_end_marker(lines[j], rules)
         if marker and not after_marker:
-            phrases.add(rules.end_markers.prefix(lines[j].folded) or "")
+            phrases.add(marker_phrase(lines[j], rules) or "")
             if len(phrases) >= MIN_STACKED_BOXES:
                 return True
         after_marker = marker
