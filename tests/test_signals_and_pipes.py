@@ -31,8 +31,16 @@ NEEDS_PROC = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="ne
 
 
 def started(args: list[str], **kwargs: object) -> subprocess.Popen[bytes]:
-    # Unbuffered: what readline() does not take stays in the pipe for communicate() to read.
-    return subprocess.Popen([*COMMAND, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0, **kwargs)
+    # Unbuffered: what readline() does not take stays in the pipe for communicate() to read. Ctrl-C
+    # at its default, as in a terminal's foreground job: a shell without job control starts a
+    # background job (a test run under `cmd &` in a script) with SIGINT ignored, and a child
+    # inherits that, so the diff these tests interrupt never heard the SIGINT sent to it.
+    return subprocess.Popen([*COMMAND, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0,
+                            preexec_fn=interrupts_at_default, **kwargs)
+
+
+def interrupts_at_default() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @contextlib.contextmanager
