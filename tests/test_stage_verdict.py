@@ -237,3 +237,20 @@ def test_a_short_results_table_above_a_cookie_policy_link_is_an_article() -> Non
     cleaned = newsclean.clean(dump(*page))
     assert cleaned.verdict is Verdict.ARTICLE
     assert [row for row in table if row not in cleaned.paragraphs] == []
+
+
+BRIEF_IT = [
+    "Un cornicione di circa due metri si è staccato nella notte da un palazzo storico del centro ed è caduto sul marciapiede. Non ci sono feriti.",
+    "I vigili del fuoco hanno transennato l'area e disposto la chiusura al traffico del tratto tra le due piazze fino al termine delle verifiche.",
+]
+COMMENTS_IT = ["Mario_1958", "3 ore fa", "Ogni anno la stessa storia. I palazzi del centro cadono a pezzi e nessuno fa manutenzione.", "Rispondi",
+               "Giulia R.", "2 ore fa", "Per fortuna era notte. Di giorno quel marciapiede è pieno di turisti e di gente che va al lavoro.", "Rispondi"]
+
+
+@pytest.mark.parametrize("count_line", ["34 commenti", "Commenti (34)"])
+def test_error_words_in_the_comments_below_a_brief_make_no_error_page(count_line: str) -> None:
+    # A short brief, then its comment thread under its marker: a comment's "nobody does
+    # maintenance" ("manutenzione") is the readers' text, not the page's message. It made the
+    # brief an error page (maintenance), every line removed.
+    doc = newsclean.clean("\n".join(["Home", "Crolla un cornicione in centro: nessun ferito", *BRIEF_IT, count_line, *COMMENTS_IT]) + "\n")
+    assert doc.verdict is Verdict.ARTICLE and doc.paragraphs == BRIEF_IT

@@ -287,8 +287,9 @@ def gather(doc: Document, lines: list[LineFeatures], rules: Rules,
         if headline is None and lines[i].words <= MAX_HEADLINE_WORDS and i not in glued and not below_end:
             headline = next((kind for kind, phrase in found if says_little_else(phrase, lines[i].words) and kind not in PROMO_WEIGHT), None)
         # An error preamble the error_page stage took off the top is glued on: the article below
-        # it is still an article. It counts only where the page has no article at all.
-        is_near = removal is None or (i in around and removal.stage is not Stage.ERROR_PAGE)
+        # it is still an article. It counts only where the page has no article at all. So do the
+        # lines below the article's end marker (a comment thread's "nobody does maintenance").
+        is_near = removal is None or (i in around and removal.stage is not Stage.ERROR_PAGE and not below_end)
         where = "body" if removal is None else "around"
         for kind, phrase in found:
             page.add(kind, phrase, lines[i].size, "page")
