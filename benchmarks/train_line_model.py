@@ -496,12 +496,14 @@ def main() -> int:
     start = None if args.from_shipped is None else np.array(shipped) * args.from_shipped
     score_all = PipelineScorer(pages, scorer, args.html, args.jobs)
     moves: dict[frozenset[str], list[str]] = {}
-    table["before"] = macro_by_source(pages, score_all(shipped, pages))
+    before_scores = score_all(shipped, pages)
+    table["before"] = macro_by_source(pages, before_scores)
     if args.oracle and not args.html:
         table["oracle"] = macro_by_source(pages, oracle_scores(pages, scorer, args.labels))
     print(json.dumps({"before": table["before"]}), file=sys.stderr)
     weights = fit(lambda p: True)
-    all_scores = score_all(weights, pages)
+    # (--keep-shipped with no move: the weights scored above)
+    all_scores = before_scores if np.array_equal(weights, shipped) else score_all(weights, pages)
     table["all"] = macro_by_source(pages, all_scores)
     print(json.dumps({"all": table["all"]}), file=sys.stderr)
     held_scores = None

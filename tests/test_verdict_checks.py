@@ -47,7 +47,7 @@ def _features(line: str) -> LineFeatures:
     ],
 )
 def test_a_long_sentence_with_one_phrase_is_a_mention(line: str) -> None:
-    assert is_mention(_features(line), load_rules(Config().rule_files))
+    assert is_mention(_features(line), load_rules(Config().rule_files), line)
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_a_long_sentence_with_one_phrase_is_a_mention(line: str) -> None:
     ],
 )
 def test_a_wall_message_is_no_mention(line: str) -> None:
-    assert not is_mention(_features(line), load_rules(Config().rule_files))
+    assert not is_mention(_features(line), load_rules(Config().rule_files), line)
 
 
 @pytest.mark.parametrize(

@@ -352,6 +352,8 @@ def prompt_widgets_beside_removed(doc: Document, kept: Sequence[int], lines: Seq
     alone: a removed prompt would part two kept ones whose form's messages make one widget.)"""
     inside = range(kept[0] + 1, kept[-1]) if kept else range(0)
     removed = {i for i in inside if doc.blocks[i].removal is not None and is_prompt(lines[i], doc.blocks[i].text, rules)}
+    if not removed:
+        return {}  # the kept lines alone: prompt_widgets has read them already
     merged = sorted(removed.union(kept))
     gone = {position for position, i in enumerate(merged) if i in removed}
     marks = prompt_widgets([lines[i] for i in merged], [doc.blocks[i].text for i in merged], rules, gone)

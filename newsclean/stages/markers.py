@@ -58,11 +58,13 @@ def after_count(folded: tuple[str, ...]) -> tuple[str, ...]:
 
 def marker_phrase(features: LineFeatures, rules: Rules) -> str | None:
     """The end-of-article phrase a line starts with, or starts with after its count."""
-    phrase = rules.end_markers.prefix(features.folded)
-    if phrase is None and features.numbers:
-        counted = after_count(features.folded)
-        phrase = rules.end_markers.prefix(counted) if counted else None
-    return phrase
+    return rules.end_markers.prefix(features.folded) or counted_marker_phrase(features, rules)
+
+
+def counted_marker_phrase(features: LineFeatures, rules: Rules) -> str | None:
+    """The end-of-article phrase a line starts with after its count ("34 comments"), if any."""
+    counted = after_count(features.folded) if features.numbers else ()
+    return rules.end_markers.prefix(counted) if counted else None
 
 
 def marks_end(features: LineFeatures, phrase: str | None, lone: frozenset[str] = frozenset()) -> bool:
@@ -83,8 +85,8 @@ def end_marker_flags(lines: Sequence[LineFeatures], rules: Rules) -> list[bool]:
     short = [i for i, features in enumerate(lines) if features.words <= MAX_MARKER_WORDS]
     flags = [False] * len(lines)
     for i, phrase in zip(short, rules.end_markers.prefixes([lines[i].folded for i in short])):
-        if phrase is None and lines[i].numbers:
-            phrase = marker_phrase(lines[i], rules)  # "34 comments"
+        if phrase is None:
+            phrase = counted_marker_phrase(lines[i], rules)  # "34 comments"
         if phrase is not None:
             flags[i] = marks_end(lines[i], phrase, rules.lone_markers)
     return flags

@@ -57,7 +57,7 @@ def promotional(phrase: str, rules: Rules) -> bool:
     return bool(kinds) and PROMO_KINDS.issuperset(kinds) and phrase not in rules.error_page.phrases
 
 
-def is_mention(features: LineFeatures, rules: Rules, text: str = "") -> bool:
+def is_mention(features: LineFeatures, rules: Rules, text: str) -> bool:
     """Whether a line (its features, and its text for the quotes) is a long sentence of running
     text that only mentions one wall or error phrase, besides those it quotes."""
     # CJK text is left out: a character is no word, so neither length nor share compare.
