@@ -228,3 +228,23 @@ def test_a_headline_in_sentence_case_naming_tags_printed_alone_is_the_title() ->
     headline = "Lake Vänern at record low as Ferry Services stop"
     doc = newsclean.clean(dump("Lake Vänern", "Weather", "Ferry Services", "Sport", headline, "By Maria Lindqvist", *BODY))
     assert doc.meta.title == headline
+
+
+# A sidebar's list of headings between the article's head and its body (a site's topic menu).
+SIDEBAR = [f"{topic} in {region}" for topic in ("Storms", "Heat Waves", "Floods") for region in ("the North", "the South", "the East", "the West", "the Islands")]
+
+
+def test_headline_over_its_byline_wins_over_a_sidebar_heading_next_to_the_body() -> None:
+    # The heading nearest the body shares the body's words, but stands over no byline or date:
+    # the headline stands over its byline, far above.
+    sidebar = ["Drought Basics", "Water Levels Explained", *SIDEBAR, "Ferry Operators Cancel Services as Lake Surface Falls Below Average"]
+    doc, marks = apply(mark_title, dump("News", HEADLINE, "What the drought means for the lake", "By Maria Lindqvist", *sidebar, *BODY))
+    assert doc.meta.title == HEADLINE
+    assert marks == {2: TITLE_MARK}
+
+
+def test_a_fields_value_over_a_date_is_not_the_headline() -> None:
+    # A notice's data fields: "Date of issue:" and its date stand under the issuer's name, which heads nothing.
+    fields = ["Issued by:", "Lake Ferry Services Authority", "Date of issue:", "12 September 2025"]
+    doc, _ = apply(mark_title, dump(*fields, *SIDEBAR, HEADLINE, *BODY))
+    assert doc.meta.title == HEADLINE
