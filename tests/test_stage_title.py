@@ -248,3 +248,12 @@ def test_a_fields_value_over_a_date_is_not_the_headline() -> None:
     fields = ["Issued by:", "Lake Ferry Services Authority", "Date of issue:", "12 September 2025"]
     doc, _ = apply(mark_title, dump(*fields, *SIDEBAR, HEADLINE, *BODY))
     assert doc.meta.title == HEADLINE
+
+
+def test_a_list_of_teasers_over_their_dates_above_the_headline_gives_no_head() -> None:
+    # Two teasers of the lake's story, each over its date, in a box far above the article: not
+    # its head (one head stands over the byline); the headline next to the body stays the title.
+    teasers = ["Ferry services to islands cut", "12 September 2025", "Farmers told to cut irrigation", "11 September 2025"]
+    more = [f"{topic} in {region}" for topic in ("Snow", "Wind Warnings") for region in ("the North", "the South", "the East", "the West", "the Islands")]
+    doc, _ = apply(mark_title, dump("News", *teasers, *SIDEBAR, *more, HEADLINE, *BODY))
+    assert doc.meta.title == HEADLINE

@@ -347,12 +347,14 @@ def _head_above(scored: list[Scored], top: Scored, heads: set[int]) -> Scored:
     stands right over its byline or date line and announces the body (shares half its topic with
     it) is the headline, though a sidebar's list of headings or a box of teasers between it and
     the body put it far from the body; the best candidate below, over no byline or date, is one of
-    those headings or the body's first line read as one (train .txt 401 -> 403 of 494, dev level)."""
+    those headings or the body's first line read as one (train .txt 401 -> 403 of 494, dev level).
+    Only one such head: several are a list of teasers, each over its date; nor one below a
+    "Related" marker, a teaser too."""
     if top.candidate.position in heads:
         return top
     above = [s for s in scored if s.candidate.position in heads and s.candidate.position < top.candidate.position
              and s.score > 0 and s.shape >= LONE_HEADING_SHAPE and s.overlap >= DISPLACED_HEAD_OVERLAP]
-    return max(above, key=lambda s: s.score, default=top)
+    return above[0] if len(above) == 1 and above[0].candidate.source != "below marker" else top
 
 
 def _headline_above(doc: Document, analysis: Analysis, scored: list[Scored], top: Scored, rules: Rules) -> Scored | None:
