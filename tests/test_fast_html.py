@@ -153,6 +153,22 @@ def test_json_ld_article_body_marks_the_blocks_it_holds() -> None:
     assert all(b.dom.in_article_body is None for b in parse_html_fast(unrelated).blocks)  # the page shows too little of it
 
 
+def test_a_script_shell_page_is_read_from_its_json_ld_article_body() -> None:
+    # A page a script builds in the browser shows only a loading notice; its JSON-LD holds the article.
+    for body in ("\n".join(LONG), "".join(f"<p>{p.replace(',', ',&nbsp;', 1)}</p>" for p in LONG)):
+        ld = json.dumps({"@type": "NewsArticle", "headline": TITLE, "articleBody": body})
+        html = (f'<html><head><title>{TITLE} - The Gazette</title><script type="application/ld+json">{ld}</script>'
+                '</head><body><div id="root"><noscript>Turn on JavaScript to use this site.</noscript></div>'
+                '<div class="spinner">Loading...</div><script src="/app.js"></script></body></html>')
+        doc = newsclean.clean(html, config=FAST)
+        assert doc.verdict == Verdict.ARTICLE and doc.meta.title == TITLE
+        assert [p.replace("\xa0", " ") for p in doc.paragraphs] == LONG
+    # A page showing its article keeps its own blocks (no second copy).
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": "\n".join(LONG)})
+    shown = long_article().replace("</head>", f'<script type="application/ld+json">{ld}</script></head>')
+    assert newsclean.clean(shown, config=FAST).paragraphs == LONG
+
+
 def test_teaser_cards_in_their_own_article_elements_do_not_hide_the_end_of_the_json_ld_body() -> None:
     # Below the story, teasers of other stories, each in an <article> of its own, with a blurb long
     # enough to read as a paragraph the body lacks (as a paywall's teaser body is followed by).

@@ -29,6 +29,7 @@ from ..read.mojibake import MOJIBAKE, repair_mojibake
 from .deadline import DeadlineExceeded, deadline
 from .domshape import dom_shape, element_marks
 from .html import PARSER_MAX_DEPTH, most_attributes
+from .ld_body import shell_body_blocks
 from .htmlmeta import LANGUAGE_TAG, site_name as _site_name
 from .text import normalize_line, strip_control
 
@@ -197,6 +198,7 @@ def parse_html_fast(html: str | bytes, source: str = "-", encoding: str = "utf-8
         ) from None
     meta.title = repair_mojibake(meta.title) if meta.title else None
     blocks = mark_media_texts(make_blocks(reader, article_body, figures=True, cards=True), media)
+    blocks = shell_body_blocks(blocks, article_body, reader.total_chars)
     return Document(source=source, blocks=blocks, meta=meta, input_format="html", encoding=encoding)
 
 
