@@ -88,6 +88,21 @@ def test_a_table_is_read_row_by_row() -> None:
     assert {b.dom.tag for b in doc.blocks} == {"td"}
 
 
+def test_a_layout_tables_columns_are_not_joined_into_one_block() -> None:
+    # A 2000s layout table: the menu column ends with a link below a line break, the story column
+    # opens with its headline. The link and the headline are two blocks (a row's cells that each
+    # start a block stay one: "Oslo 12 mm").
+    html = ("<body><table><tr><td><b>Sections</b><br><a href=/local>Local</a><br><a href=/letters>Letters</a></td>"
+            "<td><font size=4><b>Ferry service resumes after storm</b></font><br>The ferry sailed again on Monday.</td>"
+            "</tr><tr><td>Oslo</td> <td>12 mm</td></tr></table></body>")
+    assert texts(html) == ["Sections", "Local", "Letters", "Ferry service resumes after storm",
+                           "The ferry sailed again on Monday.", "Oslo 12 mm"]
+    compiled = texts(html)
+    with pytest.MonkeyPatch.context() as patch:  # the walk in Python reads the same
+        patch.setattr(sys.modules[parse_html_fast.__module__], "walk_blocks", None)
+        assert texts(html) == compiled
+
+
 def test_line_breaks_in_markup_are_spaces_and_pre_keeps_its_lines() -> None:
     html = "<body><p>one\ntwo</p><pre>  a = 1\n  b = 2\n</pre></body>"
     assert texts(html) == ["one two", "  a = 1\n  b = 2"]
