@@ -966,3 +966,27 @@ def test_table_cells_of_links_below_the_article_s_last_paragraph_go() -> None:
                   for name, area in (("North meadow", 4), ("South meadow", 5), ("Old yard", 2)))
     table = long_article().replace('<div class="share">', f"<table>{own}</table>" + '<div class="share">')
     assert not any(b.removal.reason.startswith("a table's cells") for b in newsclean.clean(table, config=FAST).removed())
+
+
+def test_an_interviews_last_question_and_its_one_word_answer_stay() -> None:
+    # Questions in bold paragraphs, each answered below; the last answer is one word.
+    qa = [("What first drew you to beekeeping?", "My grandfather kept six hives behind the orchard, and I helped him "
+           "every summer until I was old enough to have my own."),
+          ("How has the work changed since then?", "The winters are milder, so the colonies stay active longer and "
+           "use up their stores before the first flowers open in spring."),
+          ("Do you worry about the mites?", "Every season. We check each hive twice a month and treat only the "
+           "ones that need it, which keeps the bees stronger over time."),
+          ("What would you tell someone starting out?", "Find a mentor nearby, start with two hives rather than one, "
+           "and expect to lose a colony in your first years without giving up."),
+          ("And your favourite honey?", "Linden.")]
+    body = "".join(f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in qa)
+    html = ("<html><head><title>A life among the hives | Valley Weekly</title></head><body><nav><a href=/>Home</a> "
+            "<a href=/people>People</a></nav><article><h1>A life among the hives</h1><p>The beekeeper, who has looked "
+            "after the village's hives for forty years, talks about warm winters and patient neighbours.</p>"
+            f"{body}<div class=tags><a href=/t/bees>Bees</a> <a href=/t/farming>Farming</a></div></article>"
+            "<footer>Valley Weekly, all rights reserved</footer></body></html>")
+    doc = newsclean.clean(html, config=FAST)
+    assert doc.paragraphs[-2:] == ["And your favourite honey?", "Linden."]
+    # A lone question below an article that asks none is still a prompt put to the reader.
+    plain = html.replace(body, "".join(f"<p>{a}</p>" for _, a in qa[:4]) + "<p>Did you enjoy this story?</p>")
+    assert "Did you enjoy this story?" not in newsclean.clean(plain, config=FAST).paragraphs
