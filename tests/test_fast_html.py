@@ -88,6 +88,21 @@ def test_a_table_is_read_row_by_row() -> None:
     assert {b.dom.tag for b in doc.blocks} == {"td"}
 
 
+def test_a_layout_tables_columns_are_not_joined_into_one_block() -> None:
+    # A 2000s layout table: the menu column ends with a link below a line break, the story column
+    # opens with its headline. The link and the headline are two blocks (a row's cells that each
+    # start a block stay one: "Oslo 12 mm").
+    html = ("<body><table><tr><td><b>Sections</b><br><a href=/local>Local</a><br><a href=/letters>Letters</a></td>"
+            "<td><font size=4><b>Ferry service resumes after storm</b></font><br>The ferry sailed again on Monday.</td>"
+            "</tr><tr><td>Oslo</td> <td>12 mm</td></tr></table></body>")
+    assert texts(html) == ["Sections", "Local", "Letters", "Ferry service resumes after storm",
+                           "The ferry sailed again on Monday.", "Oslo 12 mm"]
+    compiled = texts(html)
+    with pytest.MonkeyPatch.context() as patch:  # the walk in Python reads the same
+        patch.setattr(sys.modules[parse_html_fast.__module__], "walk_blocks", None)
+        assert texts(html) == compiled
+
+
 def test_line_breaks_in_markup_are_spaces_and_pre_keeps_its_lines() -> None:
     html = "<body><p>one\ntwo</p><pre>  a = 1\n  b = 2\n</pre></body>"
     assert texts(html) == ["one two", "  a = 1\n  b = 2"]
@@ -151,6 +166,22 @@ def test_json_ld_article_body_marks_the_blocks_it_holds() -> None:
     assert not any(b.removal.reason.startswith("outside the text") for b in newsclean.clean(teaser, config=FAST).removed())
     unrelated = html.replace(json.dumps(body)[1:-1], json.dumps(" ".join(MORE) * 3)[1:-1])
     assert all(b.dom.in_article_body is None for b in parse_html_fast(unrelated).blocks)  # the page shows too little of it
+
+
+def test_a_script_shell_page_is_read_from_its_json_ld_article_body() -> None:
+    # A page a script builds in the browser shows only a loading notice; its JSON-LD holds the article.
+    for body in ("\n".join(LONG), "".join(f"<p>{p.replace(',', ',&nbsp;', 1)}</p>" for p in LONG)):
+        ld = json.dumps({"@type": "NewsArticle", "headline": TITLE, "articleBody": body})
+        html = (f'<html><head><title>{TITLE} - The Gazette</title><script type="application/ld+json">{ld}</script>'
+                '</head><body><div id="root"><noscript>Turn on JavaScript to use this site.</noscript></div>'
+                '<div class="spinner">Loading...</div><script src="/app.js"></script></body></html>')
+        doc = newsclean.clean(html, config=FAST)
+        assert doc.verdict == Verdict.ARTICLE and doc.meta.title == TITLE
+        assert [p.replace("\xa0", " ") for p in doc.paragraphs] == LONG
+    # A page showing its article keeps its own blocks (no second copy).
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": "\n".join(LONG)})
+    shown = long_article().replace("</head>", f'<script type="application/ld+json">{ld}</script></head>')
+    assert newsclean.clean(shown, config=FAST).paragraphs == LONG
 
 
 def test_teaser_cards_in_their_own_article_elements_do_not_hide_the_end_of_the_json_ld_body() -> None:
@@ -935,3 +966,27 @@ def test_table_cells_of_links_below_the_article_s_last_paragraph_go() -> None:
                   for name, area in (("North meadow", 4), ("South meadow", 5), ("Old yard", 2)))
     table = long_article().replace('<div class="share">', f"<table>{own}</table>" + '<div class="share">')
     assert not any(b.removal.reason.startswith("a table's cells") for b in newsclean.clean(table, config=FAST).removed())
+
+
+def test_an_interviews_last_question_and_its_one_word_answer_stay() -> None:
+    # Questions in bold paragraphs, each answered below; the last answer is one word.
+    qa = [("What first drew you to beekeeping?", "My grandfather kept six hives behind the orchard, and I helped him "
+           "every summer until I was old enough to have my own."),
+          ("How has the work changed since then?", "The winters are milder, so the colonies stay active longer and "
+           "use up their stores before the first flowers open in spring."),
+          ("Do you worry about the mites?", "Every season. We check each hive twice a month and treat only the "
+           "ones that need it, which keeps the bees stronger over time."),
+          ("What would you tell someone starting out?", "Find a mentor nearby, start with two hives rather than one, "
+           "and expect to lose a colony in your first years without giving up."),
+          ("And your favourite honey?", "Linden.")]
+    body = "".join(f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in qa)
+    html = ("<html><head><title>A life among the hives | Valley Weekly</title></head><body><nav><a href=/>Home</a> "
+            "<a href=/people>People</a></nav><article><h1>A life among the hives</h1><p>The beekeeper, who has looked "
+            "after the village's hives for forty years, talks about warm winters and patient neighbours.</p>"
+            f"{body}<div class=tags><a href=/t/bees>Bees</a> <a href=/t/farming>Farming</a></div></article>"
+            "<footer>Valley Weekly, all rights reserved</footer></body></html>")
+    doc = newsclean.clean(html, config=FAST)
+    assert doc.paragraphs[-2:] == ["And your favourite honey?", "Linden."]
+    # A lone question below an article that asks none is still a prompt put to the reader.
+    plain = html.replace(body, "".join(f"<p>{a}</p>" for _, a in qa[:4]) + "<p>Did you enjoy this story?</p>")
+    assert "Did you enjoy this story?" not in newsclean.clean(plain, config=FAST).paragraphs

@@ -638,3 +638,32 @@ def test_a_line_of_commas_is_read_in_time_linear_in_its_length() -> None:
     # The head before each comma was cut and looked up: 8x the commas took about 64x the time.
     ratio = growth(lambda size: labels_of_parts(["Headline " + "，" * size, "Headline", "Headline，part"]), 40_000)
     assert ratio < GROWTH_LIMIT, f"{GROWTH}x the commas took {ratio:.0f}x the time"
+
+
+@pytest.mark.parametrize("engine", ["trafilatura", "fast"])
+def test_a_page_title_with_the_sites_and_sections_names_first_gives_the_headline_the_page_shows(engine: str) -> None:
+    # An older table layout: no og:title, no <h1>, the <title> names the site and the section first;
+    # the headline is a bold line of the page, which is the <title>'s last part.
+    headline = "Council approves new footbridge over the river"
+    paragraphs = [
+        "The town council voted on Tuesday to build a footbridge linking the market square with the new "
+        "housing on the far bank, ending a debate that has run for almost a decade.",
+        "The bridge will cost about two million dollars, most of it from a state grant for walking and "
+        "cycling routes, and is expected to open in the autumn of next year.",
+        "Shop owners on the square welcomed the decision, saying that residents of the new estate now "
+        "drive to the supermarket on the highway instead of walking into town.",
+    ]
+    body = "<br><br>".join(paragraphs)
+    html = (f"<html><head><title>Riverside Daily Online - Local News - {headline}</title></head><body><table>"
+            "<tr><td colspan='3'><a href='/'>Home</a> | <a href='/news'>Local News</a> | <a href='/sport'>Sports</a></td></tr>"
+            "<tr><td><b>Sections</b><br><a href='/news'>Local News</a><br><a href='/state'>State</a><br><a href='/letters'>Letters</a><form><input type='text'></form></td>"
+            f"<td><font face='Verdana' size='2'><font size='4'><b>{headline}</b></font><br>"
+            f"<font size='1'>By Ann Lee, Staff Writer</font><br><br>{body}<br><br></font></td>"
+            "<td><b>Related Stories</b><br><a href='/a'>Bridge plans go on show</a><br><a href='/b'>Grant for cycle routes</a></td></tr>"
+            "<tr><td colspan='3'>Copyright 2008 Riverside Daily. All rights reserved.</td></tr></table></body></html>")
+    doc = newsclean.clean(html, config=newsclean.Config(html_engine=engine))
+    assert doc.meta.title == headline
+    # A menu's item is a line of the page too, but too short beside the parts it would leave out.
+    from newsclean.stages.title_parts import shown_part
+
+    assert shown_part("Riverside Daily Online - Local News - Council approves", ["Local News"]).startswith("Riverside")

@@ -907,6 +907,7 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
     stack[height++] = (open_element){-1, Py_NewRef(bottom), 0};
     long top = -1, skipped_at = -1;
     int boundary = 0;
+    int cell_start = 0, joinable = 0;  /* (walk_in_python's: when a link alone below a break in a cell ends at the next cell) */
     Py_ssize_t count = PyList_Size(depths);
     if (PyList_Size(texts) != count) {
         PyErr_SetString(PyExc_ValueError, "depths and texts differ in length");
@@ -961,6 +962,8 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
                 if (space < 0) goto done;
                 if (space) continue;
                 block.opened = Py_NewRef(context);
+                joinable = cell_start;
+                cell_start = 0;
             }
             if (PyList_Append(block.parts, text) < 0) goto done;
             Py_ssize_t spaces = PyUnicode_Count(text, s_space, 0, PY_SSIZE_T_MAX);
@@ -1097,8 +1100,13 @@ static PyObject *walk_blocks(PyObject *self, PyObject *args) {
         if (breaks) {
             boundary = 1;
         } else if (is_cell && PyList_Size(block.parts) > 0 && !boundary) {
-            if (PyList_Append(block.parts, rules.separator) < 0) goto done;
+            if (!joinable && block.link_chars >= block.chars) {  /* a link alone below a break: a menu column's */
+                boundary = 1;
+            } else if (PyList_Append(block.parts, rules.separator) < 0) {
+                goto done;
+            }
         }
+        if (is_cell) cell_start = 1;
         if (flags & TAG_LINK) {
             int empty = at != NULL ? at->first_child == NULL : childless(node);
             if (empty < 0) goto done;

@@ -29,6 +29,7 @@ from ..read.mojibake import MOJIBAKE, repair_mojibake
 from .deadline import DeadlineExceeded, deadline
 from .domshape import dom_shape, element_marks
 from .html import PARSER_MAX_DEPTH, most_attributes
+from .ld_body import shell_body_blocks
 from .htmlmeta import LANGUAGE_TAG, site_name as _site_name
 from .text import normalize_line, strip_control
 
@@ -50,7 +51,8 @@ MAX_NODES_PER_ELEMENT = 4
 # Elements that never hold anything (an HTML parser gives them no children).
 VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                        "track", "wbr", "keygen"})
-# Table cells join the text of their row (a row is one block) unless they hold blocks themselves.
+# Table cells join the text of their row (a row is one block) unless they hold blocks themselves,
+# or the open block is a link alone below a line break in the cell before (a layout table's menu).
 CELL_TAGS = frozenset({"td", "th"})
 CELL_SEPARATOR = " "
 # The block tags a DomFeatures names; other block containers read as "div".
@@ -197,6 +199,7 @@ def parse_html_fast(html: str | bytes, source: str = "-", encoding: str = "utf-8
         ) from None
     meta.title = repair_mojibake(meta.title) if meta.title else None
     blocks = mark_media_texts(make_blocks(reader, article_body, figures=True, cards=True), media)
+    blocks = shell_body_blocks(blocks, article_body, reader.total_chars)
     return Document(source=source, blocks=blocks, meta=meta, input_format="html", encoding=encoding)
 
 
@@ -376,6 +379,10 @@ def walk_in_python(reader: _Reader, depths: list[int], texts: list[str | None], 
     opened: _Context | None = None
     chars = link_chars = 0
     boundary = False
+    # A cell's text joins the open block unless that block is a link alone that opened below a break
+    # inside the cell before (the last link of a layout table's menu column, beside the story's
+    # column): a row of cells is one block, and so is a data table's cell broken in two lines.
+    cell_start = joinable = False
     push, pop = stack.append, stack.pop
     for depth, text in zip(depths, texts):
         if skipped_at >= 0:
@@ -398,6 +405,7 @@ def walk_in_python(reader: _Reader, depths: list[int], texts: list[str | None], 
                 if not text or text.isspace():  # (indentation between blocks: nothing)
                     continue
                 opened = context
+                joinable, cell_start = cell_start, False
             parts.append(text)
             size = len(text) - text.count(" ")
             chars += size
@@ -443,7 +451,12 @@ def walk_in_python(reader: _Reader, depths: list[int], texts: list[str | None], 
         if is_block or (lone_row_cells_apart and tag in CELL_TAGS and only_row(node.parent)):
             boundary = True
         elif tag in CELL_TAGS and parts and not boundary:
-            parts.append(CELL_SEPARATOR)
+            if joinable or link_chars < chars:
+                parts.append(CELL_SEPARATOR)
+            else:  # a link alone below a break in the cell before: a menu column's last, not a row's cell
+                boundary = True
+        if tag in CELL_TAGS:
+            cell_start = True
         if tag == "a" and node.first_child is None and card_link(node, attributes or node.attributes):
             # The rest of the link's parent is a card: its context until the parent closes.
             card = _Furniture(CARD, context.furniture, False, card=True)

@@ -22,6 +22,8 @@ MAX_CLOSING_QUESTION_WORDS = 10
 # text above a wall's prompt, the page is the wall's teaser, the verdict's to judge.
 WALL_ARTICLE_WORDS = 250
 QUOTES = "\"'“”„‘’«»「『"
+# An article with this many short questions each answered right below it is an interview.
+MIN_INTERVIEW_QUESTIONS = 3
 # An aside in brackets with words in it ("Sign up (it's quick and free) or sign in now."): prose's,
 # not code's (a call's brackets are empty or hold names run together with symbols). Brackets and
 # what they hold are matched first, the letter looked for after (without_asides): the pattern with
@@ -40,6 +42,14 @@ def is_closing_question(features: LineFeatures, text: str) -> bool:
         and 0 < features.size <= MAX_CLOSING_QUESTION_WORDS
         and not stripped.startswith(tuple(QUOTES))
     )
+
+
+def is_interview(lines: Sequence[LineFeatures], texts: Sequence[str], stop: int) -> bool:
+    """MIN_INTERVIEW_QUESTIONS short questions or more above `stop`, each right over running
+    text that ends a sentence (its answer): an interview's questions and answers."""
+    answered = sum(1 for i in range(stop - 1) if is_closing_question(lines[i], texts[i])
+                   and lines[i + 1].sentence_end and not is_closing_question(lines[i + 1], texts[i + 1]))
+    return answered >= MIN_INTERVIEW_QUESTIONS
 
 
 def without_asides(text: str) -> str:
@@ -82,7 +92,10 @@ def closing_prompts(lines: Sequence[LineFeatures], texts: Sequence[str], rules: 
         if paragraphs_above < MIN_PARAGRAPHS_ABOVE_PROMPTS or kind is None:
             break
         run.append((position, kind))
-    anchors = [i for i, (_, kind) in enumerate(run) if kind in ("question", "phrase")]
+    # In an interview, a question ending the kept text is the interviewer's (its answer may have
+    # been cut as a short line below the article): only a boilerplate phrase anchors a box there.
+    asked = ("question", "phrase") if not run or not is_interview(lines, texts, run[-1][0]) else ("phrase",)
+    anchors = [i for i, (_, kind) in enumerate(run) if kind in asked]
     if not anchors:
         return {}
     # The box starts at its first question or phrase, under the labels right above it (a heading).

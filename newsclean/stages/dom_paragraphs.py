@@ -18,6 +18,9 @@ from ..config import Config
 from ..document import Block, Document, Stage
 from ..model.dommodel import named_kind
 from .main_text import AFTER_ARTICLE, BEFORE_ARTICLE
+from .related_list import QUESTION as QUESTION_MARKS
+
+ANSWER_ENDS = (".", "!", "。", "！", "…")
 
 # This many plain paragraphs in a row at least (a date line or a deck alone stays cut). Measured:
 # 1 takes back a byline or a caption above many articles (train .9594, 32 pages down, 23 up), 3 and 5 leave
@@ -59,7 +62,11 @@ def keep_paragraph_runs(doc: Document, config: Config) -> Document:
     last = next(i for i in range(len(blocks) - 1, first - 1, -1) if blocks[i].removal is None)
     for edge, step, reason in ((first, -1, BEFORE_ARTICLE), (last, 1, AFTER_ARTICLE)):
         run = edge_run(doc.blocks, edge, step, reason)
-        if len(run) >= MIN_RUN:
+        # Below a question the article ends with (an interview's last), one paragraph ending a
+        # sentence is its answer ("Curiosity."; not a trackback's "Trackback: http://...").
+        answer = (step == 1 and len(run) == 1 and blocks[edge].text.rstrip().endswith(QUESTION_MARKS)
+                  and run[0].text.rstrip().endswith(ANSWER_ENDS))
+        if len(run) >= MIN_RUN or answer:
             for block in run:
                 block.removal = None
     return doc

@@ -12,11 +12,17 @@ from __future__ import annotations
 from ..config import Config
 from ..document import Document
 from .headline_choice import strip_site_name
+from .title_parts import shown_part
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def strip_fast_title(doc: Document, config: Config) -> Document:
     """doc.meta.title without the site's or section's name at either end (unchanged when nothing
     would be left)."""
     if doc.meta.title:
-        doc.meta.title = strip_site_name(doc.meta.title, doc.meta.site_names) or doc.meta.title
+        title = strip_site_name(doc.meta.title, doc.meta.site_names) or doc.meta.title
+        # The part a line of the page is, when the site's names come first ("Site - Section - Headline").
+        headings = [block.text for block in doc.blocks if block.dom is not None and block.dom.tag in HEADING_TAGS]
+        doc.meta.title = shown_part(title, (block.text for block in doc.blocks), headings)
     return doc

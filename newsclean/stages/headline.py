@@ -30,6 +30,7 @@ from .headline_choice import (
     site_key,
     strip_site_name,
 )
+from .title_parts import shown_part
 
 # The headline sits above the body: only the first few kept paragraphs are looked at.
 SCAN_BLOCKS = 3
@@ -100,7 +101,9 @@ def choose_title(doc: Document, config: Config) -> str | None:
     # (Not a title that shares no topic with the body the chosen one shares words with: a logo's
     # <h1>, the site's name, is a part of the <title> too.)
     others = [s.candidate.text for s in scored if s.shape > 0 and (s.overlap > 0 or top.overlap == 0) and s is not top and s.candidate.position < 0]
-    return part_repeated_by(strip_site_name(top.candidate.text, sites), others) or None
+    title = part_repeated_by(strip_site_name(top.candidate.text, sites), others)
+    # Else the part a line of the page is, when the site's names come first ("Site - Section - Headline").
+    return shown_part(title, (block.text for block in doc.blocks)) or None
 
 
 def over_breadcrumb(doc: Document, i: int) -> bool:

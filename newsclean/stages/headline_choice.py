@@ -324,17 +324,25 @@ def part_repeated_by(title: str, others: Iterable[str]) -> str:
     >>> part_repeated_by("Rain again in May - The Daily Planet", ["Rain again in May", "News"])
     'Rain again in May'
     """
-    parts = SITE_SEPARATOR.split(title)
-    if len(parts) < 2:
-        return title
-    seps = SITE_SEPARATOR.findall(title)
     wanted = {fold(other) for other in others} - {"", fold(title)}
-    runs = [(0, k) for k in range(len(parts) - 1, 0, -1)] + [(k, len(parts)) for k in range(1, len(parts))]
-    for start, end in runs:  # (the longest run first: a headline may hold a separator itself)
-        run = "".join(p + s for p, s in zip(parts[start:end], [*seps[start : end - 1], ""])).strip()
-        if fold(run) in wanted:
-            return run
-    return title
+    return next((run for run, _ in part_runs(title) if fold(run) in wanted), title)
+
+
+def part_runs(title: str, trailing_first: bool = False) -> list[tuple[str, list[str]]]:
+    """The title's leading and trailing runs of separator-delimited parts (not the whole title),
+    the longest of each side first (a headline may hold a separator itself), leading runs first
+    unless `trailing_first`; each with the parts it leaves out.
+
+    >>> [run for run, _ in part_runs("A - B - C")]
+    ['A - B', 'A', 'B - C', 'C']
+    """
+    parts = SITE_SEPARATOR.split(title)
+    seps = SITE_SEPARATOR.findall(title)
+    leading = [(0, k) for k in range(len(parts) - 1, 0, -1)]
+    trailing = [(k, len(parts)) for k in range(1, len(parts))]
+    return [("".join(p + s for p, s in zip(parts[start:end], [*seps[start : end - 1], ""])).strip(),
+             parts[:start] + parts[end:])
+            for start, end in (trailing + leading if trailing_first else leading + trailing)]
 
 
 def is_site_name(text: str, site_names: Iterable[str]) -> bool:
