@@ -27,7 +27,7 @@ from ..document import Block, Document, DomFeatures, Metadata
 from ..errors import InputError, TooLargeError
 from ..read.mojibake import MOJIBAKE, repair_mojibake
 from .deadline import DeadlineExceeded, deadline
-from .domshape import dom_shape, element_marks
+from .domshape import JSON_LD, LINK, META, TITLE, dom_shape, element_marks, head_elements
 from .html import PARSER_MAX_DEPTH, most_attributes
 from .htmlmeta import LANGUAGE_TAG, site_name as _site_name
 from .text import normalize_line, strip_control
@@ -762,21 +762,21 @@ def fast_metadata(page: Any, media: set[str] | None = None) -> tuple[Metadata, s
     canonical = None
     title_tag = None
     ld: dict[str, str] = {}
-    for node in page.css("meta, link[rel], title, script[type]"):
-        tag = node.tag
-        attributes = node.attributes
-        if tag == "meta":
-            key = (attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or "").lower()
-            content = attributes.get("content")
+    # (The elements as tuples of the attributes read, without a node object each: see head_elements.)
+    for element in head_elements(page.root) if page.root is not None else ():
+        kind = element[0]
+        if kind == META:
+            _, property_, name, itemprop, content = element
+            key = (property_ or name or itemprop or "").lower()
             if key and content and content.strip():
                 found.setdefault(key, content)
-        elif tag == "link":
-            if canonical is None and "canonical" in (attributes.get("rel") or "").lower():
-                canonical = attributes.get("href")
-        elif tag == "title":
-            title_tag = title_tag or node.text()
-        elif (attributes.get("type") or "").lower() == "application/ld+json":
-            read_json_ld(node.text(), ld, media)
+        elif kind == LINK:
+            if canonical is None and "canonical" in (element[1] or "").lower():
+                canonical = element[2]
+        elif kind == TITLE:
+            title_tag = title_tag or element[1]
+        elif (element[1] or "").lower() == JSON_LD:
+            read_json_ld(element[2], ld, media)
     author = first(found, AUTHOR_KEYS) or ld.get("author")
     if author and " " not in author.strip():
         author = None  # a single token is a handle or a site name (as trafilatura judges)
