@@ -81,3 +81,20 @@ def test_a_head_reading_that_disagrees_with_selectolax_is_not_used(monkeypatch: 
         monkeypatch.undo()
         domshape.compiled_head_ids.cache_clear()
     assert domshape.compiled_head_ids() is not None
+
+
+def test_the_fast_reader_parses_without_mutation_events_and_reads_the_same_blocks() -> None:
+    # (A <selectedcontent> copies its <select>'s chosen option only through Lexbor's events: the
+    # walk never reads a <select>, so the blocks are the same either way.)
+    from newsclean.parse.fast_html import parse_html_fast
+
+    page = ("<html><body><article><h1>Lake walks</h1><p>The path runs along the water for an hour.</p>"
+            "<select><button><selectedcontent></selectedcontent></button><option selected>Sort by date</option>"
+            "</select><p>Bring water and a map.</p></article></body></html>")
+    assert domshape.takes_options()
+    with_events = LexborHTMLParser(page)
+    without = domshape.lexbor_page(page)
+    assert "Sort by date</selectedcontent>" in with_events.html and "<selectedcontent></selectedcontent>" in without.html
+    doc = parse_html_fast(page)
+    assert [block.text for block in doc.blocks] == ["Lake walks", "The path runs along the water for an hour.",
+                                                   "Bring water and a map."]

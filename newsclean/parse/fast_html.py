@@ -27,7 +27,7 @@ from ..document import Block, Document, DomFeatures, Metadata
 from ..errors import InputError, TooLargeError
 from ..read.mojibake import MOJIBAKE, repair_mojibake
 from .deadline import DeadlineExceeded, deadline
-from .domshape import JSON_LD, LINK, META, TITLE, dom_shape, element_marks, head_elements
+from .domshape import JSON_LD, LINK, META, TITLE, dom_shape, element_marks, head_elements, lexbor_page
 from .html import PARSER_MAX_DEPTH, most_attributes
 from .htmlmeta import LANGUAGE_TAG, site_name as _site_name
 from .text import normalize_line, strip_control
@@ -177,8 +177,6 @@ class _Reader:
 def parse_html_fast(html: str | bytes, source: str = "-", encoding: str = "utf-8", config: Config | None = None) -> Document:
     """A Document of the page's visible text blocks, each with its DomFeatures, and the page's metadata
     (the page given as text, or as its UTF-8 bytes: what Lexbor reads)."""
-    from selectolax.lexbor import LexborHTMLParser  # lazy: text dumps never pay for it
-
     config = config or DEFAULT_CONFIG
     if config.html_max_attributes > 0:
         most = most_attributes(html, config.html_max_attributes)
@@ -187,7 +185,7 @@ def parse_html_fast(html: str | bytes, source: str = "-", encoding: str = "utf-8
                                         f"more than html_max_attributes ({config.html_max_attributes:,})")
     try:
         with deadline(config.html_timeout):
-            page = LexborHTMLParser(html)
+            page = lexbor_page(html)  # (selectolax imported there: text dumps never pay for it)
             media: set[str] = set()
             meta, article_body = fast_metadata(page, media)
             reader = read_blocks(page, source, config)
