@@ -196,69 +196,7 @@ static int append_new(PyObject *list, PyObject *item) {
     return failed;
 }
 
-static PyObject *dom_shape(PyObject *self, PyObject *args) {
-    PyObject *root_id, *raw_tags;
-    Py_ssize_t max_nodes;
-    if (!PyArg_ParseTuple(args, "OOn", &root_id, &raw_tags, &max_nodes)) return NULL;
-    lexbor_node *root = node_at(root_id);
-    if (root == NULL) return NULL;
-    uintptr_t raw[MAX_RAW_TAGS];
-    Py_ssize_t raw_count = PySequence_Size(raw_tags);
-    if (raw_count < 0) return NULL;
-    if (raw_count > MAX_RAW_TAGS) {
-        PyErr_SetString(PyExc_ValueError, "too many raw tags");
-        return NULL;
-    }
-    for (Py_ssize_t i = 0; i < raw_count; i++) {
-        PyObject *tag = PySequence_GetItem(raw_tags, i);
-        if (tag == NULL) return NULL;
-        raw[i] = (uintptr_t)PyLong_AsSize_t(tag);
-        Py_DECREF(tag);
-        if (PyErr_Occurred()) return NULL;
-    }
-    PyObject *depths = PyList_New(0), *texts = PyList_New(0);
-    if (depths == NULL || texts == NULL) goto failed;
-    lexbor_node *node = root;
-    long depth = 0;
-    Py_ssize_t nodes = 0;
-    for (;;) {  /* selectolax's traverse: the node, then its children, then what follows it */
-        if (max_nodes > 0 && ++nodes > max_nodes) {
-            Py_DECREF(depths);
-            Py_DECREF(texts);
-            return Py_BuildValue("(OO)", Py_None, Py_None);
-        }
-        if (append_new(depths, PyLong_FromLong(depth)) < 0) goto failed;
-        if (node->type == LEXBOR_TEXT) {
-            int read = 1;
-            const lexbor_node *parent = node->parent;
-            if (parent != NULL && parent->type == LEXBOR_ELEMENT)
-                for (Py_ssize_t i = 0; i < raw_count; i++)
-                    if (parent->local_name == raw[i]) read = 0;
-            if (append_new(texts, read ? node_text(node) : PyUnicode_FromStringAndSize("", 0)) < 0) goto failed;
-        } else if (PyList_Append(texts, Py_None) < 0) {
-            goto failed;
-        }
-        if (node->first_child != NULL) {
-            node = node->first_child;
-            depth++;
-            continue;
-        }
-        while (node != root && node->next == NULL) {
-            node = node->parent;
-            depth--;
-        }
-        if (node == root) break;
-        node = node->next;
-    }
-    PyObject *shape = PyTuple_Pack(2, depths, texts);
-    Py_DECREF(depths);
-    Py_DECREF(texts);
-    return shape;
-failed:
-    Py_XDECREF(depths);
-    Py_XDECREF(texts);
-    return NULL;
-}
+/* (dom_shape itself follows element_marks, whose marks it can give too.) */
 
 /* node_links(id): the addresses of a node's parent, first child and next sibling (0 for none), its
    node type and tag id, and for a text node its text's length in bytes (-1 otherwise), as dom_shape
@@ -553,6 +491,92 @@ static PyObject *element_marks(PyObject *self, PyObject *args) {
         if (node == NULL) break;
     }
     return marks;
+}
+
+static PyObject *dom_shape(PyObject *self, PyObject *args) {
+    PyObject *root_id, *raw_tags, *rare_names = NULL, *rare_ids = NULL;
+    Py_ssize_t max_nodes;
+    int class_finder = -1, id_finder = -1;
+    if (!PyArg_ParseTuple(args, "OOn|iiOO", &root_id, &raw_tags, &max_nodes, &class_finder, &id_finder, &rare_names,
+                          &rare_ids))
+        return NULL;
+    rare_set rare;
+    if (rare_names != NULL) {  /* (element_marks's arguments: its marks too, in the same walk) */
+        if (rare_ids == NULL) {
+            PyErr_SetString(PyExc_TypeError, "rare_names come with rare_ids");
+            return NULL;
+        }
+        if (class_finder < -1 || class_finder >= finder_count || id_finder < -1 || id_finder >= finder_count) {
+            PyErr_SetString(PyExc_ValueError, "no such word finder");
+            return NULL;
+        }
+        if (read_rare_set(rare_names, rare_ids, &rare) < 0) return NULL;
+    }
+    lexbor_node *root = node_at(root_id);
+    if (root == NULL) return NULL;
+    uintptr_t raw[MAX_RAW_TAGS];
+    Py_ssize_t raw_count = PySequence_Size(raw_tags);
+    if (raw_count < 0) return NULL;
+    if (raw_count > MAX_RAW_TAGS) {
+        PyErr_SetString(PyExc_ValueError, "too many raw tags");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < raw_count; i++) {
+        PyObject *tag = PySequence_GetItem(raw_tags, i);
+        if (tag == NULL) return NULL;
+        raw[i] = (uintptr_t)PyLong_AsSize_t(tag);
+        Py_DECREF(tag);
+        if (PyErr_Occurred()) return NULL;
+    }
+    PyObject *depths = PyList_New(0), *texts = PyList_New(0), *marks = rare_names == NULL ? NULL : PyList_New(0);
+    if (depths == NULL || texts == NULL || (rare_names != NULL && marks == NULL)) goto failed;
+    lexbor_node *node = root;
+    long depth = 0;
+    Py_ssize_t nodes = 0;
+    for (;;) {  /* selectolax's traverse: the node, then its children, then what follows it */
+        if (max_nodes > 0 && ++nodes > max_nodes) {
+            Py_DECREF(depths);
+            Py_DECREF(texts);
+            if (marks == NULL) return Py_BuildValue("(OO)", Py_None, Py_None);
+            Py_DECREF(marks);
+            return Py_BuildValue("(OOO)", Py_None, Py_None, Py_None);
+        }
+        if (marks != NULL && node->type != LEXBOR_TEXT
+            && append_new(marks, element_mark(node, class_finder, id_finder, &rare)) < 0)
+            goto failed;
+        if (append_new(depths, PyLong_FromLong(depth)) < 0) goto failed;
+        if (node->type == LEXBOR_TEXT) {
+            int read = 1;
+            const lexbor_node *parent = node->parent;
+            if (parent != NULL && parent->type == LEXBOR_ELEMENT)
+                for (Py_ssize_t i = 0; i < raw_count; i++)
+                    if (parent->local_name == raw[i]) read = 0;
+            if (append_new(texts, read ? node_text(node) : PyUnicode_FromStringAndSize("", 0)) < 0) goto failed;
+        } else if (PyList_Append(texts, Py_None) < 0) {
+            goto failed;
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            depth++;
+            continue;
+        }
+        while (node != root && node->next == NULL) {
+            node = node->parent;
+            depth--;
+        }
+        if (node == root) break;
+        node = node->next;
+    }
+    PyObject *shape = marks == NULL ? PyTuple_Pack(2, depths, texts) : PyTuple_Pack(3, depths, texts, marks);
+    Py_DECREF(depths);
+    Py_DECREF(texts);
+    Py_XDECREF(marks);
+    return shape;
+failed:
+    Py_XDECREF(depths);
+    Py_XDECREF(texts);
+    Py_XDECREF(marks);
+    return NULL;
 }
 
 /* element_links(id): the addresses of an element's first and last attribute and of its id and class
@@ -1382,7 +1406,8 @@ static PyMethodDef methods[] = {
     {"most_attributes", most_attributes, METH_VARARGS,
      "most_attributes(text, at_least): parse.html.most_attributes, None when the text has no UTF-8 form."},
     {"dom_shape", dom_shape, METH_VARARGS,
-     "dom_shape(root_id, raw_tags, max_nodes): parse.domshape.dom_shape's depths and texts of a Lexbor tree."},
+     "dom_shape(root_id, raw_tags, max_nodes[, class_finder, id_finder, rare_names, rare_ids]): parse.domshape.dom_shape's "
+     "depths and texts of a Lexbor tree (and element_marks's marks, in the same walk)."},
     {"word_finder", word_finder, METH_O, "word_finder(words): a number for holds_word, for these lower-case ASCII words."},
     {"holds_word", holds_word, METH_VARARGS,
      "holds_word(value, finder): True when value.lower() holds one of the finder's words (or value is not ASCII)."},

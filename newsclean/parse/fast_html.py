@@ -27,7 +27,7 @@ from ..document import Block, Document, DomFeatures, Metadata
 from ..errors import InputError, TooLargeError
 from ..read.mojibake import MOJIBAKE, repair_mojibake
 from .deadline import DeadlineExceeded, deadline
-from .domshape import JSON_LD, LINK, META, TITLE, dom_shape, element_marks, head_elements, lexbor_page
+from .domshape import JSON_LD, LINK, META, TITLE, dom_shape, head_elements, lexbor_page, shape_and_marks
 from .html import PARSER_MAX_DEPTH, most_attributes
 from .htmlmeta import LANGUAGE_TAG, site_name as _site_name
 from .text import normalize_line, strip_control
@@ -320,10 +320,15 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
     # The nodes in document order, each with its depth below the body: the open elements are a
     # stack of (depth, the context to restore when it closes, whether it ends a block), popped down
     # to each node's parent (the open element just above it). Only the elements are node objects.
-    depths, texts, others = dom_shape(body, SKIPPED, max_nodes=MAX_NODES_PER_ELEMENT * limit)
     # With the compiled core each element's class and id come with it unless it has a rare attribute
-    # (holds_word applied; see element_marks), so most elements need no attributes dict.
-    marks = element_marks(body, CLASS_WORDS, ID_WORDS, RARE_ATTRIBUTES) if holds_word is not None else None
+    # (holds_word applied; see element_marks), so most elements need no attributes dict; both read
+    # in one walk of the tree where it can (shape_and_marks).
+    if holds_word is not None:
+        (depths, texts, others), marks = shape_and_marks(body, SKIPPED, MAX_NODES_PER_ELEMENT * limit, CLASS_WORDS,
+                                                         ID_WORDS, RARE_ATTRIBUTES)
+    else:
+        depths, texts, others = dom_shape(body, SKIPPED, max_nodes=MAX_NODES_PER_ELEMENT * limit)
+        marks = None
     effects = _EFFECTS
     if len(effects) > MAX_REMEMBERED_EFFECTS:  # (bounded: a long run meets new class values forever)
         effects.clear()
