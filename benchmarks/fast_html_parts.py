@@ -9,8 +9,10 @@ time, each timed with time.process_time (CPU time of this process: the machine i
 CPU time is what other work inflates least): decoding (for a UTF-8 page, api.parse_bytes's check
 that its bytes can be read as they are), the server-message strip and the
 attribute guard, Lexbor's parse, the metadata (head and JSON-LD), the walk over the DOM
-(read_blocks), making the Blocks, `page_furniture`, the text stages on what it left, and
-`named_furniture` after them. Each round reads every page once; the table gives each part's
+(read_blocks), making the Blocks (and marking the JSON-LD's media texts), the stages up to
+`page_furniture` (the title's site name, then the furniture), the text stages on what it left
+(`CleanWhatIsLeft`), and the DOM stages after them (`dom_stages`: paragraph runs, teasers, link
+lines, standfirst, date line, named furniture, loose lines, other stories, cell tails). Each round reads every page once; the table gives each part's
 median over the rounds. To compare two commits, run the script on each in turn, several times,
 alternating (two code versions cannot share one process).
 
@@ -41,16 +43,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 # Imported by the cleaning only when a page first needs them (see the module's docstring).
 LAZY_IMPORTS = ("ftfy", "rapidfuzz.fuzz", "charset_normalizer", "statistics")
-PARTS = ("decode", "guards", "parse", "metadata", "walk", "blocks", "page_furniture", "text_stages", "named_furniture")
+PARTS = ("decode", "guards", "parse", "metadata", "walk", "blocks", "page_furniture", "text_stages", "dom_stages")
 
 
 def page_parts(source: str, data: bytes, clock: Callable[[], float] = time.process_time) -> dict[str, float]:
     """CPU seconds of each part of cleaning one page with the fast engine (PARTS order)."""
-    from selectolax.lexbor import LexborHTMLParser
-
     from newsclean import Config, Document
     from newsclean.parse import fast_html
-    from newsclean.pipeline import FAST_HTML_STAGES
+    from newsclean.parse.domshape import lexbor_page
     from newsclean.read.charsets import declared_charset
     from newsclean.read.raw import decode, reads_as_utf8
     from newsclean.read.server_messages import holds_no_messages, strip_server_messages
@@ -71,23 +71,32 @@ def page_parts(source: str, data: bytes, clock: Callable[[], float] = time.proce
         page_input = strip_server_messages(text)
     fast_html.most_attributes(page_input, config.html_max_attributes)
     times.append(clock())
-    page = LexborHTMLParser(page_input)
+    page = lexbor_page(page_input)
     times.append(clock())
-    meta, article_body = fast_html.fast_metadata(page)
+    media: set[str] = set()
+    meta, article_body = fast_html.fast_metadata(page, media)
     times.append(clock())
     reader = fast_html.read_blocks(page, source, config)
     times.append(clock())
-    blocks = fast_html.make_blocks(reader, article_body)
+    blocks = fast_html.mark_media_texts(fast_html.make_blocks(reader, article_body, figures=True, cards=True), media)
     times.append(clock())
     doc = Document(source=source, blocks=blocks, meta=meta, input_format="html", encoding=encoding)
-    doc = FAST_HTML_STAGES[0](doc, config)
-    times.append(clock())
-    FAST_HTML_STAGES[1](doc, config)
-    times.append(clock())
-    for stage in FAST_HTML_STAGES[2:]:  # (named_furniture)
-        doc = stage(doc, config)
-    times.append(clock())
+    for group in stage_groups():
+        for stage in group:
+            doc = stage(doc, config)
+        times.append(clock())
     return {part: after - before for part, before, after in zip(PARTS, times, times[1:])}
+
+
+def stage_groups() -> tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]:
+    """The fast engine's stages (pipeline.FAST_HTML_STAGES) in the three parts timed: up to and with
+    `page_furniture`, the text stages (`CleanWhatIsLeft`), and the DOM stages after them."""
+    from newsclean.pipeline import FAST_HTML_STAGES, CleanWhatIsLeft
+    from newsclean.stages.dom import mark_page_furniture
+
+    furniture = FAST_HTML_STAGES.index(mark_page_furniture) + 1
+    text = next(i for i, stage in enumerate(FAST_HTML_STAGES) if isinstance(stage, CleanWhatIsLeft)) + 1
+    return FAST_HTML_STAGES[:furniture], FAST_HTML_STAGES[furniture:text], FAST_HTML_STAGES[text:]
 
 
 class CollectorClock:

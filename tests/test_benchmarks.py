@@ -213,6 +213,17 @@ def test_fast_html_parts_times_each_part_of_the_fast_engine_once() -> None:
     assert all(value >= 0 for value in ms.values())
 
 
+def test_fast_html_parts_times_the_engines_stages_in_their_parts() -> None:
+    from newsclean.pipeline import FAST_HTML_STAGES, CleanWhatIsLeft
+    from newsclean.stages.dom import mark_page_furniture
+    from newsclean.stages.dom_title import strip_fast_title
+
+    furniture, text, dom = load("fast_html_parts").stage_groups()
+    assert (*furniture, *text, *dom) == FAST_HTML_STAGES
+    assert furniture == (strip_fast_title, mark_page_furniture)
+    assert len(text) == 1 and isinstance(text[0], CleanWhatIsLeft)
+
+
 def test_page_verdicts_keeps_the_dated_sections_written_by_hand(tmp_path: Path) -> None:
     page_verdicts = load("page_verdicts")
     out = tmp_path / "page_verdicts.md"

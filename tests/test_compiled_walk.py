@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
 from newsclean import Config  # noqa: E402
 from newsclean.errors import TooLargeError  # noqa: E402
-from newsclean.parse import fast_html  # noqa: E402
+from newsclean.parse import domshape, fast_html  # noqa: E402
 from newsclean.parse.text import normalize_line  # noqa: E402
 
 if fast_html.walk_blocks is None:
@@ -112,7 +112,7 @@ def walk_arguments(html: str, marks: bool = True) -> tuple[list[int], list[str |
     """walk_blocks's depths, texts, element nodes and marks for a page (read_blocks's own calls)."""
     body = LexborHTMLParser(html).body
     depths, texts, others = fast_html.dom_shape(body, fast_html.SKIPPED)
-    return depths, texts, others, (fast_html.element_marks(body, fast_html.CLASS_WORDS, fast_html.ID_WORDS,
+    return depths, texts, others, (domshape.element_marks(body, fast_html.CLASS_WORDS, fast_html.ID_WORDS,
                                                            fast_html.RARE_ATTRIBUTES) if marks else None)
 
 
@@ -137,7 +137,7 @@ def walk_arguments_of(page: Any) -> tuple[list[int], list[str | None], Any, Any]
     """walk_arguments of a parsed page."""
     body = page.body
     depths, texts, others = fast_html.dom_shape(body, fast_html.SKIPPED)
-    return depths, texts, others, fast_html.element_marks(body, fast_html.CLASS_WORDS, fast_html.ID_WORDS,
+    return depths, texts, others, domshape.element_marks(body, fast_html.CLASS_WORDS, fast_html.ID_WORDS,
                                                           fast_html.RARE_ATTRIBUTES)
 
 

@@ -157,3 +157,22 @@ def test_marks_that_disagree_with_selectolax_are_not_used(monkeypatch: pytest.Mo
         monkeypatch.undo()
         domshape.compiled_rare_ids.cache_clear()
     assert domshape.compiled_rare_ids(RARE_ATTRIBUTES) is not None
+
+
+@given(ATTRIBUTE_PIECES, MARKUP_PIECES)
+@settings(max_examples=200, deadline=None)
+def test_the_shape_and_the_marks_in_one_walk_are_each_walks_own(attributes: list[str], markup: list[str]) -> None:
+    body = LexborHTMLParser("<html><body>" + "".join(attributes + markup) + "</body></html>").body
+    assert body is not None
+    (depths, texts, others), marks = domshape.shape_and_marks(body, SKIPPED, 0, CLASS_WORDS, ID_WORDS, RARE_ATTRIBUTES)
+    alone = domshape.dom_shape(body, SKIPPED)
+    assert (depths, texts, [node.mem_id for node in others]) == (alone[0], alone[1], [node.mem_id for node in alone[2]])
+    assert marks == domshape.element_marks(body, CLASS_WORDS, ID_WORDS, RARE_ATTRIBUTES)
+
+
+def test_a_tree_too_large_for_one_walk_is_read_as_before() -> None:
+    body = LexborHTMLParser("<body>" + "<p class=menu>a</p>" * 10 + "</body>").body
+    assert domshape.compiled_dom_shape(body.mem_id, domshape.compiled_raw_tag_ids(SKIPPED), 20, CLASS_WORDS, ID_WORDS,
+                                       RARE_ATTRIBUTES, rare_ids()) == (None, None, None)
+    (depths, _, _), marks = domshape.shape_and_marks(body, SKIPPED, 20, CLASS_WORDS, ID_WORDS, RARE_ATTRIBUTES)
+    assert len(depths) == 21 and marks == domshape.element_marks(body, CLASS_WORDS, ID_WORDS, RARE_ATTRIBUTES)

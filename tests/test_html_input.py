@@ -146,6 +146,26 @@ def test_deadline_interrupts_a_busy_main_thread_and_restores_the_timer() -> None
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
+def test_deadline_puts_back_the_alarm_handler_it_found() -> None:
+    # (The handlers are set through signal's C core: a caller's own handler and the default come back
+    # as signal.getsignal gives them.)
+    import signal
+
+    def callers_own(signum: int, frame: object) -> None:
+        pass
+
+    before = signal.signal(signal.SIGALRM, callers_own)
+    try:
+        with deadline(5):
+            assert signal.getsignal(signal.SIGALRM) is not callers_own
+        assert signal.getsignal(signal.SIGALRM) is callers_own
+    finally:
+        signal.signal(signal.SIGALRM, before)
+    with deadline(5):
+        pass
+    assert signal.getsignal(signal.SIGALRM) == before
+
+
 def test_deadline_is_a_no_op_outside_the_main_thread() -> None:
     finished = []
 

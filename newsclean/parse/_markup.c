@@ -175,6 +175,13 @@ static lexbor_node *node_at(PyObject *id) {
     return (lexbor_node *)address;
 }
 
+/* The node after node under root in document order (its children first), NULL after the last. */
+static lexbor_node *next_node(lexbor_node *node, const lexbor_node *root) {
+    if (node->first_child != NULL) return node->first_child;
+    while (node != root && node->next == NULL) node = node->parent;
+    return node == root ? NULL : node->next;
+}
+
 static PyObject *node_text(const lexbor_node *node) {
     const lexbor_character_data *text = (const lexbor_character_data *)node;
     if (text->data == NULL) return PyUnicode_FromStringAndSize("", 0);
@@ -189,69 +196,7 @@ static int append_new(PyObject *list, PyObject *item) {
     return failed;
 }
 
-static PyObject *dom_shape(PyObject *self, PyObject *args) {
-    PyObject *root_id, *raw_tags;
-    Py_ssize_t max_nodes;
-    if (!PyArg_ParseTuple(args, "OOn", &root_id, &raw_tags, &max_nodes)) return NULL;
-    lexbor_node *root = node_at(root_id);
-    if (root == NULL) return NULL;
-    uintptr_t raw[MAX_RAW_TAGS];
-    Py_ssize_t raw_count = PySequence_Size(raw_tags);
-    if (raw_count < 0) return NULL;
-    if (raw_count > MAX_RAW_TAGS) {
-        PyErr_SetString(PyExc_ValueError, "too many raw tags");
-        return NULL;
-    }
-    for (Py_ssize_t i = 0; i < raw_count; i++) {
-        PyObject *tag = PySequence_GetItem(raw_tags, i);
-        if (tag == NULL) return NULL;
-        raw[i] = (uintptr_t)PyLong_AsSize_t(tag);
-        Py_DECREF(tag);
-        if (PyErr_Occurred()) return NULL;
-    }
-    PyObject *depths = PyList_New(0), *texts = PyList_New(0);
-    if (depths == NULL || texts == NULL) goto failed;
-    lexbor_node *node = root;
-    long depth = 0;
-    Py_ssize_t nodes = 0;
-    for (;;) {  /* selectolax's traverse: the node, then its children, then what follows it */
-        if (max_nodes > 0 && ++nodes > max_nodes) {
-            Py_DECREF(depths);
-            Py_DECREF(texts);
-            return Py_BuildValue("(OO)", Py_None, Py_None);
-        }
-        if (append_new(depths, PyLong_FromLong(depth)) < 0) goto failed;
-        if (node->type == LEXBOR_TEXT) {
-            int read = 1;
-            const lexbor_node *parent = node->parent;
-            if (parent != NULL && parent->type == LEXBOR_ELEMENT)
-                for (Py_ssize_t i = 0; i < raw_count; i++)
-                    if (parent->local_name == raw[i]) read = 0;
-            if (append_new(texts, read ? node_text(node) : PyUnicode_FromStringAndSize("", 0)) < 0) goto failed;
-        } else if (PyList_Append(texts, Py_None) < 0) {
-            goto failed;
-        }
-        if (node->first_child != NULL) {
-            node = node->first_child;
-            depth++;
-            continue;
-        }
-        while (node != root && node->next == NULL) {
-            node = node->parent;
-            depth--;
-        }
-        if (node == root) break;
-        node = node->next;
-    }
-    PyObject *shape = PyTuple_Pack(2, depths, texts);
-    Py_DECREF(depths);
-    Py_DECREF(texts);
-    return shape;
-failed:
-    Py_XDECREF(depths);
-    Py_XDECREF(texts);
-    return NULL;
-}
+/* (dom_shape itself follows element_marks, whose marks it can give too.) */
 
 /* node_links(id): the addresses of a node's parent, first child and next sibling (0 for none), its
    node type and tag id, and for a text node its text's length in bytes (-1 otherwise), as dom_shape
@@ -457,7 +402,7 @@ static PyObject *attribute_value(const lexbor_attr *attr, int finder) {
     const unsigned char *data = attr->value->data;
     Py_ssize_t size = (Py_ssize_t)attr->value->length;
     if (finder >= 0 && !bytes_hold_word(&finders[finder], data, size)) Py_RETURN_NONE;
-    return PyUnicode_DecodeUTF8((const char *)data, size, NULL);
+    return PyUnicode_DecodeUTF8((const char *)data, size, "replace");  /* (bad bytes as selectolax reads them) */
 }
 
 static PyObject *element_mark(const lexbor_node *node, int class_finder, int id_finder, const rare_set *rare) {
@@ -542,15 +487,96 @@ static PyObject *element_marks(PyObject *self, PyObject *args) {
             Py_DECREF(marks);
             return NULL;
         }
+        node = next_node(node, root);
+        if (node == NULL) break;
+    }
+    return marks;
+}
+
+static PyObject *dom_shape(PyObject *self, PyObject *args) {
+    PyObject *root_id, *raw_tags, *rare_names = NULL, *rare_ids = NULL;
+    Py_ssize_t max_nodes;
+    int class_finder = -1, id_finder = -1;
+    if (!PyArg_ParseTuple(args, "OOn|iiOO", &root_id, &raw_tags, &max_nodes, &class_finder, &id_finder, &rare_names,
+                          &rare_ids))
+        return NULL;
+    rare_set rare;
+    if (rare_names != NULL) {  /* (element_marks's arguments: its marks too, in the same walk) */
+        if (rare_ids == NULL) {
+            PyErr_SetString(PyExc_TypeError, "rare_names come with rare_ids");
+            return NULL;
+        }
+        if (class_finder < -1 || class_finder >= finder_count || id_finder < -1 || id_finder >= finder_count) {
+            PyErr_SetString(PyExc_ValueError, "no such word finder");
+            return NULL;
+        }
+        if (read_rare_set(rare_names, rare_ids, &rare) < 0) return NULL;
+    }
+    lexbor_node *root = node_at(root_id);
+    if (root == NULL) return NULL;
+    uintptr_t raw[MAX_RAW_TAGS];
+    Py_ssize_t raw_count = PySequence_Size(raw_tags);
+    if (raw_count < 0) return NULL;
+    if (raw_count > MAX_RAW_TAGS) {
+        PyErr_SetString(PyExc_ValueError, "too many raw tags");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < raw_count; i++) {
+        PyObject *tag = PySequence_GetItem(raw_tags, i);
+        if (tag == NULL) return NULL;
+        raw[i] = (uintptr_t)PyLong_AsSize_t(tag);
+        Py_DECREF(tag);
+        if (PyErr_Occurred()) return NULL;
+    }
+    PyObject *depths = PyList_New(0), *texts = PyList_New(0), *marks = rare_names == NULL ? NULL : PyList_New(0);
+    if (depths == NULL || texts == NULL || (rare_names != NULL && marks == NULL)) goto failed;
+    lexbor_node *node = root;
+    long depth = 0;
+    Py_ssize_t nodes = 0;
+    for (;;) {  /* selectolax's traverse: the node, then its children, then what follows it */
+        if (max_nodes > 0 && ++nodes > max_nodes) {
+            Py_DECREF(depths);
+            Py_DECREF(texts);
+            if (marks == NULL) return Py_BuildValue("(OO)", Py_None, Py_None);
+            Py_DECREF(marks);
+            return Py_BuildValue("(OOO)", Py_None, Py_None, Py_None);
+        }
+        if (marks != NULL && node->type != LEXBOR_TEXT
+            && append_new(marks, element_mark(node, class_finder, id_finder, &rare)) < 0)
+            goto failed;
+        if (append_new(depths, PyLong_FromLong(depth)) < 0) goto failed;
+        if (node->type == LEXBOR_TEXT) {
+            int read = 1;
+            const lexbor_node *parent = node->parent;
+            if (parent != NULL && parent->type == LEXBOR_ELEMENT)
+                for (Py_ssize_t i = 0; i < raw_count; i++)
+                    if (parent->local_name == raw[i]) read = 0;
+            if (append_new(texts, read ? node_text(node) : PyUnicode_FromStringAndSize("", 0)) < 0) goto failed;
+        } else if (PyList_Append(texts, Py_None) < 0) {
+            goto failed;
+        }
         if (node->first_child != NULL) {
             node = node->first_child;
+            depth++;
             continue;
         }
-        while (node != root && node->next == NULL) node = node->parent;
+        while (node != root && node->next == NULL) {
+            node = node->parent;
+            depth--;
+        }
         if (node == root) break;
         node = node->next;
     }
-    return marks;
+    PyObject *shape = marks == NULL ? PyTuple_Pack(2, depths, texts) : PyTuple_Pack(3, depths, texts, marks);
+    Py_DECREF(depths);
+    Py_DECREF(texts);
+    Py_XDECREF(marks);
+    return shape;
+failed:
+    Py_XDECREF(depths);
+    Py_XDECREF(texts);
+    Py_XDECREF(marks);
+    return NULL;
 }
 
 /* element_links(id): the addresses of an element's first and last attribute and of its id and class
@@ -586,6 +612,175 @@ static PyObject *attribute_names(PyObject *self, PyObject *id) {
     return names;
 }
 
+
+/* head_elements(root_id, tag_ids, names, name_ids): the elements fast_html.fast_metadata reads (its
+   pure head_elements, the query `meta, link[rel], title, script[type]` through selectolax, stays the
+   reference and the fallback), in document order under root, without a selectolax node nor an
+   attributes dict for each: for a <meta> (0, property, name, itemprop, content), a <link> with a rel
+   attribute (1, rel, href), a <title> (2, its text), a <script> with a type attribute (3, type, its
+   text when the type is application/ld+json in any case, else None). tag_ids: the tag ids of meta,
+   link, title and script; names: the seven attribute names in the order the tuples give them
+   (property, name, itemprop, content, rel, href, type), name_ids the id Lexbor knows each by (0: a
+   name it does not know, found by its text), as attribute_names reads them. Each value as
+   node.attributes gives it (the last of a repeated name; None for none or a valueless one); a text as
+   node.text() gives it (its text nodes' bytes, each decoded with U+FFFD for bad bytes). Used only once
+   its answers on a probe page match the pure function's. */
+
+enum { HEAD_NAMES = 7, HEAD_TAGS = 4 };
+
+typedef struct {
+    uintptr_t id[HEAD_NAMES];
+    Py_ssize_t size[HEAD_NAMES];
+    char name[HEAD_NAMES][HASH_SHORT_SIZE];
+} head_names;
+
+/* Which of the names an attribute has (-1: none of them). */
+static int head_name_of(const lexbor_attr *attr, const head_names *names) {
+    if (attr->node.prefix != 0) return -1;  /* (a qualified name: none of these) */
+    uintptr_t name = attr->node.local_name;
+    if (name <= MAX_KNOWN_NAME_ID) {
+        for (int i = 0; i < HEAD_NAMES; i++)
+            if (names->id[i] != 0 && name == names->id[i]) return i;
+        return -1;
+    }
+    const lexbor_hash_entry *entry = (const lexbor_hash_entry *)name;
+    if (entry->length > HASH_SHORT_SIZE) return -1;
+    for (int i = 0; i < HEAD_NAMES; i++)
+        if (names->id[i] == 0 && (size_t)names->size[i] == entry->length
+            && memcmp(entry->u.short_str, names->name[i], entry->length) == 0)
+            return i;
+    return -1;
+}
+
+/* The text of the nodes under top, as selectolax's node.text() joins it: its text nodes' bytes, in
+   document order, decoded once (U+FFFD for bad bytes). */
+static PyObject *deep_text(const lexbor_node *top) {
+    size_t size = 0, room = 256;
+    char *bytes = PyMem_Malloc(room);
+    if (bytes == NULL) return PyErr_NoMemory();
+    lexbor_node *node = top->first_child;
+    while (node != NULL) {
+        const lexbor_character_data *text = (const lexbor_character_data *)node;
+        if (node->type == LEXBOR_TEXT && text->data != NULL && text->length > 0) {
+            if (size + text->length > room) {
+                while (size + text->length > room) room *= 2;
+                char *grown = PyMem_Realloc(bytes, room);
+                if (grown == NULL) {
+                    PyMem_Free(bytes);
+                    return PyErr_NoMemory();
+                }
+                bytes = grown;
+            }
+            memcpy(bytes + size, text->data, text->length);
+            size += text->length;
+        }
+        node = next_node(node, top);
+    }
+    PyObject *joined = PyUnicode_DecodeUTF8(bytes, (Py_ssize_t)size, "replace");
+    PyMem_Free(bytes);
+    return joined;
+}
+
+/* Whether an attribute's value is `application/ld+json` in any ASCII case (as str.lower() finds it:
+   no other character lowers to one of its letters). */
+static int is_json_ld_type(const lexbor_attr *attr) {
+    static const char wanted[] = "application/ld+json";
+    if (attr == NULL || attr->value == NULL || attr->value->data == NULL) return 0;
+    if (attr->value->length != sizeof wanted - 1) return 0;
+    for (size_t i = 0; i < sizeof wanted - 1; i++)
+        if (ascii_lower(attr->value->data[i]) != (unsigned char)wanted[i]) return 0;
+    return 1;
+}
+
+static PyObject *head_element(const lexbor_node *node, int kind, const head_names *names) {
+    const lexbor_attr *found[HEAD_NAMES] = {NULL};
+    for (const lexbor_attr *attr = ((const lexbor_element *)node)->first_attr; attr != NULL; attr = attr->next) {
+        int which = head_name_of(attr, names);
+        if (which >= 0) found[which] = attr;  /* (the last of a repeated name, as a dict keeps it) */
+    }
+    static const int wanted[HEAD_TAGS][4] = {{0, 1, 2, 3}, {4, 5, -1, -1}, {-1, -1, -1, -1}, {6, -1, -1, -1}};
+    if ((kind == 1 && found[4] == NULL) || (kind == 3 && found[6] == NULL)) Py_RETURN_NONE;  /* link[rel], script[type] */
+    PyObject *item = PyTuple_New(kind == 0 ? 5 : kind == 2 ? 2 : 3);
+    if (item == NULL) return NULL;
+    PyTuple_SetItem(item, 0, PyLong_FromLong(kind));
+    Py_ssize_t at = 1;
+    for (int i = 0; i < 4 && wanted[kind][i] >= 0; i++) {
+        PyObject *value = attribute_value(found[wanted[kind][i]], -1);
+        if (value == NULL) {
+            Py_DECREF(item);
+            return NULL;
+        }
+        PyTuple_SetItem(item, at++, value);
+    }
+    if (kind == 2 || kind == 3) {
+        PyObject *text = kind == 2 || is_json_ld_type(found[6]) ? deep_text(node) : Py_NewRef(Py_None);
+        if (text == NULL) {
+            Py_DECREF(item);
+            return NULL;
+        }
+        PyTuple_SetItem(item, at, text);
+    }
+    return item;
+}
+
+static PyObject *head_elements(PyObject *self, PyObject *args) {
+    PyObject *root_id, *tag_ids, *name_list, *name_ids;
+    if (!PyArg_ParseTuple(args, "OOOO", &root_id, &tag_ids, &name_list, &name_ids)) return NULL;
+    uintptr_t tags[HEAD_TAGS];
+    head_names names;
+    if (PySequence_Size(tag_ids) != HEAD_TAGS || PySequence_Size(name_list) != HEAD_NAMES
+        || PySequence_Size(name_ids) != HEAD_NAMES) {
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "4 tag ids, 7 names and 7 name ids");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < HEAD_TAGS; i++) {
+        PyObject *tag = PySequence_GetItem(tag_ids, i);
+        if (tag == NULL) return NULL;
+        tags[i] = (uintptr_t)PyLong_AsSize_t(tag);
+        Py_DECREF(tag);
+        if (PyErr_Occurred()) return NULL;
+    }
+    for (Py_ssize_t i = 0; i < HEAD_NAMES; i++) {
+        PyObject *name = PySequence_GetItem(name_list, i), *id = PySequence_GetItem(name_ids, i);
+        Py_ssize_t size = 0;
+        const char *utf8 = name != NULL && PyUnicode_Check(name) ? PyUnicode_AsUTF8AndSize(name, &size) : NULL;
+        int fits = utf8 != NULL && size > 0 && size <= HASH_SHORT_SIZE && id != NULL;
+        if (fits) {
+            memcpy(names.name[i], utf8, (size_t)size);
+            names.size[i] = size;
+            names.id[i] = (uintptr_t)PyLong_AsSize_t(id);
+        }
+        Py_XDECREF(name);
+        Py_XDECREF(id);
+        if (!fits || PyErr_Occurred()) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "names are 1 to 16 bytes long");
+            return NULL;
+        }
+    }
+    lexbor_node *root = node_at(root_id);
+    if (root == NULL) return NULL;
+    PyObject *found = PyList_New(0);
+    if (found == NULL) return NULL;
+    lexbor_node *node = root;
+    for (;;) {  /* as dom_shape walks */
+        if (node->type == LEXBOR_ELEMENT) {
+            for (int kind = 0; kind < HEAD_TAGS; kind++) {
+                if (node->local_name != tags[kind]) continue;
+                PyObject *item = head_element(node, kind, &names);
+                if (item == NULL || (item != Py_None && PyList_Append(found, item) < 0)) {
+                    Py_XDECREF(item);
+                    Py_DECREF(found);
+                    return NULL;
+                }
+                Py_DECREF(item);
+                break;
+            }
+        }
+        node = next_node(node, root);
+        if (node == NULL) break;
+    }
+    return found;
+}
 
 /* walk_blocks(depths, texts, others, marks, walk): parse/fast_html.py's read_blocks loop (its pure loop,
    walk_in_python, stays the reference and the fallback; tests/test_compiled_walk.py compares the two) over
@@ -864,12 +1059,6 @@ static tag_entry *tag_slot(tag_entry *table, const lexbor_node *node, uintptr_t 
 }
 
 /* The next node after `node` in the order of dom_shape (selectolax's traverse) under root; NULL at the end. */
-static lexbor_node *next_node(lexbor_node *node, const lexbor_node *root) {
-    if (node->first_child != NULL) return node->first_child;
-    while (node != root && node->next == NULL) node = node->parent;
-    return node == root ? NULL : node->next;
-}
-
 static PyObject *walk_blocks(PyObject *self, PyObject *args) {
     PyObject *depths, *texts, *others, *marks, *walk, *root_id = Py_None;
     if (!PyArg_ParseTuple(args, "O!O!OOO|O", &PyList_Type, &depths, &PyList_Type, &texts, &others, &marks, &walk,
@@ -1225,7 +1414,8 @@ static PyMethodDef methods[] = {
     {"most_attributes", most_attributes, METH_VARARGS,
      "most_attributes(text, at_least): parse.html.most_attributes, None when the text has no UTF-8 form."},
     {"dom_shape", dom_shape, METH_VARARGS,
-     "dom_shape(root_id, raw_tags, max_nodes): parse.domshape.dom_shape's depths and texts of a Lexbor tree."},
+     "dom_shape(root_id, raw_tags, max_nodes[, class_finder, id_finder, rare_names, rare_ids]): parse.domshape.dom_shape's "
+     "depths and texts of a Lexbor tree (and element_marks's marks, in the same walk)."},
     {"word_finder", word_finder, METH_O, "word_finder(words): a number for holds_word, for these lower-case ASCII words."},
     {"holds_word", holds_word, METH_VARARGS,
      "holds_word(value, finder): True when value.lower() holds one of the finder's words (or value is not ASCII)."},
@@ -1236,6 +1426,8 @@ static PyMethodDef methods[] = {
      "element_links(id): a Lexbor element's first and last attribute, its id and class attributes."},
     {"node_links", node_links, METH_O,
      "node_links(id): a Lexbor node's parent, first child, next sibling, type, tag id and text length."},
+    {"head_elements", head_elements, METH_VARARGS,
+     "head_elements(root_id, tag_ids, names, name_ids): the meta, link, title and script elements fast_metadata reads."},
     {"ascii_line", ascii_line, METH_O, "ascii_line(raw): make_blocks's clean line of an ASCII text; None for other text."},
     {"walk_blocks", walk_blocks, METH_VARARGS,
      "walk_blocks(depths, texts, others, marks, walk[, root_id]): parse.fast_html's read_blocks loop; 0, or 1/2 for "

@@ -26,6 +26,38 @@ if _markup is not None:
 else:
     compiled_dom_shape = node_links = element_links = attribute_names = compiled_element_marks = None
 
+# The fast reader's pages are parsed without Lexbor's mutation events (selectolax's
+# LexborDocumentOptions.WO_EVENTS): the callbacks Lexbor runs as it builds the tree, such as a
+# <selectedcontent> element copying its <select>'s chosen <option>, text the walk never reads
+# (SKIPPED holds "select"). The same tree on every corpus page (their serialised markup and
+# element marks compared), and Lexbor's parse about 7% faster (train's 497 pages, 1.76 -> 1.63 ms
+# a page, five rounds alternating). The probe pages below are parsed alike, so the compiled
+# readings are checked on such trees.
+WITHOUT_EVENTS = 1
+
+
+def lexbor_page(html: str | bytes) -> Any:
+    """selectolax's LexborHTMLParser of html, without mutation events where this selectolax has the
+    option (older ones take no `options`: with them)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    if takes_options():
+        return LexborHTMLParser(html, options=WITHOUT_EVENTS)
+    return LexborHTMLParser(html)
+
+
+@functools.lru_cache(maxsize=1)
+def takes_options() -> bool:
+    """True when this selectolax's LexborHTMLParser takes `options`."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    try:
+        LexborHTMLParser("<p>x</p>", options=WITHOUT_EVENTS)
+    except TypeError:
+        return False
+    return True
+
+
 # Depths, texts (None for a node that is not text) and the nodes that are not text.
 Shape = tuple[list[int], list[str | None], Iterator[Any]]
 
@@ -58,6 +90,20 @@ def dom_shape(root: Any, raw_tags: frozenset[str], max_nodes: int = 0) -> Shape:
     return pure_dom_shape(root, raw_tags)
 
 
+def shape_and_marks(root: Any, raw_tags: frozenset[str], max_nodes: int, class_finder: int, id_finder: int,
+                    rare: tuple[str, ...]) -> tuple[Shape, list[Any] | None]:
+    """dom_shape(root, raw_tags, max_nodes) and element_marks(root, class_finder, id_finder, rare), in one
+    walk of Lexbor's tree where the compiled core reads both (the second walk over a page's ~1,900
+    nodes cost about 0.1 ms, the marks' list aside); else each as it reads them."""
+    raw_ids = compiled_raw_tag_ids(raw_tags)
+    rare_ids = compiled_rare_ids(rare) if raw_ids is not None else None
+    if raw_ids is not None and rare_ids is not None:
+        depths, texts, marks = compiled_dom_shape(root.mem_id, raw_ids, max_nodes, class_finder, id_finder, rare, rare_ids)
+        if depths is not None:
+            return (depths, texts, root.traverse(include_text=False)), marks
+    return dom_shape(root, raw_tags, max_nodes), element_marks(root, class_finder, id_finder, rare)
+
+
 def pure_dom_shape(root: Any, raw_tags: frozenset[str]) -> Shape:
     """dom_shape through selectolax's accessors: the reference."""
     depths: list[int] = []
@@ -88,13 +134,11 @@ def compiled_raw_tag_ids(raw_tags: frozenset[str]) -> tuple[int, ...] | None:
     selectolax's trees as selectolax does; None when it does not (or is not built)."""
     if compiled_dom_shape is None:
         return None
-    from selectolax.lexbor import LexborHTMLParser
-
-    page = LexborHTMLParser(PROBE_PAGE)
+    page = lexbor_page(PROBE_PAGE)
     if page.body is None or not reads_nodes_as_selectolax(page.body):
         return None
     ids = tuple(sorted({node.tag_id for name in raw_tags if name.isalpha()
-                        for node in LexborHTMLParser(f"<html><body><{name}></{name}></body></html>").root.traverse()
+                        for node in lexbor_page(f"<html><body><{name}></{name}></body></html>").root.traverse()
                         if node.tag == name}))
     depths, texts = compiled_dom_shape(page.body.mem_id, ids, 0)
     pure_depths, pure_texts, _ = pure_dom_shape(page.body, raw_tags)
@@ -154,10 +198,8 @@ def compiled_rare_ids(rare: tuple[str, ...]) -> tuple[int, ...] | None:
     pure_element_marks's answers."""
     if compiled_element_marks is None or compiled_raw_tag_ids(frozenset()) is None:
         return None
-    from selectolax.lexbor import LexborHTMLParser
-
     names = ("class", "id", *rare)
-    probes = [LexborHTMLParser(ATTRIBUTE_PROBE_PAGE), LexborHTMLParser("<body><p " + " ".join(f"{name}=x" for name in names)
+    probes = [lexbor_page(ATTRIBUTE_PROBE_PAGE), lexbor_page("<body><p " + " ".join(f"{name}=x" for name in names)
                                                                         + " data-a-name-longer-than-sixteen=1>x</p></body>")]
     known: dict[str, int] = {}
     for page in probes:
@@ -195,3 +237,77 @@ def reads_attributes_as_selectolax(node: Any, known: dict[str, int]) -> bool:
         elif found != (name if len(name.encode("utf-8")) <= 16 else None):
             return False
     return True
+
+
+# The elements fast_html.fast_metadata reads (the page's head and JSON-LD), and the attributes it reads
+# of them, in the order head_elements's tuples give them.
+HEAD_QUERY = "meta, link[rel], title, script[type]"
+HEAD_TAGS = ("meta", "link", "title", "script")
+HEAD_NAMES = ("property", "name", "itemprop", "content", "rel", "href", "type")
+META, LINK, TITLE, SCRIPT = range(4)
+JSON_LD = "application/ld+json"
+# A page with each case head_elements tells apart (metas in head and body, a repeated name, upper-case
+# names and values, valueless and empty values, a link without rel, titles in HTML and SVG, a title
+# with a bad byte, JSON-LD in any case, a script without a type, a template's content, non-ASCII
+# values) to check the compiled reading against selectolax's.
+HEAD_PROBE_PAGE = ("<html lang=de><head><title>Tëst &amp; one</title><meta charset=utf-8>"
+                   "<meta property='og:title' content='Ä title'><meta NAME=Author CONTENT='A B' content=x>"
+                   "<meta name=description content><meta itemprop=x content=''><meta name=a property=b itemprop=c>"
+                   "<link rel=canonical href='/a'><link href=/b><link rel><LINK REL=Canonical HREF=/c>"
+                   "<script type='Application/LD+JSON'>{\"headline\": \"h\"}</script><script>x()</script>"
+                   "<script type=text/javascript>y()</script><script type=application/ld+json></script>"
+                   "<template><meta name=t content=t></template></head><body><svg><title>s<g>v</g>g</title></svg>"
+                   "<div><meta itemprop=datePublished content=2024-01-02><title>two</title></div>"
+                   "<script type=application/ld+json>[1, \"\u20ac\"]</script></body></html>")
+
+
+def pure_head_elements(root: Any) -> list[tuple[Any, ...]]:
+    """head_elements through selectolax's query and attributes: the reference."""
+    found: list[tuple[Any, ...]] = []
+    for node in root.css(HEAD_QUERY):
+        tag = node.tag
+        attributes = node.attributes
+        if tag == "meta":
+            found.append((META, *(attributes.get(name) for name in HEAD_NAMES[:4])))
+        elif tag == "link":
+            found.append((LINK, attributes.get("rel"), attributes.get("href")))
+        elif tag == "title":
+            found.append((TITLE, node.text()))
+        else:
+            kind = attributes.get("type")
+            found.append((SCRIPT, kind, node.text() if (kind or "").lower() == JSON_LD else None))
+    return found
+
+
+def head_elements(root: Any) -> list[tuple[Any, ...]]:
+    """The elements of HEAD_QUERY under root (a selectolax LexborNode: the page's root), in document
+    order: (META, property, name, itemprop, content), (LINK, rel, href), (TITLE, text) and (SCRIPT,
+    type, text when the type is JSON_LD in any case, else None), each value as node.attributes gives
+    it. By the compiled core where it reads this selectolax's elements alike (no node object nor
+    attributes dict an element: about a third of the fast engine's metadata time)."""
+    ids = compiled_head_ids()
+    if ids is None:
+        return pure_head_elements(root)
+    return _markup.head_elements(root.mem_id, ids[0], HEAD_NAMES, ids[1])  # type: ignore[union-attr,no-any-return]
+
+
+@functools.lru_cache(maxsize=1)
+def compiled_head_ids() -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+    """The tag ids of HEAD_TAGS and the name ids of HEAD_NAMES (0 for a name Lexbor does not know) for
+    the compiled head_elements, when its reading of HEAD_PROBE_PAGE is pure_head_elements's; else None."""
+    if compiled_rare_ids(()) is None or not hasattr(_markup, "head_elements"):
+        return None
+    names = lexbor_page("<body>" + "".join(f"<p {name}=x>x</p>" for name in HEAD_NAMES) + "</body>")
+    known: dict[str, int] = {}
+    if names.body is None or not all(reads_attributes_as_selectolax(node, known)
+                                     for node in names.body.traverse(include_text=False)):
+        return None
+    tags = lexbor_page("<html><head>" + "".join(f"<{tag}></{tag}>" for tag in HEAD_TAGS) + "</head></html>")
+    tag_ids = {node.tag: node.tag_id for node in tags.root.traverse()} if tags.root is not None else {}
+    if any(tag not in tag_ids for tag in HEAD_TAGS):
+        return None
+    ids = (tuple(tag_ids[tag] for tag in HEAD_TAGS), tuple(known.get(name, 0) for name in HEAD_NAMES))
+    probe = lexbor_page(HEAD_PROBE_PAGE.encode("utf-8").replace(b"one", b"on\xff"))
+    if probe.root is None or _markup.head_elements(probe.root.mem_id, ids[0], HEAD_NAMES, ids[1]) != pure_head_elements(probe.root):
+        return None
+    return ids

@@ -27,7 +27,7 @@ from ..document import Block, Document, DomFeatures, Metadata
 from ..errors import InputError, TooLargeError
 from ..read.mojibake import MOJIBAKE, repair_mojibake
 from .deadline import DeadlineExceeded, deadline
-from .domshape import dom_shape, element_marks
+from .domshape import JSON_LD, LINK, META, TITLE, dom_shape, head_elements, lexbor_page, shape_and_marks
 from .html import PARSER_MAX_DEPTH, most_attributes
 from .ld_body import shell_body_blocks
 from .htmlmeta import LANGUAGE_TAG, site_name as _site_name
@@ -179,8 +179,6 @@ class _Reader:
 def parse_html_fast(html: str | bytes, source: str = "-", encoding: str = "utf-8", config: Config | None = None) -> Document:
     """A Document of the page's visible text blocks, each with its DomFeatures, and the page's metadata
     (the page given as text, or as its UTF-8 bytes: what Lexbor reads)."""
-    from selectolax.lexbor import LexborHTMLParser  # lazy: text dumps never pay for it
-
     config = config or DEFAULT_CONFIG
     if config.html_max_attributes > 0:
         most = most_attributes(html, config.html_max_attributes)
@@ -189,7 +187,7 @@ def parse_html_fast(html: str | bytes, source: str = "-", encoding: str = "utf-8
                                         f"more than html_max_attributes ({config.html_max_attributes:,})")
     try:
         with deadline(config.html_timeout):
-            page = LexborHTMLParser(html)
+            page = lexbor_page(html)  # (selectolax imported there: text dumps never pay for it)
             media: set[str] = set()
             meta, article_body = fast_metadata(page, media)
             reader = read_blocks(page, source, config)
@@ -325,10 +323,15 @@ def read_blocks(page: Any, source: str, config: Config, *, lone_row_cells_apart:
     # The nodes in document order, each with its depth below the body: the open elements are a
     # stack of (depth, the context to restore when it closes, whether it ends a block), popped down
     # to each node's parent (the open element just above it). Only the elements are node objects.
-    depths, texts, others = dom_shape(body, SKIPPED, max_nodes=MAX_NODES_PER_ELEMENT * limit)
     # With the compiled core each element's class and id come with it unless it has a rare attribute
-    # (holds_word applied; see element_marks), so most elements need no attributes dict.
-    marks = element_marks(body, CLASS_WORDS, ID_WORDS, RARE_ATTRIBUTES) if holds_word is not None else None
+    # (holds_word applied; see element_marks), so most elements need no attributes dict; both read
+    # in one walk of the tree where it can (shape_and_marks).
+    if holds_word is not None:
+        (depths, texts, others), marks = shape_and_marks(body, SKIPPED, MAX_NODES_PER_ELEMENT * limit, CLASS_WORDS,
+                                                         ID_WORDS, RARE_ATTRIBUTES)
+    else:
+        depths, texts, others = dom_shape(body, SKIPPED, max_nodes=MAX_NODES_PER_ELEMENT * limit)
+        marks = None
     effects = _EFFECTS
     if len(effects) > MAX_REMEMBERED_EFFECTS:  # (bounded: a long run meets new class values forever)
         effects.clear()
@@ -775,21 +778,21 @@ def fast_metadata(page: Any, media: set[str] | None = None) -> tuple[Metadata, s
     canonical = None
     title_tag = None
     ld: dict[str, str] = {}
-    for node in page.css("meta, link[rel], title, script[type]"):
-        tag = node.tag
-        attributes = node.attributes
-        if tag == "meta":
-            key = (attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or "").lower()
-            content = attributes.get("content")
+    # (The elements as tuples of the attributes read, without a node object each: see head_elements.)
+    for element in head_elements(page.root) if page.root is not None else ():
+        kind = element[0]
+        if kind == META:
+            _, property_, name, itemprop, content = element
+            key = (property_ or name or itemprop or "").lower()
             if key and content and content.strip():
                 found.setdefault(key, content)
-        elif tag == "link":
-            if canonical is None and "canonical" in (attributes.get("rel") or "").lower():
-                canonical = attributes.get("href")
-        elif tag == "title":
-            title_tag = title_tag or node.text()
-        elif (attributes.get("type") or "").lower() == "application/ld+json":
-            read_json_ld(node.text(), ld, media)
+        elif kind == LINK:
+            if canonical is None and "canonical" in (element[1] or "").lower():
+                canonical = element[2]
+        elif kind == TITLE:
+            title_tag = title_tag or element[1]
+        elif (element[1] or "").lower() == JSON_LD:
+            read_json_ld(element[2], ld, media)
     author = first(found, AUTHOR_KEYS) or ld.get("author")
     if author and " " not in author.strip():
         author = None  # a single token is a handle or a site name (as trafilatura judges)

@@ -45,6 +45,16 @@ REMOVED_KINDS = frozenset({"share", "byline", "box"})
 SHORT_BLOCK_KINDS = frozenset({"promo", "related", "nav", "comment"})
 
 
+def block_words(block: Block) -> int:
+    """len(block.text.split()) of a block the fast reader made (block.dom set) by its spaces: the
+    reader cleans each block's text into words between single spaces, ends stripped (make_blocks:
+    ascii_line, normalize_line), so no list of its words is made (the DOM stages count the words of
+    most blocks of a page, some twice); a `<pre>` block keeps its line breaks and indentation."""
+    if block.dom is not None and block.dom.tag != "pre":
+        return block.text.count(" ") + 1
+    return len(block.text.split())
+
+
 # A heading's id is most often its own text made an anchor (`<h4 id="questionable-privacy-gains">`):
 # it names no furniture, whatever words the heading holds.
 HEADING_ANCHOR = re.compile(r"<h[1-6] id=")
@@ -118,7 +128,7 @@ def mark_page_furniture(doc: Document, config: Config) -> Document:
     words_at: dict[int, int] = {}  # the words of each block outside furniture, by position
     for position, block in enumerate(doc.blocks):
         if block.dom is not None and block.dom.boilerplate is None:
-            words = words_at[position] = len(block.text.split())
+            words = words_at[position] = block_words(block)
             if block.dom.in_article:
                 inside += words
             else:
@@ -167,7 +177,7 @@ def mark_named_furniture(doc: Document, config: Config) -> Document:
         # (Most blocks stand in no named element: no words to count.)
         if block.removal is not None or block.dom is None or block.dom.named is None:
             continue
-        if (named := named_furniture(block.dom, len(block.text.split()))) is not None:
+        if (named := named_furniture(block.dom, block_words(block))) is not None:
             block.remove(Stage.BOILERPLATE, f"inside {named}")
     return doc
 
@@ -229,7 +239,7 @@ def mark_other_stories(doc: Document, config: Config) -> Document:
     kept_words = story_words = 0
     for block in doc.blocks:
         if block.kept and block.dom is not None:
-            words = len(block.text.split())
+            words = block_words(block)
             kept_words += words
             story_words += words if block.dom.story == headline else 0
     if story_words < MIN_HEADLINE_STORY_WORDS:

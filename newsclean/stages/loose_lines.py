@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..config import Config
 from ..document import Block, Document, Stage
+from .dom import block_words
 
 # The share of the kept words in <p> blocks from which the article counts as written in paragraphs.
 MIN_PARAGRAPH_SHARE = 0.7
@@ -27,7 +28,7 @@ PARAGRAPH_TAG = "p"
 def mark_loose_lines(doc: Document, config: Config) -> Document:
     """Remove short blocks standing loose in a container, not in a paragraph, from a page whose kept
     text stands mostly in paragraphs, unless a paragraph follows them."""
-    kept = [(block, block.dom.tag, len(block.text.split())) for block in doc.blocks
+    kept = [(block, block.dom.tag, block_words(block)) for block in doc.blocks
             if block.kept and block.dom is not None]
     total = sum(words for _, _, words in kept)
     in_paragraphs = sum(words for _, tag, words in kept if tag == PARAGRAPH_TAG)
