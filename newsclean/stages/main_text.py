@@ -29,6 +29,7 @@ from .duplicates import glued_copies
 from .error_page import error_phrase
 from .forms import FORM_NOTE, form_start
 from .interleaved import mark_interleaved_labels
+from .interview import exchanges_below
 from .item_lists import item_list_lines
 from .keyed_list import keyed_entries_below
 from .last_section import last_section_below
@@ -264,6 +265,7 @@ def tail_end(
         stop = min(stop, entries.start) if entries else stop
         end = sentences_below(lines, texts, end, stop)
         end = sections_below(lines, start, end, stop)
+        end = exchanges_below(lines, texts, start, end, stop)
         above_entries = end
         end = keyed_entries_below(lines, texts, start, end, stop)
         end = shaped_entries_below(lines, texts, start, end, stop)
