@@ -1,6 +1,7 @@
-"""A photo's caption that opens with a caption word and closes with a bracket (a credit in
-brackets, or the whole caption in brackets) goes, in any script; a line of prose that opens with
-such a word, or closes with a year in brackets, stays."""
+"""A photo's caption that opens with a caption label of two words or more and closes with a credit
+in brackets, or a whole caption in brackets opening with a caption word, goes, in any script; a
+line of prose or a subheading that opens with one such word, or closes with a year in brackets,
+stays."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ def test_a_caption_opening_with_a_caption_word_and_closing_with_a_bracket_goes(c
     "Photographs of the old ferry terminal were shown at the town hall (1932)",
     "Images from the shore show mud flats where the water stood last year.",
     "The old ferry terminal, long closed (Jane Doe)",
+    "Source of the dispute over the harbour (Harbour Board)",  # a subheading opening with one label word
+    "Ảnh hưởng của hạn hán tới nông dân (Tây Nguyên)",  # Vietnamese: "ảnh" is the first syllable of "influence"
 ])  # fmt: skip
 def test_prose_or_a_caption_without_its_word_stays(line: str) -> None:
     _, marks = apply(mark_in_span, dump(HEADLINE, BODY[0], BODY[1], line, *BODY[2:]))

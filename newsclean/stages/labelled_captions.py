@@ -1,6 +1,7 @@
-"""A photo's caption that opens with a caption word and closes with a bracket, with no colon after
-the label: "Archive photo of the bank's head office (Reuters)" (Arabic sites write it so: "صورة
-... (رويترز)"), or a caption set in brackets as a whole ("（图为……新华社记者 张明 摄）", Chinese
+"""A photo's caption that opens with a caption label of two words or more and closes with a
+credit in brackets, with no colon after the label: "File photo of the bank's head office
+(Reuters)" (Arabic sites write it so: "صورة أرشيفية ... (رويترز)"), or a caption set in brackets
+as a whole, opening with a caption word ("（图为……新华社记者 张明 摄）", Chinese
 sites' "the picture shows ... photographed by"). The caption rules that read a label's colon or an
 agency's slash (in_span.credit_tail) miss both, and the line stayed between the paragraphs."""
 
@@ -21,16 +22,23 @@ OPENING_BRACKETS = ("(", "（")
 
 
 def labelled_caption(features: LineFeatures, text: str, rules: Rules) -> str | None:
-    """The credit (or the bracketed caption itself, cut short) of a line that opens with a caption
-    word (rules.captions), perhaps inside an opening bracket, ends no sentence and closes with a
-    bracket: round the whole line, or round a credit of MAX_CREDIT_WORDS words at most. Else None."""
+    """The credit (or the bracketed caption itself, cut short) of a line that ends no sentence and
+    opens with a caption label (rules.captions) and closes with a bracket: round the whole line
+    (the label inside it), or round a credit of MAX_CREDIT_WORDS words at most after a label of
+    two words or more. Else None."""
     stripped = text.strip()
     if not stripped.endswith((")", "）")) or features.sentence_end or not 0 < features.words <= MAX_CAPTION_WORDS:
         return None
-    if not rules.captions.prefix(features.folded):
+    label = rules.captions.prefix(features.folded)
+    if not label:
         return None
     if stripped.startswith(OPENING_BRACKETS):
         return stripped[:40]
+    # Without the brackets round it, only a label of two words or more ("file photo", "صورة
+    # أرشيفية") opens a caption: one word opens a subheading as often, "Source of the dispute
+    # (ODA)", or is the first syllable of another word, Vietnamese "Ảnh hưởng" (influence).
+    if " " not in label:
+        return None
     tail = BRACKETED_TAIL.search(stripped)
     if tail is None or not 0 < len(tail.group(1).split()) <= MAX_CREDIT_WORDS:
         return None
