@@ -29,3 +29,12 @@ def test_product_labels_after_the_standfirst_are_no_byline_block() -> None:
     doc = parse_text_dump(dated)
     lines = analyze(doc, load_rules()).lines
     assert skip_header_block(lines, [b.text for b in doc.blocks], 1, len(doc.blocks)) == 4
+
+
+def test_a_numbered_list_after_the_first_paragraph_is_no_byline_block() -> None:
+    # The lead, then a table introduced with a colon and given as a numbered list: its numbers
+    # are points, not a byline's date, so the span keeps its first paragraph.
+    table = ["The table after round nine:", "1. Riverside 24", "2. Old Town 21", "3. Harbour FC 17"]
+    doc = parse_text_dump(dump(HEADLINE, BODY[0], *table, *BODY[1:]))
+    lines = analyze(doc, load_rules()).lines
+    assert skip_header_block(lines, [b.text for b in doc.blocks], 1, len(doc.blocks)) == 1

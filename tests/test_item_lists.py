@@ -52,9 +52,25 @@ def test_dated_labels_or_a_short_list_are_no_list_of_items() -> None:
     def items(texts: list[str]) -> set[int]:
         return item_list_lines([line_features(t, ENGLISH) for t in texts], texts)
 
-    assert items([INTRO, *INGREDIENTS, *METHOD]) == set(range(2, 1 + len(INGREDIENTS)))
+    # The items, not the next section's heading ("Method") over the method's running text.
+    assert items([INTRO, *INGREDIENTS, *METHOD]) == set(range(2, len(INGREDIENTS)))
     byline = ["Jane Doe", "Published May 07, 2025", "Updated 09:15", "17 minute read", "12 comments", "3 shares"]
     assert items([INTRO, *byline, *METHOD]) == set()
     assert items([INTRO, *INGREDIENTS[:4], *METHOD]) == set()
     # Under no running text (a page's menus over a box of counts) a list is none of the article's.
     assert items([*MENU, *INGREDIENTS, *METHOD]) == set()
+
+
+def test_items_giving_their_quantity_after_a_dash_and_a_unit_s_full_stop() -> None:
+    # Made-up Polish recipe: the quantity after the name and a dash, some units abbreviated with
+    # a full stop, two items without a number, and the method's heading below the list.
+    intro = (
+        "Ten placek piekła moja babcia w każdą niedzielę, a jego sekretem jest masło, które musi "
+        "mieć temperaturę pokoju, zanim trafi do miski."
+    )
+    items = ["Składniki", "mąka pszenna — 250 g", "masło — 200 g", "jajka — 3 szt.", "cukier — 2 łyżk.",
+             "szczypta soli", "skórka z cytryny", "Przygotowanie"]  # fmt: skip
+    method = "Masło utrzyj z cukrem na puszystą masę, potem dodawaj po jednym jajku i mieszaj dalej."
+    texts = [intro, *items, method]
+    polish = load_rules().stopwords["pl"]
+    assert item_list_lines([line_features(t, polish) for t in texts], texts) == set(range(2, len(items)))

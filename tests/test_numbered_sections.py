@@ -36,3 +36,9 @@ def test_a_ranking_or_numbers_that_start_over_stay_out() -> None:
     assert span_of([*INTRO, *PLAYER, *over, *FOOTER], len(INTRO)) == (0, len(INTRO))
     # One more section alone is not enough.
     assert span_of([*INTRO, *PLAYER, *MORE[:2], *FOOTER], len(INTRO)) == (0, len(INTRO))
+
+
+def test_the_last_section_s_paragraph_below_a_span_that_ends_on_its_heading() -> None:
+    # The span ends on "3. ...", the last section's heading: its paragraph is the article's.
+    texts = [*INTRO, *MORE, *FOOTER]
+    assert span_of(texts, len(INTRO) + len(MORE) - 1) == (0, len(INTRO) + len(MORE))

@@ -41,6 +41,13 @@ FRAMES = {
           "и судья вновь рассмотрит этот вопрос до конца месяца.",
     "zh": "委员会周一表示，{p}这几个字在漫长的听证会上被多次提及，法官将在月底之前再次审议此事，各方对此都表示了关注和期待。",
     "ja": "委員会は月曜日、{p}という言葉が長い公聴会の中で何度も取り上げられたと述べ、裁判官は月末までにこの問題を改めて検討する予定だという。",
+    "ko": "위원회는 월요일 {p}라는 말이 긴 청문회 동안 여러 차례 나왔으며 판사가 이달 말 전에 이 문제를 다시 검토할 것이라고 밝혔다.",
+    "vi": "Ủy ban cho biết hôm thứ Hai rằng cụm từ {p} đã được nhắc đến nhiều lần trong phiên điều trần kéo dài, "
+          "và thẩm phán sẽ xem xét lại vấn đề này trước cuối tháng.",
+    "hi": "समिति ने सोमवार को कहा कि लंबी सुनवाई के दौरान {p} शब्द कई बार सामने आए, "
+          "और न्यायाधीश महीने के अंत से पहले इस मामले पर फिर से विचार करेंगे।",
+    "ar": "قالت اللجنة يوم الاثنين إن عبارة {p} تكررت عدة مرات خلال جلسة الاستماع الطويلة، "
+          "وإن القاضي سينظر في المسألة مرة أخرى قبل نهاية الشهر.",
 }
 # Languages without a frame of their own are tested in the English frame: what is measured is
 # whether a phrase inside running text removes the line, which the frame's words barely change.

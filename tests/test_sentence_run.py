@@ -142,3 +142,18 @@ def test_a_paragraph_set_apart_short_or_followed_by_more_text_stays_out() -> Non
     assert end_below([*LONG_STORY, note, *MENU], list(range(6)), 2) == 2
     texts = [*LONG_STORY, CLOSING, LONG_STORY[0], *MENU]
     assert end_below(texts, list(range(len(texts))), 2) == 2
+
+
+def test_a_closing_quote_right_above_an_end_marker_is_the_article_s() -> None:
+    story = [
+        "The ferry to the small island has been cancelled for days, which nobody here had been told about.",
+        "Farmers who draw water from the lake have been told to cut their use by a third until autumn.",
+    ]
+    texts = [*story, "“We will manage somehow,” she says, and shrugs.", "Most read", "About us"]
+    lines = [line_features(t, frozenset()) for t in texts]
+    scores = [1.0, 1.0, -1.0, -1.0, -1.0]
+    assert article_span(lines, texts, scores, {3: "most read"}, DEFAULT_CONFIG, load_rules())[:2] == (0, 3)
+    # A line of the site's that is no quoted speech stays out.
+    texts[2] = "Comments are closed for this story."
+    lines = [line_features(t, frozenset()) for t in texts]
+    assert article_span(lines, texts, scores, {3: "most read"}, DEFAULT_CONFIG, load_rules())[:2] == (0, 2)

@@ -146,3 +146,27 @@ def test_the_closing_paragraph_below_the_list_is_the_article_s() -> None:
     texts[len(article)] = closing
     lines = [line_features(text, ENGLISH) for text in texts]
     assert closing_below_list(lines, texts, 0, len(article), len(article) + 1) == len(article) + 1
+
+
+def test_a_list_of_entries_under_its_heading_inside_the_article_weighs_nothing() -> None:
+    # A match's key moments between the report's paragraphs: the span reaches across them to the
+    # paragraphs below, scored low; with no running text below, the entries stay out.
+    from newsclean.config import DEFAULT_CONFIG
+    from newsclean.model.features import line_features
+    from newsclean.rules import load_rules
+    from newsclean.stages.main_text import article_span
+
+    report = ["Harbour FC came from behind to win the cup final at the old ground on a cold Sunday afternoon.",
+              "The visitors led early on, but the home side levelled before half-time through a penalty."]  # fmt: skip
+    moments = ["Match timeline", "9' Ames shot over the bar from the edge of the box", "22' GOAL - Harbour 0-1 Town (Ames)",
+               "45' Half-time", "41' GOAL - Harbour 1-1 Town (Lee)", "80' GOAL - Harbour 2-1 Town (Lee)",
+               "90' Full-time"]  # fmt: skip
+    after = ["The coach said the players had earned a long night of celebration after a hard season.",
+             "Harbour play their first league game of the new season in three weeks."]  # fmt: skip
+    texts = [*report, *moments, *after]
+    english = load_rules().stopwords["en"]
+    lines = [line_features(t, english) for t in texts]
+    scores = [1.0, 1.0, -1.0, *[-3.0] * (len(moments) - 1), 0.5, 0.5]
+    assert article_span(lines, texts, scores, {}, DEFAULT_CONFIG, load_rules())[:2] == (0, len(texts))
+    texts, lines, scores = texts[: -len(after)], lines[: -len(after)], scores[: -len(after)]
+    assert article_span(lines, texts, scores, {}, DEFAULT_CONFIG, load_rules())[:2] == (0, len(report))

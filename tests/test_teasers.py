@@ -65,3 +65,13 @@ def test_a_live_blogs_entries_under_their_times_are_no_teasers() -> None:
     # With a headline over each, the same short lines are teasers for other stories.
     teasers = ["News", *[line for head, entry in zip(HEADLINES, entries) for line in (head, "11:40", entry)]]
     assert is_teaser_list(features(teasers), teasers)
+
+
+def test_numbered_tips_counting_from_one_are_no_teasers() -> None:
+    # "1. ...", "2. ...": an article of tips, each with a short paragraph; the same headlines
+    # unnumbered, or numbered out of order, are still a list of other stories.
+    numbered = [f"{n}. {head}" for n, head in enumerate(HEADLINES, 1)]
+    texts = [line for head in numbered for line in (head, BLURB)]
+    assert not is_teaser_list(features(texts), texts)
+    shuffled = [line for n, head in zip((4, 1, 6, 2, 5, 3), HEADLINES) for line in (f"{n}. {head}", BLURB)]
+    assert is_teaser_list(features(shuffled), shuffled)

@@ -56,6 +56,7 @@ from .fine_print import fine_print
 from .headline_choice import AGENCY_CREDIT, credit_over_repeated_caption, is_toolbar
 from .head_byline import head_bylines
 from .headline_boxes import headline_boxes, resumes_article
+from .labelled_captions import labelled_caption
 from .markers import MAX_BOX_LINES, is_end_marker, marker_phrase
 from .media_lengths import media_lengths
 from .reader_notes import MAX_LABEL_WORDS as MAX_BOX_LABEL_WORDS, reader_notes
@@ -292,6 +293,10 @@ def credited_captions(lines: Sequence[LineFeatures], texts: Sequence[str], rules
         credit = credit_tail(text, rules)
         if credit:
             marks[position] = f'photo caption (ends with the credit "{credit[:40]}")'
+        elif text.rstrip().endswith((")", "）")):  # (most lines end otherwise: no phrase lookup)
+            caption = labelled_caption(lines[position], text, rules)
+            if caption:
+                marks[position] = f'photo caption (opens with a caption word, closes with "{caption}")'
     return marks
 
 

@@ -33,11 +33,25 @@ DIGIT = re.compile(r"\d")
 # which no item of such a list holds.
 MIN_LEADING_SHARE = 1 / 2
 DATE_OR_TIME = re.compile(rf"{DATE}|\d{{1,2}}:\d{{2}}")
+# Or the quantity follows the item's name after a dash, as Russian and other languages write
+# it ("мука — 3 ст. л.", "sugar - 2 tbsp").
+QUANTITY_AFTER_DASH = re.compile(r"\s[-–—]\s*\d")
+# An item may end with its unit's abbreviation and that one's full stop ("1 шт.", "3 ст. л.",
+# "2 tbsp."): a quantity, not a sentence's end.
+UNIT_ABBREVIATION_END = re.compile(r"\d\s*(?:[^\W\d_]{1,4}\.\s*){1,2}$")
 
 
-def is_item(features: LineFeatures) -> bool:
-    """A short line of words with no sentence: an item of a list, or a menu's label."""
-    return 0 < features.words <= MAX_ITEM_WORDS and not features.is_prose and not features.sentence_end
+def is_item(features: LineFeatures, text: str) -> bool:
+    """A short line of words with no sentence (bar a unit's full stop): an item of a list, or a
+    menu's label."""
+    if not 0 < features.words <= MAX_ITEM_WORDS or features.is_prose:
+        return False
+    return not features.sentence_end or UNIT_ABBREVIATION_END.search(text) is not None
+
+
+def opens_with_quantity(text: str) -> bool:
+    """An item whose number opens it ("225g caster sugar") or follows its name after a dash."""
+    return DIGIT.match(text.lstrip()) is not None or QUANTITY_AFTER_DASH.search(text) is not None
 
 
 def is_items_heading(features: LineFeatures, text: str) -> bool:
@@ -48,19 +62,21 @@ def is_items_heading(features: LineFeatures, text: str) -> bool:
 def item_list_lines(lines: list[LineFeatures], texts: list[str]) -> set[int]:
     """Positions of the items of lists inside the text: runs of MIN_ITEMS or more items in a row
     (is_item), MIN_NUMBERED_SHARE of them holding a number (no date or time of day), half of
-    those opening with it, right under a short heading (is_items_heading) that stands right under
+    those opening with it or giving it after a dash, right under a short heading (is_items_heading) that stands right under
     running text (the article's text above the list)."""
     found: set[int] = set()
-    for first, last in flagged_runs([is_item(f) for f in lines], max_gap=0):
+    for first, last in flagged_runs([is_item(f, t) for f, t in zip(lines, texts)], max_gap=0):
         # The run's first line may be the heading itself (a heading is a short line too).
         head = first if is_items_heading(lines[first], texts[first]) else first - 1
-        items = range(head + 1, last)
+        # And its last may be the next section's heading, over running text ("Method").
+        next_heading = last < len(lines) and lines[last].is_prose and is_items_heading(lines[last - 1], texts[last - 1])
+        items = range(head + 1, last - 1 if next_heading else last)
         headed = head >= 1 and is_items_heading(lines[head], texts[head]) and lines[head - 1].is_prose
         if not headed or len(items) < MIN_ITEMS:
             continue
         numbered = [texts[i] for i in items if DIGIT.search(texts[i])]
         if len(numbered) < MIN_NUMBERED_SHARE * len(items) or any(DATE_OR_TIME.search(text) for text in numbered):
             continue
-        if sum(DIGIT.match(text.lstrip()) is not None for text in numbered) >= MIN_LEADING_SHARE * len(numbered):
+        if sum(map(opens_with_quantity, numbered)) >= MIN_LEADING_SHARE * len(numbered):
             found.update(items)
     return found

@@ -29,6 +29,7 @@ from .duplicates import glued_copies
 from .error_page import error_phrase
 from .forms import FORM_NOTE, form_start
 from .interleaved import mark_interleaved_labels
+from .interview import exchanges_below
 from .item_lists import item_list_lines
 from .keyed_list import keyed_entries_below
 from .last_section import last_section_below
@@ -41,7 +42,7 @@ from .rankings import RANKING_NOTE, rankings_end
 from .related_list import BOX_NOTE, RELATED_NOTE, TEASERS_NOTE, related_list_start, teaser_box_start, teasers_start
 from .repeated_headline import HEADLINE_BELOW_NOTE, repeated_headline_end, repeated_headline_start
 from .sentence_run import last_paragraph_above_marker, last_paragraph_below, sections_below, sentences_below
-from .shaped_list import shaped_entries_below
+from .shaped_list import entry_list_lines, shaped_entries_below
 from .span_edges import article_edges
 from .streams import (
     LEADING_STREAM_NOTE,
@@ -131,8 +132,8 @@ def article_span(
     headlines, the headline printed again below, the site's legal footer after).
     `copyright_lines`: positions a site's copyright line was removed just above."""
     gains = [segment_gain(f.size, score, config) for f, score in zip(lines, scores)]
-    for position in table_lines(lines) | item_list_lines(lines, texts):
-        # A table's cells, a list's items weigh nothing (stages/tables.py, stages/item_lists.py).
+    for position in table_lines(lines) | item_list_lines(lines, texts) | entry_list_lines(lines, texts):
+        # A table's cells, a list's items or entries weigh nothing (stages/tables.py, stages/item_lists.py).
         gains[position] = max(gains[position], 0.0)
     for position in glued_copies(texts, [f.size for f in lines]):
         # The article again as one line (removed as a copy later) would weigh as much as the
@@ -264,6 +265,7 @@ def tail_end(
         stop = min(stop, entries.start) if entries else stop
         end = sentences_below(lines, texts, end, stop)
         end = sections_below(lines, start, end, stop)
+        end = exchanges_below(lines, texts, start, end, stop)
         above_entries = end
         end = keyed_entries_below(lines, texts, start, end, stop)
         end = shaped_entries_below(lines, texts, start, end, stop)

@@ -71,6 +71,10 @@ def numbered_sections_below(lines: list[LineFeatures], texts: list[str], start: 
     if anchor is None:
         return end
     shape, wanted = anchor[1][0], anchor[1][1] + 1
+    if anchor[0] == end - 1 and wanted > 2 and has_paragraph_below(lines, end - 1, stop):
+        # The span ends on a numbered heading that counts on (the last tip's): its paragraph,
+        # scored low above the page's widgets, is the section's.
+        end = last_paragraph_from(lines, end - 1, stop)
     found: list[int] = []
     for j in range(end, stop):
         number = section_number(lines[j], texts[j])

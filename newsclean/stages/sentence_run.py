@@ -1,8 +1,8 @@
 """The article going on below the span in lines the line model scores low: a run of lines that
 each end like a sentence, in a script written without spaces (short CJK sentences) or as quoted
 speech (a story's dialogue); or one more section (a heading over one paragraph) below a span that
-ends with sections of that shape; or the article's last paragraph (under its heading) right above an
-end marker."""
+ends with sections of that shape; or the article's last paragraph (under its heading), or its
+closing quote, right above an end marker."""
 
 from __future__ import annotations
 
@@ -19,7 +19,12 @@ QUOTES = ("“", "„", "«", "»", "「", "『", '"', "‘", "‚", "‹", "›
 def is_short_sentence(features: LineFeatures, text: str) -> bool:
     """A line that ends like a sentence and is CJK text or quoted speech. Sentence lines in
     spaced scripts below an article are as often the site's ("Found a mistake? Write to us!")."""
-    return features.sentence_end and (features.cjk or text.startswith(QUOTES))
+    return features.cjk and features.sentence_end or is_quoted_sentence(features, text)
+
+
+def is_quoted_sentence(features: LineFeatures, text: str) -> bool:
+    """A line of quoted speech that ends a sentence (its speaker's name after it or not)."""
+    return features.sentence_end and text.startswith(QUOTES)
 
 
 def sentences_below(lines: list[LineFeatures], texts: list[str], end: int, stop: int) -> int:
@@ -82,13 +87,17 @@ def is_caption_line(features: LineFeatures) -> bool:
 
 def last_paragraph_above_marker(lines: list[LineFeatures], texts: list[str], start: int, end: int, marker: int) -> int:
     """The span's end moved down to the end marker at `marker`, when all that stands between them
-    is one long paragraph, alone or under a section's heading (not a name the paragraph speaks
-    of: an author's box) with perhaps a photo's caption above that heading, and the span ends with
-    running text; `end` unchanged otherwise."""
+    is one line of quoted speech, or one long paragraph, alone or under a section's heading (not a
+    name the paragraph speaks of: an author's box) with perhaps a photo's caption above that
+    heading, and the span ends with running text; `end` unchanged otherwise."""
     # The model reads a paragraph by its neighbours too: with the marker and the links under it
     # below, the article's last paragraph scores low, though nothing parts it from the article.
     if end <= start or not lines[end - 1].is_prose or not 0 < marker - end <= 3:
         return end
+    # Or the article closes with a short quote right above the marker ('"Now I'm in a hurry," she
+    # says, laughing.'): a site's note below an article is no quoted speech.
+    if marker - end == 1 and is_quoted_sentence(lines[end], texts[end]):
+        return marker
     if not is_long_paragraph(lines[marker - 1]):
         return end
     heading = marker - 2

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from ..model.features import LineFeatures
+from .item_lists import MIN_ITEMS, is_items_heading
 from .keyed_list import is_intro
 from .list_article import INTRO_WORDS, flagged_runs
 from .span_edges import has_contact
@@ -90,6 +91,29 @@ def shaped_entries_below(lines: list[LineFeatures], texts: list[str], start: int
         return end
     text, listed = (sum(f.size for f in lines[a:b]) for a, b in ((start, end), (intro + 1, last)))
     return last if text <= MAX_TEXT_PER_LIST_WORD * listed else end
+
+
+def is_list_entry(features: LineFeatures, text: str) -> bool:
+    """A short line (MAX_ENTRY_WORDS words at most) with a digit, as a word or inside one (a
+    match's minute, "12'"), no sentence end and no contact: an entry of a list inside the text."""
+    return 0 < features.words <= MAX_ENTRY_WORDS and not features.sentence_end and DIGITS.search(text) is not None and not has_contact(text)
+
+
+def entry_list_lines(lines: list[LineFeatures], texts: list[str]) -> set[int]:
+    """Positions of the entries of lists of one shape inside the text (is_list_entry: a match's
+    minutes, "12' Shot wide" then "31' GOAL - Rovers 0-1 City (Grant)"): MIN_ITEMS
+    (item_lists.py) or more in a row, of one shape, right under a short heading (is_items_heading) that stands right
+    under running text, with running text right below them (the article goes on). Their lines
+    read as running text now and then, as no recipe's item does; a box of dated teasers below an
+    article has no paragraph of the article under it."""
+    found: set[int] = set()
+    for first, last in flagged_runs([is_list_entry(f, t) for f, t in zip(lines, texts)], max_gap=0):
+        head = first - 1
+        if head < 1 or last >= len(lines) or not (lines[head - 1].is_prose and lines[last].is_prose):
+            continue
+        if last - first >= MIN_ITEMS and is_items_heading(lines[head], texts[head]) and of_one_shape(texts[first:last], MIN_ITEMS):
+            found.update(range(first, last))
+    return found
 
 
 # A page with no running text is a list of this many entries or more of one shape under its

@@ -115,6 +115,13 @@ def trim_labels(lines: list[LineFeatures], texts: list[str], start: int, end: in
     return start, end
 
 
+def in_list(texts: list[str], i: int) -> bool:
+    """Line i is a list's item, or the line introducing the item below it with a colon."""
+    if is_list_item(texts[i]):
+        return True
+    return texts[i].rstrip().endswith((":", "：")) and i + 1 < len(texts) and is_list_item(texts[i + 1])
+
+
 def skip_header_block(lines: list[LineFeatures], texts: list[str], start: int, end: int) -> int:
     """Where the body starts when the span opens with the article's header block: at most one
     standfirst paragraph, then two or more labels with a date among them (byline, date, reading
@@ -123,7 +130,9 @@ def skip_header_block(lines: list[LineFeatures], texts: list[str], start: int, e
     run_start = i
     while i < end and is_label(lines[i]):
         i += 1
-    dated = any(has_date_number(texts[j]) for j in range(run_start, i))
+    # A numbered list's items and the line introducing them ("Here is the table:", "1. Leeds 61")
+    # hold numbers too, and date nothing.
+    dated = any(has_date_number(texts[j]) and not in_list(texts, j) for j in range(run_start, i))
     # A list of items under its heading below the first paragraph (a recipe's ingredients) is
     # the article's, though its items hold numbers as a byline block's date line does.
     if i - run_start >= 2 and dated and i < end and lines[i].is_prose:

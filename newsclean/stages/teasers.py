@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..model.features import LineFeatures
+from .numbered_sections import section_number
 from .span_edges import is_label
 
 TEASER_REASON = "a list of teasers (headlines and blurbs), not an article"
@@ -29,6 +30,10 @@ MAX_MEDIAN_BLURB_WORDS = 40
 WRAP_MIN_CHARS = 20
 WRAP_MIN_LINES = 5
 WRAP_SHARE = 0.5
+# Headings numbered 1, 2, 3, ... in one shape ("1. Bleed your radiators", "Step 2"), this many at
+# least and over half the blurbs, are an article told in numbered sections (tips, steps), each
+# with a short paragraph: a section front's headlines count nothing.
+MIN_COUNTED_SECTIONS = 3
 
 
 def is_hard_wrapped(lines: Sequence[LineFeatures], texts: Sequence[str]) -> bool:
@@ -50,11 +55,21 @@ def headless_entries(lines: Sequence[LineFeatures], blurbs: Sequence[bool]) -> b
     return 2 * headless >= len(at) - 1
 
 
+def counted_sections(lines: Sequence[LineFeatures], texts: Sequence[str]) -> int:
+    """How many headings count on from 1 in one shape, in order (the longest such count)."""
+    wanted: dict[str, int] = {}
+    for features, text in zip(lines, texts):
+        number = section_number(features, text)
+        if number is not None and number[1] == wanted.get(number[0], 0) + 1:
+            wanted[number[0]] = number[1]
+    return max(wanted.values(), default=0)
+
+
 def is_teaser_list(lines: Sequence[LineFeatures], texts: Sequence[str] | None = None) -> bool:
     """Headlines with short one-sentence blurbs, bylines and times, but never two paragraphs in a
     row: a section front or a list of other stories, not an article. (A listicle's items are
     longer: paragraphs under their headings. Given the lines' texts, hard-wrapped text is not
-    taken for headlines either.)"""
+    taken for headlines either, nor numbered sections counting on from 1: tips or steps.)"""
     blurbs = [f.sentence_end and (f.is_prose or f.words >= MIN_BLURB_WORDS) for f in lines]
     count = sum(blurbs)
     if count < MIN_TEASERS or any(a and b for a, b in zip(blurbs, blurbs[1:])):
@@ -68,6 +83,8 @@ def is_teaser_list(lines: Sequence[LineFeatures], texts: Sequence[str] | None = 
     if headless_entries(lines, blurbs):
         return False
     if texts is not None and is_hard_wrapped(lines, texts):
+        return False
+    if texts is not None and (counted := counted_sections(lines, texts)) >= MIN_COUNTED_SECTIONS and 2 * counted > count:
         return False
     sentences = sum(max(1, f.sentences) for f, blurb in zip(lines, blurbs) if blurb)
     headings = sum(1 for f in lines if is_label(f) or not f.sentence_end)
