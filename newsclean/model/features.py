@@ -266,10 +266,12 @@ def features_of(texts: list[str], stopwords: frozenset[str], known: list[list[st
     known = known or []
     tokenized = tokenized or {}
     if compiled_core is None:
-        if known:
-            return [line_features(t, stopwords, w) for t, w in zip_longest(texts, known)]
-        # As below: each distinct text read once, its copies sharing its LineFeatures.
-        by_text = {text: line_features(text, stopwords) for text in dict.fromkeys(texts)}
+        # As below: each distinct text read once, its copies sharing its LineFeatures (a dump
+        # repeats its menus and labels), the sampled lines' with the tokens already made for them.
+        by_text: dict[str, LineFeatures] = {}
+        for text, words in zip_longest(texts, known):
+            if text not in by_text:
+                by_text[text] = line_features(text, stopwords, words)
         return [by_text[text] for text in texts]
     features: list[LineFeatures] = []
     for start in range(0, len(texts), CHUNK_LINES):

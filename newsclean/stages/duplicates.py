@@ -429,7 +429,8 @@ def mark_repeated_blocks(doc: Document, config: Config) -> Document:
                     prints[copies[p][0]] += 1
             run = []
         run.append(pos)
-    for p in widget_blocks(prints, [b.text for b in kept], config.repeated_block_lines):
+    # (No copy removed in a run, no widget: the kept lines' texts are listed only when one was.)
+    for p in widget_blocks(prints, [b.text for b in kept], config.repeated_block_lines) if prints else ():
         kept[p].remove(Stage.BOILERPLATE, f"a block printed {prints[p] + 1} times down the page (a widget)")
     return doc
 

@@ -54,7 +54,7 @@ from .headline_choice import (
     score_candidates,
     strip_site_name,
 )
-from .markers import is_end_marker
+from .markers import page_end_markers
 from .repeated_headline import HEADLINE_MIN_WORDS
 
 # Only lines the region finder left outside (or kept) may become the title.
@@ -169,7 +169,8 @@ def _candidate(doc: Document, i: int, lines: list[LineFeatures], rules: Rules, c
     return (
         (reason is None or (reason.startswith(LINK_LINE) and section_kicker(block.text, rules)))
         and (error is None or " " not in error)
-        and not is_end_marker(features, rules)
+        # (is_end_marker of the line: the page's flags, which main_text found for every line)
+        and not page_end_markers(doc, rules)[i]
     )
 
 
@@ -246,7 +247,8 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     opening = [b.text for b in islice((b for i, b in enumerate(doc.blocks) if b.removal is None and i not in taken), BODY_LINES)]
     above_body = range(max(0, body_start - config.title_scan_lines), body_start)
     bylines = [i for i in above_body if is_byline(analysis.lines[i], rules)]
-    markers = [i for i in above_body if is_end_marker(analysis.lines[i], rules)]
+    marker_flags = page_end_markers(doc, rules)  # (is_end_marker of every line, found once per page)
+    markers = [i for i in above_body if marker_flags[i]]
     first_line = next((i for i, block in enumerate(doc.blocks) if block.removal is None or block.removal.stage is not Stage.HEADER), -1)
     joined = joined or {}
     pool = [Candidate(joined.get(i, doc.blocks[i].text), i, max(0, body_start - 1 - i), _where(i, body_start, bylines, markers),
@@ -298,7 +300,7 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
         if s.score <= 0:
             continue
         if page_lines is None:
-            page_lines = PageLines([block.text for block in doc.blocks])
+            page_lines = PageLines(texts)
         if _items_in_a_row(s.candidate.text):
             if any(item in page_lines for item in s.candidate.text.split()):
                 s.score = 0.0  # a menu's row: one of its items is printed alone elsewhere on the page
@@ -307,7 +309,7 @@ def choose_headline(doc: Document, analysis: Analysis, candidates: list[int], bo
     page_text = None
     for s in scored:
         if s.score > 0 and analysis.lines[s.candidate.position].size <= MAX_SITE_NAME_WORDS:
-            page_text = page_text if page_text is not None else "\n".join(block.text for block in doc.blocks)
+            page_text = page_text if page_text is not None else "\n".join(texts)
             if _held_in_other_lines(s.candidate.text, page_text) >= MIN_NAME_REPEATS:
                 s.score = 0.0  # the site's name ("The Daily Planet"), which many of its lines repeat
     # The article's head (a headline over its byline or date) far above, widgets between it and
@@ -466,7 +468,9 @@ def _is_standfirst(features: LineFeatures) -> bool:
 
 def _next_to_list_item(doc: Document, i: int) -> bool:
     """The line right above or below starts with a bullet or an item number."""
-    return any(0 <= j < len(doc.blocks) and is_list_item(doc.blocks[j].text) for j in (i - 1, i + 1))
+    # (Asked for every candidate of every page: two plain tests, no generator.)
+    blocks = doc.blocks
+    return (i > 0 and is_list_item(blocks[i - 1].text)) or (i + 1 < len(blocks) and is_list_item(blocks[i + 1].text))
 
 
 def _standfirst_below(doc: Document, analysis: Analysis, i: int, body_start: int) -> bool:
